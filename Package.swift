@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+// Mawjaz: right-to-left Arabic briefing PDFs from report data, through Pango and Cairo.
+import PackageDescription
+
+let package = Package(
+    name: "Mawjaz",
+    products: [
+        .library(name: "Mawjaz", targets: ["Mawjaz"]),
+        .executable(name: "mawjaz", targets: ["MawjazCLI"]),
+        .executable(name: "mawjaz-bench", targets: ["MawjazBenchmark"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries: cairo, pango, pangocairo, pangoft2, fontconfig.
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        // Stage 1: load, validate and aggregate report data.
+        .target(name: "MawjazData", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Stage 2: bind data into a document of blocks.
+        .target(name: "MawjazDocument", dependencies: ["MawjazData"]),
+        // Positioned frames: the plain values between layout and render.
+        .target(name: "MawjazFrame"),
+        // Pango and fontconfig: fonts, shaping, measuring.
+        .target(name: "MawjazText", dependencies: ["MawjazFrame", "CPangoCairo"]),
+        // Stage 3: flow blocks into pages of frames.
+        .target(name: "MawjazLayout", dependencies: ["MawjazDocument", "MawjazText", "MawjazFrame"]),
+        // Stage 4: frames to PDF, PNG and SVG through Cairo.
+        .target(name: "MawjazRender", dependencies: ["MawjazFrame", "MawjazText", "CPangoCairo"]),
+        // The library: the whole pipeline behind one call.
+        .target(name: "Mawjaz", dependencies: ["MawjazData", "MawjazDocument", "MawjazLayout", "MawjazRender"]),
+        // Stage 5: the command line.
+        .executableTarget(
+            name: "MawjazCLI",
+            dependencies: ["Mawjaz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "MawjazBenchmark", dependencies: ["Mawjaz"]),
+        .target(name: "TestSupport", dependencies: ["Mawjaz"], path: "Tests/TestSupport"),
+        .testTarget(name: "MawjazDataTests", dependencies: ["MawjazData", "TestSupport"]),
+        .testTarget(name: "MawjazDocumentTests", dependencies: ["MawjazDocument", "TestSupport"]),
+        .testTarget(name: "MawjazTextTests", dependencies: ["MawjazText", "TestSupport"]),
+        .testTarget(name: "MawjazLayoutTests", dependencies: ["MawjazLayout", "TestSupport"]),
+        .testTarget(name: "MawjazTests", dependencies: ["Mawjaz", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,49 @@
+/* The C surface Mawjaz uses: cairo (PDF, PNG, SVG), Pango with its cairo and fontconfig back ends.
+ * Function-like macros and GObject casts do not import into Swift; the inline helpers below stand in. */
+#ifndef MAWJAZ_CPANGOCAIRO_SHIM_H
+#define MAWJAZ_CPANGOCAIRO_SHIM_H
+
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <cairo-ft.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <pango/pangofc-font.h>
+
+/* A Pango font map as the fontconfig font map it is (pango_cairo_font_map_new returns one on Linux). */
+static inline PangoFcFontMap *mawjaz_fc_font_map(PangoFontMap *map) { return (PangoFcFontMap *)map; }
+
+/* A Pango font map as the cairo font map it is. */
+static inline PangoCairoFontMap *mawjaz_cairo_font_map(PangoFontMap *map) { return (PangoCairoFontMap *)map; }
+
+/* The cairo scaled font behind a Pango font loaded from a cairo font map. */
+static inline cairo_scaled_font_t *mawjaz_scaled_font(PangoFont *font) {
+    return pango_cairo_font_get_scaled_font((PangoCairoFont *)font);
+}
+
+/* The fontconfig pattern that selected a Pango font (owned by the font). */
+static inline FcPattern *mawjaz_font_pattern(PangoFont *font) {
+    return pango_fc_font_get_pattern((PangoFcFont *)font);
+}
+
+static inline void mawjaz_object_ref(void *object) { g_object_ref(object); }
+static inline void mawjaz_object_unref(void *object) { g_object_unref(object); }
+
+/* The glyph runs of a layout line, in visual order (a GSList of PangoGlyphItem). */
+static inline GSList *mawjaz_line_runs(PangoLayoutLine *line) { return line->runs; }
+static inline PangoGlyphItem *mawjaz_run_at(GSList *node) { return (PangoGlyphItem *)node->data; }
+static inline GSList *mawjaz_next_run(GSList *node) { return node->next; }
+
+/* A fontconfig string property of a pattern, or NULL. */
+static inline const char *mawjaz_pattern_string(FcPattern *pattern, const char *object) {
+    FcChar8 *value = NULL;
+    return FcPatternGetString(pattern, object, 0, &value) == FcResultMatch ? (const char *)value : NULL;
+}
+
+/* Pango's flag marking a glyph that no font has (the glyph then stands for a character). */
+static inline unsigned int mawjaz_glyph_unknown_flag(void) { return PANGO_GLYPH_UNKNOWN_FLAG; }
+static inline unsigned int mawjaz_glyph_empty(void) { return PANGO_GLYPH_EMPTY; }
+
+#endif

@@ -1,0 +1,168 @@
+// The frame: positioned items on a page, the plain value that layout produces and every exporter reads.
+
+/// A rectangle of content: a size and items placed at points inside it.
+public struct Frame: Sendable {
+    /// The size the frame claims in the flow; items may not leave it.
+    public var size: Size
+    /// The items, in painting order, each at a position relative to the frame's top-left corner.
+    public private(set) var items: [Placed]
+
+    /// An item at a position.
+    public struct Placed: Sendable {
+        public var position: Point
+        public var item: FrameItem
+    }
+
+    public init(size: Size, items: [Placed] = []) {
+        self.size = size
+        self.items = items
+    }
+
+    /// Adds an item at `position`.
+    public mutating func place(_ item: FrameItem, at position: Point) {
+        items.append(Placed(position: position, item: item))
+    }
+
+    /// Adds every item of `frame`, moved so that its top-left corner is at `position`.
+    /// Its items are inlined rather than nested, keeping frames flat and cheap to walk.
+    public mutating func place(contentsOf frame: Frame, at position: Point) {
+        items.reserveCapacity(items.count + frame.items.count)
+        for placed in frame.items {
+            items.append(Placed(position: placed.position.offsetBy(dx: position.x, dy: position.y), item: placed.item))
+        }
+    }
+
+    /// Every item with its position in this frame's coordinates.
+    public var flattened: [Placed] { items }
+
+    /// The text lines of the frame, with their baseline origins, in painting order.
+    public var textLines: [(origin: Point, line: TextLine)] {
+        items.compactMap { placed in
+            if case .text(let line) = placed.item { return (placed.position, line) }
+            return nil
+        }
+    }
+
+    /// The shapes of the frame, with their positions, in painting order.
+    public var shapes: [(origin: Point, shape: Shape)] {
+        items.compactMap { placed in
+            if case .shape(let shape) = placed.item { return (placed.position, shape) }
+            return nil
+        }
+    }
+}
+
+/// Something drawn, or marked, at a position in a frame.
+public enum FrameItem: Sendable {
+    /// A line of shaped text; its position is the left end of its baseline.
+    case text(TextLine)
+    /// A filled or stroked geometric shape; its position is the origin of its coordinates.
+    case shape(Shape)
+    /// A raster image scaled into a box; its position is the box's top-left corner.
+    case image(ImageBox)
+    /// An area that links elsewhere; its position is the area's top-left corner.
+    case link(Link)
+    /// A named place that links and the outline point to; its position is the place.
+    case destination(Destination)
+    /// The start or end of a structure element for tagged PDF.
+    case tag(StructureTag)
+}
+
+/// A shape: rectangle, straight line, polyline, polygon or circle, with paint.
+public struct Shape: Sendable {
+    /// The geometry, in coordinates relative to the shape's position.
+    public enum Geometry: Sendable {
+        case rect(Rect)
+        case line(from: Point, to: Point)
+        case polyline([Point])
+        case polygon([Point])
+        case circle(center: Point, radius: Double)
+    }
+    public var geometry: Geometry
+    public var fill: Color?
+    public var stroke: Stroke?
+
+    public init(_ geometry: Geometry, fill: Color? = nil, stroke: Stroke? = nil) {
+        self.geometry = geometry
+        self.fill = fill
+        self.stroke = stroke
+    }
+
+    /// The area the shape covers, stroke included, relative to its position.
+    public var bounds: Rect {
+        let halfWidth = (stroke?.width ?? 0) / 2
+        let box: Rect
+        switch geometry {
+        case .rect(let rect): box = rect
+        case .line(let from, let to): box = Rect.enclosing([from, to])
+        case .polyline(let points), .polygon(let points): box = Rect.enclosing(points)
+        case .circle(let center, let radius):
+            box = Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius)
+        }
+        return Rect(x: box.minX - halfWidth, y: box.minY - halfWidth,
+                    width: box.width + 2 * halfWidth, height: box.height + 2 * halfWidth)
+    }
+}
+
+extension Rect {
+    /// The smallest rectangle holding every point (zero-sized at the origin when there are none).
+    public static func enclosing(_ points: [Point]) -> Rect {
+        guard let first = points.first else { return Rect(x: 0, y: 0, width: 0, height: 0) }
+        var x0 = first.x, y0 = first.y, x1 = first.x, y1 = first.y
+        for point in points.dropFirst() {
+            x0 = min(x0, point.x); y0 = min(y0, point.y); x1 = max(x1, point.x); y1 = max(y1, point.y)
+        }
+        return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+    }
+}
+
+/// How a line or outline is stroked.
+public struct Stroke: Hashable, Sendable {
+    public var color: Color
+    public var width: Double
+    /// Dash lengths in points, alternating on and off; empty for a solid line.
+    public var dash: [Double]
+    public init(color: Color, width: Double, dash: [Double] = []) {
+        self.color = color; self.width = width; self.dash = dash
+    }
+}
+
+/// A raster image (PNG or JPEG bytes) drawn into a box.
+public struct ImageBox: Sendable {
+    public var data: [UInt8]
+    public var format: Format
+    public var size: Size
+    /// The text a reader hears or sees instead of the image.
+    public var alternativeText: String
+    public enum Format: Sendable { case png, jpeg }
+    public init(data: [UInt8], format: Format, size: Size, alternativeText: String) {
+        self.data = data; self.format = format; self.size = size; self.alternativeText = alternativeText
+    }
+}
+
+/// An area that links to a named destination or to an external address.
+public struct Link: Sendable {
+    public enum Target: Hashable, Sendable {
+        case destination(String)
+        case uri(String)
+    }
+    public var size: Size
+    public var target: Target
+    public init(size: Size, target: Target) { self.size = size; self.target = target }
+}
+
+/// A named place in the document.
+public struct Destination: Sendable {
+    public var name: String
+    /// The outline entry this place carries, if any: its level (1 is top) and title.
+    public var outline: (level: Int, title: String)?
+    public init(name: String, outline: (level: Int, title: String)? = nil) {
+        self.name = name; self.outline = outline
+    }
+}
+
+/// The opening or closing of a structure element (Document, H1, P, Table, Figure…).
+public enum StructureTag: Sendable {
+    case begin(role: String, alternativeText: String? = nil)
+    case end(role: String)
+}

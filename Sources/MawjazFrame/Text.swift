@@ -1,0 +1,81 @@
+// Shaped text as plain values: glyph runs and lines, ready to draw, with the text they stand for.
+
+/// A font as the text engine resolved it: an index into that engine's font table and a description.
+public struct FontReference: Hashable, Sendable {
+    /// The engine's index for the font, valid for the engine that shaped the text.
+    public var id: Int
+    /// The font's family name, as fontconfig reports it.
+    public var family: String
+    /// The font size in points.
+    public var size: Double
+    public init(id: Int, family: String, size: Double) { self.id = id; self.family = family; self.size = size }
+}
+
+/// One glyph of a run: its index in the font and its origin relative to the run's origin.
+public struct Glyph: Hashable, Sendable {
+    public var id: UInt32
+    public var x: Double
+    public var y: Double
+    public init(id: UInt32, x: Double, y: Double) { self.id = id; self.x = x; self.y = y }
+}
+
+/// A cluster: a number of UTF-8 bytes of a run's text that a number of its glyphs stand for.
+public struct GlyphCluster: Hashable, Sendable {
+    public var byteCount: Int
+    public var glyphCount: Int
+    public init(byteCount: Int, glyphCount: Int) { self.byteCount = byteCount; self.glyphCount = glyphCount }
+}
+
+/// A run of glyphs in one font, direction and style.
+///
+/// Glyphs and clusters are in visual order, left to right, also for right-to-left runs; `clusterText`
+/// holds each cluster's characters in that same order, so a PDF reader that assembles text in visual
+/// order and applies bidi gives the logical text back.
+public struct GlyphRun: Sendable {
+    public var font: FontReference
+    public var glyphs: [Glyph]
+    public var clusters: [GlyphCluster]
+    /// The run's characters, cluster by cluster in visual order (for the PDF's text layer).
+    public var clusterText: String
+    /// The run's characters in logical order.
+    public var text: String
+    /// The run's offset from the line's left end.
+    public var x: Double
+    /// The advance width of the run.
+    public var width: Double
+    public var isRightToLeft: Bool
+    public var color: Color
+    /// Whether the run is underlined (its underline is drawn with the run).
+    public var underline: Bool
+
+    public init(font: FontReference, glyphs: [Glyph], clusters: [GlyphCluster], clusterText: String, text: String,
+                x: Double, width: Double, isRightToLeft: Bool, color: Color, underline: Bool = false) {
+        self.font = font; self.glyphs = glyphs; self.clusters = clusters; self.clusterText = clusterText
+        self.text = text; self.x = x; self.width = width; self.isRightToLeft = isRightToLeft
+        self.color = color; self.underline = underline
+    }
+}
+
+/// A line of shaped text. Its position in a frame is the left end of its baseline.
+public struct TextLine: Sendable {
+    /// The runs in visual order, left to right.
+    public var runs: [GlyphRun]
+    /// The advance width of the whole line.
+    public var width: Double
+    /// Distance from the baseline up to the top of the line box.
+    public var ascent: Double
+    /// Distance from the baseline down to the bottom of the line box.
+    public var descent: Double
+    /// The line's text in logical (reading) order.
+    public var text: String
+    /// Whether the line's paragraph reads right to left.
+    public var isRightToLeft: Bool
+
+    public init(runs: [GlyphRun], width: Double, ascent: Double, descent: Double, text: String, isRightToLeft: Bool) {
+        self.runs = runs; self.width = width; self.ascent = ascent; self.descent = descent
+        self.text = text; self.isRightToLeft = isRightToLeft
+    }
+
+    /// The line's box relative to its baseline origin.
+    public var bounds: Rect { Rect(x: 0, y: -ascent, width: width, height: ascent + descent) }
+}

@@ -1,0 +1,100 @@
+// Draws a frame's items onto a cairo context: glyph runs, shapes, images.
+import CPangoCairo
+import MawjazFrame
+import MawjazText
+
+/// Paints frames with cairo, resolving glyph runs' fonts through the engine that shaped them.
+struct Painter {
+    let context: CairoContext
+    let engine: TextEngine
+
+    private var cr: OpaquePointer { context.handle }
+
+    /// Paints every item of `frame` with the frame's top-left corner at `origin`.
+    func paint(_ frame: Frame, at origin: Point = .zero) throws(RenderError) {
+        for placed in frame.items {
+            let position = placed.position.offsetBy(dx: origin.x, dy: origin.y)
+            switch placed.item {
+            case .text(let line): try paint(line, at: position)
+            case .shape(let shape): paint(shape, at: position)
+            case .image(let image): try paint(image, at: position)
+            case .link, .destination, .tag: break
+            }
+        }
+    }
+
+    /// Draws a line run by run, handing cairo each run's glyphs with its clusters in visual order, so the
+    /// PDF's text layer carries the text as readers expect it.
+    private func paint(_ line: TextLine, at origin: Point) throws(RenderError) {
+        for run in line.runs {
+            guard let font = engine.scaledFont(for: run.font) else { throw .unknownFont(run.font.family) }
+            let runX = origin.x + run.x
+            if run.underline {
+                let thickness = max(0.5, run.font.size * 0.06)
+                setColor(run.color)
+                cairo_rectangle(cr, runX, origin.y + run.font.size * 0.18, run.width, thickness)
+                cairo_fill(cr)
+            }
+            guard !run.glyphs.isEmpty else { continue }
+            var glyphs = run.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: runX + $0.x, y: origin.y + $0.y) }
+            var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.byteCount), num_glyphs: Int32($0.glyphCount)) }
+            cairo_set_scaled_font(cr, font)
+            setColor(run.color)
+            var text = run.clusterText
+            text.withUTF8 { utf8 in
+                utf8.withMemoryRebound(to: CChar.self) { chars in
+                    cairo_show_text_glyphs(cr, chars.baseAddress, Int32(chars.count), &glyphs, Int32(glyphs.count),
+                                           &clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
+                }
+            }
+        }
+        try context.check("drawing text")
+    }
+
+    private func paint(_ shape: Shape, at origin: Point) {
+        cairo_new_path(cr)
+        switch shape.geometry {
+        case .rect(let rect):
+            cairo_rectangle(cr, origin.x + rect.minX, origin.y + rect.minY, rect.width, rect.height)
+        case .line(let from, let to):
+            cairo_move_to(cr, origin.x + from.x, origin.y + from.y)
+            cairo_line_to(cr, origin.x + to.x, origin.y + to.y)
+        case .polyline(let points), .polygon(let points):
+            for (index, point) in points.enumerated() {
+                if index == 0 { cairo_move_to(cr, origin.x + point.x, origin.y + point.y) }
+                else { cairo_line_to(cr, origin.x + point.x, origin.y + point.y) }
+            }
+            if case .polygon = shape.geometry { cairo_close_path(cr) }
+        case .circle(let center, let radius):
+            cairo_arc(cr, origin.x + center.x, origin.y + center.y, radius, 0, 2 * Double.pi)
+        }
+        if let fill = shape.fill {
+            setColor(fill)
+            if shape.stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
+        }
+        if let stroke = shape.stroke {
+            setColor(stroke.color)
+            cairo_set_line_width(cr, stroke.width)
+            cairo_set_dash(cr, stroke.dash, Int32(stroke.dash.count), 0)
+            cairo_stroke(cr)
+        }
+    }
+
+    private func paint(_ image: ImageBox, at origin: Point) throws(RenderError) {
+        let surface = try ImageDecoder.surface(for: image)
+        let width = Double(cairo_image_surface_get_width(surface.handle))
+        let height = Double(cairo_image_surface_get_height(surface.handle))
+        guard width > 0, height > 0 else { return }
+        cairo_save(cr)
+        cairo_translate(cr, origin.x, origin.y)
+        cairo_scale(cr, image.size.width / width, image.size.height / height)
+        cairo_set_source_surface(cr, surface.handle, 0, 0)
+        cairo_paint(cr)
+        cairo_restore(cr)
+        try context.check("drawing an image")
+    }
+
+    private func setColor(_ color: Color) {
+        cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha)
+    }
+}

@@ -1,0 +1,152 @@
+// The exporters: a paged document to PDF, to PNG pages or to SVG pages, through cairo.
+import CPangoCairo
+import Foundation
+import MawjazFrame
+import MawjazText
+
+/// The formats Mawjaz writes, chosen by the output file's extension.
+public enum OutputFormat: Hashable, Sendable {
+    case pdf
+    /// One PNG per page, `<stem>-<n>.png`, at `dpi` pixels per inch.
+    case png(dpi: Double)
+    /// One SVG per page, `<stem>-<n>.svg`.
+    case svg
+
+    /// The format an output path's extension names.
+    public static func forPath(_ url: URL, dpi: Double = 144) throws(RenderError) -> OutputFormat {
+        switch url.pathExtension.lowercased() {
+        case "pdf": return .pdf
+        case "png": return .png(dpi: dpi)
+        case "svg": return .svg
+        default: throw .unsupportedFormat(url.pathExtension)
+        }
+    }
+}
+
+/// Draws paged documents with cairo.
+public struct Renderer {
+    /// The engine that shaped the documents' text; its fonts draw the glyphs.
+    public let engine: TextEngine
+
+    public init(engine: TextEngine) { self.engine = engine }
+
+    /// Writes `document` to `url` in `format` and returns the files written (one for PDF, one per page otherwise).
+    @discardableResult
+    public func write(_ document: PagedDocument, to url: URL, format: OutputFormat) throws(RenderError) -> [URL] {
+        switch format {
+        case .pdf:
+            try writePDF(document, to: url)
+            return [url]
+        case .png(let dpi):
+            return try document.pages.enumerated().map { (index, page) throws(RenderError) in
+                let file = Self.pageFile(url, index: index, extension: "png")
+                try writePNG(page, to: file, dpi: dpi)
+                return file
+            }
+        case .svg:
+            return try document.pages.enumerated().map { (index, page) throws(RenderError) in
+                let file = Self.pageFile(url, index: index, extension: "svg")
+                try writeSVG(page, to: file)
+                return file
+            }
+        }
+    }
+
+    /// The PDF of `document` as bytes, written through a temporary file.
+    public func pdfData(_ document: PagedDocument) throws(RenderError) -> Data {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mawjaz-\(UUID().uuidString).pdf")
+        try writePDF(document, to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        do { return try Data(contentsOf: url) } catch { throw .write(path: url.path, reason: error.localizedDescription) }
+    }
+
+    private static func pageFile(_ url: URL, index: Int, extension ext: String) -> URL {
+        let stem = url.deletingPathExtension().lastPathComponent
+        return url.deletingLastPathComponent().appendingPathComponent("\(stem)-\(index + 1).\(ext)")
+    }
+
+    private func writePDF(_ document: PagedDocument, to url: URL) throws(RenderError) {
+        let file = try AtomicFile(destination: url)
+        do {
+            let first = document.pages.first?.size ?? Size(width: 595.28, height: 841.89)
+            let surface = try CairoSurface(taking: cairo_pdf_surface_create(file.temporary.path, first.width, first.height),
+                                           what: "creating \(url.lastPathComponent)")
+            setMetadata(document.info, on: surface)
+            let context = try CairoContext(surface: surface)
+            let painter = Painter(context: context, engine: engine)
+            for page in document.pages {
+                cairo_pdf_surface_set_size(surface.handle, page.size.width, page.size.height)
+                try painter.paint(page.frame)
+                cairo_show_page(context.handle)
+            }
+            try context.check("drawing \(url.lastPathComponent)")
+            try surface.finish()
+            try file.commit()
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+
+    private func setMetadata(_ info: DocumentInfo, on surface: CairoSurface) {
+        let date = Self.isoDate(info.creationDate)
+        let entries: [(cairo_pdf_metadata_t, String)] = [
+            (CAIRO_PDF_METADATA_TITLE, info.title),
+            (CAIRO_PDF_METADATA_AUTHOR, info.author),
+            (CAIRO_PDF_METADATA_SUBJECT, info.subject),
+            (CAIRO_PDF_METADATA_KEYWORDS, info.keywords.joined(separator: ", ")),
+            (CAIRO_PDF_METADATA_CREATOR, "Mawjaz \(MawjazVersion.current)"),
+            (CAIRO_PDF_METADATA_CREATE_DATE, date),
+            (CAIRO_PDF_METADATA_MOD_DATE, date),
+        ]
+        for (key, value) in entries where !value.isEmpty {
+            cairo_pdf_surface_set_metadata(surface.handle, key, value)
+        }
+    }
+
+    /// `seconds` since 1970 as the ISO 8601 date cairo's PDF metadata takes.
+    static func isoDate(_ seconds: Int) -> String {
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+    }
+
+    private func writePNG(_ page: Page, to url: URL, dpi: Double) throws(RenderError) {
+        let scale = dpi / 72
+        let width = Int32((page.size.width * scale).rounded(.up)), height = Int32((page.size.height * scale).rounded(.up))
+        let surface = try CairoSurface(taking: cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height),
+                                       what: "creating a \(width)×\(height) image")
+        let context = try CairoContext(surface: surface)
+        cairo_set_source_rgb(context.handle, 1, 1, 1)
+        cairo_paint(context.handle)
+        cairo_scale(context.handle, scale, scale)
+        try Painter(context: context, engine: engine).paint(page.frame)
+        cairo_surface_flush(surface.handle)
+        let file = try AtomicFile(destination: url)
+        guard cairo_surface_write_to_png(surface.handle, file.temporary.path) == CAIRO_STATUS_SUCCESS else {
+            file.discard()
+            throw .write(path: url.path, reason: "cairo could not write the PNG")
+        }
+        try file.commit()
+    }
+
+    private func writeSVG(_ page: Page, to url: URL) throws(RenderError) {
+        let file = try AtomicFile(destination: url)
+        do {
+            let surface = try CairoSurface(taking: cairo_svg_surface_create(file.temporary.path, page.size.width, page.size.height),
+                                           what: "creating \(url.lastPathComponent)")
+            cairo_svg_surface_set_document_unit(surface.handle, CAIRO_SVG_UNIT_PT)
+            let context = try CairoContext(surface: surface)
+            try Painter(context: context, engine: engine).paint(page.frame)
+            cairo_show_page(context.handle)
+            try context.check("drawing \(url.lastPathComponent)")
+            try surface.finish()
+            try file.commit()
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+}

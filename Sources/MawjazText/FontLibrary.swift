@@ -1,0 +1,62 @@
+// The bundled fonts, held in a private fontconfig configuration so output never depends on the machine.
+import CPangoCairo
+import Foundation
+
+/// The fonts of one folder (Mawjaz's `Fonts/`), registered with a fontconfig configuration of their own.
+///
+/// Nothing outside the folder is visible to Pango through it: the same input gives the same fonts on
+/// every machine, and a family that is not in the folder is an error rather than a silent substitute.
+public final class FontLibrary: @unchecked Sendable {
+    // @unchecked: the configuration is built in init and only read afterwards; fontconfig reads are thread-safe.
+    let config: OpaquePointer
+    /// The folder the fonts were loaded from.
+    public let directory: URL
+    /// The family names of the fonts in the folder.
+    public let families: Set<String>
+
+    /// Registers every font file in `directory`.
+    public init(directory: URL) throws(TextError) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .fontFolderMissing(directory.path)
+        }
+        guard let config = FcConfigCreate() else { throw .fontconfig("FcConfigCreate failed") }
+        // Files one by one, in a fixed order: a folder would make fontconfig look for a cache to write.
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for name in names.sorted() where ["ttf", "otf", "ttc"].contains((name as NSString).pathExtension.lowercased()) {
+            let path = directory.appendingPathComponent(name).path
+            guard FcConfigAppFontAddFile(config, path) != 0 else {
+                FcConfigDestroy(config)
+                throw .fontconfig("fontconfig could not read the font \(path)")
+            }
+        }
+        var families = Set<String>()
+        if let set = FcConfigGetFonts(config, FcSetApplication) {
+            for index in 0..<Int(set.pointee.nfont) {
+                guard let pattern = set.pointee.fonts[index] else { continue }
+                var position: Int32 = 0
+                var value: UnsafeMutablePointer<FcChar8>?
+                while FcPatternGetString(pattern, FC_FAMILY, position, &value) == FcResultMatch, let value {
+                    families.insert(String(cString: value))
+                    position += 1
+                }
+            }
+        }
+        guard !families.isEmpty else {
+            FcConfigDestroy(config)
+            throw .fontFolderMissing(directory.path)
+        }
+        self.config = config
+        self.directory = directory
+        self.families = families
+    }
+
+    deinit { FcConfigDestroy(config) }
+
+    /// Throws unless every family in `names` is one of the library's families.
+    public func check(families names: [String]) throws(TextError) {
+        for name in names where !families.contains(name) {
+            throw .unknownFamily(name, available: families.sorted())
+        }
+    }
+}

@@ -1,0 +1,341 @@
+// The text engine: a Pango font map and context over the bundled fonts; shapes whole paragraphs.
+import CPangoCairo
+import Foundation
+import MawjazFrame
+
+/// Sets paragraphs with Pango over the fonts of a `FontLibrary`.
+///
+/// An engine owns a Pango font map, which is not thread-safe: use one engine per thread or task,
+/// never share one. Fonts that shaping used stay loaded in the engine, and the renderer draws
+/// glyph runs with them through `scaledFont(for:)`.
+public final class TextEngine {
+    /// The fonts this engine sets text in.
+    public let library: FontLibrary
+    /// Paragraphs longer than this are refused: Pango lays out very long paragraphs wrongly without a word.
+    public static let paragraphCharacterLimit = 100_000
+
+    let fontMap: UnsafeMutablePointer<PangoFontMap>
+    let context: OpaquePointer
+    private var fonts: [UnsafeMutablePointer<PangoFont>] = []
+    private var fontIDs: [UnsafeMutablePointer<PangoFont>: FontReference] = [:]
+    private var metricsCache: [TextStyle: (ascent: Double, descent: Double)] = [:]
+
+    /// Creates an engine whose font map sees only `library`'s fonts, at 72 units per inch.
+    public init(library: FontLibrary) throws(TextError) {
+        guard let map = pango_cairo_font_map_new() else { throw .fontconfig("pango_cairo_font_map_new failed") }
+        pango_fc_font_map_set_config(mawjaz_fc_font_map(map), library.config)
+        pango_cairo_font_map_set_resolution(mawjaz_cairo_font_map(map), 72)
+        guard let context = pango_font_map_create_context(map) else {
+            mawjaz_object_unref(map)
+            throw .fontconfig("pango_font_map_create_context failed")
+        }
+        // Unhinted, unrounded positions: the layout is the same at every resolution and in every format.
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        pango_context_set_round_glyph_positions(context, 0)
+        self.library = library
+        self.fontMap = map
+        self.context = context
+    }
+
+    deinit {
+        for font in fonts { mawjaz_object_unref(font) }
+        mawjaz_object_unref(UnsafeMutableRawPointer(context))
+        mawjaz_object_unref(fontMap)
+    }
+
+    /// The cairo scaled font for a font this engine used, or nil for a reference from another engine.
+    public func scaledFont(for font: FontReference) -> OpaquePointer? {
+        guard fonts.indices.contains(font.id) else { return nil }
+        return mawjaz_scaled_font(fonts[font.id])
+    }
+
+    /// Sets a paragraph: shapes it as a whole, breaks it into lines, and returns the lines as glyph runs.
+    public func shape(_ paragraph: ParagraphSpec) throws(TextError) -> ShapedParagraph {
+        let spans = paragraph.spans.filter { !$0.text.isEmpty }
+        guard let base = spans.first?.style ?? paragraph.spans.first?.style else {
+            return ShapedParagraph(lines: [], width: paragraph.width ?? 0, naturalWidth: 0)
+        }
+        for span in spans { try library.check(families: span.style.families) }
+        let text = spans.map(\.text).joined()
+        let characterCount = text.unicodeScalars.count
+        guard characterCount <= Self.paragraphCharacterLimit else {
+            throw .paragraphTooLong(characters: characterCount, limit: Self.paragraphCharacterLimit)
+        }
+        let layout = try makeLayout(text: text, spans: spans, base: base, paragraph: paragraph)
+        defer { mawjaz_object_unref(UnsafeMutableRawPointer(layout)) }
+        return try extractLines(layout: layout, text: text, spans: spans, base: base, paragraph: paragraph)
+    }
+
+    /// The width of the widest line of the spans set without wrapping.
+    public func naturalWidth(_ spans: [TextSpan], direction: Direction) throws(TextError) -> Double {
+        try shape(ParagraphSpec(spans: spans, direction: direction, width: nil)).naturalWidth
+    }
+
+    /// The width of the widest piece of the spans that cannot be broken (the longest word).
+    public func minimumWidth(_ spans: [TextSpan], direction: Direction) throws(TextError) -> Double {
+        let spec = ParagraphSpec(spans: spans, direction: direction, width: 1 / pangoScale)
+        return try shape(spec, allowingOverflow: true).naturalWidth
+    }
+
+    /// The ascent and descent of a style's first font, in points.
+    public func metrics(of style: TextStyle) -> (ascent: Double, descent: Double) {
+        if let cached = metricsCache[style] { return cached }
+        let description = fontDescription(for: style)
+        defer { pango_font_description_free(description) }
+        let metrics = pango_context_get_metrics(context, description, nil)
+        defer { pango_font_metrics_unref(metrics) }
+        let result = (ascent: pango_font_metrics_get_ascent(metrics).points,
+                      descent: pango_font_metrics_get_descent(metrics).points)
+        metricsCache[style] = result
+        return result
+    }
+
+    // MARK: - Building the Pango layout
+
+    private var overflowAllowed = false
+
+    private func shape(_ paragraph: ParagraphSpec, allowingOverflow: Bool) throws(TextError) -> ShapedParagraph {
+        overflowAllowed = allowingOverflow
+        defer { overflowAllowed = false }
+        return try shape(paragraph)
+    }
+
+    private func fontDescription(for style: TextStyle) -> OpaquePointer {
+        let description = pango_font_description_new()!
+        pango_font_description_set_family(description, style.families.joined(separator: ","))
+        pango_font_description_set_size(description, style.size.pangoUnits)
+        pango_font_description_set_weight(description, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        pango_font_description_set_style(description, style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
+        return description
+    }
+
+    private func makeLayout(text: String, spans: [TextSpan], base: TextStyle,
+                            paragraph: ParagraphSpec) throws(TextError) -> OpaquePointer {
+        pango_context_set_base_dir(context, paragraph.direction.isRightToLeft ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR)
+        guard let layout = pango_layout_new(context) else { throw .fontconfig("pango_layout_new failed") }
+        pango_layout_set_auto_dir(layout, 0)
+        let description = fontDescription(for: base)
+        pango_layout_set_font_description(layout, description)
+        pango_font_description_free(description)
+        pango_layout_set_text(layout, text, Int32(text.utf8.count))
+
+        let attributes = pango_attr_list_new()
+        var start = 0
+        for span in spans {
+            let end = start + span.text.utf8.count
+            if span.style != base {
+                for attribute in Self.attributes(for: span.style, differingFrom: base) {
+                    attribute.pointee.start_index = guint(start)
+                    attribute.pointee.end_index = guint(end)
+                    pango_attr_list_insert(attributes, attribute)
+                }
+            }
+            start = end
+        }
+        pango_layout_set_attributes(layout, attributes)
+        pango_attr_list_unref(attributes)
+
+        if let width = paragraph.width {
+            pango_layout_set_width(layout, max(1, width.pangoUnits))
+            pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
+        } else {
+            pango_layout_set_width(layout, -1)
+        }
+        switch paragraph.alignment.resolved(in: paragraph.direction) {
+        case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+        case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
+        case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
+        }
+        pango_layout_set_justify(layout, paragraph.alignment == .justify && paragraph.width != nil ? 1 : 0)
+        return layout
+    }
+
+    private static func attributes(for style: TextStyle, differingFrom base: TextStyle) -> [UnsafeMutablePointer<PangoAttribute>] {
+        var list: [UnsafeMutablePointer<PangoAttribute>] = []
+        if style.families != base.families { list.append(pango_attr_family_new(style.families.joined(separator: ","))) }
+        if style.size != base.size { list.append(pango_attr_size_new(style.size.pangoUnits)) }
+        if style.bold != base.bold { list.append(pango_attr_weight_new(style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)) }
+        if style.italic != base.italic { list.append(pango_attr_style_new(style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)) }
+        // Colour and underline are drawn by the renderer, but they still split Pango's items, so that every
+        // glyph run has one look.
+        if style.color != base.color || style.underline != base.underline {
+            let c = style.color
+            list.append(pango_attr_foreground_new(guint16(c.red * 65535), guint16(c.green * 65535), guint16(c.blue * 65535)))
+        }
+        if style.underline != base.underline {
+            list.append(pango_attr_underline_new(style.underline ? PANGO_UNDERLINE_SINGLE : PANGO_UNDERLINE_NONE))
+        }
+        return list
+    }
+
+    // MARK: - Reading the lines back
+
+    private func extractLines(layout: OpaquePointer, text: String, spans: [TextSpan], base: TextStyle,
+                              paragraph: ParagraphSpec) throws(TextError) -> ShapedParagraph {
+        guard let textPointer = pango_layout_get_text(layout) else { throw .fontconfig("layout without text") }
+        let bytes = Array(text.utf8)
+        let spanEnds = spans.reduce(into: [Int]()) { ends, span in ends.append((ends.last ?? 0) + span.text.utf8.count) }
+        let baseMetrics = metrics(of: base)
+        let pitch = paragraph.lineHeight * base.size
+        let isRTL = paragraph.direction.isRightToLeft
+
+        var lines: [ShapedParagraph.Line] = []
+        var naturalWidth = 0.0
+        var top = 0.0
+        guard let iterator = pango_layout_get_iter(layout) else { throw .fontconfig("pango_layout_get_iter failed") }
+        defer { pango_layout_iter_free(iterator) }
+        repeat {
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iterator, nil, &logical)
+            guard let line = pango_layout_iter_get_line_readonly(iterator) else { continue }
+            let lineStart = Int(line.pointee.start_index), lineLength = Int(line.pointee.length)
+            var runs: [GlyphRun] = []
+            var links: [(rect: Rect, target: Link.Target)] = []
+            var node = mawjaz_line_runs(line)
+            var x: Int32 = 0
+            while let current = node {
+                let run = mawjaz_run_at(current)!
+                x += run.pointee.start_x_offset
+                let width = pango_glyph_string_get_width(run.pointee.glyphs)
+                let spanIndex = spanEnds.firstIndex { $0 > Int(run.pointee.item.pointee.offset) } ?? spans.count - 1
+                let span = spans[spanIndex]
+                if let glyphRun = try makeRun(run, bytes: bytes, textPointer: textPointer, x: x, width: width,
+                                              yOffset: run.pointee.y_offset, style: span.style) {
+                    runs.append(glyphRun)
+                    if let target = span.link {
+                        let metrics = self.metrics(of: span.style)
+                        links.append((Rect(x: glyphRun.x, y: -metrics.ascent, width: glyphRun.width,
+                                           height: metrics.ascent + metrics.descent), target))
+                    }
+                }
+                x += width + run.pointee.end_x_offset
+                node = mawjaz_next_run(current)
+            }
+            let lineWidth = logical.width.points
+            naturalWidth = max(naturalWidth, lineWidth)
+            let lineText = String(decoding: bytes[lineStart..<min(bytes.count, lineStart + lineLength)], as: UTF8.self)
+            if let available = paragraph.width, lineWidth > available + 0.01, !overflowAllowed {
+                throw .overflow(text: lineText.trimmingCharacters(in: .whitespacesAndNewlines), width: lineWidth, available: available)
+            }
+            let ascent = max(baseMetrics.ascent, Double(pango_layout_iter_get_baseline(iterator) - logical.y) / pangoScale)
+            let descent = max(baseMetrics.descent, Double(logical.y + logical.height - pango_layout_iter_get_baseline(iterator)) / pangoScale)
+            let boxHeight = max(pitch, ascent + descent)
+            let halfLeading = (boxHeight - ascent - descent) / 2
+            let baseline = top + halfLeading + ascent
+            let textLine = TextLine(runs: runs, width: lineWidth, ascent: ascent + halfLeading, descent: descent + halfLeading,
+                                    text: lineText, isRightToLeft: isRTL)
+            lines.append(.init(line: textLine, origin: Point(x: logical.x.points, y: baseline), top: top,
+                               bottom: top + boxHeight, links: links))
+            top += boxHeight
+        } while pango_layout_iter_next_line(iterator) != 0
+
+        return ShapedParagraph(lines: lines, width: paragraph.width ?? naturalWidth, naturalWidth: naturalWidth)
+    }
+
+    /// Reads one Pango glyph run into a `GlyphRun`, with clusters in visual order for the PDF's text layer.
+    private func makeRun(_ run: UnsafeMutablePointer<PangoGlyphItem>, bytes: [UInt8], textPointer: UnsafePointer<CChar>,
+                         x: Int32, width: Int32, yOffset: Int32, style: TextStyle) throws(TextError) -> GlyphRun? {
+        let glyphString = run.pointee.glyphs!
+        let item = run.pointee.item!
+        let count = Int(glyphString.pointee.num_glyphs)
+        guard count > 0 else { return nil }
+        let rtl = item.pointee.analysis.level & 1 == 1
+        let unknownFlag = mawjaz_glyph_unknown_flag(), empty = mawjaz_glyph_empty()
+        let itemStart = Int(item.pointee.offset), itemEnd = itemStart + Int(item.pointee.length)
+
+        // Glyphs, left to right, positioned by Pango's own arithmetic in Pango units.
+        var glyphs: [Glyph] = []
+        glyphs.reserveCapacity(count)
+        var slot = [Int](repeating: -1, count: count)
+        var position: Int32 = 0
+        for index in 0..<count {
+            let info = glyphString.pointee.glyphs[index]
+            if info.glyph & unknownFlag != 0 {
+                let scalar = info.glyph & ~unknownFlag
+                if let character = Unicode.Scalar(scalar), !character.properties.isWhitespace,
+                   character.properties.generalCategory != .control, character.properties.generalCategory != .format {
+                    throw .missingGlyph(scalar: scalar, context: Self.context(around: itemStart, in: bytes))
+                }
+            } else if info.glyph != empty {
+                slot[index] = glyphs.count
+                glyphs.append(Glyph(id: info.glyph, x: Double(position + info.geometry.x_offset) / pangoScale,
+                                    y: Double(info.geometry.y_offset - yOffset) / pangoScale))
+            }
+            position += info.geometry.width
+        }
+
+        // Clusters in logical order, then emitted in visual order.
+        var logicalClusters: [(firstGlyph: Int, endGlyph: Int, start: Int, end: Int)] = []
+        var iterator = PangoGlyphItemIter()
+        if pango_glyph_item_iter_init_start(&iterator, run, textPointer) != 0 {
+            repeat {
+                let first = rtl ? Int(iterator.end_glyph) + 1 : Int(iterator.start_glyph)
+                let end = rtl ? Int(iterator.start_glyph) + 1 : Int(iterator.end_glyph)
+                logicalClusters.append((first, end, Int(iterator.start_index), Int(iterator.end_index)))
+            } while pango_glyph_item_iter_next_cluster(&iterator) != 0
+        }
+        var clusterBytes: [UInt8] = []
+        clusterBytes.reserveCapacity(itemEnd - itemStart)
+        var clusters: [GlyphCluster] = []
+        clusters.reserveCapacity(logicalClusters.count)
+        let visual = rtl ? Array(logicalClusters.reversed()) : logicalClusters
+        for cluster in visual {
+            let glyphCount = (cluster.firstGlyph..<cluster.endGlyph).reduce(0) { $0 + (slot[$1] >= 0 ? 1 : 0) }
+            let piece = bytes[cluster.start..<cluster.end]
+            if rtl && glyphCount == 1 && Self.scalarCount(piece) > 1 {
+                // One glyph for several characters (a ligature such as لله): its text in visual order too.
+                clusterBytes.append(contentsOf: Self.reversedScalars(piece))
+            } else {
+                clusterBytes.append(contentsOf: piece)
+            }
+            clusters.append(GlyphCluster(byteCount: piece.count, glyphCount: glyphCount))
+        }
+        let font = reference(for: item.pointee.analysis.font, size: style.size)
+        return GlyphRun(font: font, glyphs: glyphs, clusters: clusters,
+                        clusterText: String(decoding: clusterBytes, as: UTF8.self),
+                        text: String(decoding: bytes[itemStart..<itemEnd], as: UTF8.self),
+                        x: x.points, width: width.points, isRightToLeft: rtl, color: style.color, underline: style.underline)
+    }
+
+    private func reference(for font: UnsafeMutablePointer<PangoFont>, size: Double) -> FontReference {
+        if let known = fontIDs[font] { return known }
+        mawjaz_object_ref(font)
+        let family = mawjaz_pattern_string(mawjaz_font_pattern(font), FC_FAMILY).map { String(cString: $0) } ?? ""
+        let reference = FontReference(id: fonts.count, family: family, size: size)
+        fonts.append(font)
+        fontIDs[font] = reference
+        return reference
+    }
+
+    private static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
+        bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+    }
+
+    private static func reversedScalars(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var end = bytes.endIndex
+        var index = bytes.endIndex
+        while index > bytes.startIndex {
+            index -= 1
+            if bytes[index] & 0xC0 != 0x80 {
+                result.append(contentsOf: bytes[index..<end])
+                end = index
+            }
+        }
+        return result
+    }
+
+    private static func context(around offset: Int, in bytes: [UInt8]) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let prefix = String(decoding: bytes[..<min(offset, bytes.count)], as: UTF8.self)
+        let position = prefix.count
+        let characters = Array(text)
+        let lower = max(0, position - 20), upper = min(characters.count, position + 20)
+        return String(characters[lower..<upper])
+    }
+}
