@@ -21,10 +21,11 @@ let package = Package(
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
         // Stage 1: load, validate and aggregate report data.
-        .target(name: "MawjazData", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "MawjazData", dependencies: ["MawjazFrame", .product(name: "Yams", package: "Yams")]),
         // Stage 2: bind data into a document of blocks.
         .target(name: "MawjazDocument", dependencies: ["MawjazData"]),
-        // Positioned frames: the plain values between layout and render.
+        // Plain values every stage shares: geometry, paint, direction, and the positioned frames
+        // between layout and render.
         .target(name: "MawjazFrame"),
         // Pango and fontconfig: fonts, shaping, measuring.
         .target(name: "MawjazText", dependencies: ["MawjazFrame", "CPangoCairo"]),

@@ -9,7 +9,7 @@ let text = try String(contentsOfFile: "../shared/source/partnership-article.ar.t
 var frame = Frame(size: Size(width: 595.28, height: 841.89))
 var y = 60.0
 for paragraph in text.split(separator: "\n").prefix(8) {
-    let shaped = try engine.shape(ParagraphSpec(spans: [TextSpan(String(paragraph), style: style)], direction: .rightToLeft, alignment: .justify, width: 480))
+    let shaped = try engine.shape(StyledParagraph(spans: [TextSpan(String(paragraph), style: style)], direction: .rightToLeft, alignment: .justify, width: 480))
     for line in shaped.lines {
         frame.place(.text(line.line), at: Point(x: 57 + line.origin.x, y: y + line.origin.y))
     }

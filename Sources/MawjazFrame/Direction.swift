@@ -1,7 +1,7 @@
 // Writing direction and logical alignment: the vocabulary every stage shares for right-to-left work.
 
 /// The direction a paragraph, table or page reads in.
-public enum Direction: String, Hashable, Sendable, Codable {
+public enum Direction: String, Hashable, Sendable, Codable, CaseIterable {
     case rightToLeft = "rtl"
     case leftToRight = "ltr"
 
@@ -12,7 +12,7 @@ public enum Direction: String, Hashable, Sendable, Codable {
 }
 
 /// Alignment in logical terms, resolved to a side once the direction is known.
-public enum Alignment: String, Hashable, Sendable, Codable {
+public enum Alignment: String, Hashable, Sendable, Codable, CaseIterable {
     case start, end, center, justify
 
     /// The physical side this alignment puts text on in `direction`.

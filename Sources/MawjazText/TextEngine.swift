@@ -54,7 +54,9 @@ public final class TextEngine {
     }
 
     /// Sets a paragraph: shapes it as a whole, breaks it into lines, and returns the lines as glyph runs.
-    public func shape(_ paragraph: ParagraphSpec) throws(TextError) -> ShapedParagraph {
+    /// A line wider than the paragraph's width (a word that cannot be broken) is an error, unless
+    /// `allowingOverflow` lets it stick out.
+    public func shape(_ paragraph: StyledParagraph, allowingOverflow: Bool = false) throws(TextError) -> ShapedParagraph {
         let spans = paragraph.spans.filter { !$0.text.isEmpty }
         guard let base = spans.first?.style ?? paragraph.spans.first?.style else {
             return ShapedParagraph(lines: [], width: paragraph.width ?? 0, naturalWidth: 0)
@@ -67,17 +69,18 @@ public final class TextEngine {
         }
         let layout = try makeLayout(text: text, spans: spans, base: base, paragraph: paragraph)
         defer { mawjaz_object_unref(UnsafeMutableRawPointer(layout)) }
-        return try extractLines(layout: layout, text: text, spans: spans, base: base, paragraph: paragraph)
+        return try extractLines(layout: layout, text: text, spans: spans, base: base, paragraph: paragraph,
+                                allowingOverflow: allowingOverflow)
     }
 
     /// The width of the widest line of the spans set without wrapping.
     public func naturalWidth(_ spans: [TextSpan], direction: Direction) throws(TextError) -> Double {
-        try shape(ParagraphSpec(spans: spans, direction: direction, width: nil)).naturalWidth
+        try shape(StyledParagraph(spans: spans, direction: direction, width: nil)).naturalWidth
     }
 
     /// The width of the widest piece of the spans that cannot be broken (the longest word).
     public func minimumWidth(_ spans: [TextSpan], direction: Direction) throws(TextError) -> Double {
-        let spec = ParagraphSpec(spans: spans, direction: direction, width: 1 / pangoScale)
+        let spec = StyledParagraph(spans: spans, direction: direction, width: 1 / pangoScale)
         return try shape(spec, allowingOverflow: true).naturalWidth
     }
 
@@ -96,14 +99,6 @@ public final class TextEngine {
 
     // MARK: - Building the Pango layout
 
-    private var overflowAllowed = false
-
-    private func shape(_ paragraph: ParagraphSpec, allowingOverflow: Bool) throws(TextError) -> ShapedParagraph {
-        overflowAllowed = allowingOverflow
-        defer { overflowAllowed = false }
-        return try shape(paragraph)
-    }
-
     private func fontDescription(for style: TextStyle) -> OpaquePointer {
         let description = pango_font_description_new()!
         pango_font_description_set_family(description, style.families.joined(separator: ","))
@@ -114,7 +109,7 @@ public final class TextEngine {
     }
 
     private func makeLayout(text: String, spans: [TextSpan], base: TextStyle,
-                            paragraph: ParagraphSpec) throws(TextError) -> OpaquePointer {
+                            paragraph: StyledParagraph) throws(TextError) -> OpaquePointer {
         pango_context_set_base_dir(context, paragraph.direction.isRightToLeft ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR)
         guard let layout = pango_layout_new(context) else { throw .fontconfig("pango_layout_new failed") }
         pango_layout_set_auto_dir(layout, 0)
@@ -175,7 +170,7 @@ public final class TextEngine {
     // MARK: - Reading the lines back
 
     private func extractLines(layout: OpaquePointer, text: String, spans: [TextSpan], base: TextStyle,
-                              paragraph: ParagraphSpec) throws(TextError) -> ShapedParagraph {
+                              paragraph: StyledParagraph, allowingOverflow: Bool) throws(TextError) -> ShapedParagraph {
         guard let textPointer = pango_layout_get_text(layout) else { throw .fontconfig("layout without text") }
         let bytes = Array(text.utf8)
         let spanEnds = spans.reduce(into: [Int]()) { ends, span in ends.append((ends.last ?? 0) + span.text.utf8.count) }
@@ -218,7 +213,7 @@ public final class TextEngine {
             let lineWidth = logical.width.points
             naturalWidth = max(naturalWidth, lineWidth)
             let lineText = String(decoding: bytes[lineStart..<min(bytes.count, lineStart + lineLength)], as: UTF8.self)
-            if let available = paragraph.width, lineWidth > available + 0.01, !overflowAllowed {
+            if let available = paragraph.width, lineWidth > available + 0.01, !allowingOverflow {
                 throw .overflow(text: lineText.trimmingCharacters(in: .whitespacesAndNewlines), width: lineWidth, available: available)
             }
             let ascent = max(baseMetrics.ascent, Double(pango_layout_iter_get_baseline(iterator) - logical.y) / pangoScale)

@@ -43,7 +43,7 @@ public struct TextSpan: Hashable, Sendable {
 }
 
 /// A paragraph to set: its spans and how its lines are formed.
-public struct ParagraphSpec: Hashable, Sendable {
+public struct StyledParagraph: Hashable, Sendable {
     public var spans: [TextSpan]
     /// The base direction; the engine never guesses it from the text.
     public var direction: Direction

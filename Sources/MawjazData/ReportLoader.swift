@@ -1,0 +1,206 @@
+// Reads a report file (YAML or JSON, one schema) and the data files it names into a `Report`.
+import Foundation
+
+/// Loads reports from files, reporting every problem of a file at once with its line and column.
+public struct ReportLoader {
+    /// The keys a report file may have at its top level.
+    public static let topLevelKeys = [
+        "template", "title", "subtitle", "date", "classification", "author", "subject", "keywords", "language",
+        "numerals", "date-style", "month-names", "justify", "convert-digits", "overflow", "facts", "data", "body",
+    ]
+    /// The names of the block kinds a body may hold.
+    public static let blockKinds = [
+        "heading", "paragraph", "facts", "table", "chart", "timeline", "list", "note", "image", "signature",
+        "spacer", "rule", "columns", "page-break",
+    ]
+
+    var reader: YAMLReader
+    let folder: URL
+    private var language = Language.ar
+
+    private init(file: String, folder: URL) {
+        reader = YAMLReader(file: file)
+        self.folder = folder
+    }
+
+    /// Loads the report at `url` with its data files; throws every error found, in file order.
+    /// Warnings (such as activities dated after the report) come back with the report.
+    public static func load(contentsOf url: URL) throws(DataError) -> (report: Report, warnings: [Diagnostic]) {
+        var loader = ReportLoader(file: url.path, folder: url.deletingLastPathComponent())
+        let root = loader.reader.load(contentsOf: url)
+        let report = root.flatMap { loader.readReport($0) }
+        var log = loader.reader.log
+        if let report {
+            log.append(contentsOf: ReportValidator.check(report))
+        }
+        try log.throwIfErrors()
+        guard let report else { throw DataError(Diagnostic(at: SourceLocation(file: url.path), "the report could not be read")) }
+        return (report, log.warnings)
+    }
+
+    /// Parses report text (YAML or JSON) named `file`, resolving data files against `folder`.
+    public static func parse(_ text: String, file: String, folder: URL) throws(DataError) -> (report: Report, warnings: [Diagnostic]) {
+        var loader = ReportLoader(file: file, folder: folder)
+        let report = loader.reader.parse(text).flatMap { loader.readReport($0) }
+        var log = loader.reader.log
+        if let report { log.append(contentsOf: ReportValidator.check(report)) }
+        try log.throwIfErrors()
+        guard let report else { throw DataError(Diagnostic(at: SourceLocation(file: file), "the report could not be read")) }
+        return (report, log.warnings)
+    }
+
+    // MARK: - The top level
+
+    private mutating func readReport(_ root: LocatedNode) -> Report? {
+        guard let pairs = reader.mapping(root, allowedKeys: Self.topLevelKeys) else { return nil }
+        let fields = Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+
+        var settings = ReportSettings()
+        if let node = fields["language"], let value = reader.choice(node, as: Language.self) { settings = ReportSettings(language: value) }
+        language = settings.language
+        if let node = fields["numerals"], let value = reader.choice(node, as: NumeralSystem.self) { settings.numerals = value }
+        if let node = fields["date-style"], let value = reader.choice(node, as: DateStyle.self) { settings.dateStyle = value }
+        if let node = fields["month-names"], let value = reader.choice(node, as: MonthNames.self) { settings.monthNames = value }
+        if let node = fields["justify"], let value = reader.choice(node, as: JustifyMode.self) { settings.justify = value }
+        if let node = fields["convert-digits"], let value = reader.boolean(node) { settings.convertDigits = value }
+        if let node = fields["overflow"], let value = reader.choice(node, as: OverflowPolicy.self) { settings.overflow = value }
+
+        var templateName = "briefing"
+        var overrides: TemplateOverrides?
+        if let node = fields["template"] {
+            if node.isMapping {
+                overrides = TemplateOverrides(node: node)
+                if let pairs = reader.mapping(node), let name = pairs.first(where: { $0.key == "name" }) {
+                    templateName = reader.string(name.value) ?? templateName
+                }
+            } else if let name = reader.string(node) {
+                templateName = name
+            }
+        }
+        let title = required("title", in: root, fields).flatMap { reader.string($0) }
+        let date = required("date", in: root, fields).flatMap { reader.date($0) }
+        let body = required("body", in: root, fields).flatMap { readBlocks($0) }
+        let facts = fields["facts"].map { readFacts($0) } ?? []
+        let datasets = fields["data"].map { readDatasets($0) } ?? [:]
+
+        guard let title, let date, let body else { return nil }
+        return Report(template: templateName, title: title, subtitle: fields["subtitle"].flatMap { reader.string($0) },
+                      date: date, classification: fields["classification"].flatMap { reader.string($0) },
+                      author: fields["author"].flatMap { reader.string($0) },
+                      subject: fields["subject"].flatMap { reader.string($0) },
+                      keywords: fields["keywords"].flatMap { reader.strings($0) } ?? [],
+                      settings: settings, facts: facts, datasets: datasets, body: body, file: reader.file,
+                      templateOverrides: overrides)
+    }
+
+    /// The node at `key`, or nil with a diagnostic saying it is required.
+    mutating func required(_ key: String, in node: LocatedNode, _ fields: [String: LocatedNode]) -> LocatedNode? {
+        guard let child = fields[key] else {
+            reader.missing(key, in: node)
+            return nil
+        }
+        return child
+    }
+
+    // MARK: - Facts and data
+
+    private mutating func readFacts(_ node: LocatedNode) -> [Fact] {
+        if node.isScalar, let path = reader.string(node) {
+            let url = resolve(path)
+            var factsReader = YAMLReader(file: url.path)
+            guard let root = factsReader.load(contentsOf: url) else {
+                reader.log.append(contentsOf: factsReader.log.diagnostics)
+                return []
+            }
+            swap(&reader, &factsReader)
+            let facts = readFactMapping(root)
+            swap(&reader, &factsReader)
+            reader.log.append(contentsOf: factsReader.log.diagnostics)
+            return facts
+        }
+        return readFactMapping(node)
+    }
+
+    private mutating func readFactMapping(_ node: LocatedNode) -> [Fact] {
+        guard let pairs = reader.mapping(node) else { return [] }
+        return pairs.compactMap { key, value -> Fact? in
+            if value.isMapping {
+                guard let fields = reader.mapping(value, allowedKeys: ["label", "value", "unit", "source"]) else { return nil }
+                let map = Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+                guard let valueNode = map["value"] else { reader.missing("value", in: value); return nil }
+                guard let text = reader.string(valueNode) else { return nil }
+                return Fact(key: key, label: map["label"].flatMap { reader.string($0) }, value: text,
+                            unit: map["unit"].flatMap { reader.string($0) }, source: map["source"].flatMap { reader.string($0) })
+            }
+            return reader.string(value).map { Fact(key: key, value: $0) }
+        }
+    }
+
+    private mutating func readDatasets(_ node: LocatedNode) -> [String: ActivityLog] {
+        guard let pairs = reader.mapping(node) else { return [:] }
+        var logs: [String: ActivityLog] = [:]
+        for (name, value) in pairs {
+            guard Self.isIdentifier(name) else {
+                reader.log.error(value.location, field: value.path,
+                                 "a dataset name must be letters, digits, - or _ (it is used in placeholders)")
+                continue
+            }
+            var path: String?
+            var mapping = ColumnMapping()
+            var inline: [LocatedNode]?
+            if value.isScalar {
+                path = reader.string(value)
+            } else if value.isSequence {
+                inline = reader.sequence(value)
+            } else if let fields = reader.mapping(value, allowedKeys: ["file", "columns", "rows"]) {
+                for (key, field) in fields {
+                    switch key {
+                    case "file": path = reader.string(field)
+                    case "rows": inline = reader.sequence(field)
+                    default:
+                        if let columns = reader.mapping(field) {
+                            var map: [String: String] = [:]
+                            for (fieldName, header) in columns { map[fieldName] = reader.string(header) }
+                            mapping = ColumnMapping(map)
+                        }
+                    }
+                }
+                if path == nil && inline == nil { reader.missing("file", in: value) }
+            }
+            if let path {
+                let url = resolve(path)
+                guard let data = reader.readFile(url, what: "data file", limit: ActivityCSV.defaultSizeLimit) else { continue }
+                do {
+                    logs[name] = try ActivityCSV.parse([UInt8](data), file: url.path, name: name, columns: mapping)
+                } catch {
+                    reader.log.append(contentsOf: error.diagnostics)
+                }
+            } else if let inline {
+                logs[name] = ActivityLog(name: name, file: reader.file, activities: inline.compactMap { readActivity($0) })
+            }
+        }
+        return logs
+    }
+
+    private mutating func readActivity(_ node: LocatedNode) -> Activity? {
+        let keys = ["date", "category", "title", "location", "partner", "participants", "tags"]
+        guard let pairs = reader.mapping(node, allowedKeys: keys) else { return nil }
+        let map = Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let date = required("date", in: node, map).flatMap { reader.date($0) }
+        let category = required("category", in: node, map).flatMap { reader.string($0) }
+        let title = required("title", in: node, map).flatMap { reader.string($0) }
+        guard let date, let category, let title else { return nil }
+        return Activity(date: date, category: category, title: title, location: map["location"].flatMap { reader.string($0) },
+                        partner: map["partner"].flatMap { reader.string($0) },
+                        participants: map["participants"].flatMap { reader.integer($0, in: 0...10_000_000) },
+                        tags: map["tags"].flatMap { reader.strings($0) } ?? [], line: node.location.line)
+    }
+
+    private func resolve(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
+    }
+
+    static func isIdentifier(_ name: String) -> Bool {
+        !name.isEmpty && name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+    }
+}

@@ -1,0 +1,67 @@
+// The switches a report sets once for the whole document: language, numerals, dates, justification, overflow.
+import MawjazFrame
+
+/// The language a document is written in; it also sets the direction.
+public enum Language: String, Hashable, Sendable, Codable, CaseIterable {
+    case ar, en
+    /// Right to left for Arabic, left to right for English.
+    public var direction: Direction { self == .ar ? .rightToLeft : .leftToRight }
+}
+
+/// The digits every number Mawjaz formats is written in.
+public enum NumeralSystem: String, Hashable, Sendable, Codable, CaseIterable {
+    case arabicIndic = "arabic-indic"
+    case latin
+}
+
+/// Which calendar dates are written in.
+public enum DateStyle: String, Hashable, Sendable, Codable, CaseIterable {
+    case gregorian, hijri, dual
+}
+
+/// Which Arabic names the Gregorian months go by.
+public enum MonthNames: String, Hashable, Sendable, Codable, CaseIterable {
+    /// يناير، فبراير… (Egypt, the Gulf, the Maghreb).
+    case egyptian
+    /// كانون الثاني، شباط… (the Levant and Iraq).
+    case levantine
+}
+
+/// How justified lines are filled.
+public enum JustifyMode: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Stretch Arabic words with tatweel where calligraphy allows, then spaces.
+    case kashida
+    /// Widen the spaces between words.
+    case spaces
+    /// Do not justify: lines keep their natural width.
+    case none
+}
+
+/// What happens when content does not fit.
+public enum OverflowPolicy: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Stop with an error naming the block and the text.
+    case error
+    /// Print a warning and go on.
+    case warn
+}
+
+/// The document-wide settings of a report.
+public struct ReportSettings: Hashable, Sendable, Codable {
+    public var language: Language
+    public var numerals: NumeralSystem
+    public var dateStyle: DateStyle
+    public var monthNames: MonthNames
+    public var justify: JustifyMode
+    /// Whether digits in the author's own text follow `numerals` too.
+    public var convertDigits: Bool
+    public var overflow: OverflowPolicy
+
+    public init(language: Language = .ar, numerals: NumeralSystem? = nil, dateStyle: DateStyle = .gregorian,
+                monthNames: MonthNames = .egyptian, justify: JustifyMode = .spaces, convertDigits: Bool = false,
+                overflow: OverflowPolicy = .error) {
+        self.language = language
+        self.numerals = numerals ?? (language == .ar ? .arabicIndic : .latin)
+        self.dateStyle = dateStyle; self.monthNames = monthNames; self.justify = justify
+        self.convertDigits = convertDigits; self.overflow = overflow
+    }
+}

@@ -1,0 +1,84 @@
+// Reads templates from YAML files in Templates/, and applies a report's overrides on top.
+import Foundation
+import MawjazData
+import MawjazFrame
+
+/// Loads templates, reporting problems with file, line and column.
+public struct TemplateLoader {
+    /// The folder of named templates (Mawjaz's `Templates/`).
+    public let folder: URL
+
+    public init(folder: URL) { self.folder = folder }
+
+    /// The names of the templates in the folder.
+    public var names: [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// The template a report names, with the report's overrides applied.
+    public func template(for report: Report) throws(DataError) -> Template {
+        let url: URL
+        if report.template.hasSuffix(".yaml") {
+            let base = URL(fileURLWithPath: report.file).deletingLastPathComponent()
+            url = report.template.hasPrefix("/") ? URL(fileURLWithPath: report.template) : base.appendingPathComponent(report.template)
+        } else {
+            url = folder.appendingPathComponent("\(report.template).yaml")
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                let location = report.templateOverrides?.node.location ?? SourceLocation(file: report.file)
+                throw DataError(Diagnostic(at: location, field: "template",
+                                           "no template named \"\(report.template)\" in \(folder.path)"
+                                           + Suggestion.didYouMean(report.template, among: names)
+                                           + " (templates: \(names.joined(separator: ", ")))"))
+            }
+        }
+        var reader = YAMLReader(file: url.path)
+        guard let root = reader.load(contentsOf: url) else { throw DataError(reader.log.errors) }
+        var template = Template.fallback(named: report.template)
+        TemplateFields.apply(root, to: &template, reader: &reader, allowName: true)
+        try reader.log.throwIfErrors()
+        if let overrides = report.templateOverrides {
+            var overrideReader = YAMLReader(file: report.file)
+            TemplateFields.apply(overrides.node, to: &template, reader: &overrideReader, allowName: true)
+            try overrideReader.log.throwIfErrors()
+        }
+        return template
+    }
+}
+
+extension Template {
+    /// The starting point every template file is applied to: A4, Noto Naskh Arabic and Noto Sans, sober colours.
+    static func fallback(named name: String) -> Template {
+        let navy = Color(hex: "#1f3a5f") ?? .black
+        let body = RoleStyle(size: 11.5, lineHeight: 1.6)
+        var roles: [TextRole: RoleStyle] = [:]
+        for role in TextRole.allCases { roles[role] = body }
+        roles[.title] = RoleStyle(size: 20, bold: true, color: navy, lineHeight: 1.4)
+        roles[.subtitle] = RoleStyle(size: 13, color: navy, lineHeight: 1.4)
+        roles[.date] = RoleStyle(size: 10.5, color: Color(hex: "#555555") ?? .black)
+        roles[.heading1] = RoleStyle(size: 15, bold: true, color: navy, lineHeight: 1.4)
+        roles[.heading2] = RoleStyle(size: 13, bold: true, color: navy, lineHeight: 1.4)
+        roles[.heading3] = RoleStyle(size: 12, bold: true, lineHeight: 1.4)
+        roles[.caption] = RoleStyle(size: 9, color: Color(hex: "#555555") ?? .black, lineHeight: 1.4)
+        roles[.table] = RoleStyle(size: 10, lineHeight: 1.4)
+        roles[.tableHeader] = RoleStyle(size: 10, bold: true, color: .white, lineHeight: 1.4)
+        roles[.chart] = RoleStyle(size: 8.5, color: Color(hex: "#333333") ?? .black, lineHeight: 1.3)
+        roles[.chartTitle] = RoleStyle(size: 11, bold: true, color: navy, lineHeight: 1.4)
+        roles[.banner] = RoleStyle(size: 10, bold: true, color: Color(hex: "#b00020") ?? .black, lineHeight: 1.2)
+        roles[.header] = RoleStyle(size: 8.5, color: Color(hex: "#555555") ?? .black, lineHeight: 1.2)
+        roles[.footer] = RoleStyle(size: 8.5, color: Color(hex: "#555555") ?? .black, lineHeight: 1.2)
+        roles[.factValue] = RoleStyle(size: 17, bold: true, color: navy, lineHeight: 1.3)
+        roles[.factLabel] = RoleStyle(size: 9, color: Color(hex: "#333333") ?? .black, lineHeight: 1.35)
+        roles[.timelineDate] = RoleStyle(size: 10.5, bold: true, color: navy, lineHeight: 1.4)
+        roles[.note] = RoleStyle(size: 10.5, lineHeight: 1.5)
+        let palette = Palette(
+            accent: navy, text: .black, muted: Color(hex: "#555555") ?? .black, rule: Color(hex: "#b8c4d6") ?? .black,
+            tableHeader: navy, zebra: Color(hex: "#eef2f7") ?? .white, boxBackground: Color(hex: "#f3f6fa") ?? .white,
+            bannerText: Color(hex: "#b00020") ?? .black, bannerBackground: nil,
+            // Okabe–Ito: told apart by colour-blind readers, and by lightness in greyscale.
+            series: ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"].compactMap { Color(hex: $0) })
+        return Template(name: name, page: PageSetup(), arabicFamily: "Noto Naskh Arabic", latinFamily: "Noto Sans", roles: roles,
+                        palette: palette, header: RunningText(), footer: RunningText(end: "{page-of-pages}"), banner: true,
+                        spacing: Spacing(), numberedHeadings: false, chartHeight: 150)
+    }
+}

@@ -1,0 +1,90 @@
+// Lists with their markers on the start side, nested lists indented, and column sets side by side.
+import MawjazData
+import MawjazDocument
+import MawjazFrame
+
+extension LayoutContext {
+    /// A list's items as lines that may break between them, each marker on the start side of its first line.
+    func listItems(_ list: ListBlock, depth: Int) throws(LayoutError) -> [FlowItem] {
+        let origin = BlockOrigin(kind: "list", location: list.source)
+        let indent = 18.0 * Double(depth)
+        let markerGap = 5.0
+        let rtl = list.direction.isRightToLeft
+        var items: [FlowItem] = []
+        for (index, item) in list.items.enumerated() {
+            if index > 0 {
+                items.append(.breakpoint(carryOver: []))
+                items.append(.space(2))
+            }
+            let marker = try shape(spans(item.marker, role: .body), role: .body, width: nil, direction: list.direction,
+                                   alignment: .start, origin: origin)
+            let markerWidth = max(marker.naturalWidth, 10)
+            let textWidth = columnWidth - indent - markerWidth - markerGap
+            let text = try shape(spans(item.text, role: .body), role: .body, width: textWidth, direction: list.direction,
+                                 alignment: document.settings.justify == .none ? .start : .justify, origin: origin)
+            let textX = rtl ? 0 : indent + markerWidth + markerGap
+            var frames = text.lineFrames(width: columnWidth, x: textX)
+            if !frames.isEmpty, let firstLine = text.lines.first {
+                let markerX = rtl ? columnWidth - indent - marker.naturalWidth : indent + markerWidth - marker.naturalWidth
+                var markerLine = marker
+                markerLine.lines = Array(marker.lines.prefix(1))
+                markerLine.lines[0].origin = Point(x: 0, y: firstLine.origin.y - firstLine.top)
+                frames[0].place(markerLine, at: Point(x: markerX, y: 0))
+            }
+            items.appendLines(frames.map { FlowBox(frame: $0, origin: origin) })
+            if let children = item.children {
+                items.append(.breakpoint(carryOver: []))
+                items.append(.space(2))
+                items += try listItems(children, depth: depth + 1)
+            }
+        }
+        return items
+    }
+
+    /// Blocks set in balanced columns side by side, the first column on the start side.
+    func columnItems(_ set: ColumnSet) throws(LayoutError) -> [FlowItem] {
+        let gap = template.page.columnGap
+        let width = (columnWidth - gap * Double(set.count - 1)) / Double(set.count)
+        let flow = try withColumnWidth(width) { () throws(LayoutError) in try collect(set.blocks) }
+        let columns = Self.balance(flow, into: set.count)
+        let height = columns.map { $0.last.map { $0.y + $0.box.height } ?? 0 }.max() ?? 0
+        var frame = Frame(size: Size(width: columnWidth, height: height))
+        for (index, column) in columns.enumerated() {
+            let slot = Double(index) * (width + gap)
+            let x = direction.isRightToLeft ? columnWidth - slot - width : slot
+            for placed in column { frame.place(contentsOf: placed.box.frame, at: Point(x: x, y: placed.y)) }
+        }
+        return [.box(FlowBox(frame: frame, origin: BlockOrigin(kind: "columns", location: set.source)))]
+    }
+
+    /// Splits a flow into `count` columns of about equal height, breaking only at its breakpoints.
+    static func balance(_ flow: [FlowItem], into count: Int) -> [[PlacedBox]] {
+        let total = flow.reduce(0.0) { sum, item in
+            switch item {
+            case .box(let box): return sum + box.height
+            case .space(let amount): return sum + amount
+            default: return sum
+            }
+        }
+        let target = total / Double(count)
+        var columns: [[PlacedBox]] = [[]]
+        var y = 0.0, pending = 0.0
+        for item in flow {
+            switch item {
+            case .box(let box):
+                let top = columns[columns.count - 1].isEmpty ? 0 : y + pending
+                columns[columns.count - 1].append(PlacedBox(box: box, y: top))
+                y = top + box.height
+                pending = 0
+            case .space(let amount):
+                pending += amount
+            case .breakpoint, .pageBreak:
+                if y >= target - 1, columns.count < count {
+                    columns.append([])
+                    y = 0; pending = 0
+                }
+            }
+        }
+        return columns
+    }
+}

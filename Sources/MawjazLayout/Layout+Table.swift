@@ -1,0 +1,150 @@
+// Tables: column widths from content, cells set in the table's direction, rows that break between pages
+// with the header row repeated.
+import Foundation
+import MawjazData
+import MawjazDocument
+import MawjazFrame
+import MawjazText
+
+extension LayoutContext {
+    /// Padding inside a cell, across and down.
+    private var cellPadding: (across: Double, down: Double) { (6, 4) }
+
+    func tableItems(_ table: Table) throws(LayoutError) -> [FlowItem] {
+        let origin = BlockOrigin(kind: "table", location: table.source)
+        let widths = try columnWidths(table, origin: origin)
+        let edges = Self.columnEdges(widths, total: columnWidth, direction: table.direction)
+        var items: [FlowItem] = []
+        if let title = table.title {
+            let shaped = try shape(spans(title, role: .chartTitle), role: .chartTitle, width: columnWidth,
+                                   direction: table.direction, alignment: .start, origin: origin)
+            var frame = Frame(size: Size(width: columnWidth, height: shaped.height + 3))
+            frame.place(shaped, at: .zero)
+            items.append(.box(FlowBox(frame: frame, origin: origin)))
+        }
+        let headerCells = table.columns.map { Table.Cell(text: [Inline($0.title)], span: 1, isFigure: false) }
+        let header = try rowBox(headerCells, table: table, edges: edges, isHeader: true, stripe: false, origin: origin)
+        items.append(.box(header))
+        var rows: [FlowBox] = []
+        for (index, row) in table.rows.enumerated() {
+            rows.append(try rowBox(row, table: table, edges: edges, isHeader: false, stripe: table.zebra && index % 2 == 1, origin: origin))
+        }
+        let totalHeight = rows.reduce(header.height) { $0 + $1.height }
+        let keepTogether = rows.count <= 8 || totalHeight < 200
+        for (index, row) in rows.enumerated() {
+            if index > 0 && !keepTogether { items.append(.breakpoint(carryOver: [header])) }
+            items.append(.box(row))
+        }
+        if let caption = table.caption {
+            let shaped = try shape(spans(caption, role: .caption), role: .caption, width: columnWidth,
+                                   direction: table.direction, alignment: .start, origin: origin)
+            var frame = Frame(size: Size(width: columnWidth, height: shaped.height + 3))
+            frame.place(shaped, at: Point(x: 0, y: 3))
+            items.append(.box(FlowBox(frame: frame, origin: origin)))
+        }
+        return items
+    }
+
+    /// The physical left and right edge of each column: the first column on the start side.
+    static func columnEdges(_ widths: [Double], total: Double, direction: Direction) -> [(left: Double, right: Double)] {
+        var edges: [(left: Double, right: Double)] = []
+        var offset = 0.0
+        for width in widths {
+            if direction.isRightToLeft { edges.append((total - offset - width, total - offset)) } else { edges.append((offset, offset + width)) }
+            offset += width
+        }
+        return edges
+    }
+
+    /// Column widths: fixed and percentage columns first, then automatic columns between their longest word
+    /// and their natural width, filling the column.
+    func columnWidths(_ table: Table, origin: BlockOrigin) throws(LayoutError) -> [Double] {
+        let count = table.columns.count
+        let padding = 2 * cellPadding.across
+        var minimum = [Double](repeating: 0, count: count), natural = [Double](repeating: 0, count: count)
+        func measure(_ cell: Table.Cell, column: Int, role: TextRole) throws(LayoutError) {
+            guard cell.span == 1 else { return }
+            let cellSpans = spans(cell.text, role: role)
+            minimum[column] = max(minimum[column], try minimumWidth(cellSpans, origin: origin) + padding)
+            natural[column] = max(natural[column], try naturalWidth(cellSpans, origin: origin) + padding)
+        }
+        for (index, column) in table.columns.enumerated() {
+            try measure(Table.Cell(text: [Inline(column.title)], span: 1, isFigure: false), column: index, role: .tableHeader)
+        }
+        for row in table.rows {
+            var index = 0
+            for cell in row {
+                try measure(cell, column: index, role: .table)
+                index += cell.span
+            }
+        }
+        var widths = [Double](repeating: 0, count: count)
+        var remaining = columnWidth
+        var automatic: [Int] = []
+        for (index, column) in table.columns.enumerated() {
+            switch column.width {
+            case .points(let points): widths[index] = points; remaining -= points
+            case .percent(let share): widths[index] = columnWidth * share / 100; remaining -= widths[index]
+            case .auto: automatic.append(index)
+            }
+        }
+        let fixedTooNarrow = table.columns.indices.filter { !automatic.contains($0) && widths[$0] + 0.01 < minimum[$0] }
+        if let column = fixedTooNarrow.first {
+            throw LayoutError(location: table.source, block: "table",
+                              message: String(format: "column \"%@\" is %.0f pt wide but its longest word needs %.0f pt",
+                                              table.columns[column].title, widths[column], minimum[column]))
+        }
+        let minimumSum = automatic.reduce(0) { $0 + minimum[$1] }, naturalSum = automatic.reduce(0) { $0 + natural[$1] }
+        guard minimumSum <= remaining + 0.01 else {
+            throw LayoutError(location: table.source, block: "table",
+                              message: String(format: "the table needs at least %.0f pt but the column is %.0f pt wide",
+                                              columnWidth - remaining + minimumSum, columnWidth))
+        }
+        if automatic.isEmpty { return widths }
+        if naturalSum <= remaining {
+            // Everything fits on one line: share out the extra room in proportion to the natural widths.
+            for index in automatic { widths[index] = natural[index] * remaining / max(naturalSum, 1) }
+        } else {
+            let share = (remaining - minimumSum) / max(naturalSum - minimumSum, 1)
+            for index in automatic { widths[index] = minimum[index] + (natural[index] - minimum[index]) * share }
+        }
+        return widths
+    }
+
+    private func rowBox(_ cells: [Table.Cell], table: Table, edges: [(left: Double, right: Double)], isHeader: Bool,
+                        stripe: Bool, origin: BlockOrigin) throws(LayoutError) -> FlowBox {
+        let padding = cellPadding
+        let role: TextRole = isHeader ? .tableHeader : .table
+        var placed: [(ShapedParagraph, Double)] = []
+        var height = 0.0
+        var column = 0
+        for cell in cells {
+            let last = min(edges.count - 1, column + cell.span - 1)
+            let left = min(edges[column].left, edges[last].left), right = max(edges[column].right, edges[last].right)
+            let alignment: Alignment = isHeader ? .start : cell.isFigure ? .end : table.columns[column].alignment
+            let shaped = try shape(spans(cell.text, role: role), role: role, width: right - left - 2 * padding.across,
+                                   direction: table.direction, alignment: alignment, origin: origin)
+            placed.append((shaped, left + padding.across))
+            height = max(height, shaped.height)
+            column += cell.span
+        }
+        height += 2 * padding.down
+        var frame = Frame(size: Size(width: columnWidth, height: height))
+        if isHeader {
+            frame.fill(Rect(x: 0, y: 0, width: columnWidth, height: height), with: palette.tableHeader)
+        } else if stripe {
+            frame.fill(Rect(x: 0, y: 0, width: columnWidth, height: height), with: palette.zebra)
+        }
+        if table.borders {
+            let stroke = Stroke(color: palette.rule, width: 0.5)
+            frame.line(from: Point(x: 0, y: height), to: Point(x: columnWidth, y: height), stroke: stroke)
+            if !isHeader {
+                for x in Set(edges.flatMap { [$0.left, $0.right] }).sorted() {
+                    frame.line(from: Point(x: x, y: 0), to: Point(x: x, y: height), stroke: stroke)
+                }
+            }
+        }
+        for (shaped, x) in placed { frame.place(shaped, at: Point(x: x, y: padding.down)) }
+        return FlowBox(frame: frame, origin: origin)
+    }
+}

@@ -1,0 +1,103 @@
+// What every block's layout needs: the text engine, the template, the document's settings, the column width.
+import MawjazData
+import MawjazDocument
+import MawjazFrame
+import MawjazText
+
+/// The shared state of one document's layout.
+final class LayoutContext {
+    let engine: TextEngine
+    let document: Document
+    let template: Template
+    /// The width of the text column, in points.
+    private(set) var columnWidth: Double
+    /// Warnings raised instead of errors (under `overflow: warn`).
+    private(set) var warnings: [Diagnostic] = []
+
+    init(engine: TextEngine, document: Document, columnWidth: Double) {
+        self.engine = engine
+        self.document = document
+        self.template = document.template
+        self.columnWidth = columnWidth
+    }
+
+    var direction: Direction { document.direction }
+    var palette: Palette { template.palette }
+    var numerals: NumeralSystem { document.settings.numerals }
+
+    /// The text style of a role in this document.
+    func style(_ role: TextRole) -> TextStyle {
+        let roleStyle = template.style(role)
+        return TextStyle(families: template.families(role, language: document.language),
+                         size: roleStyle.size, bold: roleStyle.bold, italic: roleStyle.italic, color: roleStyle.color)
+    }
+
+    /// The line height of a role, as a multiple of its size.
+    func lineHeight(_ role: TextRole) -> Double { template.style(role).lineHeight }
+
+    /// Rich text as spans in a role's style.
+    func spans(_ text: RichText, role: TextRole, color: Color? = nil) -> [TextSpan] {
+        let base = style(role)
+        return text.map { inline in
+            var style = base.with(bold: inline.bold ? true : nil, italic: inline.italic ? true : nil,
+                                  color: inline.link != nil ? palette.accent : color,
+                                  underline: inline.underline || inline.link != nil ? true : nil)
+            if inline.bold && base.bold { style.bold = true }
+            return TextSpan(inline.text, style: style, link: inline.link.map { Link.Target.uri($0) })
+        }
+    }
+
+    /// Plain text as spans in a role's style.
+    func spans(_ text: String, role: TextRole, bold: Bool? = nil, color: Color? = nil) -> [TextSpan] {
+        [TextSpan(text, style: style(role).with(bold: bold, color: color))]
+    }
+
+    /// Sets text; problems become layout errors naming the block, or warnings under `overflow: warn`.
+    func shape(_ spans: [TextSpan], role: TextRole, width: Double?, direction: Direction? = nil, alignment: Alignment = .start,
+               origin: BlockOrigin) throws(LayoutError) -> ShapedParagraph {
+        let paragraph = StyledParagraph(spans: spans, direction: direction ?? self.direction, alignment: alignment,
+                                        lineHeight: lineHeight(role), width: width)
+        do {
+            return try engine.shape(paragraph)
+        } catch let error {
+            if case .overflow = error, document.settings.overflow == .warn {
+                warn(origin, error.description)
+                do { return try engine.shape(paragraph, allowingOverflow: true) } catch { throw failure(origin, error) }
+            }
+            throw failure(origin, error)
+        }
+    }
+
+    /// The width of text set on one line.
+    func naturalWidth(_ spans: [TextSpan], origin: BlockOrigin) throws(LayoutError) -> Double {
+        do { return try engine.naturalWidth(spans, direction: direction) } catch { throw failure(origin, error) }
+    }
+
+    /// The width of the longest word of the text.
+    func minimumWidth(_ spans: [TextSpan], origin: BlockOrigin) throws(LayoutError) -> Double {
+        do { return try engine.minimumWidth(spans, direction: direction) } catch { throw failure(origin, error) }
+    }
+
+    func warn(_ origin: BlockOrigin, _ message: String) {
+        warnings.append(Diagnostic(.warning, at: origin.location ?? SourceLocation(file: document.sourceFile), field: origin.kind, message))
+    }
+
+    func failure(_ origin: BlockOrigin, _ error: TextError) -> LayoutError {
+        LayoutError(location: origin.location, block: origin.kind, message: error.description)
+    }
+
+    /// The x of a box `width` wide placed at the start (or end) of a row `within` wide, in this direction.
+    func startX(width: Double, within: Double, direction: Direction? = nil) -> Double {
+        (direction ?? self.direction).isRightToLeft ? within - width : 0
+    }
+}
+
+extension LayoutContext {
+    /// Runs `body` with the column narrowed to `width` (for boxes, lists, table cells and column sets).
+    func withColumnWidth<T>(_ width: Double, _ body: () throws(LayoutError) -> T) throws(LayoutError) -> T {
+        let saved = columnWidth
+        columnWidth = width
+        defer { columnWidth = saved }
+        return try body()
+    }
+}
