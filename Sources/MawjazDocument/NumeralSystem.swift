@@ -1,0 +1,53 @@
+// The two digit sets Mawjaz prints numbers in, and the number symbols that go with each.
+
+/// Which digits and number symbols a document uses: Arabic-Indic (٠١٢) or Latin (012).
+public enum NumeralSystem: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Digits U+0660–U+0669 with the Arabic decimal separator ٫, group separator ٬ and percent sign ٪.
+    case arabicIndic = "arabic-indic"
+    /// ASCII digits 0–9 with ".", "," and "%".
+    case latin = "latin"
+
+    /// The digit 0, from which the other nine follow in order.
+    public var zero: Unicode.Scalar {
+        switch self {
+        case .arabicIndic: return "\u{0660}"
+        case .latin: return "0"
+        }
+    }
+
+    /// The mark between the whole and the fractional part: ٫ (U+066B) or ".".
+    public var decimalSeparator: Unicode.Scalar {
+        switch self {
+        case .arabicIndic: return "\u{066B}"
+        case .latin: return "."
+        }
+    }
+
+    /// The mark between groups of three digits: ٬ (U+066C) or ",".
+    public var groupingSeparator: Unicode.Scalar {
+        switch self {
+        case .arabicIndic: return "\u{066C}"
+        case .latin: return ","
+        }
+    }
+
+    /// The percent sign, written after the number in logical order: ٪ (U+066A) or "%".
+    public var percentSign: Unicode.Scalar {
+        switch self {
+        case .arabicIndic: return "\u{066A}"
+        case .latin: return "%"
+        }
+    }
+
+    /// The sign before a negative number: U+002D HYPHEN-MINUS under both systems.
+    ///
+    /// In logical order the sign leads the digits; in a right-to-left paragraph the bidi algorithm
+    /// shows it to the right of Arabic-Indic digits, where Arabic reads it first. No invisible
+    /// direction marks are added, so printed text stays searchable and copyable.
+    public var minusSign: Unicode.Scalar { "-" }
+
+    /// The digit for the last decimal place of `value` (the digit itself for 0...9).
+    func digit(_ value: UInt64) -> Unicode.Scalar {
+        Unicode.Scalar(zero.value + UInt32(value % 10)) ?? zero
+    }
+}

@@ -1,0 +1,90 @@
+// Tests for Numerals.convertDigits: digits, separators and percent signs inside running Arabic and Latin text.
+import MawjazDocument
+import Testing
+
+@Suite struct DigitConversionTests {
+    let arabic = Numerals(.arabicIndic)
+    let latin = Numerals(.latin)
+
+    @Test func asciiDigitsToArabicIndic() {
+        #expect(arabic.convertDigits(in: "0123456789") == "٠١٢٣٤٥٦٧٨٩")
+        #expect(arabic.convertDigits(in: "") == "")
+    }
+
+    @Test func arabicIndicAndExtendedDigitsToLatin() {
+        #expect(latin.convertDigits(in: "٠١٢٣٤٥٦٧٨٩") == "0123456789")
+        #expect(latin.convertDigits(in: "۰۱۲۳۴۵۶۷۸۹") == "0123456789")
+    }
+
+    @Test func extendedArabicIndicDigitsBecomeArabicIndic() {
+        #expect(arabic.convertDigits(in: "۱۲۳۴") == "١٢٣٤")
+    }
+
+    @Test func digitsAlreadyInTheSystemStay() {
+        #expect(arabic.convertDigits(in: "٢٠٢٤") == "٢٠٢٤")
+        #expect(latin.convertDigits(in: "2024") == "2024")
+    }
+
+    @Test func separatorsBetweenDigits() {
+        #expect(arabic.convertDigits(in: "3.5") == "٣٫٥")
+        #expect(arabic.convertDigits(in: "1,250") == "١٬٢٥٠")
+        #expect(arabic.convertDigits(in: "1,234,567.89") == "١٬٢٣٤٬٥٦٧٫٨٩")
+        #expect(latin.convertDigits(in: "٣٫٥") == "3.5")
+        #expect(latin.convertDigits(in: "١٬٢٥٠") == "1,250")
+    }
+
+    @Test func separatorsOutsideNumbersStay() {
+        #expect(arabic.convertDigits(in: "Done. 5 items, 3 left.") == "Done. ٥ items, ٣ left.")
+        #expect(arabic.convertDigits(in: "عام 2024. ثم") == "عام ٢٠٢٤. ثم")
+        #expect(arabic.convertDigits(in: "1, 2, 3") == "١, ٢, ٣")
+        #expect(arabic.convertDigits(in: ".5") == ".٥")
+        #expect(arabic.convertDigits(in: "5.") == "٥.")
+        #expect(latin.convertDigits(in: "٫٥") == "٫5")
+    }
+
+    @Test func percentAfterDigit() {
+        #expect(arabic.convertDigits(in: "45%") == "٤٥٪")
+        #expect(arabic.convertDigits(in: "12.5%") == "١٢٫٥٪")
+        #expect(arabic.convertDigits(in: "100 %") == "١٠٠ %")
+        #expect(arabic.convertDigits(in: "%5") == "%٥")
+        #expect(latin.convertDigits(in: "٤٥٪") == "45%")
+        #expect(latin.convertDigits(in: "٪ ٤٥") == "٪ 45")
+    }
+
+    @Test func mixedArabicText() {
+        #expect(arabic.convertDigits(in: "شارك 1,250 متدربًا في 12 ورشة بنسبة 45%")
+                == "شارك ١٬٢٥٠ متدربًا في ١٢ ورشة بنسبة ٤٥٪")
+        #expect(latin.convertDigits(in: "شارك ١٬٢٥٠ متدربًا في ١٢ ورشة بنسبة ٤٥٪")
+                == "شارك 1,250 متدربًا في 12 ورشة بنسبة 45%")
+        #expect(arabic.convertDigits(in: "(عام 2024م)") == "(عام ٢٠٢٤م)")
+        #expect(arabic.convertDigits(in: "في 2024-2025") == "في ٢٠٢٤-٢٠٢٥")
+        #expect(arabic.convertDigits(in: "الساعة 12:30") == "الساعة ١٢:٣٠")
+        #expect(arabic.convertDigits(in: "الفصل 1.2.3") == "الفصل ١٫٢٫٣")
+        #expect(arabic.convertDigits(in: "15/09/2024") == "١٥/٠٩/٢٠٢٤")
+        #expect(arabic.convertDigits(in: "-5") == "-٥")
+    }
+
+    @Test func latinWordsKeepTheirDigitsUnderArabicIndic() {
+        #expect(arabic.convertDigits(in: "COVID-19") == "COVID-19")
+        #expect(arabic.convertDigits(in: "جائحة COVID-19 في 2020") == "جائحة COVID-19 في ٢٠٢٠")
+        #expect(arabic.convertDigits(in: "قمة G20 و(H1N1)،") == "قمة G20 و(H1N1)،")
+        #expect(arabic.convertDigits(in: "انظر https://example.org/2024/report-3.pdf") == "انظر https://example.org/2024/report-3.pdf")
+        #expect(arabic.convertDigits(in: "ISO 9001") == "ISO ٩٠٠١")
+        #expect(arabic.convertDigits(in: "Café2") == "Café2")
+    }
+
+    @Test func latinConversionKeepsEverythingButNumbers() {
+        #expect(latin.convertDigits(in: "كوفيد-١٩") == "كوفيد-19")
+        #expect(latin.convertDigits(in: "COVID-19 in 2020") == "COVID-19 in 2020")
+        #expect(latin.convertDigits(in: "قمة العشرين، ٢٠٢٤") == "قمة العشرين، 2024")
+    }
+
+    @Test func roundTrip() {
+        let text = "بلغت الميزانية 1,234,567.89 دولارًا، أي 12.5% من الإجمالي لعام 2024"
+        #expect(latin.convertDigits(in: arabic.convertDigits(in: text)) == text)
+    }
+
+    @Test func combiningMarksAndEmojiSurvive() {
+        #expect(arabic.convertDigits(in: "رَقْم 7 👍") == "رَقْم ٧ 👍")
+    }
+}

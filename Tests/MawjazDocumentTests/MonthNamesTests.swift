@@ -1,0 +1,60 @@
+// Tests for MonthNames: both Arabic sets for Gregorian months, English names and Hijri names.
+import Foundation
+import MawjazDocument
+import Testing
+
+@Suite struct MonthNamesTests {
+    @Test func egyptian() {
+        let names = (1...12).compactMap { MonthNames.egyptian.name(ofMonth: $0) }
+        #expect(names == ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
+                          "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"])
+    }
+
+    @Test func levantine() {
+        let names = (1...12).compactMap { MonthNames.levantine.name(ofMonth: $0) }
+        #expect(names == ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران",
+                          "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"])
+    }
+
+    @Test func english() {
+        #expect(MonthNames.englishName(ofMonth: 1) == "January")
+        #expect(MonthNames.englishName(ofMonth: 9) == "September")
+        #expect(MonthNames.englishName(ofMonth: 12) == "December")
+    }
+
+    @Test func hijri() {
+        let arabic = (1...12).compactMap { MonthNames.hijriName(ofMonth: $0, in: .ar) }
+        #expect(arabic == ["محرم", "صفر", "ربيع الأول", "ربيع الآخر", "جمادى الأولى", "جمادى الآخرة",
+                           "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة"])
+        let english = (1...12).compactMap { MonthNames.hijriName(ofMonth: $0, in: .en) }
+        #expect(english == ["Muharram", "Safar", "Rabi' al-Awwal", "Rabi' al-Thani", "Jumada al-Ula",
+                            "Jumada al-Akhirah", "Rajab", "Sha'ban", "Ramadan", "Shawwal",
+                            "Dhu al-Qa'dah", "Dhu al-Hijjah"])
+    }
+
+    @Test func monthsOutOfRangeHaveNoName() {
+        for month in [0, 13, -1, Int.min, Int.max] {
+            #expect(MonthNames.egyptian.name(ofMonth: month) == nil)
+            #expect(MonthNames.levantine.name(ofMonth: month) == nil)
+            #expect(MonthNames.englishName(ofMonth: month) == nil)
+            #expect(MonthNames.hijriName(ofMonth: month, in: .ar) == nil)
+        }
+    }
+
+    @Test func rawValuesAndCodable() throws {
+        #expect(MonthNames.egyptian.rawValue == "egyptian")
+        #expect(MonthNames.levantine.rawValue == "levantine")
+        #expect(Language.ar.rawValue == "ar")
+        #expect(Language.en.rawValue == "en")
+        #expect(DateStyle.allCases.map(\.rawValue) == ["gregorian", "hijri", "dual"])
+        let json = try JSONEncoder().encode([Language.ar, .en])
+        #expect(String(decoding: json, as: UTF8.self) == #"["ar","en"]"#)
+        #expect(try JSONDecoder().decode(DateStyle.self, from: Data(#""dual""#.utf8)) == .dual)
+        #expect(try JSONDecoder().decode(MonthNames.self, from: Data(#""levantine""#.utf8)) == .levantine)
+    }
+
+    @Test func languageDefaults() {
+        #expect(Language.ar.defaultNumeralSystem == .arabicIndic)
+        #expect(Language.en.defaultNumeralSystem == .latin)
+    }
+}
