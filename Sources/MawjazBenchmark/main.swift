@@ -1,20 +1,82 @@
+// The benchmark: renders a report N times in one process and prints milliseconds per document,
+// stage by stage, and the ratio to the peers' in-process figures when their results file is given.
+//
+//   mawjaz-bench [REPORT] [--runs N] [--peers results.json]
 import Foundation
 import Mawjaz
 
-let library = try FontLibrary(directory: URL(fileURLWithPath: "Fonts"))
-print(library.families.sorted())
-let engine = try TextEngine(library: library)
-let style = TextStyle(families: ["Noto Naskh Arabic", "Noto Sans"], size: 11.5)
-let text = try String(contentsOfFile: "../shared/source/partnership-article.ar.txt", encoding: .utf8)
-var frame = Frame(size: Size(width: 595.28, height: 841.89))
-var y = 60.0
-for paragraph in text.split(separator: "\n").prefix(8) {
-    let shaped = try engine.shape(StyledParagraph(spans: [TextSpan(String(paragraph), style: style)], direction: .rightToLeft, alignment: .justify, width: 480))
-    for line in shaped.lines {
-        frame.place(.text(line.line), at: Point(x: 57 + line.origin.x, y: y + line.origin.y))
+struct Options {
+    var report = "Reports/mississippi-uzbekistan/report.yaml"
+    var runs = 30
+    var peers: String?
+
+    init(_ arguments: [String]) {
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            let next = index + 1 < arguments.count ? arguments[index + 1] : nil
+            switch argument {
+            case "--runs": runs = next.flatMap(Int.init) ?? runs; index += 1
+            case "--peers": peers = next; index += 1
+            default: report = argument
+            }
+            index += 1
+        }
     }
-    y += shaped.height + 6
 }
-let doc = PagedDocument(pages: [Page(size: frame.size, frame: frame)], info: DocumentInfo(title: "t", language: "ar", creationDate: 0))
-try Renderer(engine: engine).write(doc, to: URL(fileURLWithPath: "/tmp/smoke.pdf"), format: .pdf)
-print("ok")
+
+/// Runs `body` and returns its result with the milliseconds it took.
+func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+    let start = ContinuousClock.now
+    let result = try body()
+    let elapsed = ContinuousClock.now - start
+    return (result, Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? 0 : sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+guard let resources = Resources.locate() else {
+    FileHandle.standardError.write(Data("cannot find Fonts/ and Templates/\n".utf8))
+    exit(1)
+}
+let reportURL = URL(fileURLWithPath: options.report)
+let output = FileManager.default.temporaryDirectory.appendingPathComponent("mawjaz-bench-\(getpid()).pdf")
+defer { try? FileManager.default.removeItem(at: output) }
+
+do {
+    let ((renderer, summary), first) = try timed {
+        let renderer = try BriefingRenderer(resources: resources)
+        return (renderer, try renderer.render(reportAt: reportURL, to: output))
+    }
+    var stages: [String: [Double]] = [:]
+    var totals: [Double] = []
+    for _ in 0..<options.runs {
+        let (loaded, load) = try timed { try renderer.load(reportAt: reportURL) }
+        let (document, bind) = try timed { try renderer.bind(loaded.report) }
+        let (laidOut, layout) = try timed { try renderer.layout(document) }
+        let (_, render) = try timed { try Renderer(engine: renderer.engine).write(laidOut.document, to: output, format: .pdf) }
+        for (name, duration) in [("load", load), ("bind", bind), ("layout", layout), ("render", render)] {
+            stages[name, default: []].append(duration)
+        }
+        totals.append(load + bind + layout + render)
+    }
+    let perDocument = median(totals)
+    print("report: \(options.report) (\(summary.pageCount) pages)")
+    print(String(format: "first document, fonts loaded cold: %.1f ms", first))
+    print(String(format: "median of %d documents: %.2f ms/doc (load %.2f, bind %.2f, layout %.2f, render %.2f)",
+                 options.runs, perDocument, median(stages["load"] ?? []), median(stages["bind"] ?? []),
+                 median(stages["layout"] ?? []), median(stages["render"] ?? [])))
+    if let peers = options.peers {
+        print(try PeerComparison(resultsFile: peers, mawjaz: perDocument).table)
+    }
+} catch let error as MawjazError {
+    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+    exit(error.exitStatus)
+} catch {
+    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    exit(1)
+}

@@ -21,17 +21,4 @@ extension CalendarDate {
         return day + (153 * marchMonth + 2) / 5 + 365 * marchYear
             + marchYear / 4 - marchYear / 100 + marchYear / 400 - 32045
     }
-
-    /// The number of days in `month` (1...12) of `year`.
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2:
-            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-            return leap ? 29 : 28
-        case 4, 6, 9, 11:
-            return 30
-        default:
-            return 31
-        }
-    }
 }

@@ -33,6 +33,9 @@ public struct Heading: Sendable {
     public var anchor: String
     public var direction: Direction
     public var source: SourceLocation
+    public init(text: RichText, level: Int, number: String? = nil, anchor: String, direction: Direction, source: SourceLocation) {
+        self.text = text; self.level = level; self.number = number; self.anchor = anchor; self.direction = direction; self.source = source
+    }
 }
 
 /// A paragraph.
@@ -43,6 +46,9 @@ public struct Paragraph: Sendable {
     public var justify: JustifyMode
     public var role: TextRole
     public var source: SourceLocation
+    public init(text: RichText, direction: Direction, alignment: Alignment, justify: JustifyMode, role: TextRole, source: SourceLocation) {
+        self.text = text; self.direction = direction; self.alignment = alignment; self.justify = justify; self.role = role; self.source = source
+    }
 }
 
 /// A box of key figures.
@@ -50,11 +56,17 @@ public struct FactsBox: Sendable {
     public struct Item: Sendable {
         public var value: String
         public var label: String
+        public init(value: String, label: String) {
+            self.value = value; self.label = label
+        }
     }
     public var title: String?
     public var items: [Item]
     public var columns: Int?
     public var source: SourceLocation
+    public init(title: String? = nil, items: [Item], columns: Int? = nil, source: SourceLocation) {
+        self.title = title; self.items = items; self.columns = columns; self.source = source
+    }
 }
 
 /// A bound table.
@@ -63,12 +75,18 @@ public struct Table: Sendable {
         public var title: String
         public var width: ColumnWidth
         public var alignment: Alignment
+        public init(title: String, width: ColumnWidth, alignment: Alignment) {
+            self.title = title; self.width = width; self.alignment = alignment
+        }
     }
     public struct Cell: Sendable {
         public var text: RichText
         public var span: Int
         /// Whether the cell holds a figure (aligned as numbers are).
         public var isFigure: Bool
+        public init(text: RichText, span: Int, isFigure: Bool) {
+            self.text = text; self.span = span; self.isFigure = isFigure
+        }
     }
     public var title: String?
     public var caption: String?
@@ -78,6 +96,9 @@ public struct Table: Sendable {
     public var borders: Bool
     public var direction: Direction
     public var source: SourceLocation
+    public init(title: String? = nil, caption: String? = nil, columns: [Column], rows: [[Cell]], zebra: Bool, borders: Bool, direction: Direction, source: SourceLocation) {
+        self.title = title; self.caption = caption; self.columns = columns; self.rows = rows; self.zebra = zebra; self.borders = borders; self.direction = direction; self.source = source
+    }
 }
 
 /// A chart bound to its numbers: categories along one axis, one or more series of values.
@@ -85,6 +106,9 @@ public struct Chart: Sendable {
     public struct Series: Hashable, Sendable {
         public var name: String
         public var values: [Double]
+        public init(name: String, values: [Double]) {
+            self.name = name; self.values = values
+        }
     }
     public var kind: ChartKind
     /// The category labels, formatted (years in the document's numerals, category names as written).
@@ -100,6 +124,9 @@ public struct Chart: Sendable {
     public var alternativeText: String
     public var direction: Direction
     public var source: SourceLocation
+    public init(kind: ChartKind, categories: [String], series: [Series], title: String? = nil, caption: String? = nil, sourceNote: String? = nil, domain: ClosedRange<Double>? = nil, height: Double? = nil, valueLabels: Bool, alternativeText: String, direction: Direction, source: SourceLocation) {
+        self.kind = kind; self.categories = categories; self.series = series; self.title = title; self.caption = caption; self.sourceNote = sourceNote; self.domain = domain; self.height = height; self.valueLabels = valueLabels; self.alternativeText = alternativeText; self.direction = direction; self.source = source
+    }
 }
 
 /// Dated events in order.
@@ -107,11 +134,17 @@ public struct Timeline: Sendable {
     public struct Event: Sendable {
         public var date: String
         public var text: RichText
+        public init(date: String, text: RichText) {
+            self.date = date; self.text = text
+        }
     }
     public var title: String?
     public var events: [Event]
     public var direction: Direction
     public var source: SourceLocation
+    public init(title: String? = nil, events: [Event], direction: Direction, source: SourceLocation) {
+        self.title = title; self.events = events; self.direction = direction; self.source = source
+    }
 }
 
 /// A list, possibly nested.
@@ -121,10 +154,16 @@ public struct ListBlock: Sendable {
         public var marker: String
         public var text: RichText
         public var children: ListBlock?
+        public init(marker: String, text: RichText, children: ListBlock? = nil) {
+            self.marker = marker; self.text = text; self.children = children
+        }
     }
     public var items: [Item]
     public var direction: Direction
     public var source: SourceLocation
+    public init(items: [Item], direction: Direction, source: SourceLocation) {
+        self.items = items; self.direction = direction; self.source = source
+    }
 }
 
 /// A boxed note.
@@ -133,6 +172,9 @@ public struct Note: Sendable {
     public var text: RichText
     public var direction: Direction
     public var source: SourceLocation
+    public init(title: String? = nil, text: RichText, direction: Direction, source: SourceLocation) {
+        self.title = title; self.text = text; self.direction = direction; self.source = source
+    }
 }
 
 /// A picture.
@@ -146,6 +188,9 @@ public struct Figure: Sendable {
     public var width: ColumnWidth
     public var maxHeight: Double?
     public var source: SourceLocation
+    public init(data: [UInt8], format: ImageBox.Format, pixelSize: Size, alternativeText: String, caption: String? = nil, width: ColumnWidth, maxHeight: Double? = nil, source: SourceLocation) {
+        self.data = data; self.format = format; self.pixelSize = pixelSize; self.alternativeText = alternativeText; self.caption = caption; self.width = width; self.maxHeight = maxHeight; self.source = source
+    }
 }
 
 /// A signature block.
@@ -155,6 +200,9 @@ public struct Signature: Sendable {
     public var organisation: String?
     public var stamp: Bool
     public var source: SourceLocation
+    public init(name: String, title: String? = nil, organisation: String? = nil, stamp: Bool, source: SourceLocation) {
+        self.name = name; self.title = title; self.organisation = organisation; self.stamp = stamp; self.source = source
+    }
 }
 
 /// Blocks in side-by-side columns.
@@ -162,6 +210,9 @@ public struct ColumnSet: Sendable {
     public var count: Int
     public var blocks: [Block]
     public var source: SourceLocation
+    public init(count: Int, blocks: [Block], source: SourceLocation) {
+        self.count = count; self.blocks = blocks; self.source = source
+    }
 }
 
 /// One block of a document.
@@ -203,4 +254,7 @@ public struct Document: Sendable {
     public var direction: Direction { settings.language.direction }
     /// The document's language.
     public var language: Language { settings.language }
+    public init(title: String, subtitle: String? = nil, dateText: String, date: CalendarDate, classification: String? = nil, author: String? = nil, subject: String? = nil, keywords: [String], settings: ReportSettings, template: Template, blocks: [Block], sourceFile: String) {
+        self.title = title; self.subtitle = subtitle; self.dateText = dateText; self.date = date; self.classification = classification; self.author = author; self.subject = subject; self.keywords = keywords; self.settings = settings; self.template = template; self.blocks = blocks; self.sourceFile = sourceFile
+    }
 }

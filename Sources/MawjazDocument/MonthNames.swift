@@ -1,12 +1,7 @@
 // Month names: the two Arabic sets for Gregorian months, and the tables for English and for Hijri months.
+import MawjazData
 
-/// Which Arabic names Gregorian months take: Egyptian (يناير) or Levantine (كانون الثاني).
-public enum MonthNames: String, Hashable, Sendable, Codable, CaseIterable {
-    /// Names from the European month names, used in Egypt and most of the Arab world: يناير، فبراير …
-    case egyptian
-    /// The Syriac-derived names of the Levant and Iraq: كانون الثاني، شباط …
-    case levantine
-
+extension MonthNames {
     /// The Arabic name of Gregorian month 1...12 in this set, or nil outside that range.
     public func name(ofMonth month: Int) -> String? {
         Self.entry(month, in: self == .egyptian ? Self.egyptianNames : Self.levantineNames)

@@ -1,12 +1,7 @@
-// The two digit sets Mawjaz prints numbers in, and the number symbols that go with each.
+// The number symbols that go with each numeral system: digits, separators, percent and minus signs.
+import MawjazData
 
-/// Which digits and number symbols a document uses: Arabic-Indic (٠١٢) or Latin (012).
-public enum NumeralSystem: String, Hashable, Sendable, Codable, CaseIterable {
-    /// Digits U+0660–U+0669 with the Arabic decimal separator ٫, group separator ٬ and percent sign ٪.
-    case arabicIndic = "arabic-indic"
-    /// ASCII digits 0–9 with ".", "," and "%".
-    case latin = "latin"
-
+extension NumeralSystem {
     /// The digit 0, from which the other nine follow in order.
     public var zero: Unicode.Scalar {
         switch self {

@@ -1,4 +1,5 @@
 // Numbers as Mawjaz prints them: counts, decimals, percentages, years, page and section numbers.
+import MawjazData
 import Foundation
 
 /// Writes numbers in one numeral system, so every number on a page follows the document's policy.

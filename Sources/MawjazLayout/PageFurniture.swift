@@ -36,7 +36,7 @@ extension LayoutContext {
     /// Running text with its placeholders filled in.
     func fill(_ text: String, pageIndex: Int, pageCount: Int) -> String {
         let numerals = Numerals(self.numerals)
-        let page = numerals.format(pageIndex + 1), pages = numerals.format(pageCount)
+        let page = numerals.pageNumber(pageIndex + 1), pages = numerals.pageNumber(pageCount)
         let pageOfPages = document.language == .ar ? "صفحة \(page) من \(pages)" : "Page \(page) of \(pages)"
         return text.replacingOccurrences(of: "{page-of-pages}", with: pageOfPages)
             .replacingOccurrences(of: "{page}", with: page)

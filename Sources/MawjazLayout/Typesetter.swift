@@ -41,7 +41,7 @@ public struct Typesetter {
         let numerals = Numerals(document.settings.numerals)
         let info = DocumentInfo(title: document.title, author: document.author ?? "", subject: document.subject ?? document.subtitle ?? "",
                                 keywords: document.keywords, language: document.language.rawValue, creationDate: creationDate,
-                                pageLabels: (1...composed.count).map { numerals.format($0) })
+                                pageLabels: (1...composed.count).map { numerals.pageNumber($0) })
         return LayoutResult(document: PagedDocument(pages: composed, info: info), warnings: context.warnings)
     }
 

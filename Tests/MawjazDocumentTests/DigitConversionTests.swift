@@ -1,4 +1,5 @@
 // Tests for Numerals.convertDigits: digits, separators and percent signs inside running Arabic and Latin text.
+import MawjazData
 import MawjazDocument
 import Testing
 

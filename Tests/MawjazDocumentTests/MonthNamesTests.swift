@@ -1,5 +1,6 @@
 // Tests for MonthNames: both Arabic sets for Gregorian months, English names and Hijri names.
 import Foundation
+import MawjazData
 import MawjazDocument
 import Testing
 
@@ -54,7 +55,7 @@ import Testing
     }
 
     @Test func languageDefaults() {
-        #expect(Language.ar.defaultNumeralSystem == .arabicIndic)
-        #expect(Language.en.defaultNumeralSystem == .latin)
+        #expect(ReportSettings(language: .ar).numerals == .arabicIndic)
+        #expect(ReportSettings(language: .en).numerals == .latin)
     }
 }

@@ -1,5 +1,6 @@
 // Tests for Numerals: integers, grouping, decimals, negatives, percentages, years, page and section numbers.
 import Foundation
+import MawjazData
 import MawjazDocument
 import Testing
 

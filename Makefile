@@ -1,0 +1,47 @@
+# Mawjaz: two commands do everything.
+#   make brief   install what is missing, build (release), render the default report to out/
+#   make test    install what is missing, run the test suite
+SWIFT ?= swift
+# Libraries to build against, and the tools the tests read PDFs back with.
+APT_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config poppler-utils qpdf
+REPORT := Reports/mississippi-uzbekistan/report.yaml
+BRIEF := out/mississippi-uzbekistan.pdf
+
+.PHONY: brief test deps build reports bench clean
+
+brief: deps
+	$(SWIFT) build -c release --product mawjaz
+	.build/release/mawjaz render $(REPORT) -o $(BRIEF)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Installs the system packages that are missing (one apt-get update, only when something is missing).
+deps:
+	@missing=""; \
+	for package in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" -ne 0 ]; then SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release
+
+# Every sample report in Reports/, each to out/<folder>.pdf.
+reports: build
+	@for report in Reports/*/report.yaml; do \
+	  .build/release/mawjaz render $$report -o out/$$(basename $$(dirname $$report)).pdf || exit 1; \
+	done
+
+# In-process timing of the default brief (release build).
+bench: deps
+	$(SWIFT) build -c release --product mawjaz-bench
+	.build/release/mawjaz-bench $(REPORT)
+
+clean:
+	rm -rf .build out

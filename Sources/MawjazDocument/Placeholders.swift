@@ -1,0 +1,146 @@
+// Placeholders in report text — {{activities.count}}, {{facts.key}}, {{report.date}} — resolved against the
+// report's data and written in the document's numerals.
+import MawjazData
+
+/// A value a placeholder stands for, before it is written out.
+public enum PlaceholderValue: Hashable, Sendable {
+    case integer(Int)
+    case year(Int)
+    case number(Double)
+    case text(String)
+    case date(CalendarDate)
+}
+
+/// Resolves placeholders against a report.
+public struct PlaceholderResolver {
+    public let report: Report
+    private let numerals: Numerals
+    private let dates: DateWriter
+
+    public init(report: Report) {
+        self.report = report
+        numerals = Numerals(report.settings.numerals)
+        dates = DateWriter(language: report.settings.language, numerals: report.settings.numerals,
+                           style: report.settings.dateStyle, monthNames: report.settings.monthNames)
+    }
+
+    /// The names a placeholder may start with.
+    public var roots: [String] { ["report", "facts"] + report.datasets.keys.sorted() }
+
+    /// The fields every dataset offers.
+    public static let datasetFields = ["count", "first_year", "last_year", "years", "categories", "by_year", "by_category",
+                                       "by_month", "change", "busiest_year", "busiest_year_count", "top_category"]
+    static let reportFields = ["title", "subtitle", "date", "year", "classification", "author"]
+
+    /// The value of a placeholder name such as `activities.by_year.2021`, or why there is none.
+    public func value(of name: String) -> Result<PlaceholderValue, PlaceholderProblem> {
+        let parts = name.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        guard let root = parts.first, !root.isEmpty else { return .failure(.init("an empty placeholder")) }
+        switch root {
+        case "report":
+            guard parts.count == 2 else { return .failure(.init("write {{report.FIELD}}, one of \(Self.reportFields.joined(separator: ", "))")) }
+            return reportValue(parts[1])
+        case "facts":
+            guard parts.count >= 2 else { return .failure(.init("write {{facts.KEY}}")) }
+            let key = parts.dropFirst().joined(separator: ".")
+            guard let fact = report.fact(key) else {
+                let keys = report.facts.map(\.key)
+                return .failure(.init("no fact \"\(key)\"" + (keys.isEmpty ? " (the report states no facts)" : Suggestion.didYouMean(key, among: keys))))
+            }
+            return .success(.text(fact.value + (fact.unit.map { " \($0)" } ?? "")))
+        default:
+            guard let log = report.datasets[root] else {
+                return .failure(.init("no placeholder \"\(name)\": \"\(root)\" is neither report, facts nor a dataset"
+                                      + Suggestion.didYouMean(root, among: roots)))
+            }
+            guard parts.count >= 2 else { return .failure(.init("write {{\(root).FIELD}}, such as {{\(root).count}}")) }
+            return datasetValue(log, field: parts[1], argument: parts.count > 2 ? parts[2] : nil)
+        }
+    }
+
+    /// The placeholder's value written out: numbers in the document's numerals, dates in its date style.
+    public func text(of value: PlaceholderValue) -> String {
+        switch value {
+        case .integer(let number): return numerals.format(number)
+        case .year(let year): return numerals.year(year)
+        case .number(let number):
+            return number.rounded() == number ? numerals.format(Int(number)) : numerals.format(number, fractionDigits: 1)
+        case .text(let text): return Binder.figure(text, numerals: numerals) ?? text
+        case .date(let date): return dates.format(date)
+        }
+    }
+
+    private func reportValue(_ field: String) -> Result<PlaceholderValue, PlaceholderProblem> {
+        switch field {
+        case "title": return .success(.text(report.title))
+        case "subtitle": return .success(.text(report.subtitle ?? ""))
+        case "date": return .success(.date(report.date))
+        case "year": return .success(.year(report.date.year))
+        case "classification": return .success(.text(report.classification ?? ""))
+        case "author": return .success(.text(report.author ?? ""))
+        default: return .failure(.init("no report field \"\(field)\"" + Suggestion.didYouMean(field, among: Self.reportFields)))
+        }
+    }
+
+    private func datasetValue(_ log: ActivityLog, field: String, argument: String?) -> Result<PlaceholderValue, PlaceholderProblem> {
+        let needsArgument = ["by_year", "by_category", "by_month", "change"]
+        if needsArgument.contains(field) && argument == nil {
+            return .failure(.init("{{\(log.name).\(field)}} needs a key, as in {{\(log.name).\(field).\(field == "by_category" ? "NAME" : field == "change" ? "2020.2021" : "2021")}}"))
+        }
+        if !needsArgument.contains(field), let argument {
+            return .failure(.init("{{\(log.name).\(field)}} takes no key, but \"\(argument)\" follows it"))
+        }
+        switch field {
+        case "count": return .success(.integer(log.total))
+        case "first_year": return log.firstYear.map { .success(.year($0)) } ?? .failure(.init("the dataset \"\(log.name)\" is empty"))
+        case "last_year": return log.lastYear.map { .success(.year($0)) } ?? .failure(.init("the dataset \"\(log.name)\" is empty"))
+        case "years":
+            guard let first = log.firstYear, let last = log.lastYear else { return .failure(.init("the dataset \"\(log.name)\" is empty")) }
+            return .success(.integer(last - first + 1))
+        case "categories": return .success(.integer(log.countsByCategory().count))
+        case "busiest_year", "busiest_year_count":
+            guard let busiest = log.countsByYear().max(by: { $0.count < $1.count || ($0.count == $1.count && $0.key > $1.key) }) else {
+                return .failure(.init("the dataset \"\(log.name)\" is empty"))
+            }
+            return .success(field == "busiest_year" ? .year(busiest.key) : .integer(busiest.count))
+        case "top_category":
+            guard let top = log.countsByCategory().first else { return .failure(.init("the dataset \"\(log.name)\" is empty")) }
+            return .success(.text(top.key))
+        case "by_year":
+            guard let year = Self.year(argument ?? "") else { return .failure(.init("\"\(argument ?? "")\" is not a year")) }
+            return .success(.integer(log.activities.filter { $0.date.year == year }.count))
+        case "by_month":
+            guard case .success(let month) = CalendarDate.parse(argument ?? ""), month.month != nil, month.day == nil else {
+                return .failure(.init("\"\(argument ?? "")\" is not a month (write YYYY-MM)"))
+            }
+            return .success(.integer(log.activities.filter { $0.date.year == month.year && $0.date.month == month.month }.count))
+        case "by_category":
+            let name = argument ?? ""
+            let categories = log.countsByCategory()
+            guard let tally = categories.first(where: { $0.key == name }) else {
+                return .failure(.init("no category \"\(name)\" in \"\(log.name)\"" + Suggestion.didYouMean(name, among: categories.map(\.key))))
+            }
+            return .success(.integer(tally.count))
+        case "change":
+            let years = (argument ?? "").split(separator: ".").map { Self.year(String($0)) }
+            guard years.count == 2, let from = years[0], let to = years[1] else {
+                return .failure(.init("write {{\(log.name).change.FROM.TO}} with two years, as in 2020.2021"))
+            }
+            return .success(.integer(log.change(from: from, to: to).absolute))
+        default:
+            return .failure(.init("a dataset has no field \"\(field)\"" + Suggestion.didYouMean(field, among: Self.datasetFields)))
+        }
+    }
+
+    private static func year(_ text: String) -> Int? {
+        let digits = Digits.toASCII(text)
+        guard digits.count == 4, let year = Int(digits) else { return nil }
+        return year
+    }
+}
+
+/// Why a placeholder has no value.
+public struct PlaceholderProblem: Error, Hashable, Sendable {
+    public var message: String
+    init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,123 @@
+// Helpers the test targets share: the bundled resources, temporary folders, and reading PDFs back with
+// poppler and qpdf.
+import Foundation
+import Mawjaz
+
+/// Shared fixtures and tools for Mawjaz's tests.
+public enum TestSupport {
+    /// The repository's Fonts/ and Templates/.
+    public static var resources: Resources {
+        get throws {
+            guard let found = Resources.locate() else { throw TestFailure("cannot find Fonts/ and Templates/") }
+            return found
+        }
+    }
+
+    /// The repository's root folder.
+    public static var root: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+
+    /// The default report.
+    public static var defaultReport: URL { root.appendingPathComponent("Reports/mississippi-uzbekistan/report.yaml") }
+
+    /// The source article of the default report.
+    public static var article: URL { root.appendingPathComponent("../shared/source/partnership-article.ar.txt").standardizedFileURL }
+
+    /// A new empty folder under the system's temporary folder.
+    public static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mawjaz-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes `files` (name → contents) into a new folder and returns it.
+    public static func folder(with files: [String: String]) throws -> URL {
+        let folder = try temporaryFolder()
+        for (name, contents) in files {
+            let url = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(contents.utf8).write(to: url)
+        }
+        return folder
+    }
+
+    /// Runs a program and returns its exit status, standard output and standard error.
+    @discardableResult
+    public static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, output: String, error: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [program] + arguments
+        if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    /// The text poppler reads from a PDF (what Evince copies), in reading order.
+    public static func pdfText(_ url: URL, layout: Bool = false) throws -> String {
+        let result = try run("pdftotext", (layout ? ["-layout"] : []) + ["-enc", "UTF-8", url.path, "-"])
+        guard result.status == 0 else { throw TestFailure("pdftotext failed: \(result.error)") }
+        return result.output
+    }
+
+    /// qpdf's verdict: nil when the file is clean, else what qpdf said.
+    public static func qpdfProblems(_ url: URL) throws -> String? {
+        let result = try run("qpdf", ["--check", url.path])
+        return result.status == 0 && result.error.isEmpty ? nil : result.output + result.error
+    }
+
+    /// The fonts pdffonts lists, with whether each is embedded.
+    public static func fonts(_ url: URL) throws -> [(name: String, embedded: Bool)] {
+        let result = try run("pdffonts", [url.path])
+        return result.output.split(separator: "\n").dropFirst(2).compactMap { line in
+            let columns = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard columns.count >= 7 else { return nil }
+            return (String(columns[0]), columns[columns.count - 5] == "yes")
+        }
+    }
+
+    /// The Arabic words of a text (runs of Arabic letters and marks), tatweel and bidi controls removed.
+    public static func arabicWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value == 0x0640 { continue }
+            let isLetter = (0x0620...0x063F).contains(value) || (0x0641...0x064A).contains(value) || (0x066E...0x06D3).contains(value)
+                || value == 0x06D5 || (0x06EE...0x06EF).contains(value) || (0x06FA...0x06FF).contains(value)
+            let isMark = (0x064B...0x065F).contains(value) || value == 0x0670 || (0x06D6...0x06ED).contains(value)
+            if isLetter || (isMark && !current.isEmpty) {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// The share of `source`'s words that `extracted` gives back whole and in order (longest common subsequence).
+    public static func recall(of source: [String], in extracted: [String]) -> Double {
+        guard !source.isEmpty else { return 1 }
+        var previous = [Int](repeating: 0, count: extracted.count + 1)
+        for word in source {
+            var current = [Int](repeating: 0, count: extracted.count + 1)
+            for (index, other) in extracted.enumerated() {
+                current[index + 1] = word == other ? previous[index] + 1 : max(current[index], previous[index + 1])
+            }
+            previous = current
+        }
+        return Double(previous[extracted.count]) / Double(source.count)
+    }
+}
+
+/// A test's own failure, with what went wrong.
+public struct TestFailure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
