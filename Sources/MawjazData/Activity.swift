@@ -19,20 +19,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// The ISO 8601 form, as precise as the date is.
     public var description: String {
-        var text = String(format4: year)
-        if let month { text += "-" + String(format2: month) }
-        if let day { text += "-" + String(format2: day) }
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        var text = padded(year, 4)
+        if let month { text += "-" + padded(month, 2) }
+        if let day { text += "-" + padded(day, 2) }
         return text
-    }
-}
-
-extension String {
-    init(format4 value: Int) {
-        let digits = String(value)
-        self = String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-    }
-    init(format2 value: Int) {
-        self = value < 10 ? "0\(value)" : "\(value)"
     }
 }
 
