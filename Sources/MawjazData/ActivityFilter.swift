@@ -1,19 +1,40 @@
-// TEMPORARY until the aggregation branch lands.
+// Choosing the activities a chart or table counts: a date range and a set of categories.
+
+/// Which activities to count: those whose date overlaps `from`…`to` and whose category is listed.
+///
+/// Both bounds are inclusive and a partial bound covers its whole period: `to: 2020` runs to 2020-12-31,
+/// `from: 2020-06` starts at 2020-06-01. A partially dated activity covers its whole period too, and is
+/// included when that period overlaps the range: an activity dated `2020` is inside `from: 2020-06`.
+/// A range that ends before it starts keeps nothing.
 public struct ActivityFilter: Hashable, Sendable {
+    /// The first date counted, or nil for no lower bound.
     public var from: CalendarDate?
+    /// The last date counted, or nil for no upper bound.
     public var to: CalendarDate?
+    /// The categories counted (exact, case-sensitive names), or nil for all; aggregations keep this order.
     public var categories: [String]?
+
+    /// A filter; with no arguments, one that keeps every activity.
     public init(from: CalendarDate? = nil, to: CalendarDate? = nil, categories: [String]? = nil) {
         self.from = from; self.to = to; self.categories = categories
     }
-}
-public struct ColumnMapping: Hashable, Sendable, Codable {
-    public var columns: [String: String]
-    public init(_ columns: [String: String] = [:]) { self.columns = columns }
-}
-public enum ActivityCSV {
-    public static let defaultSizeLimit = 64 << 20
-    public static func parse(_ bytes: [UInt8], file: String, name: String, columns: ColumnMapping = .init()) throws(DataError) -> ActivityLog {
-        throw DataError(Diagnostic(at: SourceLocation(file: file), "temporary"))
+
+    /// Whether the filter keeps `activity`.
+    public func includes(_ activity: Activity) -> Bool {
+        let date = activity.date
+        if isEmptyRange { return false }
+        if let from, (date.year, date.month ?? 12, date.day ?? 31) < (from.year, from.month ?? 1, from.day ?? 1) {
+            return false
+        }
+        if let to, (date.year, date.month ?? 1, date.day ?? 1) > (to.year, to.month ?? 12, to.day ?? 31) {
+            return false
+        }
+        return categories?.contains(activity.category) ?? true
+    }
+
+    /// The range ends before it starts, so it holds no day.
+    var isEmptyRange: Bool {
+        guard let from, let to else { return false }
+        return (from.year, from.month ?? 1, from.day ?? 1) > (to.year, to.month ?? 12, to.day ?? 31)
     }
 }

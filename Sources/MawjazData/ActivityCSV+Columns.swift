@@ -1,0 +1,77 @@
+// Finding each activity field's column in a CSV header, through the column mapping, with did-you-mean hints.
+
+extension ActivityCSV {
+    /// Checks the mapping's field names, reporting unknown ones; returns the header named for each field.
+    static func mappedHeaders(_ mapping: ColumnMapping, file: String, log: inout DiagnosticLog) -> [ActivityField: String] {
+        var headers: [ActivityField: String] = [:]
+        for (name, header) in mapping.columns.sorted(by: { $0.key < $1.key }) {
+            guard let field = ActivityField(named: name) else {
+                let fields = ActivityField.allCases.map(\.rawValue)
+                let hint = Suggestion.didYouMean(name, among: fields)
+                log.error(SourceLocation(file: file), field: "columns", "\"\(name)\" is not an activity field"
+                          + (hint.isEmpty ? " (the fields are \(fields.joined(separator: ", ")))" : hint))
+                continue
+            }
+            guard headers[field] == nil else {
+                log.error(SourceLocation(file: file), field: "columns", "the field \(field.rawValue) is mapped twice")
+                continue
+            }
+            headers[field] = header
+        }
+        return headers
+    }
+
+    /// Where each activity field is in one file's header.
+    struct Columns {
+        /// The index of each field's column; fields the header lacks are absent.
+        private(set) var indices: [ActivityField: Int] = [:]
+        /// The number of header cells.
+        let width: Int
+        /// The number of header cells without the unnamed ones at the end (left by trailing commas).
+        let namedWidth: Int
+
+        /// Reads the header's names (`names[i]` for `cells[i]`, trimmed), reporting duplicate names, mapped
+        /// headers that are not there and required fields without a column.
+        init(cells: [CSVField], names: [String], line: Int, mapped: [ActivityField: String], file: String,
+             log: inout DiagnosticLog) {
+            width = names.count
+            namedWidth = (names.lastIndex { !$0.isEmpty } ?? -1) + 1
+            var byName: [String: Int] = [:]
+            for (index, name) in names.enumerated() where !name.isEmpty {
+                let key = name.lowercased()
+                if let first = byName[key] {
+                    log.error(SourceLocation(file: file, line: cells[index].line, column: cells[index].column),
+                              "\"\(name)\" appears twice in the header (columns \(first + 1) and \(index + 1))")
+                } else {
+                    byName[key] = index
+                }
+            }
+            let headerLocation = SourceLocation(file: file, line: line)
+            for field in ActivityField.allCases {
+                if let header = mapped[field] {
+                    if let index = byName[header.trimmingBlanks().lowercased()] {
+                        indices[field] = index
+                    } else {
+                        log.error(headerLocation, field: field.rawValue,
+                                  "the column mapping names the header \"\(header)\", which the file does not have"
+                                  + Suggestion.didYouMean(header, among: names.filter { !$0.isEmpty }))
+                    }
+                } else if let index = byName[field.rawValue] {
+                    indices[field] = index
+                }
+            }
+            let used = Set(indices.values)
+            let unused = names.indices.filter { !used.contains($0) && !names[$0].isEmpty }.map { names[$0] }
+            for field in ActivityField.allCases where field.isRequired && indices[field] == nil && mapped[field] == nil {
+                let hint = Suggestion.didYouMean(field.rawValue, among: unused)
+                let listed = unused.isEmpty ? "" : "; the header has " + unused.map { "\"\($0)\"" }.joined(separator: ", ")
+                    + " (map one to the field with columns:)"
+                log.error(headerLocation, field: field.rawValue,
+                          "no column for the required field \"\(field.rawValue)\"" + (hint.isEmpty ? listed : hint))
+            }
+        }
+
+        /// The column of `field`, or nil when the file has none.
+        subscript(field: ActivityField) -> Int? { indices[field] }
+    }
+}

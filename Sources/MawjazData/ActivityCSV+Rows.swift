@@ -1,0 +1,105 @@
+// Turning CSV records into activities: the header, then one activity per row, every problem reported.
+
+extension ActivityCSV {
+    /// Reads the activities of `buffer`, reporting every problem to `log`.
+    static func activities(in buffer: UnsafeBufferPointer<UInt8>, file: String, mapped: [ActivityField: String],
+                           log: inout DiagnosticLog) -> [Activity] {
+        var scanner = CSVScanner(bytes: buffer, file: file)
+        guard !scanner.isAtEnd else { return [] }
+        scanner.skipCommentsAndBlankLines()
+        var cells: [CSVField] = []
+        guard let headerLine = scanner.nextRecord(into: &cells, log: &log) else {
+            log.error(SourceLocation(file: file), "no header row: the file has only comments and "
+                      + "blank lines (the first row must name the columns, e.g. date,category,title)")
+            return []
+        }
+        let names = cells.map { scanner.text(of: $0).trimmingBlanks() }
+        let columns = Columns(cells: cells, names: names, line: headerLine, mapped: mapped, file: file, log: &log)
+        var rows = RowReader(scanner: scanner, columns: columns, file: file)
+        var activities: [Activity] = []
+        while let activity = rows.next(log: &log) {
+            if let activity { activities.append(activity) }
+        }
+        return activities
+    }
+
+    /// Reads the rows after the header, one activity each.
+    private struct RowReader {
+        var scanner: CSVScanner
+        let file: String
+        let width: Int, namedWidth: Int
+        let date: Int?, category: Int?, title: Int?, location: Int?, partner: Int?, participants: Int?, tags: Int?
+        var cells: [CSVField] = []
+        var valid = true
+
+        init(scanner: CSVScanner, columns: Columns, file: String) {
+            self.scanner = scanner
+            self.file = file
+            width = columns.width
+            namedWidth = columns.namedWidth
+            date = columns[.date]; category = columns[.category]; title = columns[.title]
+            location = columns[.location]; partner = columns[.partner]
+            participants = columns[.participants]; tags = columns[.tags]
+        }
+
+        /// The activity of the next row: nil at the end, `.some(nil)` for a row that is blank or has problems.
+        mutating func next(log: inout DiagnosticLog) -> Activity?? {
+            guard let line = scanner.nextRecord(into: &cells, log: &log) else { return nil }
+            if scanner.recordIsUnterminated || cells.allSatisfy(\.isBlank) { return .some(nil) }
+            var count = cells.count
+            while count > namedWidth, cells[count - 1].isBlank { count -= 1 }
+            guard count >= namedWidth, count <= width else {
+                let place = count > width ? cells[width] : cells[0]
+                log.error(location(of: place), "the row has \(count) field\(count == 1 ? "" : "s") but the header has "
+                          + "\(count > width ? width : namedWidth)")
+                return .some(nil)
+            }
+            valid = true
+            let date = value(date, .date, required: true, log: &log) { ActivityCSV.date(from: $0) }
+            let category = text(category, .category, required: true, log: &log)
+            let title = text(title, .title, required: true, log: &log)
+            let location = text(location, .location, required: false, log: &log)
+            let partner = text(partner, .partner, required: false, log: &log)
+            let participants = value(participants, .participants, required: false, log: &log) { ActivityCSV.count(from: $0) }
+            let tags = text(tags, .tags, required: false, log: &log).map { ActivityCSV.tags(from: $0) } ?? []
+            guard valid, let date, let category, let title else { return .some(nil) }
+            return Activity(date: date, category: category, title: title, location: location, partner: partner,
+                            participants: participants, tags: tags, line: line)
+        }
+
+        /// The trimmed text of a field, or nil when the file has no column for it or the cell is empty
+        /// (an error when `required`).
+        private mutating func text(_ column: Int?, _ field: ActivityField, required: Bool,
+                                   log: inout DiagnosticLog) -> String? {
+            guard let column else {
+                valid = valid && !required
+                return nil
+            }
+            let text = scanner.text(of: cells[column]).trimmingBlanks()
+            guard text.isEmpty else { return text }
+            if required {
+                log.error(location(of: cells[column]), field: field.rawValue, "required, but empty")
+                valid = false
+            }
+            return nil
+        }
+
+        /// The value read from a field by `read`, reporting its problem at the cell.
+        private mutating func value<Value>(_ column: Int?, _ field: ActivityField, required: Bool, log: inout DiagnosticLog,
+                                           _ read: (String) -> Result<Value, ValueProblem>) -> Value? {
+            guard let text = text(column, field, required: required, log: &log), let column else { return nil }
+            switch read(text) {
+            case .success(let value):
+                return value
+            case .failure(let problem):
+                log.error(location(of: cells[column]), field: field.rawValue, problem.message)
+                valid = false
+                return nil
+            }
+        }
+
+        private func location(of cell: CSVField) -> SourceLocation {
+            SourceLocation(file: file, line: cell.line, column: cell.column)
+        }
+    }
+}

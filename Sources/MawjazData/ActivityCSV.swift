@@ -1,0 +1,60 @@
+// Loading activity logs from CSV files: columns found by name, every cell checked, all problems reported at once.
+import Foundation
+
+/// Reads activity logs written as CSV (RFC 4180, UTF-8): a header naming the columns, then one activity per row.
+///
+/// Fields are `date`, `category` and `title` (required), `location`, `partner`, `participants` and `tags`.
+/// `#` comment lines and blank lines before the header are skipped; blank rows anywhere are skipped.
+public enum ActivityCSV {
+    /// The largest file `read(contentsOf:)` accepts unless told otherwise: 64 MiB.
+    public static let defaultSizeLimit = 64 << 20
+    /// The most errors reported for one file; one more diagnostic counts the rest.
+    public static let errorLimit = 100
+
+    /// Reads an activity log from a file. Errors name the file, line, column and field.
+    public static func read(contentsOf url: URL, name: String, displayPath: String? = nil, columns: ColumnMapping = .init(),
+                            sizeLimit: Int = defaultSizeLimit) throws(DataError) -> ActivityLog {
+        let path = displayPath ?? url.path
+        let bytes = try readBytes(url, shownAs: path, name: name, sizeLimit: sizeLimit)
+        return try parse(bytes, file: path, name: name, columns: columns)
+    }
+
+    /// Parses CSV bytes already in memory (file is the name used in diagnostics).
+    public static func parse(_ bytes: [UInt8], file: String, name: String, columns: ColumnMapping = .init()) throws(DataError)
+        -> ActivityLog {
+        var log = DiagnosticLog()
+        let mapped = mappedHeaders(columns, file: file, log: &log)
+        let activities = bytes.withUnsafeBufferPointer { buffer in
+            Self.activities(in: buffer, file: file, mapped: mapped, log: &log)
+        }
+        try log.throwIfErrors(limit: errorLimit)
+        return ActivityLog(name: name, file: file, activities: activities)
+    }
+
+    /// The bytes of a file, or an error naming it when it is missing, a folder, unreadable or larger than `sizeLimit`.
+    private static func readBytes(_ url: URL, shownAs path: String, name: String, sizeLimit: Int) throws(DataError) -> [UInt8] {
+        func failure(_ reason: String) -> DataError {
+            DataError(Diagnostic(at: SourceLocation(file: path), "cannot read activity log \"\(name)\": \(reason)"))
+        }
+        guard url.isFileURL else { throw failure("\(url.absoluteString) is not a file path") }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            throw failure("no such file")
+        }
+        guard !isFolder.boolValue else { throw failure("it is a folder, not a CSV file") }
+        guard FileManager.default.isReadableFile(atPath: url.path), let handle = try? FileHandle(forReadingFrom: url) else {
+            throw failure("permission denied")
+        }
+        defer { try? handle.close() }
+        let limit = max(0, sizeLimit)
+        let data: Data?
+        do {
+            data = try handle.read(upToCount: limit < Int.max ? limit + 1 : limit)
+        } catch {
+            throw failure(String(describing: error))
+        }
+        guard let data else { return [] }
+        guard data.count <= limit else { throw failure("the file is larger than the limit of \(limit) bytes") }
+        return [UInt8](data)
+    }
+}

@@ -1,0 +1,14 @@
+// Capping how many errors one file reports, so a wrongly formatted file does not flood the output.
+
+extension DiagnosticLog {
+    /// Throws the errors in file order if there are any, the first `limit` of them and then one that counts the rest.
+    public func throwIfErrors(limit: Int) throws(DataError) {
+        let errors = self.errors.sorted(by: Self.fileOrder)
+        guard !errors.isEmpty else { return }
+        guard errors.count > limit else { throw DataError(errors) }
+        let shown = max(0, limit)
+        let rest = errors.count - shown
+        let summary = Diagnostic(.error, at: errors[shown].location, "and \(rest) more error\(rest == 1 ? "" : "s")")
+        throw DataError(errors.prefix(shown) + [summary])
+    }
+}
