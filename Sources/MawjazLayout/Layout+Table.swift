@@ -104,10 +104,26 @@ extension LayoutContext {
         if naturalSum <= remaining {
             // Everything fits on one line: share out the extra room in proportion to the natural widths.
             for index in automatic { widths[index] = natural[index] * remaining / max(naturalSum, 1) }
-        } else {
-            let share = (remaining - minimumSum) / max(naturalSum - minimumSum, 1)
-            for index in automatic { widths[index] = minimum[index] + (natural[index] - minimum[index]) * share }
+            return widths
         }
+        // Columns whose content fits in a fair share keep their natural width; the others share what is left,
+        // each between its longest word and its natural width.
+        var open = automatic, room = remaining
+        while !open.isEmpty {
+            let fair = room / Double(open.count)
+            let satisfied = open.filter { natural[$0] <= fair }
+            if satisfied.isEmpty { break }
+            for index in satisfied { widths[index] = natural[index]; room -= natural[index] }
+            open.removeAll { satisfied.contains($0) }
+        }
+        func sum(_ values: [Double], _ columns: [Int]) -> Double { columns.reduce(0) { $0 + values[$1] } }
+        if sum(minimum, open) > room {
+            // Giving the short columns their natural width starved the others: share out from the start.
+            open = automatic
+            room = remaining
+        }
+        let share = (room - sum(minimum, open)) / max(sum(natural, open) - sum(minimum, open), 1)
+        for index in open { widths[index] = minimum[index] + (natural[index] - minimum[index]) * share }
         return widths
     }
 

@@ -121,3 +121,23 @@ public struct TestFailure: Error, CustomStringConvertible {
     public var description: String
     public init(_ description: String) { self.description = description }
 }
+
+extension TestSupport {
+    /// A renderer over the bundled fonts and templates.
+    public static func renderer() throws -> BriefingRenderer {
+        try BriefingRenderer(resources: resources)
+    }
+
+    /// Loads, binds and lays out a report written as YAML, with data files beside it.
+    public static func layout(yaml: String, files: [String: String] = [:], renderer: BriefingRenderer? = nil) throws -> LayoutResult {
+        let folder = try folder(with: files.merging(["report.yaml": yaml]) { $1 })
+        let renderer = try renderer ?? self.renderer()
+        let (report, _) = try renderer.load(reportAt: folder.appendingPathComponent("report.yaml"))
+        return try renderer.layout(try renderer.bind(report))
+    }
+
+    /// The lines of text on a page, with their baseline origins, top to bottom.
+    public static func lines(_ page: Page) -> [(origin: Point, line: TextLine)] {
+        page.frame.textLines.sorted { $0.origin.y < $1.origin.y }
+    }
+}

@@ -1,0 +1,84 @@
+// The default brief as a PDF: valid, fonts embedded, the Arabic copied back whole, the same bytes twice.
+import Foundation
+import Mawjaz
+import Testing
+import TestSupport
+
+@Suite struct RenderedBriefTests {
+    let folder: URL
+    let pdf: URL
+    let renderer: BriefingRenderer
+
+    init() throws {
+        renderer = try TestSupport.renderer()
+        folder = try TestSupport.temporaryFolder()
+        pdf = folder.appendingPathComponent("brief.pdf")
+        try renderer.render(reportAt: TestSupport.defaultReport, to: pdf)
+    }
+
+    @Test func qpdfFindsNothingWrong() throws {
+        #expect(try TestSupport.qpdfProblems(pdf) == nil)
+    }
+
+    @Test func everyFontIsEmbeddedAndBundled() throws {
+        let fonts = try TestSupport.fonts(pdf)
+        #expect(!fonts.isEmpty)
+        for font in fonts {
+            #expect(font.embedded, "\(font.name)")
+            #expect(font.name.contains("NotoNaskhArabic") || font.name.contains("NotoSans") || font.name.contains("Amiri"), "\(font.name)")
+        }
+    }
+
+    @Test func popplerGivesEveryWordOfTheArticleBackInOrder() throws {
+        let article = try String(contentsOf: TestSupport.article, encoding: .utf8)
+        let source = TestSupport.arabicWords(article)
+        #expect(source.count > 300)
+        for layout in [false, true] {
+            let extracted = TestSupport.arabicWords(try TestSupport.pdfText(pdf, layout: layout))
+            #expect(TestSupport.recall(of: source, in: extracted) == 1, "pdftotext\(layout ? " -layout" : "")")
+        }
+    }
+
+    @Test func eachParagraphComesBackAsWritten() throws {
+        // Lines are joined with spaces; the words and their order must be the article's, lam-alef included.
+        let text = try TestSupport.pdfText(pdf).replacingOccurrences(of: "\n", with: " ")
+        let normalised = TestSupport.arabicWords(text).joined(separator: " ")
+        let article = try String(contentsOf: TestSupport.article, encoding: .utf8)
+        for paragraph in article.split(separator: "\n") {
+            let words = TestSupport.arabicWords(String(paragraph)).joined(separator: " ")
+            #expect(normalised.contains(words), "\(paragraph.prefix(40))")
+        }
+    }
+
+    @Test func theSameInputGivesTheSameBytes() throws {
+        let second = folder.appendingPathComponent("again.pdf")
+        try renderer.render(reportAt: TestSupport.defaultReport, to: second)
+        let fresh = try TestSupport.renderer()
+        let third = folder.appendingPathComponent("fresh.pdf")
+        try fresh.render(reportAt: TestSupport.defaultReport, to: third)
+        let bytes = try Data(contentsOf: pdf)
+        #expect(try Data(contentsOf: second) == bytes)
+        #expect(try Data(contentsOf: third) == bytes)
+    }
+
+    @Test func metadataComesFromTheReport() throws {
+        let info = try TestSupport.run("pdfinfo", [pdf.path]).output
+        #expect(info.contains("Title:           شراكة الحرس الوطني في ميسيسيبي وأوزبكستان"))
+        #expect(info.contains("Creator:         Mawjaz"))
+        #expect(info.contains("Pages:           3"))
+        #expect(info.contains("CreationDate:    Sun Sep 15 00:00:00 2024 UTC"))
+    }
+
+    @Test func pngAndSvgPagesLikeThePDF() throws {
+        let png = try renderer.render(reportAt: TestSupport.defaultReport, to: folder.appendingPathComponent("page.png"), dpi: 50)
+        #expect(png.files.map(\.lastPathComponent) == ["page-1.png", "page-2.png", "page-3.png"])
+        let header = try Data(contentsOf: png.files[0]).prefix(24)
+        #expect(header.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        let width = header[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        #expect(width == Int((595.28 * 50 / 72).rounded(.up)))
+        let svg = try renderer.render(reportAt: TestSupport.defaultReport, to: folder.appendingPathComponent("page.svg"))
+        #expect(svg.files.count == 3)
+        let text = try String(contentsOf: svg.files[0], encoding: .utf8)
+        #expect(text.contains("<svg") && text.contains("width=\"595.28pt\""))
+    }
+}

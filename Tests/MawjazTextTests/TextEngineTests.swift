@@ -1,0 +1,143 @@
+// The text engine on its own: fonts, shaping, lines, clusters for the text layer, and its errors.
+import Foundation
+import MawjazFrame
+import MawjazText
+import Testing
+import TestSupport
+
+@Suite struct TextEngineTests {
+    let engine: TextEngine
+    let arabic = TextStyle(families: ["Noto Naskh Arabic", "Noto Sans"], size: 12)
+    let latin = TextStyle(families: ["Noto Sans", "Noto Naskh Arabic"], size: 12)
+    static let sentence = "تربط مكتب الحرس الوطني في ميسيسيبي وأوزبكستان شراكة حيوية منذ عام 2012 وذلك ضمن برنامج الشراكة بين الدول التابع لمكتب الحرس الوطني الأميركي."
+
+    init() throws {
+        engine = try TextEngine(library: FontLibrary(directory: try TestSupport.resources.fonts))
+    }
+
+    @Test func theLibraryHoldsOnlyTheBundledFamilies() throws {
+        #expect(engine.library.families == ["Noto Naskh Arabic", "Noto Sans", "Amiri"])
+    }
+
+    @Test func aFamilyThatIsNotBundledIsAnErrorNamingIt() throws {
+        let style = TextStyle(families: ["DejaVu Sans"], size: 12)
+        #expect(throws: TextError.unknownFamily("DejaVu Sans", available: ["Amiri", "Noto Naskh Arabic", "Noto Sans"])) {
+            try engine.shape(StyledParagraph(spans: [TextSpan("نص", style: style)], direction: .rightToLeft))
+        }
+    }
+
+    @Test func sizesArePoints() throws {
+        // At 72 units per inch a 12 pt line of Noto Sans is about 16 pt tall; at Pango's default 96 dpi it would be 22.
+        let line = try engine.shape(StyledParagraph(spans: [TextSpan("Mawjaz", style: latin)], direction: .leftToRight)).lines[0]
+        #expect(line.line.ascent + line.line.descent > 14 && line.line.ascent + line.line.descent < 20)
+        #expect(line.line.runs[0].font.size == 12)
+    }
+
+    @Test func rightToLeftLinesAreFlushRightAndJustified() throws {
+        let text = Array(repeating: Self.sentence, count: 3).joined(separator: " ")
+        let paragraph = try engine.shape(StyledParagraph(spans: [TextSpan(text, style: arabic)], direction: .rightToLeft,
+                                                         alignment: .justify, width: 300))
+        #expect(paragraph.lines.count > 3)
+        for line in paragraph.lines.dropLast() {
+            #expect(abs(line.origin.x) < 0.01)
+            #expect(abs(line.line.width - 300) < 0.05)
+        }
+        let last = try #require(paragraph.lines.last)
+        #expect(abs(last.origin.x + last.line.width - 300) < 0.05, "the last line ends on the right")
+        #expect(last.line.width < 300)
+    }
+
+    @Test func leftToRightLinesStartOnTheLeft() throws {
+        let text = String(repeating: "The partnership between Mississippi and Uzbekistan began in 2012. ", count: 4)
+        let paragraph = try engine.shape(StyledParagraph(spans: [TextSpan(text, style: latin)], direction: .leftToRight,
+                                                         alignment: .start, width: 250))
+        #expect(paragraph.lines.count > 2)
+        for line in paragraph.lines { #expect(abs(line.origin.x) < 0.01) }
+    }
+
+    @Test func linesAreSpacedByTheLineHeight() throws {
+        let text = Array(repeating: Self.sentence, count: 2).joined(separator: " ")
+        let paragraph = try engine.shape(StyledParagraph(spans: [TextSpan(text, style: arabic)], direction: .rightToLeft,
+                                                         lineHeight: 2, width: 300))
+        let baselines = paragraph.lines.map(\.origin.y)
+        for (upper, lower) in zip(baselines, baselines.dropFirst()) { #expect(abs(lower - upper - 24) < 0.01) }
+    }
+
+    @Test func aLatinRunInsideArabicIsLeftToRightInTheLatinFont() throws {
+        let text = "برنامج الشراكة بين الدول (State Partnership Program) منذ 1993"
+        let line = try engine.shape(StyledParagraph(spans: [TextSpan(text, style: arabic)], direction: .rightToLeft)).lines[0].line
+        let latinRun = try #require(line.runs.first { $0.text.contains("State") })
+        #expect(!latinRun.isRightToLeft)
+        #expect(latinRun.font.family == "Noto Sans")
+        let arabicRun = try #require(line.runs.first { $0.text.contains("برنامج") })
+        #expect(arabicRun.isRightToLeft)
+        #expect(arabicRun.font.family == "Noto Naskh Arabic")
+        // The first words read (برنامج) are drawn at the right end, the Latin run to their left.
+        #expect(arabicRun.x > latinRun.x)
+        #expect(line.text == text)
+    }
+
+    @Test func clustersCarryTheTextInVisualOrder() throws {
+        let word = "الإطلاق"
+        let run = try engine.shape(StyledParagraph(spans: [TextSpan(word, style: arabic)], direction: .rightToLeft)).lines[0].line.runs[0]
+        #expect(run.isRightToLeft)
+        #expect(run.text == word)
+        #expect(run.clusters.reduce(0) { $0 + $1.byteCount } == run.clusterText.utf8.count)
+        #expect(run.clusters.reduce(0) { $0 + $1.glyphCount } == run.glyphs.count)
+        // Read right to left, cluster by cluster, the visual text gives the word back.
+        var bytes = Array(run.clusterText.utf8)[...]
+        var pieces: [String] = []
+        for cluster in run.clusters {
+            pieces.append(String(decoding: bytes.prefix(cluster.byteCount), as: UTF8.self))
+            bytes = bytes.dropFirst(cluster.byteCount)
+        }
+        #expect(pieces.reversed().joined() == word)
+        // Glyphs run left to right.
+        #expect(zip(run.glyphs, run.glyphs.dropFirst()).allSatisfy { $0.x <= $1.x + 0.001 })
+    }
+
+    @Test func aCharacterNoBundledFontHasIsAnError() throws {
+        #expect(throws: TextError.self) {
+            try engine.shape(StyledParagraph(spans: [TextSpan("شراكة 漢 حيوية", style: arabic)], direction: .rightToLeft))
+        }
+        do {
+            _ = try engine.shape(StyledParagraph(spans: [TextSpan("شراكة 漢 حيوية", style: arabic)], direction: .rightToLeft))
+        } catch {
+            #expect(error.description.contains("U+6F22"))
+            #expect(error.description.contains("شراكة"))
+        }
+    }
+
+    @Test func aWordWiderThanTheColumnIsAnError() throws {
+        let paragraph = StyledParagraph(spans: [TextSpan("الاستراتيجيات الاستراتيجية", style: arabic)], direction: .rightToLeft, width: 30)
+        #expect(throws: TextError.self) { try engine.shape(paragraph) }
+        let allowed = try engine.shape(paragraph, allowingOverflow: true)
+        #expect(allowed.lines.contains { $0.line.width > 30 })
+    }
+
+    @Test func aParagraphOverTheLimitIsRefused() throws {
+        let text = String(repeating: "شراكة ", count: TextEngine.paragraphCharacterLimit / 6 + 10)
+        #expect(throws: TextError.paragraphTooLong(characters: text.unicodeScalars.count, limit: TextEngine.paragraphCharacterLimit)) {
+            try engine.shape(StyledParagraph(spans: [TextSpan(text, style: arabic)], direction: .rightToLeft, width: 400))
+        }
+    }
+
+    @Test func spansKeepTheirStyles() throws {
+        let spans = [TextSpan("شراكة ", style: arabic), TextSpan("حيوية", style: arabic.with(bold: true, color: .white)),
+                     TextSpan(" منذ عام", style: arabic)]
+        let line = try engine.shape(StyledParagraph(spans: spans, direction: .rightToLeft)).lines[0].line
+        let bold = try #require(line.runs.first { $0.text == "حيوية" })
+        #expect(bold.color == .white)
+        #expect(line.runs.filter { $0.color == .white }.count == 1)
+        #expect(line.text == "شراكة حيوية منذ عام")
+    }
+
+    @Test func minimumAndNaturalWidths() throws {
+        let spans = [TextSpan("Regional Cooperation", style: latin)]
+        let minimum = try engine.minimumWidth(spans, direction: .leftToRight)
+        let natural = try engine.naturalWidth(spans, direction: .leftToRight)
+        let cooperation = try engine.naturalWidth([TextSpan("Cooperation", style: latin)], direction: .leftToRight)
+        #expect(abs(minimum - cooperation) < 0.5)
+        #expect(natural > minimum + 30)
+    }
+}
