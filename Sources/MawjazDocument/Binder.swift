@@ -165,7 +165,7 @@ public struct Binder {
     }
 
     private mutating func bindList(_ spec: ListSpec, depth: Int, direction: Direction) -> ListBlock {
-        let bullets = ["•", "◦", "▪"]
+        let bullets = ["•", "–", "·"]
         let items = spec.items.enumerated().map { index, item in
             ListBlock.Item(marker: spec.ordered ? numerals.format(index + 1) + "." : bullets[depth % bullets.count],
                            text: rich(item.text, at: spec.location, field: "list"),
