@@ -128,7 +128,7 @@ extension ActivityCSV {
         }
     }
 
-    /// The tags in UTF-8 text: split at `;`, `|` or `،`, each trimmed, empty ones dropped.
+    /// The tags in UTF-8 text: split at `;`, `|` or the Arabic comma (U+060C), each trimmed, empty ones dropped.
     static func tags(from bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var tags: [String] = []
         var start = 0, position = 0
