@@ -13,10 +13,10 @@ extension ActivityCSV {
                       + "blank lines (the first row must name the columns, e.g. date,category,title)")
             return []
         }
-        let names = cells.map { scanner.text(of: $0).trimmingBlanks() }
+        let names = cells.map { scanner.text(of: $0, trimmed: true) }
         let columns = Columns(cells: cells, names: names, line: headerLine, mapped: mapped, file: file, log: &log)
-        var rows = RowReader(scanner: scanner, columns: columns, file: file)
         var activities: [Activity] = []
+        var rows = RowReader(scanner: scanner, columns: columns, file: file)
         while let activity = rows.next(log: &log) {
             if let activity { activities.append(activity) }
         }
@@ -55,13 +55,13 @@ extension ActivityCSV {
                 return .some(nil)
             }
             valid = true
-            let date = value(date, .date, required: true, log: &log) { ActivityCSV.date(from: $0) }
+            let date = value(date, .date, required: true, log: &log, ActivityCSV.date(from:))
             let category = text(category, .category, required: true, log: &log)
             let title = text(title, .title, required: true, log: &log)
             let location = text(location, .location, required: false, log: &log)
             let partner = text(partner, .partner, required: false, log: &log)
-            let participants = value(participants, .participants, required: false, log: &log) { ActivityCSV.count(from: $0) }
-            let tags = text(tags, .tags, required: false, log: &log).map { ActivityCSV.tags(from: $0) } ?? []
+            let participants = value(participants, .participants, required: false, log: &log, ActivityCSV.count(from:))
+            let tags = tags.map { scanner.withBytes(of: cells[$0], trimmed: true, ActivityCSV.tags(from:)) } ?? []
             guard valid, let date, let category, let title else { return .some(nil) }
             return Activity(date: date, category: category, title: title, location: location, partner: partner,
                             participants: participants, tags: tags, line: line)
@@ -75,20 +75,24 @@ extension ActivityCSV {
                 valid = valid && !required
                 return nil
             }
-            let text = scanner.text(of: cells[column]).trimmingBlanks()
-            guard text.isEmpty else { return text }
-            if required {
-                log.error(location(of: cells[column]), field: field.rawValue, "required, but empty")
-                valid = false
-            }
-            return nil
+            let text = scanner.text(of: cells[column], trimmed: true)
+            if text.isEmpty { reportEmpty(column, field, required: required, log: &log) }
+            return text.isEmpty ? nil : text
         }
 
-        /// The value read from a field by `read`, reporting its problem at the cell.
+        /// The value `read` makes of a field's trimmed UTF-8, or nil when the file has no column for it, the cell
+        /// is empty (an error when `required`) or `read` finds a problem (reported at the cell).
         private mutating func value<Value>(_ column: Int?, _ field: ActivityField, required: Bool, log: inout DiagnosticLog,
-                                           _ read: (String) -> Result<Value, ValueProblem>) -> Value? {
-            guard let text = text(column, field, required: required, log: &log), let column else { return nil }
-            switch read(text) {
+                                           _ read: (UnsafeBufferPointer<UInt8>) -> Result<Value, ValueProblem>) -> Value? {
+            guard let column else {
+                valid = valid && !required
+                return nil
+            }
+            let result = scanner.withBytes(of: cells[column], trimmed: true) { $0.isEmpty ? nil : read($0) }
+            switch result {
+            case nil:
+                reportEmpty(column, field, required: required, log: &log)
+                return nil
             case .success(let value):
                 return value
             case .failure(let problem):
@@ -96,6 +100,12 @@ extension ActivityCSV {
                 valid = false
                 return nil
             }
+        }
+
+        private mutating func reportEmpty(_ column: Int, _ field: ActivityField, required: Bool, log: inout DiagnosticLog) {
+            guard required else { return }
+            log.error(location(of: cells[column]), field: field.rawValue, "required, but empty")
+            valid = false
         }
 
         private func location(of cell: CSVField) -> SourceLocation {

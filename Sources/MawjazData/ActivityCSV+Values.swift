@@ -6,39 +6,38 @@ extension ActivityCSV {
         var message: String
     }
 
-    /// Reads `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (any digits may be Arabic-Indic), rejecting dates the calendar lacks.
-    static func date(from text: String) -> Result<CalendarDate, ValueProblem> {
-        var parts = [0, 0, 0]
-        var lengths = [0, 0, 0]
-        var part = 0
-        var numerals = Numerals(text)
+    /// Reads `YYYY-MM-DD`, `YYYY-MM` or `YYYY` from UTF-8 (any digits may be Arabic-Indic), rejecting dates the
+    /// calendar lacks.
+    static func date(from bytes: UnsafeBufferPointer<UInt8>) -> Result<CalendarDate, ValueProblem> {
+        func problem(_ message: String) -> Result<CalendarDate, ValueProblem> {
+            .failure(ValueProblem(message: "\"\(String(decoding: bytes, as: UTF8.self))\"" + message))
+        }
+        var year = 0, month = 0, day = 0
+        var yearDigits = 0, monthDigits = 0, dayDigits = 0
+        var parts = 1
+        var numerals = Numerals(bytes)
         while let numeral = numerals.next() {
-            switch numeral {
-            case .digit(let value) where lengths[part] < 4:
-                parts[part] = parts[part] * 10 + value
-                lengths[part] += 1
-            case .dash where part < 2:
-                part += 1
-            default:
-                return .failure(ValueProblem(message: "\"\(text)\" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)"))
+            switch (numeral, parts) {
+            case (.digit(let value), 1) where yearDigits < 4: year = year * 10 + value; yearDigits += 1
+            case (.digit(let value), 2) where monthDigits < 2: month = month * 10 + value; monthDigits += 1
+            case (.digit(let value), 3) where dayDigits < 2: day = day * 10 + value; dayDigits += 1
+            case (.dash, 1...2): parts += 1
+            default: return problem(" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)")
             }
         }
-        guard lengths[0] == 4, lengths[1..<part + 1].allSatisfy({ $0 == 2 }) else {
-            return .failure(ValueProblem(message: "\"\(text)\" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)"))
+        guard yearDigits == 4, parts < 2 || monthDigits == 2, parts < 3 || dayDigits == 2 else {
+            return problem(" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)")
         }
-        let year = parts[0]
-        let month = part >= 1 ? parts[1] : nil
-        let day = part >= 2 ? parts[2] : nil
-        if let month, !(1...12).contains(month) {
-            return .failure(ValueProblem(message: "\"\(text)\" has no month \(month) (months run 01 to 12)"))
+        if parts >= 2, !(1...12).contains(month) {
+            return problem(" has no month \(month) (months run 01 to 12)")
         }
-        if let month, let day {
+        if parts == 3 {
             let length = dayCount(month: month, year: year)
             guard (1...length).contains(day) else {
-                return .failure(ValueProblem(message: "\"\(text)\" is not a date: month \(month) of \(year) has \(length) days"))
+                return problem(" is not a date: month \(month) of \(year) has \(length) days")
             }
         }
-        return .success(CalendarDate(year: year, month: month, day: day))
+        return .success(CalendarDate(year: year, month: parts >= 2 ? month : nil, day: parts == 3 ? day : nil))
     }
 
     /// The number of days in a month of the Gregorian calendar.
@@ -50,12 +49,15 @@ extension ActivityCSV {
         }
     }
 
-    /// Reads a whole number of 0 or more (digits may be Arabic-Indic).
-    static func count(from text: String) -> Result<Int, ValueProblem> {
+    /// Reads a whole number of 0 or more from UTF-8 (digits may be Arabic-Indic).
+    static func count(from bytes: UnsafeBufferPointer<UInt8>) -> Result<Int, ValueProblem> {
+        func problem(_ message: String) -> Result<Int, ValueProblem> {
+            .failure(ValueProblem(message: "\"\(String(decoding: bytes, as: UTF8.self))\"" + message))
+        }
         var value = 0
         var digits = 0, digitsAfterPoint = 0
         var negative = false, point = false, overflow = false, leading = true
-        var numerals = Numerals(text)
+        var numerals = Numerals(bytes)
         while let numeral = numerals.next() {
             defer { leading = false }
             switch numeral {
@@ -71,13 +73,13 @@ extension ActivityCSV {
             case .decimalPoint where digits > 0 && !point:
                 point = true
             default:
-                return .failure(notNumber(text))
+                return problem(" is not a number (write a whole number, 0 or more)")
             }
         }
-        guard digits > 0, !point || digitsAfterPoint > 0 else { return .failure(notNumber(text)) }
-        if negative { return .failure(ValueProblem(message: "\"\(text)\" is negative (write a whole number, 0 or more)")) }
-        if point { return .failure(ValueProblem(message: "\"\(text)\" is not a whole number (write a whole number, 0 or more)")) }
-        if overflow { return .failure(ValueProblem(message: "\"\(text)\" is too large")) }
+        guard digits > 0, !point || digitsAfterPoint > 0 else { return problem(" is not a number (write a whole number, 0 or more)") }
+        if negative { return problem(" is negative (write a whole number, 0 or more)") }
+        if point { return problem(" is not a whole number (write a whole number, 0 or more)") }
+        if overflow { return problem(" is too large") }
         return .success(value)
     }
 
@@ -86,26 +88,32 @@ extension ActivityCSV {
         case digit(Int), dash, decimalPoint, other
     }
 
-    /// The numerals of a text, read from its UTF-8: ASCII, Arabic-Indic (U+0660–0669) and Extended Arabic-Indic
-    /// (U+06F0–06F9) digits, `-` or U+2212 as a dash, `.`, `,` or U+066B as a decimal point; bidirectional marks skipped.
+    /// The numerals of UTF-8 text: ASCII, Arabic-Indic (U+0660–0669) and Extended Arabic-Indic (U+06F0–06F9)
+    /// digits, `-` or U+2212 as a dash, `.`, `,` or U+066B as a decimal point; bidirectional marks skipped.
     struct Numerals: IteratorProtocol {
-        private var bytes: String.UTF8View.Iterator
+        private let bytes: UnsafeBufferPointer<UInt8>
+        private var position = 0
 
-        init(_ text: String) {
-            bytes = text.utf8.makeIterator()
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
         }
 
         mutating func next() -> Numeral? {
-            while let lead = bytes.next() {
+            while position < bytes.count {
+                let lead = bytes[position]
+                position += 1
                 switch lead {
                 case 0x30...0x39: return .digit(Int(lead - 0x30))
                 case 0x2D: return .dash
                 case 0x2E, 0x2C: return .decimalPoint
                 case 0x00...0x7F: return .other
                 default:
-                    var scalar = UInt32(lead & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F))
                     let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                    for _ in 1..<length { scalar = scalar << 6 | UInt32((bytes.next() ?? 0) & 0x3F) }
+                    var scalar = UInt32(lead & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F))
+                    for _ in 1..<length where position < bytes.count {
+                        scalar = scalar << 6 | UInt32(bytes[position] & 0x3F)
+                        position += 1
+                    }
                     switch scalar {
                     case 0x0660...0x0669: return .digit(Int(scalar - 0x0660))
                     case 0x06F0...0x06F9: return .digit(Int(scalar - 0x06F0))
@@ -120,27 +128,33 @@ extension ActivityCSV {
         }
     }
 
-    private static func notNumber(_ text: String) -> ValueProblem {
-        ValueProblem(message: "\"\(text)\" is not a number (write a whole number, 0 or more)")
-    }
-
-    /// The tags of a cell: the text split at `;`, `|` or `،`, each trimmed, empty ones dropped.
-    static func tags(from text: String) -> [String] {
+    /// The tags in UTF-8 text: split at `;`, `|` or the Arabic comma (U+060C), each trimmed, empty ones dropped.
+    static func tags(from bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var tags: [String] = []
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        var position = start
+        var start = 0, position = 0
         while true {
-            let atEnd = position == scalars.endIndex
-            if atEnd || scalars[position] == ";" || scalars[position] == "|" || scalars[position] == "\u{060C}" {
-                let tag = String(scalars[start..<position]).trimmingBlanks()
-                if !tag.isEmpty { tags.append(tag) }
-                if atEnd { return tags }
-                start = scalars.index(after: position)
+            let separatorLength: Int
+            if position == bytes.count {
+                separatorLength = 0
+            } else if bytes[position] == 0x3B || bytes[position] == 0x7C {  // ; |
+                separatorLength = 1
+            } else if bytes[position] == 0xD8, position + 1 < bytes.count, bytes[position + 1] == 0x8C {  // U+060C
+                separatorLength = 2
+            } else {
+                position += 1
+                continue
             }
-            position = scalars.index(after: position)
+            var end = position
+            while start < end, isBlank(bytes[start]) { start += 1 }
+            while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+            if start < end { tags.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
+            if separatorLength == 0 { return tags }
+            position += separatorLength
+            start = position
         }
     }
+
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 }
 
 extension String {

@@ -3,8 +3,12 @@ import Foundation
 
 /// Reads activity logs written as CSV (RFC 4180, UTF-8): a header naming the columns, then one activity per row.
 ///
-/// Fields are `date`, `category` and `title` (required), `location`, `partner`, `participants` and `tags`.
-/// `#` comment lines and blank lines before the header are skipped; blank rows anywhere are skipped.
+/// Fields are `date`, `category` and `title` (required), `location`, `partner`, `participants` and `tags`, each
+/// found under its own name or the header a `ColumnMapping` gives; other columns are ignored. Dates are
+/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; participants a whole number; tags are split at `;`, `|` or the Arabic comma;
+/// digits may be Arabic-Indic. Values are trimmed (inside quotes too) and an empty optional value is nil.
+/// `#` comment lines and blank lines before the header are skipped, and blank rows (or rows of empty fields)
+/// anywhere. An empty file, or a header alone, is an empty log.
 public enum ActivityCSV {
     /// The largest file `read(contentsOf:)` accepts unless told otherwise: 64 MiB.
     public static let defaultSizeLimit = 64 << 20

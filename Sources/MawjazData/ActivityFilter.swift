@@ -21,7 +21,11 @@ public struct ActivityFilter: Hashable, Sendable {
 
     /// Whether the filter keeps `activity`.
     public func includes(_ activity: Activity) -> Bool {
-        let date = activity.date
+        includes(date: activity.date, category: activity.category)
+    }
+
+    /// Whether the filter keeps an activity of that date and category.
+    func includes(date: CalendarDate, category: String) -> Bool {
         if isEmptyRange { return false }
         if let from, (date.year, date.month ?? 12, date.day ?? 31) < (from.year, from.month ?? 1, from.day ?? 1) {
             return false
@@ -29,7 +33,7 @@ public struct ActivityFilter: Hashable, Sendable {
         if let to, (date.year, date.month ?? 1, date.day ?? 1) > (to.year, to.month ?? 12, to.day ?? 31) {
             return false
         }
-        return categories?.contains(activity.category) ?? true
+        return categories?.contains(category) ?? true
     }
 
     /// The range ends before it starts, so it holds no day.

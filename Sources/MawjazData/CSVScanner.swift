@@ -97,45 +97,63 @@ struct CSVScanner {
         }
     }
 
-    /// The text of a field, with doubled quotes made single and line breaks inside quotes made `\n`;
+    /// The text of a field, with doubled quotes made single and line breaks inside quotes made `\n`,
+    /// and when `trimmed` without blanks and line breaks at either end (even inside quotes);
     /// bytes that are not UTF-8 (already reported) become U+FFFD.
-    func text(of field: CSVField) -> String {
-        guard field.needsUnescaping else {
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[field.start..<field.end]), as: UTF8.self)
+    func text(of field: CSVField, trimmed: Bool = false) -> String {
+        withBytes(of: field, trimmed: trimmed) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 of a field's text, as `text(of:trimmed:)` would decode it.
+    func withBytes<Value>(of field: CSVField, trimmed: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Value) -> Value {
+        var start = field.start, end = field.end
+        if trimmed {
+            while start < end, Self.isBlankOrLineBreak(bytes[start]) { start += 1 }
+            while end > start, Self.isBlankOrLineBreak(bytes[end - 1]) { end -= 1 }
         }
+        guard field.needsUnescaping else { return body(UnsafeBufferPointer(rebasing: bytes[start..<end])) }
         var unescaped: [UInt8] = []
-        unescaped.reserveCapacity(field.end - field.start)
-        var position = field.start
-        while position < field.end {
+        unescaped.reserveCapacity(end - start)
+        var position = start
+        while position < end {
             let byte = bytes[position]
             position += 1
             if byte == Self.quote {
                 position += 1  // the second quote of a doubled pair
                 unescaped.append(Self.quote)
             } else if byte == Self.carriageReturn {
-                if position < field.end, bytes[position] == Self.lineFeed { position += 1 }
+                if position < end, bytes[position] == Self.lineFeed { position += 1 }
                 unescaped.append(Self.lineFeed)
             } else {
                 unescaped.append(byte)
             }
         }
-        return String(decoding: unescaped, as: UTF8.self)
+        return unescaped.withUnsafeBufferPointer(body)
+    }
+
+    private static func isBlankOrLineBreak(_ byte: UInt8) -> Bool {
+        byte == space || byte == tab || byte == lineFeed || byte == carriageReturn
     }
 
     /// Reads an unquoted field up to the next comma, line break or end, leaving out trailing blanks.
     private mutating func scanUnquoted(_ field: inout CSVField, log: inout DiagnosticLog) {
-        var contentEnd = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == Self.comma || byte == Self.lineFeed || byte == Self.carriageReturn { break }
+        var position = index, scalars = column, contentEnd = index
+        let count = bytes.count
+        while position < count {
+            let byte = bytes[position]
             if byte < 0x80 {
-                index += 1; column += 1
-                if byte != Self.space && byte != Self.tab { contentEnd = index }
+                if byte == Self.comma || byte == Self.lineFeed || byte == Self.carriageReturn { break }
+                position += 1; scalars += 1
+                if byte != Self.space && byte != Self.tab { contentEnd = position }
+            } else if Self.startsTwoByteScalar(byte), position + 1 < count, bytes[position + 1] & 0xC0 == 0x80 {
+                position += 2; scalars += 1; contentEnd = position
             } else {
+                index = position; column = scalars
                 advanceNonASCII(log: &log)
-                contentEnd = index
+                position = index; scalars = column; contentEnd = position
             }
         }
+        index = position; column = scalars
         field.end = contentEnd
     }
 
@@ -146,7 +164,21 @@ struct CSVScanner {
         index += 1; column += 1
         field.start = index
         while true {
-            guard index < bytes.count else {
+            var position = index, scalars = column
+            let count = bytes.count
+            while position < count {
+                let byte = bytes[position]
+                if byte < 0x80 {
+                    if byte == Self.quote || byte == Self.lineFeed || byte == Self.carriageReturn { break }
+                    position += 1; scalars += 1
+                } else if Self.startsTwoByteScalar(byte), position + 1 < count, bytes[position + 1] & 0xC0 == 0x80 {
+                    position += 2; scalars += 1
+                } else {
+                    break
+                }
+            }
+            index = position; column = scalars
+            guard index < count else {
                 log.error(opening, "the quote that opens this field is never closed")
                 field.end = index
                 recordIsUnterminated = true
@@ -154,7 +186,7 @@ struct CSVScanner {
             }
             let byte = bytes[index]
             if byte == Self.quote {
-                if index + 1 < bytes.count, bytes[index + 1] == Self.quote {
+                if index + 1 < count, bytes[index + 1] == Self.quote {
                     field.needsUnescaping = true
                     index += 2; column += 2
                     continue
@@ -168,8 +200,6 @@ struct CSVScanner {
             } else if byte == Self.carriageReturn {
                 field.needsUnescaping = true
                 consumeLineBreak()
-            } else if byte < 0x80 {
-                index += 1; column += 1
             } else {
                 advanceNonASCII(log: &log)
             }
@@ -194,6 +224,10 @@ struct CSVScanner {
         line += 1
         column = 1
     }
+
+    /// Whether `byte` leads a two-byte UTF-8 sequence, as Arabic letters are; the scanning loops step over
+    /// those themselves and leave the rest to `advanceNonASCII`.
+    private static func startsTwoByteScalar(_ byte: UInt8) -> Bool { byte >= 0xC2 && byte <= 0xDF }
 
     /// Steps over one UTF-8 sequence of two to four bytes, or over one byte that starts none
     /// (reported once per line).

@@ -2,7 +2,7 @@
 
 /// Which CSV header holds each activity field; fields not named use their own name (case-insensitive, trimmed).
 public struct ColumnMapping: Hashable, Sendable, Codable, ExpressibleByDictionaryLiteral {
-    /// Header name by field name, e.g. `["date": "التاريخ"]`.
+    /// Header name by field name, e.g. `["date": "Datum"]` (headers may be Arabic).
     public var columns: [String: String]
 
     /// A mapping from field names to header names.

@@ -22,6 +22,12 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
         CalendarDate(year: year, month: month).description
     }
 
+    /// The month of a date, or nil when the date has no month (or one outside 1...12).
+    init?(_ date: CalendarDate) {
+        guard let month = date.month, (1...12).contains(month) else { return nil }
+        self.init(year: date.year, month: month)
+    }
+
     /// Months since January of year 0, so that months can be counted and stepped through.
     var ordinal: Int { year * 12 + month - 1 }
 

@@ -90,6 +90,13 @@ import MawjazData
         ])
     }
 
+    @Test func quotesTheUnescapedTextOfABadValue() {
+        #expect(diagnostics("date,category,title,participants\n\"2020-\"\"01\"\"\",a,b,\"1\"\"0\"") == [
+            "log.csv:2:1: error: date: \"2020-\"01\"\" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)",
+            "log.csv:2:19: error: participants: \"1\"0\" is not a number (write a whole number, 0 or more)",
+        ])
+    }
+
     @Test func reportsBadParticipantCounts() {
         #expect(diagnostics("date,category,title,participants\n2020,a,b,-3\n2020,a,b,12.5\n2020,a,b,١٢٫٥\n2020,a,b,كثير") == [
             "log.csv:2:10: error: participants: \"-3\" is negative (write a whole number, 0 or more)",

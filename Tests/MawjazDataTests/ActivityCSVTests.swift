@@ -74,6 +74,13 @@ import MawjazData
         #expect(log.activities == [Activity(date: CalendarDate(year: 2021, month: 6), category: "ورشة", title: "عنوان", line: 2)])
     }
 
+    @Test func readsTagsAndNumbersFromQuotedCells() throws {
+        let log = try #require(parseLog("date,category,title,tags,participants\n\"2020-05\",a,b,\"x; \"\"y\"\" | z،\r\nw\",\" ١٢ \""))
+        #expect(log.activities.map(\.tags) == [["x", "\"y\"", "z", "w"]])
+        #expect(log.activities.map(\.participants) == [12])
+        #expect(log.activities.map(\.date) == [CalendarDate(year: 2020, month: 5)])
+    }
+
     @Test func returnsAnEmptyLogForAnEmptyFileOrAHeaderAlone() throws {
         #expect(try #require(parseLog("")).activities.isEmpty)
         #expect(try #require(parseLog(bytes: [0xEF, 0xBB, 0xBF])).activities.isEmpty)

@@ -2,14 +2,20 @@
 import Testing
 @testable import MawjazData
 
-private func date(_ text: String) -> CalendarDate? { try? ActivityCSV.date(from: text).get() }
+/// `read` applied to the UTF-8 of `text`.
+private func reading<Value>(_ text: String, _ read: (UnsafeBufferPointer<UInt8>) -> Value) -> Value {
+    var text = text
+    return text.withUTF8(read)
+}
+private func date(_ text: String) -> CalendarDate? { try? reading(text, ActivityCSV.date(from:)).get() }
 private func dateProblem(_ text: String) -> String? {
-    if case .failure(let problem) = ActivityCSV.date(from: text) { problem.message } else { nil }
+    if case .failure(let problem) = reading(text, ActivityCSV.date(from:)) { problem.message } else { nil }
 }
-private func count(_ text: String) -> Int? { try? ActivityCSV.count(from: text).get() }
+private func count(_ text: String) -> Int? { try? reading(text, ActivityCSV.count(from:)).get() }
 private func countProblem(_ text: String) -> String? {
-    if case .failure(let problem) = ActivityCSV.count(from: text) { problem.message } else { nil }
+    if case .failure(let problem) = reading(text, ActivityCSV.count(from:)) { problem.message } else { nil }
 }
+private func tags(_ text: String) -> [String] { reading(text, ActivityCSV.tags(from:)) }
 
 @Suite struct DateValueTests {
     @Test func readsDaysMonthsAndYears() {
@@ -48,7 +54,8 @@ private func countProblem(_ text: String) -> String? {
     }
 
     @Test(arguments: ["2023/01/05", "05-01-2023", "23-01-05", "2023-1-5", "2023-01-05-01", "20230105", "2023-",
-                      "-2023", "2023--01", "2023-01-05T10:00", "2023 01 05", "٢٠٢٣/٠١", "سنة 2023", "12345"])
+                      "-2023", "2023--01", "2023-01-05T10:00", "2023 01 05", "٢٠٢٣/٠١", "سنة 2023", "12345", "2023-011",
+                      "2023-01-1", "\u{2212}2023", "2023.01.05"])
     func rejectsOtherForms(text: String) {
         #expect(dateProblem(text) == "\"\(text)\" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)")
     }
@@ -80,10 +87,10 @@ private func countProblem(_ text: String) -> String? {
 
 @Suite struct TagValueTests {
     @Test func splitsAtSemicolonsBarsAndArabicCommas() {
-        #expect(ActivityCSV.tags(from: "a; b |c،  د ;;| ") == ["a", "b", "c", "د"])
-        #expect(ActivityCSV.tags(from: "شباب") == ["شباب"])
-        #expect(ActivityCSV.tags(from: " ; ").isEmpty)
-        #expect(ActivityCSV.tags(from: "one, two") == ["one, two"])
+        #expect(tags("a; b |c،  د ;;| ") == ["a", "b", "c", "د"])
+        #expect(tags("شباب") == ["شباب"])
+        #expect(tags(" ; ").isEmpty)
+        #expect(tags("one, two") == ["one, two"])
     }
 
     @Test func trimsOnlyBlanksAtTheEnds() {

@@ -121,6 +121,13 @@ private func scan(_ text: String, skippingComments: Bool = false) -> Scan {
         #expect(result.places[1] == ["2:1", "2:6"])
     }
 
+    @Test func acceptsEveryLengthOfUTF8InsideQuotes() {
+        let result = scan("\"é€😀ب\",\"x\u{0301}\",ok")
+        #expect(result.records == [["é€😀ب", "x\u{0301}", "ok"]])
+        #expect(result.places == [["1:1", "1:8", "1:13"]])
+        #expect(result.diagnostics.isEmpty)
+    }
+
     @Test func acceptsEveryLengthOfUTF8() {
         let result = scan("é,€,😀,ب\n1,2,3,4")
         #expect(result.records == [["é", "€", "😀", "ب"], ["1", "2", "3", "4"]])
