@@ -32,21 +32,12 @@ extension ActivityCSV {
             return problem(" has no month \(month) (months run 01 to 12)")
         }
         if parts == 3 {
-            let length = dayCount(month: month, year: year)
+            let length = CalendarDate.daysIn(month: month, year: year)
             guard (1...length).contains(day) else {
                 return problem(" is not a date: month \(month) of \(year) has \(length) days")
             }
         }
         return .success(CalendarDate(year: year, month: parts >= 2 ? month : nil, day: parts == 3 ? day : nil))
-    }
-
-    /// The number of days in a month of the Gregorian calendar.
-    static func dayCount(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 
     /// Reads a whole number of 0 or more from UTF-8 (digits may be Arabic-Indic).

@@ -9,26 +9,8 @@ extension CalendarDate {
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (digits may be Arabic-Indic), rejecting impossible dates.
     public static func parse(_ text: String) -> Result<CalendarDate, ParseProblem> {
-        let trimmed = Digits.toASCII(text.trimmingCharacters(in: .whitespaces))
-        let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
-        let shapes = [4, 2, 2]
-        guard (1...3).contains(parts.count),
-              zip(parts, shapes).allSatisfy({ part, length in part.count == length && part.allSatisfy(\.isASCIIDigit) }),
-              let year = Int(parts[0]) else {
-            return .failure(ParseProblem(message: "\"\(text)\" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)"))
-        }
-        let month = parts.count > 1 ? Int(parts[1]) : nil
-        let day = parts.count > 2 ? Int(parts[2]) : nil
-        if let month, !(1...12).contains(month) {
-            return .failure(ParseProblem(message: "\"\(text)\" has no month \(month) (months run 01 to 12)"))
-        }
-        if let month, let day {
-            let length = daysIn(month: month, year: year)
-            guard (1...length).contains(day) else {
-                return .failure(ParseProblem(message: "\"\(text)\" is not a date: month \(month) of \(year) has \(length) days"))
-            }
-        }
-        return .success(CalendarDate(year: year, month: month, day: day))
+        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed.withUTF8 { ActivityCSV.date(from: $0) }.mapError { ParseProblem(message: $0.message) }
     }
 
     /// The number of days in a month of the Gregorian calendar.
@@ -39,8 +21,4 @@ extension CalendarDate {
         default: return 31
         }
     }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }
