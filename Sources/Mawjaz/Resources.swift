@@ -28,6 +28,14 @@ public struct Resources: Sendable {
         return nil
     }
 
+    /// The located resources, or an installation error saying how to point at them.
+    public static func bundled() throws(MawjazError) -> Resources {
+        guard let found = locate() else {
+            throw .installation("cannot find Mawjaz's Fonts/ and Templates/ folders (set MAWJAZ_HOME to the folder holding them)")
+        }
+        return found
+    }
+
     private static func ancestors(of folder: URL) -> [URL] {
         var result: [URL] = []
         var current = folder.standardizedFileURL

@@ -16,11 +16,8 @@ struct MawjazCommand: ParsableCommand {
 
 /// Shared by the subcommands: finding Mawjaz's own files and printing problems.
 enum Console {
-    static func renderer() throws -> BriefingRenderer {
-        guard let resources = Resources.locate() else {
-            fail(.installation("cannot find Mawjaz's Fonts/ and Templates/ folders (set MAWJAZ_HOME to the folder holding them)"))
-        }
-        do { return try BriefingRenderer(resources: resources) } catch { fail(error) }
+    static func renderer() -> BriefingRenderer {
+        do { return try BriefingRenderer(resources: Resources.bundled()) } catch { fail(error) }
     }
 
     static func printWarnings(_ warnings: [Diagnostic]) {
@@ -50,7 +47,7 @@ struct Render: ParsableCommand {
         let reportURL = URL(fileURLWithPath: report)
         let outputURL = output.map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: "out").appendingPathComponent(reportURL.deletingLastPathComponent().standardizedFileURL.lastPathComponent + ".pdf")
-        let renderer = try Console.renderer()
+        let renderer = Console.renderer()
         do {
             let summary = try renderer.render(reportAt: reportURL, to: outputURL, dpi: dpi)
             Console.printWarnings(summary.warnings)
@@ -63,23 +60,23 @@ struct Render: ParsableCommand {
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a report and its data without rendering, and summarise them.")
+        abstract: "Check a report, its data and its layout without writing anything, and summarise them.")
 
     @Argument(help: "The report file (YAML or JSON).")
     var report: String
 
     func run() throws {
-        let renderer = try Console.renderer()
+        let renderer = Console.renderer()
         do {
             let (loaded, warnings) = try renderer.load(reportAt: URL(fileURLWithPath: report))
-            _ = try renderer.bind(loaded)
-            Console.printWarnings(warnings)
-            print("\(report): ok")
+            let laidOut = try renderer.layout(try renderer.bind(loaded))
+            Console.printWarnings(warnings + laidOut.warnings)
+            print("\(report): ok, \(laidOut.document.pages.count) pages")
             for (name, log) in loaded.datasets.sorted(by: { $0.key < $1.key }) {
                 let years = log.firstYear.map { first in "\(first)–\(log.lastYear ?? first)" } ?? "none"
                 print("  \(name): \(log.total) activities, years \(years), \(log.countsByCategory().count) categories")
             }
-            print("  \(loaded.body.count) blocks, \(loaded.facts.count) facts, \(warnings.count) warnings")
+            print("  \(loaded.body.count) blocks, \(loaded.facts.count) facts, \(warnings.count + laidOut.warnings.count) warnings")
         } catch {
             Console.fail(error)
         }

@@ -12,9 +12,6 @@ import Foundation
 public enum ActivityCSV {
     /// The largest file `read(contentsOf:)` accepts unless told otherwise: 64 MiB.
     public static let defaultSizeLimit = 64 << 20
-    /// The most errors reported for one file; one more diagnostic counts the rest.
-    public static let errorLimit = 100
-
     /// Reads an activity log from a file. Errors name the file, line, column and field.
     public static func read(contentsOf url: URL, name: String, displayPath: String? = nil, columns: ColumnMapping = .init(),
                             sizeLimit: Int = defaultSizeLimit) throws(DataError) -> ActivityLog {
@@ -31,7 +28,7 @@ public enum ActivityCSV {
         let activities = bytes.withUnsafeBufferPointer { buffer in
             Self.activities(in: buffer, file: file, mapped: mapped, log: &log)
         }
-        try log.throwIfErrors(limit: errorLimit)
+        try log.throwIfErrors()
         return ActivityLog(name: name, file: file, activities: activities)
     }
 

@@ -55,11 +55,6 @@ public struct DiagnosticLog: Sendable {
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-    /// Throws the errors, in file order, if there are any.
-    public func throwIfErrors() throws(DataError) {
-        let errors = self.errors
-        if !errors.isEmpty { throw DataError(errors.sorted(by: Self.fileOrder)) }
-    }
     static func fileOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
         (a.location.file, a.location.line, a.location.column) < (b.location.file, b.location.line, b.location.column)
     }

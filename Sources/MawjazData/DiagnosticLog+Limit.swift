@@ -1,8 +1,11 @@
 // Capping how many errors one file reports, so a wrongly formatted file does not flood the output.
 
 extension DiagnosticLog {
+    /// How many errors of one file are shown before the rest are only counted.
+    public static let errorLimit = 100
+
     /// Throws the errors in file order if there are any, the first `limit` of them and then one that counts the rest.
-    public func throwIfErrors(limit: Int) throws(DataError) {
+    public func throwIfErrors(limit: Int = DiagnosticLog.errorLimit) throws(DataError) {
         let errors = self.errors.sorted(by: Self.fileOrder)
         guard !errors.isEmpty else { return }
         guard errors.count > limit else { throw DataError(errors) }

@@ -147,6 +147,7 @@ public struct ReportLoader {
             }
             var path: String?
             var mapping = ColumnMapping()
+            var mappingNode: LocatedNode?
             var inline: [LocatedNode]?
             if value.isScalar {
                 path = reader.string(value)
@@ -158,6 +159,7 @@ public struct ReportLoader {
                     case "file": path = reader.string(field)
                     case "rows": inline = reader.sequence(field)
                     default:
+                        mappingNode = field
                         if let columns = reader.mapping(field) {
                             var map: [String: String] = [:]
                             for (fieldName, header) in columns { map[fieldName] = reader.string(header) }
@@ -173,7 +175,14 @@ public struct ReportLoader {
                 do {
                     logs[name] = try ActivityCSV.parse([UInt8](data), file: url.path, name: name, columns: mapping)
                 } catch {
-                    reader.log.append(contentsOf: error.diagnostics)
+                    // Problems of the column mapping are the report's: point at its `columns:`.
+                    reader.log.append(contentsOf: error.diagnostics.map { diagnostic in
+                        guard diagnostic.location.line == 0, let mappingNode else { return diagnostic }
+                        var moved = diagnostic
+                        moved.location = mappingNode.location
+                        moved.message = "\(url.lastPathComponent): \(diagnostic.message)"
+                        return moved
+                    })
                 }
             } else if let inline {
                 logs[name] = ActivityLog(name: name, file: reader.file, activities: inline.compactMap { readActivity($0) })

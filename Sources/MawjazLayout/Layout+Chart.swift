@@ -38,7 +38,8 @@ extension LayoutContext {
         let rtl = chart.direction.isRightToLeft
         let values = chart.series.first?.values ?? []
         let maximum = max(values.max() ?? 0, chart.domain?.upperBound ?? 0)
-        let ticks = LinearScale.niceTicks(minimum: chart.domain?.lowerBound ?? 0, maximum: max(maximum, 1))
+        let ticks = LinearScale.niceTicks(minimum: chart.domain?.lowerBound ?? 0, maximum: max(maximum, 1),
+                                          wholeNumbers: values.allSatisfy { $0.rounded() == $0 })
         let chartStyle = style(.chart)
         let tickLabels = try ticks.map { value throws(LayoutError) in
             try shape([TextSpan(format(value), style: chartStyle)], role: .chart, width: nil, direction: chart.direction,

@@ -13,12 +13,14 @@ struct LinearScale {
         return range.lower + (value - domain.lowerBound) / span * (range.upper - range.lower)
     }
 
-    /// Round tick values covering `0...maximum` (or the domain given) in steps of 1, 2 or 5 times a power of ten.
-    static func niceTicks(minimum: Double = 0, maximum: Double, targetCount: Int = 5) -> [Double] {
+    /// Round tick values covering `minimum...maximum` in steps of 1, 2 or 5 times a power of ten; whole steps
+    /// only when the data are counts.
+    static func niceTicks(minimum: Double = 0, maximum: Double, targetCount: Int = 5, wholeNumbers: Bool = false) -> [Double] {
         let span = max(maximum - minimum, 1e-9)
         let rough = span / Double(max(1, targetCount))
         let magnitude = pow(10, (log10(rough)).rounded(.down))
-        let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? 10 * magnitude
+        var step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? 10 * magnitude
+        if wholeNumbers { step = max(1, step.rounded(.up)) }
         let first = (minimum / step).rounded(.down) * step
         let last = (maximum / step).rounded(.up) * step
         let count = Int(((last - first) / step).rounded())

@@ -153,7 +153,7 @@ import MawjazData
     @Test func stopsListingAfterAHundredErrors() {
         let rows = (1...150).map { "2020-\(String($0 % 12 + 13)),a,b" }
         let found = diagnostics((["date,category,title"] + rows).joined(separator: "\n"))
-        #expect(found.count == ActivityCSV.errorLimit + 1)
+        #expect(found.count == DiagnosticLog.errorLimit + 1)
         #expect(found[0] == "log.csv:2:1: error: date: \"2020-14\" has no month 14 (months run 01 to 12)")
         #expect(found[99] == "log.csv:101:1: error: date: \"2020-17\" has no month 17 (months run 01 to 12)")
         #expect(found[100] == "log.csv:102:1: error: and 50 more errors")

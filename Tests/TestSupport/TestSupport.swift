@@ -7,10 +7,7 @@ import Mawjaz
 public enum TestSupport {
     /// The repository's Fonts/ and Templates/.
     public static var resources: Resources {
-        get throws {
-            guard let found = Resources.locate() else { throw TestFailure("cannot find Fonts/ and Templates/") }
-            return found
-        }
+        get throws { try Resources.bundled() }
     }
 
     /// The repository's root folder.
@@ -62,6 +59,14 @@ public enum TestSupport {
         let result = try run("pdftotext", (layout ? ["-layout"] : []) + ["-enc", "UTF-8", url.path, "-"])
         guard result.status == 0 else { throw TestFailure("pdftotext failed: \(result.error)") }
         return result.output
+    }
+
+    /// Text with the invisible bidi controls poppler wraps runs in removed and spaces collapsed: what a reader sees.
+    public static func visibleText(_ text: String) -> String {
+        let controls: Set<Unicode.Scalar> = ["\u{200E}", "\u{200F}", "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}",
+                                             "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}", "\u{061C}"]
+        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.filter { !controls.contains($0) }))
+        return cleaned.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }.joined(separator: "\n")
     }
 
     /// qpdf's verdict: nil when the file is clean, else what qpdf said.
