@@ -30,5 +30,11 @@ public enum MawjazError: Error, Sendable, CustomStringConvertible {
 
     init(_ error: DataError) { self = .input(error.diagnostics) }
     init(_ error: LayoutError) { self = .input([error.diagnostic]) }
-    init(_ error: RenderError) { self = .output(error.description) }
+    init(_ error: RenderError) {
+        if case .unsupportedFormat = error {
+            self = .input([Diagnostic(.error, at: SourceLocation(file: "-o"), field: "output", error.description)])
+        } else {
+            self = .output(error.description)
+        }
+    }
 }

@@ -1,0 +1,58 @@
+// The mawjaz command: what it prints, where it writes, and its exit status.
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct CommandLineTests {
+    /// The command built beside the tests.
+    static var command: String {
+        let debug = TestSupport.root.appendingPathComponent(".build/debug/mawjaz").path
+        return FileManager.default.fileExists(atPath: debug) ? debug : TestSupport.root.appendingPathComponent(".build/release/mawjaz").path
+    }
+
+    @Test func renderWritesTheDefaultOutputAndPrintsItsPath() throws {
+        let folder = try TestSupport.folder(with: [
+            "memo/report.yaml": "title: \"مذكرة\"\ndate: 2024-01-01\nbody:\n  - paragraph: \"نص المذكرة.\"\n",
+        ])
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.command)
+        process.arguments = ["render", "memo/report.yaml"]
+        process.currentDirectoryURL = folder
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        process.waitUntilExit()
+        let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        #expect(printed == "out/memo.pdf\n")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/memo.pdf").path))
+    }
+
+    @Test func badInputExitsWithStatusTwoAndALocatedMessage() throws {
+        let folder = try TestSupport.folder(with: ["report.yaml": "title: \"x\"\ndate: 2024-02-30\nbody: []\n"])
+        let output = folder.appendingPathComponent("x.pdf").path
+        let result = try TestSupport.run(Self.command, ["render", folder.appendingPathComponent("report.yaml").path, "-o", output])
+        #expect(result.status == 2)
+        #expect(result.error.contains("report.yaml:2:7: error: date: \"2024-02-30\" is not a date: month 2 of 2024 has 29 days"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func anUnknownOutputFormatIsBadInput() throws {
+        let result = try TestSupport.run(Self.command, ["render", TestSupport.defaultReport.path, "-o", "/tmp/brief.docx"])
+        #expect(result.status == 2)
+        #expect(result.error.contains(".docx"))
+    }
+
+    @Test func validateSummarisesTheReport() throws {
+        let result = try TestSupport.run(Self.command, ["validate", TestSupport.defaultReport.path])
+        #expect(result.status == 0)
+        #expect(result.output.contains("ok, 3 pages"))
+        #expect(result.output.contains("activities: 204 activities, years 2012–2024, 5 categories"))
+    }
+
+    @Test func aMissingReportIsNamed() throws {
+        let result = try TestSupport.run(Self.command, ["validate", "/nowhere/report.yaml"])
+        #expect(result.status == 2)
+        #expect(result.error.contains("/nowhere/report.yaml does not exist"))
+    }
+}
