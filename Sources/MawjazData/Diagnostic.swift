@@ -55,7 +55,13 @@ public struct DiagnosticLog: Sendable {
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-    static func fileOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
-        (a.location.file, a.location.line, a.location.column) < (b.location.file, b.location.line, b.location.column)
+    /// The diagnostics grouped by file, files in the order they were first reported, each file's in line order.
+    static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var rank: [String: Int] = [:]
+        for diagnostic in diagnostics where rank[diagnostic.location.file] == nil { rank[diagnostic.location.file] = rank.count }
+        return diagnostics.enumerated().sorted { first, second in
+            let a = first.element.location, b = second.element.location
+            return (rank[a.file] ?? 0, a.line, a.column, first.offset) < (rank[b.file] ?? 0, b.line, b.column, second.offset)
+        }.map(\.element)
     }
 }

@@ -6,7 +6,7 @@ extension DiagnosticLog {
 
     /// Throws the errors in file order if there are any, the first `limit` of them and then one that counts the rest.
     public func throwIfErrors(limit: Int = DiagnosticLog.errorLimit) throws(DataError) {
-        let errors = self.errors.sorted(by: Self.fileOrder)
+        let errors = Self.inFileOrder(self.errors)
         guard !errors.isEmpty else { return }
         guard errors.count > limit else { throw DataError(errors) }
         let shown = max(0, limit)

@@ -16,6 +16,8 @@ public struct ReportLoader {
 
     var reader: YAMLReader
     let folder: URL
+    /// Datasets the report declares whose files could not be read (already reported).
+    var unreadableDatasets = Set<String>()
     private var language = Language.ar
 
     private init(file: String, folder: URL) {
@@ -31,7 +33,7 @@ public struct ReportLoader {
         let report = root.flatMap { loader.readReport($0) }
         var log = loader.reader.log
         if let report {
-            log.append(contentsOf: ReportValidator.check(report))
+            log.append(contentsOf: ReportValidator.check(report, ignoring: loader.unreadableDatasets))
         }
         try log.throwIfErrors()
         guard let report else { throw DataError(Diagnostic(at: SourceLocation(file: url.path), "the report could not be read")) }
@@ -43,7 +45,7 @@ public struct ReportLoader {
         var loader = ReportLoader(file: file, folder: folder)
         let report = loader.reader.parse(text).flatMap { loader.readReport($0) }
         var log = loader.reader.log
-        if let report { log.append(contentsOf: ReportValidator.check(report)) }
+        if let report { log.append(contentsOf: ReportValidator.check(report, ignoring: loader.unreadableDatasets)) }
         try log.throwIfErrors()
         guard let report else { throw DataError(Diagnostic(at: SourceLocation(file: file), "the report could not be read")) }
         return (report, log.warnings)
@@ -78,12 +80,15 @@ public struct ReportLoader {
             }
         }
         let title = required("title", in: root, fields).flatMap { reader.string($0) }
-        let date = required("date", in: root, fields).flatMap { reader.date($0) }
+        let parsedDate = required("date", in: root, fields).flatMap { reader.date($0) }
         let body = required("body", in: root, fields).flatMap { readBlocks($0) }
         let facts = fields["facts"].map { readFacts($0) } ?? []
         let datasets = fields["data"].map { readDatasets($0) } ?? [:]
 
-        guard let title, let date, let body else { return nil }
+        guard let title, let body else { return nil }
+        // A date that did not parse is already reported; the report is still built so that its other parts
+        // are checked against each other too.
+        let date = parsedDate ?? CalendarDate(year: 1)
         return Report(template: templateName, title: title, subtitle: fields["subtitle"].flatMap { reader.string($0) },
                       date: date, classification: fields["classification"].flatMap { reader.string($0) },
                       author: fields["author"].flatMap { reader.string($0) },
@@ -171,10 +176,14 @@ public struct ReportLoader {
             }
             if let path {
                 let url = resolve(path)
-                guard let data = reader.readFile(url, what: "data file", limit: ActivityCSV.defaultSizeLimit) else { continue }
+                guard let data = reader.readFile(url, what: "data file", limit: ActivityCSV.defaultSizeLimit) else {
+                    unreadableDatasets.insert(name)
+                    continue
+                }
                 do {
                     logs[name] = try ActivityCSV.parse([UInt8](data), file: url.path, name: name, columns: mapping)
                 } catch {
+                    unreadableDatasets.insert(name)
                     // Problems of the column mapping are the report's: point at its `columns:`.
                     reader.log.append(contentsOf: error.diagnostics.map { diagnostic in
                         guard diagnostic.location.line == 0, let mappingNode else { return diagnostic }

@@ -3,9 +3,10 @@
 /// Cross-checks a loaded or code-built report.
 public enum ReportValidator {
     /// Errors for references to datasets that do not exist or are empty; warnings for activities dated after the report.
-    public static func check(_ report: Report) -> [Diagnostic] {
+    /// References to the datasets in `ignoring` (declared, but their files had errors of their own) are not checked.
+    public static func check(_ report: Report, ignoring unreadable: Set<String> = []) -> [Diagnostic] {
         var log = DiagnosticLog()
-        check(report.body, in: report, log: &log)
+        check(report.body, in: report, unreadable: unreadable, log: &log)
         for (name, dataset) in report.datasets.sorted(by: { $0.key < $1.key }) {
             let late = dataset.activities.filter { $0.date > report.date && !report.date.contains($0.date) }
             if let first = late.first {
@@ -17,33 +18,33 @@ public enum ReportValidator {
         return log.diagnostics
     }
 
-    private static func check(_ blocks: [ReportBlock], in report: Report, log: inout DiagnosticLog) {
+    private static func check(_ blocks: [ReportBlock], in report: Report, unreadable: Set<String>, log: inout DiagnosticLog) {
         for block in blocks {
             switch block {
             case .chart(let chart):
-                guard let name = chart.dataset else { continue }
+                guard let name = chart.dataset, !unreadable.contains(name) else { continue }
                 guard let dataset = report.datasets[name] else {
                     log.error(chart.location, field: "chart.data", "no dataset named \"\(name)\""
-                              + datasetHint(name, report))
+                              + datasetHint(name, report, unreadable))
                     continue
                 }
                 if dataset.activities.isEmpty {
                     log.error(chart.location, field: "chart.data", "the dataset \"\(name)\" is empty, so the chart would have no data")
                 }
             case .table(let table):
-                if let source = table.rowsFrom, report.datasets[source.dataset] == nil {
-                    log.error(source.location, field: "table.rows-from.data", "no dataset named \"\(source.dataset)\"" + datasetHint(source.dataset, report))
+                if let source = table.rowsFrom, report.datasets[source.dataset] == nil, !unreadable.contains(source.dataset) {
+                    log.error(source.location, field: "table.rows-from.data", "no dataset named \"\(source.dataset)\"" + datasetHint(source.dataset, report, unreadable))
                 }
             case .columns(let columns):
-                check(columns.blocks, in: report, log: &log)
+                check(columns.blocks, in: report, unreadable: unreadable, log: &log)
             default:
                 continue
             }
         }
     }
 
-    private static func datasetHint(_ name: String, _ report: Report) -> String {
-        let names = report.datasets.keys.sorted()
+    private static func datasetHint(_ name: String, _ report: Report, _ unreadable: Set<String>) -> String {
+        let names = Set(report.datasets.keys).union(unreadable).sorted()
         if names.isEmpty { return " (the report's data: section names none)" }
         let suggestion = Suggestion.didYouMean(name, among: names)
         return suggestion.isEmpty ? " (datasets: \(names.joined(separator: ", ")))" : suggestion

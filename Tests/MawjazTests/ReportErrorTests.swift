@@ -78,6 +78,22 @@ import TestSupport
         #expect(found[0].location.line == 4)
     }
 
+    @Test func theReportsErrorsComeFirstThenItsLogsTogether() throws {
+        let yaml = """
+            title: "موجز"
+            date: 2024-02-30
+            data:
+              activities: log.csv
+            body:
+              - chart: {type: bar, data: activites}
+
+            """
+        let found = try problems(yaml, files: ["log.csv": "date,category,title\n2023-13-01,أ,نشاط\n2023-01-01,أ\n"])
+        #expect(found.map { URL(fileURLWithPath: $0.location.file).lastPathComponent } == ["report.yaml", "report.yaml", "log.csv", "log.csv"])
+        #expect(found.map(\.location.line) == [2, 6, 2, 3])
+        #expect(found[1].message == "no dataset named \"activites\" (did you mean \"activities\"?)")
+    }
+
     @Test func aMissingDataFileIsNamed() throws {
         let found = try problems(Self.minimal + "data:\n  activities: nowhere.csv\n")
         #expect(found.count == 1)
