@@ -76,7 +76,7 @@ public struct YAMLReader {
             return nil
         }
         do {
-            guard let root = try Yams.compose(yaml: text) else {
+            guard let root = try Yams.compose(yaml: text, Resolver.basic) else {
                 log.error(SourceLocation(file: file, line: 1, column: 1), "the document is empty")
                 return nil
             }

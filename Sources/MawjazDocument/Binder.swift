@@ -57,7 +57,7 @@ public struct Binder {
 
     /// Replaces every `{{name}}` in `text` by its value; unknown names are reported.
     mutating func fill(_ text: String, at location: SourceLocation, field: String) -> String {
-        guard text.contains("{{") else { return text }
+        guard Self.mayHoldPlaceholder(text) else { return text }
         var result = ""
         var rest = Substring(text)
         while let open = rest.range(of: "{{") {
@@ -76,12 +76,23 @@ public struct Binder {
         return result + rest
     }
 
+    /// Whether `text` holds "{{" (a byte scan: most text has no placeholder, and Arabic makes String search slow).
+    static func mayHoldPlaceholder(_ text: String) -> Bool {
+        var previousBrace = false
+        for byte in text.utf8 {
+            if byte == 0x7B { if previousBrace { return true }; previousBrace = true } else { previousBrace = false }
+        }
+        return false
+    }
+
     /// A figure written alone ("2012", "+200", "45%", "1,250") in the document's numerals; nil for other text.
     static func figure(_ text: String, numerals: Numerals) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let ascii = Digits.toASCII(trimmed)
-        let pattern = #"^[+\-−]?[0-9][0-9,.٬]*[%٪+]?$"#
-        guard ascii.range(of: pattern, options: .regularExpression) != nil else { return nil }
+        var scalars = Digits.toASCII(trimmed).unicodeScalars[...]
+        if let sign = scalars.first, "+-−".unicodeScalars.contains(sign) { scalars = scalars.dropFirst() }
+        if let suffix = scalars.last, "%٪+".unicodeScalars.contains(suffix) { scalars = scalars.dropLast() }
+        guard let first = scalars.first, ("0"..."9").contains(first),
+              scalars.allSatisfy({ ("0"..."9").contains($0) || ",.٬".unicodeScalars.contains($0) }) else { return nil }
         return numerals.convertDigits(in: trimmed)
     }
 

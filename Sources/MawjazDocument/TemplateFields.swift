@@ -13,7 +13,7 @@ enum TemplateFields {
     ]
     static let pageSizes: [String: Size] = ["A4": PageSetup.a4, "A5": PageSetup.a5, "Letter": PageSetup.letter]
 
-    static func apply(_ root: LocatedNode, to template: inout Template, reader: inout YAMLReader, allowName: Bool) {
+    static func apply(_ root: LocatedNode, to template: inout Template, reader: inout YAMLReader) {
         guard let fields = reader.mapping(root, allowedKeys: topLevel) else { return }
         for (key, node) in fields {
             switch key {

@@ -3,10 +3,12 @@ import Foundation
 import MawjazData
 import MawjazFrame
 
-/// Loads templates, reporting problems with file, line and column.
-public struct TemplateLoader {
+/// Loads templates, reporting problems with file, line and column. Template files are read once and kept,
+/// until the file changes.
+public final class TemplateLoader {
     /// The folder of named templates (Mawjaz's `Templates/`).
     public let folder: URL
+    private var loaded: [String: (modified: Date, template: Template)] = [:]
 
     public init(folder: URL) { self.folder = folder }
 
@@ -32,16 +34,25 @@ public struct TemplateLoader {
                                            + " (templates: \(names.joined(separator: ", ")))"))
             }
         }
-        var reader = YAMLReader(file: url.path)
-        guard let root = reader.load(contentsOf: url) else { throw DataError(reader.log.errors) }
-        var template = Template.fallback(named: report.template)
-        TemplateFields.apply(root, to: &template, reader: &reader, allowName: true)
-        try reader.log.throwIfErrors()
+        var template = try base(at: url, name: report.template)
         if let overrides = report.templateOverrides {
             var overrideReader = YAMLReader(file: report.file)
-            TemplateFields.apply(overrides.node, to: &template, reader: &overrideReader, allowName: true)
+            TemplateFields.apply(overrides.node, to: &template, reader: &overrideReader)
             try overrideReader.log.throwIfErrors()
         }
+        return template
+    }
+
+    /// The template file at `url`, read again only when it has changed.
+    private func base(at url: URL, name: String) throws(DataError) -> Template {
+        let modified = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? .distantPast
+        if let cached = loaded[url.path], cached.modified == modified { return cached.template }
+        var reader = YAMLReader(file: url.path)
+        guard let root = reader.load(contentsOf: url) else { throw DataError(reader.log.errors) }
+        var template = Template.fallback(named: name)
+        TemplateFields.apply(root, to: &template, reader: &reader)
+        try reader.log.throwIfErrors()
+        loaded[url.path] = (modified, template)
         return template
     }
 }

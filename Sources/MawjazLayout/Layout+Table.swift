@@ -66,7 +66,7 @@ extension LayoutContext {
             guard cell.span == 1 else { return }
             let cellSpans = spans(cell.text, role: role)
             minimum[column] = max(minimum[column], try minimumWidth(cellSpans, origin: origin) + padding)
-            natural[column] = max(natural[column], try naturalWidth(cellSpans, origin: origin) + padding)
+            natural[column] = max(natural[column], try naturalWidth(cellSpans, role: role, origin: origin) + padding)
         }
         for (index, column) in table.columns.enumerated() {
             try measure(Table.Cell(text: [Inline(column.title)], span: 1, isFigure: false), column: index, role: .tableHeader)

@@ -13,6 +13,8 @@ final class LayoutContext {
     private(set) var columnWidth: Double
     /// Warnings raised instead of errors (under `overflow: warn`).
     private(set) var warnings: [Diagnostic] = []
+    /// Text already set on a single line, by what was set.
+    private var singleLines: [StyledParagraph: ShapedParagraph] = [:]
 
     init(engine: TextEngine, document: Document, columnWidth: Double) {
         self.engine = engine
@@ -53,12 +55,30 @@ final class LayoutContext {
     }
 
     /// Sets text; problems become layout errors naming the block, or warnings under `overflow: warn`.
+    ///
+    /// Text measured on one line before (a table cell, a label) is not shaped again when it fits the width:
+    /// its line is moved to where the alignment puts it.
     func shape(_ spans: [TextSpan], role: TextRole, width: Double?, direction: Direction? = nil, alignment: Alignment = .start,
                origin: BlockOrigin) throws(LayoutError) -> ShapedParagraph {
-        let paragraph = StyledParagraph(spans: spans, direction: direction ?? self.direction, alignment: alignment,
+        let direction = direction ?? self.direction
+        let paragraph = StyledParagraph(spans: spans, direction: direction, alignment: alignment,
                                         lineHeight: lineHeight(role), width: width)
+        let unwrapped = StyledParagraph(spans: spans, direction: direction, alignment: .start, lineHeight: lineHeight(role), width: nil)
+        if width == nil, alignment == .start, let single = singleLines[unwrapped] { return single }
+        if let width, var single = singleLines[unwrapped], single.naturalWidth <= width {
+            let room = width - single.naturalWidth
+            switch alignment.resolved(in: direction) {
+            case .left: single.lines[0].origin.x = 0
+            case .right: single.lines[0].origin.x = room
+            case .center: single.lines[0].origin.x = room / 2
+            }
+            single.width = width
+            return single
+        }
         do {
-            return try engine.shape(paragraph)
+            let shaped = try engine.shape(paragraph)
+            if width == nil, alignment == .start, shaped.lines.count == 1 { singleLines[unwrapped] = shaped }
+            return shaped
         } catch let error {
             if case .overflow = error, document.settings.overflow == .warn {
                 warn(origin, error.description)
@@ -68,9 +88,14 @@ final class LayoutContext {
         }
     }
 
-    /// The width of text set on one line.
-    func naturalWidth(_ spans: [TextSpan], origin: BlockOrigin) throws(LayoutError) -> Double {
-        do { return try engine.naturalWidth(spans, direction: direction) } catch { throw failure(origin, error) }
+    /// The width of text set on one line; kept, so that setting it again within that width costs nothing.
+    func naturalWidth(_ spans: [TextSpan], role: TextRole, origin: BlockOrigin) throws(LayoutError) -> Double {
+        let unwrapped = StyledParagraph(spans: spans, direction: direction, alignment: .start, lineHeight: lineHeight(role), width: nil)
+        if let known = singleLines[unwrapped] { return known.naturalWidth }
+        let shaped: ShapedParagraph
+        do { shaped = try engine.shape(unwrapped) } catch { throw failure(origin, error) }
+        if shaped.lines.count == 1 { singleLines[unwrapped] = shaped }
+        return shaped.naturalWidth
     }
 
     /// The width of the longest word of the text.
