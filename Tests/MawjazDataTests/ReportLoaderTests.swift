@@ -1,0 +1,114 @@
+// Report files: YAML and JSON with one schema, limits against hostile input, warnings for late activities.
+import Foundation
+@testable import MawjazData
+import Testing
+
+@Suite struct ReportLoaderTests {
+    func folder(_ files: [String: String]) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mawjaz-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        return folder
+    }
+
+    func load(_ files: [String: String], report: String = "report.yaml") throws -> (report: Report, warnings: [Diagnostic]) {
+        try ReportLoader.load(contentsOf: folder(files).appendingPathComponent(report))
+    }
+
+    func errors(_ files: [String: String], report: String = "report.yaml") throws -> [Diagnostic] {
+        do { _ = try load(files, report: report); return [] } catch let error as DataError { return error.diagnostics }
+    }
+
+    @Test func jsonWithTabsReadsLikeYAML() throws {
+        let json = "{\n\t\"title\": \"موجز\",\n\t\"date\": \"2024-09-15\",\n\t\"numerals\": \"latin\",\n\t\"data\": {\"log\": \"log.csv\"},\n"
+            + "\t\"body\": [\n\t\t{\"paragraph\": \"نص {{log.count}}\"},\n\t\t{\"heading\": {\"text\": \"عنوان\", \"level\": 2}},\n"
+            + "\t\t\"page-break\",\n\t\t{\"chart\": {\"type\": \"bar\", \"data\": \"log\", \"by\": \"category\"}}\n\t]\n}\n"
+        let (report, warnings) = try load(["report.json": json, "log.csv": "date,category,title\n2024-01-02,أ,ب\n"], report: "report.json")
+        #expect(warnings.isEmpty)
+        #expect(report.title == "موجز" && report.settings.numerals == .latin)
+        #expect(report.body.count == 4)
+        if case .heading(let heading) = report.body[1] { #expect(heading.level == 2) } else { Issue.record("expected a heading") }
+        if case .chart(let chart) = report.body[3] { #expect(chart.by == .category && chart.dataset == "log") } else { Issue.record("expected a chart") }
+    }
+
+    @Test func jsonErrorsHaveLinesToo() throws {
+        let found = try errors(["report.json": "{\n  \"title\": \"x\",\n  \"date\": \"2024-09-15\",\n  \"bodyy\": []\n}\n"], report: "report.json")
+        #expect(found.map(\.location.line) == [1, 4])
+        #expect(found[0].message == "\"body\" is required")
+        #expect(found[1].message.contains("did you mean \"body\"?"))
+    }
+
+    @Test func aliasBombsStopAtTheNodeLimit() throws {
+        var yaml = "title: x\ndate: 2024-01-01\nbody:\n  - list: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        for (name, previous) in zip(["b", "c", "d", "e", "f"], ["a", "b", "c", "d", "e"]) {
+            let items = Array(repeating: "{text: y, items: *\(previous)}", count: 10).joined(separator: ", ")
+            yaml += "  - list: &\(name) [\(items)]\n"
+        }
+        let found = try errors(["report.yaml": yaml])
+        #expect(found.count == 1)
+        #expect(found[0].message.contains("more than \(YAMLReader.nodeLimit) nodes"))
+    }
+
+    @Test func deepNestingIsRefusedBeforeParsing() throws {
+        let deep = "title: x\ndate: 2024-01-01\nbody: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"
+        let found = try errors(["report.yaml": deep])
+        #expect(found.count == 1)
+        #expect(found[0].location.line == 3 && found[0].message.contains("deeper than 64 levels"))
+    }
+
+    @Test func aFileOverTheSizeLimitIsRefused() throws {
+        let big = "title: x\ndate: 2024-01-01\nbody: []\n# " + String(repeating: "x", count: YAMLReader.sizeLimit) + "\n"
+        let found = try errors(["report.yaml": big])
+        #expect(found.count == 1 && found[0].message.contains("over the limit"))
+    }
+
+    @Test func activitiesAfterTheReportsDateAreWarnings() throws {
+        let (_, warnings) = try load([
+            "report.yaml": "title: x\ndate: 2024-06\ndata: {log: log.csv}\nbody: []\n",
+            "log.csv": "date,category,title\n2024-06-30,أ,ب\n2024-07-01,أ,ب\n2025,أ,ب\n",
+        ])
+        #expect(warnings.count == 1)
+        #expect(warnings[0].severity == .warning)
+        #expect(warnings[0].location.line == 3)
+        #expect(warnings[0].message == "activity dated 2024-07-01 is after the report's date 2024-06 (and 1 more)")
+    }
+
+    @Test func inlineActivitiesAndFactFilesWork() throws {
+        let (report, _) = try load([
+            "report.yaml": """
+                title: x
+                date: 2024-01-01
+                facts: facts.json
+                data:
+                  log:
+                    rows:
+                      - {date: 2023-05-01, category: أ, title: ب, participants: "١٢"}
+                      - {date: 2023, category: ج, title: د, tags: [x, y]}
+                body: []
+                """,
+            "facts.json": "{\"countries\": {\"label\": \"دولة\", \"value\": \"106\"}, \"since\": \"2012\"}",
+        ])
+        #expect(report.facts.map(\.key) == ["countries", "since"])
+        #expect(report.fact("countries")?.label == "دولة")
+        let log = try #require(report.datasets["log"])
+        #expect(log.activities.map(\.participants) == [12, nil])
+        #expect(log.activities[1].tags == ["x", "y"])
+    }
+
+    @Test func blockOptionsBesideOrInsideTheirKind() throws {
+        let (report, _) = try load(["report.yaml": """
+            title: x
+            date: 2024-01-01
+            body:
+              - paragraph: "English inside."
+                direction: ltr
+                align: center
+              - paragraph: {text: "نص", justify: kashida}
+            """])
+        guard case .paragraph(let first) = report.body[0], case .paragraph(let second) = report.body[1] else {
+            Issue.record("expected two paragraphs"); return
+        }
+        #expect(first.direction == .leftToRight && first.align == .center)
+        #expect(second.justify == .kashida)
+    }
+}
