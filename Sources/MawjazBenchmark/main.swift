@@ -1,7 +1,7 @@
 // The benchmark: renders a report N times in one process and prints milliseconds per document,
 // stage by stage, and the ratio to the peers' in-process figures when their results file is given.
 //
-//   mawjaz-bench [REPORT] [--runs N] [--peers results.json]
+//   mawjaz-bench [REPORT] [--runs N] [--peers results.json] [--log-rows N]
 import Foundation
 import Mawjaz
 
@@ -9,6 +9,7 @@ struct Options {
     var report = "Reports/mississippi-uzbekistan/report.yaml"
     var runs = 30
     var peers: String?
+    var logRows = 100_000
 
     init(_ arguments: [String]) {
         var index = 0
@@ -18,6 +19,7 @@ struct Options {
             switch argument {
             case "--runs": runs = next.flatMap(Int.init) ?? runs; index += 1
             case "--peers": peers = next; index += 1
+            case "--log-rows": logRows = next.flatMap(Int.init) ?? logRows; index += 1
             default: report = argument
             }
             index += 1
@@ -70,6 +72,9 @@ do {
     print(String(format: "median of %d documents: %.2f ms/doc (load %.2f, bind %.2f, layout %.2f, render %.2f)",
                  options.runs, perDocument, median(stages["load"] ?? []), median(stages["bind"] ?? []),
                  median(stages["layout"] ?? []), median(stages["render"] ?? [])))
+    let large = try benchmarkLargeLog(rows: options.logRows, runs: 7)
+    print(String(format: "a %d-row activity log (%.1f MB): parse %.1f ms, every aggregation %.1f ms, together %.1f ms (median of 7)",
+                 options.logRows, Double(large.size) / 1e6, large.parse, large.aggregate, large.parse + large.aggregate))
     if let peers = options.peers {
         print(try PeerComparison(resultsFile: peers, mawjaz: perDocument).table)
     }
