@@ -91,9 +91,8 @@ extension LayoutContext {
 
     func paragraphItems(_ paragraph: Paragraph) throws(LayoutError) -> [FlowItem] {
         let origin = BlockOrigin(kind: "paragraph", location: paragraph.source)
-        let alignment: Alignment = paragraph.alignment == .justify && paragraph.justify == .none ? .start : paragraph.alignment
         let shaped = try shape(spans(paragraph.text, role: paragraph.role), role: paragraph.role, width: columnWidth,
-                               direction: paragraph.direction, alignment: alignment, origin: origin)
+                               direction: paragraph.direction, alignment: paragraph.alignment, justify: paragraph.justify, origin: origin)
         var items: [FlowItem] = []
         items.appendLines(shaped.lineFrames(width: columnWidth).map { FlowBox(frame: $0, origin: origin) })
         return items

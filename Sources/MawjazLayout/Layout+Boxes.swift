@@ -73,7 +73,7 @@ extension LayoutContext {
             y += shaped.height + 2
         }
         let body = try shape(spans(note.text, role: .note), role: .note, width: inner, direction: note.direction,
-                             alignment: document.settings.justify == .none ? .start : .justify, origin: origin)
+                             alignment: .justify, justify: document.settings.justify, origin: origin)
         pieces.append((body, y))
         y += body.height + padding
         frame.size.height = y

@@ -21,7 +21,7 @@ extension LayoutContext {
             let markerWidth = max(marker.naturalWidth, 10)
             let textWidth = columnWidth - indent - markerWidth - markerGap
             let text = try shape(spans(item.text, role: .body), role: .body, width: textWidth, direction: list.direction,
-                                 alignment: document.settings.justify == .none ? .start : .justify, origin: origin)
+                                 alignment: .justify, justify: document.settings.justify, origin: origin)
             let textX = rtl ? 0 : indent + markerWidth + markerGap
             var frames = text.lineFrames(width: columnWidth, x: textX)
             if !frames.isEmpty, let firstLine = text.lines.first {

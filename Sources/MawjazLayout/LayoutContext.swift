@@ -59,10 +59,11 @@ final class LayoutContext {
     /// Text measured on one line before (a table cell, a label) is not shaped again when it fits the width:
     /// its line is moved to where the alignment puts it.
     func shape(_ spans: [TextSpan], role: TextRole, width: Double?, direction: Direction? = nil, alignment: Alignment = .start,
-               origin: BlockOrigin) throws(LayoutError) -> ShapedParagraph {
+               justify: JustifyMode = .spaces, origin: BlockOrigin) throws(LayoutError) -> ShapedParagraph {
         let direction = direction ?? self.direction
-        let paragraph = StyledParagraph(spans: spans, direction: direction, alignment: alignment,
-                                        lineHeight: lineHeight(role), width: width)
+        let alignment = alignment == .justify && justify == .none ? .start : alignment
+        let paragraph = StyledParagraph(spans: spans, direction: direction, alignment: alignment, lineHeight: lineHeight(role),
+                                        width: width, justification: justify == .kashida ? .kashida : .spaces)
         let unwrapped = StyledParagraph(spans: spans, direction: direction, alignment: .start, lineHeight: lineHeight(role), width: nil)
         if width == nil, alignment == .start, let single = singleLines[unwrapped] { return single }
         if let width, var single = singleLines[unwrapped], single.naturalWidth <= width {

@@ -19,6 +19,7 @@ public final class TextEngine {
     private var fonts: [UnsafeMutablePointer<PangoFont>] = []
     private var fontIDs: [UnsafeMutablePointer<PangoFont>: FontReference] = [:]
     private var metricsCache: [TextStyle: (ascent: Double, descent: Double)] = [:]
+    private var tatweelCache: [Int: (glyph: UInt32, advance: Double)?] = [:]
 
     /// Creates an engine whose font map sees only `library`'s fonts, at 72 units per inch.
     public init(library: FontLibrary) throws(TextError) {
@@ -145,7 +146,8 @@ public final class TextEngine {
         case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
         case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
         }
-        pango_layout_set_justify(layout, paragraph.alignment == .justify && paragraph.width != nil ? 1 : 0)
+        // Lines are set at their natural width; justification widens them afterwards (see `stretch`).
+        pango_layout_set_justify(layout, 0)
         return layout
     }
 
@@ -177,6 +179,7 @@ public final class TextEngine {
         let baseMetrics = metrics(of: base)
         let pitch = paragraph.lineHeight * base.size
         let isRTL = paragraph.direction.isRightToLeft
+        let justify = paragraph.alignment == .justify && paragraph.width != nil
 
         var lines: [ShapedParagraph.Line] = []
         var naturalWidth = 0.0
@@ -188,8 +191,9 @@ public final class TextEngine {
             pango_layout_iter_get_line_extents(iterator, nil, &logical)
             guard let line = pango_layout_iter_get_line_readonly(iterator) else { continue }
             let lineStart = Int(line.pointee.start_index), lineLength = Int(line.pointee.length)
-            var runs: [GlyphRun] = []
-            var links: [(rect: Rect, target: Link.Target)] = []
+            var runs: [Kashida.RunClusters] = []
+            var links: [(span: TextSpan, run: Int)] = []
+            var styles: [TextStyle] = []
             var node = mawjaz_line_runs(line)
             var x: Int32 = 0
             while let current = node {
@@ -200,31 +204,42 @@ public final class TextEngine {
                 let span = spans[spanIndex]
                 if let glyphRun = try makeRun(run, bytes: bytes, textPointer: textPointer, x: x, width: width,
                                               yOffset: run.pointee.y_offset, style: span.style) {
+                    if span.link != nil { links.append((span, runs.count)) }
                     runs.append(glyphRun)
-                    if let target = span.link {
-                        let metrics = self.metrics(of: span.style)
-                        links.append((Rect(x: glyphRun.x, y: -metrics.ascent, width: glyphRun.width,
-                                           height: metrics.ascent + metrics.descent), target))
-                    }
+                    styles.append(span.style)
                 }
                 x += width + run.pointee.end_x_offset
                 node = mawjaz_next_run(current)
             }
-            let lineWidth = logical.width.points
+            var lineWidth = logical.width.points
+            var lineX = logical.x.points
             naturalWidth = max(naturalWidth, lineWidth)
             let lineText = String(decoding: bytes[lineStart..<min(bytes.count, lineStart + lineLength)], as: UTF8.self)
             if let available = paragraph.width, lineWidth > available + 0.01, !allowingOverflow {
                 throw .overflow(text: lineText.trimmingCharacters(in: .whitespacesAndNewlines), width: lineWidth, available: available)
+            }
+            var glyphRuns = runs.map(\.run)
+            let endsParagraph = pango_layout_iter_at_last_line(iterator) != 0 || Self.endsWithBreak(bytes, lineStart + lineLength)
+            if justify, !endsParagraph, let available = paragraph.width, available - lineWidth > 0.01,
+               stretch(&glyphRuns, clusters: runs, styles: styles, paragraph: bytes, deficit: available - lineWidth,
+                       kashida: paragraph.justification == .kashida) {
+                lineWidth = available
+                lineX = 0
+            }
+            let lineLinks = links.map { link -> (rect: Rect, target: Link.Target) in
+                let metrics = self.metrics(of: link.span.style)
+                let run = glyphRuns[link.run]
+                return (Rect(x: run.x, y: -metrics.ascent, width: run.width, height: metrics.ascent + metrics.descent), link.span.link ?? .uri(""))
             }
             let ascent = max(baseMetrics.ascent, Double(pango_layout_iter_get_baseline(iterator) - logical.y) / pangoScale)
             let descent = max(baseMetrics.descent, Double(logical.y + logical.height - pango_layout_iter_get_baseline(iterator)) / pangoScale)
             let boxHeight = max(pitch, ascent + descent)
             let halfLeading = (boxHeight - ascent - descent) / 2
             let baseline = top + halfLeading + ascent
-            let textLine = TextLine(runs: runs, width: lineWidth, ascent: ascent + halfLeading, descent: descent + halfLeading,
+            let textLine = TextLine(runs: glyphRuns, width: lineWidth, ascent: ascent + halfLeading, descent: descent + halfLeading,
                                     text: lineText, isRightToLeft: isRTL)
-            lines.append(.init(line: textLine, origin: Point(x: logical.x.points, y: baseline), top: top,
-                               bottom: top + boxHeight, links: links))
+            lines.append(.init(line: textLine, origin: Point(x: lineX, y: baseline), top: top,
+                               bottom: top + boxHeight, links: lineLinks))
             top += boxHeight
         } while pango_layout_iter_next_line(iterator) != 0
 
@@ -233,7 +248,7 @@ public final class TextEngine {
 
     /// Reads one Pango glyph run into a `GlyphRun`, with clusters in visual order for the PDF's text layer.
     private func makeRun(_ run: UnsafeMutablePointer<PangoGlyphItem>, bytes: [UInt8], textPointer: UnsafePointer<CChar>,
-                         x: Int32, width: Int32, yOffset: Int32, style: TextStyle) throws(TextError) -> GlyphRun? {
+                         x: Int32, width: Int32, yOffset: Int32, style: TextStyle) throws(TextError) -> Kashida.RunClusters? {
         let glyphString = run.pointee.glyphs!
         let item = run.pointee.item!
         let count = Int(glyphString.pointee.num_glyphs)
@@ -278,7 +293,10 @@ public final class TextEngine {
         var clusters: [GlyphCluster] = []
         clusters.reserveCapacity(logicalClusters.count)
         let visual = rtl ? Array(logicalClusters.reversed()) : logicalClusters
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(visual.count)
         for cluster in visual {
+            ranges.append(cluster.start..<cluster.end)
             let glyphCount = (cluster.firstGlyph..<cluster.endGlyph).reduce(0) { $0 + (slot[$1] >= 0 ? 1 : 0) }
             let piece = bytes[cluster.start..<cluster.end]
             if rtl && glyphCount == 1 && Self.scalarCount(piece) > 1 {
@@ -290,10 +308,46 @@ public final class TextEngine {
             clusters.append(GlyphCluster(byteCount: piece.count, glyphCount: glyphCount))
         }
         let font = reference(for: item.pointee.analysis.font, size: style.size)
-        return GlyphRun(font: font, glyphs: glyphs, clusters: clusters,
-                        clusterText: String(decoding: clusterBytes, as: UTF8.self),
-                        text: String(decoding: bytes[itemStart..<itemEnd], as: UTF8.self),
-                        x: x.points, width: width.points, isRightToLeft: rtl, color: style.color, underline: style.underline)
+        let glyphRun = GlyphRun(font: font, glyphs: glyphs, clusters: clusters,
+                                clusterText: String(decoding: clusterBytes, as: UTF8.self),
+                                text: String(decoding: bytes[itemStart..<itemEnd], as: UTF8.self),
+                                x: x.points, width: width.points, isRightToLeft: rtl, color: style.color, underline: style.underline)
+        return Kashida.RunClusters(run: glyphRun, bytes: ranges)
+    }
+
+    /// Fills a line's `deficit`: with kashidas at the best joins of its Arabic words (when `kashida` is on), then
+    /// with wider spaces. False when the line has no place to widen (one long word), so it keeps its width.
+    private func stretch(_ runs: inout [GlyphRun], clusters: [Kashida.RunClusters], styles: [TextStyle], paragraph bytes: [UInt8],
+                         deficit: Double, kashida: Bool) -> Bool {
+        var (kashidas, spaces) = Kashida.openings(in: clusters, paragraph: bytes)
+        if !kashida { kashidas = [] }
+        let tatweels = kashidas.map { tatweel(in: styles[$0.run], matching: runs[$0.run].font) }
+        let usable = kashidas.indices.filter { tatweels[$0] != nil }
+        let limit = (styles.map(\.size).max() ?? 12) * 1.2
+        let widths = Kashida.distribute(deficit, kashidas: usable.map { kashidas[$0] }, spaces: spaces, limit: limit)
+        var openings: [(Kashida.Opening, Double, tatweel: (glyph: UInt32, advance: Double)?)] = []
+        for (position, index) in usable.enumerated() { openings.append((kashidas[index], widths.kashida[position], tatweels[index])) }
+        for (index, space) in spaces.enumerated() { openings.append((space, widths.space[index], nil)) }
+        guard !openings.isEmpty, widths.kashida.reduce(0, +) + widths.space.reduce(0, +) > deficit - 0.01 else { return false }
+        Kashida.widen(&runs, openings: openings)
+        return true
+    }
+
+    /// The tatweel glyph and its advance in the font `font` of a run set in `style`, if that font has one.
+    private func tatweel(in style: TextStyle, matching font: FontReference) -> (glyph: UInt32, advance: Double)? {
+        if let known = tatweelCache[font.id] { return known }
+        let shaped = try? shape(StyledParagraph(spans: [TextSpan("\u{0640}", style: style)], direction: .rightToLeft))
+        var result: (glyph: UInt32, advance: Double)?
+        if let run = shaped?.lines.first?.line.runs.first, run.font.id == font.id, let glyph = run.glyphs.first {
+            result = (glyph.id, run.width)
+        }
+        tatweelCache[font.id] = result
+        return result
+    }
+
+    /// Whether the line that ends at `end` ends with a hard break (a new paragraph inside the text).
+    private static func endsWithBreak(_ bytes: [UInt8], _ end: Int) -> Bool {
+        end < bytes.count && (bytes[end] == 0x0A || bytes[end] == 0x0D)
     }
 
     private func reference(for font: UnsafeMutablePointer<PangoFont>, size: Double) -> FontReference {

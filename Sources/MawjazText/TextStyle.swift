@@ -53,15 +53,25 @@ public struct StyledParagraph: Hashable, Sendable {
     public var lineHeight: Double
     /// The width lines wrap to; nil sets the paragraph on one line per hard line break.
     public var width: Double?
+    /// How justified lines are filled.
+    public var justification: Justification
 
     public init(spans: [TextSpan], direction: Direction, alignment: Alignment = .start,
-                lineHeight: Double = 1.5, width: Double? = nil) {
+                lineHeight: Double = 1.5, width: Double? = nil, justification: Justification = .spaces) {
         self.spans = spans; self.direction = direction; self.alignment = alignment
-        self.lineHeight = lineHeight; self.width = width
+        self.lineHeight = lineHeight; self.width = width; self.justification = justification
     }
 
     /// The whole text of the paragraph.
     public var text: String { spans.map(\.text).joined() }
+}
+
+/// How a justified line is filled to the measure.
+public enum Justification: Hashable, Sendable {
+    /// Wider spaces between words.
+    case spaces
+    /// Arabic words stretched with tatweel at the joins calligraphy allows, then wider spaces where that is not enough.
+    case kashida
 }
 
 /// A set paragraph: its lines, each placed relative to the paragraph's top-left corner.

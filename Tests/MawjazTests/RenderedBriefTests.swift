@@ -39,6 +39,16 @@ import TestSupport
         }
     }
 
+    @Test func kashidasAreDrawnButNotCopied() throws {
+        // The brief is justified with kashida: tatweel glyphs on the page, none in the text layer.
+        let text = try TestSupport.pdfText(pdf)
+        #expect(!text.contains("\u{0640}"))
+        let pngs = try renderer.render(reportAt: TestSupport.defaultReport, to: folder.appendingPathComponent("k.png"), dpi: 30)
+        #expect(pngs.files.count == 3)
+        let (report, _) = try renderer.load(reportAt: TestSupport.defaultReport)
+        #expect(report.settings.justify == .kashida)
+    }
+
     @Test func eachParagraphComesBackAsWritten() throws {
         // Lines are joined with spaces; the words and their order must be the article's, lam-alef included.
         let text = try TestSupport.pdfText(pdf).replacingOccurrences(of: "\n", with: " ")

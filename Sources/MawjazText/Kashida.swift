@@ -1,0 +1,158 @@
+// Kashida justification: Arabic lines stretched with tatweel at the joins calligraphy allows, then at spaces.
+import MawjazFrame
+
+/// The places a set line may be widened, and the widening itself.
+///
+/// A line is widened by insertions: at a glyph of a run, a width is opened and everything to its right moves
+/// over. A kashida insertion fills its width with tatweel glyphs that carry no text (so copying gives the
+/// words back without tatweel); a space insertion only opens room.
+enum Kashida {
+    /// A run of a line with the bytes of the paragraph each of its visual clusters stands for.
+    struct RunClusters {
+        var run: GlyphRun
+        var bytes: [Range<Int>]
+    }
+
+    /// Where a line may open room: before the first glyph of visual cluster `cluster` of run `run`.
+    struct Opening {
+        var run: Int
+        var cluster: Int
+        /// 1 is the best place (after seen or sad), 7 the last resort; 0 for a space.
+        var priority: Int
+        /// The word the join is in (a kashida per word at most).
+        var word: Int
+    }
+
+    /// The joins where a kashida may go, the best of each Arabic word, and the spaces between words.
+    static func openings(in runs: [RunClusters], paragraph bytes: [UInt8]) -> (kashidas: [Opening], spaces: [Opening]) {
+        var best: [Int: Opening] = [:]
+        var spaces: [Opening] = []
+        var word = 0
+        let lastRun = runs.count - 1
+        for (runIndex, entry) in runs.enumerated() {
+            let clusters = entry.bytes
+            for (index, range) in clusters.enumerated() {
+                let scalars = scalarsOf(bytes, range)
+                if scalars.allSatisfy({ $0 == 0x20 || $0 == 0xA0 }) && !scalars.isEmpty {
+                    word += 1
+                    // Not the spaces at either end of the line: their width is Pango's to drop.
+                    let atEnd = (runIndex == 0 && index == 0) || (runIndex == lastRun && index == clusters.count - 1)
+                    if !atEnd { spaces.append(Opening(run: runIndex, cluster: entry.run.isRightToLeft ? index : index + 1, priority: 0, word: word)) }
+                    continue
+                }
+                guard entry.run.isRightToLeft else { continue }
+                // In a right-to-left run the cluster to the left (index - 1) follows this one in reading order.
+                guard index > 0, let letter = lastLetter(scalars), let next = firstLetter(scalarsOf(bytes, clusters[index - 1])) else { continue }
+                let afterNext = index > 1 ? firstLetter(scalarsOf(bytes, clusters[index - 2])) : nil
+                guard let priority = priority(letter, next, nextIsFinal: afterNext.map { !joins($0, after: next) } ?? true) else { continue }
+                let opening = Opening(run: runIndex, cluster: index, priority: priority, word: word)
+                // Ties go to the later join in the word: the elongation sits near the word's end.
+                if let known = best[word], known.priority < priority { continue }
+                best[word] = opening
+            }
+        }
+        return (best.values.sorted { ($0.run, $0.cluster) < ($1.run, $1.cluster) }, spaces)
+    }
+
+    /// Splits `deficit` between the kashida openings — the best places first, at most `limit` each — and gives
+    /// what is left to the spaces. Returns the width for each kashida opening and each space opening.
+    static func distribute(_ deficit: Double, kashidas: [Opening], spaces: [Opening], limit: Double) -> (kashida: [Double], space: [Double]) {
+        guard deficit > 0 else { return (kashidas.map { _ in 0 }, spaces.map { _ in 0 }) }
+        var chosen = Set<Int>()
+        for priority in 1...7 {
+            for (index, opening) in kashidas.enumerated() where opening.priority == priority { chosen.insert(index) }
+            if Double(chosen.count) * limit >= deficit { break }
+        }
+        // Past the limit only when there is no space to take the rest.
+        let each = chosen.isEmpty ? 0 : spaces.isEmpty ? deficit / Double(chosen.count) : min(limit, deficit / Double(chosen.count))
+        let kashidaWidths = kashidas.indices.map { chosen.contains($0) ? each : 0 }
+        let rest = deficit - each * Double(chosen.count)
+        let spaceWidths = spaces.map { _ in spaces.isEmpty ? 0 : rest / Double(spaces.count) }
+        return (kashidaWidths, spaceWidths)
+    }
+
+    /// Opens `width` before visual cluster `cluster` of each run given, filling kashida openings with tatweel, and
+    /// moves every glyph and run to the right of an opening over.
+    static func widen(_ runs: inout [GlyphRun], openings: [(Opening, Double, tatweel: (glyph: UInt32, advance: Double)?)]) {
+        var shift = 0.0
+        for index in runs.indices {
+            let here = openings.filter { $0.0.run == index && $0.1 > 0 }.sorted { $0.0.cluster < $1.0.cluster }
+            runs[index].x += shift
+            guard !here.isEmpty else { continue }
+            var run = runs[index]
+            var glyphs: [Glyph] = [], clusters: [GlyphCluster] = []
+            var inner = 0.0, glyphIndex = 0, pending = here[...]
+            for clusterIndex in 0...run.clusters.count {
+                var added = 0
+                while let opening = pending.first, opening.0.cluster == clusterIndex {
+                    pending = pending.dropFirst()
+                    let start = (glyphIndex < run.glyphs.count ? run.glyphs[glyphIndex].x : run.width) + inner
+                    if let tatweel = opening.tatweel, tatweel.advance > 0 {
+                        // Tatweel glyphs side by side across the opening, the last one ending exactly at its edge. They
+                        // join the cluster of the letter they lengthen, so the text layer holds the letter alone.
+                        let count = max(1, Int((opening.1 / tatweel.advance).rounded(.up)))
+                        for piece in 0..<count {
+                            let x = min(start + Double(piece) * tatweel.advance, start + opening.1 - tatweel.advance)
+                            glyphs.append(Glyph(id: tatweel.glyph, x: x, y: 0))
+                        }
+                        added += count
+                    }
+                    inner += opening.1
+                }
+                guard clusterIndex < run.clusters.count else { break }
+                var cluster = run.clusters[clusterIndex]
+                for glyph in run.glyphs[glyphIndex..<(glyphIndex + cluster.glyphCount)] {
+                    glyphs.append(Glyph(id: glyph.id, x: glyph.x + inner, y: glyph.y))
+                }
+                glyphIndex += cluster.glyphCount
+                cluster.glyphCount += added
+                clusters.append(cluster)
+            }
+            run.glyphs = glyphs
+            run.clusters = clusters
+            run.width += inner
+            runs[index] = run
+            shift += inner
+        }
+    }
+
+    // MARK: - Arabic joining
+
+    private static func scalarsOf(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt32] {
+        String(decoding: bytes[range], as: UTF8.self).unicodeScalars.map(\.value)
+    }
+
+    /// Letters that join on both sides (Unicode joining type D), among those Arabic text uses.
+    static let dualJoining: Set<UInt32> = Set([0x0626, 0x0628] + Array(0x062A...0x062E) + Array(0x0633...0x063A)
+        + Array(0x0641...0x0647) + [0x0649, 0x064A, 0x067E, 0x0686, 0x06A9, 0x06AF, 0x06CC])
+    /// Letters that join only to the letter before them (type R): alefs, dal, thal, ra, zain, waw, taa marbuta.
+    static let rightJoining: Set<UInt32> = [0x0622, 0x0623, 0x0624, 0x0625, 0x0627, 0x0629, 0x062F, 0x0630, 0x0631, 0x0632,
+                                            0x0648, 0x0671, 0x0698]
+
+    private static func isMark(_ scalar: UInt32) -> Bool { (0x064B...0x065F).contains(scalar) || scalar == 0x0670 }
+
+    private static func lastLetter(_ scalars: [UInt32]) -> UInt32? { scalars.last { !isMark($0) } }
+    private static func firstLetter(_ scalars: [UInt32]) -> UInt32? { scalars.first { !isMark($0) } }
+
+    /// Whether `next` is joined to `letter` that precedes it.
+    static func joins(_ next: UInt32, after letter: UInt32) -> Bool {
+        dualJoining.contains(letter) && (dualJoining.contains(next) || rightJoining.contains(next))
+    }
+
+    /// The priority of a kashida between `letter` and the `next` one, or nil where none may go.
+    static func priority(_ letter: UInt32, _ next: UInt32, nextIsFinal: Bool) -> Int? {
+        guard joins(next, after: letter) else { return nil }
+        // Lam before alef is one ligature: no kashida inside it.
+        if letter == 0x0644 && [0x0622, 0x0623, 0x0625, 0x0627].contains(next) { return nil }
+        if [0x0633, 0x0634, 0x0635, 0x0636].contains(letter) { return 1 }                    // after seen, sheen, sad, dad
+        guard nextIsFinal else { return 7 }
+        switch next {
+        case 0x0647, 0x0629, 0x062F, 0x0630: return 2                                         // before final heh, taa marbuta, dal
+        case 0x0627, 0x0623, 0x0625, 0x0622, 0x0637, 0x0638, 0x0644, 0x0643, 0x06A9, 0x06AF: return 3  // alef, tah, lam, kaf
+        case _ where [0x0631, 0x0632, 0x064A, 0x0649].contains(next) && [0x0628, 0x062A, 0x062B, 0x0646, 0x064A, 0x0626].contains(letter):
+            return 4                                                                          // medial beh before final ra, yeh
+        case 0x0648, 0x0624, 0x0639, 0x063A, 0x0642, 0x0641: return 5                        // waw, ain, qaf, feh
+        default: return 6
+        }
+    }
+}
