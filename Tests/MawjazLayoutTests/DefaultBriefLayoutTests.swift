@@ -90,4 +90,20 @@ import TestSupport
         // All bars stand on one baseline.
         #expect(Set(bars.map { ($0.maxY * 100).rounded() }).count == 1)
     }
+
+    @Test func kashidaWidensTheSameLinesWithTatweel() throws {
+        let renderer = try TestSupport.renderer()
+        var (report, _) = try renderer.load(reportAt: TestSupport.defaultReport)
+        #expect(report.settings.justify == .kashida)
+        report.settings.justify = .spaces
+        let spaced = try renderer.layout(try renderer.bind(report)).document.pages
+        let lines = pages.flatMap { TestSupport.lines($0) }, spacedLines = spaced.flatMap { TestSupport.lines($0) }
+        #expect(lines.map(\.line.text) == spacedLines.map(\.line.text), "justification does not move line breaks")
+        let glyphs = lines.reduce(0) { $0 + $1.line.runs.reduce(0) { $0 + $1.glyphs.count } }
+        let spacedGlyphs = spacedLines.reduce(0) { $0 + $1.line.runs.reduce(0) { $0 + $1.glyphs.count } }
+        #expect(glyphs > spacedGlyphs + 20, "tatweel glyphs were added")
+        for (kashida, spaces) in zip(lines, spacedLines) where abs(spaces.line.width - 483.28) < 0.01 {
+            #expect(abs(kashida.line.width - 483.28) < 0.5)
+        }
+    }
 }
