@@ -31,9 +31,10 @@ public enum MawjazError: Error, Sendable, CustomStringConvertible {
     init(_ error: DataError) { self = .input(error.diagnostics) }
     init(_ error: LayoutError) { self = .input([error.diagnostic]) }
     init(_ error: RenderError) {
-        if case .unsupportedFormat = error {
+        switch error {
+        case .unsupportedFormat, .jpegInRaster:
             self = .input([Diagnostic(.error, at: SourceLocation(file: "-o"), field: "output", error.description)])
-        } else {
+        default:
             self = .output(error.description)
         }
     }

@@ -41,24 +41,31 @@ extension LayoutContext {
         return items
     }
 
-    /// Blocks set in balanced columns side by side, the first column on the start side.
+    /// Blocks set in columns side by side, the first column on the start side: balanced when they fit on a page,
+    /// otherwise filled page by page (each piece a page tall, the last one balanced).
     func columnItems(_ set: ColumnSet) throws(LayoutError) -> [FlowItem] {
         let gap = template.page.columnGap
         let width = (columnWidth - gap * Double(set.count - 1)) / Double(set.count)
         let flow = try withColumnWidth(width) { () throws(LayoutError) in try collect(set.blocks) }
-        let columns = Self.balance(flow, into: set.count)
-        let height = columns.map { $0.last.map { $0.y + $0.box.height } ?? 0 }.max() ?? 0
-        var frame = Frame(size: Size(width: columnWidth, height: height))
-        for (index, column) in columns.enumerated() {
-            let slot = Double(index) * (width + gap)
-            let x = direction.isRightToLeft ? columnWidth - slot - width : slot
-            for placed in column { frame.place(contentsOf: placed.box.frame, at: Point(x: x, y: placed.y)) }
+        let origin = BlockOrigin(kind: "columns", location: set.source)
+        var items: [FlowItem] = []
+        for (index, piece) in try Self.distribute(flow, columns: set.count, pageHeight: pageTextHeight).enumerated() {
+            let height = piece.map { $0.last.map { $0.y + $0.box.height } ?? 0 }.max() ?? 0
+            var frame = Frame(size: Size(width: columnWidth, height: height))
+            for (column, boxes) in piece.enumerated() {
+                let slot = Double(column) * (width + gap)
+                let x = direction.isRightToLeft ? columnWidth - slot - width : slot
+                for placed in boxes { frame.place(contentsOf: placed.box.frame, at: Point(x: x, y: placed.y)) }
+            }
+            if index > 0 { items.append(.breakpoint(carryOver: [])) }
+            items.append(.box(FlowBox(frame: frame, origin: origin)))
         }
-        return [.box(FlowBox(frame: frame, origin: BlockOrigin(kind: "columns", location: set.source)))]
+        return items
     }
 
-    /// Splits a flow into `count` columns of about equal height, breaking only at its breakpoints.
-    static func balance(_ flow: [FlowItem], into count: Int) -> [[PlacedBox]] {
+    /// Splits a flow into pieces of `columns` columns each: whole pages of columns while the flow is longer than
+    /// that, then the rest balanced into columns of about equal height, breaking only at the flow's breakpoints.
+    static func distribute(_ flow: [FlowItem], columns: Int, pageHeight: Double) throws(LayoutError) -> [[[PlacedBox]]] {
         let total = flow.reduce(0.0) { sum, item in
             switch item {
             case .box(let box): return sum + box.height
@@ -66,10 +73,36 @@ extension LayoutContext {
             default: return sum
             }
         }
-        let target = total / Double(count)
+        // Balanced columns are a little taller than an even share, since breaks fall between boxes.
+        if total / Double(columns) <= pageHeight * 0.9 {
+            return [balance(flow, into: columns)]
+        }
+        let slots = try Paginator(height: { _ in pageHeight }).distribute(flow)
+        return stride(from: 0, to: slots.count, by: columns).map { Array(slots[$0..<min(slots.count, $0 + columns)]) }
+    }
+
+    /// Splits a flow into `count` columns of about equal height, breaking only at its breakpoints: each column
+    /// ends at the breakpoint nearest its share of the total.
+    static func balance(_ flow: [FlowItem], into count: Int) -> [[PlacedBox]] {
+        var heightBefore: [Int: Double] = [:]
+        var total = 0.0
+        for (index, item) in flow.enumerated() {
+            switch item {
+            case .box(let box): total += box.height
+            case .space(let amount): total += amount
+            case .breakpoint, .pageBreak: heightBefore[index] = total
+            }
+        }
+        var ends = Set<Int>()
+        for column in 1..<max(count, 1) {
+            let share = total * Double(column) / Double(count)
+            if let nearest = heightBefore.filter({ !ends.contains($0.key) }).min(by: { abs($0.value - share) < abs($1.value - share) }) {
+                ends.insert(nearest.key)
+            }
+        }
         var columns: [[PlacedBox]] = [[]]
         var y = 0.0, pending = 0.0
-        for item in flow {
+        for (index, item) in flow.enumerated() {
             switch item {
             case .box(let box):
                 let top = columns[columns.count - 1].isEmpty ? 0 : y + pending
@@ -79,7 +112,7 @@ extension LayoutContext {
             case .space(let amount):
                 pending += amount
             case .breakpoint, .pageBreak:
-                if y >= target - 1, columns.count < count {
+                if ends.contains(index), !columns[columns.count - 1].isEmpty {
                     columns.append([])
                     y = 0; pending = 0
                 }

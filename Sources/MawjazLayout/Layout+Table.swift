@@ -23,17 +23,29 @@ extension LayoutContext {
             items.append(.box(FlowBox(frame: frame, origin: origin)))
         }
         let headerCells = table.columns.map { Table.Cell(text: [Inline($0.title)], span: 1, isFigure: false) }
-        let header = try rowBox(headerCells, table: table, edges: edges, isHeader: true, stripe: false, origin: origin)
-        items.append(.box(header))
-        var rows: [FlowBox] = []
+        let headerPieces = try rowBoxes(headerCells, table: table, edges: edges, isHeader: true, stripe: false,
+                                        pieceHeight: pageTextHeight / 3, origin: origin)
+        let header = headerPieces.count == 1 ? headerPieces[0] : nil
+        items += headerPieces.map { FlowItem.box($0) }
+        // A row taller than the room a page leaves under the header is cut between its lines.
+        let room = pageTextHeight - (header?.height ?? 0)
+        var rows: [[FlowBox]] = []
         for (index, row) in table.rows.enumerated() {
-            rows.append(try rowBox(row, table: table, edges: edges, isHeader: false, stripe: table.zebra && index % 2 == 1, origin: origin))
+            rows.append(try rowBoxes(row, table: table, edges: edges, isHeader: false, stripe: table.zebra && index % 2 == 1,
+                                     pieceHeight: room, origin: origin))
         }
-        let totalHeight = rows.reduce(header.height) { $0 + $1.height }
-        let keepTogether = rows.count <= 8 || totalHeight < 200
-        for (index, row) in rows.enumerated() {
-            if index > 0 && !keepTogether { items.append(.breakpoint(carryOver: [header])) }
-            items.append(.box(row))
+        let totalHeight = rows.joined().reduce(header?.height ?? 0) { $0 + $1.height }
+        let keepTogether = (rows.count <= 8 || totalHeight < 200) && totalHeight < pageTextHeight
+        let carryOver = header.map { [$0] } ?? []
+        for (index, pieces) in rows.enumerated() {
+            for (part, piece) in pieces.enumerated() {
+                // Between rows (unless the table keeps together), and inside a sliced row with two slices kept on
+                // each side of a break, as a paragraph keeps two lines.
+                let betweenRows = part == 0 && index > 0 && !keepTogether
+                let insideRow = part >= 2 && pieces.count - part >= 2
+                if betweenRows || insideRow { items.append(.breakpoint(carryOver: carryOver)) }
+                items.append(.box(piece))
+            }
         }
         if let caption = table.caption {
             let shaped = try shape(spans(caption, role: .caption), role: .caption, width: columnWidth,
@@ -127,8 +139,10 @@ extension LayoutContext {
         return widths
     }
 
-    private func rowBox(_ cells: [Table.Cell], table: Table, edges: [(left: Double, right: Double)], isHeader: Bool,
-                        stripe: Bool, origin: BlockOrigin) throws(LayoutError) -> FlowBox {
+    /// A row as one box, or, when it is taller than `pieceHeight`, as slices cut between lines where no cell has a
+    /// line across the cut, for the page to break between like a paragraph's lines.
+    private func rowBoxes(_ cells: [Table.Cell], table: Table, edges: [(left: Double, right: Double)], isHeader: Bool,
+                          stripe: Bool, pieceHeight: Double, origin: BlockOrigin) throws(LayoutError) -> [FlowBox] {
         let padding = cellPadding
         let role: TextRole = isHeader ? .tableHeader : .table
         var placed: [(ShapedParagraph, Double)] = []
@@ -145,22 +159,42 @@ extension LayoutContext {
             column += cell.span
         }
         height += 2 * padding.down
-        var frame = Frame(size: Size(width: columnWidth, height: height))
-        if isHeader {
-            frame.fill(Rect(x: 0, y: 0, width: columnWidth, height: height), with: palette.tableHeader)
-        } else if stripe {
-            frame.fill(Rect(x: 0, y: 0, width: columnWidth, height: height), with: palette.zebra)
+        let cuts = Self.cuts(through: placed.map(\.0), contentTop: padding.down, height: height, limit: pieceHeight)
+        guard zip(cuts, cuts.dropFirst()).allSatisfy({ $1 - $0 <= pieceHeight }) else {
+            throw LayoutError(location: table.source, block: "table",
+                              message: String(format: "a row %.0f pt tall has a line that cannot fit in %.0f pt", height, pieceHeight))
         }
-        if table.borders {
-            let stroke = Stroke(color: palette.rule, width: 0.5)
-            frame.line(from: Point(x: 0, y: height), to: Point(x: columnWidth, y: height), stroke: stroke)
-            if !isHeader {
-                for x in Set(edges.flatMap { [$0.left, $0.right] }).sorted() {
-                    frame.line(from: Point(x: x, y: 0), to: Point(x: x, y: height), stroke: stroke)
+        return zip(cuts, cuts.dropFirst()).map { top, bottom in
+            var frame = Frame(size: Size(width: columnWidth, height: bottom - top))
+            let rect = Rect(x: 0, y: 0, width: columnWidth, height: bottom - top)
+            if isHeader { frame.fill(rect, with: palette.tableHeader) } else if stripe { frame.fill(rect, with: palette.zebra) }
+            if table.borders {
+                let stroke = Stroke(color: palette.rule, width: 0.5)
+                // The rule under the row goes under its last slice only.
+                if bottom >= height - 0.01 {
+                    frame.line(from: Point(x: 0, y: rect.height), to: Point(x: columnWidth, y: rect.height), stroke: stroke)
+                }
+                if !isHeader {
+                    for x in Set(edges.flatMap { [$0.left, $0.right] }).sorted() {
+                        frame.line(from: Point(x: x, y: 0), to: Point(x: x, y: rect.height), stroke: stroke)
+                    }
                 }
             }
+            for (shaped, x) in placed {
+                var piece = shaped
+                piece.lines = shaped.lines.filter { padding.down + $0.top >= top - 0.01 && padding.down + $0.bottom <= bottom + 0.01 }
+                frame.place(piece, at: Point(x: x, y: padding.down - top))
+            }
+            return FlowBox(frame: frame, origin: origin)
         }
-        for (shaped, x) in placed { frame.place(shaped, at: Point(x: x, y: padding.down)) }
-        return FlowBox(frame: frame, origin: origin)
+    }
+
+    /// Where to cut a row `height` tall when it is taller than `limit`: its top, every place between lines that no
+    /// cell's line crosses, and its bottom. A piece left taller than `limit` means a line that cannot fit.
+    static func cuts(through cells: [ShapedParagraph], contentTop: Double, height: Double, limit: Double) -> [Double] {
+        guard height > limit else { return [0, height] }
+        let lines = cells.flatMap { $0.lines.map { (contentTop + $0.top, contentTop + $0.bottom) } }
+        let inside = Set(lines.map(\.1)).filter { y in y < height - 0.01 && !lines.contains { $0.0 < y - 0.01 && $0.1 > y + 0.01 } }
+        return [0] + inside.sorted() + [height]
     }
 }

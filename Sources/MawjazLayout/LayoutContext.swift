@@ -16,11 +16,15 @@ final class LayoutContext {
     /// Text already set on a single line, by what was set.
     private var singleLines: [StyledParagraph: ShapedParagraph] = [:]
 
-    init(engine: TextEngine, document: Document, columnWidth: Double) {
+    /// The height of a page's text area: no box may be taller.
+    let pageTextHeight: Double
+
+    init(engine: TextEngine, document: Document, columnWidth: Double, pageTextHeight: Double) {
         self.engine = engine
         self.document = document
         self.template = document.template
         self.columnWidth = columnWidth
+        self.pageTextHeight = pageTextHeight
     }
 
     var direction: Direction { document.direction }

@@ -22,11 +22,11 @@ public struct Typesetter {
     public func layout(_ document: Document, creationDate: Int) throws(LayoutError) -> LayoutResult {
         let setup = document.template.page
         let columnWidth = setup.size.width - setup.inside - setup.outside
-        let context = LayoutContext(engine: engine, document: document, columnWidth: columnWidth)
+        let textHeight = setup.size.height - setup.top - setup.bottom
+        let context = LayoutContext(engine: engine, document: document, columnWidth: columnWidth, pageTextHeight: textHeight)
         try engine.library.check(families: TextRole.allCases.flatMap { document.template.families($0, language: document.language) })
             .mapError(origin: BlockOrigin(kind: "template", location: SourceLocation(file: document.template.name)))
         let flow = try context.titleItems() + context.collect(document.blocks)
-        let textHeight = setup.size.height - setup.top - setup.bottom
         let pages = try Paginator(height: { _ in textHeight }).distribute(flow)
         var composed: [Page] = []
         for (index, boxes) in pages.enumerated() {

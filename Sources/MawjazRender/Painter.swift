@@ -7,6 +7,8 @@ import MawjazText
 struct Painter {
     let context: CairoContext
     let engine: TextEngine
+    /// Whether the output is vector (PDF, SVG) rather than pixels.
+    let vector: Bool
 
     private var cr: OpaquePointer { context.handle }
 
@@ -81,7 +83,7 @@ struct Painter {
     }
 
     private func paint(_ image: ImageBox, at origin: Point) throws(RenderError) {
-        let surface = try ImageDecoder.surface(for: image)
+        let surface = try ImageDecoder.surface(for: image, vector: vector)
         let width = Double(cairo_image_surface_get_width(surface.handle))
         let height = Double(cairo_image_surface_get_height(surface.handle))
         guard width > 0, height > 0 else { return }

@@ -10,6 +10,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownFont(String)
     /// The output's extension names no format Mawjaz writes.
     case unsupportedFormat(String)
+    /// A JPEG image in a PNG output: cairo cannot decode JPEG.
+    case jpegInRaster
 
     public var description: String {
         switch self {
@@ -17,6 +19,7 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
         case .write(let path, let reason): return "\(path): cannot write: \(reason)"
         case .unknownFont(let family): return "a glyph run uses the font \(family), which this renderer did not load"
         case .unsupportedFormat(let ext): return "unsupported output format \".\(ext)\" (use .pdf, .png or .svg)"
+        case .jpegInRaster: return "a JPEG image can be written to PDF and SVG, not to PNG (convert the image to PNG)"
         }
     }
 }

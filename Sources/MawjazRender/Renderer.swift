@@ -73,7 +73,7 @@ public struct Renderer {
                                            what: "creating \(url.lastPathComponent)")
             setMetadata(document.info, on: surface)
             let context = try CairoContext(surface: surface)
-            let painter = Painter(context: context, engine: engine)
+            let painter = Painter(context: context, engine: engine, vector: true)
             for page in document.pages {
                 cairo_pdf_surface_set_size(surface.handle, page.size.width, page.size.height)
                 try painter.paint(page.frame)
@@ -122,7 +122,7 @@ public struct Renderer {
         cairo_set_source_rgb(context.handle, 1, 1, 1)
         cairo_paint(context.handle)
         cairo_scale(context.handle, scale, scale)
-        try Painter(context: context, engine: engine).paint(page.frame)
+        try Painter(context: context, engine: engine, vector: false).paint(page.frame)
         cairo_surface_flush(surface.handle)
         let file = try AtomicFile(destination: url)
         guard cairo_surface_write_to_png(surface.handle, file.temporary.path) == CAIRO_STATUS_SUCCESS else {
@@ -139,7 +139,7 @@ public struct Renderer {
                                            what: "creating \(url.lastPathComponent)")
             cairo_svg_surface_set_document_unit(surface.handle, CAIRO_SVG_UNIT_PT)
             let context = try CairoContext(surface: surface)
-            try Painter(context: context, engine: engine).paint(page.frame)
+            try Painter(context: context, engine: engine, vector: true).paint(page.frame)
             cairo_show_page(context.handle)
             try context.check("drawing \(url.lastPathComponent)")
             try surface.finish()

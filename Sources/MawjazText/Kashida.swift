@@ -54,14 +54,16 @@ enum Kashida {
         return (best.values.sorted { ($0.run, $0.cluster) < ($1.run, $1.cluster) }, spaces)
     }
 
-    /// Splits `deficit` between the kashida openings — the best places first, at most `limit` each — and gives
-    /// what is left to the spaces. Returns the width for each kashida opening and each space opening.
-    static func distribute(_ deficit: Double, kashidas: [Opening], spaces: [Opening], limit: Double) -> (kashida: [Double], space: [Double]) {
+    /// Splits `deficit` between the kashida openings and gives what is left to the spaces. The best places are
+    /// taken first, and lesser ones added until each elongation can stay near `comfortable`; none grows past
+    /// `limit` unless the line has no space to take the rest. Returns the width for each kashida and each space.
+    static func distribute(_ deficit: Double, kashidas: [Opening], spaces: [Opening], comfortable: Double,
+                           limit: Double) -> (kashida: [Double], space: [Double]) {
         guard deficit > 0 else { return (kashidas.map { _ in 0 }, spaces.map { _ in 0 }) }
         var chosen = Set<Int>()
         for priority in 1...7 {
             for (index, opening) in kashidas.enumerated() where opening.priority == priority { chosen.insert(index) }
-            if Double(chosen.count) * limit >= deficit { break }
+            if Double(chosen.count) * comfortable >= deficit { break }
         }
         // Past the limit only when there is no space to take the rest.
         let each = chosen.isEmpty ? 0 : spaces.isEmpty ? deficit / Double(chosen.count) : min(limit, deficit / Double(chosen.count))

@@ -323,8 +323,9 @@ public final class TextEngine {
         if !kashida { kashidas = [] }
         let tatweels = kashidas.map { tatweel(in: styles[$0.run], matching: runs[$0.run].font) }
         let usable = kashidas.indices.filter { tatweels[$0] != nil }
-        let limit = (styles.map(\.size).max() ?? 12) * 1.2
-        let widths = Kashida.distribute(deficit, kashidas: usable.map { kashidas[$0] }, spaces: spaces, limit: limit)
+        let size = styles.map(\.size).max() ?? 12
+        let widths = Kashida.distribute(deficit, kashidas: usable.map { kashidas[$0] }, spaces: spaces,
+                                        comfortable: size * 0.5, limit: size * 1.2)
         var openings: [(Kashida.Opening, Double, tatweel: (glyph: UInt32, advance: Double)?)] = []
         for (position, index) in usable.enumerated() { openings.append((kashidas[index], widths.kashida[position], tatweels[index])) }
         for (index, space) in spaces.enumerated() { openings.append((space, widths.space[index], nil)) }

@@ -17,7 +17,7 @@ public enum TestSupport {
     public static var defaultReport: URL { root.appendingPathComponent("Reports/mississippi-uzbekistan/report.yaml") }
 
     /// The source article of the default report.
-    public static var article: URL { root.appendingPathComponent("../shared/source/partnership-article.ar.txt").standardizedFileURL }
+    public static var article: URL { root.appendingPathComponent("Reports/mississippi-uzbekistan/article.ar.txt") }
 
     /// A new empty folder under the system's temporary folder.
     public static func temporaryFolder() throws -> URL {

@@ -1,10 +1,8 @@
 // Reads an image file's format and pixel size from its header.
-import MawjazFrame
 
-/// Recognises PNG and JPEG files and reads their size.
-enum ImageProbe {
-    /// The format and size in pixels, or nil when the bytes are not a PNG or JPEG image.
-    static func inspect(_ bytes: [UInt8]) -> (ImageBox.Format, Size)? {
+extension ImageBox {
+    /// The format and size in pixels of PNG or JPEG bytes, or nil when they are neither.
+    public static func inspect(_ bytes: [UInt8]) -> (Format, Size)? {
         if bytes.count >= 24, bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
             let width = bigEndian(bytes, at: 16, count: 4), height = bigEndian(bytes, at: 20, count: 4)
             return width > 0 && height > 0 ? (.png, Size(width: Double(width), height: Double(height))) : nil
