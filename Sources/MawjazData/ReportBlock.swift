@@ -19,6 +19,8 @@ public enum ReportBlock: Sendable {
     case rule(SourceLocation)
     /// Blocks set in two or more columns side by side.
     case columns(ColumnsSpec)
+    /// Blocks repeated for each category or year of a dataset.
+    case forEach(ForEachSpec)
     /// The next block starts on a new page.
     case pageBreak(SourceLocation)
 
@@ -36,6 +38,7 @@ public enum ReportBlock: Sendable {
         case .image(let spec): return spec.location
         case .signature(let spec): return spec.location
         case .columns(let spec): return spec.location
+        case .forEach(let spec): return spec.location
         case .spacer(_, let location), .rule(let location), .pageBreak(let location): return location
         }
     }
@@ -286,5 +289,19 @@ public struct ColumnsSpec: Sendable {
     public var location: SourceLocation
     public init(count: Int = 2, blocks: [ReportBlock], location: SourceLocation = SourceLocation(file: "")) {
         self.count = count; self.blocks = blocks; self.location = location
+    }
+}
+
+/// Blocks repeated once per category (or year) of a dataset, with `{{category}}` or `{{year}}`, `{{count}}` and
+/// `{{share}}` naming the one at hand.
+public struct ForEachSpec: Sendable {
+    public var dataset: String
+    public var by: ChartGrouping
+    public var filter: ActivityFilter
+    public var blocks: [ReportBlock]
+    public var location: SourceLocation
+    public init(dataset: String, by: ChartGrouping, filter: ActivityFilter = ActivityFilter(), blocks: [ReportBlock],
+                location: SourceLocation = SourceLocation(file: "")) {
+        self.dataset = dataset; self.by = by; self.filter = filter; self.blocks = blocks; self.location = location
     }
 }

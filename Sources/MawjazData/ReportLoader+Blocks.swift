@@ -19,6 +19,7 @@ extension ReportLoader {
         "spacer": ["height"],
         "rule": [],
         "columns": ["count", "blocks"],
+        "for-each": ["data", "by", "from", "to", "categories", "blocks"],
         "page-break": [],
     ]
 
@@ -143,6 +144,16 @@ extension ReportLoader {
             guard let blocksNode = options["blocks"] ?? main else { reader.missing("blocks", in: node); return nil }
             guard let blocks = readBlocks(blocksNode) else { return nil }
             return .columns(ColumnsSpec(count: options["count"].flatMap { reader.integer($0, in: 2...4) } ?? 2, blocks: blocks, location: location))
+        case "for-each":
+            guard let dataNode = options["data"] else { reader.missing("data", in: node); return nil }
+            guard let blocksNode = options["blocks"] else { reader.missing("blocks", in: node); return nil }
+            guard let dataset = reader.string(dataNode), let blocks = readBlocks(blocksNode) else { return nil }
+            let by = options["by"].flatMap { reader.choice($0, as: ChartGrouping.self) } ?? .category
+            if by == .month, let byNode = options["by"] {
+                reader.log.error(byNode.location, field: byNode.path, "for-each goes by category or by year")
+                return nil
+            }
+            return .forEach(ForEachSpec(dataset: dataset, by: by, filter: readFilter(options), blocks: blocks, location: location))
         default:
             return .pageBreak(location)
         }

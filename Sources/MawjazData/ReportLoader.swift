@@ -11,7 +11,7 @@ public struct ReportLoader {
     /// The names of the block kinds a body may hold.
     public static let blockKinds = [
         "heading", "paragraph", "facts", "table", "chart", "timeline", "list", "note", "image", "signature",
-        "spacer", "rule", "columns", "page-break",
+        "spacer", "rule", "columns", "for-each", "page-break",
     ]
 
     var reader: YAMLReader

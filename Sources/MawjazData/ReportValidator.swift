@@ -37,6 +37,12 @@ public enum ReportValidator {
                 }
             case .columns(let columns):
                 check(columns.blocks, in: report, unreadable: unreadable, log: &log)
+            case .forEach(let repeated):
+                if report.datasets[repeated.dataset] == nil, !unreadable.contains(repeated.dataset) {
+                    log.error(repeated.location, field: "for-each.data",
+                              "no dataset named \"\(repeated.dataset)\"" + datasetHint(repeated.dataset, report, unreadable))
+                }
+                check(repeated.blocks, in: report, unreadable: unreadable, log: &log)
             default:
                 continue
             }

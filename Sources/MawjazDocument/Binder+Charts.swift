@@ -6,6 +6,8 @@ import MawjazFrame
 
 extension Binder {
     mutating func bindChart(_ spec: ChartSpec) -> Block? {
+        var spec = spec
+        spec.filter.categories = spec.filter.categories?.map { plain($0, at: spec.location, field: "chart.categories") }
         var categories: [String] = []
         var series: [Chart.Series] = []
         let arabic = report.settings.language == .ar
@@ -31,7 +33,13 @@ extension Binder {
                     }
                 }
             case (.year, _):
-                let tallies = log.countsByYear(spec.filter)
+                // Charts of a few categories keep the dataset's years, so that charts side by side compare.
+                var filter = spec.filter
+                if filter.from == nil, filter.to == nil, let first = log.firstYear, let last = log.lastYear {
+                    filter.from = CalendarDate(year: first)
+                    filter.to = CalendarDate(year: last)
+                }
+                let tallies = log.countsByYear(filter)
                 categories = tallies.map { numerals.year($0.key) }
                 series = [Chart.Series(name: name, values: tallies.map { Double($0.count) })]
             case (.month, _):

@@ -12,6 +12,8 @@ public struct Binder {
     let numerals: Numerals
     let dates: DateWriter
     var log = DiagnosticLog()
+    /// Names bound by the `for-each` blocks around the one being bound, innermost last.
+    var scopes: [[String: String]] = []
     private var headingCounters: [Int] = []
     private var anchors = Set<String>()
 
@@ -39,11 +41,10 @@ public struct Binder {
 
     // MARK: - Text
 
-    /// Text with markup parsed and placeholders filled; a placeholder's value is inserted as plain text.
+    /// Text with placeholders filled and then markup parsed; values are escaped, so they stay plain text.
     mutating func rich(_ text: String, at location: SourceLocation, field: String) -> RichText {
-        InlineMarkup.parse(text).map { piece in
+        InlineMarkup.parse(fill(text, at: location, field: field, escapingMarkup: true)).map { piece in
             var piece = piece
-            piece.text = fill(piece.text, at: location, field: field)
             if piece.link == nil, report.settings.convertDigits { piece.text = numerals.convertDigits(in: piece.text) }
             return piece
         }
@@ -51,38 +52,35 @@ public struct Binder {
 
     /// Text with placeholders filled, no markup.
     mutating func plain(_ text: String, at location: SourceLocation, field: String) -> String {
-        let filled = fill(text, at: location, field: field)
+        let filled = fill(text, at: location, field: field, escapingMarkup: false)
         return report.settings.convertDigits ? numerals.convertDigits(in: filled) : filled
     }
 
-    /// Replaces every `{{name}}` in `text` by its value; unknown names are reported.
-    mutating func fill(_ text: String, at location: SourceLocation, field: String) -> String {
-        guard Self.mayHoldPlaceholder(text) else { return text }
-        var result = ""
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            result += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
-                log.error(location, field: field, "a placeholder opened with {{ is not closed with }}")
-                return result + rest[open.lowerBound...]
-            }
-            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+    /// Renders the placeholders and sections of `text`; names that stand for nothing are reported.
+    mutating func fill(_ text: String, at location: SourceLocation, field: String, escapingMarkup: Bool) -> String {
+        guard TextTemplate.mayHoldPlaceholder(text) else { return text }
+        let template: TextTemplate
+        do { template = try TextTemplate(parsing: text) } catch {
+            log.error(location, field: field, error.message)
+            return text
+        }
+        var problems: [String] = []
+        let scopes = self.scopes
+        let resolver = self.resolver
+        let rendered = template.render(resolve: { name, fields in
+            for scope in scopes.reversed() { if let value = scope[name] { return .text(value) } }
+            if let items = resolver.list(named: name) { return .list(items) }
             switch resolver.value(of: name) {
-            case .success(let value): result += resolver.text(of: value)
-            case .failure(let problem): log.error(location, field: field, "{{\(name)}}: \(problem.message)")
+            case .success(let value): return .text(resolver.text(of: value))
+            case .failure(let problem):
+                let known = fields.union(scopes.flatMap(\.keys)).sorted()
+                let hint = known.isEmpty ? "" : Suggestion.didYouMean(name, among: known)
+                problems.append("{{\(name)}}: \(problem.message)\(hint)")
+                return nil
             }
-            rest = rest[close.upperBound...]
-        }
-        return result + rest
-    }
-
-    /// Whether `text` holds "{{" (a byte scan: most text has no placeholder, and Arabic makes String search slow).
-    static func mayHoldPlaceholder(_ text: String) -> Bool {
-        var previousBrace = false
-        for byte in text.utf8 {
-            if byte == 0x7B { if previousBrace { return true }; previousBrace = true } else { previousBrace = false }
-        }
-        return false
+        }, escapingMarkup: escapingMarkup)
+        for problem in problems { log.error(location, field: field, problem) }
+        return rendered
     }
 
     /// A figure written alone ("2012", "+200", "45%", "1,250") in the document's numerals; nil for other text.
@@ -99,10 +97,32 @@ public struct Binder {
     // MARK: - Blocks
 
     mutating func bind(_ blocks: [ReportBlock]) -> [Block] {
-        blocks.compactMap { bind($0) }
+        blocks.flatMap { bind($0) }
     }
 
-    private mutating func bind(_ block: ReportBlock) -> Block? {
+    /// The blocks of a `for-each`, once per category or year, with its names in scope.
+    private mutating func repeatBlocks(_ spec: ForEachSpec) -> [Block] {
+        guard let log = report.datasets[spec.dataset] else { return [] }
+        let total = max(1, log.activities(matching: spec.filter).count)
+        let groups: [[String: String]]
+        switch spec.by {
+        case .year:
+            groups = log.countsByYear(spec.filter).map { ["year": numerals.year($0.key), "count": numerals.format($0.count),
+                                                          "share": numerals.percent(Double($0.count) * 100 / Double(total))] }
+        default:
+            groups = log.countsByCategory(spec.filter).map { ["category": $0.key, "count": numerals.format($0.count),
+                                                              "share": numerals.percent(Double($0.count) * 100 / Double(total))] }
+        }
+        var blocks: [Block] = []
+        for group in groups {
+            scopes.append(group)
+            blocks += bind(spec.blocks)
+            scopes.removeLast()
+        }
+        return blocks
+    }
+
+    private mutating func bind(_ block: ReportBlock) -> [Block] {
         let direction = report.settings.language.direction
         switch block {
         case .heading(let spec):
@@ -112,49 +132,50 @@ public struct Binder {
             headingCounters[level - 1] += 1
             let numbered = spec.numbered ?? template.numberedHeadings
             let text = rich(spec.text, at: spec.location, field: "heading")
-            return .heading(Heading(text: text, level: level, number: numbered ? numerals.sectionNumber(headingCounters) : nil,
-                                    anchor: anchor(for: headingCounters), direction: spec.direction ?? direction, source: spec.location))
+            return [.heading(Heading(text: text, level: level, number: numbered ? numerals.sectionNumber(headingCounters) : nil,
+                                    anchor: anchor(for: headingCounters), direction: spec.direction ?? direction, source: spec.location))]
         case .paragraph(let spec):
             let justify = spec.justify ?? report.settings.justify
             let alignment = spec.align ?? (justify == .none ? .start : .justify)
-            return .paragraph(Paragraph(text: rich(spec.text, at: spec.location, field: "paragraph"), direction: spec.direction ?? direction,
-                                        alignment: alignment, justify: justify, role: .body, source: spec.location))
+            return [.paragraph(Paragraph(text: rich(spec.text, at: spec.location, field: "paragraph"), direction: spec.direction ?? direction,
+                                        alignment: alignment, justify: justify, role: .body, source: spec.location))]
         case .facts(let spec):
             let items = spec.items.map { item in
                 let value = plain(item.value, at: spec.location, field: "facts.value")
                 return FactsBox.Item(value: Self.figure(value, numerals: numerals) ?? value,
                                      label: plain(item.label, at: spec.location, field: "facts.label"))
             }
-            return .facts(FactsBox(title: spec.title.map { plain($0, at: spec.location, field: "facts.title") }, items: items,
-                                   columns: spec.columns, source: spec.location))
+            return [.facts(FactsBox(title: spec.title.map { plain($0, at: spec.location, field: "facts.title") }, items: items,
+                                   columns: spec.columns, source: spec.location))]
         case .table(let spec):
-            return bindTable(spec)
+            return [bindTable(spec)]
         case .chart(let spec):
-            return bindChart(spec)
+            return bindChart(spec).map { [$0] } ?? []
         case .timeline(let spec):
             let events = spec.events.map { event in
                 Timeline.Event(date: dateLabel(event.date, at: spec.location),
                                text: rich(event.text, at: spec.location, field: "timeline.text"))
             }
-            return .timeline(Timeline(title: spec.title.map { plain($0, at: spec.location, field: "timeline.title") }, events: events,
-                                      direction: direction, source: spec.location))
+            return [.timeline(Timeline(title: spec.title.map { plain($0, at: spec.location, field: "timeline.title") }, events: events,
+                                      direction: direction, source: spec.location))]
         case .list(let spec):
-            return .list(bindList(spec, depth: 0, direction: spec.direction ?? direction))
+            return [.list(bindList(spec, depth: 0, direction: spec.direction ?? direction))]
         case .note(let spec):
-            return .note(Note(title: spec.title.map { plain($0, at: spec.location, field: "note.title") },
+            return [.note(Note(title: spec.title.map { plain($0, at: spec.location, field: "note.title") },
                               text: rich(spec.text, at: spec.location, field: "note.text"),
-                              direction: spec.direction ?? direction, source: spec.location))
+                              direction: spec.direction ?? direction, source: spec.location))]
         case .image(let spec):
-            return bindImage(spec)
+            return bindImage(spec).map { [$0] } ?? []
         case .signature(let spec):
-            return .signature(Signature(name: plain(spec.name, at: spec.location, field: "signature.name"),
+            return [.signature(Signature(name: plain(spec.name, at: spec.location, field: "signature.name"),
                                         title: spec.title.map { plain($0, at: spec.location, field: "signature.title") },
                                         organisation: spec.organisation.map { plain($0, at: spec.location, field: "signature.organisation") },
-                                        stamp: spec.stamp, source: spec.location))
-        case .spacer(let height, _): return .spacer(height)
-        case .rule: return .rule
-        case .columns(let spec): return .columns(ColumnSet(count: spec.count, blocks: bind(spec.blocks), source: spec.location))
-        case .pageBreak: return .pageBreak
+                                        stamp: spec.stamp, source: spec.location))]
+        case .spacer(let height, _): return [.spacer(height)]
+        case .rule: return [.rule]
+        case .columns(let spec): return [.columns(ColumnSet(count: spec.count, blocks: bind(spec.blocks), source: spec.location))]
+        case .forEach(let spec): return repeatBlocks(spec)
+        case .pageBreak: return [.pageBreak]
         }
     }
 
@@ -168,7 +189,7 @@ public struct Binder {
 
     /// A date as the author wrote it: a real date is written in the document's style, other text as it is.
     mutating func dateLabel(_ text: String, at location: SourceLocation) -> String {
-        let filled = fill(text, at: location, field: "date")
+        let filled = fill(text, at: location, field: "date", escapingMarkup: false)
         if case .success(let date) = CalendarDate.parse(filled) {
             return date.month == nil ? numerals.year(date.year) : dates.format(date)
         }
@@ -203,41 +224,18 @@ public struct Binder {
     }
 
     private mutating func bindCell(_ text: String, span: Int, at location: SourceLocation) -> Table.Cell {
-        let filled = fill(text, at: location, field: "table.rows")
-        if let figure = Self.figure(filled, numerals: numerals) {
-            return Table.Cell(text: [Inline(figure)], span: span, isFigure: true)
+        let cell = rich(text, at: location, field: "table.rows")
+        if cell.count <= 1, let figure = Self.figure(cell.plainText, numerals: numerals) {
+            return Table.Cell(text: [Inline(figure, bold: cell.first?.bold ?? false)], span: span, isFigure: true)
         }
-        return Table.Cell(text: rich(filled, at: location, field: "table.rows"), span: span, isFigure: false)
+        return Table.Cell(text: cell, span: span, isFigure: false)
     }
 
-    /// A cell of a row drawn from a dataset: the template's markup parsed first, then its fields (`{{date}}`,
-    /// `{{year}}`, `{{category}}`, `{{title}}`, `{{location}}`, `{{partner}}`, `{{participants}}`, `{{tags}}`)
-    /// filled from the activity as plain text, so data can never become markup.
+    /// A cell of a row drawn from a dataset: the cell's template with the activity's fields (`{{date}}`, `{{year}}`,
+    /// `{{category}}`, `{{title}}`, `{{location}}`, `{{partner}}`, `{{participants}}`, `{{tags}}`) as names.
     private mutating func activityCell(_ template: String, _ activity: Activity, at location: SourceLocation) -> Table.Cell {
-        let fields: [(String, String)] = [
-            ("date", activity.date.month == nil ? numerals.year(activity.date.year) : dates.format(activity.date)),
-            ("year", numerals.year(activity.date.year)), ("category", activity.category), ("title", activity.title),
-            ("location", activity.location ?? ""), ("partner", activity.partner ?? ""),
-            ("participants", activity.participants.map { numerals.format($0) } ?? ""), ("tags", activity.tags.joined(separator: "، ")),
-        ]
-        let pieces = InlineMarkup.parse(template).map { piece in
-            var piece = piece
-            var text = ""
-            var rest = Substring(piece.text)
-            while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-                text += rest[..<open.lowerBound]
-                let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                if let value = fields.first(where: { $0.0 == name })?.1 {
-                    text += value
-                } else {
-                    text += fill("{{\(name)}}", at: location, field: "table.rows-from.cells")
-                }
-                rest = rest[close.upperBound...]
-            }
-            piece.text = text + rest
-            return piece
-        }
-        let isFigure = pieces.count == 1 && Self.figure(pieces[0].text, numerals: numerals) != nil
-        return Table.Cell(text: pieces, span: 1, isFigure: isFigure)
+        scopes.append(resolver.fields(of: activity))
+        defer { scopes.removeLast() }
+        return bindCell(template, span: 1, at: location)
     }
 }

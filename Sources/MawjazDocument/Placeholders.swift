@@ -70,6 +70,36 @@ public struct PlaceholderResolver {
         }
     }
 
+    /// The lists sections may repeat over: `NAME.activities` (each with the fields of `fields(of:)`),
+    /// `NAME.category_counts` (`category`, `count`, `share`) and `NAME.year_counts` (`year`, `count`).
+    public func list(named name: String) -> [[String: String]]? {
+        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let log = report.datasets[parts[0]] else { return nil }
+        switch parts[1] {
+        case "activities":
+            return log.activities.map(fields(of:))
+        case "category_counts":
+            let total = max(1, log.total)
+            return log.countsByCategory().map { tally in
+                ["category": tally.key, "count": numerals.format(tally.count),
+                 "share": numerals.percent(Double(tally.count) * 100 / Double(total))]
+            }
+        case "year_counts":
+            return log.countsByYear().map { ["year": numerals.year($0.key), "count": numerals.format($0.count)] }
+        default:
+            return nil
+        }
+    }
+
+    /// An activity's fields as written in the document: `date`, `year`, `category`, `title`, `location`,
+    /// `partner`, `participants`, `tags`.
+    public func fields(of activity: Activity) -> [String: String] {
+        ["date": activity.date.month == nil ? numerals.year(activity.date.year) : dates.format(activity.date),
+         "year": numerals.year(activity.date.year), "category": activity.category, "title": activity.title,
+         "location": activity.location ?? "", "partner": activity.partner ?? "",
+         "participants": activity.participants.map { numerals.format($0) } ?? "", "tags": activity.tags.joined(separator: "، ")]
+    }
+
     private func reportValue(_ field: String) -> Result<PlaceholderValue, PlaceholderProblem> {
         switch field {
         case "title": return .success(.text(report.title))

@@ -1,0 +1,96 @@
+// Binding: placeholders, mustache sections and loops, for-each blocks, escaping, figures, numerals.
+import Foundation
+import MawjazData
+@testable import MawjazDocument
+import MawjazFrame
+import Testing
+
+@Suite struct BinderTests {
+    static let log = ActivityLog(name: "activities", activities: [
+        Activity(date: CalendarDate(year: 2021, month: 3, day: 14), category: "تدريبات مشتركة", title: "عملية **جوية** [مشتركة](x)"),
+        Activity(date: CalendarDate(year: 2022, month: 5), category: "تبادلات عسكرية", title: "تبادل خبرات", participants: 12),
+        Activity(date: CalendarDate(year: 2022), category: "تدريبات مشتركة", title: "مناورة ثاذرن سترايك"),
+    ])
+
+    func bind(_ body: [ReportBlock], numerals: NumeralSystem = .arabicIndic,
+              facts: [Fact] = []) throws -> Document {
+        let report = Report(title: "موجز", date: CalendarDate(year: 2024, month: 9, day: 15),
+                            settings: ReportSettings(language: .ar, numerals: numerals), facts: facts,
+                            datasets: ["activities": Self.log], body: body)
+        return try Binder.bind(report, template: .fallback(named: "briefing"))
+    }
+
+    func errors(_ body: [ReportBlock]) -> [Diagnostic] {
+        do { _ = try bind(body); return [] } catch let error as DataError { return error.diagnostics } catch { return [] }
+    }
+
+    func paragraph(_ document: Document, _ index: Int = 0) -> RichText {
+        if case .paragraph(let paragraph) = document.blocks[index] { return paragraph.text }
+        return []
+    }
+
+    @Test func placeholdersAreWrittenInTheDocumentsNumerals() throws {
+        let text = "{{activities.count}} أنشطة منذ {{activities.first_year}}، {{activities.by_year.2022}} في ٢٠٢٢، التغير {{activities.change.2021.2022}}"
+        #expect(paragraph(try bind([.paragraph(ParagraphSpec(text))])).plainText == "٣ أنشطة منذ ٢٠٢١، ٢ في ٢٠٢٢، التغير ١")
+        #expect(paragraph(try bind([.paragraph(ParagraphSpec(text))], numerals: .latin)).plainText == "3 أنشطة منذ 2021، 2 في ٢٠٢٢، التغير 1")
+    }
+
+    @Test func dataNeverBecomesMarkup() throws {
+        // The first activity's title holds markup characters: they stay plain text.
+        let document = try bind([.paragraph(ParagraphSpec("**{{#activities.activities}}{{title}}؛ {{/activities.activities}}**"))])
+        let text = paragraph(document)
+        #expect(text.plainText == "عملية **جوية** [مشتركة](x)؛ تبادل خبرات؛ مناورة ثاذرن سترايك؛ ")
+        #expect(text.allSatisfy { $0.bold && $0.link == nil })
+    }
+
+    @Test func sectionsLoopOverListsAndTestConditions() throws {
+        let text = "{{#activities.category_counts}}{{category}}: {{count}} ({{share}})، {{/activities.category_counts}}"
+            + "{{#facts.since}}منذ {{facts.since}}{{/facts.since}}{{^facts.until}} بلا نهاية{{/facts.until}}"
+        let document = try bind([.paragraph(ParagraphSpec(text))], facts: [Fact(key: "since", value: "2012"), Fact(key: "until", value: "")])
+        #expect(paragraph(document).plainText == "تدريبات مشتركة: ٢ (٦٧٪)، تبادلات عسكرية: ١ (٣٣٪)، منذ ٢٠١٢ بلا نهاية")
+    }
+
+    @Test func forEachRepeatsBlocksPerCategory() throws {
+        let repeated = ForEachSpec(dataset: "activities", by: .category, blocks: [
+            .heading(HeadingSpec("{{category}}")),
+            .paragraph(ParagraphSpec("{{count}} من {{activities.count}}")),
+            .chart(ChartSpec(kind: .bar, dataset: "activities", by: .year, filter: ActivityFilter(categories: ["{{category}}"]))),
+        ])
+        let document = try bind([.forEach(repeated)])
+        #expect(document.blocks.count == 6)
+        guard case .heading(let first) = document.blocks[0], case .heading(let second) = document.blocks[3],
+              case .chart(let chart) = document.blocks[5] else { Issue.record("unexpected blocks"); return }
+        #expect(first.text.plainText == "تدريبات مشتركة" && second.text.plainText == "تبادلات عسكرية")
+        #expect(paragraph(document, 1).plainText == "٢ من ٣")
+        #expect(chart.series[0].values == [0, 1], "only the category at hand, by year")
+    }
+
+    @Test func unknownNamesAreErrorsWithSuggestions() {
+        let found = errors([.paragraph(ParagraphSpec("{{#activities.activities}}{{titel}}{{/activities.activities}}",
+                                                     location: SourceLocation(file: "r.yaml", line: 7, column: 5)))])
+        #expect(found.count == 1)
+        #expect(found.first?.location.line == 7)
+        #expect(found.first?.message.contains("{{titel}}") == true && found.first?.message.contains("did you mean \"title\"?") == true)
+    }
+
+    @Test func malformedTemplatesAreErrors() {
+        for (text, message) in [("{{#activities.activities}} x", "is never closed"), ("{{/x}}", "never opened"),
+                                ("{{{activities.count}}}", "unescaped values are not allowed"), ("{{> partial}}", "not supported"),
+                                ("{{activities.count", "not closed")] {
+            let found = errors([.paragraph(ParagraphSpec(text))])
+            #expect(found.count == 1 && found[0].message.contains(message), "\(text): \(found)")
+        }
+    }
+
+    @Test func figuresStandingAloneFollowTheNumerals() throws {
+        let table = TableSpec(columns: [.init("أ"), .init("ب")], rows: [[.init("2012"), .init("نص 2012")], [.init("45%"), .init("+200")]])
+        let document = try bind([.table(table)])
+        guard case .table(let bound) = document.blocks[0] else { Issue.record("expected a table"); return }
+        #expect(bound.rows.map { $0.map(\.text.plainText) } == [["٢٠١٢", "نص 2012"], ["٤٥٪", "+٢٠٠"]])
+        #expect(bound.rows.map { $0.map(\.isFigure) } == [[true, false], [true, true]])
+    }
+
+    @Test func commentsVanish() throws {
+        #expect(paragraph(try bind([.paragraph(ParagraphSpec("نص{{! ملاحظة للمحرر }} آخر"))])).plainText == "نص آخر")
+    }
+}
