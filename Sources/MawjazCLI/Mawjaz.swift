@@ -9,7 +9,7 @@ struct MawjazCommand: ParsableCommand {
         commandName: "mawjaz",
         abstract: "Right-to-left Arabic briefing PDFs from report data.",
         version: MawjazVersion.current,
-        subcommands: [Render.self, Validate.self],
+        subcommands: [Render.self, Validate.self, Init.self],
         defaultSubcommand: Render.self
     )
 }
@@ -77,6 +77,25 @@ struct Validate: ParsableCommand {
                 print("  \(name): \(log.total) activities, years \(years), \(log.countsByCategory().count) categories")
             }
             print("  \(loaded.body.count) blocks, \(loaded.facts.count) facts, \(warnings.count + laidOut.warnings.count) warnings")
+        } catch {
+            Console.fail(error)
+        }
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a new report: report.yaml and a small activities.csv that render at once.")
+
+    @Argument(help: "The folder for the new report (created if needed).")
+    var folder: String
+
+    @Option(help: "The template: \(Scaffold.templates.joined(separator: ", ")).")
+    var template = "briefing"
+
+    func run() throws {
+        do {
+            for file in try Scaffold.write(to: URL(fileURLWithPath: folder), template: template) { print(file.relativePath) }
         } catch {
             Console.fail(error)
         }

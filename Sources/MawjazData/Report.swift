@@ -34,15 +34,17 @@ public struct Report: Sendable {
     public var file: String
     /// Template fields the report overrides, as written (resolved by the document stage).
     public var templateOverrides: TemplateOverrides?
+    /// The number of the attachment this document is to a letter ("مرفق (١)"), if it is one.
+    public var attachment: Int?
 
     public init(template: String = "briefing", title: String, subtitle: String? = nil, date: CalendarDate,
                 classification: String? = nil, author: String? = nil, subject: String? = nil, keywords: [String] = [],
                 settings: ReportSettings = ReportSettings(), facts: [Fact] = [], datasets: [String: ActivityLog] = [:],
-                body: [ReportBlock], file: String = "", templateOverrides: TemplateOverrides? = nil) {
+                body: [ReportBlock], file: String = "", templateOverrides: TemplateOverrides? = nil, attachment: Int? = nil) {
         self.template = template; self.title = title; self.subtitle = subtitle; self.date = date
         self.classification = classification; self.author = author; self.subject = subject; self.keywords = keywords
         self.settings = settings; self.facts = facts; self.datasets = datasets; self.body = body; self.file = file
-        self.templateOverrides = templateOverrides
+        self.templateOverrides = templateOverrides; self.attachment = attachment
     }
 
     /// The fact with `key`, if the report states it.

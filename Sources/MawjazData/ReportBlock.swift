@@ -21,6 +21,10 @@ public enum ReportBlock: Sendable {
     case columns(ColumnsSpec)
     /// Blocks repeated for each category or year of a dataset.
     case forEach(ForEachSpec)
+    /// A table of contents: the document's headings with the pages they are on, each linking to its heading.
+    case contents(ContentsSpec)
+    /// The reference block of official correspondence: number, date and attachments.
+    case reference(ReferenceSpec)
     /// The next block starts on a new page.
     case pageBreak(SourceLocation)
 
@@ -39,6 +43,8 @@ public enum ReportBlock: Sendable {
         case .signature(let spec): return spec.location
         case .columns(let spec): return spec.location
         case .forEach(let spec): return spec.location
+        case .contents(let spec): return spec.location
+        case .reference(let spec): return spec.location
         case .spacer(_, let location), .rule(let location), .pageBreak(let location): return location
         }
     }
@@ -303,5 +309,28 @@ public struct ForEachSpec: Sendable {
     public init(dataset: String, by: ChartGrouping, filter: ActivityFilter = ActivityFilter(), blocks: [ReportBlock],
                 location: SourceLocation = SourceLocation(file: "")) {
         self.dataset = dataset; self.by = by; self.filter = filter; self.blocks = blocks; self.location = location
+    }
+}
+
+/// A table of contents.
+public struct ContentsSpec: Sendable {
+    public var title: String?
+    /// The deepest heading level listed (1–3).
+    public var levels: Int
+    public var location: SourceLocation
+    public init(title: String? = nil, levels: Int = 2, location: SourceLocation = SourceLocation(file: "")) {
+        self.title = title; self.levels = levels; self.location = location
+    }
+}
+
+/// The number, date and attachments of an official letter.
+public struct ReferenceSpec: Sendable {
+    public var number: String
+    /// The letter's date; nil uses the report's.
+    public var date: CalendarDate?
+    public var attachments: String?
+    public var location: SourceLocation
+    public init(number: String, date: CalendarDate? = nil, attachments: String? = nil, location: SourceLocation = SourceLocation(file: "")) {
+        self.number = number; self.date = date; self.attachments = attachments; self.location = location
     }
 }

@@ -20,6 +20,8 @@ extension ReportLoader {
         "rule": [],
         "columns": ["count", "blocks"],
         "for-each": ["data", "by", "from", "to", "categories", "blocks"],
+        "contents": ["title", "levels"],
+        "reference": ["number", "date", "attachments"],
         "page-break": [],
     ]
 
@@ -144,6 +146,15 @@ extension ReportLoader {
             guard let blocksNode = options["blocks"] ?? main else { reader.missing("blocks", in: node); return nil }
             guard let blocks = readBlocks(blocksNode) else { return nil }
             return .columns(ColumnsSpec(count: options["count"].flatMap { reader.integer($0, in: 2...4) } ?? 2, blocks: blocks, location: location))
+        case "contents":
+            let title = (main?.isScalar == true ? main : options["title"]).flatMap { reader.string($0) }
+            return .contents(ContentsSpec(title: title, levels: options["levels"].flatMap { reader.integer($0, in: 1...3) } ?? 2,
+                                          location: location))
+        case "reference":
+            guard let numberNode = text("number") else { reader.missing("number", in: node); return nil }
+            guard let number = reader.string(numberNode) else { return nil }
+            return .reference(ReferenceSpec(number: number, date: options["date"].flatMap { reader.date($0) },
+                                            attachments: options["attachments"].flatMap { reader.string($0) }, location: location))
         case "for-each":
             guard let dataNode = options["data"] else { reader.missing("data", in: node); return nil }
             guard let blocksNode = options["blocks"] else { reader.missing("blocks", in: node); return nil }

@@ -7,11 +7,12 @@ public struct ReportLoader {
     public static let topLevelKeys = [
         "template", "title", "subtitle", "date", "classification", "author", "subject", "keywords", "language",
         "numerals", "date-style", "month-names", "justify", "convert-digits", "overflow", "facts", "data", "body",
+        "attachment",
     ]
     /// The names of the block kinds a body may hold.
     public static let blockKinds = [
         "heading", "paragraph", "facts", "table", "chart", "timeline", "list", "note", "image", "signature",
-        "spacer", "rule", "columns", "for-each", "page-break",
+        "spacer", "rule", "columns", "for-each", "contents", "reference", "page-break",
     ]
 
     var reader: YAMLReader
@@ -95,7 +96,7 @@ public struct ReportLoader {
                       subject: fields["subject"].flatMap { reader.string($0) },
                       keywords: fields["keywords"].flatMap { reader.strings($0) } ?? [],
                       settings: settings, facts: facts, datasets: datasets, body: body, file: reader.file,
-                      templateOverrides: overrides)
+                      templateOverrides: overrides, attachment: fields["attachment"].flatMap { reader.integer($0, in: 1...999) })
     }
 
     /// The node at `key`, or nil with a diagnostic saying it is required.

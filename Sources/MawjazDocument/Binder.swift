@@ -20,14 +20,36 @@ public struct Binder {
     /// Binds `report` with `template`; throws every error found, in order.
     public static func bind(_ report: Report, template: Template) throws(DataError) -> Document {
         var binder = Binder(report: report, template: template)
-        let blocks = binder.bind(report.body)
+        let blocks = Self.fillingContents(binder.bind(report.body))
         let title = binder.plain(report.title, at: SourceLocation(file: report.file), field: "title")
         let subtitle = report.subtitle.map { binder.plain($0, at: SourceLocation(file: report.file), field: "subtitle") }
         try binder.log.throwIfErrors()
         return Document(title: title, subtitle: subtitle, dateText: binder.dates.format(report.date), date: report.date,
                         classification: report.classification, author: report.author, subject: report.subject,
                         keywords: report.keywords, settings: report.settings, template: template, blocks: blocks,
-                        sourceFile: report.file)
+                        sourceFile: report.file, attachment: report.attachment)
+    }
+
+    /// The blocks with every table of contents listing the document's headings, in order, to its depth.
+    static func fillingContents(_ blocks: [Block]) -> [Block] {
+        func headings(_ blocks: [Block]) -> [Heading] {
+            blocks.flatMap { block -> [Heading] in
+                switch block {
+                case .heading(let heading): return [heading]
+                case .columns(let set): return headings(set.blocks)
+                default: return []
+                }
+            }
+        }
+        let all = headings(blocks)
+        return blocks.map { block in
+            guard case .contents(var contents) = block else { return block }
+            contents.entries = all.filter { $0.level <= contents.levels }.map { heading in
+                Contents.Entry(anchor: heading.anchor, title: (heading.number.map { $0 + " " } ?? "") + heading.text.plainText,
+                               level: heading.level)
+            }
+            return .contents(contents)
+        }
     }
 
     private init(report: Report, template: Template) {
@@ -175,6 +197,19 @@ public struct Binder {
         case .rule: return [.rule]
         case .columns(let spec): return [.columns(ColumnSet(count: spec.count, blocks: bind(spec.blocks), source: spec.location))]
         case .forEach(let spec): return repeatBlocks(spec)
+        case .contents(let spec):
+            return [.contents(Contents(title: spec.title.map { plain($0, at: spec.location, field: "contents.title") },
+                                       levels: spec.levels, entries: [], source: spec.location))]
+        case .reference(let spec):
+            let arabic = report.settings.language == .ar
+            let writer = DateWriter(language: report.settings.language, numerals: report.settings.numerals, style: .dual,
+                                    monthNames: report.settings.monthNames)
+            var lines = [(arabic ? "الرقم" : "Ref.", plain(spec.number, at: spec.location, field: "reference.number")),
+                         (arabic ? "التاريخ" : "Date", writer.format(spec.date ?? report.date))]
+            if let attachments = spec.attachments {
+                lines.append((arabic ? "المرفقات" : "Attachments", plain(attachments, at: spec.location, field: "reference.attachments")))
+            }
+            return [.reference(Reference(lines: lines, source: spec.location))]
         case .pageBreak: return [.pageBreak]
         }
     }
@@ -213,7 +248,9 @@ public struct Binder {
         }
         var rows: [[Table.Cell]] = spec.rows.map { row in row.map { cell in bindCell(cell.text, span: cell.span, at: spec.location) } }
         if let source = spec.rowsFrom, let log = report.datasets[source.dataset] {
-            for activity in log.activities(matching: source.filter) {
+            var filter = source.filter
+            filter.categories = filter.categories?.map { plain($0, at: source.location, field: "table.rows-from.categories") }
+            for activity in log.activities(matching: filter) {
                 rows.append(source.cells.map { template in activityCell(template, activity, at: source.location) })
             }
         }

@@ -215,6 +215,30 @@ public struct ColumnSet: Sendable {
     }
 }
 
+/// A table of contents: its entries are filled in when the whole document is bound.
+public struct Contents: Sendable {
+    public struct Entry: Sendable {
+        public var anchor: String
+        public var title: String
+        public var level: Int
+        public init(anchor: String, title: String, level: Int) { self.anchor = anchor; self.title = title; self.level = level }
+    }
+    public var title: String?
+    public var levels: Int
+    public var entries: [Entry]
+    public var source: SourceLocation
+    public init(title: String? = nil, levels: Int, entries: [Entry], source: SourceLocation) {
+        self.title = title; self.levels = levels; self.entries = entries; self.source = source
+    }
+}
+
+/// The reference block of a letter: each line a label and a value.
+public struct Reference: Sendable {
+    public var lines: [(label: String, value: String)]
+    public var source: SourceLocation
+    public init(lines: [(label: String, value: String)], source: SourceLocation) { self.lines = lines; self.source = source }
+}
+
 /// One block of a document.
 public enum Block: Sendable {
     case heading(Heading)
@@ -230,6 +254,8 @@ public enum Block: Sendable {
     case spacer(Double)
     case rule
     case columns(ColumnSet)
+    case contents(Contents)
+    case reference(Reference)
     case pageBreak
 }
 
@@ -249,12 +275,14 @@ public struct Document: Sendable {
     public var blocks: [Block]
     /// The report file the document was bound from ("" when built in code).
     public var sourceFile: String
+    /// The attachment number this document carries ("مرفق (١)"), if any.
+    public var attachment: Int?
 
     /// The direction the document reads in.
     public var direction: Direction { settings.language.direction }
     /// The document's language.
     public var language: Language { settings.language }
-    public init(title: String, subtitle: String? = nil, dateText: String, date: CalendarDate, classification: String? = nil, author: String? = nil, subject: String? = nil, keywords: [String], settings: ReportSettings, template: Template, blocks: [Block], sourceFile: String) {
-        self.title = title; self.subtitle = subtitle; self.dateText = dateText; self.date = date; self.classification = classification; self.author = author; self.subject = subject; self.keywords = keywords; self.settings = settings; self.template = template; self.blocks = blocks; self.sourceFile = sourceFile
+    public init(title: String, subtitle: String? = nil, dateText: String, date: CalendarDate, classification: String? = nil, author: String? = nil, subject: String? = nil, keywords: [String], settings: ReportSettings, template: Template, blocks: [Block], sourceFile: String, attachment: Int? = nil) {
+        self.title = title; self.subtitle = subtitle; self.dateText = dateText; self.date = date; self.classification = classification; self.author = author; self.subject = subject; self.keywords = keywords; self.settings = settings; self.template = template; self.blocks = blocks; self.sourceFile = sourceFile; self.attachment = attachment
     }
 }

@@ -85,6 +85,29 @@ public struct RunningText: Hashable, Sendable {
     public var isEmpty: Bool { start.isEmpty && center.isEmpty && end.isEmpty }
 }
 
+/// The head of an organisation's first page: its emblem between its names in Arabic and in English.
+public struct Letterhead: Sendable {
+    /// The emblem (PNG or JPEG bytes), if any.
+    public var logo: [UInt8]?
+    public var arabic: String
+    public var english: String
+    /// The height the letterhead takes, rule included.
+    public var height: Double
+    public init(logo: [UInt8]? = nil, arabic: String = "", english: String = "", height: Double = 72) {
+        self.logo = logo; self.arabic = arabic; self.english = english; self.height = height
+    }
+}
+
+/// How the document's title is set.
+public enum TitlePage: String, Hashable, Sendable, CaseIterable {
+    /// At the head of the first page, above the body.
+    case inline
+    /// On a cover page of its own.
+    case cover
+    /// Not at all (letters, whose subject line says it).
+    case none
+}
+
 /// Vertical spacing between blocks, in points.
 public struct Spacing: Hashable, Sendable {
     public var paragraph: Double
@@ -115,13 +138,17 @@ public struct Template: Sendable {
     public var numberedHeadings: Bool
     /// Chart plot height in points.
     public var chartHeight: Double
+    /// The letterhead of the first page, if the template has one.
+    public var letterhead: Letterhead?
+    public var titlePage: TitlePage
 
     public init(name: String, page: PageSetup, arabicFamily: String, latinFamily: String, roles: [TextRole: RoleStyle],
                 palette: Palette, header: RunningText, footer: RunningText, banner: Bool, spacing: Spacing,
-                numberedHeadings: Bool, chartHeight: Double) {
+                numberedHeadings: Bool, chartHeight: Double, letterhead: Letterhead? = nil, titlePage: TitlePage = .inline) {
         self.name = name; self.page = page; self.arabicFamily = arabicFamily; self.latinFamily = latinFamily
         self.roles = roles; self.palette = palette; self.header = header; self.footer = footer; self.banner = banner
         self.spacing = spacing; self.numberedHeadings = numberedHeadings; self.chartHeight = chartHeight
+        self.letterhead = letterhead; self.titlePage = titlePage
     }
 
     /// The style of a role (every role has one: loading fills the gaps from the body style).

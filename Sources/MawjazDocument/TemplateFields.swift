@@ -1,10 +1,12 @@
 // The template file's schema: each field read from YAML onto a `Template`, with located errors.
+import Foundation
 import MawjazData
 import MawjazFrame
 
 /// Applies template YAML (a template file, or a report's overrides) onto a template.
 enum TemplateFields {
-    static let topLevel = ["name", "page", "fonts", "colors", "header", "footer", "banner", "spacing", "numbered-headings", "chart-height"]
+    static let topLevel = ["name", "page", "fonts", "colors", "header", "footer", "banner", "spacing", "numbered-headings", "chart-height",
+                           "letterhead", "title-page"]
     static let roleNames: [String: TextRole] = [
         "title": .title, "subtitle": .subtitle, "date": .date, "heading1": .heading1, "heading2": .heading2,
         "heading3": .heading3, "body": .body, "caption": .caption, "table": .table, "table-header": .tableHeader,
@@ -13,7 +15,8 @@ enum TemplateFields {
     ]
     static let pageSizes: [String: Size] = ["A4": PageSetup.a4, "A5": PageSetup.a5, "Letter": PageSetup.letter]
 
-    static func apply(_ root: LocatedNode, to template: inout Template, reader: inout YAMLReader) {
+    /// Applies `root` onto `template`; files it names (the letterhead's logo) resolve against `folder`.
+    static func apply(_ root: LocatedNode, to template: inout Template, reader: inout YAMLReader, folder: URL) {
         guard let fields = reader.mapping(root, allowedKeys: topLevel) else { return }
         for (key, node) in fields {
             switch key {
@@ -26,9 +29,33 @@ enum TemplateFields {
             case "banner": if let value = reader.boolean(node) { template.banner = value }
             case "numbered-headings": if let value = reader.boolean(node) { template.numberedHeadings = value }
             case "chart-height": if let value = reader.number(node, in: 40...600) { template.chartHeight = value }
+            case "title-page": if let value = reader.choice(node, as: TitlePage.self) { template.titlePage = value }
+            case "letterhead": applyLetterhead(node, to: &template, reader: &reader, folder: folder)
             default: applySpacing(node, to: &template.spacing, reader: &reader)
             }
         }
+    }
+
+    private static func applyLetterhead(_ node: LocatedNode, to template: inout Template, reader: inout YAMLReader, folder: URL) {
+        guard let fields = reader.mapping(node, allowedKeys: ["logo", "arabic", "english", "height"]) else { return }
+        var letterhead = template.letterhead ?? Letterhead()
+        for (key, value) in fields {
+            switch key {
+            case "arabic": letterhead.arabic = reader.string(value, allowEmpty: true) ?? ""
+            case "english": letterhead.english = reader.string(value, allowEmpty: true) ?? ""
+            case "height": if let height = reader.number(value, in: 30...200) { letterhead.height = height }
+            default:
+                guard let path = reader.string(value) else { continue }
+                let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
+                guard let data = reader.readFile(url, what: "letterhead logo") else { continue }
+                guard ImageBox.inspect([UInt8](data)) != nil else {
+                    reader.log.error(value.location, field: value.path, "\(url.path) is neither a PNG nor a JPEG image")
+                    continue
+                }
+                letterhead.logo = [UInt8](data)
+            }
+        }
+        template.letterhead = letterhead
     }
 
     private static func applyPage(_ node: LocatedNode, to page: inout PageSetup, reader: inout YAMLReader) {

@@ -37,7 +37,8 @@ public final class TemplateLoader {
         var template = try base(at: url, name: report.template)
         if let overrides = report.templateOverrides {
             var overrideReader = YAMLReader(file: report.file)
-            TemplateFields.apply(overrides.node, to: &template, reader: &overrideReader)
+            TemplateFields.apply(overrides.node, to: &template, reader: &overrideReader,
+                                 folder: URL(fileURLWithPath: report.file).deletingLastPathComponent())
             try overrideReader.log.throwIfErrors()
         }
         return template
@@ -50,7 +51,7 @@ public final class TemplateLoader {
         var reader = YAMLReader(file: url.path)
         guard let root = reader.load(contentsOf: url) else { throw DataError(reader.log.errors) }
         var template = Template.fallback(named: name)
-        TemplateFields.apply(root, to: &template, reader: &reader)
+        TemplateFields.apply(root, to: &template, reader: &reader, folder: url.deletingLastPathComponent())
         try reader.log.throwIfErrors()
         loaded[url.path] = (modified, template)
         return template
@@ -89,7 +90,7 @@ extension Template {
             // Okabe–Ito: told apart by colour-blind readers, and by lightness in greyscale.
             series: ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"].compactMap { Color(hex: $0) })
         return Template(name: name, page: PageSetup(), arabicFamily: "Noto Naskh Arabic", latinFamily: "Noto Sans", roles: roles,
-                        palette: palette, header: RunningText(), footer: RunningText(end: "{page-of-pages}"), banner: true,
+                        palette: palette, header: RunningText(), footer: RunningText(), banner: true,
                         spacing: Spacing(), numberedHeadings: false, chartHeight: 150)
     }
 }

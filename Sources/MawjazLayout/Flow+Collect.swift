@@ -51,11 +51,27 @@ extension LayoutContext {
                                                       origin: BlockOrigin(kind: "spacer", location: nil)))]
         case .rule: return [.box(ruleBox())]
         case .columns(let set): return try columnItems(set)
+        case .contents(let contents): return try contentsItems(contents)
+        case .reference(let reference): return [.box(try referenceBox(reference))]
         case .pageBreak: return [.pageBreak]
         }
     }
 
     // MARK: - Title, headings and paragraphs
+
+    /// What opens the document: the letterhead, then the title as the template sets it.
+    func openingItems() throws(LayoutError) -> [FlowItem] {
+        var items: [FlowItem] = []
+        if let letterhead = template.letterhead, template.titlePage != .cover {
+            items += [.box(try letterheadBox(letterhead)), .space(template.spacing.block)]
+        }
+        switch template.titlePage {
+        case .inline: items += try titleItems()
+        case .cover: items += try coverItems()
+        case .none: break
+        }
+        return items
+    }
 
     /// The document's title, subtitle and date, at the head of the first page.
     func titleItems() throws(LayoutError) -> [FlowItem] {

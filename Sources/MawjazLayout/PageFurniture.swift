@@ -22,7 +22,9 @@ extension LayoutContext {
                 frame.place(.text(line.line), at: Point(x: left + line.origin.x, y: baseline))
             }
         }
-        for (running, role, baseline) in [(template.header, TextRole.header, 44.0), (template.footer, TextRole.footer, setup.size.height - 38)]
+        // A cover page carries the banner and its number, not the running head.
+        let header = template.titlePage == .cover && pageIndex == 0 ? RunningText() : template.header
+        for (running, role, baseline) in [(header, TextRole.header, 44.0), (template.footer, TextRole.footer, setup.size.height - 38)]
             where !running.isEmpty {
             for (slot, alignment) in [(running.start, Alignment.start), (running.center, .center), (running.end, .end)] where !slot.isEmpty {
                 let text = fill(slot, pageIndex: pageIndex, pageCount: pageCount)
@@ -38,7 +40,9 @@ extension LayoutContext {
         let numerals = Numerals(self.numerals)
         let page = numerals.pageNumber(pageIndex + 1), pages = numerals.pageNumber(pageCount)
         let pageOfPages = document.language == .ar ? "صفحة \(page) من \(pages)" : "Page \(page) of \(pages)"
+        let attachment = document.attachment.map { document.language == .ar ? "مرفق (\(numerals.format($0)))" : "Attachment \(numerals.format($0))" } ?? ""
         return text.replacingOccurrences(of: "{page-of-pages}", with: pageOfPages)
+            .replacingOccurrences(of: "{attachment}", with: attachment)
             .replacingOccurrences(of: "{page}", with: page)
             .replacingOccurrences(of: "{pages}", with: pages)
             .replacingOccurrences(of: "{title}", with: document.title)

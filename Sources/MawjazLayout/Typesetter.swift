@@ -26,8 +26,15 @@ public struct Typesetter {
         let context = LayoutContext(engine: engine, document: document, columnWidth: columnWidth, pageTextHeight: textHeight)
         try engine.library.check(families: TextRole.allCases.flatMap { document.template.families($0, language: document.language) })
             .mapError(origin: BlockOrigin(kind: "template", location: SourceLocation(file: document.template.name)))
-        let flow = try context.titleItems() + context.collect(document.blocks)
-        let pages = try Paginator(height: { _ in textHeight }).distribute(flow)
+        // A table of contents needs the pages its headings fall on: lay out again until they stay put.
+        let hasContents = document.blocks.contains { if case .contents = $0 { return true } else { return false } }
+        var pages = try paginate(context, textHeight: textHeight)
+        for _ in 0..<3 where hasContents {
+            let found = Self.anchorPages(pages)
+            if found == context.pageNumbers { break }
+            context.pageNumbers = found
+            pages = try paginate(context, textHeight: textHeight)
+        }
         var composed: [Page] = []
         for (index, boxes) in pages.enumerated() {
             var frame = Frame(size: setup.size)
@@ -43,6 +50,24 @@ public struct Typesetter {
                                 keywords: document.keywords, language: document.language.rawValue, creationDate: creationDate,
                                 pageLabels: (1...composed.count).map { numerals.pageNumber($0) })
         return LayoutResult(document: PagedDocument(pages: composed, info: info), warnings: context.warnings)
+    }
+
+    private func paginate(_ context: LayoutContext, textHeight: Double) throws(LayoutError) -> [[PlacedBox]] {
+        let flow = try context.openingItems() + context.collect(context.document.blocks)
+        return try Paginator(height: { _ in textHeight }).distribute(flow)
+    }
+
+    /// The page (from 1) each named destination is on.
+    static func anchorPages(_ pages: [[PlacedBox]]) -> [String: Int] {
+        var found: [String: Int] = [:]
+        for (index, boxes) in pages.enumerated() {
+            for placed in boxes {
+                for item in placed.box.frame.items {
+                    if case .destination(let destination) = item.item, found[destination.name] == nil { found[destination.name] = index + 1 }
+                }
+            }
+        }
+        return found
     }
 
     /// The physical left margin of a page: the inside margin is on the start side, alternating when double-sided.
