@@ -152,6 +152,7 @@ public struct ReportLoader {
                 continue
             }
             var path: String?
+            var pathNode = value
             var mapping = ColumnMapping()
             var mappingNode: LocatedNode?
             var inline: [LocatedNode]?
@@ -162,7 +163,7 @@ public struct ReportLoader {
             } else if let fields = reader.mapping(value, allowedKeys: ["file", "columns", "rows"]) {
                 for (key, field) in fields {
                     switch key {
-                    case "file": path = reader.string(field)
+                    case "file": path = reader.string(field); pathNode = field
                     case "rows": inline = reader.sequence(field)
                     default:
                         mappingNode = field
@@ -177,7 +178,7 @@ public struct ReportLoader {
             }
             if let path {
                 let url = resolve(path)
-                guard let data = reader.readFile(url, what: "data file", limit: ActivityCSV.defaultSizeLimit) else {
+                guard let data = reader.readFile(url, what: "data file", limit: ActivityCSV.defaultSizeLimit, at: pathNode.location) else {
                     unreadableDatasets.insert(name)
                     continue
                 }
@@ -216,7 +217,7 @@ public struct ReportLoader {
     }
 
     private func resolve(_ path: String) -> URL {
-        path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
+        (path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)).standardizedFileURL
     }
 
     static func isIdentifier(_ name: String) -> Bool {

@@ -39,31 +39,33 @@ public struct YAMLReader {
         return parse(text)
     }
 
-    /// Reads a file's bytes, with a diagnostic naming the path when it is missing, unreadable or too large.
-    public mutating func readFile(_ url: URL, what: String, limit: Int = YAMLReader.sizeLimit) -> Data? {
+    /// Reads a file's bytes, with a diagnostic naming the path when it is missing, unreadable or too large, placed at
+    /// `location` (where the file was named) or else at the top of this reader's file.
+    public mutating func readFile(_ url: URL, what: String, limit: Int = YAMLReader.sizeLimit, at location: SourceLocation? = nil) -> Data? {
         let path = url.path
+        let place = location ?? SourceLocation(file: file)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            log.error(SourceLocation(file: file), "\(what) \(path) does not exist")
+            log.error(place, "\(what) \(path) does not exist")
             return nil
         }
         guard !isFolder.boolValue else {
-            log.error(SourceLocation(file: file), "\(what) \(path) is a folder, not a file")
+            log.error(place, "\(what) \(path) is a folder, not a file")
             return nil
         }
         guard FileManager.default.isReadableFile(atPath: path) else {
-            log.error(SourceLocation(file: file), "\(what) \(path) is not readable")
+            log.error(place, "\(what) \(path) is not readable")
             return nil
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size <= limit else {
-            log.error(SourceLocation(file: file), "\(what) \(path) is \(size) bytes, over the limit of \(limit)")
+            log.error(place, "\(what) \(path) is \(size) bytes, over the limit of \(limit)")
             return nil
         }
         do {
             return try Data(contentsOf: url)
         } catch {
-            log.error(SourceLocation(file: file), "\(what) \(path) cannot be read: \(error.localizedDescription)")
+            log.error(place, "\(what) \(path) cannot be read: \(error.localizedDescription)")
             return nil
         }
     }

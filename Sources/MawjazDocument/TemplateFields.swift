@@ -47,7 +47,7 @@ enum TemplateFields {
             default:
                 guard let path = reader.string(value) else { continue }
                 let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
-                guard let data = reader.readFile(url, what: "letterhead logo") else { continue }
+                guard let data = reader.readFile(url.standardizedFileURL, what: "letterhead logo", at: value.location) else { continue }
                 guard ImageBox.inspect([UInt8](data)) != nil else {
                     reader.log.error(value.location, field: value.path, "\(url.path) is neither a PNG nor a JPEG image")
                     continue

@@ -23,7 +23,8 @@ public final class TemplateLoader {
         let url: URL
         if report.template.hasSuffix(".yaml") {
             let base = URL(fileURLWithPath: report.file).deletingLastPathComponent()
-            url = report.template.hasPrefix("/") ? URL(fileURLWithPath: report.template) : base.appendingPathComponent(report.template)
+            url = (report.template.hasPrefix("/") ? URL(fileURLWithPath: report.template) : base.appendingPathComponent(report.template))
+                .standardizedFileURL
         } else {
             url = folder.appendingPathComponent("\(report.template).yaml")
             guard FileManager.default.fileExists(atPath: url.path) else {

@@ -1,0 +1,122 @@
+// The three templates and their sample reports, template errors, and `mawjaz init`.
+import Foundation
+import Mawjaz
+import Testing
+import TestSupport
+
+@Suite struct TemplateTests {
+    let renderer: BriefingRenderer
+    init() throws { renderer = try TestSupport.renderer() }
+
+    func layout(_ report: String) throws -> (Document, [Page]) {
+        let (loaded, _) = try renderer.load(reportAt: TestSupport.root.appendingPathComponent("Reports/\(report)/report.yaml"))
+        let document = try renderer.bind(loaded)
+        return (document, try renderer.layout(document).document.pages)
+    }
+
+    @Test func theAnnualSummaryHasACoverContentsWithTrueNumbersAndTenPagesOrMore() throws {
+        let (document, pages) = try layout("annual-summary")
+        #expect(pages.count >= 10)
+        #expect(document.template.titlePage == .cover)
+        // The cover: the title, no running head.
+        let cover = pages[0].frame.textLines.map(\.line.text)
+        #expect(cover.contains { $0.contains("الملخص السنوي") })
+        // Each contents entry links to its heading and names the page the heading is on.
+        let contents = pages[1]
+        let links = contents.frame.flattened.compactMap { placed -> (Point, String)? in
+            guard case .link(let link) = placed.item, case .destination(let name) = link.target else { return nil }
+            return (placed.position, name)
+        }
+        #expect(links.count >= 9)
+        for (position, anchor) in links {
+            let page = try #require(pages.firstIndex { page in
+                page.frame.flattened.contains { if case .destination(let destination) = $0.item { return destination.name == anchor } else { return false } }
+            })
+            let number = Numerals(.arabicIndic).pageNumber(page + 1)
+            let onLine = contents.frame.textLines.filter { abs($0.origin.y - position.y) < 20 && $0.origin.y > position.y }
+            #expect(onLine.contains { $0.line.text == number }, "\(anchor) is on page \(page + 1)")
+        }
+        // Double-sided: the inside margin alternates.
+        let setup = document.template.page
+        #expect(setup.doubleSided && setup.inside != setup.outside)
+        func leftmost(_ page: Page) -> Double { page.frame.textLines.filter { $0.origin.y > 100 }.map(\.origin.x).min() ?? 0 }
+        #expect(abs(leftmost(pages[2]) - leftmost(pages[3])) > 5)
+    }
+
+    @Test func theCorrespondenceCarriesItsLabelsReferenceAndDates() throws {
+        let (_, pages) = try layout("correspondence")
+        #expect(pages.count == 2)
+        for (index, page) in pages.enumerated() {
+            let texts = page.frame.textLines.map(\.line.text)
+            #expect(texts.contains("مرفق (١)"))
+            #expect(texts.contains("صفحة \(["١", "٢"][index]) من ٢"))
+        }
+        let first = pages[0].frame.textLines.map(\.line.text).joined(separator: "\n")
+        #expect(first.contains("الحرس الوطني — ولاية ميسيسيبي") && first.contains("Mississippi National Guard"))
+        #expect(first.contains("١٥ سبتمبر ٢٠٢٤م الموافق ١٢ ربيع الأول") || first.contains("١٥ سبتمبر ٢٠٢٤م الموافق ١٢ ربيع الأول ١٤٤٦هـ"))
+        #expect(first.contains("الرقم:"))
+        // The letterhead's emblem and the stamp's circle are drawn.
+        #expect(pages[0].frame.flattened.contains { if case .image = $0.item { return true } else { return false } })
+        #expect(pages[0].frame.shapes.contains { if case .circle = $0.shape.geometry { return true } else { return false } })
+    }
+
+    @Test func everySampleReportRenders() throws {
+        let reports = try FileManager.default.contentsOfDirectory(atPath: TestSupport.root.appendingPathComponent("Reports").path)
+        #expect(reports.count >= 4)
+        let folder = try TestSupport.temporaryFolder()
+        for name in reports.sorted() {
+            let pdf = folder.appendingPathComponent("\(name).pdf")
+            try renderer.render(reportAt: TestSupport.root.appendingPathComponent("Reports/\(name)/report.yaml"), to: pdf)
+            #expect(try TestSupport.qpdfProblems(pdf) == nil, "\(name)")
+            #expect(try TestSupport.fonts(pdf).allSatisfy(\.embedded), "\(name)")
+        }
+    }
+
+    @Test func templateErrorsArePointedAt() throws {
+        let templates = try TestSupport.folder(with: [
+            "broken.yaml": """
+                name: broken
+                page: {size: A4, margns: {top: 60}}
+                colors: {accent: "#12345"}
+                letterhead: {logo: missing.png}
+                fonts: {arabic: DejaVu Sans}
+
+                """,
+        ])
+        let report = try TestSupport.folder(with: ["report.yaml": "template: ../\(templates.lastPathComponent)/broken.yaml\ntitle: x\ndate: 2024-01-01\nbody: [{paragraph: نص}]\n"])
+        let moved = report.deletingLastPathComponent().appendingPathComponent(templates.lastPathComponent)
+        #expect(moved.path == templates.path)
+        var found: [Diagnostic] = []
+        do {
+            _ = try renderer.bind(try renderer.load(reportAt: report.appendingPathComponent("report.yaml")).report)
+        } catch {
+            if case .input(let diagnostics) = error { found = diagnostics }
+        }
+        #expect(found.count == 3)
+        #expect(found[0].location.line == 2 && found[0].message.contains("did you mean \"margins\"?"))
+        #expect(found[1].location.line == 3 && found[1].message.contains("is not a colour"))
+        #expect(found[2].message.contains("missing.png does not exist"))
+        // The unknown font is found when the document is laid out, naming the family.
+        let fonts = try TestSupport.folder(with: ["t.yaml": "name: t\nfonts: {arabic: DejaVu Sans}\n",
+                                                  "report.yaml": "template: t.yaml\ntitle: x\ndate: 2024-01-01\nbody: [{paragraph: نص}]\n"])
+        do {
+            let document = try renderer.bind(try renderer.load(reportAt: fonts.appendingPathComponent("report.yaml")).report)
+            _ = try renderer.layout(document)
+            Issue.record("an unknown font must be an error")
+        } catch {
+            #expect(error.description.contains("\"DejaVu Sans\" is not in Fonts/"))
+            #expect(error.exitStatus == 2)
+        }
+    }
+
+    @Test func initWritesAReportThatRendersAndNeverOverwrites() throws {
+        for template in Scaffold.templates {
+            let folder = try TestSupport.temporaryFolder().appendingPathComponent("new")
+            let files = try Scaffold.write(to: folder, template: template)
+            #expect(files.map(\.lastPathComponent) == ["report.yaml", "activities.csv"])
+            let summary = try renderer.render(reportAt: files[0], to: folder.appendingPathComponent("new.pdf"))
+            #expect(summary.pageCount >= 1)
+            #expect(throws: MawjazError.self) { try Scaffold.write(to: folder, template: template) }
+        }
+    }
+}
