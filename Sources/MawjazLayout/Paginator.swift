@@ -1,10 +1,12 @@
 // Distributes the flow over pages: one mechanism decides every page break, for every kind of block.
 import Foundation
 
-/// A box placed on a page: its content and its top, measured from the top of the page's text area.
+/// A box placed on a page: its content, its top measured from the top of the page's text area, and its left edge
+/// measured from the text area's left (non-zero in a text column other than the leftmost).
 struct PlacedBox {
     var box: FlowBox
     var y: Double
+    var x: Double = 0
 }
 
 /// Breaks a flow into pages of a given text height.

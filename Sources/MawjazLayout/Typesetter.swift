@@ -21,28 +21,30 @@ public struct Typesetter {
     /// then the banner, running heads and feet and page numbers on every page.
     public func layout(_ document: Document, creationDate: Int) throws(LayoutError) -> LayoutResult {
         let setup = document.template.page
-        let columnWidth = setup.size.width - setup.inside - setup.outside
+        let textWidth = setup.size.width - setup.inside - setup.outside
+        let columns = max(1, setup.columns)
+        let columnWidth = (textWidth - setup.columnGap * Double(columns - 1)) / Double(columns)
         let textHeight = setup.size.height - setup.top - setup.bottom
         let context = LayoutContext(engine: engine, document: document, columnWidth: columnWidth, pageTextHeight: textHeight)
         try engine.library.check(families: TextRole.allCases.flatMap { document.template.families($0, language: document.language) })
             .mapError(origin: BlockOrigin(kind: "template", location: SourceLocation(file: document.template.name)))
         // A table of contents needs the pages its headings fall on: lay out again until they stay put.
         let hasContents = document.blocks.contains { if case .contents = $0 { return true } else { return false } }
-        var pages = try paginate(context, textHeight: textHeight)
+        var pages = try paginate(context, textWidth: textWidth, textHeight: textHeight)
         for _ in 0..<3 where hasContents {
             let found = Self.anchorPages(pages)
             if found == context.pageNumbers { break }
             context.pageNumbers = found
-            pages = try paginate(context, textHeight: textHeight)
+            pages = try paginate(context, textWidth: textWidth, textHeight: textHeight)
         }
         var composed: [Page] = []
         for (index, boxes) in pages.enumerated() {
             var frame = Frame(size: setup.size)
             let left = Self.leftMargin(setup, pageIndex: index, direction: document.direction)
             for placed in boxes {
-                frame.place(contentsOf: placed.box.frame, at: Point(x: left, y: setup.top + placed.y))
+                frame.place(contentsOf: placed.box.frame, at: Point(x: left + placed.x, y: setup.top + placed.y))
             }
-            try context.furnish(&frame, pageIndex: index, pageCount: pages.count, left: left, width: columnWidth)
+            try context.furnish(&frame, pageIndex: index, pageCount: pages.count, left: left, width: textWidth)
             composed.append(Page(size: setup.size, frame: frame))
         }
         let numerals = Numerals(document.settings.numerals)
@@ -52,9 +54,39 @@ public struct Typesetter {
         return LayoutResult(document: PagedDocument(pages: composed, info: info), warnings: context.warnings)
     }
 
-    private func paginate(_ context: LayoutContext, textHeight: Double) throws(LayoutError) -> [[PlacedBox]] {
-        let flow = try context.openingItems() + context.collect(context.document.blocks)
-        return try Paginator(height: { _ in textHeight }).distribute(flow)
+    /// The pages: the opening (letterhead and title) across the text width, then the body in the template's
+    /// columns — under the opening on its last page unless the opening is a cover page — each column filled
+    /// before the next, the first on the start side.
+    private func paginate(_ context: LayoutContext, textWidth: Double, textHeight: Double) throws(LayoutError) -> [[PlacedBox]] {
+        let setup = context.template.page
+        let columns = max(1, setup.columns)
+        let opening = try context.withColumnWidth(textWidth) { () throws(LayoutError) in try context.openingItems() }
+        var pages = try Paginator(height: { _ in textHeight }).distribute(opening)
+        let startsOwnPage = context.template.titlePage == .cover || opening.isEmpty
+        var used = 0.0
+        if startsOwnPage {
+            if pages.last?.isEmpty == true { pages.removeLast() }
+        } else if let last = pages.last {
+            // The opening ends with the space it wants before the body.
+            let trailing = opening.reversed().prefix { if case .space = $0 { return true } else { return false } }
+                .reduce(0.0) { sum, item in if case .space(let amount) = item { return sum + amount } else { return sum } }
+            used = (last.map { $0.y + $0.box.height }.max() ?? 0) + trailing
+        }
+        let shared = !startsOwnPage && !pages.isEmpty
+        let body = try context.collect(context.document.blocks)
+        let slots = try Paginator(height: { slot in shared && slot < columns ? textHeight - used : textHeight }).distribute(body)
+        let rtl = context.direction.isRightToLeft
+        let firstBodyPage = shared ? pages.count - 1 : pages.count
+        for (slot, boxes) in slots.enumerated() {
+            let pageIndex = firstBodyPage + slot / columns
+            while pages.count <= pageIndex { pages.append([]) }
+            let column = slot % columns
+            let offset = Double(column) * (context.columnWidth + setup.columnGap)
+            let x = rtl ? textWidth - offset - context.columnWidth : offset
+            let top = shared && slot < columns ? used : 0
+            pages[pageIndex] += boxes.map { PlacedBox(box: $0.box, y: $0.y + top, x: x) }
+        }
+        return pages.isEmpty ? [[]] : pages
     }
 
     /// The page (from 1) each named destination is on.

@@ -109,6 +109,24 @@ import TestSupport
         }
     }
 
+    @Test func aTemplateWithTwoColumnsFillsTheStartColumnFirst() throws {
+        let text = try String(contentsOf: TestSupport.defaultReport, encoding: .utf8)
+            .replacingOccurrences(of: "template: briefing", with: "template: {name: briefing, page: {columns: 2, column-gap: 20}}")
+            .replacingOccurrences(of: "activities.csv", with: TestSupport.defaultReport.deletingLastPathComponent().appendingPathComponent("activities.csv").path)
+        let result = try TestSupport.layout(yaml: text, renderer: renderer)
+        let page = result.document.pages[0]
+        let width = page.size.width, margin = 56.0, column = (width - 2 * margin - 20) / 2
+        let body = TestSupport.lines(page).filter { $0.origin.y > 200 && $0.origin.y < 780 && $0.line.runs.first?.font.size == 11.5 }
+        #expect(body.allSatisfy { $0.line.width <= column + 0.5 }, "every line fits its column")
+        let right = body.filter { $0.origin.x >= margin + column + 19 }, left = body.filter { $0.origin.x + $0.line.width <= margin + column + 1 }
+        #expect(right.count + left.count == body.count)
+        #expect(!right.isEmpty && !left.isEmpty)
+        // The article's first paragraph opens the right-hand column.
+        #expect(right.first?.line.text.hasPrefix("تربط مكتب") == true)
+        // The title still spans the page.
+        #expect(page.frame.textLines.contains { $0.line.text.hasPrefix("شراكة الحرس") && $0.line.width > column })
+    }
+
     @Test func initWritesAReportThatRendersAndNeverOverwrites() throws {
         for template in Scaffold.templates {
             let folder = try TestSupport.temporaryFolder().appendingPathComponent("new")
