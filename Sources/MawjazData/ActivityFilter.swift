@@ -6,7 +6,7 @@
 /// `from: 2020-06` starts at 2020-06-01. A partially dated activity covers its whole period too, and is
 /// included when that period overlaps the range: an activity dated `2020` is inside `from: 2020-06`.
 /// A range that ends before it starts keeps nothing.
-public struct ActivityFilter: Hashable, Sendable {
+public struct ActivityFilter: Hashable, Sendable, Codable {
     /// The first date counted, or nil for no lower bound.
     public var from: CalendarDate?
     /// The last date counted, or nil for no upper bound.

@@ -13,8 +13,9 @@ public struct Fact: Hashable, Sendable, Codable {
     }
 }
 
-/// A report, loaded from a file or built in code.
-public struct Report: Sendable {
+/// A report, loaded from a file or built in code. It encodes to JSON and back (all but its template overrides,
+/// which stay with the file they were written in).
+public struct Report: Sendable, Codable {
     /// The template's name, a file in `Templates/` (or a path to a template file).
     public var template: String
     public var title: String
@@ -36,6 +37,10 @@ public struct Report: Sendable {
     public var templateOverrides: TemplateOverrides?
     /// The number of the attachment this document is to a letter ("مرفق (١)"), if it is one.
     public var attachment: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case template, title, subtitle, date, classification, author, subject, keywords, settings, facts, datasets, body, file, attachment
+    }
 
     public init(template: String = "briefing", title: String, subtitle: String? = nil, date: CalendarDate,
                 classification: String? = nil, author: String? = nil, subject: String? = nil, keywords: [String] = [],

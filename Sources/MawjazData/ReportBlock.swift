@@ -2,7 +2,7 @@
 import MawjazFrame
 
 /// One block of a report's body, before data is bound into it.
-public enum ReportBlock: Sendable {
+public enum ReportBlock: Sendable, Codable {
     case heading(HeadingSpec)
     case paragraph(ParagraphSpec)
     case facts(FactsSpec)
@@ -51,7 +51,7 @@ public enum ReportBlock: Sendable {
 }
 
 /// A section heading.
-public struct HeadingSpec: Sendable {
+public struct HeadingSpec: Sendable, Codable {
     public var text: String
     /// 1 (section), 2 or 3.
     public var level: Int
@@ -66,7 +66,7 @@ public struct HeadingSpec: Sendable {
 }
 
 /// A paragraph of running text, with inline markup (`**bold**`, `*italic*`, `__underline__`, `[text](link)`).
-public struct ParagraphSpec: Sendable {
+public struct ParagraphSpec: Sendable, Codable {
     public var text: String
     public var direction: Direction?
     public var align: Alignment?
@@ -79,8 +79,8 @@ public struct ParagraphSpec: Sendable {
 }
 
 /// A box of key figures: each a value with its label.
-public struct FactsSpec: Sendable {
-    public struct Item: Sendable {
+public struct FactsSpec: Sendable, Codable {
+    public struct Item: Sendable, Codable {
         public var label: String
         public var value: String
         public var unit: String?
@@ -100,7 +100,7 @@ public struct FactsSpec: Sendable {
 }
 
 /// How wide a table column is.
-public enum ColumnWidth: Hashable, Sendable {
+public enum ColumnWidth: Hashable, Sendable, Codable {
     /// From the content.
     case auto
     /// A fixed width in points.
@@ -110,8 +110,8 @@ public enum ColumnWidth: Hashable, Sendable {
 }
 
 /// A table: column headings, rows of cells.
-public struct TableSpec: Sendable {
-    public struct Column: Sendable {
+public struct TableSpec: Sendable, Codable {
+    public struct Column: Sendable, Codable {
         public var title: String
         public var width: ColumnWidth
         public var align: Alignment?
@@ -120,7 +120,7 @@ public struct TableSpec: Sendable {
         }
     }
     /// A cell; `span` columns wide.
-    public struct Cell: Sendable {
+    public struct Cell: Sendable, Codable {
         public var text: String
         public var span: Int
         public init(_ text: String, span: Int = 1) { self.text = text; self.span = span }
@@ -137,7 +137,7 @@ public struct TableSpec: Sendable {
     public var location: SourceLocation
 
     /// Rows generated from a dataset's activities.
-    public struct RowSource: Sendable {
+    public struct RowSource: Sendable, Codable {
         public var dataset: String
         public var cells: [String]
         public var filter: ActivityFilter
@@ -170,9 +170,9 @@ public enum ChartGrouping: String, Hashable, Sendable, Codable, CaseIterable {
 }
 
 /// A chart of a dataset's counts, or of values written inline.
-public struct ChartSpec: Sendable {
+public struct ChartSpec: Sendable, Codable {
     /// A value written in the report: a label and one number per series.
-    public struct Value: Hashable, Sendable {
+    public struct Value: Hashable, Sendable, Codable {
         public var label: String
         public var values: [Double]
         public init(label: String, values: [Double]) { self.label = label; self.values = values }
@@ -214,8 +214,8 @@ public struct ChartSpec: Sendable {
 }
 
 /// Dated events in order.
-public struct TimelineSpec: Sendable {
-    public struct Event: Sendable {
+public struct TimelineSpec: Sendable, Codable {
+    public struct Event: Sendable, Codable {
         /// The date as the author wants it shown ("2012", "سبتمبر 2019", a full date).
         public var date: String
         public var text: String
@@ -230,8 +230,8 @@ public struct TimelineSpec: Sendable {
 }
 
 /// A bulleted or numbered list; items may hold lists of their own.
-public struct ListSpec: Sendable {
-    public struct Item: Sendable {
+public struct ListSpec: Sendable, Codable {
+    public struct Item: Sendable, Codable {
         public var text: String
         public var children: ListSpec?
         public init(_ text: String, children: ListSpec? = nil) { self.text = text; self.children = children }
@@ -246,7 +246,7 @@ public struct ListSpec: Sendable {
 }
 
 /// A boxed note: an optional title and text.
-public struct NoteSpec: Sendable {
+public struct NoteSpec: Sendable, Codable {
     public var title: String?
     public var text: String
     public var direction: Direction?
@@ -257,8 +257,7 @@ public struct NoteSpec: Sendable {
 }
 
 /// A picture from a PNG or JPEG file.
-public struct ImageSpec: Sendable {
-    public enum Fit: String, Hashable, Sendable, CaseIterable { case width, contain }
+public struct ImageSpec: Sendable, Codable {
     /// The file, resolved against the report's folder.
     public var path: String
     public var alternativeText: String
@@ -275,7 +274,7 @@ public struct ImageSpec: Sendable {
 }
 
 /// A signature block: who signs, with their title, and room for the signature and stamp.
-public struct SignatureSpec: Sendable {
+public struct SignatureSpec: Sendable, Codable {
     public var name: String
     public var title: String?
     public var organisation: String?
@@ -289,7 +288,7 @@ public struct SignatureSpec: Sendable {
 }
 
 /// Blocks set in columns side by side, flowing from the start side.
-public struct ColumnsSpec: Sendable {
+public struct ColumnsSpec: Sendable, Codable {
     public var count: Int
     public var blocks: [ReportBlock]
     public var location: SourceLocation
@@ -300,7 +299,7 @@ public struct ColumnsSpec: Sendable {
 
 /// Blocks repeated once per category (or year) of a dataset, with `{{category}}` or `{{year}}`, `{{count}}` and
 /// `{{share}}` naming the one at hand.
-public struct ForEachSpec: Sendable {
+public struct ForEachSpec: Sendable, Codable {
     public var dataset: String
     public var by: ChartGrouping
     public var filter: ActivityFilter
@@ -313,7 +312,7 @@ public struct ForEachSpec: Sendable {
 }
 
 /// A table of contents.
-public struct ContentsSpec: Sendable {
+public struct ContentsSpec: Sendable, Codable {
     public var title: String?
     /// The deepest heading level listed (1–3).
     public var levels: Int
@@ -324,7 +323,7 @@ public struct ContentsSpec: Sendable {
 }
 
 /// The number, date and attachments of an official letter.
-public struct ReferenceSpec: Sendable {
+public struct ReferenceSpec: Sendable, Codable {
     public var number: String
     /// The letter's date; nil uses the report's.
     public var date: CalendarDate?

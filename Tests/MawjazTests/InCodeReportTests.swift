@@ -31,3 +31,17 @@ import TestSupport
         #expect(try TestSupport.qpdfProblems(output) == nil)
     }
 }
+
+@Suite struct ReportCodingTests {
+    @Test func aLoadedReportRoundTripsThroughJSON() throws {
+        let renderer = try TestSupport.renderer()
+        let (report, _) = try renderer.load(reportAt: TestSupport.defaultReport)
+        let data = try JSONEncoder().encode(report)
+        let decoded = try JSONDecoder().decode(Report.self, from: data)
+        #expect(decoded.title == report.title && decoded.date == report.date && decoded.body.count == report.body.count)
+        #expect(decoded.datasets["activities"] == report.datasets["activities"])
+        let original = try renderer.layout(try renderer.bind(report)).document.pages
+        let again = try renderer.layout(try renderer.bind(decoded)).document.pages
+        #expect(original.map { $0.frame.textLines.map(\.line.text) } == again.map { $0.frame.textLines.map(\.line.text) })
+    }
+}
