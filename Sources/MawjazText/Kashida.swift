@@ -120,8 +120,13 @@ enum Kashida {
 
     // MARK: - Arabic joining
 
+    /// The scalars of a cluster, decoded straight from its UTF-8 (clusters are a few bytes; no String is built).
     private static func scalarsOf(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt32] {
-        String(decoding: bytes[range], as: UTF8.self).unicodeScalars.map(\.value)
+        var scalars: [UInt32] = []
+        var iterator = bytes[range].makeIterator()
+        var decoder = UTF8()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) { scalars.append(scalar.value) }
+        return scalars
     }
 
     /// Letters that join on both sides (Unicode joining type D), among those Arabic text uses.
