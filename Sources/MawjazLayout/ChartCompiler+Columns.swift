@@ -18,9 +18,12 @@ extension ChartCompiler {
         let axis = try valueAxis(low: low, high: high, length: plotHeight) { $0.size.height }
         let valueLabelHeight = try text(format.value(0, tickDigits: 0)).size.height
         let roomAbove = max(axis.labelHeight / 2 + 1, chart.valueLabels ? valueLabelHeight + 3 : 0)
-        let roomBelow = chart.valueLabels && low < 0 ? valueLabelHeight + 3 : 3
-        let axisWidth = axis.labelWidth + 5
-        let plot = Rect(x: rightToLeft ? 0 : axisWidth, y: top + roomAbove, width: width - axisWidth, height: plotHeight)
+        // Below the plot: room for the labels of negative bars, and for the lowest tick label, which category labels
+        // (thinned ones may reach past the plot) must not touch.
+        let roomBelow = max(chart.valueLabels && low < 0 ? valueLabelHeight + 3 : 3, axis.labelHeight / 2 + 1)
+        // The plot stops half a point short of the far side, so that the strokes of its lines stay inside the chart.
+        let axisWidth = axis.labelWidth + 5, inset = 0.5
+        let plot = Rect(x: rightToLeft ? inset : axisWidth, y: top + roomAbove, width: width - axisWidth - inset, height: plotHeight)
         let scale = LinearScale(domain: axis.domain, range: (plot.maxY, plot.minY))
         let padding = kind == .groupedBar ? 0.18 : kind == .stackedBar ? 0.35 : kind == .bar ? 0.3 : 0
         let bands = BandScale(count: count, start: rightToLeft ? plot.maxX : plot.minX, end: rightToLeft ? plot.minX : plot.maxX,
@@ -112,7 +115,7 @@ extension ChartCompiler {
         try placeEndLabels(ends, digits: frame.digits, role: .total, on: &canvas)
         for segment in segments where segment.value > 0 {
             let label = try text(format.value(segment.value, tickDigits: frame.digits), color: segment.color.contrastingText)
-            guard label.size.width <= segment.rect.width - 3, label.size.height <= segment.rect.height + 1 else { continue }
+            guard label.size.width <= segment.rect.width - 3, label.size.height <= segment.rect.height else { continue }
             let point = Point(x: segment.rect.midX - label.size.width / 2, y: segment.rect.midY - label.size.height / 2)
             if canvas.isFree(label.box(at: point), gap: 0) { canvas.put(label, at: point, role: .value) }
         }

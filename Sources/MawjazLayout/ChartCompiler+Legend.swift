@@ -53,7 +53,7 @@ extension ChartCompiler {
     /// A series' key: a short line with its marker for line charts, a square of its colour for the others.
     func drawSwatch(_ paint: SeriesPaint, on canvas: inout ChartCanvas, left: Double, middle: Double) {
         if chart.kind == .line {
-            canvas.line(from: Point(x: left, y: middle), to: Point(x: left + swatchWidth, y: middle),
+            canvas.line(from: Point(x: left + 1, y: middle), to: Point(x: left + swatchWidth - 1, y: middle),
                         stroke: Stroke(color: paint.color, width: 1.6, dash: paint.dash), on: .marks)
             let (marker, at) = paint.marker.shape(at: Point(x: left + swatchWidth / 2, y: middle), size: 5.5, fill: paint.color)
             canvas.draw(marker, at: at, on: .overlay)

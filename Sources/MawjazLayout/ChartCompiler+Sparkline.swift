@@ -17,7 +17,7 @@ extension ChartCompiler {
             Point(x: rightToLeft ? box.maxX - dot - Double(index) * step : box.minX + dot + Double(index) * step, y: scale.position(value))
         }
         let color = paints[0].color
-        canvas.line(from: Point(x: box.minX, y: scale.position(max(0, low))), to: Point(x: box.maxX, y: scale.position(max(0, low))),
+        canvas.line(from: Point(x: box.minX + 0.25, y: scale.position(max(0, low))), to: Point(x: box.maxX - 0.25, y: scale.position(max(0, low))),
                     stroke: Stroke(color: context.palette.rule, width: 0.5), on: .grid)
         canvas.draw(Shape(.polyline(points), stroke: Stroke(color: color, width: 1.2)), at: .zero, on: .marks)
         for (index, point) in points.enumerated() {

@@ -66,6 +66,11 @@ extension Palette {
     }
 }
 
+extension Palette {
+    /// The colours charts give `count` series, in series order (see `seriesPaints(count:)`).
+    public func seriesColors(count: Int) -> [Color] { seriesPaints(count: count).map(\.color) }
+}
+
 extension Color {
     /// Black or white, whichever reads better on this colour.
     var contrastingText: Color { Palette.grey(self) > 0.55 ? Color(red: 0.13, green: 0.13, blue: 0.13) : .white }
