@@ -106,6 +106,10 @@ extension Binder {
         guard !spec.values.isEmpty else { return nil }   // reported by the loader
         let categories = spec.values.map { plain($0.label, at: spec.location, field: "chart.values.label") }
         let width = spec.values.map(\.values.count).max() ?? 0
+        guard width > 0 else {
+            chartError(spec, "a value needs at least one number: {label: \"…\", value: 12}")
+            return nil
+        }
         guard spec.values.allSatisfy({ $0.values.count == width }) else {
             chartError(spec, "every value needs the same number of numbers (\(width))")
             return nil

@@ -207,14 +207,16 @@ extension ChartCompiler {
         canvas = trial
     }
 
-    /// Labels over a line's points (under a point when over would touch another label); all points or none.
+    /// Labels over a line's points (under those of negative values; on the other side when the first would touch
+    /// another label); all points or none.
     private func placePointLabels(_ points: [Point], values: [Double], avoiding obstacles: [Rect], digits: Int,
                                   on canvas: inout ChartCanvas) throws(LayoutError) {
         var trial = canvas
         for (point, value) in zip(points, values) {
             let label = try text(format.value(value, tickDigits: digits))
             let x = point.x - label.size.width / 2
-            let candidates = [Point(x: x, y: point.y - 4 - label.size.height), Point(x: x, y: point.y + 4)]
+            let over = Point(x: x, y: point.y - 4 - label.size.height), under = Point(x: x, y: point.y + 4)
+            let candidates = value < 0 ? [under, over] : [over, under]
             guard let spot = candidates.first(where: { spot in
                 let box = label.box(at: spot)
                 return trial.isFree(box, gap: 0.5) && !obstacles.contains { $0.overlaps(box) }

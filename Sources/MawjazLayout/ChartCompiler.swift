@@ -1,5 +1,6 @@
 // The chart compiler: a bound chart becomes scales, axes, marks and labels, then frame items, in named stages —
 // furniture (title, legend), the kind's plot, then caption and source.
+import Foundation
 import MawjazData
 import MawjazDocument
 import MawjazFrame
@@ -28,6 +29,12 @@ struct ChartCompiler {
 
     /// The whole chart: title, legend, the plot of its kind, caption and source note.
     func compile() throws(LayoutError) -> CompiledChart {
+        if chart.kind != .timeline {
+            guard !chart.series.isEmpty, !chart.categories.isEmpty else { throw failure("the chart has no values to draw") }
+            if let uneven = chart.series.first(where: { $0.values.count != chart.categories.count }) {
+                throw failure("the series \"\(uneven.name)\" has \(uneven.values.count) values for \(chart.categories.count) categories")
+            }
+        }
         var canvas = ChartCanvas(width: width)
         var y = 0.0
         if let title = chart.title {
@@ -112,10 +119,14 @@ struct ChartNumberFormat {
         string(value, fractionDigits: fractionDigits)
     }
 
-    /// A data value: whole numbers without decimals, others with as many as the ticks show (one at least, two at most).
+    /// A data value with the decimals it has, up to two (4.25 stays 4.25, 4.125 becomes 4.13), and at least
+    /// as many as the ticks show when it has any.
     func value(_ value: Double, tickDigits: Int) -> String {
-        let whole = abs(value - value.rounded()) < 1e-9
-        return string(value, fractionDigits: whole ? 0 : min(2, max(1, tickDigits)))
+        let own = (0...2).first { digits in
+            let scaled = value * pow(10, Double(digits))
+            return abs(scaled - scaled.rounded()) < 1e-9 * max(1, abs(scaled))
+        } ?? 2
+        return string(value, fractionDigits: own == 0 ? 0 : min(2, max(own, tickDigits)))
     }
 
     private func string(_ value: Double, fractionDigits: Int) -> String {

@@ -18,6 +18,9 @@ extension LayoutContext {
         bare.title = nil
         bare.caption = nil
         bare.sourceNote = nil
+        guard bare.series.count == 1, bare.series[0].values.count == bare.categories.count else {
+            throw LayoutError(location: chart.source, block: "facts", message: "a sparkline draws one series of one value per category")
+        }
         let compiler = ChartCompiler(context: self, chart: bare, width: size.width)
         var canvas = ChartCanvas(width: size.width)
         let box = try compiler.compileSparkline(on: &canvas, top: 0, size: size)

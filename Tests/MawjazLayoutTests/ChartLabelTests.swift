@@ -110,6 +110,18 @@ import TestSupport
         }
     }
 
+    @Test func negativeBarsHangFromTheBaselineWithTheirNumbersUnder() throws {
+        let (_, compiled) = try Self.compile("    type: bar\n" + Self.values([("أ", -2.5), ("ب", 4.25), ("ج", 0)]))
+        let bars = compiled.marks.sorted { $0.category < $1.category }
+        #expect(abs(bars[0].bounds.minY - bars[1].bounds.maxY) < 0.01, "both stand on the zero line")
+        let labels = compiled.labels.filter { $0.role == .value }
+        #expect(labels.map(\.text) == ["-٢٫٥", "٤٫٢٥", "٠"])
+        #expect(labels[0].bounds.minY >= bars[0].bounds.maxY && labels[1].bounds.maxY <= bars[1].bounds.minY)
+        let ticks = compiled.labels.filter { $0.role == .tick }.compactMap { TestSupport.number($0.text) }
+        #expect(ticks.contains(-4) && ticks.contains(0), "\(ticks)")
+        Self.expectNoOverlap(compiled)
+    }
+
     @Test func aTimelineTooCrowdedToLabelIsAnError() throws {
         let events = (1...40).map { "      - {date: 2021-01-\(String(format: "%02d", $0 % 28 + 1)), text: \"حدث طويل رقم \($0)\"}" }
         #expect {

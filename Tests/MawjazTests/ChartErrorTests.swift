@@ -46,6 +46,10 @@ import TestSupport
         #expect(try messages("      type: timeline\n      events: [{date: 2020-13, text: x}]").contains { $0.contains("month 13") })
     }
 
+    @Test func aValueNeedsANumber() throws {
+        #expect(try messages("      type: line\n      values: [{label: a, values: []}]") == ["a value needs at least one number: {label: \"…\", value: 12}"])
+    }
+
     @Test func topNeedsCategories() throws {
         #expect(try messages("      type: line\n      data: log\n      by: year\n      top: 2")
                 == ["top: 2 keeps the largest categories, so it needs by: category or series: category"])
