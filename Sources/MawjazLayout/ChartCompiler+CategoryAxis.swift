@@ -37,7 +37,7 @@ extension ChartCompiler {
         // Staggered: odd labels on a second row, so each has two bands' width.
         let doubled = 2 * step - labelGap
         let staggered: [ChartText]? = singles.allSatisfy { $0.size.width <= doubled } ? singles
-            : try wrap(categories, singles: singles, width: doubled, maxLines: 2)
+            : try wrap(categories, singles: singles, width: doubled, maxLines: 3)
         if let staggered {
             return place(staggered.enumerated().map { ($0, $1, $0 % 2) }, bands: bands, top: top, on: &canvas)
         }

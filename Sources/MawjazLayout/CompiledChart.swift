@@ -7,7 +7,9 @@ public struct CompiledChart: Sendable {
     public var frame: Frame
     /// The area the data are drawn in (for a donut, the square around the ring; for a timeline, the axis's extent).
     public var plot: Rect
+    /// Every datum drawn, in drawing order.
     public var marks: [ChartMark]
+    /// Every piece of text placed, in placing order.
     public var labels: [ChartLabel]
 }
 
