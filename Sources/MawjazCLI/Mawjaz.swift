@@ -1,4 +1,4 @@
-// The command line: mawjaz render | validate.
+// The command line: mawjaz render | validate | chart.
 import ArgumentParser
 import Foundation
 import Mawjaz
@@ -9,7 +9,7 @@ struct MawjazCommand: ParsableCommand {
         commandName: "mawjaz",
         abstract: "Right-to-left Arabic briefing PDFs from report data.",
         version: MawjazVersion.current,
-        subcommands: [Render.self, Validate.self, Init.self],
+        subcommands: [Render.self, Validate.self, ChartCommand.self, Init.self],
         defaultSubcommand: Render.self
     )
 }

@@ -85,8 +85,10 @@ public struct FactsSpec: Sendable, Codable {
         public var value: String
         public var unit: String?
         public var source: String?
-        public init(label: String, value: String, unit: String? = nil, source: String? = nil) {
-            self.label = label; self.value = value; self.unit = unit; self.source = source
+        /// A small chart drawn under the value (a chart of kind `sparkline`).
+        public var sparkline: ChartSpec?
+        public init(label: String, value: String, unit: String? = nil, source: String? = nil, sparkline: ChartSpec? = nil) {
+            self.label = label; self.value = value; self.unit = unit; self.source = source; self.sparkline = sparkline
         }
     }
     public var title: String?
@@ -177,6 +179,12 @@ public struct ChartSpec: Sendable, Codable {
         public var values: [Double]
         public init(label: String, values: [Double]) { self.label = label; self.values = values }
     }
+    /// A dated event written in the report, for a chart of kind `timeline`.
+    public struct Event: Hashable, Sendable {
+        public var date: CalendarDate
+        public var text: String
+        public init(date: CalendarDate, text: String) { self.date = date; self.text = text }
+    }
     public var kind: ChartKind
     /// The dataset counted; nil when `values` are inline.
     public var dataset: String?
@@ -186,6 +194,10 @@ public struct ChartSpec: Sendable, Codable {
     /// Keep the N largest categories and sum the rest as "other".
     public var top: Int?
     public var values: [Value]
+    /// Events written inline, for a timeline.
+    public var events: [Event]
+    /// Whether the values are percentages (written with a percent sign).
+    public var percent: Bool
     /// Series names for inline values with more than one number each.
     public var seriesNames: [String]
     public var title: String?
@@ -202,12 +214,13 @@ public struct ChartSpec: Sendable, Codable {
     public var location: SourceLocation
 
     public init(kind: ChartKind, dataset: String? = nil, by: ChartGrouping = .year, series: ChartGrouping? = nil,
-                filter: ActivityFilter = ActivityFilter(), top: Int? = nil, values: [Value] = [], seriesNames: [String] = [],
+                filter: ActivityFilter = ActivityFilter(), top: Int? = nil, values: [Value] = [], events: [Event] = [],
+                percent: Bool = false, seriesNames: [String] = [],
                 title: String? = nil, caption: String? = nil, source: String? = nil, domain: ClosedRange<Double>? = nil,
                 height: Double? = nil, valueLabels: Bool = true, alternativeText: String? = nil,
                 location: SourceLocation = SourceLocation(file: "")) {
         self.kind = kind; self.dataset = dataset; self.by = by; self.series = series; self.filter = filter; self.top = top
-        self.values = values; self.seriesNames = seriesNames; self.title = title; self.caption = caption
+        self.values = values; self.events = events; self.percent = percent; self.seriesNames = seriesNames; self.title = title; self.caption = caption
         self.source = source; self.domain = domain; self.height = height; self.valueLabels = valueLabels
         self.alternativeText = alternativeText; self.location = location
     }

@@ -9,8 +9,8 @@ extension ReportLoader {
         "paragraph": ["text", "direction", "align", "justify"],
         "facts": ["title", "items", "columns"],
         "table": ["title", "caption", "columns", "rows", "rows-from", "zebra", "borders", "direction"],
-        "chart": ["type", "data", "by", "series", "from", "to", "categories", "top", "values", "series-names", "title",
-                  "caption", "source", "domain", "height", "labels", "alt"],
+        "chart": ["type", "data", "by", "series", "from", "to", "categories", "top", "values", "events", "percent", "series-names",
+                  "title", "caption", "source", "domain", "height", "labels", "alt"],
         "timeline": ["title", "events"],
         "list": ["items", "ordered", "direction"],
         "note": ["title", "text", "direction"],
@@ -171,13 +171,13 @@ extension ReportLoader {
     }
 
     private mutating func readFactItem(_ node: LocatedNode) -> FactsSpec.Item? {
-        guard let pairs = reader.mapping(node, allowedKeys: ["label", "value", "unit", "source"]) else { return nil }
+        guard let pairs = reader.mapping(node, allowedKeys: ["label", "value", "unit", "source", "sparkline"]) else { return nil }
         let map = Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
         guard let labelNode = map["label"] else { reader.missing("label", in: node); return nil }
         guard let valueNode = map["value"] else { reader.missing("value", in: node); return nil }
         guard let label = reader.string(labelNode), let value = reader.string(valueNode) else { return nil }
         return FactsSpec.Item(label: label, value: value, unit: map["unit"].flatMap { reader.string($0) },
-                              source: map["source"].flatMap { reader.string($0) })
+                              source: map["source"].flatMap { reader.string($0) }, sparkline: map["sparkline"].flatMap { readSparkline($0) })
     }
 
     private mutating func readList(_ node: LocatedNode, ordered: Bool, direction: Direction?, location: SourceLocation) -> ListSpec? {

@@ -71,26 +71,33 @@ extension ReportLoader {
     mutating func readChart(_ options: [String: LocatedNode], at node: LocatedNode) -> ChartSpec? {
         guard let kindNode = options["type"] else { reader.missing("type", in: node); return nil }
         guard let kind = reader.choice(kindNode, as: ChartKind.self) else { return nil }
-        var values: [ChartSpec.Value] = []
-        if let valuesNode = options["values"], let items = reader.sequence(valuesNode) {
-            for item in items {
-                guard let pairs = reader.mapping(item, allowedKeys: ["label", "value", "values"]) else { continue }
-                let map = Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
-                guard let labelNode = map["label"] else { reader.missing("label", in: item); continue }
-                guard let label = reader.string(labelNode) else { continue }
-                if let one = map["value"] {
-                    if let number = reader.number(one, in: -1e12...1e12) { values.append(.init(label: label, values: [number])) }
-                } else if let many = map["values"], let numbers = reader.sequence(many) {
-                    let parsed = numbers.compactMap { reader.number($0, in: -1e12...1e12) }
-                    if parsed.count == numbers.count { values.append(.init(label: label, values: parsed)) }
-                } else {
-                    reader.missing("value", in: item)
-                }
-            }
-        }
+        return readChart(kind, options, at: node)
+    }
+
+    /// A facts item's `sparkline: {data: activities, by: year}`: a chart of kind sparkline, without `type`.
+    mutating func readSparkline(_ node: LocatedNode) -> ChartSpec? {
+        let keys = (Self.blockOptions["chart"] ?? []).filter { $0 != "type" }
+        guard let pairs = reader.mapping(node, allowedKeys: keys) else { return nil }
+        return readChart(.sparkline, Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a }), at: node)
+    }
+
+    private mutating func readChart(_ kind: ChartKind, _ options: [String: LocatedNode], at node: LocatedNode) -> ChartSpec? {
+        let values = options["values"].map { readChartValues($0) } ?? []
+        let events = options["events"].map { readChartEvents($0) } ?? []
         let dataset = options["data"].flatMap { reader.string($0) }
-        if dataset == nil && options["values"] == nil && kind != .timeline {
-            reader.log.error(node.location, field: node.path, "a chart needs \"data\" (a dataset) or \"values\"")
+        if let eventsNode = options["events"], kind != .timeline {
+            reader.log.error(eventsNode.location, field: eventsNode.path, "only a timeline has events (use values for a \(kind.rawValue) chart)")
+        }
+        if let valuesNode = options["values"], kind == .timeline {
+            reader.log.error(valuesNode.location, field: valuesNode.path, "a timeline has events, not values: [{date: 2021-03, text: \"…\"}]")
+        }
+        let sources = [options["data"], kind == .timeline ? options["events"] : options["values"]].compactMap { $0 }
+        if sources.isEmpty {
+            reader.log.error(node.location, field: node.path, kind == .timeline
+                             ? "a timeline needs \"data\" (a dataset) or \"events\""
+                             : "a chart needs \"data\" (a dataset) or \"values\"")
+        } else if sources.count > 1, let second = sources.last {
+            reader.log.error(second.location, field: second.path, "a chart takes its numbers from \"data\" or from \"\(kind == .timeline ? "events" : "values")\", not both")
         }
         var domain: ClosedRange<Double>?
         if let domainNode = options["domain"], let bounds = reader.sequence(domainNode) {
@@ -102,11 +109,48 @@ extension ReportLoader {
         return ChartSpec(kind: kind, dataset: dataset, by: options["by"].flatMap { reader.choice($0, as: ChartGrouping.self) } ?? .year,
                          series: options["series"].flatMap { reader.choice($0, as: ChartGrouping.self) },
                          filter: readFilter(options), top: options["top"].flatMap { reader.integer($0, in: 1...50) },
-                         values: values, seriesNames: options["series-names"].flatMap { reader.strings($0) } ?? [],
+                         values: values, events: events, percent: options["percent"].flatMap { reader.boolean($0) } ?? false,
+                         seriesNames: options["series-names"].flatMap { reader.strings($0) } ?? [],
                          title: options["title"].flatMap { reader.string($0) }, caption: options["caption"].flatMap { reader.string($0) },
                          source: options["source"].flatMap { reader.string($0) }, domain: domain,
-                         height: options["height"].flatMap { reader.number($0, in: 40...800) },
+                         height: options["height"].flatMap { reader.number($0, in: kind == .sparkline ? 8...800 : 40...800) },
                          valueLabels: options["labels"].flatMap { reader.boolean($0) } ?? true,
                          alternativeText: options["alt"].flatMap { reader.string($0) }, location: node.location)
+    }
+
+    /// Inline values: `[{label, value}]`, or `[{label, values: [...]}]` for several series.
+    private mutating func readChartValues(_ node: LocatedNode) -> [ChartSpec.Value] {
+        guard let items = reader.sequence(node) else { return [] }
+        var values: [ChartSpec.Value] = []
+        for item in items {
+            guard let pairs = reader.mapping(item, allowedKeys: ["label", "value", "values"]) else { continue }
+            let map = Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+            guard let labelNode = map["label"] else { reader.missing("label", in: item); continue }
+            guard let label = reader.string(labelNode) else { continue }
+            if let one = map["value"] {
+                if let number = reader.number(one, in: -1e12...1e12) { values.append(.init(label: label, values: [number])) }
+            } else if let many = map["values"], let numbers = reader.sequence(many) {
+                let parsed = numbers.compactMap { reader.number($0, in: -1e12...1e12) }
+                if parsed.count == numbers.count { values.append(.init(label: label, values: parsed)) }
+            } else {
+                reader.missing("value", in: item)
+            }
+        }
+        if items.isEmpty { reader.log.error(node.location, field: node.path, "a chart needs at least one value") }
+        return values
+    }
+
+    /// Inline timeline events: `[{date: 2021-03-14, text: "…"}]`.
+    private mutating func readChartEvents(_ node: LocatedNode) -> [ChartSpec.Event] {
+        guard let items = reader.sequence(node) else { return [] }
+        if items.isEmpty { reader.log.error(node.location, field: node.path, "a timeline needs at least one event") }
+        return items.compactMap { item -> ChartSpec.Event? in
+            guard let pairs = reader.mapping(item, allowedKeys: ["date", "text"]) else { return nil }
+            let map = Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+            guard let dateNode = map["date"] else { reader.missing("date", in: item); return nil }
+            guard let textNode = map["text"] else { reader.missing("text", in: item); return nil }
+            guard let date = reader.date(dateNode), let text = reader.string(textNode) else { return nil }
+            return ChartSpec.Event(date: date, text: text)
+        }
     }
 }

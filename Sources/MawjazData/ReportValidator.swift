@@ -22,15 +22,9 @@ public enum ReportValidator {
         for block in blocks {
             switch block {
             case .chart(let chart):
-                guard let name = chart.dataset, !unreadable.contains(name) else { continue }
-                guard let dataset = report.datasets[name] else {
-                    log.error(chart.location, field: "chart.data", "no dataset named \"\(name)\""
-                              + datasetHint(name, report, unreadable))
-                    continue
-                }
-                if dataset.activities.isEmpty {
-                    log.error(chart.location, field: "chart.data", "the dataset \"\(name)\" is empty, so the chart would have no data")
-                }
+                check(chart, in: report, unreadable: unreadable, log: &log)
+            case .facts(let facts):
+                for item in facts.items { if let chart = item.sparkline { check(chart, in: report, unreadable: unreadable, log: &log) } }
             case .table(let table):
                 if let source = table.rowsFrom, report.datasets[source.dataset] == nil, !unreadable.contains(source.dataset) {
                     log.error(source.location, field: "table.rows-from.data", "no dataset named \"\(source.dataset)\"" + datasetHint(source.dataset, report, unreadable))
@@ -46,6 +40,18 @@ public enum ReportValidator {
             default:
                 continue
             }
+        }
+    }
+
+    /// A chart's dataset must exist and hold activities.
+    private static func check(_ chart: ChartSpec, in report: Report, unreadable: Set<String>, log: inout DiagnosticLog) {
+        guard let name = chart.dataset, !unreadable.contains(name) else { return }
+        guard let dataset = report.datasets[name] else {
+            log.error(chart.location, field: "chart.data", "no dataset named \"\(name)\"" + datasetHint(name, report, unreadable))
+            return
+        }
+        if dataset.activities.isEmpty {
+            log.error(chart.location, field: "chart.data", "the dataset \"\(name)\" is empty, so the chart would have no data")
         }
     }
 

@@ -1,150 +1,229 @@
-// Binds charts to their numbers: counts from a dataset or values written inline, and a description
-// of the result for readers who cannot see it.
+// Binds charts to their numbers: counts from a dataset, values or events written inline, checked against
+// what each kind of chart can draw.
 import Foundation
 import MawjazData
 import MawjazFrame
 
 extension Binder {
+    /// The most slices a donut shows; beyond them the smallest are summed into one "other" slice.
+    static let donutSliceLimit = 6
+
     mutating func bindChart(_ spec: ChartSpec) -> Block? {
+        chart(spec).map(Block.chart)
+    }
+
+    /// A chart spec bound into a chart, or nil once its problems are logged.
+    mutating func chart(_ spec: ChartSpec) -> Chart? {
         var spec = spec
         spec.filter.categories = spec.filter.categories?.map { plain($0, at: spec.location, field: "chart.categories") }
-        var categories: [String] = []
-        var series: [Chart.Series] = []
-        let arabic = report.settings.language == .ar
+        let title = spec.title.map { plain($0, at: spec.location, field: "chart.title") }
+        var data: ChartData
+        if spec.kind == .timeline {
+            guard let events = timelineEvents(spec) else { return nil }
+            data = ChartData(categories: [], ordinal: true, series: [], events: events)
+        } else if let name = spec.dataset {
+            guard let counted = counts(spec, dataset: name) else { return nil }
+            data = counted
+        } else {
+            guard let inline = inlineValues(spec) else { return nil }
+            data = inline
+        }
+        guard check(&data, spec) else { return nil }
+        let alternativeText = spec.alternativeText.map { plain($0, at: spec.location, field: "chart.alt") }
+            ?? describe(spec, title: title, data: data)
+        return Chart(kind: spec.kind, categories: data.categories, ordinal: data.ordinal, series: data.series, events: data.events,
+                     percent: spec.percent, title: title,
+                     caption: spec.caption.map { plain($0, at: spec.location, field: "chart.caption") },
+                     sourceNote: spec.source.map { plain($0, at: spec.location, field: "chart.source") },
+                     domain: spec.domain, height: spec.height, valueLabels: spec.valueLabels, alternativeText: alternativeText,
+                     direction: report.settings.language.direction, source: spec.location)
+    }
+
+    /// The label of the slice or series that sums what `top` leaves out.
+    var otherLabel: String { report.settings.language == .ar ? "أخرى" : "Other" }
+
+    // MARK: - Where the numbers come from
+
+    /// Counts of a dataset's activities, grouped as the spec asks.
+    private mutating func counts(_ spec: ChartSpec, dataset name: String) -> ChartData? {
+        guard let log = report.datasets[name] else { return nil }   // reported by the validator
+        var data = ChartData(categories: [], ordinal: spec.by != .category, series: [], events: [])
+        if let top = spec.top, spec.by != .category && spec.series != .category {
+            chartError(spec, "top: \(top) keeps the largest categories, so it needs by: category or series: category")
+            return nil
+        }
+        switch (spec.by, spec.series) {
+        case (_, .some(let grouping)) where grouping != spec.by:
+            guard spec.by == .year && grouping == .category || spec.by == .category && grouping == .year else {
+                chartError(spec, "series: \(grouping.rawValue) cannot go with by: \(spec.by.rawValue) (use by: year with series: category, or the reverse)")
+                return nil
+            }
+            let table = log.countsByYearAndCategory(spec.filter)
+            var categories = table.categories
+            var columns = categories.indices.map { index in table.counts.map { Double($0[index]) } }
+            if let top = spec.top, categories.count > top {
+                let rest = columns[top...].reduce([Double](repeating: 0, count: table.years.count)) { zip($0, $1).map(+) }
+                categories = Array(categories.prefix(top)) + [otherLabel]
+                columns = Array(columns.prefix(top)) + [rest]
+            }
+            let years = table.years.map { numerals.year($0) }
+            if spec.by == .year {
+                data.categories = years
+                data.series = zip(categories, columns).map { Chart.Series(name: $0, values: $1) }
+            } else {
+                data.categories = categories
+                data.series = years.indices.map { row in Chart.Series(name: years[row], values: columns.map { $0[row] }) }
+            }
+        case (.year, _):
+            // Charts of a few categories keep the dataset's years, so that charts side by side compare.
+            var filter = spec.filter
+            if filter.from == nil, filter.to == nil, let first = log.firstYear, let last = log.lastYear {
+                filter.from = CalendarDate(year: first)
+                filter.to = CalendarDate(year: last)
+            }
+            let tallies = log.countsByYear(filter)
+            data.categories = tallies.map { numerals.year($0.key) }
+            data.series = [Chart.Series(name: name, values: tallies.map { Double($0.count) })]
+        case (.month, _):
+            let result = log.countsByMonth(spec.filter)
+            let writer = chartDates
+            data.categories = result.tallies.map { writer.format(CalendarDate(year: $0.key.year, month: $0.key.month)) }
+            data.series = [Chart.Series(name: name, values: result.tallies.map { Double($0.count) })]
+            if result.unplaced > 0 {
+                log.warningAbout(result.unplaced, spec: spec, into: &self.log)
+            }
+        case (.category, _):
+            let tallies = spec.top.map { log.topCategories($0, filter: spec.filter, otherLabel: otherLabel) }
+                ?? log.countsByCategory(spec.filter)
+            data.categories = tallies.map(\.key)
+            data.series = [Chart.Series(name: name, values: tallies.map { Double($0.count) })]
+        }
+        if data.series.allSatisfy({ $0.values.allSatisfy { $0 == 0 } }) {
+            chartError(spec, "no activity of \"\(name)\" falls inside the chart's filter, so the chart would be empty")
+            return nil
+        }
+        return data
+    }
+
+    /// Values written in the report: one number per series for each label.
+    private mutating func inlineValues(_ spec: ChartSpec) -> ChartData? {
+        if spec.series != nil {
+            chartError(spec, "series: groups a dataset's counts; inline values give each series as a number of `values: [...]` with series-names")
+            return nil
+        }
+        guard !spec.values.isEmpty else { return nil }   // reported by the loader
+        let categories = spec.values.map { plain($0.label, at: spec.location, field: "chart.values.label") }
+        let width = spec.values.map(\.values.count).max() ?? 0
+        guard width > 0 else {
+            chartError(spec, "a value needs at least one number: {label: \"…\", value: 12}")
+            return nil
+        }
+        guard spec.values.allSatisfy({ $0.values.count == width }) else {
+            chartError(spec, "every value needs the same number of numbers (\(width))")
+            return nil
+        }
+        let names = spec.seriesNames.map { plain($0, at: spec.location, field: "chart.series-names") }
+        if width > 1 && names.count != width {
+            chartError(spec, "\(width) numbers per value need \(width) series-names, but \(names.count) are given")
+            return nil
+        }
+        let series = (0..<width).map { index in
+            Chart.Series(name: names.indices.contains(index) ? names[index] : "", values: spec.values.map { $0.values[index] })
+        }
+        return ChartData(categories: categories, ordinal: false, series: series, events: [])
+    }
+
+    /// A timeline's events, from the report or from a dataset's activities, in date order.
+    private mutating func timelineEvents(_ spec: ChartSpec) -> [Chart.Event]? {
+        let writer = chartDates
+        var events: [Chart.Event]
         if let name = spec.dataset {
             guard let log = report.datasets[name] else { return nil }   // reported by the validator
-            switch (spec.by, spec.series) {
-            case (_, .some(let grouping)) where grouping != spec.by:
-                guard spec.by == .year && grouping == .category || spec.by == .category && grouping == .year else {
-                    log_(spec, "series: \(grouping.rawValue) cannot go with by: \(spec.by.rawValue) (use by: year with series: category, or the reverse)")
-                    return nil
-                }
-                let table = log.countsByYearAndCategory(spec.filter)
-                let years = table.years.map { numerals.year($0) }
-                if spec.by == .year {
-                    categories = years
-                    series = table.categories.enumerated().map { index, category in
-                        Chart.Series(name: category, values: table.counts.map { Double($0[index]) })
-                    }
-                } else {
-                    categories = table.categories
-                    series = table.years.enumerated().map { index, year in
-                        Chart.Series(name: numerals.year(year), values: table.categories.indices.map { Double(table.counts[index][$0]) })
-                    }
-                }
-            case (.year, _):
-                // Charts of a few categories keep the dataset's years, so that charts side by side compare.
-                var filter = spec.filter
-                if filter.from == nil, filter.to == nil, let first = log.firstYear, let last = log.lastYear {
-                    filter.from = CalendarDate(year: first)
-                    filter.to = CalendarDate(year: last)
-                }
-                let tallies = log.countsByYear(filter)
-                categories = tallies.map { numerals.year($0.key) }
-                series = [Chart.Series(name: name, values: tallies.map { Double($0.count) })]
-            case (.month, _):
-                let result = log.countsByMonth(spec.filter)
-                let writer = DateWriter(language: report.settings.language, numerals: report.settings.numerals,
-                                        monthNames: report.settings.monthNames)
-                categories = result.tallies.map { writer.format(CalendarDate(year: $0.key.year, month: $0.key.month)) }
-                series = [Chart.Series(name: name, values: result.tallies.map { Double($0.count) })]
-                if result.unplaced > 0 {
-                    log.warningAbout(result.unplaced, spec: spec, into: &self.log)
-                }
-            case (.category, _):
-                let tallies = spec.top.map { log.topCategories($0, filter: spec.filter, otherLabel: arabic ? "أخرى" : "Other") }
-                    ?? log.countsByCategory(spec.filter)
-                categories = tallies.map(\.key)
-                series = [Chart.Series(name: name, values: tallies.map { Double($0.count) })]
+            events = log.activities(matching: spec.filter).map { activity in
+                Chart.Event(date: activity.date, dateText: writer.format(activity.date), text: activity.title)
             }
-            if series.allSatisfy({ $0.values.allSatisfy { $0 == 0 } }) {
-                log_(spec, "no activity of \"\(name)\" falls inside the chart's filter, so the chart would be empty")
+            if events.isEmpty {
+                chartError(spec, "no activity of \"\(name)\" falls inside the chart's filter, so the timeline would be empty")
                 return nil
             }
         } else {
-            categories = spec.values.map { plain($0.label, at: spec.location, field: "chart.values.label") }
-            let width = spec.values.map(\.values.count).max() ?? 0
-            guard spec.values.allSatisfy({ $0.values.count == width }) else {
-                log_(spec, "every value needs the same number of numbers (\(width))")
-                return nil
-            }
-            let names = spec.seriesNames.map { plain($0, at: spec.location, field: "chart.series-names") }
-            if width > 1 && names.count != width {
-                log_(spec, "\(width) numbers per value need \(width) series-names, but \(names.count) are given")
-                return nil
-            }
-            series = (0..<width).map { index in
-                Chart.Series(name: names.indices.contains(index) ? names[index] : "", values: spec.values.map { $0.values[index] })
+            guard !spec.events.isEmpty else { return nil }   // reported by the loader
+            events = spec.events.map { event in
+                Chart.Event(date: event.date, dateText: writer.format(event.date),
+                            text: plain(event.text, at: spec.location, field: "chart.events.text"))
             }
         }
-        let title = spec.title.map { plain($0, at: spec.location, field: "chart.title") }
-        let chart = Chart(kind: spec.kind, categories: categories, series: series, title: title,
-                          caption: spec.caption.map { plain($0, at: spec.location, field: "chart.caption") },
-                          sourceNote: spec.source.map { plain($0, at: spec.location, field: "chart.source") },
-                          domain: spec.domain, height: spec.height, valueLabels: spec.valueLabels,
-                          alternativeText: spec.alternativeText.map { plain($0, at: spec.location, field: "chart.alt") }
-                            ?? describe(kind: spec.kind, title: title, categories: categories, series: series,
-                                        counts: spec.dataset != nil, by: spec.by),
-                          direction: report.settings.language.direction, source: spec.location)
-        return .chart(chart)
+        // Stable: events of one date keep the order they were written in.
+        return events.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
     }
 
-    private mutating func log_(_ spec: ChartSpec, _ message: String) {
+    /// Dates on charts: Gregorian, long, in the document's language, numerals and month names.
+    private var chartDates: DateWriter {
+        DateWriter(language: report.settings.language, numerals: report.settings.numerals, monthNames: report.settings.monthNames)
+    }
+
+    // MARK: - What each kind can draw
+
+    /// Checks the numbers against the kind and the domain; a donut's smallest slices are summed when there are too many.
+    private mutating func check(_ data: inout ChartData, _ spec: ChartSpec) -> Bool {
+        let kind = spec.kind
+        let singleSeries: Set<ChartKind> = [.bar, .horizontalBar, .donut, .sparkline]
+        if singleSeries.contains(kind), data.series.count > 1 {
+            chartError(spec, "a \(kind.rawValue) chart draws one series, but this one has \(data.series.count) "
+                       + "(use grouped-bar, stacked-bar, line or area for several)")
+            return false
+        }
+        let values = data.series.flatMap(\.values)
+        if let bad = values.first(where: { !$0.isFinite }) {
+            chartError(spec, "\(bad) is not a number a chart can draw")
+            return false
+        }
+        let stacked = kind == .stackedBar || kind == .donut || (kind == .area && data.series.count > 1)
+        if stacked, let negative = values.first(where: { $0 < 0 }) {
+            chartError(spec, "a \(kind.rawValue) chart adds its values up, so they cannot be negative (\(number(negative)))")
+            return false
+        }
+        if kind == .donut {
+            guard values.reduce(0, +) > 0 else {
+                chartError(spec, "a donut's values add up to 0, so it has no slices")
+                return false
+            }
+            mergeSmallestSlices(&data)
+        }
+        if let domain = spec.domain {
+            let barKinds: Set<ChartKind> = [.bar, .horizontalBar, .groupedBar, .stackedBar, .area]
+            if barKinds.contains(kind), !domain.contains(0) {
+                chartError(spec, "bars and areas stand on 0, so the domain [\(number(domain.lowerBound)), \(number(domain.upperBound))] must include it")
+                return false
+            }
+            let drawn = stacked ? data.categories.indices.map { index in data.series.reduce(0) { $0 + $1.values[index] } } : values
+            if let outside = drawn.first(where: { !domain.contains($0) }) {
+                chartError(spec, "the value \(number(outside)) is outside the domain [\(number(domain.lowerBound)), \(number(domain.upperBound))]")
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Keeps the largest slices of a donut, in their order, and sums the rest into one "other" slice.
+    private func mergeSmallestSlices(_ data: inout ChartData) {
+        guard let values = data.series.first?.values, values.count > Self.donutSliceLimit else { return }
+        let keep = Set(values.indices.sorted { (values[$0], $1) > (values[$1], $0) }.prefix(Self.donutSliceLimit - 1))
+        let kept = values.indices.filter { keep.contains($0) }
+        let rest = values.indices.filter { !keep.contains($0) }.reduce(0) { $0 + values[$1] }
+        data.categories = kept.map { data.categories[$0] } + [otherLabel]
+        data.series[0].values = kept.map { values[$0] } + [rest]
+        data.ordinal = false
+    }
+
+    private mutating func chartError(_ spec: ChartSpec, _ message: String) {
         log.error(spec.location, field: "chart", message)
     }
 
-    /// A sentence or two telling what the chart shows: its extent, its highest and lowest values, its total.
-    func describe(kind: ChartKind, title: String?, categories: [String], series: [Chart.Series], counts: Bool,
-                  by: ChartGrouping) -> String {
-        let arabic = report.settings.language == .ar
-        let kindName: String = {
-            switch kind {
-            case .bar, .groupedBar, .stackedBar: return arabic ? "مخطط أعمدة" : "Bar chart"
-            case .horizontalBar: return arabic ? "مخطط أشرطة أفقية" : "Horizontal bar chart"
-            case .line: return arabic ? "مخطط خطي" : "Line chart"
-            case .area: return arabic ? "مخطط مساحي" : "Area chart"
-            case .donut: return arabic ? "مخطط دائري" : "Donut chart"
-            case .timeline: return arabic ? "خط زمني" : "Timeline"
-            case .sparkline: return arabic ? "مخطط مصغر" : "Sparkline"
-            }
-        }()
-        var sentences = [title.map { "\(kindName): \($0)" } ?? kindName]
-        let totals = categories.indices.map { index in series.reduce(0.0) { $0 + ($1.values.indices.contains(index) ? $1.values[index] : 0) } }
-        if let first = categories.first, let last = categories.last, categories.count > 1 {
-            sentences.append(arabic ? "\(numerals.format(categories.count)) \(by == .year ? "سنة" : "فئة")، من \(first) إلى \(last)"
-                                    : "\(categories.count) \(by == .year ? "years" : "categories"), from \(first) to \(last)")
-        }
-        if let high = totals.indices.max(by: { totals[$0] < totals[$1] }), let low = totals.indices.min(by: { totals[$0] < totals[$1] }) {
-            let highText = number(totals[high]), lowText = number(totals[low])
-            if arabic {
-                let noun = counts ? " " + Self.activityNoun(Int(totals[high])) : ""
-                let place = by == .year && counts ? "في عام \(categories[high])" : "في \(categories[high])"
-                sentences.append("أعلى \(counts ? "عدد من الأنشطة" : "قيمة") \(place): \(highText)\(noun)")
-                if categories.count > 1 { sentences.append("وأدناها في \(categories[low]): \(lowText)") }
-            } else {
-                sentences.append("the highest \(counts ? "count" : "value") is \(highText) in \(categories[high])")
-                if categories.count > 1 { sentences.append("the lowest is \(lowText) in \(categories[low])") }
-            }
-        }
-        let total = totals.reduce(0, +)
-        if counts { sentences.append(arabic ? "المجموع \(number(total))" : "total \(number(total))") }
-        return sentences.joined(separator: arabic ? "؛ " : "; ") + "."
-    }
-
+    /// A number as error messages write it, in Latin digits like the rest of the message.
     private func number(_ value: Double) -> String {
-        value.rounded() == value ? numerals.format(Int(value)) : numerals.format(value, fractionDigits: 1)
-    }
-
-    /// The Arabic noun "activity" in the form a count takes: نشاط، نشاطان، أنشطة، نشاطا.
-    static func activityNoun(_ count: Int) -> String {
-        let lastTwo = count % 100
-        switch count {
-        case 1: return "نشاط"
-        case 2: return "نشاطان"
-        case _ where (3...10).contains(lastTwo): return "أنشطة"
-        case _ where (11...99).contains(lastTwo): return "نشاطا"
-        default: return "نشاط"
-        }
+        let latin = Numerals(.latin)
+        return value.rounded() == value && abs(value) < 1e15 ? latin.format(Int(value), grouping: false) : latin.format(value, fractionDigits: 2, grouping: false)
     }
 
     mutating func bindImage(_ spec: ImageSpec) -> Block? {
@@ -153,7 +232,7 @@ extension Binder {
             return nil
         }
         let bytes = [UInt8](data)
-        guard let (format, size) = ImageBox.inspect(bytes) else {
+        guard let (format, size) = ImageProbe.inspect(bytes) else {
             log.error(spec.location, field: "image.path", "\(spec.path) is neither a PNG nor a JPEG image")
             return nil
         }
@@ -162,6 +241,14 @@ extension Binder {
                               caption: spec.caption.map { plain($0, at: spec.location, field: "image.caption") },
                               width: spec.width, maxHeight: spec.maxHeight, source: spec.location))
     }
+}
+
+/// A chart's numbers while they are bound: categories, series, events.
+struct ChartData {
+    var categories: [String]
+    var ordinal: Bool
+    var series: [Chart.Series]
+    var events: [Chart.Event]
 }
 
 extension ActivityLog {

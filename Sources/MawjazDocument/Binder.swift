@@ -165,7 +165,8 @@ public struct Binder {
             let items = spec.items.map { item in
                 let value = plain(item.value, at: spec.location, field: "facts.value")
                 return FactsBox.Item(value: Self.figure(value, numerals: numerals) ?? value,
-                                     label: plain(item.label, at: spec.location, field: "facts.label"))
+                                     label: plain(item.label, at: spec.location, field: "facts.label"),
+                                     sparkline: item.sparkline.flatMap { chart($0) })
             }
             return [.facts(FactsBox(title: spec.title.map { plain($0, at: spec.location, field: "facts.title") }, items: items,
                                    columns: spec.columns, source: spec.location))]

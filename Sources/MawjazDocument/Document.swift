@@ -56,8 +56,10 @@ public struct FactsBox: Sendable {
     public struct Item: Sendable {
         public var value: String
         public var label: String
-        public init(value: String, label: String) {
-            self.value = value; self.label = label
+        /// A small chart drawn between the value and its label.
+        public var sparkline: Chart?
+        public init(value: String, label: String, sparkline: Chart? = nil) {
+            self.value = value; self.label = label; self.sparkline = sparkline
         }
     }
     public var title: String?
@@ -101,8 +103,9 @@ public struct Table: Sendable {
     }
 }
 
-/// A chart bound to its numbers: categories along one axis, one or more series of values.
+/// A chart bound to its numbers: categories along one axis, one or more series of values, or dated events.
 public struct Chart: Sendable {
+    /// One series: a name and one value per category.
     public struct Series: Hashable, Sendable {
         public var name: String
         public var values: [Double]
@@ -110,10 +113,26 @@ public struct Chart: Sendable {
             self.name = name; self.values = values
         }
     }
+    /// A dated event of a timeline.
+    public struct Event: Hashable, Sendable {
+        public var date: CalendarDate
+        /// The date as the chart writes it, in the document's language and numerals.
+        public var dateText: String
+        public var text: String
+        public init(date: CalendarDate, dateText: String, text: String) {
+            self.date = date; self.dateText = dateText; self.text = text
+        }
+    }
     public var kind: ChartKind
     /// The category labels, formatted (years in the document's numerals, category names as written).
     public var categories: [String]
+    /// Whether the categories are periods in time order (years, months), so that their labels may be thinned.
+    public var ordinal: Bool
     public var series: [Series]
+    /// The events of a timeline, in date order; empty for other kinds.
+    public var events: [Event]
+    /// Whether the values are percentages.
+    public var percent: Bool
     public var title: String?
     public var caption: String?
     public var sourceNote: String?
@@ -124,8 +143,11 @@ public struct Chart: Sendable {
     public var alternativeText: String
     public var direction: Direction
     public var source: SourceLocation
-    public init(kind: ChartKind, categories: [String], series: [Series], title: String? = nil, caption: String? = nil, sourceNote: String? = nil, domain: ClosedRange<Double>? = nil, height: Double? = nil, valueLabels: Bool, alternativeText: String, direction: Direction, source: SourceLocation) {
-        self.kind = kind; self.categories = categories; self.series = series; self.title = title; self.caption = caption; self.sourceNote = sourceNote; self.domain = domain; self.height = height; self.valueLabels = valueLabels; self.alternativeText = alternativeText; self.direction = direction; self.source = source
+    public init(kind: ChartKind, categories: [String], ordinal: Bool = false, series: [Series], events: [Event] = [], percent: Bool = false,
+                title: String? = nil, caption: String? = nil, sourceNote: String? = nil, domain: ClosedRange<Double>? = nil, height: Double? = nil,
+                valueLabels: Bool, alternativeText: String, direction: Direction, source: SourceLocation) {
+        self.kind = kind; self.categories = categories; self.ordinal = ordinal; self.series = series; self.events = events
+        self.percent = percent; self.title = title; self.caption = caption; self.sourceNote = sourceNote; self.domain = domain; self.height = height; self.valueLabels = valueLabels; self.alternativeText = alternativeText; self.direction = direction; self.source = source
     }
 }
 

@@ -39,9 +39,14 @@ extension LayoutContext {
         for item in facts.items {
             let value = try shape(spans(item.value, role: .factValue), role: .factValue, width: cellWidth, alignment: .center, origin: origin)
             let label = try shape(spans(item.label, role: .factLabel), role: .factLabel, width: cellWidth, alignment: .center, origin: origin)
-            var cell = Frame(size: Size(width: cellWidth, height: value.height + 2 + label.height))
+            let sparkline = try item.sparkline.map { chart throws(LayoutError) in
+                try sparklineFrame(chart, width: cellWidth, size: Size(width: min(cellWidth - 8, 110), height: chart.height ?? 22))
+            }
+            let labelTop = value.height + 2 + (sparkline.map { $0.size.height + 4 } ?? 0)
+            var cell = Frame(size: Size(width: cellWidth, height: labelTop + label.height))
             cell.place(value, at: .zero)
-            cell.place(label, at: Point(x: 0, y: value.height + 2))
+            if let sparkline { cell.place(contentsOf: sparkline, at: Point(x: 0, y: value.height + 2)) }
+            cell.place(label, at: Point(x: 0, y: labelTop))
             row.append(cell)
             if row.count == columns { flushRow() }
         }

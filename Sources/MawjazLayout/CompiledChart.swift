@@ -1,0 +1,46 @@
+// A chart compiled for the page: the frame that draws it, and its marks and labels as values to check.
+import MawjazFrame
+
+/// A chart laid out: its frame, the plot area, and every mark and label with its place in the frame.
+public struct CompiledChart: Sendable {
+    /// The chart as the page draws it: tagged as a figure with its alternative text.
+    public var frame: Frame
+    /// The area the data are drawn in (for a donut, the square around the ring; for a timeline, the axis's extent).
+    public var plot: Rect
+    /// Every datum drawn, in drawing order.
+    public var marks: [ChartMark]
+    /// Every piece of text placed, in placing order.
+    public var labels: [ChartLabel]
+}
+
+/// One drawn datum: a bar, a stacked segment, a line's point, an area's band, a donut's slice or a timeline's event.
+public struct ChartMark: Hashable, Sendable {
+    /// What kind of mark it is.
+    public enum Kind: String, Hashable, Sendable {
+        case bar, segment, point, area, wedge, event
+    }
+    public var kind: Kind
+    /// The series the datum belongs to (0 for charts of one series).
+    public var series: Int
+    /// The category (or event) the datum belongs to.
+    public var category: Int
+    /// The value drawn (a timeline event's date as a fractional year).
+    public var value: Double
+    /// The area the mark covers, in the chart's frame.
+    public var bounds: Rect
+    /// The mark's extent along the value axis: a bar's or segment's length and an area band's height in points,
+    /// a point's distance from the zero line, a slice's sweep in radians; 0 for an event.
+    public var length: Double
+}
+
+/// A piece of text placed in a chart.
+public struct ChartLabel: Sendable {
+    /// What the text is for.
+    public enum Role: String, Hashable, Sendable {
+        case title, legend, tick, category, value, total, center, event, caption, source
+    }
+    public var role: Role
+    public var text: String
+    /// The line boxes the text covers, in the chart's frame.
+    public var bounds: Rect
+}
