@@ -180,7 +180,7 @@ public struct ChartSpec: Sendable, Codable {
         public init(label: String, values: [Double]) { self.label = label; self.values = values }
     }
     /// A dated event written in the report, for a chart of kind `timeline`.
-    public struct Event: Hashable, Sendable {
+    public struct Event: Hashable, Sendable, Codable {
         public var date: CalendarDate
         public var text: String
         public init(date: CalendarDate, text: String) { self.date = date; self.text = text }

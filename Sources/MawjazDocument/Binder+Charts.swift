@@ -232,7 +232,7 @@ extension Binder {
             return nil
         }
         let bytes = [UInt8](data)
-        guard let (format, size) = ImageProbe.inspect(bytes) else {
+        guard let (format, size) = ImageBox.inspect(bytes) else {
             log.error(spec.location, field: "image.path", "\(spec.path) is neither a PNG nor a JPEG image")
             return nil
         }

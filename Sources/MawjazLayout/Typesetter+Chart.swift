@@ -59,13 +59,14 @@ extension Typesetter {
 
     private func chartContext(_ document: Document) -> LayoutContext {
         let setup = document.template.page
-        return LayoutContext(engine: engine, document: document, columnWidth: setup.size.width - setup.inside - setup.outside)
+        return LayoutContext(engine: engine, document: document, columnWidth: Self.bodyColumnWidth(setup),
+                             pageTextHeight: setup.size.height - setup.top - setup.bottom)
     }
 
     /// The width of a chart inside column sets of these counts, as `columnItems` divides the column.
     private func chartWidth(_ document: Document, columnCounts: [Int]) -> Double {
         let setup = document.template.page
-        return columnCounts.reduce(setup.size.width - setup.inside - setup.outside) { width, count in
+        return columnCounts.reduce(Self.bodyColumnWidth(setup)) { width, count in
             (width - setup.columnGap * Double(count - 1)) / Double(count)
         }
     }

@@ -22,8 +22,7 @@ public struct Typesetter {
     public func layout(_ document: Document, creationDate: Int) throws(LayoutError) -> LayoutResult {
         let setup = document.template.page
         let textWidth = setup.size.width - setup.inside - setup.outside
-        let columns = max(1, setup.columns)
-        let columnWidth = (textWidth - setup.columnGap * Double(columns - 1)) / Double(columns)
+        let columnWidth = Self.bodyColumnWidth(setup)
         let textHeight = setup.size.height - setup.top - setup.bottom
         let context = LayoutContext(engine: engine, document: document, columnWidth: columnWidth, pageTextHeight: textHeight)
         try engine.library.check(families: TextRole.allCases.flatMap { document.template.families($0, language: document.language) })
@@ -87,6 +86,12 @@ public struct Typesetter {
             pages[pageIndex] += boxes.map { PlacedBox(box: $0.box, y: $0.y + top, x: x) }
         }
         return pages.isEmpty ? [[]] : pages
+    }
+
+    /// The width of a column of the body: the text width, shared between the template's columns.
+    static func bodyColumnWidth(_ setup: PageSetup) -> Double {
+        let columns = Double(max(1, setup.columns))
+        return (setup.size.width - setup.inside - setup.outside - setup.columnGap * (columns - 1)) / columns
     }
 
     /// The page (from 1) each named destination is on.
