@@ -19,7 +19,7 @@ extension LayoutContext {
             let shaped = try shape(spans(title, role: .chartTitle), role: .chartTitle, width: columnWidth,
                                    direction: table.direction, alignment: .start, origin: origin)
             var frame = Frame(size: Size(width: columnWidth, height: shaped.height + 3))
-            frame.place(shaped, at: .zero)
+            frame.place(shaped, at: .zero, role: "Caption")
             items.append(.box(FlowBox(frame: frame, origin: origin)))
         }
         let headerCells = table.columns.map { Table.Cell(text: [Inline($0.title)], span: 1, isFigure: false) }
@@ -31,15 +31,17 @@ extension LayoutContext {
         }
         let totalHeight = rows.reduce(header.height) { $0 + $1.height }
         let keepTogether = rows.count <= 8 || totalHeight < 200
+        let repeatedHeader = FlowBox(frame: header.frame.artifact(), origin: origin)
         for (index, row) in rows.enumerated() {
-            if index > 0 && !keepTogether { items.append(.breakpoint(carryOver: [header])) }
+            if index > 0 && !keepTogether { items.append(.breakpoint(carryOver: [repeatedHeader])) }
             items.append(.box(row))
         }
+        items = items.tagged("Table")
         if let caption = table.caption {
             let shaped = try shape(spans(caption, role: .caption), role: .caption, width: columnWidth,
                                    direction: table.direction, alignment: .start, origin: origin)
             var frame = Frame(size: Size(width: columnWidth, height: shaped.height + 3))
-            frame.place(shaped, at: Point(x: 0, y: 3))
+            frame.place(shaped, at: Point(x: 0, y: 3), role: "P")
             items.append(.box(FlowBox(frame: frame, origin: origin)))
         }
         return items
@@ -160,7 +162,7 @@ extension LayoutContext {
                 }
             }
         }
-        for (shaped, x) in placed { frame.place(shaped, at: Point(x: x, y: padding.down)) }
-        return FlowBox(frame: frame, origin: origin)
+        for (shaped, x) in placed { frame.place(shaped, at: Point(x: x, y: padding.down), role: isHeader ? "TH" : "TD") }
+        return FlowBox(frame: frame.tagged("TR"), origin: origin)
     }
 }
