@@ -1,4 +1,5 @@
-// Draws a frame's items onto a cairo context: glyph runs, shapes, images.
+// Draws a frame's items onto a cairo context: glyph runs, shapes, images, and for a tagged PDF the structure
+// tags, links and destinations.
 import CPangoCairo
 import MawjazFrame
 import MawjazText
@@ -7,6 +8,8 @@ import MawjazText
 struct Painter {
     let context: CairoContext
     let engine: TextEngine
+    /// Structure, links and destinations for a tagged PDF; images and SVG have none.
+    var tagger: PDFTagger?
 
     private var cr: OpaquePointer { context.handle }
 
@@ -15,10 +18,16 @@ struct Painter {
         for placed in frame.items {
             let position = placed.position.offsetBy(dx: origin.x, dy: origin.y)
             switch placed.item {
-            case .text(let line): try paint(line, at: position)
+            case .text(let line):
+                let span = tagger?.lineNeedsSpan() ?? false
+                if span { cairo_tag_begin(cr, "Span", "") }
+                try paint(line, at: position)
+                if span { cairo_tag_end(cr, "Span") }
             case .shape(let shape): paint(shape, at: position)
             case .image(let image): try paint(image, at: position)
-            case .link, .destination, .tag: break
+            case .link(let link): tagger?.link(link, at: position, cr)
+            case .destination(let destination): tagger?.destination(destination, at: position, cr)
+            case .tag(let tag): tagger?.handle(tag, cr)
             }
         }
     }

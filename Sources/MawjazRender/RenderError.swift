@@ -10,6 +10,10 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownFont(String)
     /// The output's extension names no format Mawjaz writes.
     case unsupportedFormat(String)
+    /// The document's structure tags, links or destinations do not fit together.
+    case structure(String)
+    /// The PDF cairo wrote could not be amended (its catalog, structure or cross-reference table was not as expected).
+    case amendment(String)
 
     public var description: String {
         switch self {
@@ -17,6 +21,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
         case .write(let path, let reason): return "\(path): cannot write: \(reason)"
         case .unknownFont(let family): return "a glyph run uses the font \(family), which this renderer did not load"
         case .unsupportedFormat(let ext): return "unsupported output format \".\(ext)\" (use .pdf, .png or .svg)"
+        case .structure(let message): return "document structure: \(message)"
+        case .amendment(let message): return "amending the PDF: \(message)"
         }
     }
 }
