@@ -10,6 +10,9 @@ struct Painter {
     let engine: TextEngine
     /// Structure, links and destinations for a tagged PDF; images and SVG have none.
     var tagger: PDFTagger?
+    /// Whether scaled images are smoothed. PDF/A forbids a PDF to ask for it (cairo writes /Interpolate true),
+    /// so the PDF leaves it to the viewer.
+    var smoothsImages = true
 
     private var cr: OpaquePointer { context.handle }
 
@@ -98,6 +101,7 @@ struct Painter {
         cairo_translate(cr, origin.x, origin.y)
         cairo_scale(cr, image.size.width / width, image.size.height / height)
         cairo_set_source_surface(cr, surface.handle, 0, 0)
+        if !smoothsImages { cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_FAST) }
         cairo_paint(cr)
         cairo_restore(cr)
         try context.check("drawing an image")

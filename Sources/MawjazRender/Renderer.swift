@@ -77,7 +77,7 @@ public struct Renderer {
             setMetadata(document.info, on: surface)
             let context = try CairoContext(surface: surface)
             let tagger = PDFTagger(plan: plan)
-            let painter = Painter(context: context, engine: engine, tagger: tagger)
+            let painter = Painter(context: context, engine: engine, tagger: tagger, smoothsImages: false)
             for (index, page) in document.pages.enumerated() {
                 cairo_pdf_surface_set_size(surface.handle, page.size.width, page.size.height)
                 if index < document.info.pageLabels.count {

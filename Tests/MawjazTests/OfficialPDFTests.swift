@@ -153,6 +153,24 @@ import TestSupport
         #expect(try Data(contentsOf: again) == Data(contentsOf: structuredURL))
     }
 
+    @Test func anImageIsAFigureWithItsAlternativeTextAndIsNotInterpolated() throws {
+        // A 4×3 PNG with transparency.
+        let png = try #require(Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAYAAAC09K7GAAAAH0lEQVR42mP8z8DAIB+14AQDFDDKIXEYGBgYmBjQAAC+4gTFB412HwAAAABJRU5ErkJggg=="))
+        let source = try TestSupport.folder(with: ["report.yaml": """
+            title: "صورة"
+            date: 2024-09-15
+            body:
+              - image: {path: logo.png, alt: "شعار البرنامج", caption: "الشعار", width: 40%}
+            """])
+        try png.write(to: source.appendingPathComponent("logo.png"))
+        let output = folder.appendingPathComponent("image.pdf")
+        try TestSupport.renderer().render(reportAt: source.appendingPathComponent("report.yaml"), to: output)
+        let facts = try TestSupport.inspectPDF(output)
+        #expect(facts.structure.filter { $0.role == "Figure" }.map(\.alt) == ["شعار البرنامج"])
+        #expect(facts.interpolatedImages == 0)
+        #expect(brief.interpolatedImages == 0)
+    }
+
     @Test func anEnglishDocumentIsMarkedEnglishWithLatinLabels() throws {
         let source = try TestSupport.folder(with: ["report.yaml": TestSupport.structuredReport(language: "en")])
         let output = folder.appendingPathComponent("english.pdf")

@@ -40,6 +40,8 @@ public struct PDFFacts: Decodable, Sendable {
     public var outputIntent: [String: String]
     /// The largest difference in Lab between the PDF's output profile and Little CMS's own sRGB, over test colours.
     public var profileDeviation: Double?
+    /// How many image XObjects ask the viewer to smooth them (/Interpolate true, which PDF/A forbids).
+    public var interpolatedImages: Int
     public var pdfminerPages: Int
     public var pdfminerOutline: Int
     /// Warnings either reader logged (empty for a clean file).
@@ -206,6 +208,15 @@ for entry in root.get("/OutputIntents", []):
     reference = ImageCms.applyTransform(image, ImageCms.buildTransform(ImageCms.createProfile("sRGB"), lab, "RGB", "LAB"))
     deviation = max(abs(a - b) for x in range(len(colours)) for a, b in zip(ours.getpixel((x, 0)), reference.getpixel((x, 0))))
 out["outputIntent"] = intent
+
+def images(resources):
+    for xobject in (resources or {}).get("/XObject", {}).values():
+        xobject = xobject.get_object()
+        if xobject.get("/Subtype") == "/Image":
+            yield xobject
+        else:
+            yield from images(xobject.get("/Resources"))
+out["interpolatedImages"] = sum(1 for page in reader.pages for image in images(page.get("/Resources")) if image.get("/Interpolate", False) == True)
 out["profileDeviation"] = deviation
 
 with open(path, "rb") as stream:
