@@ -163,6 +163,9 @@ public struct Renderer {
                                            what: "creating \(url.lastPathComponent)")
             cairo_svg_surface_set_document_unit(surface.handle, CAIRO_SVG_UNIT_PT)
             let context = try CairoContext(surface: surface)
+            // White paper, as the PDF's pages and the PNG's have: without it the page is transparent.
+            cairo_set_source_rgb(context.handle, 1, 1, 1)
+            cairo_paint(context.handle)
             try Painter(context: context, engine: engine).paint(page.frame)
             cairo_show_page(context.handle)
             try context.check("drawing \(url.lastPathComponent)")

@@ -80,5 +80,6 @@ import TestSupport
         #expect(svg.files.count == 3)
         let text = try String(contentsOf: svg.files[0], encoding: .utf8)
         #expect(text.contains("<svg") && text.contains("width=\"595.28pt\""))
+        #expect(text.contains("rgb(100%,100%,100%)"), "the page is white, not transparent")
     }
 }
