@@ -26,6 +26,7 @@ public struct Typesetter {
         try engine.library.check(families: TextRole.allCases.flatMap { document.template.families($0, language: document.language) })
             .mapError(origin: BlockOrigin(kind: "template", location: SourceLocation(file: document.template.name)))
         let flow = try context.titleItems() + context.collect(document.blocks)
+        try flow.checkInternalLinks()
         let textHeight = setup.size.height - setup.top - setup.bottom
         let pages = try Paginator(height: { _ in textHeight }).distribute(flow)
         var composed: [Page] = []

@@ -136,6 +136,21 @@ import TestSupport
         #expect(header == [["Artifact"]])
     }
 
+    @Test func aLinkToNoHeadingIsBadInputAtItsBlock() throws {
+        let yaml = "title: \"x\"\ndate: 2024-01-01\nbody:\n  - heading: \"أ\"\n  - paragraph: \"انظر [هنا](#section-9).\"\n"
+        do {
+            _ = try TestSupport.layout(yaml: yaml)
+            Issue.record("the layout should have failed")
+        } catch let error as MawjazError {
+            guard case .input(let diagnostics) = error, let diagnostic = diagnostics.first else {
+                Issue.record("not an input error: \(error)")
+                return
+            }
+            #expect(diagnostic.location.line == 5)
+            #expect(diagnostic.message == "the link to #section-9 names no heading (headings are #section-1)")
+        }
+    }
+
     @Test func internalLinksGoToHeadingsAndOthersOutside() {
         let links = structured.flatMap { page in
             page.frame.items.compactMap { placed -> Link.Target? in
