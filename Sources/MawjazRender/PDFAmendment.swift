@@ -10,9 +10,9 @@ enum PDFAmendment {
     /// Languages written right to left, whose documents the viewer pages from right to left.
     static let rightToLeftLanguages: Set<String> = ["ar", "fa", "he", "ur", "ps", "yi", "ckb", "dv", "sd", "ug"]
 
-    /// `bytes` (a PDF cairo wrote) with the update appended. `figureAlternatives` are the alternative texts of
-    /// the Figure elements in the order they open, which is the order of the structure tree.
-    static func amend(_ bytes: [UInt8], info: DocumentInfo, figureAlternatives: [String?]) throws(RenderError) -> [UInt8] {
+    /// `bytes` (a PDF cairo wrote) with the update appended. `elements` are the structure elements cairo was given,
+    /// in the order they opened, which is the order of the structure tree.
+    static func amend(_ bytes: [UInt8], info: DocumentInfo, elements: [StructurePlan.Element]) throws(RenderError) -> [UInt8] {
         let file = try PDFFile(bytes)
         var update = PDFUpdate(size: try integer(file.trailer["Size"], "the trailer's /Size"))
         guard let rootNumber = file.trailer["Root"]?.referenced, var catalog = try file.object(rootNumber).dictionary,
@@ -23,7 +23,7 @@ enum PDFAmendment {
             throw .amendment("the catalog already has /\(key)")
         }
 
-        try addAlternativeTexts(figureAlternatives, root: catalog["StructTreeRoot"], in: file, to: &update)
+        try addTexts(elements, root: catalog["StructTreeRoot"], in: file, to: &update)
         try amendObjects(of: file, in: &update)
 
         let date = pdfDate(info.creationDate)
@@ -62,16 +62,17 @@ enum PDFAmendment {
         return update.appended(to: file, trailer: trailer)
     }
 
-    /// Gives each Figure element its alternative text, walking the structure tree in the order elements open.
-    private static func addAlternativeTexts(_ alternatives: [String?], root: PDFObject?, in file: PDFFile,
-                                            to update: inout PDFUpdate) throws(RenderError) {
-        var figures: [(number: Int, element: PDFDictionary)] = []
+    /// Gives each element of the tree the alternative and actual texts it was planned with, after checking that the
+    /// tree (walked depth first) holds the planned elements in the planned order.
+    private static func addTexts(_ planned: [StructurePlan.Element], root: PDFObject?, in file: PDFFile,
+                                 to update: inout PDFUpdate) throws(RenderError) {
+        var found: [(number: Int, element: PDFDictionary)] = []
         func walk(_ kids: PDFObject?) throws(RenderError) {
             let children = kids?.array ?? (kids.map { [$0] } ?? [])
             for child in children {
                 guard let number = child.referenced, let element = try file.object(number).dictionary,
                       element["S"] != nil else { continue }
-                if element["S"]?.name == "Figure" { figures.append((number, element)) }
+                found.append((number, element))
                 try walk(element["K"])
             }
         }
@@ -79,14 +80,14 @@ enum PDFAmendment {
             guard let tree = try file.resolveDictionary(root) else { throw .amendment("the structure tree root is not a dictionary") }
             try walk(tree["K"])
         }
-        guard figures.count == alternatives.count else {
-            throw .amendment("the structure tree has \(figures.count) figures, the document \(alternatives.count)")
+        guard found.map({ $0.element["S"]?.name ?? "" }) == planned.map(\.role) else {
+            throw .amendment("the structure tree has \(found.count) elements, not the \(planned.count) planned")
         }
-        for (figure, alternative) in zip(figures, alternatives) {
-            guard let alternative, !alternative.isEmpty else { continue }
-            var element = figure.element
-            element["Alt"] = .text(alternative)
-            update.replace(figure.number, with: .dictionary(element))
+        for (object, plan) in zip(found, planned) {
+            var element = object.element
+            if let text = plan.alternativeText, !text.isEmpty { element["Alt"] = .text(text) }
+            if let text = plan.actualText, !text.isEmpty { element["ActualText"] = .text(text) }
+            if element != object.element { update.replace(object.number, with: .dictionary(element)) }
         }
     }
 

@@ -91,8 +91,7 @@ public struct Renderer {
             addOutline(plan.outline, to: surface)
             try context.check("drawing \(url.lastPathComponent)")
             try surface.finish()
-            let amended = try PDFAmendment.amend(try file.readTemporary(), info: document.info,
-                                                 figureAlternatives: plan.figureAlternatives)
+            let amended = try PDFAmendment.amend(try file.readTemporary(), info: document.info, elements: plan.elements)
             try file.writeTemporary(amended)
             try file.commit()
         } catch {

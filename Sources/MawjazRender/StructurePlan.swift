@@ -1,5 +1,6 @@
 // Tagged PDF, planned before drawing: a paged document's structure elements checked for nesting, the elements
 // whose lines become spans, the figures' alternative texts, and the destinations, links and outline.
+import Foundation
 import MawjazFrame
 
 /// What drawing a tagged PDF needs to know about the whole document before its first page.
@@ -21,6 +22,16 @@ struct StructurePlan {
         "RT", "RP", "Warichu", "WT", "WP", "Figure", "Formula", "Form",
     ]
 
+    /// A structure element as it will stand in the PDF's tree: its role and the texts cairo cannot write.
+    struct Element: Equatable {
+        var role: String
+        /// What a figure shows, for those who cannot see it (`/Alt`).
+        var alternativeText: String?
+        /// The element's own text in reading order (`/ActualText`): its lines as written, where the content stream
+        /// holds right-to-left glyphs in visual order.
+        var actualText: String?
+    }
+
     /// An entry of the document outline: a heading's level, title and destination.
     struct OutlineEntry: Equatable {
         var level: Int
@@ -30,8 +41,9 @@ struct StructurePlan {
 
     /// For each structure element, in the order they open (the document first): whether its own lines are spans.
     private(set) var spansLines: [Bool] = []
-    /// The alternative text of each Figure element, in the order they open (nil: none given).
-    private(set) var figureAlternatives: [String?] = []
+    /// Every element the PDF's structure tree will hold, spans and links included, in the order they open (the
+    /// tree's own order, depth first).
+    private(set) var elements: [Element] = []
     /// The outline, in document order.
     private(set) var outline: [OutlineEntry] = []
 
@@ -57,14 +69,13 @@ struct StructurePlan {
                     }
                 case .tag where artifactDepth > 0:
                     continue
-                case .tag(.begin(let role, let alternativeText)):
+                case .tag(.begin(let role, _)):
                     guard Self.roles.contains(role), role != Self.documentRole else {
                         throw .structure("\"\(role)\" is not a structure type a tagged PDF can hold here")
                     }
                     elements[open[open.count - 1].index].hasChildren = true
                     open.append((elements.count, role))
                     elements.append(Element())
-                    if role == "Figure" { figureAlternatives.append(alternativeText) }
                 case .tag(.end(let role)):
                     guard open.count > 1, open[open.count - 1].role == role else {
                         throw .structure("\(role) ends while \(open[open.count - 1].role) is open")
@@ -95,6 +106,42 @@ struct StructurePlan {
             throw .structure("a link goes to #\(dead), which names no place in the document")
         }
         spansLines = elements.map { $0.hasChildren || $0.crossesPage }
+        self.elements = Self.treeElements(document, spansLines: spansLines)
+    }
+
+    /// The elements of the tree cairo will build from `document`, given which elements set their lines as spans.
+    private static func treeElements(_ document: PagedDocument, spansLines: [Bool]) -> [Element] {
+        var elements = [Element(role: documentRole)]
+        var open: [(index: Int, spansLines: Bool)] = [(0, spansLines[0])]
+        var opened = 0
+        var artifactDepth = 0
+        for placed in document.pages.flatMap(\.frame.items) {
+            switch placed.item {
+            case .tag(let tag) where tag.role == StructureTag.artifactRole:
+                if case .begin = tag { artifactDepth += 1 } else { artifactDepth -= 1 }
+            case .tag where artifactDepth > 0:
+                continue
+            case .tag(.begin(let role, let alternativeText)):
+                opened += 1
+                open.append((elements.count, spansLines[opened]))
+                elements.append(Element(role: role, alternativeText: role == "Figure" ? alternativeText : nil))
+            case .tag(.end):
+                open.removeLast()
+            case .link:
+                elements.append(Element(role: "Link"))
+            case .text(let line) where artifactDepth == 0:
+                let text = line.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let current = open[open.count - 1]
+                if current.spansLines {
+                    elements.append(Element(role: "Span", actualText: text))
+                } else if elements[current.index].role != "Figure" {
+                    elements[current.index].actualText = [elements[current.index].actualText, text].compactMap { $0 }.joined(separator: " ")
+                }
+            case .text, .shape, .image, .destination:
+                continue
+            }
+        }
+        return elements
     }
 
     /// Whether `name` is safe as a destination name in cairo's attributes and the PDF's name tree.

@@ -10,11 +10,15 @@ import TestSupport
     /// A minimal PDF with a correct cross-reference table, as cairo would lay it out.
     static func minimalPDF(catalogExtras: String = "") -> [UInt8] {
         let objects = [
-            "<< /Type /Catalog /Pages 2 0 R\(catalogExtras) >>",
+            "<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 6 0 R /MarkInfo << /Marked true >>\(catalogExtras) >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Annots [5 0 R] >>",
             "<< /Producer (cairo 1.16.0 \\(https://cairographics.org\\)) /Title (A \\(small\\) test) /CreationDate (20240915000000Z) >>",
             "<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A << /S /URI /URI (https://example.org) >> >>",
+            "<< /Type /StructTreeRoot /K [7 0 R] >>",
+            "<< /Type /StructElem /S /Document /P 6 0 R /K [8 0 R 9 0 R] >>",
+            "<< /Type /StructElem /S /Figure /P 7 0 R >>",
+            "<< /Type /StructElem /S /P /P 7 0 R >>",
         ]
         var text = "%PDF-1.5\n%\u{B5}\u{ED}\n"
         var offsets: [Int] = []
@@ -29,6 +33,10 @@ import TestSupport
         text += "trailer\n<< /Size \(objects.count + 1)\n   /Root 1 0 R\n   /Info 4 0 R\n>>\nstartxref\n\(xref)\n%%EOF\n"
         return bytes + Array(text.utf8)
     }
+
+    /// The elements of the minimal PDF's structure tree, with the texts to add.
+    static let elements = [StructurePlan.Element(role: "Document"), StructurePlan.Element(role: "Figure", alternativeText: "مخطط"),
+                           StructurePlan.Element(role: "P", actualText: "نص")]
 
     static let info = DocumentInfo(title: "A (small) test", author: "Office", subject: "", keywords: ["one", "two"],
                                    language: "ar", creationDate: 1_726_358_400)
@@ -56,17 +64,17 @@ import TestSupport
     @Test func anUpdateAppendsObjectsATableAndATrailer() throws {
         let original = Self.minimalPDF()
         let file = try PDFFile(original)
-        #expect(file.offsets.count == 5)
-        var update = PDFUpdate(size: 6)
+        #expect(file.offsets.count == 9)
+        var update = PDFUpdate(size: 10)
         update.replace(1, with: .dictionary(PDFDictionary([("Type", .name("Catalog")), ("Pages", .reference(2)), ("Lang", .text("ar"))])))
         let added = update.add(.integer(7))
-        #expect(added == 6)
+        #expect(added == 10)
         let updated = update.appended(to: file, trailer: PDFDictionary([("Root", .reference(1)), ("Info", .reference(4))]))
         #expect(Array(updated.prefix(original.count)) == original)
         let tail = String(decoding: updated.suffix(from: original.count), as: UTF8.self)
         #expect(tail.contains("xref\n0 2\n0000000000 65535 f \n"))
-        #expect(tail.contains("6 1\n"))
-        #expect(tail.contains("/Size 7 /Prev \(file.crossReferenceOffset)"))
+        #expect(tail.contains("10 1\n"))
+        #expect(tail.contains("/Size 11 /Prev \(file.crossReferenceOffset)"))
         for line in tail.split(separator: "\n", omittingEmptySubsequences: false) where line.hasSuffix(" n ") || line.hasSuffix(" f ") {
             #expect(line.utf8.count + 1 == 20, "\(line)")
         }
@@ -78,7 +86,7 @@ import TestSupport
     }
 
     @Test func aSmallPDFIsAmendedIntoAValidArchivalOne() throws {
-        let amended = try PDFAmendment.amend(Self.minimalPDF(), info: Self.info, figureAlternatives: [])
+        let amended = try PDFAmendment.amend(Self.minimalPDF(), info: Self.info, elements: Self.elements)
         let url = try TestSupport.temporaryFolder().appendingPathComponent("amended.pdf")
         try Data(amended).write(to: url)
         let facts = try TestSupport.inspectPDF(url)
@@ -91,20 +99,23 @@ import TestSupport
         #expect(facts.xmp["title"] == "A (small) test" && facts.xmp["creator"] == "Office" && facts.xmp["Keywords"] == "one, two")
         #expect(facts.xmp["description"] == nil)
         #expect(facts.links.map(\.flags) == [4])
+        #expect(facts.structure.map(\.role) == ["Document", "Figure", "P"])
+        #expect(facts.structure.map(\.alt) == [nil, "مخطط", nil])
+        #expect(facts.structure.map(\.actualText) == [nil, nil, "نص"])
         #expect(try #require(facts.profileDeviation) <= 1)
         // The same bytes in give the same bytes out, identifier included.
-        #expect(try PDFAmendment.amend(Self.minimalPDF(), info: Self.info, figureAlternatives: []) == amended)
+        #expect(try PDFAmendment.amend(Self.minimalPDF(), info: Self.info, elements: Self.elements) == amended)
     }
 
     @Test func whatDoesNotFitIsAnError() {
-        #expect(throws: RenderError.amendment("the structure tree has 0 figures, the document 1")) {
-            try PDFAmendment.amend(Self.minimalPDF(), info: Self.info, figureAlternatives: ["a chart"])
+        #expect(throws: RenderError.amendment("the structure tree has 3 elements, not the 2 planned")) {
+            try PDFAmendment.amend(Self.minimalPDF(), info: Self.info, elements: Array(Self.elements.prefix(2)))
         }
         #expect(throws: RenderError.amendment("the catalog already has /Lang")) {
-            try PDFAmendment.amend(Self.minimalPDF(catalogExtras: " /Lang (en)"), info: Self.info, figureAlternatives: [])
+            try PDFAmendment.amend(Self.minimalPDF(catalogExtras: " /Lang (en)"), info: Self.info, elements: Self.elements)
         }
         #expect(throws: RenderError.amendment("no startxref")) {
-            try PDFAmendment.amend(Array("%PDF-1.5\n".utf8), info: Self.info, figureAlternatives: [])
+            try PDFAmendment.amend(Array("%PDF-1.5\n".utf8), info: Self.info, elements: Self.elements)
         }
     }
 

@@ -59,14 +59,35 @@ import Testing
         #expect(plan.spansLines == [true, false, true, true])
     }
 
-    @Test func theOutlineAndFiguresComeInDocumentOrder() throws {
+    @Test func theOutlineComesInDocumentOrder() throws {
         let plan = try StructurePlan(Self.document([
-            [.destination(Destination(name: "one", outline: (1, "One"))), Self.begin("Figure", "a chart"), Self.end("Figure")],
-            [.destination(Destination(name: "two", outline: (2, "Two"))), Self.begin("Figure"), Self.end("Figure"),
-             .destination(Destination(name: "plain"))],
+            [.destination(Destination(name: "one", outline: (1, "One")))],
+            [.destination(Destination(name: "two", outline: (2, "Two"))), .destination(Destination(name: "plain"))],
         ]))
         #expect(plan.outline == [.init(level: 1, title: "One", destination: "one"), .init(level: 2, title: "Two", destination: "two")])
-        #expect(plan.figureAlternatives == ["a chart", nil])
+    }
+
+    static func line(_ text: String) -> FrameItem {
+        .text(TextLine(runs: [], width: 10, ascent: 8, descent: 2, text: text, isRightToLeft: true))
+    }
+
+    @Test func theTreeHoldsSpansLinksAndTheTextsCairoCannotWrite() throws {
+        let plan = try StructurePlan(Self.document([
+            [Self.begin("H1"), Self.line("عنوان "), Self.end("H1"),
+             Self.begin("P"), Self.line("سطر أول"), Self.line("سطر ثان"), Self.end("P"),
+             Self.begin("Figure", "مخطط"), Self.line("٢٠٢٤"), Self.end("Figure"),
+             Self.begin("P"), Self.line("نص"), Self.link("x"),
+             Self.begin("Artifact"), Self.line("صفحة ١"), Self.end("Artifact")],
+            [Self.line("تتمة"), Self.end("P"), .destination(Destination(name: "x"))],
+        ]))
+        typealias Element = StructurePlan.Element
+        #expect(plan.elements == [
+            Element(role: "Document"),
+            Element(role: "H1", actualText: "عنوان"),
+            Element(role: "P", actualText: "سطر أول سطر ثان"),
+            Element(role: "Figure", alternativeText: "مخطط"),
+            Element(role: "P"), Element(role: "Span", actualText: "نص"), Element(role: "Link"), Element(role: "Span", actualText: "تتمة"),
+        ])
     }
 
     @Test func addressesAreEscapedForCairoAndThePDF() {

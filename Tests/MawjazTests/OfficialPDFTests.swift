@@ -111,6 +111,21 @@ import TestSupport
             return children.count > 30 && children.allSatisfy { $0.role == "Span" && $0.mcids == 1 }
         }
         #expect(split.count == 1)
+        // Read in order, the spans' texts are the paragraph as written.
+        if let first = split.first {
+            let spans = tree[(first + 1)...].prefix { $0.depth > tree[first].depth }
+            #expect(spans.compactMap(\.actualText).joined(separator: " ") == Array(repeating: TestSupport.sentence, count: 40).joined(separator: " "))
+        }
+    }
+
+    @Test func everyElementWithTextCarriesItInReadingOrder() {
+        // The content stream holds Arabic glyphs in visual order; /ActualText gives the text as written.
+        #expect(brief.structure.first { $0.role == "P" }?.actualText == "شراكة الحرس الوطني في ميسيسيبي وأوزبكستان")
+        #expect(brief.structure.first { $0.role == "H1" }?.actualText == "أكثر من عقد من الشراكة")
+        #expect(brief.structure.first { $0.role == "TH" }?.actualText == "المناورة")
+        for element in brief.structure + structured.structure where element.mcids > 0 && !["Figure", "Link"].contains(element.role) {
+            #expect(element.actualText?.isEmpty == false, "\(element.role)")
+        }
     }
 
     @Test func linksInAParagraphFollowTheSpanOfTheirLine() {

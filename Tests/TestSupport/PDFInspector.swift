@@ -19,11 +19,12 @@ public struct PDFFacts: Decodable, Sendable {
         public var destinationPage: Int?
         public var uri: String?
     }
-    /// A structure element: its role, depth in the tree, alternative text and marked-content count.
+    /// A structure element: its role, depth in the tree, alternative and actual texts, and marked-content count.
     public struct Element: Decodable, Sendable {
         public var role: String
         public var depth: Int
         public var alt: String?
+        public var actualText: String?
         public var mcids: Int
     }
     public var pages: Int
@@ -187,8 +188,9 @@ def walk(kids, depth):
             inner = element.get("/K", [])
             inner = inner if isinstance(inner, (list, ArrayObject)) else [inner]
             mcids = sum(1 for k in inner if isinstance(k, int) or (isinstance(k, DictionaryObject) and k.get("/Type") == "/MCR"))
-            alt = element.get("/Alt")
-            structure.append({"role": str(element["/S"]).lstrip("/"), "depth": depth, "alt": str(alt) if alt is not None else None, "mcids": mcids})
+            alt, actual = element.get("/Alt"), element.get("/ActualText")
+            structure.append({"role": str(element["/S"]).lstrip("/"), "depth": depth, "alt": str(alt) if alt is not None else None,
+                              "actualText": str(actual) if actual is not None else None, "mcids": mcids})
             walk(inner, depth + 1)
 if "/StructTreeRoot" in root:
     walk(root["/StructTreeRoot"].get_object().get("/K", []), 0)

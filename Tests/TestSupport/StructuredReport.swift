@@ -3,7 +3,7 @@
 
 extension TestSupport {
     /// A sentence of Arabic, repeated to make long paragraphs.
-    static let sentence = "يعمل البرنامج على بناء العلاقات بين الولايات والدول الشريكة منذ أكثر من ثلاثين عاما في مجالات كثيرة."
+    public static let sentence = "يعمل البرنامج على بناء العلاقات بين الولايات والدول الشريكة منذ أكثر من ثلاثين عاما في مجالات كثيرة."
 
     /// The report as YAML, in `language` (ar or en).
     public static func structuredReport(language: String = "ar") -> String {
