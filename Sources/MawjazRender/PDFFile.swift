@@ -64,13 +64,6 @@ struct PDFFile {
         return value.dictionary
     }
 
-    /// The array `value` is or refers to.
-    func resolveArray(_ value: PDFObject?) throws(RenderError) -> [PDFObject]? {
-        guard let value else { return nil }
-        if let number = value.referenced { return try object(number).array }
-        return value.array
-    }
-
     private static func lastIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
         guard haystack.count >= needle.count else { return nil }
         var index = haystack.count - needle.count

@@ -9,6 +9,7 @@ public struct PDFFacts: Decodable, Sendable {
         public var level: Int
         public var title: String
         public var page: Int
+        /// An entry as a test expects it.
         public init(level: Int, title: String, page: Int) { self.level = level; self.title = title; self.page = page }
     }
     /// A link annotation: the page it is on, its flags, and where it goes.
@@ -27,23 +28,37 @@ public struct PDFFacts: Decodable, Sendable {
         public var actualText: String?
         public var mcids: Int
     }
+    /// The page count pypdf reads.
     public var pages: Int
+    /// Each page's label.
     public var labels: [String]
+    /// The catalog's /Lang.
     public var lang: String
+    /// The information dictionary, keys without their slash.
     public var info: [String: String]
+    /// The XMP packet's properties by local name (an array's first item for arrays).
     public var xmp: [String: String]
+    /// The catalog's /ViewerPreferences.
     public var viewerPreferences: [String: String]
+    /// The outline, depth first.
     public var outline: [OutlineEntry]
+    /// Each named destination's page (1-based).
     public var destinations: [String: Int]
+    /// Every link annotation, page by page.
     public var links: [LinkAnnotation]
+    /// The structure tree, depth first.
     public var structure: [Element]
+    /// Whether the trailer has /ID.
     public var hasID: Bool
+    /// The output intent's entries other than its profile.
     public var outputIntent: [String: String]
     /// The largest difference in Lab between the PDF's output profile and Little CMS's own sRGB, over test colours.
     public var profileDeviation: Double?
     /// How many image XObjects ask the viewer to smooth them (/Interpolate true, which PDF/A forbids).
     public var interpolatedImages: Int
+    /// The pages pdfminer interpreted.
     public var pdfminerPages: Int
+    /// The outline entries pdfminer reads.
     public var pdfminerOutline: Int
     /// Warnings either reader logged (empty for a clean file).
     public var warnings: [String]
