@@ -119,7 +119,7 @@ final class PythonTools: @unchecked Sendable {
 
     /// Reads a PDF with pypdf (strict) and pdfminer (no fallback) and prints what they found as JSON.
     static let inspectionScript = #"""
-import io, json, logging, sys, warnings as pywarnings
+import io, json, logging, re, sys, warnings as pywarnings
 import xml.etree.ElementTree as ET
 
 logged = []
@@ -210,6 +210,29 @@ def walk(kids, depth):
 if "/StructTreeRoot" in root:
     walk(root["/StructTreeRoot"].get_object().get("/K", []), 0)
 out["structure"] = structure
+
+# Every marked-content sequence on a page belongs, through the parent tree, to an element that lists it.
+if "/StructTreeRoot" in root:
+    tree = root["/StructTreeRoot"].get_object()
+    numbers = tree["/ParentTree"].get_object()["/Nums"] if "/ParentTree" in tree else []
+    parents = {int(numbers[i]): numbers[i + 1].get_object() for i in range(0, len(numbers), 2)}
+    for number, page in enumerate(reader.pages, 1):
+        page_id = page.indirect_reference.idnum
+        contents = page.get_contents()
+        mcids = [int(m) for m in re.findall(rb"/MCID\s+(\d+)\s*>>\s*BDC", contents.get_data())] if contents is not None else []
+        owners = parents.get(page.get("/StructParents"), [])
+        if len(owners) != len(mcids) or len(set(mcids)) != len(mcids):
+            logged.append(f"page {number}: {len(mcids)} marked-content sequences, {len(owners)} in the parent tree")
+            continue
+        for mcid in mcids:
+            owner = owners[mcid].get_object()
+            kids = owner.get("/K")
+            kids = kids if isinstance(kids, (list, ArrayObject)) else [kids]
+            listed = any((isinstance(k, int) and k == mcid and owner.raw_get("/Pg").idnum == page_id)
+                         or (isinstance(k, DictionaryObject) and k.get("/MCID") == mcid and k.raw_get("/Pg").idnum == page_id)
+                         for k in kids)
+            if not listed:
+                logged.append(f"page {number}: marked content {mcid} is not listed by its element {owner.get('/S')}")
 
 intent = {}
 deviation = None
