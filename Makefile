@@ -2,8 +2,9 @@
 #   make brief   install what is missing, build (release), render the default report to out/
 #   make test    install what is missing, run the test suite
 SWIFT ?= swift
-# Libraries to build against, and the tools the tests read PDFs back with.
-APT_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config poppler-utils qpdf
+# Libraries to build against, and the tools the tests read PDFs back with (python3-venv for the tests' pypdf
+# and pdfminer, installed once from PyPI into ~/.cache/mawjaz-pdf-tools).
+APT_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config poppler-utils qpdf python3-venv
 REPORT := Reports/mississippi-uzbekistan/report.yaml
 BRIEF := out/mississippi-uzbekistan.pdf
 

@@ -47,6 +47,7 @@ let package = Package(
         .testTarget(name: "MawjazDocumentTests", dependencies: ["MawjazDocument", "TestSupport"]),
         .testTarget(name: "MawjazTextTests", dependencies: ["MawjazText", "TestSupport"]),
         .testTarget(name: "MawjazLayoutTests", dependencies: ["MawjazLayout", "TestSupport"]),
+        .testTarget(name: "MawjazRenderTests", dependencies: ["MawjazRender", "TestSupport"]),
         .testTarget(name: "MawjazTests", dependencies: ["Mawjaz", "TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

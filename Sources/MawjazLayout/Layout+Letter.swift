@@ -16,9 +16,12 @@ extension LayoutContext {
         if let logo = letterhead.logo, let (format, pixels) = ImageBox.inspect(logo) {
             let logoHeight = height - 14
             logoWidth = logoHeight * pixels.width / max(1, pixels.height)
+            let alternative = [letterhead.arabic, letterhead.english].filter { !$0.isEmpty }.joined(separator: " — ")
+            let position = Point(x: (columnWidth - logoWidth) / 2, y: 2)
+            frame.place(.tag(.begin(role: "Figure", alternativeText: alternative)), at: position)
             frame.place(.image(ImageBox(data: logo, format: format, size: Size(width: logoWidth, height: logoHeight),
-                                        alternativeText: letterhead.english.isEmpty ? letterhead.arabic : letterhead.english)),
-                        at: Point(x: (columnWidth - logoWidth) / 2, y: 2))
+                                        alternativeText: alternative)), at: position)
+            frame.place(.tag(.end(role: "Figure")), at: position)
         }
         let side = (columnWidth - logoWidth) / 2 - 12
         let style = self.style(.subtitle).with(bold: true)
@@ -43,8 +46,13 @@ extension LayoutContext {
         if let logo = template.letterhead?.logo, let (format, pixels) = ImageBox.inspect(logo) {
             let height = 110.0, width = height * pixels.width / max(1, pixels.height)
             var frame = Frame(size: Size(width: columnWidth, height: height))
+            let alternative = [template.letterhead?.arabic ?? "", template.letterhead?.english ?? "", document.author ?? ""]
+                .filter { !$0.isEmpty }.joined(separator: " — ")
+            let position = Point(x: (columnWidth - width) / 2, y: 0)
+            frame.place(.tag(.begin(role: "Figure", alternativeText: alternative)), at: position)
             frame.place(.image(ImageBox(data: logo, format: format, size: Size(width: width, height: height),
-                                        alternativeText: template.letterhead?.arabic ?? "")), at: Point(x: (columnWidth - width) / 2, y: 0))
+                                        alternativeText: alternative)), at: position)
+            frame.place(.tag(.end(role: "Figure")), at: position)
             pieces.append((frame, 36))
         }
         let titleStyle = style(.title).with(size: style(.title).size * 1.5)

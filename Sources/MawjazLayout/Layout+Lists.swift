@@ -23,22 +23,27 @@ extension LayoutContext {
             let text = try shape(spans(item.text, role: .body), role: .body, width: textWidth, direction: list.direction,
                                  alignment: .justify, justify: document.settings.justify, origin: origin)
             let textX = rtl ? 0 : indent + markerWidth + markerGap
-            var frames = text.lineFrames(width: columnWidth, x: textX)
-            if !frames.isEmpty, let firstLine = text.lines.first {
+            let frames = text.lineFrames(width: columnWidth, x: textX)
+            var body: [FlowItem] = []
+            body.appendLines(frames.map { FlowBox(frame: $0, origin: origin) })
+            if let children = item.children {
+                body.append(.breakpoint(carryOver: []))
+                body.append(.space(2))
+                body += try listItems(children, depth: depth + 1)
+            }
+            body = body.tagged("LBody")
+            if let first = frames.first, let firstLine = text.lines.first {
                 let markerX = rtl ? columnWidth - indent - marker.naturalWidth : indent + markerWidth - marker.naturalWidth
                 var markerLine = marker
                 markerLine.lines = Array(marker.lines.prefix(1))
                 markerLine.lines[0].origin = Point(x: 0, y: firstLine.origin.y - firstLine.top)
-                frames[0].place(markerLine, at: Point(x: markerX, y: 0))
+                var label = Frame(size: first.size)
+                label.place(markerLine, at: Point(x: markerX, y: 0), role: "Lbl")
+                body = body.prependingToFirstBox(label)
             }
-            items.appendLines(frames.map { FlowBox(frame: $0, origin: origin) })
-            if let children = item.children {
-                items.append(.breakpoint(carryOver: []))
-                items.append(.space(2))
-                items += try listItems(children, depth: depth + 1)
-            }
+            items += body.tagged("LI")
         }
-        return items
+        return items.tagged("L")
     }
 
     /// Blocks set in columns side by side, the first column on the start side: balanced when they fit on a page,

@@ -19,7 +19,7 @@ extension LayoutContext {
             let shaped = try shape(spans(title, role: .chartTitle), role: .chartTitle, width: columnWidth,
                                    direction: table.direction, alignment: .start, origin: origin)
             var frame = Frame(size: Size(width: columnWidth, height: shaped.height + 3))
-            frame.place(shaped, at: .zero)
+            frame.place(shaped, at: .zero, role: "Caption")
             items.append(.box(FlowBox(frame: frame, origin: origin)))
         }
         let headerCells = table.columns.map { Table.Cell(text: [Inline($0.title)], span: 1, isFigure: false) }
@@ -36,7 +36,8 @@ extension LayoutContext {
         }
         let totalHeight = rows.joined().reduce(header?.height ?? 0) { $0 + $1.height }
         let keepTogether = (rows.count <= 8 || totalHeight < 200) && totalHeight < pageTextHeight
-        let carryOver = header.map { [$0] } ?? []
+        // The header repeated on a new page is furniture: the structure holds it once.
+        let carryOver = header.map { [FlowBox(frame: $0.frame.artifact(), origin: origin)] } ?? []
         for (index, pieces) in rows.enumerated() {
             for (part, piece) in pieces.enumerated() {
                 // Between rows (unless the table keeps together), and inside a sliced row with two slices kept on
@@ -47,11 +48,12 @@ extension LayoutContext {
                 items.append(.box(piece))
             }
         }
+        items = items.tagged("Table")
         if let caption = table.caption {
             let shaped = try shape(spans(caption, role: .caption), role: .caption, width: columnWidth,
                                    direction: table.direction, alignment: .start, origin: origin)
             var frame = Frame(size: Size(width: columnWidth, height: shaped.height + 3))
-            frame.place(shaped, at: Point(x: 0, y: 3))
+            frame.place(shaped, at: Point(x: 0, y: 3), role: "P")
             items.append(.box(FlowBox(frame: frame, origin: origin)))
         }
         return items
@@ -180,12 +182,13 @@ extension LayoutContext {
                     }
                 }
             }
+            // Each slice of a row taller than a page is a row of the structure of its own.
             for (shaped, x) in placed {
                 var piece = shaped
                 piece.lines = shaped.lines.filter { padding.down + $0.top >= top - 0.01 && padding.down + $0.bottom <= bottom + 0.01 }
-                frame.place(piece, at: Point(x: x, y: padding.down - top))
+                frame.place(piece, at: Point(x: x, y: padding.down - top), role: isHeader ? "TH" : "TD")
             }
-            return FlowBox(frame: frame, origin: origin)
+            return FlowBox(frame: frame.tagged("TR"), origin: origin)
         }
     }
 

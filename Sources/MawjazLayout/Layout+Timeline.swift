@@ -12,7 +12,7 @@ extension LayoutContext {
             let shaped = try shape(spans(title, role: .chartTitle), role: .chartTitle, width: columnWidth,
                                    direction: timeline.direction, alignment: .start, origin: origin)
             var frame = Frame(size: Size(width: columnWidth, height: shaped.height + 4))
-            frame.place(shaped, at: .zero)
+            frame.place(shaped, at: .zero, role: "P")
             items.append(.box(FlowBox(frame: frame, origin: origin)))
         }
         // The title stays with the first event; the page may break between events.
@@ -28,6 +28,7 @@ extension LayoutContext {
         let trackX = rtl ? columnWidth - dateWidth - track : dateWidth
         let textX = rtl ? 0 : dateWidth + track
         let gapBelow = 6.0
+        var events: [FlowItem] = []
         for (index, event) in timeline.events.enumerated() {
             let text = try shape(spans(event.text, role: .body), role: .body, width: textWidth, direction: timeline.direction,
                                  alignment: .start, origin: origin)
@@ -45,11 +46,13 @@ extension LayoutContext {
             var dateLine = date.lines[0]
             dateLine.origin.y = firstBaseline
             let dateOffset = rtl ? dateX + dateWidth - date.naturalWidth - 2 : dateX
+            frame.place(.tag(.begin(role: "Lbl")), at: .zero)
             frame.place(.text(dateLine.line), at: Point(x: dateOffset, y: firstBaseline))
-            frame.place(text, at: Point(x: textX, y: 0))
-            if index > 0 { items.append(.breakpoint(carryOver: [])) }
-            items.append(.box(FlowBox(frame: frame, origin: origin)))
+            frame.place(.tag(.end(role: "Lbl")), at: .zero)
+            frame.place(text, at: Point(x: textX, y: 0), role: "LBody")
+            if index > 0 { events.append(.breakpoint(carryOver: [])) }
+            events.append(.box(FlowBox(frame: frame.tagged("LI"), origin: origin)))
         }
-        return items
+        return items + events.tagged("L")
     }
 }

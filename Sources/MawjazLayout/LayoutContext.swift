@@ -51,8 +51,13 @@ final class LayoutContext {
                                   color: inline.link != nil ? palette.accent : color,
                                   underline: inline.underline || inline.link != nil ? true : nil)
             if inline.bold && base.bold { style.bold = true }
-            return TextSpan(inline.text, style: style, link: inline.link.map { Link.Target.uri($0) })
+            return TextSpan(inline.text, style: style, link: inline.link.map(Self.linkTarget))
         }
+    }
+
+    /// Where a link's address goes: `#name` to the document's named place (a heading's anchor), anything else outside.
+    static func linkTarget(_ address: String) -> Link.Target {
+        address.hasPrefix("#") ? .destination(String(address.dropFirst())) : .uri(address)
     }
 
     /// Plain text as spans in a role's style.

@@ -40,10 +40,11 @@ public struct Typesetter {
         for (index, boxes) in pages.enumerated() {
             var frame = Frame(size: setup.size)
             let left = Self.leftMargin(setup, pageIndex: index, direction: document.direction)
+            // The furniture first: a page whose first content is an image of a figure is one cairo 1.16 cannot tag.
+            try context.furnish(&frame, pageIndex: index, pageCount: pages.count, left: left, width: textWidth)
             for placed in boxes {
                 frame.place(contentsOf: placed.box.frame, at: Point(x: left + placed.x, y: setup.top + placed.y))
             }
-            try context.furnish(&frame, pageIndex: index, pageCount: pages.count, left: left, width: textWidth)
             composed.append(Page(size: setup.size, frame: frame))
         }
         let numerals = Numerals(document.settings.numerals)
@@ -73,6 +74,7 @@ public struct Typesetter {
         }
         let shared = !startsOwnPage && !pages.isEmpty
         let body = try context.collect(context.document.blocks)
+        try (opening + body).checkInternalLinks()
         let slots = try Paginator(height: { slot in shared && slot < columns ? textHeight - used : textHeight }).distribute(body)
         let rtl = context.direction.isRightToLeft
         let firstBodyPage = shared ? pages.count - 1 : pages.count

@@ -19,6 +19,20 @@ struct AtomicFile {
         temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     }
 
+    /// The bytes written to the temporary file so far.
+    func readTemporary() throws(RenderError) -> [UInt8] {
+        do { return Array(try Data(contentsOf: temporary)) } catch {
+            throw .write(path: temporary.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Replaces the temporary file's bytes.
+    func writeTemporary(_ bytes: [UInt8]) throws(RenderError) {
+        do { try Data(bytes).write(to: temporary) } catch {
+            throw .write(path: temporary.path, reason: error.localizedDescription)
+        }
+    }
+
     /// Moves the finished temporary file over the destination.
     func commit() throws(RenderError) {
         guard rename(temporary.path, destination.path) == 0 else {

@@ -1,4 +1,5 @@
-// Draws a frame's items onto a cairo context: glyph runs, shapes, images.
+// Draws a frame's items onto a cairo context: glyph runs, shapes, images, and for a tagged PDF the structure
+// tags, links and destinations.
 import CPangoCairo
 import MawjazFrame
 import MawjazText
@@ -9,6 +10,11 @@ struct Painter {
     let engine: TextEngine
     /// Whether the output is vector (PDF, SVG) rather than pixels.
     let vector: Bool
+    /// Structure, links and destinations for a tagged PDF; images and SVG have none.
+    var tagger: PDFTagger?
+    /// Whether scaled images are smoothed. PDF/A forbids a PDF to ask for it (cairo writes /Interpolate true),
+    /// so the PDF leaves it to the viewer.
+    var smoothsImages = true
 
     private var cr: OpaquePointer { context.handle }
 
@@ -17,10 +23,16 @@ struct Painter {
         for placed in frame.items {
             let position = placed.position.offsetBy(dx: origin.x, dy: origin.y)
             switch placed.item {
-            case .text(let line): try paint(line, at: position)
+            case .text(let line):
+                let span = tagger?.lineNeedsSpan() ?? false
+                if span { cairo_tag_begin(cr, "Span", "") }
+                try paint(line, at: position)
+                if span { cairo_tag_end(cr, "Span") }
             case .shape(let shape): paint(shape, at: position)
             case .image(let image): try paint(image, at: position)
-            case .link, .destination, .tag: break
+            case .link(let link): tagger?.link(link, at: position, cr)
+            case .destination(let destination): tagger?.destination(destination, at: position, cr)
+            case .tag(let tag): tagger?.handle(tag, cr)
             }
         }
     }
@@ -91,6 +103,7 @@ struct Painter {
         cairo_translate(cr, origin.x, origin.y)
         cairo_scale(cr, image.size.width / width, image.size.height / height)
         cairo_set_source_surface(cr, surface.handle, 0, 0)
+        if !smoothsImages { cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_FAST) }
         cairo_paint(cr)
         cairo_restore(cr)
         try context.check("drawing an image")

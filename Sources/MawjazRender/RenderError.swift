@@ -12,6 +12,10 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     case unsupportedFormat(String)
     /// A JPEG image in a PNG output: cairo cannot decode JPEG.
     case jpegInRaster
+    /// The document's structure tags, links or destinations do not fit together.
+    case structure(String)
+    /// The PDF cairo wrote could not be amended (its catalog, structure or cross-reference table was not as expected).
+    case amendment(String)
 
     public var description: String {
         switch self {
@@ -20,6 +24,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownFont(let family): return "a glyph run uses the font \(family), which this renderer did not load"
         case .unsupportedFormat(let ext): return "unsupported output format \".\(ext)\" (use .pdf, .png or .svg)"
         case .jpegInRaster: return "a JPEG image can be written to PDF and SVG, not to PNG (convert the image to PNG)"
+        case .structure(let message): return "document structure: \(message)"
+        case .amendment(let message): return "amending the PDF: \(message)"
         }
     }
 }

@@ -65,7 +65,10 @@ public struct Renderer {
         return url.deletingLastPathComponent().appendingPathComponent("\(stem)-\(index + 1).\(ext)")
     }
 
+    /// Writes a tagged PDF: cairo draws the pages with their structure, links, destinations, outline and page
+    /// labels, then `PDFAmendment` appends what cairo 1.16 cannot write (see there).
     private func writePDF(_ document: PagedDocument, to url: URL) throws(RenderError) {
+        let plan = try StructurePlan(document)
         let file = try AtomicFile(destination: url)
         do {
             let first = document.pages.first?.size ?? Size(width: 595.28, height: 841.89)
@@ -73,18 +76,38 @@ public struct Renderer {
                                            what: "creating \(url.lastPathComponent)")
             setMetadata(document.info, on: surface)
             let context = try CairoContext(surface: surface)
-            let painter = Painter(context: context, engine: engine, vector: true)
-            for page in document.pages {
+            let tagger = PDFTagger(plan: plan)
+            let painter = Painter(context: context, engine: engine, vector: true, tagger: tagger, smoothsImages: false)
+            for (index, page) in document.pages.enumerated() {
                 cairo_pdf_surface_set_size(surface.handle, page.size.width, page.size.height)
+                if index < document.info.pageLabels.count {
+                    cairo_pdf_surface_set_page_label(surface.handle, document.info.pageLabels[index])
+                }
+                if index == 0 { tagger.beginDocument(context.handle) }
                 try painter.paint(page.frame)
+                if index == document.pages.count - 1 { tagger.endDocument(context.handle) }
                 cairo_show_page(context.handle)
             }
+            addOutline(plan.outline, to: surface)
             try context.check("drawing \(url.lastPathComponent)")
             try surface.finish()
+            let amended = try PDFAmendment.amend(try file.readTemporary(), info: document.info, elements: plan.elements)
+            try file.writeTemporary(amended)
             try file.commit()
         } catch {
             file.discard()
             throw error
+        }
+    }
+
+    /// Adds the outline (bookmarks): each entry under the nearest entry before it of a higher level.
+    private func addOutline(_ outline: [StructurePlan.OutlineEntry], to surface: CairoSurface) {
+        var parents: [(level: Int, id: Int32)] = []
+        for entry in outline {
+            while let last = parents.last, last.level >= entry.level { parents.removeLast() }
+            let id = cairo_pdf_surface_add_outline(surface.handle, parents.last?.id ?? Int32(CAIRO_PDF_OUTLINE_ROOT), entry.title,
+                                                   "dest='\(entry.destination)'", CAIRO_PDF_OUTLINE_FLAG_OPEN)
+            parents.append((entry.level, id))
         }
     }
 
@@ -139,6 +162,9 @@ public struct Renderer {
                                            what: "creating \(url.lastPathComponent)")
             cairo_svg_surface_set_document_unit(surface.handle, CAIRO_SVG_UNIT_PT)
             let context = try CairoContext(surface: surface)
+            // White paper, as the PDF's pages and the PNG's have: without it the page is transparent.
+            cairo_set_source_rgb(context.handle, 1, 1, 1)
+            cairo_paint(context.handle)
             try Painter(context: context, engine: engine, vector: true).paint(page.frame)
             cairo_show_page(context.handle)
             try context.check("drawing \(url.lastPathComponent)")

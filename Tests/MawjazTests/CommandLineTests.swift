@@ -25,7 +25,7 @@ import TestSupport
         let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(process.terminationStatus == 0)
         #expect(printed == "out/memo.pdf\n")
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/memo.pdf").path))
+        try TestSupport.inspectPDF(folder.appendingPathComponent("out/memo.pdf"))
     }
 
     @Test func badInputExitsWithStatusTwoAndALocatedMessage() throws {
@@ -48,6 +48,22 @@ import TestSupport
         #expect(result.status == 0)
         #expect(result.output.contains("ok, 3 pages"))
         #expect(result.output.contains("activities: 204 activities, years 2012–2024, 5 categories"))
+    }
+
+    @Test func sourceDateEpochDatesTheOutputAndTwoRunsAreIdentical() throws {
+        let folder = try TestSupport.folder(with: ["report.yaml": "title: \"مذكرة\"\ndate: 2024-01-01\nbody:\n  - paragraph: \"نص المذكرة.\"\n"])
+        var outputs: [Data] = []
+        for name in ["a.pdf", "b.pdf"] {
+            let output = folder.appendingPathComponent(name)
+            let result = try TestSupport.run(Self.command, ["render", folder.appendingPathComponent("report.yaml").path, "-o", output.path],
+                                             environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+            #expect(result.status == 0, "\(result.error)")
+            let facts = try TestSupport.inspectPDF(output)
+            #expect(facts.info["CreationDate"] == "D:20231114221320Z")
+            #expect(facts.xmp["CreateDate"] == "2023-11-14T22:13:20Z")
+            outputs.append(try Data(contentsOf: output))
+        }
+        #expect(outputs[0] == outputs[1])
     }
 
     @Test func aMissingReportIsNamed() throws {

@@ -16,8 +16,8 @@ import TestSupport
         try renderer.render(reportAt: TestSupport.defaultReport, to: pdf)
     }
 
-    @Test func qpdfFindsNothingWrong() throws {
-        #expect(try TestSupport.qpdfProblems(pdf) == nil)
+    @Test func qpdfPypdfAndPdfminerFindNothingWrong() throws {
+        try TestSupport.inspectPDF(pdf)
     }
 
     @Test func everyFontIsEmbeddedAndBundled() throws {
@@ -85,5 +85,6 @@ import TestSupport
         #expect(svg.files.count == 3)
         let text = try String(contentsOf: svg.files[0], encoding: .utf8)
         #expect(text.contains("<svg") && text.contains("width=\"595.28pt\""))
+        #expect(text.contains("rgb(100%,100%,100%)"), "the page is white, not transparent")
     }
 }

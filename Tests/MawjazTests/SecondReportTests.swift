@@ -37,7 +37,7 @@ import TestSupport
         for paragraph in paragraphs {
             #expect(TestSupport.recall(of: TestSupport.arabicWords(String(paragraph)), in: extracted) == 1)
         }
-        #expect(try TestSupport.qpdfProblems(pdf) == nil)
+        try TestSupport.inspectPDF(pdf)
     }
 
     @Test func placeholdersAreFilledInArabicIndicDigits() throws {

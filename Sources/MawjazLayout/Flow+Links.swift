@@ -1,0 +1,25 @@
+// Internal links checked against the document's named places, so that a link to no heading is bad input,
+// pointed at its block, before anything is drawn.
+import MawjazFrame
+
+extension Array where Element == FlowItem {
+    /// Throws for the first link whose `#name` names no destination in the flow.
+    func checkInternalLinks() throws(LayoutError) {
+        var names = Set<String>()
+        var links: [(name: String, origin: BlockOrigin)] = []
+        for case .box(let box) in self {
+            for placed in box.frame.items {
+                switch placed.item {
+                case .destination(let destination): names.insert(destination.name)
+                case .link(let link):
+                    if case .destination(let name) = link.target { links.append((name, box.origin)) }
+                default: continue
+                }
+            }
+        }
+        guard let dead = links.first(where: { !names.contains($0.name) }) else { return }
+        let known = names.sorted().prefix(5).map { "#" + $0 }.joined(separator: ", ") + (names.count > 5 ? ", …" : "")
+        throw LayoutError(location: dead.origin.location, block: dead.origin.kind,
+                          message: "the link to #\(dead.name) names no heading" + (names.isEmpty ? "" : " (headings are \(known))"))
+    }
+}

@@ -1,0 +1,144 @@
+// What cairo 1.16 cannot write, appended to its PDF as an incremental update: the document's language, viewer
+// preferences, the figures' alternative texts, XMP metadata and an sRGB output intent for PDF/A-2b, print flags
+// on links, explicit CID-to-glyph maps, dates with their prefix, and a file identifier.
+import CPangoCairo
+import Foundation
+import MawjazFrame
+
+/// Amends a PDF written by cairo 1.16 into a tagged PDF/A-2b file.
+enum PDFAmendment {
+    /// Languages written right to left, whose documents the viewer pages from right to left.
+    static let rightToLeftLanguages: Set<String> = ["ar", "fa", "he", "ur", "ps", "yi", "ckb", "dv", "sd", "ug"]
+
+    /// `bytes` (a PDF cairo wrote) with the update appended. `elements` are the structure elements cairo was given,
+    /// in the order they opened, which is the order of the structure tree.
+    static func amend(_ bytes: [UInt8], info: DocumentInfo, elements: [StructurePlan.Element]) throws(RenderError) -> [UInt8] {
+        let file = try PDFFile(bytes)
+        var update = PDFUpdate(size: try integer(file.trailer["Size"], "the trailer's /Size"))
+        guard let rootNumber = file.trailer["Root"]?.referenced, var catalog = try file.object(rootNumber).dictionary,
+              catalog["Type"]?.name == "Catalog" else {
+            throw .amendment("the trailer's /Root is not a catalog")
+        }
+        for key in ["Lang", "Metadata", "OutputIntents", "ViewerPreferences"] where catalog[key] != nil {
+            throw .amendment("the catalog already has /\(key)")
+        }
+
+        try addTexts(elements, root: catalog["StructTreeRoot"], in: file, to: &update)
+        try amendObjects(of: file, in: &update)
+
+        let date = pdfDate(info.creationDate)
+        guard let infoNumber = file.trailer["Info"]?.referenced, var infoDictionary = try file.object(infoNumber).dictionary else {
+            throw .amendment("the trailer has no /Info dictionary")
+        }
+        infoDictionary["CreationDate"] = .string(Array(date.utf8))
+        infoDictionary["ModDate"] = .string(Array(date.utf8))
+        update.replace(infoNumber, with: .dictionary(infoDictionary))
+
+        let producer = infoDictionary["Producer"]?.textString ?? ""
+        let metadata = XMPPacket(info: info, producer: producer).bytes
+        let metadataNumber = update.addStream(PDFDictionary([("Type", .name("Metadata")), ("Subtype", .name("XML"))]), data: metadata)
+        let profileNumber = update.addStream(PDFDictionary([("N", .integer(3))]), data: SRGBProfile.bytes)
+        let intentNumber = update.add(.dictionary(PDFDictionary([
+            ("Type", .name("OutputIntent")), ("S", .name("GTS_PDFA1")),
+            ("OutputConditionIdentifier", .text(SRGBProfile.name)), ("Info", .text(SRGBProfile.name)),
+            ("RegistryName", .text("http://www.color.org")), ("DestOutputProfile", .reference(profileNumber)),
+        ])))
+
+        catalog["Lang"] = .text(info.language)
+        var preferences = PDFDictionary([("DisplayDocTitle", .boolean(true))])
+        if rightToLeftLanguages.contains(info.language.split(separator: "-").first.map(String.init)?.lowercased() ?? "") {
+            preferences["Direction"] = .name("R2L")
+        }
+        catalog["ViewerPreferences"] = .dictionary(preferences)
+        catalog["MarkInfo"] = .dictionary(PDFDictionary([("Marked", .boolean(true))]))
+        catalog["Metadata"] = .reference(metadataNumber)
+        catalog["OutputIntents"] = .array([.reference(intentNumber)])
+        update.replace(rootNumber, with: .dictionary(catalog))
+
+        let identifier = PDFObject.hexString(md5(bytes))
+        let trailer = PDFDictionary([
+            ("Root", .reference(rootNumber)), ("Info", .reference(infoNumber)), ("ID", .array([identifier, identifier])),
+        ])
+        return update.appended(to: file, trailer: trailer)
+    }
+
+    /// Gives each element of the tree the alternative and actual texts it was planned with, after checking that the
+    /// tree (walked depth first) holds the planned elements in the planned order.
+    private static func addTexts(_ planned: [StructurePlan.Element], root: PDFObject?, in file: PDFFile,
+                                 to update: inout PDFUpdate) throws(RenderError) {
+        var found: [(number: Int, element: PDFDictionary)] = []
+        func walk(_ kids: PDFObject?) throws(RenderError) {
+            let children = kids?.array ?? (kids.map { [$0] } ?? [])
+            for child in children {
+                guard let number = child.referenced, let element = try file.object(number).dictionary,
+                      element["S"] != nil else { continue }
+                found.append((number, element))
+                try walk(element["K"])
+            }
+        }
+        if let root {
+            guard let tree = try file.resolveDictionary(root) else { throw .amendment("the structure tree root is not a dictionary") }
+            try walk(tree["K"])
+        }
+        guard found.map({ $0.element["S"]?.name ?? "" }) == planned.map(\.role) else {
+            throw .amendment("the structure tree has \(found.count) elements, not the \(planned.count) planned")
+        }
+        for (object, plan) in zip(found, planned) {
+            var element = object.element
+            if let text = plan.alternativeText, !text.isEmpty { element["Alt"] = .text(text) }
+            if let text = plan.actualText, !text.isEmpty { element["ActualText"] = .text(text) }
+            if element != object.element { update.replace(object.number, with: .dictionary(element)) }
+        }
+    }
+
+    /// PDF/A wants every annotation printable and every TrueType CID font's glyph map explicit: cairo writes
+    /// link annotations without flags and leaves /CIDToGIDMap to its default, Identity.
+    private static func amendObjects(of file: PDFFile, in update: inout PDFUpdate) throws(RenderError) {
+        for number in file.offsets.keys.sorted() {
+            let object = try file.indirectObject(number)
+            guard !object.isStream, var dictionary = object.value.dictionary else { continue }
+            if dictionary["Type"]?.name == "Annot", dictionary["F"] == nil {
+                dictionary["F"] = .integer(4)
+                update.replace(number, with: .dictionary(dictionary))
+            } else if dictionary["Subtype"]?.name == "CIDFontType2", dictionary["CIDToGIDMap"] == nil {
+                dictionary["CIDToGIDMap"] = .name("Identity")
+                update.replace(number, with: .dictionary(dictionary))
+            }
+        }
+    }
+
+    private static func integer(_ value: PDFObject?, _ what: String) throws(RenderError) -> Int {
+        guard case .integer(let number) = value else { throw .amendment("\(what) is not a number") }
+        return number
+    }
+
+    /// `seconds` since 1970 as a PDF date in UTC: D:YYYYMMDDHHmmSSZ.
+    static func pdfDate(_ seconds: Int) -> String {
+        let parts = utc(seconds)
+        return String(format: "D:%04d%02d%02d%02d%02d%02dZ", parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second)
+    }
+
+    /// `seconds` since 1970 as an XMP date in UTC.
+    static func xmpDate(_ seconds: Int) -> String {
+        let parts = utc(seconds)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second)
+    }
+
+    private static func utc(_ seconds: Int) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        return (Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+    }
+
+    /// The MD5 digest of `bytes` (through GLib), for the file identifier: the same input gives the same identifier.
+    static func md5(_ bytes: [UInt8]) -> [UInt8] {
+        let checksum = g_checksum_new(G_CHECKSUM_MD5)
+        defer { g_checksum_free(checksum) }
+        bytes.withUnsafeBufferPointer { buffer in g_checksum_update(checksum, buffer.baseAddress, buffer.count) }
+        var digest = [UInt8](repeating: 0, count: 16)
+        var length = gsize(digest.count)
+        g_checksum_get_digest(checksum, &digest, &length)
+        return digest
+    }
+}

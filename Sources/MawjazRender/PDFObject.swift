@@ -1,0 +1,308 @@
+// PDF objects as values: read from a file's bytes and written back, enough to amend what cairo writes.
+
+/// A PDF object: the value of an indirect object, a dictionary entry or an array element.
+indirect enum PDFObject: Equatable {
+    case null
+    case boolean(Bool)
+    case integer(Int)
+    /// A real number, kept as it was written.
+    case real(String)
+    /// A name, without its slash, as it was written (any `#xx` escapes kept).
+    case name(String)
+    /// A string's bytes; written as a literal string.
+    case string([UInt8])
+    /// A string's bytes; written in hexadecimal.
+    case hexString([UInt8])
+    case array([PDFObject])
+    case dictionary(PDFDictionary)
+    case reference(number: Int, generation: Int)
+
+    /// A text string: ASCII as it is, anything else in UTF-16BE with a byte order mark.
+    static func text(_ text: String) -> PDFObject {
+        if text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) { return .string(Array(text.utf8)) }
+        return .hexString([0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
+    }
+
+    /// A reference to object `number`, generation 0.
+    static func reference(_ number: Int) -> PDFObject { .reference(number: number, generation: 0) }
+
+    var dictionary: PDFDictionary? {
+        if case .dictionary(let dictionary) = self { return dictionary }
+        return nil
+    }
+
+    var array: [PDFObject]? {
+        if case .array(let array) = self { return array }
+        return nil
+    }
+
+    var name: String? {
+        if case .name(let name) = self { return name }
+        return nil
+    }
+
+    /// The object number this value refers to, if it is a reference.
+    var referenced: Int? {
+        if case .reference(let number, _) = self { return number }
+        return nil
+    }
+
+    /// The value as a text string: UTF-16BE after a byte order mark, else PDFDocEncoding (read as Latin-1).
+    var textString: String? {
+        let bytes: [UInt8]
+        switch self {
+        case .string(let value), .hexString(let value): bytes = value
+        default: return nil
+        }
+        if bytes.starts(with: [0xFE, 0xFF]) {
+            let units = stride(from: 2, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]) }
+            return String(decoding: units, as: UTF16.self)
+        }
+        return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+    }
+
+    /// The object as PDF syntax.
+    var serialized: String {
+        switch self {
+        case .null: return "null"
+        case .boolean(let value): return value ? "true" : "false"
+        case .integer(let value): return String(value)
+        case .real(let value): return value
+        case .name(let value): return "/" + value
+        case .string(let bytes):
+            var text = "("
+            for byte in bytes {
+                switch byte {
+                case 0x28, 0x29, 0x5C: text += "\\" + String(UnicodeScalar(byte))
+                case 0x20..<0x7F: text.unicodeScalars.append(Unicode.Scalar(byte))
+                default: text += "\\" + String(byte, radix: 8).leftPadded(to: 3)
+                }
+            }
+            return text + ")"
+        case .hexString(let bytes):
+            return "<" + bytes.map { String($0, radix: 16, uppercase: true).leftPadded(to: 2) }.joined() + ">"
+        case .array(let values): return "[" + values.map(\.serialized).joined(separator: " ") + "]"
+        case .dictionary(let dictionary): return dictionary.serialized
+        case .reference(let number, let generation): return "\(number) \(generation) R"
+        }
+    }
+}
+
+/// A PDF dictionary: its entries in the order they were read or set.
+struct PDFDictionary: Equatable {
+    private(set) var entries: [(key: String, value: PDFObject)] = []
+
+    init(_ entries: [(String, PDFObject)] = []) {
+        for (key, value) in entries { self[key] = value }
+    }
+
+    subscript(key: String) -> PDFObject? {
+        get { entries.first { $0.key == key }?.value }
+        set {
+            if let index = entries.firstIndex(where: { $0.key == key }) {
+                if let newValue { entries[index].value = newValue } else { entries.remove(at: index) }
+            } else if let newValue {
+                entries.append((key, newValue))
+            }
+        }
+    }
+
+    var serialized: String {
+        "<< " + entries.map { "/\($0.key) \($0.value.serialized)" }.joined(separator: " ") + " >>"
+    }
+
+    static func == (lhs: PDFDictionary, rhs: PDFDictionary) -> Bool {
+        lhs.entries.count == rhs.entries.count && zip(lhs.entries, rhs.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+}
+
+/// Reads PDF objects from bytes, from a position on.
+struct PDFParser {
+    let bytes: [UInt8]
+    var position: Int
+
+    init(_ bytes: [UInt8], at position: Int = 0) {
+        self.bytes = bytes
+        self.position = position
+    }
+
+    /// Reads the indirect object that starts here: `N G obj`, its value, and whether a stream follows.
+    mutating func indirectObject() throws(RenderError) -> (number: Int, value: PDFObject, hasStream: Bool) {
+        guard case .integer(let number) = try object(), case .integer = try object(), keyword() == "obj" else {
+            throw .amendment("no object at byte \(position)")
+        }
+        let value = try object()
+        let hasStream = keyword() == "stream"
+        return (number, value, hasStream)
+    }
+
+    /// Reads one object.
+    mutating func object() throws(RenderError) -> PDFObject {
+        skipSpace()
+        guard position < bytes.count else { throw .amendment("the file ends inside an object") }
+        switch bytes[position] {
+        case UInt8(ascii: "/"):
+            position += 1
+            let start = position
+            while position < bytes.count, !Self.isDelimiter(bytes[position]), !Self.isSpace(bytes[position]) { position += 1 }
+            return .name(String(decoding: bytes[start..<position], as: UTF8.self))
+        case UInt8(ascii: "("):
+            return .string(try literalString())
+        case UInt8(ascii: "<"):
+            if position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "<") {
+                position += 2
+                var dictionary = PDFDictionary()
+                while true {
+                    skipSpace()
+                    if position + 1 < bytes.count, bytes[position] == UInt8(ascii: ">"), bytes[position + 1] == UInt8(ascii: ">") {
+                        position += 2
+                        return .dictionary(dictionary)
+                    }
+                    guard case .name(let key) = try object() else { throw .amendment("a dictionary key is not a name at byte \(position)") }
+                    dictionary[key] = try object()
+                }
+            }
+            return .hexString(try hexString())
+        case UInt8(ascii: "["):
+            position += 1
+            var values: [PDFObject] = []
+            while true {
+                skipSpace()
+                if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+                    position += 1
+                    return .array(values)
+                }
+                values.append(try object())
+            }
+        default:
+            return try numberOrKeyword()
+        }
+    }
+
+    private mutating func numberOrKeyword() throws(RenderError) -> PDFObject {
+        let start = position
+        let word = keyword()
+        switch word {
+        case "true": return .boolean(true)
+        case "false": return .boolean(false)
+        case "null": return .null
+        default: break
+        }
+        guard let number = Int(word) else {
+            if !word.isEmpty, word.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }) { return .real(word) }
+            throw .amendment("unexpected \"\(word.prefix(20))\" at byte \(start)")
+        }
+        // `N G R` is a reference.
+        let afterNumber = position
+        if let generation = Int(keyword()), keyword() == "R" { return .reference(number: number, generation: generation) }
+        position = afterNumber
+        return .integer(number)
+    }
+
+    /// Reads a run of regular characters (a keyword or number) after any white space.
+    mutating func keyword() -> String {
+        skipSpace()
+        let start = position
+        while position < bytes.count, !Self.isDelimiter(bytes[position]), !Self.isSpace(bytes[position]) { position += 1 }
+        return String(decoding: bytes[start..<position], as: UTF8.self)
+    }
+
+    private mutating func literalString() throws(RenderError) -> [UInt8] {
+        position += 1
+        var result: [UInt8] = []
+        var depth = 1
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            switch byte {
+            case UInt8(ascii: "("):
+                depth += 1
+                result.append(byte)
+            case UInt8(ascii: ")"):
+                depth -= 1
+                if depth == 0 { return result }
+                result.append(byte)
+            case UInt8(ascii: "\\"):
+                guard position < bytes.count else { break }
+                let escaped = bytes[position]
+                position += 1
+                switch escaped {
+                case UInt8(ascii: "n"): result.append(0x0A)
+                case UInt8(ascii: "r"): result.append(0x0D)
+                case UInt8(ascii: "t"): result.append(0x09)
+                case UInt8(ascii: "b"): result.append(0x08)
+                case UInt8(ascii: "f"): result.append(0x0C)
+                case UInt8(ascii: "0")...UInt8(ascii: "7"):
+                    var value = Int(escaped - UInt8(ascii: "0"))
+                    for _ in 0..<2 where position < bytes.count && (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(bytes[position]) {
+                        value = value * 8 + Int(bytes[position] - UInt8(ascii: "0"))
+                        position += 1
+                    }
+                    result.append(UInt8(truncatingIfNeeded: value))
+                case 0x0D:
+                    if position < bytes.count, bytes[position] == 0x0A { position += 1 }
+                case 0x0A: break
+                default: result.append(escaped)
+                }
+            default:
+                result.append(byte)
+            }
+        }
+        throw .amendment("a string is not closed")
+    }
+
+    private mutating func hexString() throws(RenderError) -> [UInt8] {
+        position += 1
+        var digits: [UInt8] = []
+        while position < bytes.count, bytes[position] != UInt8(ascii: ">") {
+            let byte = bytes[position]
+            position += 1
+            if Self.isSpace(byte) { continue }
+            guard let digit = Self.hexValue(byte) else { throw .amendment("a hexadecimal string holds \"\(UnicodeScalar(byte))\"") }
+            digits.append(digit)
+        }
+        guard position < bytes.count else { throw .amendment("a hexadecimal string is not closed") }
+        position += 1
+        if digits.count % 2 == 1 { digits.append(0) }
+        return stride(from: 0, to: digits.count, by: 2).map { digits[$0] << 4 | digits[$0 + 1] }
+    }
+
+    private mutating func skipSpace() {
+        while position < bytes.count {
+            if Self.isSpace(bytes[position]) {
+                position += 1
+            } else if bytes[position] == UInt8(ascii: "%") {
+                while position < bytes.count, bytes[position] != 0x0A, bytes[position] != 0x0D { position += 1 }
+            } else {
+                return
+            }
+        }
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0C || byte == 0x00
+    }
+
+    static func isDelimiter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "/"), UInt8(ascii: "%"): return true
+        default: return false
+        }
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

@@ -1,0 +1,82 @@
+// Hands a planned structure to cairo while the painter draws: structure tags, spans, links and destinations.
+import CPangoCairo
+import Foundation
+import MawjazFrame
+
+/// Emits the structure, links and destinations of a tagged PDF as the painter meets them, page after page.
+final class PDFTagger {
+    private let plan: StructurePlan
+    private var opened = 0
+    private var open: [(role: String, spansLines: Bool)] = []
+    private var artifactDepth = 0
+
+    init(plan: StructurePlan) { self.plan = plan }
+
+    /// Opens the element that holds the whole document.
+    func beginDocument(_ cr: OpaquePointer) {
+        begin(StructurePlan.documentRole, cr)
+    }
+
+    /// Closes the element that holds the whole document.
+    func endDocument(_ cr: OpaquePointer) {
+        cairo_tag_end(cr, StructurePlan.documentRole)
+        open.removeAll()
+    }
+
+    /// Opens or closes an element; inside page furniture, tags are dropped and nothing is marked.
+    func handle(_ tag: StructureTag, _ cr: OpaquePointer) {
+        if tag.role == StructureTag.artifactRole {
+            if case .begin = tag { artifactDepth += 1 } else { artifactDepth -= 1 }
+            return
+        }
+        guard artifactDepth == 0 else { return }
+        switch tag {
+        case .begin(let role, _): begin(role, cr)
+        case .end(let role):
+            cairo_tag_end(cr, role)
+            _ = open.popLast()
+        }
+    }
+
+    /// Whether the next text line is to be drawn inside a span of its own (see `StructurePlan`).
+    func lineNeedsSpan() -> Bool {
+        artifactDepth == 0 && (open.last?.spansLines ?? false)
+    }
+
+    /// A link area with its top-left corner at `origin`.
+    func link(_ link: Link, at origin: Point, _ cr: OpaquePointer) {
+        let rect = String(format: "rect=[%.2f %.2f %.2f %.2f]", origin.x, origin.y, link.size.width, link.size.height)
+        let target: String
+        switch link.target {
+        case .destination(let name): target = "dest='\(name)'"
+        case .uri(let address): target = "uri='\(Self.escapedURI(address))'"
+        }
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, "\(rect) \(target)")
+        cairo_tag_end(cr, CAIRO_TAG_LINK)
+    }
+
+    /// A named destination at `origin`.
+    func destination(_ destination: Destination, at origin: Point, _ cr: OpaquePointer) {
+        let attributes = String(format: "name='%@' x=%.2f y=%.2f", destination.name, origin.x, origin.y)
+        cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes)
+        cairo_tag_end(cr, CAIRO_TAG_DEST)
+    }
+
+    private func begin(_ role: String, _ cr: OpaquePointer) {
+        cairo_tag_begin(cr, role, "")
+        open.append((role, opened < plan.spansLines.count ? plan.spansLines[opened] : true))
+        opened += 1
+    }
+
+    /// An address with every byte that is not plainly part of a URI (quotes, parentheses, backslashes, spaces,
+    /// anything beyond ASCII) percent-encoded, so it passes cairo's attribute syntax and the PDF string unchanged.
+    static func escapedURI(_ address: String) -> String {
+        let plain = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&*+,;=%".utf8)
+        var escaped = ""
+        for byte in address.utf8 {
+            if plain.contains(byte) { escaped.unicodeScalars.append(Unicode.Scalar(byte)) }
+            else { escaped += String(format: "%%%02X", byte) }
+        }
+        return escaped
+    }
+}

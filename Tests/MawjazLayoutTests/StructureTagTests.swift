@@ -1,0 +1,165 @@
+// Structure tags in the layout: every line of content inside an element, page furniture and repeated table
+// headers as artifacts, elements nested across pages, internal links to the headings' destinations.
+import Foundation
+import Mawjaz
+import Testing
+import TestSupport
+
+@Suite struct StructureTagTests {
+    /// One step of a walk through a document's pages.
+    enum Event: Equatable {
+        case begin(String)
+        case end(String)
+        /// A text line, with the roles open around it (innermost last).
+        case line(String, open: [String])
+    }
+
+    /// Every tag and text line of the pages, in order, each with the page it is on.
+    static func events(_ pages: [Page]) -> [(page: Int, event: Event)] {
+        var open: [String] = []
+        var events: [(Int, Event)] = []
+        for (index, page) in pages.enumerated() {
+            for placed in page.frame.items {
+                switch placed.item {
+                case .tag(.begin(let role, _)):
+                    open.append(role)
+                    events.append((index, .begin(role)))
+                case .tag(.end(let role)):
+                    if open.last == role { open.removeLast() }
+                    events.append((index, .end(role)))
+                case .text(let line):
+                    events.append((index, .line(line.text, open: open)))
+                default:
+                    continue
+                }
+            }
+        }
+        return events
+    }
+
+    /// Checks that tags nest and close, and returns the problems found.
+    static func nestingProblems(_ pages: [Page]) -> [String] {
+        var open: [String] = []
+        var problems: [String] = []
+        for (page, event) in events(pages) {
+            switch event {
+            case .begin(let role): open.append(role)
+            case .end(let role):
+                if open.last == role { open.removeLast() } else { problems.append("page \(page + 1): \(role) ends inside \(open)") }
+            case .line: continue
+            }
+        }
+        if !open.isEmpty { problems.append("still open at the end: \(open)") }
+        return problems
+    }
+
+    let brief: [Page]
+    let structured: [Page]
+
+    init() throws {
+        let renderer = try TestSupport.renderer()
+        brief = try renderer.layout(try renderer.bind(try renderer.load(reportAt: TestSupport.defaultReport).report)).document.pages
+        structured = try TestSupport.layout(yaml: TestSupport.structuredReport(), renderer: renderer).document.pages
+    }
+
+    @Test func tagsNestAndClose() {
+        #expect(Self.nestingProblems(brief).isEmpty, "\(Self.nestingProblems(brief))")
+        #expect(Self.nestingProblems(structured).isEmpty, "\(Self.nestingProblems(structured))")
+    }
+
+    @Test func everyLineIsInsideAnElementOrAnArtifact() {
+        for pages in [brief, structured] {
+            for case (let page, .line(let text, let open)) in Self.events(pages) {
+                #expect(!open.isEmpty, "page \(page + 1): \"\(text)\" is outside every element")
+            }
+        }
+    }
+
+    @Test func furnitureIsAnArtifactAndNothingElseIs() {
+        for case (let page, .line(let text, let open)) in Self.events(brief) {
+            let furniture = text == "غير سري" || text.hasPrefix("صفحة ") || text == "شراكة الحرس الوطني في ميسيسيبي وأوزبكستان" && open.contains("Artifact")
+            #expect(open.contains("Artifact") == furniture, "page \(page + 1): \"\(text)\" in \(open)")
+        }
+    }
+
+    @Test func theBriefsBlocksHaveTheirRoles() {
+        let opened = Self.events(brief).compactMap { entry -> String? in
+            if case .begin(let role) = entry.event, role != "Artifact" { return role }
+            return nil
+        }
+        #expect(opened.filter { $0 == "H1" }.count == 2)
+        #expect(opened.filter { $0 == "Table" }.count == 1)
+        #expect(opened.filter { $0 == "TR" }.count == 6)
+        #expect(opened.filter { $0 == "TH" }.count == 3)
+        #expect(opened.filter { $0 == "TD" }.count == 15)
+        #expect(opened.filter { $0 == "Figure" }.count == 1)
+        #expect(opened.filter { $0 == "LI" }.count == 5)
+        // The title, subtitle and date, 5 facts and their title, 17 paragraphs and the timeline's title.
+        #expect(opened.filter { $0 == "P" }.count == 3 + 6 + 17 + 1)
+    }
+
+    @Test func headingsCarryTheirLevelAndDestination() {
+        var roles: [String] = []
+        for page in structured {
+            var lastRole = ""
+            for placed in page.frame.items {
+                if case .tag(.begin(let role, _)) = placed.item { lastRole = role }
+                if case .destination(let destination) = placed.item, let outline = destination.outline {
+                    roles.append("\(lastRole) \(outline.level) \(destination.name)")
+                }
+            }
+        }
+        #expect(roles == ["H1 1 section-1", "H2 2 section-1-1", "H3 3 section-1-1-1", "H1 1 section-2"])
+    }
+
+    @Test func aParagraphSplitBetweenPagesOpensOnOneAndClosesOnTheNext() {
+        let events = Self.events(structured)
+        var openedOn: [Int] = []
+        var split = 0
+        for (page, event) in events {
+            if case .begin("P") = event { openedOn.append(page) }
+            if case .end("P") = event, let start = openedOn.popLast(), start != page { split += 1 }
+        }
+        #expect(split >= 1)
+    }
+
+    @Test func aRepeatedTableHeaderIsAnArtifactWithoutCells() throws {
+        let pagesWithHeader = structured.indices.filter { index in
+            Self.events([structured[index]]).contains { if case .line("النص", _) = $0.event { return true }; return false }
+        }
+        #expect(pagesWithHeader.count >= 2, "the long table should break between pages")
+        let repeated = try #require(pagesWithHeader.dropFirst().first)
+        let header = Self.events([structured[repeated]]).compactMap { entry -> [String]? in
+            if case .line("النص", let open) = entry.event { return open }
+            return nil
+        }
+        #expect(header == [["Artifact"]])
+    }
+
+    @Test func aLinkToNoHeadingIsBadInputAtItsBlock() throws {
+        let yaml = "title: \"x\"\ndate: 2024-01-01\nbody:\n  - heading: \"أ\"\n  - paragraph: \"انظر [هنا](#section-9).\"\n"
+        do {
+            _ = try TestSupport.layout(yaml: yaml)
+            Issue.record("the layout should have failed")
+        } catch let error as MawjazError {
+            guard case .input(let diagnostics) = error, let diagnostic = diagnostics.first else {
+                Issue.record("not an input error: \(error)")
+                return
+            }
+            #expect(diagnostic.location.line == 5)
+            #expect(diagnostic.message == "the link to #section-9 names no heading (headings are #section-1)")
+        }
+    }
+
+    @Test func internalLinksGoToHeadingsAndOthersOutside() {
+        let links = structured.flatMap { page in
+            page.frame.items.compactMap { placed -> Link.Target? in
+                if case .link(let link) = placed.item { return link.target }
+                return nil
+            }
+        }
+        #expect(links.contains(.destination("section-1")))
+        #expect(links.filter { $0 == .destination("section-2") }.count == 2)
+        #expect(links.contains(.uri("https://example.org/دليل?q='x'")))
+    }
+}

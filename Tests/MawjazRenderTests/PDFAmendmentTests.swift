@@ -1,0 +1,145 @@
+// The PDF post-processor: objects read and written back, an incremental update appended, a small PDF amended
+// into one that qpdf, pypdf and pdfminer accept with its language, XMP metadata and output intent.
+import Foundation
+@testable import MawjazRender
+import MawjazFrame
+import Testing
+import TestSupport
+
+@Suite struct PDFAmendmentTests {
+    /// A minimal PDF with a correct cross-reference table, as cairo would lay it out.
+    static func minimalPDF(catalogExtras: String = "") -> [UInt8] {
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 6 0 R /MarkInfo << /Marked true >>\(catalogExtras) >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Annots [5 0 R] >>",
+            "<< /Producer (cairo 1.16.0 \\(https://cairographics.org\\)) /Title (A \\(small\\) test) /CreationDate (20240915000000Z) >>",
+            "<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A << /S /URI /URI (https://example.org) >> >>",
+            "<< /Type /StructTreeRoot /K [7 0 R] >>",
+            "<< /Type /StructElem /S /Document /P 6 0 R /K [8 0 R 9 0 R] >>",
+            "<< /Type /StructElem /S /Figure /P 7 0 R >>",
+            "<< /Type /StructElem /S /P /P 7 0 R >>",
+        ]
+        var text = "%PDF-1.5\n%\u{B5}\u{ED}\n"
+        var offsets: [Int] = []
+        var bytes = Array(text.utf8)
+        for (index, object) in objects.enumerated() {
+            offsets.append(bytes.count)
+            bytes += Array("\(index + 1) 0 obj\n\(object)\nendobj\n".utf8)
+        }
+        let xref = bytes.count
+        text = "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        text += offsets.map { String(format: "%010d 00000 n \n", $0) }.joined()
+        text += "trailer\n<< /Size \(objects.count + 1)\n   /Root 1 0 R\n   /Info 4 0 R\n>>\nstartxref\n\(xref)\n%%EOF\n"
+        return bytes + Array(text.utf8)
+    }
+
+    /// The elements of the minimal PDF's structure tree, with the texts to add.
+    static let elements = [StructurePlan.Element(role: "Document"), StructurePlan.Element(role: "Figure", alternativeText: "مخطط"),
+                           StructurePlan.Element(role: "P", actualText: "نص")]
+
+    static let info = DocumentInfo(title: "A (small) test", author: "Office", subject: "", keywords: ["one", "two"],
+                                   language: "ar", creationDate: 1_726_358_400)
+
+    @Test func objectsRoundTrip() throws {
+        let source = "<< /Type /Catalog /K [1 0 R 2 -3.5 (a\\(b\\)\\\\c\\n\\101) <FEFF0627> true null /N#20x] /D << /X 12 0 R >> >>"
+        var parser = PDFParser(Array(source.utf8))
+        let object = try parser.object()
+        let dictionary = try #require(object.dictionary)
+        #expect(dictionary["Type"] == .name("Catalog"))
+        #expect(dictionary["K"] == .array([.reference(1), .integer(2), .real("-3.5"), .string(Array("a(b)\\c\nA".utf8)),
+                                           .hexString([0xFE, 0xFF, 0x06, 0x27]), .boolean(true), .null, .name("N#20x")]))
+        #expect(dictionary["D"]?.dictionary?["X"] == .reference(12))
+        var again = PDFParser(Array(object.serialized.utf8))
+        #expect(try again.object() == object)
+    }
+
+    @Test func textStringsAreUTF16WhenNotASCII() {
+        #expect(PDFObject.text("ar") == .string(Array("ar".utf8)))
+        #expect(PDFObject.text("با") == .hexString([0xFE, 0xFF, 0x06, 0x28, 0x06, 0x27]))
+        #expect(PDFObject.text("با").textString == "با")
+        #expect(PDFObject.string(Array("cairo (x)".utf8)).textString == "cairo (x)")
+    }
+
+    @Test func anUpdateAppendsObjectsATableAndATrailer() throws {
+        let original = Self.minimalPDF()
+        let file = try PDFFile(original)
+        #expect(file.offsets.count == 9)
+        var update = PDFUpdate(size: 10)
+        update.replace(1, with: .dictionary(PDFDictionary([("Type", .name("Catalog")), ("Pages", .reference(2)), ("Lang", .text("ar"))])))
+        let added = update.add(.integer(7))
+        #expect(added == 10)
+        let updated = update.appended(to: file, trailer: PDFDictionary([("Root", .reference(1)), ("Info", .reference(4))]))
+        #expect(Array(updated.prefix(original.count)) == original)
+        let tail = String(decoding: updated.suffix(from: original.count), as: UTF8.self)
+        #expect(tail.contains("xref\n0 2\n0000000000 65535 f \n"))
+        #expect(tail.contains("10 1\n"))
+        #expect(tail.contains("/Size 11 /Prev \(file.crossReferenceOffset)"))
+        for line in tail.split(separator: "\n", omittingEmptySubsequences: false) where line.hasSuffix(" n ") || line.hasSuffix(" f ") {
+            #expect(line.utf8.count + 1 == 20, "\(line)")
+        }
+        let url = try TestSupport.temporaryFolder().appendingPathComponent("updated.pdf")
+        try Data(updated).write(to: url)
+        try TestSupport.inspectPDF(url)
+        // An updated file is not amended again.
+        #expect(throws: RenderError.amendment("the file was already updated")) { try PDFFile(updated) }
+    }
+
+    @Test func aSmallPDFIsAmendedIntoAValidArchivalOne() throws {
+        let amended = try PDFAmendment.amend(Self.minimalPDF(), info: Self.info, elements: Self.elements)
+        let url = try TestSupport.temporaryFolder().appendingPathComponent("amended.pdf")
+        try Data(amended).write(to: url)
+        let facts = try TestSupport.inspectPDF(url)
+        #expect(facts.lang == "ar")
+        #expect(facts.viewerPreferences == ["DisplayDocTitle": "True", "Direction": "/R2L"])
+        #expect(facts.hasID)
+        #expect(facts.info["CreationDate"] == "D:20240915000000Z" && facts.info["ModDate"] == "D:20240915000000Z")
+        #expect(facts.xmp["CreateDate"] == "2024-09-15T00:00:00Z")
+        #expect(facts.xmp["Producer"] == "cairo 1.16.0 (https://cairographics.org)")
+        #expect(facts.xmp["title"] == "A (small) test" && facts.xmp["creator"] == "Office" && facts.xmp["Keywords"] == "one, two")
+        #expect(facts.xmp["description"] == nil)
+        #expect(facts.links.map(\.flags) == [4])
+        #expect(facts.structure.map(\.role) == ["Document", "Figure", "P"])
+        #expect(facts.structure.map(\.alt) == [nil, "مخطط", nil])
+        #expect(facts.structure.map(\.actualText) == [nil, nil, "نص"])
+        #expect(try #require(facts.profileDeviation) <= 1)
+        // The same bytes in give the same bytes out, identifier included.
+        #expect(try PDFAmendment.amend(Self.minimalPDF(), info: Self.info, elements: Self.elements) == amended)
+    }
+
+    @Test func whatDoesNotFitIsAnError() {
+        #expect(throws: RenderError.amendment("the structure tree has 3 elements, not the 2 planned")) {
+            try PDFAmendment.amend(Self.minimalPDF(), info: Self.info, elements: Array(Self.elements.prefix(2)))
+        }
+        #expect(throws: RenderError.amendment("the catalog already has /Lang")) {
+            try PDFAmendment.amend(Self.minimalPDF(catalogExtras: " /Lang (en)"), info: Self.info, elements: Self.elements)
+        }
+        #expect(throws: RenderError.amendment("no startxref")) {
+            try PDFAmendment.amend(Array("%PDF-1.5\n".utf8), info: Self.info, elements: Self.elements)
+        }
+    }
+
+    @Test func theProfileIsAWellFormedICCVersion2DisplayProfile() throws {
+        let profile = SRGBProfile.bytes
+        func uint32(_ offset: Int) -> Int { profile[offset..<(offset + 4)].reduce(0) { $0 << 8 | Int($1) } }
+        func ascii(_ offset: Int) -> String { String(decoding: profile[offset..<(offset + 4)], as: UTF8.self) }
+        #expect(uint32(0) == profile.count)
+        #expect(profile[8] == 2 && ascii(12) == "mntr" && ascii(16) == "RGB " && ascii(20) == "XYZ " && ascii(36) == "acsp")
+        let count = uint32(128)
+        #expect(count == 9)
+        var tags: [String: (offset: Int, size: Int)] = [:]
+        for index in 0..<count {
+            let entry = 132 + 12 * index
+            tags[ascii(entry)] = (uint32(entry + 4), uint32(entry + 8))
+        }
+        #expect(Set(tags.keys) == ["desc", "cprt", "wtpt", "rXYZ", "gXYZ", "bXYZ", "rTRC", "gTRC", "bTRC"])
+        for (_, tag) in tags { #expect(tag.offset % 4 == 0 && tag.offset + tag.size <= profile.count) }
+        let curve = try #require(tags["rTRC"])
+        #expect(tags["gTRC"]?.offset == curve.offset && tags["bTRC"]?.offset == curve.offset)
+        #expect(ascii(curve.offset) == "curv" && uint32(curve.offset + 8) == 1024)
+        func sample(_ index: Int) -> Int { Int(profile[curve.offset + 12 + 2 * index]) << 8 | Int(profile[curve.offset + 13 + 2 * index]) }
+        #expect(sample(0) == 0 && sample(1023) == 65535)
+        #expect(abs(Double(sample(512)) / 65535 - SRGBProfile.linear(512.0 / 1023)) < 1e-4)
+        #expect(abs(SRGBProfile.linear(0.5) - 0.21404) < 1e-4)
+    }
+}
