@@ -43,6 +43,22 @@ import TestSupport
         #expect(abs(leftmost(pages[2]) - leftmost(pages[3])) > 5)
     }
 
+    @Test func theContentsLinksLandOnTheirHeadingsInThePDF() throws {
+        let pdf = try TestSupport.temporaryFolder().appendingPathComponent("annual.pdf")
+        try renderer.render(reportAt: TestSupport.root.appendingPathComponent("Reports/annual-summary/report.yaml"), to: pdf)
+        let facts = try TestSupport.inspectPDF(pdf)
+        let inside = facts.links.filter { $0.destination != nil }
+        #expect(inside.count >= 9)
+        for link in inside {
+            #expect(link.page == 2, "the contents page")
+            #expect(link.destinationPage == facts.destinations[link.destination ?? ""])
+        }
+        // The outline holds the same headings, on the same pages.
+        let outlined = Set(facts.outline.map(\.page))
+        #expect(Set(inside.compactMap(\.destinationPage)) == outlined)
+        #expect(facts.labels.first == "١" && facts.lang == "ar")
+    }
+
     @Test func theCorrespondenceCarriesItsLabelsReferenceAndDates() throws {
         let (_, pages) = try layout("correspondence")
         #expect(pages.count == 2)
