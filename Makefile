@@ -8,7 +8,9 @@ APT_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config poppler-utils qpdf pyth
 REPORT := Reports/mississippi-uzbekistan/report.yaml
 BRIEF := out/mississippi-uzbekistan.pdf
 
-.PHONY: brief test deps build reports bench clean
+PEERS ?= ../shared/bench/peers
+
+.PHONY: brief test deps build reports bench bench-peers clean
 
 brief: deps
 	$(SWIFT) build -c release --product mawjaz
@@ -43,6 +45,13 @@ reports: build
 bench: deps
 	$(SWIFT) build -c release --product mawjaz-bench
 	.build/release/mawjaz-bench $(REPORT)
+
+# The peers (Typst, WeasyPrint, ReportLab, LuaLaTeX, a Pango+Cairo floor in C) on the same brief, then Mawjaz
+# in the same run, its in-process time set beside theirs.
+bench-peers: deps
+	$(SWIFT) build -c release --product mawjaz-bench
+	bash $(PEERS)/run_all.sh
+	.build/release/mawjaz-bench $(REPORT) --peers $(PEERS)/out/results.json
 
 clean:
 	rm -rf .build out

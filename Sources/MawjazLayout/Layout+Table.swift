@@ -16,11 +16,7 @@ extension LayoutContext {
         let edges = Self.columnEdges(widths, total: columnWidth, direction: table.direction)
         var items: [FlowItem] = []
         if let title = table.title {
-            let shaped = try shape(spans(title, role: .chartTitle), role: .chartTitle, width: columnWidth,
-                                   direction: table.direction, alignment: .start, origin: origin)
-            var frame = Frame(size: Size(width: columnWidth, height: shaped.height + 3))
-            frame.place(shaped, at: .zero, role: "Caption")
-            items.append(.box(FlowBox(frame: frame, origin: origin)))
+            items.append(.box(try textBox(title, role: .chartTitle, direction: table.direction, tag: "Caption", below: 3, origin: origin)))
         }
         let headerCells = table.columns.map { Table.Cell(text: [Inline($0.title)], span: 1, isFigure: false) }
         let headerPieces = try rowBoxes(headerCells, table: table, edges: edges, isHeader: true, stripe: false,
@@ -50,11 +46,7 @@ extension LayoutContext {
         }
         items = items.tagged("Table")
         if let caption = table.caption {
-            let shaped = try shape(spans(caption, role: .caption), role: .caption, width: columnWidth,
-                                   direction: table.direction, alignment: .start, origin: origin)
-            var frame = Frame(size: Size(width: columnWidth, height: shaped.height + 3))
-            frame.place(shaped, at: Point(x: 0, y: 3), role: "P")
-            items.append(.box(FlowBox(frame: frame, origin: origin)))
+            items.append(.box(try textBox(caption, role: .caption, direction: table.direction, tag: "P", above: 3, origin: origin)))
         }
         return items
     }

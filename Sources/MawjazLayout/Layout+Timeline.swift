@@ -9,11 +9,7 @@ extension LayoutContext {
         let rtl = timeline.direction.isRightToLeft
         var items: [FlowItem] = []
         if let title = timeline.title {
-            let shaped = try shape(spans(title, role: .chartTitle), role: .chartTitle, width: columnWidth,
-                                   direction: timeline.direction, alignment: .start, origin: origin)
-            var frame = Frame(size: Size(width: columnWidth, height: shaped.height + 4))
-            frame.place(shaped, at: .zero, role: "P")
-            items.append(.box(FlowBox(frame: frame, origin: origin)))
+            items.append(.box(try textBox(title, role: .chartTitle, direction: timeline.direction, tag: "P", below: 4, origin: origin)))
         }
         // The title stays with the first event; the page may break between events.
         let dates = try timeline.events.map { event throws(LayoutError) in

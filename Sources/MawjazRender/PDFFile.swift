@@ -58,6 +58,21 @@ struct PDFFile {
     }
 
     /// The dictionary `value` is or refers to.
+    /// Whether object `number`'s dictionary may hold one of `words`: a byte search of the object up to its stream's
+    /// data or its end, so that only the objects that can matter are parsed.
+    func mayHold(_ number: Int, _ words: [String]) -> Bool {
+        guard let offset = offsets[number] else { return false }
+        let needles = words.map { Array($0.utf8) }, stops = [Array("stream".utf8), Array("endobj".utf8)]
+        var index = offset
+        while index < bytes.count {
+            let byte = bytes[index]
+            for stop in stops where byte == stop[0] && bytes[index...].starts(with: stop) { return false }
+            for needle in needles where byte == needle[0] && bytes[index...].starts(with: needle) { return true }
+            index += 1
+        }
+        return false
+    }
+
     func resolveDictionary(_ value: PDFObject?) throws(RenderError) -> PDFDictionary? {
         guard let value else { return nil }
         if let number = value.referenced { return try object(number).dictionary }

@@ -80,7 +80,15 @@ indirect enum PDFObject: Equatable {
             }
             return text + ")"
         case .hexString(let bytes):
-            return "<" + bytes.map { String($0, radix: 16, uppercase: true).leftPadded(to: 2) }.joined() + ">"
+            let digits = Array("0123456789ABCDEF".utf8)
+            var hex = [UInt8](repeating: 0, count: bytes.count * 2 + 2)
+            hex[0] = 0x3C
+            for (index, byte) in bytes.enumerated() {
+                hex[1 + 2 * index] = digits[Int(byte >> 4)]
+                hex[2 + 2 * index] = digits[Int(byte & 0x0F)]
+            }
+            hex[hex.count - 1] = 0x3E
+            return String(decoding: hex, as: UTF8.self)
         case .array(let values): return "[" + values.map(\.serialized).joined(separator: " ") + "]"
         case .dictionary(let dictionary): return dictionary.serialized
         case .reference(let number, let generation): return "\(number) \(generation) R"
