@@ -7,6 +7,7 @@ extension ActivityCSV {
         var scanner = CSVScanner(bytes: buffer, file: file)
         guard !scanner.isAtEnd else { return [] }
         scanner.skipCommentsAndBlankLines()
+        scanner.detectSeparator()
         var cells: [CSVField] = []
         guard let headerLine = scanner.nextRecord(into: &cells, log: &log) else {
             log.error(SourceLocation(file: file), "no header row: the file has only comments and "

@@ -33,8 +33,11 @@ struct CSVScanner {
     private var lastInvalidLine = 0
     /// The last record read ran into the end of the file inside a quoted field.
     private(set) var recordIsUnterminated = false
+    /// What separates fields: a comma, unless the header shows semicolons or tabs (spreadsheets export those in
+    /// some locales).
+    private(set) var separator = UInt8(ascii: ",")
 
-    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), hash = UInt8(ascii: "#")
+    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), semicolon = UInt8(ascii: ";"), hash = UInt8(ascii: "#")
     private static let lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
     private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
 
@@ -48,6 +51,25 @@ struct CSVScanner {
 
     /// Nothing is left to read.
     var isAtEnd: Bool { index >= bytes.count }
+
+    /// Takes as separator the most frequent of comma, semicolon and tab outside quotes on the next line (the
+    /// header), a comma when none is there.
+    mutating func detectSeparator() {
+        var counts: [UInt8: Int] = [:]
+        var position = index, quoted = false
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == Self.quote { quoted.toggle() }
+            if !quoted && (byte == Self.lineFeed || byte == Self.carriageReturn) { break }
+            if !quoted && (byte == Self.comma || byte == Self.semicolon || byte == Self.tab) { counts[byte, default: 0] += 1 }
+            position += 1
+        }
+        let best = [Self.comma, Self.semicolon, Self.tab].max { (counts[$0] ?? 0) < (counts[$1] ?? 0) } ?? Self.comma
+        separator = (counts[best] ?? 0) > (counts[Self.comma] ?? 0) ? best : Self.comma
+    }
+
+    /// A space, or a tab when tabs do not separate fields.
+    private func isBlank(_ byte: UInt8) -> Bool { byte == Self.space || (byte == Self.tab && separator != Self.tab) }
 
     /// Skips blank lines and lines whose first non-blank character is `#`.
     mutating func skipCommentsAndBlankLines() {
@@ -77,7 +99,7 @@ struct CSVScanner {
         guard index < bytes.count else { return nil }
         let startLine = line
         while true {
-            while index < bytes.count, bytes[index] == Self.space || bytes[index] == Self.tab {
+            while index < bytes.count, isBlank(bytes[index]) {
                 index += 1; column += 1
             }
             var field = CSVField(start: index, end: index, line: line, column: column)
@@ -88,7 +110,7 @@ struct CSVScanner {
             }
             fields.append(field)
             guard index < bytes.count else { return startLine }
-            if bytes[index] == Self.comma {
+            if bytes[index] == separator {
                 index += 1; column += 1
             } else {
                 consumeLineBreak()
@@ -135,16 +157,16 @@ struct CSVScanner {
         byte == space || byte == tab || byte == lineFeed || byte == carriageReturn
     }
 
-    /// Reads an unquoted field up to the next comma, line break or end, leaving out trailing blanks.
+    /// Reads an unquoted field up to the next separator, line break or end, leaving out trailing blanks.
     private mutating func scanUnquoted(_ field: inout CSVField, log: inout DiagnosticLog) {
         var position = index, scalars = column, contentEnd = index
         let count = bytes.count
         while position < count {
             let byte = bytes[position]
             if byte < 0x80 {
-                if byte == Self.comma || byte == Self.lineFeed || byte == Self.carriageReturn { break }
+                if byte == separator || byte == Self.lineFeed || byte == Self.carriageReturn { break }
                 position += 1; scalars += 1
-                if byte != Self.space && byte != Self.tab { contentEnd = position }
+                if !isBlank(byte) { contentEnd = position }
             } else if Self.startsTwoByteScalar(byte), position + 1 < count, bytes[position + 1] & 0xC0 == 0x80 {
                 position += 2; scalars += 1; contentEnd = position
             } else {
@@ -204,15 +226,15 @@ struct CSVScanner {
                 advanceNonASCII(log: &log)
             }
         }
-        while index < bytes.count, bytes[index] == Self.space || bytes[index] == Self.tab { index += 1; column += 1 }
+        while index < bytes.count, isBlank(bytes[index]) { index += 1; column += 1 }
         guard index < bytes.count else { return }
         let byte = bytes[index]
-        guard byte != Self.comma, byte != Self.lineFeed, byte != Self.carriageReturn else { return }
+        guard byte != separator, byte != Self.lineFeed, byte != Self.carriageReturn else { return }
         log.error(SourceLocation(file: file, line: line, column: column),
                   "text after the closing quote (write a quote inside a quoted field as two quotes: \"\")")
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == Self.comma || byte == Self.lineFeed || byte == Self.carriageReturn { break }
+            if byte == separator || byte == Self.lineFeed || byte == Self.carriageReturn { break }
             if byte < 0x80 { index += 1; column += 1 } else { advanceNonASCII(log: &log) }
         }
     }
