@@ -96,15 +96,16 @@ extension LayoutContext {
         }
         let fixedTooNarrow = table.columns.indices.filter { !automatic.contains($0) && widths[$0] + 0.01 < minimum[$0] }
         if let column = fixedTooNarrow.first {
-            throw LayoutError(location: table.source, block: "table",
-                              message: String(format: "column \"%@\" is %.0f pt wide but its longest word needs %.0f pt",
-                                              table.columns[column].title, widths[column], minimum[column]))
+            try overflow(origin, String(format: "column \"%@\" is %.0f pt wide but its longest word needs %.0f pt",
+                                        table.columns[column].title, widths[column], minimum[column]))
         }
         let minimumSum = automatic.reduce(0) { $0 + minimum[$1] }, naturalSum = automatic.reduce(0) { $0 + natural[$1] }
-        guard minimumSum <= remaining + 0.01 else {
-            throw LayoutError(location: table.source, block: "table",
-                              message: String(format: "the table needs at least %.0f pt but the column is %.0f pt wide",
-                                              columnWidth - remaining + minimumSum, columnWidth))
+        if minimumSum > remaining + 0.01 {
+            try overflow(origin, String(format: "the table needs at least %.0f pt but the column is %.0f pt wide",
+                                        columnWidth - remaining + minimumSum, columnWidth))
+            // Under `overflow: warn`: the automatic columns shrink in proportion, and their words stick out.
+            for index in automatic { widths[index] = max(0, remaining) * minimum[index] / max(minimumSum, 1) }
+            return widths
         }
         if automatic.isEmpty { return widths }
         if naturalSum <= remaining {

@@ -92,9 +92,10 @@ final class LayoutContext {
             if width == nil, alignment == .start, shaped.lines.count == 1 { singleLines[unwrapped] = shaped }
             return shaped
         } catch let error {
-            if case .overflow = error, document.settings.overflow == .warn {
+            // Under `overflow: warn`, text that sticks out or holds a character no font has is a warning.
+            if document.settings.overflow == .warn, error.isTolerable {
                 warn(origin, error.description)
-                do { return try engine.shape(paragraph, allowingOverflow: true) } catch { throw failure(origin, error) }
+                do { return try engine.shape(paragraph, tolerating: [.overflow, .missingGlyphs]) } catch { throw failure(origin, error) }
             }
             throw failure(origin, error)
         }
@@ -113,6 +114,14 @@ final class LayoutContext {
     /// The width of the longest word of the text.
     func minimumWidth(_ spans: [TextSpan], origin: BlockOrigin) throws(LayoutError) -> Double {
         do { return try engine.minimumWidth(spans, direction: direction) } catch { throw failure(origin, error) }
+    }
+
+    /// Content that does not fit: an error, or a warning under `overflow: warn`.
+    func overflow(_ origin: BlockOrigin, _ message: String) throws(LayoutError) {
+        guard document.settings.overflow == .warn else {
+            throw LayoutError(location: origin.location, block: origin.kind, message: message)
+        }
+        warn(origin, message)
     }
 
     func warn(_ origin: BlockOrigin, _ message: String) {

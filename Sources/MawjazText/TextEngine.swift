@@ -55,9 +55,9 @@ public final class TextEngine {
     }
 
     /// Sets a paragraph: shapes it as a whole, breaks it into lines, and returns the lines as glyph runs.
-    /// A line wider than the paragraph's width (a word that cannot be broken) is an error, unless
-    /// `allowingOverflow` lets it stick out.
-    public func shape(_ paragraph: StyledParagraph, allowingOverflow: Bool = false) throws(TextError) -> ShapedParagraph {
+    /// A line wider than the paragraph's width (a word that cannot be broken) and a character no font has are
+    /// errors, unless `tolerating` lets the line stick out or the character go undrawn.
+    public func shape(_ paragraph: StyledParagraph, tolerating tolerance: Tolerance = []) throws(TextError) -> ShapedParagraph {
         let spans = paragraph.spans.filter { !$0.text.isEmpty }
         guard let base = spans.first?.style ?? paragraph.spans.first?.style else {
             return ShapedParagraph(lines: [], width: paragraph.width ?? 0, naturalWidth: 0)
@@ -71,7 +71,7 @@ public final class TextEngine {
         let layout = try makeLayout(text: text, spans: spans, base: base, paragraph: paragraph)
         defer { mawjaz_object_unref(UnsafeMutableRawPointer(layout)) }
         return try extractLines(layout: layout, text: text, spans: spans, base: base, paragraph: paragraph,
-                                allowingOverflow: allowingOverflow)
+                                tolerance: tolerance)
     }
 
     /// The width of the widest line of the spans set without wrapping.
@@ -82,7 +82,7 @@ public final class TextEngine {
     /// The width of the widest piece of the spans that cannot be broken (the longest word).
     public func minimumWidth(_ spans: [TextSpan], direction: Direction) throws(TextError) -> Double {
         let spec = StyledParagraph(spans: spans, direction: direction, width: 1 / pangoScale)
-        return try shape(spec, allowingOverflow: true).naturalWidth
+        return try shape(spec, tolerating: .overflow).naturalWidth
     }
 
     /// The ascent and descent of a style's first font, in points.
@@ -172,7 +172,7 @@ public final class TextEngine {
     // MARK: - Reading the lines back
 
     private func extractLines(layout: OpaquePointer, text: String, spans: [TextSpan], base: TextStyle,
-                              paragraph: StyledParagraph, allowingOverflow: Bool) throws(TextError) -> ShapedParagraph {
+                              paragraph: StyledParagraph, tolerance: Tolerance) throws(TextError) -> ShapedParagraph {
         guard let textPointer = pango_layout_get_text(layout) else { throw .fontconfig("layout without text") }
         let bytes = Array(text.utf8)
         let spanEnds = spans.reduce(into: [Int]()) { ends, span in ends.append((ends.last ?? 0) + span.text.utf8.count) }
@@ -203,7 +203,8 @@ public final class TextEngine {
                 let spanIndex = spanEnds.firstIndex { $0 > Int(run.pointee.item.pointee.offset) } ?? spans.count - 1
                 let span = spans[spanIndex]
                 if let glyphRun = try makeRun(run, bytes: bytes, textPointer: textPointer, x: x, width: width,
-                                              yOffset: run.pointee.y_offset, style: span.style) {
+                                              yOffset: run.pointee.y_offset, style: span.style,
+                                              missingGlyphs: tolerance.contains(.missingGlyphs)) {
                     if span.link != nil { links.append((span, runs.count)) }
                     runs.append(glyphRun)
                     styles.append(span.style)
@@ -215,7 +216,7 @@ public final class TextEngine {
             var lineX = logical.x.points
             naturalWidth = max(naturalWidth, lineWidth)
             let lineText = String(decoding: bytes[lineStart..<min(bytes.count, lineStart + lineLength)], as: UTF8.self)
-            if let available = paragraph.width, lineWidth > available + 0.01, !allowingOverflow {
+            if let available = paragraph.width, lineWidth > available + 0.01, !tolerance.contains(.overflow) {
                 throw .overflow(text: lineText.trimmingCharacters(in: .whitespacesAndNewlines), width: lineWidth, available: available)
             }
             var glyphRuns = runs.map(\.run)
@@ -248,7 +249,8 @@ public final class TextEngine {
 
     /// Reads one Pango glyph run into a `GlyphRun`, with clusters in visual order for the PDF's text layer.
     private func makeRun(_ run: UnsafeMutablePointer<PangoGlyphItem>, bytes: [UInt8], textPointer: UnsafePointer<CChar>,
-                         x: Int32, width: Int32, yOffset: Int32, style: TextStyle) throws(TextError) -> Kashida.RunClusters? {
+                         x: Int32, width: Int32, yOffset: Int32, style: TextStyle,
+                         missingGlyphs: Bool) throws(TextError) -> Kashida.RunClusters? {
         let glyphString = run.pointee.glyphs!
         let item = run.pointee.item!
         let count = Int(glyphString.pointee.num_glyphs)
@@ -266,7 +268,7 @@ public final class TextEngine {
             let info = glyphString.pointee.glyphs[index]
             if info.glyph & unknownFlag != 0 {
                 let scalar = info.glyph & ~unknownFlag
-                if let character = Unicode.Scalar(scalar), !character.properties.isWhitespace,
+                if !missingGlyphs, let character = Unicode.Scalar(scalar), !character.properties.isWhitespace,
                    character.properties.generalCategory != .control, character.properties.generalCategory != .format {
                     throw .missingGlyph(scalar: scalar, context: Self.context(around: itemStart, in: bytes))
                 }

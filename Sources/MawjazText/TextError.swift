@@ -16,6 +16,14 @@ public enum TextError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A paragraph longer than Pango lays out reliably.
     case paragraphTooLong(characters: Int, limit: Int)
 
+    /// Whether a `Tolerance` can let this pass: overflow and missing glyphs.
+    public var isTolerable: Bool {
+        switch self {
+        case .overflow, .missingGlyph: return true
+        default: return false
+        }
+    }
+
     public var description: String {
         switch self {
         case .fontFolderMissing(let path):

@@ -66,6 +66,16 @@ public struct StyledParagraph: Hashable, Sendable {
     public var text: String { spans.map(\.text).joined() }
 }
 
+/// What setting text may let pass instead of stopping with an error.
+public struct Tolerance: OptionSet, Hashable, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// A line wider than its paragraph (a word that cannot be broken) sticks out.
+    public static let overflow = Tolerance(rawValue: 1)
+    /// A character no bundled font has is left undrawn.
+    public static let missingGlyphs = Tolerance(rawValue: 2)
+}
+
 /// How a justified line is filled to the measure.
 public enum Justification: Hashable, Sendable {
     /// Wider spaces between words.

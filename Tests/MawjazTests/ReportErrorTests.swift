@@ -139,6 +139,28 @@ import TestSupport
         #expect(found[0].message.contains("U+6F22"))
     }
 
+    @Test func underOverflowWarnTheSameProblemsAreWarnings() throws {
+        let yaml = """
+            title: "موجز"
+            date: 2024-09-15
+            overflow: warn
+            body:
+              - paragraph: "نص 漢字 قصير."
+              - table:
+                  columns: [{title: "أ", width: 20}, "ب"]
+                  rows: [["الاستراتيجيات", "نص"]]
+
+            """
+        let result = try TestSupport.layout(yaml: yaml)
+        // The missing glyph; the column too narrow, and its word sticking out of the cell.
+        #expect(result.warnings.count == 3)
+        #expect(result.warnings.allSatisfy { $0.severity == .warning })
+        #expect(result.warnings[0].message.contains("U+6F22") && result.warnings[0].location.line == 5)
+        #expect(result.warnings[1].location.line == 6 && result.warnings[1].message.contains("longest word needs"))
+        #expect(result.warnings[2].location.line == 6 && result.warnings[2].message.contains("الاستراتيجيات"))
+        #expect(result.document.pages.count == 1)
+    }
+
     @Test func anExistingOutputIsKeptWhenRenderingFails() throws {
         let folder = try TestSupport.folder(with: ["report.yaml": "title: \"x\"\ndate: 2024-13-01\nbody: []\n"])
         let output = folder.appendingPathComponent("out.pdf")

@@ -111,7 +111,7 @@ import TestSupport
     @Test func aWordWiderThanTheColumnIsAnError() throws {
         let paragraph = StyledParagraph(spans: [TextSpan("الاستراتيجيات الاستراتيجية", style: arabic)], direction: .rightToLeft, width: 30)
         #expect(throws: TextError.self) { try engine.shape(paragraph) }
-        let allowed = try engine.shape(paragraph, allowingOverflow: true)
+        let allowed = try engine.shape(paragraph, tolerating: .overflow)
         #expect(allowed.lines.contains { $0.line.width > 30 })
     }
 
