@@ -1,0 +1,61 @@
+// Tables on their own: cells spanning columns, figures aligned to the end, rows that do not add up.
+import Foundation
+import Mawjaz
+import Testing
+import TestSupport
+
+@Suite struct TableLayoutTests {
+    static func report(_ rows: String) -> String {
+        """
+        title: "جدول"
+        date: 2024-09-15
+        body:
+          - table:
+              columns: ["الأول", "الثاني", "الثالث"]
+              rows:
+        \(rows)
+
+        """
+    }
+
+    @Test func aCellSpanningTwoColumnsCoversTheirWidthFromTheStartSide() throws {
+        let yaml = Self.report("""
+                    - [{text: "خلية تمتد على عمودين كاملين من الجدول", span: 2}, "ثالث"]
+                    - ["أ", "ب", "ج"]
+            """)
+        let page = try TestSupport.layout(yaml: yaml).document.pages[0]
+        let lines = page.frame.textLines
+        let spanning = try #require(lines.first { $0.line.text.hasPrefix("خلية تمتد") })
+        let first = try #require(lines.first { $0.line.text == "أ" }), second = try #require(lines.first { $0.line.text == "ب" })
+        let third = try #require(lines.first { $0.line.text == "ج" })
+        // Right to left: the first column on the right, the spanning cell over the first two columns.
+        #expect(first.origin.x > second.origin.x && second.origin.x > third.origin.x)
+        #expect(spanning.origin.x + spanning.line.width > second.origin.x)
+        #expect(spanning.origin.x < first.origin.x)
+        #expect(spanning.origin.x > third.origin.x + third.line.width)
+    }
+
+    @Test func figuresAlignToTheEndSide() throws {
+        let yaml = Self.report("""
+                    - ["عدد", "1250", "نص"]
+                    - ["عدد", "7", "نص"]
+            """)
+        let page = try TestSupport.layout(yaml: yaml).document.pages[0]
+        let big = try #require(page.frame.textLines.first { $0.line.text == "١٢٥٠" })
+        let small = try #require(page.frame.textLines.first { $0.line.text == "٧" })
+        // In a right-to-left table the end side is the left: the figures' left ends line up.
+        #expect(abs(big.origin.x - small.origin.x) < 0.01)
+    }
+
+    @Test func aRowThatDoesNotFillTheColumnsIsAnError() throws {
+        let yaml = Self.report("""
+                    - [{text: "خلية", span: 2}, "ب", "ج"]
+            """)
+        do {
+            _ = try TestSupport.layout(yaml: yaml)
+            Issue.record("a row of four cells in three columns must be an error")
+        } catch let error as MawjazError {
+            #expect(error.description.contains("the row has 4 cells but the table has 3 columns"))
+        }
+    }
+}
