@@ -323,6 +323,4 @@ extension LocatedNode {
     public var isMapping: Bool { if case .mapping = node { return true } else { return false } }
     /// Whether the node is a list.
     public var isSequence: Bool { if case .sequence = node { return true } else { return false } }
-    /// The text of a scalar node, without checks.
-    public var scalarText: String? { if case .scalar(let scalar) = node { return scalar.string } else { return nil } }
 }

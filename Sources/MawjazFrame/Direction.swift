@@ -7,8 +7,6 @@ public enum Direction: String, Hashable, Sendable, Codable, CaseIterable {
 
     /// Whether the start side is the right.
     public var isRightToLeft: Bool { self == .rightToLeft }
-    /// The other direction.
-    public var reversed: Direction { self == .rightToLeft ? .leftToRight : .rightToLeft }
 }
 
 /// Alignment in logical terms, resolved to a side once the direction is known.

@@ -32,9 +32,6 @@ public struct Frame: Sendable {
         }
     }
 
-    /// Every item with its position in this frame's coordinates.
-    public var flattened: [Placed] { items }
-
     /// The text lines of the frame, with their baseline origins, in painting order.
     public var textLines: [(origin: Point, line: TextLine)] {
         items.compactMap { placed in

@@ -46,11 +46,6 @@ public struct Rect: Hashable, Sendable {
         other.minX >= minX - tolerance && other.maxX <= maxX + tolerance
             && other.minY >= minY - tolerance && other.maxY <= maxY + tolerance
     }
-    /// The smallest rectangle holding both.
-    public func union(_ other: Rect) -> Rect {
-        let x0 = min(minX, other.minX), y0 = min(minY, other.minY)
-        return Rect(x: x0, y: y0, width: max(maxX, other.maxX) - x0, height: max(maxY, other.maxY) - y0)
-    }
 }
 
 /// An sRGB colour with alpha, each component in 0...1.

@@ -52,14 +52,6 @@ public struct Renderer {
         }
     }
 
-    /// The PDF of `document` as bytes, written through a temporary file.
-    public func pdfData(_ document: PagedDocument) throws(RenderError) -> Data {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mawjaz-\(UUID().uuidString).pdf")
-        try writePDF(document, to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
-        do { return try Data(contentsOf: url) } catch { throw .write(path: url.path, reason: error.localizedDescription) }
-    }
-
     private static func pageFile(_ url: URL, index: Int, extension ext: String) -> URL {
         let stem = url.deletingPathExtension().lastPathComponent
         return url.deletingLastPathComponent().appendingPathComponent("\(stem)-\(index + 1).\(ext)")

@@ -58,7 +58,7 @@ import TestSupport
                 }
                 // Body content stays inside the text area (furniture lives in the margins).
                 let setup = template.page
-                for placed in page.frame.flattened {
+                for placed in page.frame.items {
                     guard case .shape(let shape) = placed.item else { continue }
                     let bounds = shape.bounds.offsetBy(dx: placed.position.x, dy: placed.position.y)
                     #expect(bounds.minY >= setup.top - 1 && bounds.maxY <= page.size.height - setup.bottom + 1, "page \(index + 1)")

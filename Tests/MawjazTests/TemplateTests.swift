@@ -23,14 +23,14 @@ import TestSupport
         #expect(cover.contains { $0.contains("الملخص السنوي") })
         // Each contents entry links to its heading and names the page the heading is on.
         let contents = pages[1]
-        let links = contents.frame.flattened.compactMap { placed -> (Point, String)? in
+        let links = contents.frame.items.compactMap { placed -> (Point, String)? in
             guard case .link(let link) = placed.item, case .destination(let name) = link.target else { return nil }
             return (placed.position, name)
         }
         #expect(links.count >= 9)
         for (position, anchor) in links {
             let page = try #require(pages.firstIndex { page in
-                page.frame.flattened.contains { if case .destination(let destination) = $0.item { return destination.name == anchor } else { return false } }
+                page.frame.items.contains { if case .destination(let destination) = $0.item { return destination.name == anchor } else { return false } }
             })
             let number = Numerals(.arabicIndic).pageNumber(page + 1)
             let onLine = contents.frame.textLines.filter { abs($0.origin.y - position.y) < 20 && $0.origin.y > position.y }
@@ -72,7 +72,7 @@ import TestSupport
         #expect(first.contains("١٥ سبتمبر ٢٠٢٤م الموافق ١٢ ربيع الأول") || first.contains("١٥ سبتمبر ٢٠٢٤م الموافق ١٢ ربيع الأول ١٤٤٦هـ"))
         #expect(first.contains("الرقم:"))
         // The letterhead's emblem and the stamp's circle are drawn.
-        #expect(pages[0].frame.flattened.contains { if case .image = $0.item { return true } else { return false } })
+        #expect(pages[0].frame.items.contains { if case .image = $0.item { return true } else { return false } })
         #expect(pages[0].frame.shapes.contains { if case .circle = $0.shape.geometry { return true } else { return false } })
     }
 
