@@ -21,21 +21,23 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
+        // The words of every language Mawjaz writes in: messages, help, and the words put into documents.
+        .target(name: "MawjazLanguage"),
         // Stage 1: load, validate and aggregate report data.
-        .target(name: "MawjazData", dependencies: ["MawjazFrame", .product(name: "Yams", package: "Yams")]),
+        .target(name: "MawjazData", dependencies: ["MawjazFrame", "MawjazLanguage", .product(name: "Yams", package: "Yams")]),
         // Stage 2: bind data into a document of blocks.
-        .target(name: "MawjazDocument", dependencies: ["MawjazData", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "MawjazDocument", dependencies: ["MawjazData", "MawjazLanguage", .product(name: "Mustache", package: "swift-mustache")]),
         // Plain values every stage shares: geometry, paint, direction, and the positioned frames
         // between layout and render.
         .target(name: "MawjazFrame"),
         // Pango and fontconfig: fonts, shaping, measuring.
-        .target(name: "MawjazText", dependencies: ["MawjazFrame", "CPangoCairo"]),
+        .target(name: "MawjazText", dependencies: ["MawjazFrame", "MawjazLanguage", "CPangoCairo"]),
         // Stage 3: flow blocks into pages of frames.
-        .target(name: "MawjazLayout", dependencies: ["MawjazDocument", "MawjazText", "MawjazFrame"]),
+        .target(name: "MawjazLayout", dependencies: ["MawjazDocument", "MawjazText", "MawjazFrame", "MawjazLanguage"]),
         // Stage 4: frames to PDF, PNG and SVG through Cairo.
-        .target(name: "MawjazRender", dependencies: ["MawjazFrame", "MawjazText", "CPangoCairo"]),
+        .target(name: "MawjazRender", dependencies: ["MawjazFrame", "MawjazText", "MawjazLanguage", "CPangoCairo"]),
         // The library: the whole pipeline behind one call.
-        .target(name: "Mawjaz", dependencies: ["MawjazData", "MawjazDocument", "MawjazLayout", "MawjazRender"]),
+        .target(name: "Mawjaz", dependencies: ["MawjazLanguage", "MawjazData", "MawjazDocument", "MawjazLayout", "MawjazRender"]),
         // Stage 5: the command line.
         .executableTarget(
             name: "MawjazCLI",
@@ -43,8 +45,9 @@ let package = Package(
         ),
         .executableTarget(name: "MawjazBenchmark", dependencies: ["Mawjaz"]),
         .target(name: "TestSupport", dependencies: ["Mawjaz"], path: "Tests/TestSupport"),
-        .testTarget(name: "MawjazDataTests", dependencies: ["MawjazData", "TestSupport"]),
-        .testTarget(name: "MawjazDocumentTests", dependencies: ["MawjazDocument", "TestSupport"]),
+        .testTarget(name: "MawjazLanguageTests", dependencies: ["MawjazLanguage", "Mawjaz", "TestSupport"]),
+        .testTarget(name: "MawjazDataTests", dependencies: ["MawjazData", "MawjazLanguage", "TestSupport"]),
+        .testTarget(name: "MawjazDocumentTests", dependencies: ["MawjazDocument", "MawjazLanguage", "TestSupport"]),
         .testTarget(name: "MawjazTextTests", dependencies: ["MawjazText", "TestSupport"]),
         .testTarget(name: "MawjazLayoutTests", dependencies: ["MawjazLayout", "TestSupport"]),
         .testTarget(name: "MawjazRenderTests", dependencies: ["MawjazRender", "TestSupport"]),

@@ -3,6 +3,7 @@ import Foundation
 import MawjazData
 import MawjazDocument
 import MawjazFrame
+import MawjazLanguage
 import MawjazLayout
 import MawjazRender
 import MawjazText
@@ -28,7 +29,7 @@ public final class BriefingRenderer {
         do {
             engine = try TextEngine(library: FontLibrary(directory: resources.fonts))
         } catch {
-            throw .installation(error.description)
+            throw .installation(error.message)
         }
         templates = TemplateLoader(folder: resources.templates)
     }

@@ -2,6 +2,7 @@
 @_exported import MawjazData
 @_exported import MawjazDocument
 @_exported import MawjazFrame
+@_exported import MawjazLanguage
 @_exported import MawjazLayout
 @_exported import MawjazRender
 @_exported import MawjazText

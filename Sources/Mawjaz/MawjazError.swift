@@ -1,5 +1,6 @@
 // Every failure of the pipeline as one error type with diagnostics to print and an exit status.
 import MawjazData
+import MawjazLanguage
 import MawjazLayout
 import MawjazRender
 import MawjazText
@@ -9,18 +10,27 @@ public enum MawjazError: Error, Sendable, CustomStringConvertible {
     /// The input is wrong: the report, its data, its template, or content that does not fit.
     case input([Diagnostic])
     /// The output could not be written, or a library failed.
-    case output(String)
+    case output(Message)
     /// Mawjaz's own fonts or templates are missing.
-    case installation(String)
+    case installation(Message)
 
-    /// The lines to print, one per problem.
-    public var description: String {
+    /// The lines to print, one per problem, in English.
+    public var description: String { description(in: .en) }
+
+    /// The lines to print, one per problem, in `language`.
+    public func description(in language: Language) -> String {
         switch self {
-        case .input(let diagnostics): return diagnostics.map(\.description).joined(separator: "\n")
-        case .output(let message): return "error: \(message)"
-        case .installation(let message): return "error: \(message)"
+        case .input(let diagnostics): return diagnostics.map { $0.description(in: language) }.joined(separator: "\n")
+        case .output(let message), .installation(let message):
+            return "\(Message.errorWord.text(in: language)): \(message.text(in: language))"
         }
     }
+
+    @available(*, deprecated, message: "give the message a case in Message and a translation in every table")
+    public static func output(_ text: String) -> MawjazError { .output(.verbatim(text)) }
+
+    @available(*, deprecated, message: "give the message a case in Message and a translation in every table")
+    public static func installation(_ text: String) -> MawjazError { .installation(.verbatim(text)) }
 
     /// The exit status: 2 for bad input, 1 for anything else.
     public var exitStatus: Int32 {
@@ -33,9 +43,9 @@ public enum MawjazError: Error, Sendable, CustomStringConvertible {
     init(_ error: RenderError) {
         switch error {
         case .unsupportedFormat, .jpegInRaster:
-            self = .input([Diagnostic(.error, at: SourceLocation(file: "-o"), field: "output", error.description)])
+            self = .input([Diagnostic(.error, at: SourceLocation(file: "-o"), field: "output", error.message)])
         default:
-            self = .output(error.description)
+            self = .output(error.message)
         }
     }
 }

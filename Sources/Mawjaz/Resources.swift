@@ -1,5 +1,6 @@
 // Where Mawjaz finds its bundled fonts and templates.
 import Foundation
+import MawjazLanguage
 
 /// The folders Mawjaz reads its own files from: `Fonts/` and `Templates/`.
 public struct Resources: Sendable {
@@ -31,7 +32,7 @@ public struct Resources: Sendable {
     /// The located resources, or an installation error saying how to point at them.
     public static func bundled() throws(MawjazError) -> Resources {
         guard let found = locate() else {
-            throw .installation("cannot find Mawjaz's Fonts/ and Templates/ folders (set MAWJAZ_HOME to the folder holding them)")
+            throw .installation(.resourcesMissing)
         }
         return found
     }

@@ -6,24 +6,24 @@ import Mawjaz
 extension ChartPage: ExpressibleByArgument {}
 
 struct ChartCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "chart",
-        abstract: "Render one chart of a report alone (PDF, PNG or SVG, by the output's extension).")
+    static let configuration = CommandConfiguration(commandName: "chart", abstract: Console.text(.helpChart))
 
-    @Argument(help: "The report file (YAML or JSON).")
+    @Argument(help: ArgumentHelp(Console.text(.helpReportFile)))
     var report: String
 
-    @Option(help: "Which chart, counting the report's chart blocks from 1 in reading order.")
+    @Option(help: ArgumentHelp(Console.text(.helpChartIndex)))
     var index: Int = 1
 
-    @Option(name: .shortAndLong, help: "The output file: .pdf, .png or .svg. Default: out/<report folder>-chart-<index>.pdf")
+    @Option(name: .shortAndLong, help: ArgumentHelp(Console.text(.helpChartOutput)))
     var output: String?
 
-    @Option(help: "fit: a page just around the chart; template: the template's page (A4), the chart at its margins.")
+    @Option(help: ArgumentHelp(Console.text(.helpChartPage)))
     var page: ChartPage = .fit
 
-    @Option(help: "Pixels per inch for PNG output.")
+    @Option(help: ArgumentHelp(Console.text(.helpDPI)))
     var dpi: Double = 144
+
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let reportURL = URL(fileURLWithPath: report)

@@ -7,41 +7,69 @@ import Mawjaz
 struct MawjazCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mawjaz",
-        abstract: "Right-to-left Arabic briefing PDFs from report data.",
+        abstract: Console.text(.helpAbstract),
         version: MawjazVersion.current,
         subcommands: [Render.self, Validate.self, ChartCommand.self, Init.self],
         defaultSubcommand: Render.self
     )
 }
 
-/// Shared by the subcommands: finding Mawjaz's own files and printing problems.
+/// Shared by the subcommands: the language they speak, finding Mawjaz's own files and printing problems.
 enum Console {
+    /// The language of messages and help: `--lang`, else `MAWJAZ_LANG`, else the locale (`LC_ALL`, `LC_MESSAGES`,
+    /// `LANG`, the first that is set), else English. Read before the arguments are parsed, so that help is in it too.
+    static let language: Language = {
+        let arguments = CommandLine.arguments
+        var chosen: Language?
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--lang", index + 1 < arguments.count { chosen = Language(rawValue: arguments[index + 1]) }
+            if argument.hasPrefix("--lang=") { chosen = Language(rawValue: String(argument.dropFirst("--lang=".count))) }
+        }
+        if let chosen { return chosen }
+        let environment = ProcessInfo.processInfo.environment
+        if let name = environment["MAWJAZ_LANG"], !name.isEmpty { return Language(locale: name) ?? .en }
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        return locale.flatMap { Language(locale: $0) } ?? .en
+    }()
+
+    /// A message in the console's language.
+    static func text(_ message: Message) -> String { message.text(in: language) }
+
     static func renderer() -> BriefingRenderer {
         do { return try BriefingRenderer(resources: Resources.bundled()) } catch { fail(error) }
     }
 
     static func printWarnings(_ warnings: [Diagnostic]) {
-        for warning in warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
+        for warning in warnings { FileHandle.standardError.write(Data((warning.description(in: language) + "\n").utf8)) }
     }
 
     static func fail(_ error: MawjazError) -> Never {
-        FileHandle.standardError.write(Data((error.description + "\n").utf8))
+        FileHandle.standardError.write(Data((error.description(in: language) + "\n").utf8))
         Foundation.exit(error.exitStatus)
     }
 }
 
-struct Render: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Render a report to PDF (or PNG or SVG pages, by the output's extension).")
+extension Language: ExpressibleByArgument {}
 
-    @Argument(help: "The report file (YAML or JSON).")
+/// `--lang`, which every subcommand takes (`Console.language` has read it already).
+struct LanguageOption: ParsableArguments {
+    @Option(name: .customLong("lang"), help: ArgumentHelp(Console.text(.helpLanguage)))
+    var language: Language?
+}
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: Console.text(.helpRender))
+
+    @Argument(help: ArgumentHelp(Console.text(.helpReportFile)))
     var report: String
 
-    @Option(name: .shortAndLong, help: "The output file: .pdf, .png or .svg. Default: out/<report folder>.pdf")
+    @Option(name: .shortAndLong, help: ArgumentHelp(Console.text(.helpOutput)))
     var output: String?
 
-    @Option(help: "Pixels per inch for PNG output.")
+    @Option(help: ArgumentHelp(Console.text(.helpDPI)))
     var dpi: Double = 144
+
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let reportURL = URL(fileURLWithPath: report)
@@ -59,11 +87,12 @@ struct Render: ParsableCommand {
 }
 
 struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Check a report, its data and its layout without writing anything, and summarise them.")
+    static let configuration = CommandConfiguration(abstract: Console.text(.helpValidate))
 
-    @Argument(help: "The report file (YAML or JSON).")
+    @Argument(help: ArgumentHelp(Console.text(.helpReportFile)))
     var report: String
+
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let renderer = Console.renderer()
@@ -71,12 +100,13 @@ struct Validate: ParsableCommand {
             let (loaded, warnings) = try renderer.load(reportAt: URL(fileURLWithPath: report))
             let laidOut = try renderer.layout(try renderer.bind(loaded))
             Console.printWarnings(warnings + laidOut.warnings)
-            print("\(report): ok, \(laidOut.document.pages.count) pages")
+            print(Console.text(.validated(report: report, pages: laidOut.document.pages.count)))
             for (name, log) in loaded.datasets.sorted(by: { $0.key < $1.key }) {
-                let years = log.firstYear.map { first in "\(first)–\(log.lastYear ?? first)" } ?? "none"
-                print("  \(name): \(log.total) activities, years \(years), \(log.countsByCategory().count) categories")
+                print("  " + Console.text(.datasetSummary(name, activities: log.total, firstYear: log.firstYear, lastYear: log.lastYear,
+                                                          categories: log.countsByCategory().count)))
             }
-            print("  \(loaded.body.count) blocks, \(loaded.facts.count) facts, \(warnings.count + laidOut.warnings.count) warnings")
+            print("  " + Console.text(.reportSummary(blocks: loaded.body.count, facts: loaded.facts.count,
+                                                     warnings: warnings.count + laidOut.warnings.count)))
         } catch {
             Console.fail(error)
         }
@@ -84,14 +114,15 @@ struct Validate: ParsableCommand {
 }
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Start a new report: report.yaml and a small activities.csv that render at once.")
+    static let configuration = CommandConfiguration(abstract: Console.text(.helpInit))
 
-    @Argument(help: "The folder for the new report (created if needed).")
+    @Argument(help: ArgumentHelp(Console.text(.helpInitFolder)))
     var folder: String
 
-    @Option(help: "The template: \(Scaffold.templates.joined(separator: ", ")).")
+    @Option(help: ArgumentHelp(Console.text(.helpInitTemplate(templates: Scaffold.templates))))
     var template = "briefing"
+
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         do {

@@ -1,4 +1,5 @@
 // Finding each activity field's column in a CSV header, through the column mapping, with did-you-mean hints.
+import MawjazLanguage
 
 extension ActivityCSV {
     /// Checks the mapping's field names, reporting unknown ones; returns the header named for each field.
@@ -7,13 +8,12 @@ extension ActivityCSV {
         for (name, header) in mapping.columns.sorted(by: { $0.key < $1.key }) {
             guard let field = ActivityField(named: name) else {
                 let fields = ActivityField.allCases.map(\.rawValue)
-                let hint = Suggestion.didYouMean(name, among: fields)
-                log.error(SourceLocation(file: file), field: "columns", "\"\(name)\" is not an activity field"
-                          + (hint.isEmpty ? " (the fields are \(fields.joined(separator: ", ")))" : hint))
+                log.error(SourceLocation(file: file), field: "columns",
+                          .notAnActivityField(name, suggestion: Suggestion.closest(to: name, among: fields), fields: fields))
                 continue
             }
             guard headers[field] == nil else {
-                log.error(SourceLocation(file: file), field: "columns", "the field \(field.rawValue) is mapped twice")
+                log.error(SourceLocation(file: file), field: "columns", .fieldMappedTwice(field.rawValue))
                 continue
             }
             headers[field] = header
@@ -41,7 +41,7 @@ extension ActivityCSV {
                 let key = name.lowercased()
                 if let first = byName[key] {
                     log.error(SourceLocation(file: file, line: cells[index].line, column: cells[index].column),
-                              "\"\(name)\" appears twice in the header (columns \(first + 1) and \(index + 1))")
+                              .headerTwice(name, firstColumn: first + 1, secondColumn: index + 1))
                 } else {
                     byName[key] = index
                 }
@@ -53,8 +53,7 @@ extension ActivityCSV {
                         indices[field] = index
                     } else {
                         log.error(headerLocation, field: field.rawValue,
-                                  "the column mapping names the header \"\(header)\", which the file does not have"
-                                  + Suggestion.didYouMean(header, among: names.filter { !$0.isEmpty }))
+                                  .mappedHeaderMissing(header, suggestion: Suggestion.closest(to: header, among: names.filter { !$0.isEmpty })))
                     }
                 } else if let index = byName[field.rawValue] {
                     indices[field] = index
@@ -63,11 +62,8 @@ extension ActivityCSV {
             let used = Set(indices.values)
             let unused = names.indices.filter { !used.contains($0) && !names[$0].isEmpty }.map { names[$0] }
             for field in ActivityField.allCases where field.isRequired && indices[field] == nil && mapped[field] == nil {
-                let hint = Suggestion.didYouMean(field.rawValue, among: unused)
-                let listed = unused.isEmpty ? "" : "; the header has " + unused.map { "\"\($0)\"" }.joined(separator: ", ")
-                    + " (map one to the field with columns:)"
                 log.error(headerLocation, field: field.rawValue,
-                          "no column for the required field \"\(field.rawValue)\"" + (hint.isEmpty ? listed : hint))
+                          .noColumnForField(field.rawValue, suggestion: Suggestion.closest(to: field.rawValue, among: unused), unusedHeaders: unused))
             }
         }
 

@@ -1,4 +1,5 @@
 // Turning CSV records into activities: the header, then one activity per row, every problem reported.
+import MawjazLanguage
 
 extension ActivityCSV {
     /// Reads the activities of `buffer`, reporting every problem to `log`.
@@ -10,8 +11,7 @@ extension ActivityCSV {
         scanner.detectSeparator()
         var cells: [CSVField] = []
         guard let headerLine = scanner.nextRecord(into: &cells, log: &log) else {
-            log.error(SourceLocation(file: file), "no header row: the file has only comments and "
-                      + "blank lines (the first row must name the columns, e.g. date,category,title)")
+            log.error(SourceLocation(file: file), .noHeaderRow)
             return []
         }
         let names = cells.map { scanner.text(of: $0, trimmed: true) }
@@ -51,8 +51,7 @@ extension ActivityCSV {
             while count > namedWidth, cells[count - 1].isBlank { count -= 1 }
             guard count >= namedWidth, count <= width else {
                 let place = count > width ? cells[width] : cells[0]
-                log.error(location(of: place), "the row has \(count) field\(count == 1 ? "" : "s") but the header has "
-                          + "\(count > width ? width : namedWidth)")
+                log.error(location(of: place), .rowFieldCount(count, header: count > width ? width : namedWidth))
                 return .some(nil)
             }
             valid = true
@@ -105,7 +104,7 @@ extension ActivityCSV {
 
         private mutating func reportEmpty(_ column: Int, _ field: ActivityField, required: Bool, log: inout DiagnosticLog) {
             guard required else { return }
-            log.error(location(of: cells[column]), field: field.rawValue, "required, but empty")
+            log.error(location(of: cells[column]), field: field.rawValue, .requiredButEmpty)
             valid = false
         }
 

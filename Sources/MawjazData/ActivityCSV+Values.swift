@@ -1,16 +1,18 @@
 // Reading the cells of an activity log: dates, counts and tag lists, with Arabic-Indic digits allowed.
+import MawjazLanguage
 
 extension ActivityCSV {
     /// Why a cell's text is not a value of its field; the message quotes the text.
     struct ValueProblem: Error, Equatable {
-        var message: String
+        var message: Message
     }
 
     /// Reads `YYYY-MM-DD`, `YYYY-MM` or `YYYY` from UTF-8 (any digits may be Arabic-Indic), rejecting dates the
     /// calendar lacks.
     static func date(from bytes: UnsafeBufferPointer<UInt8>) -> Result<CalendarDate, ValueProblem> {
-        func problem(_ message: String) -> Result<CalendarDate, ValueProblem> {
-            .failure(ValueProblem(message: "\"\(String(decoding: bytes, as: UTF8.self))\"" + message))
+        /// The problem, its message quoting the text (decoded only then: reading is the hot path).
+        func problem(_ message: (String) -> Message) -> Result<CalendarDate, ValueProblem> {
+            .failure(ValueProblem(message: message(String(decoding: bytes, as: UTF8.self))))
         }
         var year = 0, month = 0, day = 0
         var yearDigits = 0, monthDigits = 0, dayDigits = 0
@@ -22,19 +24,19 @@ extension ActivityCSV {
             case (.digit(let value), 2) where monthDigits < 2: month = month * 10 + value; monthDigits += 1
             case (.digit(let value), 3) where dayDigits < 2: day = day * 10 + value; dayDigits += 1
             case (.dash, 1...2): parts += 1
-            default: return problem(" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)")
+            default: return problem(Message.notADate)
             }
         }
         guard yearDigits == 4, parts < 2 || monthDigits == 2, parts < 3 || dayDigits == 2 else {
-            return problem(" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)")
+            return problem(Message.notADate)
         }
         if parts >= 2, !(1...12).contains(month) {
-            return problem(" has no month \(month) (months run 01 to 12)")
+            return problem { .noSuchMonth($0, month: month) }
         }
         if parts == 3 {
             let length = CalendarDate.daysIn(month: month, year: year)
             guard (1...length).contains(day) else {
-                return problem(" is not a date: month \(month) of \(year) has \(length) days")
+                return problem { .noSuchDay($0, month: month, year: year, days: length) }
             }
         }
         return .success(CalendarDate(year: year, month: parts >= 2 ? month : nil, day: parts == 3 ? day : nil))
@@ -42,8 +44,8 @@ extension ActivityCSV {
 
     /// Reads a whole number of 0 or more from UTF-8 (digits may be Arabic-Indic).
     static func count(from bytes: UnsafeBufferPointer<UInt8>) -> Result<Int, ValueProblem> {
-        func problem(_ message: String) -> Result<Int, ValueProblem> {
-            .failure(ValueProblem(message: "\"\(String(decoding: bytes, as: UTF8.self))\"" + message))
+        func problem(_ message: (String) -> Message) -> Result<Int, ValueProblem> {
+            .failure(ValueProblem(message: message(String(decoding: bytes, as: UTF8.self))))
         }
         var value = 0
         var digits = 0, digitsAfterPoint = 0
@@ -64,13 +66,13 @@ extension ActivityCSV {
             case .decimalPoint where digits > 0 && !point:
                 point = true
             default:
-                return problem(" is not a number (write a whole number, 0 or more)")
+                return problem(Message.notACount)
             }
         }
-        guard digits > 0, !point || digitsAfterPoint > 0 else { return problem(" is not a number (write a whole number, 0 or more)") }
-        if negative { return problem(" is negative (write a whole number, 0 or more)") }
-        if point { return problem(" is not a whole number (write a whole number, 0 or more)") }
-        if overflow { return problem(" is too large") }
+        guard digits > 0, !point || digitsAfterPoint > 0 else { return problem(Message.notACount) }
+        if negative { return problem(Message.negativeCount) }
+        if point { return problem(Message.notWholeCount) }
+        if overflow { return problem(Message.countTooLarge) }
         return .success(value)
     }
 

@@ -1,5 +1,6 @@
 // Loading activity logs from CSV files: columns found by name, every cell checked, all problems reported at once.
 import Foundation
+import MawjazLanguage
 
 /// Reads activity logs written as CSV (RFC 4180, UTF-8): a header naming the columns, then one activity per row.
 ///
@@ -34,17 +35,17 @@ public enum ActivityCSV {
 
     /// The bytes of a file, or an error naming it when it is missing, a folder, unreadable or larger than `sizeLimit`.
     private static func readBytes(_ url: URL, shownAs path: String, name: String, sizeLimit: Int) throws(DataError) -> [UInt8] {
-        func failure(_ reason: String) -> DataError {
-            DataError(Diagnostic(at: SourceLocation(file: path), "cannot read activity log \"\(name)\": \(reason)"))
+        func failure(_ reason: Message) -> DataError {
+            DataError(Diagnostic(at: SourceLocation(file: path), .cannotReadLog(name: name, reason: reason)))
         }
-        guard url.isFileURL else { throw failure("\(url.absoluteString) is not a file path") }
+        guard url.isFileURL else { throw failure(.logNotAFilePath(url.absoluteString)) }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-            throw failure("no such file")
+            throw failure(.logNoSuchFile)
         }
-        guard !isFolder.boolValue else { throw failure("it is a folder, not a CSV file") }
+        guard !isFolder.boolValue else { throw failure(.logIsFolder) }
         guard FileManager.default.isReadableFile(atPath: url.path), let handle = try? FileHandle(forReadingFrom: url) else {
-            throw failure("permission denied")
+            throw failure(.logPermissionDenied)
         }
         defer { try? handle.close() }
         let limit = max(0, sizeLimit)
@@ -52,10 +53,10 @@ public enum ActivityCSV {
         do {
             data = try handle.read(upToCount: limit < Int.max ? limit + 1 : limit)
         } catch {
-            throw failure(String(describing: error))
+            throw failure(.logReadFailed(String(describing: error)))
         }
         guard let data else { return [] }
-        guard data.count <= limit else { throw failure("the file is larger than the limit of \(limit) bytes") }
+        guard data.count <= limit else { throw failure(.logTooLarge(limit: limit)) }
         return [UInt8](data)
     }
 }

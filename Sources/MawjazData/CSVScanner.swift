@@ -1,4 +1,5 @@
 // Splits CSV bytes into records and fields (RFC 4180), keeping the line and column where each field starts.
+import MawjazLanguage
 
 /// Where one field of a record lies in the bytes, and where it starts in the file.
 struct CSVField: Sendable {
@@ -201,7 +202,7 @@ struct CSVScanner {
             }
             index = position; column = scalars
             guard index < count else {
-                log.error(opening, "the quote that opens this field is never closed")
+                log.error(opening, .quoteNeverClosed)
                 field.end = index
                 recordIsUnterminated = true
                 return
@@ -231,7 +232,7 @@ struct CSVScanner {
         let byte = bytes[index]
         guard byte != separator, byte != Self.lineFeed, byte != Self.carriageReturn else { return }
         log.error(SourceLocation(file: file, line: line, column: column),
-                  "text after the closing quote (write a quote inside a quoted field as two quotes: \"\")")
+                  .textAfterClosingQuote)
         while index < bytes.count {
             let byte = bytes[index]
             if byte == separator || byte == Self.lineFeed || byte == Self.carriageReturn { break }
@@ -275,7 +276,7 @@ struct CSVScanner {
                 lastInvalidLine = line
                 let hex = String(lead, radix: 16, uppercase: true)
                 log.error(SourceLocation(file: file, line: line, column: column),
-                          "the byte 0x\(hex.count < 2 ? "0" + hex : hex) is not UTF-8 (save the file as UTF-8)")
+                          .notUTF8Byte(hex: hex.count < 2 ? "0" + hex : hex))
             }
             index += 1
         }

@@ -1,10 +1,11 @@
 // Reading dates written YYYY-MM-DD, YYYY-MM or YYYY, with Arabic-Indic digits allowed, checked against the calendar.
 import Foundation
+import MawjazLanguage
 
 extension CalendarDate {
     /// Why a text is not a date.
     public struct ParseProblem: Error, Hashable, Sendable {
-        public var message: String
+        public var message: Message
     }
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (digits may be Arabic-Indic), rejecting impossible dates.

@@ -1,4 +1,5 @@
 // Where a problem is and what it is: every data error names its file, line, column and field.
+import MawjazLanguage
 
 /// A place in a source file: 1-based line and column (column counted in Unicode scalars); 0 when unknown.
 public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
@@ -16,20 +17,28 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
 
 /// One problem found in the input.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Hashable, Sendable { case error, warning }
+    public enum Severity: String, Hashable, Sendable, Codable {
+        case error, warning
+        /// The word printed before the message.
+        public var word: Message { self == .error ? .errorWord : .warningWord }
+    }
     public var severity: Severity
     public var location: SourceLocation
     /// The field the problem is in (`body[3].chart.data`, `date`, a CSV column), if any.
     public var field: String?
-    public var message: String
+    /// What is wrong, as a value: `message.text(in:)` writes it in any language.
+    public var message: Message
 
-    public init(_ severity: Severity = .error, at location: SourceLocation, field: String? = nil, _ message: String) {
+    public init(_ severity: Severity = .error, at location: SourceLocation, field: String? = nil, _ message: Message) {
         self.severity = severity; self.location = location; self.field = field; self.message = message
     }
 
-    /// `file:line:column: error: field: message`, the form compilers use, so editors can jump to it.
-    public var description: String {
-        "\(location): \(severity.rawValue): " + (field.map { "\($0): " } ?? "") + message
+    /// `file:line:column: error: field: message` in English, the form compilers use, so editors can jump to it.
+    public var description: String { description(in: .en) }
+
+    /// `file:line:column: severity: field: message`, the severity and message in `language`.
+    public func description(in language: Language) -> String {
+        "\(location): \(severity.word.text(in: language)): " + (field.map { "\($0): " } ?? "") + message.text(in: language)
     }
 }
 
@@ -38,17 +47,21 @@ public struct DataError: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
     public init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+    public var description: String { description(in: .en) }
+    /// The diagnostics in `language`, one a line.
+    public func description(in language: Language) -> String {
+        diagnostics.map { $0.description(in: language) }.joined(separator: "\n")
+    }
 }
 
 /// Collects diagnostics while a file is read, so that every problem is reported at once.
 public struct DiagnosticLog: Sendable {
     public private(set) var diagnostics: [Diagnostic] = []
     public init() {}
-    public mutating func error(_ location: SourceLocation, field: String? = nil, _ message: String) {
+    public mutating func error(_ location: SourceLocation, field: String? = nil, _ message: Message) {
         diagnostics.append(Diagnostic(.error, at: location, field: field, message))
     }
-    public mutating func warning(_ location: SourceLocation, field: String? = nil, _ message: String) {
+    public mutating func warning(_ location: SourceLocation, field: String? = nil, _ message: Message) {
         diagnostics.append(Diagnostic(.warning, at: location, field: field, message))
     }
     public mutating func append(contentsOf other: [Diagnostic]) { diagnostics.append(contentsOf: other) }

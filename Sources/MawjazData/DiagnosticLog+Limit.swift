@@ -1,4 +1,5 @@
 // Capping how many errors one file reports, so a wrongly formatted file does not flood the output.
+import MawjazLanguage
 
 extension DiagnosticLog {
     /// How many errors of one file are shown before the rest are only counted.
@@ -11,7 +12,7 @@ extension DiagnosticLog {
         guard errors.count > limit else { throw DataError(errors) }
         let shown = max(0, limit)
         let rest = errors.count - shown
-        let summary = Diagnostic(.error, at: errors[shown].location, "and \(rest) more error\(rest == 1 ? "" : "s")")
+        let summary = Diagnostic(.error, at: errors[shown].location, .moreErrors(rest))
         throw DataError(errors.prefix(shown) + [summary])
     }
 }

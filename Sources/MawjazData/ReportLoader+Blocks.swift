@@ -1,6 +1,7 @@
 // Reads a report's body: each item a block kind as its key, with the block's options beside or under it.
 import Foundation
 import MawjazFrame
+import MawjazLanguage
 
 extension ReportLoader {
     /// The options each block kind accepts beside its kind key (`- paragraph: "…"` then `direction: ltr`).
@@ -36,9 +37,7 @@ extension ReportLoader {
             case "page-break": return .pageBreak(node.location)
             case "rule": return .rule(node.location)
             default:
-                reader.log.error(node.location, field: node.path,
-                                 "\"\(word)\" is not a block (a block is a mapping such as `- paragraph: \"…\"`, or page-break, or rule)"
-                                    + Suggestion.didYouMean(word, among: ["page-break", "rule"]))
+                reader.log.error(node.location, field: node.path, .notABlock(word, suggestion: Suggestion.closest(to: word, among: ["page-break", "rule"])))
                 return nil
             }
         }
@@ -48,11 +47,9 @@ extension ReportLoader {
             let keys = pairs.map(\.key)
             if kinds.isEmpty {
                 let guess = keys.lazy.compactMap { Suggestion.closest(to: $0, among: Self.blockKinds) }.first
-                reader.log.error(node.location, field: node.path,
-                                 "no block kind among \(keys.joined(separator: ", ")); expected one of \(Self.blockKinds.joined(separator: ", "))"
-                                    + (guess.map { " (did you mean \"\($0)\"?)" } ?? ""))
+                reader.log.error(node.location, field: node.path, .noBlockKind(keys: keys, kinds: Self.blockKinds, suggestion: guess))
             } else {
-                reader.log.error(node.location, field: node.path, "one item holds several blocks (\(kinds.map(\.key).joined(separator: ", "))): give each its own item")
+                reader.log.error(node.location, field: node.path, .severalBlocks(kinds.map(\.key)))
             }
             return nil
         }
@@ -61,7 +58,7 @@ extension ReportLoader {
         for (key, option) in pairs where key != kind {
             if allowed.contains(key) { options[key] = option } else {
                 reader.log.error(option.location, field: option.path,
-                                 "\(kind) has no option \"\(key)\"" + Suggestion.didYouMean(key, among: allowed))
+                                 .noSuchOption(kind: kind, option: key, suggestion: Suggestion.closest(to: key, among: allowed)))
             }
         }
         // The kind's value may be the main content, or a mapping holding the options.
@@ -161,7 +158,7 @@ extension ReportLoader {
             guard let dataset = reader.string(dataNode), let blocks = readBlocks(blocksNode) else { return nil }
             let by = options["by"].flatMap { reader.choice($0, as: ChartGrouping.self) } ?? .category
             if by == .month, let byNode = options["by"] {
-                reader.log.error(byNode.location, field: byNode.path, "for-each goes by category or by year")
+                reader.log.error(byNode.location, field: byNode.path, .forEachGrouping)
                 return nil
             }
             return .forEach(ForEachSpec(dataset: dataset, by: by, filter: readFilter(options), blocks: blocks, location: location))
@@ -203,7 +200,7 @@ extension ReportLoader {
         if ascii.hasSuffix("%") || ascii.hasSuffix("٪"), let value = Double(ascii.dropLast()), value > 0, value <= 100 { return .percent(value) }
         let number = ascii.hasSuffix("pt") ? String(ascii.dropLast(2)) : ascii
         if let value = Double(number.trimmingCharacters(in: .whitespaces)), value > 0, value < 2000 { return .points(value) }
-        reader.log.error(node.location, field: node.path, "\"\(text)\" is not a width (write auto, a number of points such as 120, or a share such as 30%)")
+        reader.log.error(node.location, field: node.path, .notAWidth(text))
         return nil
     }
 

@@ -1,5 +1,6 @@
 // Reads table and chart blocks: columns, rows, rows drawn from a dataset, and a chart's binding to its data.
 import MawjazFrame
+import MawjazLanguage
 
 extension ReportLoader {
     mutating func readTable(_ options: [String: LocatedNode], at node: LocatedNode) -> TableSpec? {
@@ -15,7 +16,7 @@ extension ReportLoader {
                                     align: map["align"].flatMap { reader.choice($0, as: Alignment.self) })
         }
         guard columns.count == columnItems.count, !columns.isEmpty else {
-            if columnItems.isEmpty { reader.log.error(columnsNode.location, field: columnsNode.path, "a table needs at least one column") }
+            if columnItems.isEmpty { reader.log.error(columnsNode.location, field: columnsNode.path, .tableNeedsColumn) }
             return nil
         }
         var rows: [[TableSpec.Cell]] = []
@@ -35,8 +36,7 @@ extension ReportLoader {
                 }
                 let width = cells.reduce(0) { $0 + $1.span }
                 if width != columns.count {
-                    reader.log.error(rowNode.location, field: rowNode.path,
-                                     "the row has \(width) cells but the table has \(columns.count) columns")
+                    reader.log.error(rowNode.location, field: rowNode.path, .rowCellCount(width, columns: columns.count))
                     continue
                 }
                 rows.append(cells)
@@ -49,7 +49,7 @@ extension ReportLoader {
             let cells = required("cells", in: sourceNode, map).flatMap { reader.strings($0) }
             if let dataset, let cells {
                 if cells.count != columns.count, let cellsNode = map["cells"] {
-                    reader.log.error(cellsNode.location, field: cellsNode.path, "\(cells.count) cells for \(columns.count) columns")
+                    reader.log.error(cellsNode.location, field: cellsNode.path, .cellsForColumns(cells.count, columns: columns.count))
                 } else {
                     rowsFrom = TableSpec.RowSource(dataset: dataset, cells: cells, filter: readFilter(map), location: sourceNode.location)
                 }
@@ -86,24 +86,22 @@ extension ReportLoader {
         let events = options["events"].map { readChartEvents($0) } ?? []
         let dataset = options["data"].flatMap { reader.string($0) }
         if let eventsNode = options["events"], kind != .timeline {
-            reader.log.error(eventsNode.location, field: eventsNode.path, "only a timeline has events (use values for a \(kind.rawValue) chart)")
+            reader.log.error(eventsNode.location, field: eventsNode.path, .eventsOnlyOnTimeline(kind: kind.rawValue))
         }
         if let valuesNode = options["values"], kind == .timeline {
-            reader.log.error(valuesNode.location, field: valuesNode.path, "a timeline has events, not values: [{date: 2021-03, text: \"…\"}]")
+            reader.log.error(valuesNode.location, field: valuesNode.path, .timelineHasNoValues)
         }
         let sources = [options["data"], kind == .timeline ? options["events"] : options["values"]].compactMap { $0 }
         if sources.isEmpty {
-            reader.log.error(node.location, field: node.path, kind == .timeline
-                             ? "a timeline needs \"data\" (a dataset) or \"events\""
-                             : "a chart needs \"data\" (a dataset) or \"values\"")
+            reader.log.error(node.location, field: node.path, kind == .timeline ? .timelineNeedsData : .chartNeedsData)
         } else if sources.count > 1, let second = sources.last {
-            reader.log.error(second.location, field: second.path, "a chart takes its numbers from \"data\" or from \"\(kind == .timeline ? "events" : "values")\", not both")
+            reader.log.error(second.location, field: second.path, .dataAndValues(other: kind == .timeline ? "events" : "values"))
         }
         var domain: ClosedRange<Double>?
         if let domainNode = options["domain"], let bounds = reader.sequence(domainNode) {
             let numbers = bounds.compactMap { reader.number($0, in: -1e12...1e12) }
             if numbers.count == 2, numbers[0] < numbers[1] { domain = numbers[0]...numbers[1] } else if numbers.count == bounds.count {
-                reader.log.error(domainNode.location, field: domainNode.path, "a domain is two numbers, the lower first: [0, 50]")
+                reader.log.error(domainNode.location, field: domainNode.path, .domainShape)
             }
         }
         return ChartSpec(kind: kind, dataset: dataset, by: options["by"].flatMap { reader.choice($0, as: ChartGrouping.self) } ?? .year,
@@ -136,14 +134,14 @@ extension ReportLoader {
                 reader.missing("value", in: item)
             }
         }
-        if items.isEmpty { reader.log.error(node.location, field: node.path, "a chart needs at least one value") }
+        if items.isEmpty { reader.log.error(node.location, field: node.path, .chartNeedsValue) }
         return values
     }
 
     /// Inline timeline events: `[{date: 2021-03-14, text: "…"}]`.
     private mutating func readChartEvents(_ node: LocatedNode) -> [ChartSpec.Event] {
         guard let items = reader.sequence(node) else { return [] }
-        if items.isEmpty { reader.log.error(node.location, field: node.path, "a timeline needs at least one event") }
+        if items.isEmpty { reader.log.error(node.location, field: node.path, .timelineNeedsEvent) }
         return items.compactMap { item -> ChartSpec.Event? in
             guard let pairs = reader.mapping(item, allowedKeys: ["date", "text"]) else { return nil }
             let map = Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })

@@ -1,5 +1,6 @@
 // Reads a report file (YAML or JSON, one schema) and the data files it names into a `Report`.
 import Foundation
+import MawjazLanguage
 
 /// Loads reports from files, reporting every problem of a file at once with its line and column.
 public struct ReportLoader {
@@ -37,7 +38,7 @@ public struct ReportLoader {
             log.append(contentsOf: ReportValidator.check(report, ignoring: loader.unreadableDatasets))
         }
         try log.throwIfErrors()
-        guard let report else { throw DataError(Diagnostic(at: SourceLocation(file: url.path), "the report could not be read")) }
+        guard let report else { throw DataError(Diagnostic(at: SourceLocation(file: url.path), .reportUnreadable)) }
         return (report, log.warnings)
     }
 
@@ -48,7 +49,7 @@ public struct ReportLoader {
         var log = loader.reader.log
         if let report { log.append(contentsOf: ReportValidator.check(report, ignoring: loader.unreadableDatasets)) }
         try log.throwIfErrors()
-        guard let report else { throw DataError(Diagnostic(at: SourceLocation(file: file), "the report could not be read")) }
+        guard let report else { throw DataError(Diagnostic(at: SourceLocation(file: file), .reportUnreadable)) }
         return (report, log.warnings)
     }
 
@@ -147,8 +148,7 @@ public struct ReportLoader {
         var logs: [String: ActivityLog] = [:]
         for (name, value) in pairs {
             guard Self.isIdentifier(name) else {
-                reader.log.error(value.location, field: value.path,
-                                 "a dataset name must be letters, digits, - or _ (it is used in placeholders)")
+                reader.log.error(value.location, field: value.path, .badDatasetName)
                 continue
             }
             var path: String?
@@ -178,7 +178,7 @@ public struct ReportLoader {
             }
             if let path {
                 let url = resolve(path)
-                guard let data = reader.readFile(url, what: "data file", limit: ActivityCSV.defaultSizeLimit, at: pathNode.location) else {
+                guard let data = reader.readFile(url, what: .dataFile, limit: ActivityCSV.defaultSizeLimit, at: pathNode.location) else {
                     unreadableDatasets.insert(name)
                     continue
                 }
@@ -191,7 +191,7 @@ public struct ReportLoader {
                         guard diagnostic.location.line == 0, let mappingNode else { return diagnostic }
                         var moved = diagnostic
                         moved.location = mappingNode.location
-                        moved.message = "\(url.lastPathComponent): \(diagnostic.message)"
+                        moved.message = .inFile(url.lastPathComponent, diagnostic.message)
                         return moved
                     })
                 }

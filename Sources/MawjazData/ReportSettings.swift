@@ -1,30 +1,15 @@
 // The switches a report sets once for the whole document: language, numerals, dates, justification, overflow.
 import MawjazFrame
+import MawjazLanguage
 
-/// The language a document is written in; it also sets the direction.
-public enum Language: String, Hashable, Sendable, Codable, CaseIterable {
-    case ar, en
-    /// Right to left for Arabic, left to right for English.
-    public var direction: Direction { self == .ar ? .rightToLeft : .leftToRight }
-}
-
-/// The digits every number Mawjaz formats is written in.
-public enum NumeralSystem: String, Hashable, Sendable, Codable, CaseIterable {
-    case arabicIndic = "arabic-indic"
-    case latin
+extension Language {
+    /// The direction the language is written in.
+    public var direction: Direction { table.isRightToLeft ? .rightToLeft : .leftToRight }
 }
 
 /// Which calendar dates are written in.
 public enum DateStyle: String, Hashable, Sendable, Codable, CaseIterable {
     case gregorian, hijri, dual
-}
-
-/// Which Arabic names the Gregorian months go by.
-public enum MonthNames: String, Hashable, Sendable, Codable, CaseIterable {
-    /// يناير، فبراير… (Egypt, the Gulf, the Maghreb).
-    case egyptian
-    /// كانون الثاني، شباط… (the Levant and Iraq).
-    case levantine
 }
 
 /// How justified lines are filled.
@@ -60,7 +45,7 @@ public struct ReportSettings: Hashable, Sendable, Codable {
                 monthNames: MonthNames = .egyptian, justify: JustifyMode = .spaces, convertDigits: Bool = false,
                 overflow: OverflowPolicy = .error) {
         self.language = language
-        self.numerals = numerals ?? (language == .ar ? .arabicIndic : .latin)
+        self.numerals = numerals ?? language.table.numerals
         self.dateStyle = dateStyle; self.monthNames = monthNames; self.justify = justify
         self.convertDigits = convertDigits; self.overflow = overflow
     }

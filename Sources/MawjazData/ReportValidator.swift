@@ -1,4 +1,5 @@
 // Checks a report's parts against each other: datasets that charts and tables name, dates after the report's.
+import MawjazLanguage
 
 /// Cross-checks a loaded or code-built report.
 public enum ReportValidator {
@@ -10,9 +11,8 @@ public enum ReportValidator {
         for (name, dataset) in report.datasets.sorted(by: { $0.key < $1.key }) {
             let late = dataset.activities.filter { $0.date > report.date && !report.date.contains($0.date) }
             if let first = late.first {
-                let more = late.count > 1 ? " (and \(late.count - 1) more)" : ""
                 log.warning(SourceLocation(file: dataset.file.isEmpty ? report.file : dataset.file, line: first.line), field: "\(name).date",
-                            "activity dated \(first.date) is after the report's date \(report.date)\(more)")
+                            .lateActivity(date: first.date.description, reportDate: report.date.description, more: late.count - 1))
             }
         }
         return log.diagnostics
@@ -27,14 +27,13 @@ public enum ReportValidator {
                 for item in facts.items { if let chart = item.sparkline { check(chart, in: report, unreadable: unreadable, log: &log) } }
             case .table(let table):
                 if let source = table.rowsFrom, report.datasets[source.dataset] == nil, !unreadable.contains(source.dataset) {
-                    log.error(source.location, field: "table.rows-from.data", "no dataset named \"\(source.dataset)\"" + datasetHint(source.dataset, report, unreadable))
+                    log.error(source.location, field: "table.rows-from.data", noDataset(source.dataset, report, unreadable))
                 }
             case .columns(let columns):
                 check(columns.blocks, in: report, unreadable: unreadable, log: &log)
             case .forEach(let repeated):
                 if report.datasets[repeated.dataset] == nil, !unreadable.contains(repeated.dataset) {
-                    log.error(repeated.location, field: "for-each.data",
-                              "no dataset named \"\(repeated.dataset)\"" + datasetHint(repeated.dataset, report, unreadable))
+                    log.error(repeated.location, field: "for-each.data", noDataset(repeated.dataset, report, unreadable))
                 }
                 check(repeated.blocks, in: report, unreadable: unreadable, log: &log)
             default:
@@ -47,19 +46,18 @@ public enum ReportValidator {
     private static func check(_ chart: ChartSpec, in report: Report, unreadable: Set<String>, log: inout DiagnosticLog) {
         guard let name = chart.dataset, !unreadable.contains(name) else { return }
         guard let dataset = report.datasets[name] else {
-            log.error(chart.location, field: "chart.data", "no dataset named \"\(name)\"" + datasetHint(name, report, unreadable))
+            log.error(chart.location, field: "chart.data", noDataset(name, report, unreadable))
             return
         }
         if dataset.activities.isEmpty {
-            log.error(chart.location, field: "chart.data", "the dataset \"\(name)\" is empty, so the chart would have no data")
+            log.error(chart.location, field: "chart.data", .emptyDatasetChart(name))
         }
     }
 
-    private static func datasetHint(_ name: String, _ report: Report, _ unreadable: Set<String>) -> String {
+    /// A dataset that does not exist, with the closest of those that do.
+    private static func noDataset(_ name: String, _ report: Report, _ unreadable: Set<String>) -> Message {
         let names = Set(report.datasets.keys).union(unreadable).sorted()
-        if names.isEmpty { return " (the report's data: section names none)" }
-        let suggestion = Suggestion.didYouMean(name, among: names)
-        return suggestion.isEmpty ? " (datasets: \(names.joined(separator: ", ")))" : suggestion
+        return .noDataset(name, suggestion: Suggestion.closest(to: name, among: names), known: names)
     }
 }
 

@@ -2,11 +2,6 @@
 
 /// Finds the known name closest to an unknown one.
 public enum Suggestion {
-    /// `" (did you mean \"x\"?)"` for the closest candidate within a small edit distance, else "".
-    public static func didYouMean(_ name: String, among candidates: [String]) -> String {
-        closest(to: name, among: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
-    }
-
     /// The candidate with the smallest edit distance, if it is close enough to be a likely misspelling.
     public static func closest(to name: String, among candidates: [String]) -> String? {
         let lowered = Array(name.lowercased().unicodeScalars)

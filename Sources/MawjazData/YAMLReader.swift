@@ -1,5 +1,6 @@
 // Reads YAML (and JSON, its subset) into located nodes and typed values, collecting every problem.
 import Foundation
+import MawjazLanguage
 import Yams
 
 /// A YAML node with the place it was written, for messages that point at the line and column.
@@ -31,9 +32,9 @@ public struct YAMLReader {
 
     /// Reads and parses a file; nil (with a diagnostic) when it cannot be read or parsed.
     public mutating func load(contentsOf url: URL) -> LocatedNode? {
-        guard let data = readFile(url, what: "file") else { return nil }
+        guard let data = readFile(url, what: .file) else { return nil }
         guard let text = String(data: data, encoding: .utf8) else {
-            log.error(SourceLocation(file: file, line: Self.firstInvalidUTF8Line(data)), "the file is not valid UTF-8")
+            log.error(SourceLocation(file: file, line: Self.firstInvalidUTF8Line(data)), .fileNotUTF8)
             return nil
         }
         return parse(text)
@@ -41,31 +42,31 @@ public struct YAMLReader {
 
     /// Reads a file's bytes, with a diagnostic naming the path when it is missing, unreadable or too large, placed at
     /// `location` (where the file was named) or else at the top of this reader's file.
-    public mutating func readFile(_ url: URL, what: String, limit: Int = YAMLReader.sizeLimit, at location: SourceLocation? = nil) -> Data? {
+    public mutating func readFile(_ url: URL, what: FileKind, limit: Int = YAMLReader.sizeLimit, at location: SourceLocation? = nil) -> Data? {
         let path = url.path
         let place = location ?? SourceLocation(file: file)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            log.error(place, "\(what) \(path) does not exist")
+            log.error(place, .fileMissing(what, path: path))
             return nil
         }
         guard !isFolder.boolValue else {
-            log.error(place, "\(what) \(path) is a folder, not a file")
+            log.error(place, .fileIsFolder(what, path: path))
             return nil
         }
         guard FileManager.default.isReadableFile(atPath: path) else {
-            log.error(place, "\(what) \(path) is not readable")
+            log.error(place, .fileNotReadable(what, path: path))
             return nil
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size <= limit else {
-            log.error(place, "\(what) \(path) is \(size) bytes, over the limit of \(limit)")
+            log.error(place, .fileTooLarge(what, path: path, size: size, limit: limit))
             return nil
         }
         do {
             return try Data(contentsOf: url)
         } catch {
-            log.error(place, "\(what) \(path) cannot be read: \(error.localizedDescription)")
+            log.error(place, .fileReadFailed(what, path: path, reason: error.localizedDescription))
             return nil
         }
     }
@@ -74,19 +75,19 @@ public struct YAMLReader {
     public mutating func parse(_ text: String) -> LocatedNode? {
         if let (line, column) = Self.excessiveNesting(in: text) {
             log.error(SourceLocation(file: file, line: line, column: column),
-                      "the document nests deeper than \(Self.depthLimit) levels")
+                      .nestingTooDeep(limit: Self.depthLimit))
             return nil
         }
         do {
             guard let root = try Yams.compose(yaml: text, Resolver.basic) else {
-                log.error(SourceLocation(file: file, line: 1, column: 1), "the document is empty")
+                log.error(SourceLocation(file: file, line: 1, column: 1), .documentEmpty)
                 return nil
             }
             return LocatedNode(node: root, location: location(of: root), path: "")
         } catch let error as YamlError {
             log.append(contentsOf: [Self.diagnostic(for: error, file: file)])
         } catch {
-            log.error(SourceLocation(file: file), "cannot parse: \(error)")
+            log.error(SourceLocation(file: file), .cannotParse(detail: "\(error)"))
         }
         return nil
     }
@@ -94,7 +95,7 @@ public struct YAMLReader {
     static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         func located(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> Diagnostic {
             let detail = context.map { "\(problem) (\($0.text))" } ?? problem
-            return Diagnostic(.error, at: SourceLocation(file: file, line: mark.line, column: mark.column), "cannot parse: \(detail)")
+            return Diagnostic(.error, at: SourceLocation(file: file, line: mark.line, column: mark.column), .cannotParse(detail: detail))
         }
         switch error {
         case .scanner(let context, let problem, let mark, _): return located(mark, problem, context)
@@ -102,9 +103,9 @@ public struct YAMLReader {
         case .composer(let context, let problem, let mark, _): return located(mark, problem, context)
         case .reader(let problem, let offset, _, let yaml):
             let line = offset.map { yaml.utf8.prefix($0).filter { $0 == 0x0A }.count + 1 } ?? 0
-            return Diagnostic(.error, at: SourceLocation(file: file, line: line), "cannot read: \(problem)")
+            return Diagnostic(.error, at: SourceLocation(file: file, line: line), .cannotRead(detail: problem))
         default:
-            return Diagnostic(.error, at: SourceLocation(file: file), "cannot parse: \(error)")
+            return Diagnostic(.error, at: SourceLocation(file: file), .cannotParse(detail: "\(error)"))
         }
     }
 
@@ -172,7 +173,7 @@ public struct YAMLReader {
     private mutating func visit(_ node: LocatedNode) -> Bool {
         visited += 1
         if visited == Self.nodeLimit + 1 {
-            log.error(node.location, field: node.path, "the document expands to more than \(Self.nodeLimit) nodes (aliases?)")
+            log.error(node.location, field: node.path, .tooManyNodes(limit: Self.nodeLimit))
         }
         return visited <= Self.nodeLimit
     }
@@ -181,24 +182,24 @@ public struct YAMLReader {
     public mutating func mapping(_ node: LocatedNode, allowedKeys: [String]? = nil) -> [(key: String, value: LocatedNode)]? {
         guard visit(node) else { return nil }
         guard case .mapping(let mapping) = node.node else {
-            log.error(node.location, field: node.path, "expected a mapping (key: value), found \(Self.kind(of: node.node))")
+            log.error(node.location, field: node.path, .expectedMapping(found: Self.kind(of: node.node)))
             return nil
         }
         var pairs: [(key: String, value: LocatedNode)] = []
         var seen = Set<String>()
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let key) = keyNode else {
-                log.error(location(of: keyNode), field: node.path, "a key must be plain text")
+                log.error(location(of: keyNode), field: node.path, .keyNotText)
                 continue
             }
             let name = key.string
             if let allowed = allowedKeys, !allowed.contains(name) {
                 log.error(location(of: keyNode), field: node.path.isEmpty ? name : "\(node.path).\(name)",
-                          "unknown key \"\(name)\"" + Suggestion.didYouMean(name, among: allowed))
+                          .unknownKey(name, suggestion: Suggestion.closest(to: name, among: allowed)))
                 continue
             }
             guard seen.insert(name).inserted else {
-                log.error(location(of: keyNode), field: node.path, "the key \"\(name)\" appears twice")
+                log.error(location(of: keyNode), field: node.path, .duplicateKey(name))
                 continue
             }
             pairs.append((name, child(valueNode, key: name, of: node)))
@@ -210,7 +211,7 @@ public struct YAMLReader {
     public mutating func sequence(_ node: LocatedNode) -> [LocatedNode]? {
         guard visit(node) else { return nil }
         guard case .sequence(let sequence) = node.node else {
-            log.error(node.location, field: node.path, "expected a list, found \(Self.kind(of: node.node))")
+            log.error(node.location, field: node.path, .expectedList(found: Self.kind(of: node.node)))
             return nil
         }
         return sequence.enumerated().map { index, item in
@@ -222,11 +223,11 @@ public struct YAMLReader {
     public mutating func string(_ node: LocatedNode, allowEmpty: Bool = false) -> String? {
         guard visit(node) else { return nil }
         guard case .scalar(let scalar) = node.node else {
-            log.error(node.location, field: node.path, "expected text, found \(Self.kind(of: node.node))")
+            log.error(node.location, field: node.path, .expectedText(found: Self.kind(of: node.node)))
             return nil
         }
         if scalar.style == .plain && ["~", "null", "Null", "NULL"].contains(scalar.string) || (!allowEmpty && scalar.string.isEmpty) {
-            log.error(node.location, field: node.path, "expected text, found nothing")
+            log.error(node.location, field: node.path, .expectedText(found: .nothing))
             return nil
         }
         return scalar.string
@@ -236,11 +237,11 @@ public struct YAMLReader {
     public mutating func integer(_ node: LocatedNode, in range: ClosedRange<Int>) -> Int? {
         guard let text = string(node) else { return nil }
         guard let value = Int(Digits.toASCII(text.trimmingCharacters(in: .whitespaces))) else {
-            log.error(node.location, field: node.path, "expected a whole number, found \"\(text)\"")
+            log.error(node.location, field: node.path, .expectedWholeNumber(found: text))
             return nil
         }
         guard range.contains(value) else {
-            log.error(node.location, field: node.path, "\(value) is outside \(range.lowerBound)…\(range.upperBound)")
+            log.error(node.location, field: node.path, .integerOutOfRange(value, low: range.lowerBound, high: range.upperBound))
             return nil
         }
         return value
@@ -250,11 +251,11 @@ public struct YAMLReader {
     public mutating func number(_ node: LocatedNode, in range: ClosedRange<Double>) -> Double? {
         guard let text = string(node) else { return nil }
         guard let value = Double(Digits.toASCII(text.trimmingCharacters(in: .whitespaces))), value.isFinite else {
-            log.error(node.location, field: node.path, "expected a number, found \"\(text)\"")
+            log.error(node.location, field: node.path, .expectedNumber(found: text))
             return nil
         }
         guard range.contains(value) else {
-            log.error(node.location, field: node.path, "\(text) is outside \(range.lowerBound)…\(range.upperBound)")
+            log.error(node.location, field: node.path, .numberOutOfRange(text, low: range.lowerBound, high: range.upperBound))
             return nil
         }
         return value
@@ -267,7 +268,7 @@ public struct YAMLReader {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            log.error(node.location, field: node.path, "expected true or false, found \"\(text)\"")
+            log.error(node.location, field: node.path, .expectedBoolean(found: text))
             return nil
         }
     }
@@ -277,8 +278,7 @@ public struct YAMLReader {
         guard let text = string(node) else { return nil }
         if let value = T(rawValue: text) { return value }
         let names = T.allCases.map(\.rawValue)
-        log.error(node.location, field: node.path,
-                  "\"\(text)\" is not one of \(names.joined(separator: ", "))" + Suggestion.didYouMean(text, among: names))
+        log.error(node.location, field: node.path, .notOneOf(text, choices: names, suggestion: Suggestion.closest(to: text, among: names)))
         return nil
     }
 
@@ -303,15 +303,15 @@ public struct YAMLReader {
 
     /// Reports that a required key is missing from a mapping.
     public mutating func missing(_ key: String, in node: LocatedNode) {
-        log.error(node.location, field: node.path.isEmpty ? key : "\(node.path).\(key)", "\"\(key)\" is required")
+        log.error(node.location, field: node.path.isEmpty ? key : "\(node.path).\(key)", .requiredKey(key))
     }
 
-    static func kind(of node: Node) -> String {
+    static func kind(of node: Node) -> NodeKind {
         switch node {
-        case .scalar(let scalar): return scalar.string.isEmpty ? "nothing" : "text \"\(scalar.string.prefix(40))\""
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
+        case .scalar(let scalar): return scalar.string.isEmpty ? .nothing : .text(String(scalar.string.prefix(40)))
+        case .mapping: return .mapping
+        case .sequence: return .list
+        case .alias: return .alias
         }
     }
 }

@@ -3,6 +3,7 @@
 import Foundation
 import MawjazData
 import MawjazFrame
+import MawjazLanguage
 
 extension Binder {
     /// The most slices a donut shows; beyond them the smallest are summed into one "other" slice.
@@ -40,7 +41,7 @@ extension Binder {
     }
 
     /// The label of the slice or series that sums what `top` leaves out.
-    var otherLabel: String { report.settings.language == .ar ? "أخرى" : "Other" }
+    var otherLabel: String { report.settings.language.table.text(.other) }
 
     // MARK: - Where the numbers come from
 
@@ -49,13 +50,13 @@ extension Binder {
         guard let log = report.datasets[name] else { return nil }   // reported by the validator
         var data = ChartData(categories: [], ordinal: spec.by != .category, series: [], events: [])
         if let top = spec.top, spec.by != .category && spec.series != .category {
-            chartError(spec, "top: \(top) keeps the largest categories, so it needs by: category or series: category")
+            chartError(spec, .topNeedsCategories(top: top))
             return nil
         }
         switch (spec.by, spec.series) {
         case (_, .some(let grouping)) where grouping != spec.by:
             guard spec.by == .year && grouping == .category || spec.by == .category && grouping == .year else {
-                chartError(spec, "series: \(grouping.rawValue) cannot go with by: \(spec.by.rawValue) (use by: year with series: category, or the reverse)")
+                chartError(spec, .seriesCannotGoWith(series: grouping.rawValue, by: spec.by.rawValue))
                 return nil
             }
             let table = log.countsByYearAndCategory(spec.filter)
@@ -99,7 +100,7 @@ extension Binder {
             data.series = [Chart.Series(name: name, values: tallies.map { Double($0.count) })]
         }
         if data.series.allSatisfy({ $0.values.allSatisfy { $0 == 0 } }) {
-            chartError(spec, "no activity of \"\(name)\" falls inside the chart's filter, so the chart would be empty")
+            chartError(spec, .chartFilterEmpty(dataset: name))
             return nil
         }
         return data
@@ -108,23 +109,23 @@ extension Binder {
     /// Values written in the report: one number per series for each label.
     private mutating func inlineValues(_ spec: ChartSpec) -> ChartData? {
         if spec.series != nil {
-            chartError(spec, "series: groups a dataset's counts; inline values give each series as a number of `values: [...]` with series-names")
+            chartError(spec, .inlineSeries)
             return nil
         }
         guard !spec.values.isEmpty else { return nil }   // reported by the loader
         let categories = spec.values.map { plain($0.label, at: spec.location, field: "chart.values.label") }
         let width = spec.values.map(\.values.count).max() ?? 0
         guard width > 0 else {
-            chartError(spec, "a value needs at least one number: {label: \"…\", value: 12}")
+            chartError(spec, .valueNeedsNumber)
             return nil
         }
         guard spec.values.allSatisfy({ $0.values.count == width }) else {
-            chartError(spec, "every value needs the same number of numbers (\(width))")
+            chartError(spec, .unevenValues(width))
             return nil
         }
         let names = spec.seriesNames.map { plain($0, at: spec.location, field: "chart.series-names") }
         if width > 1 && names.count != width {
-            chartError(spec, "\(width) numbers per value need \(width) series-names, but \(names.count) are given")
+            chartError(spec, .seriesNamesCount(width, given: names.count))
             return nil
         }
         let series = (0..<width).map { index in
@@ -143,7 +144,7 @@ extension Binder {
                 Chart.Event(date: activity.date, dateText: writer.format(activity.date), text: activity.title)
             }
             if events.isEmpty {
-                chartError(spec, "no activity of \"\(name)\" falls inside the chart's filter, so the timeline would be empty")
+                chartError(spec, .timelineFilterEmpty(dataset: name))
                 return nil
             }
         } else {
@@ -169,23 +170,22 @@ extension Binder {
         let kind = spec.kind
         let singleSeries: Set<ChartKind> = [.bar, .horizontalBar, .donut, .sparkline]
         if singleSeries.contains(kind), data.series.count > 1 {
-            chartError(spec, "a \(kind.rawValue) chart draws one series, but this one has \(data.series.count) "
-                       + "(use grouped-bar, stacked-bar, line or area for several)")
+            chartError(spec, .oneSeriesOnly(kind: kind.rawValue, series: data.series.count))
             return false
         }
         let values = data.series.flatMap(\.values)
         if let bad = values.first(where: { !$0.isFinite }) {
-            chartError(spec, "\(bad) is not a number a chart can draw")
+            chartError(spec, .notDrawable("\(bad)"))
             return false
         }
         let stacked = kind == .stackedBar || kind == .donut || (kind == .area && data.series.count > 1)
         if stacked, let negative = values.first(where: { $0 < 0 }) {
-            chartError(spec, "a \(kind.rawValue) chart adds its values up, so they cannot be negative (\(number(negative)))")
+            chartError(spec, .negativeStacked(kind: kind.rawValue, value: number(negative)))
             return false
         }
         if kind == .donut {
             guard values.reduce(0, +) > 0 else {
-                chartError(spec, "a donut's values add up to 0, so it has no slices")
+                chartError(spec, .donutZero)
                 return false
             }
             mergeSmallestSlices(&data)
@@ -193,12 +193,12 @@ extension Binder {
         if let domain = spec.domain {
             let barKinds: Set<ChartKind> = [.bar, .horizontalBar, .groupedBar, .stackedBar, .area]
             if barKinds.contains(kind), !domain.contains(0) {
-                chartError(spec, "bars and areas stand on 0, so the domain [\(number(domain.lowerBound)), \(number(domain.upperBound))] must include it")
+                chartError(spec, .domainWithoutZero(low: number(domain.lowerBound), high: number(domain.upperBound)))
                 return false
             }
             let drawn = stacked ? data.categories.indices.map { index in data.series.reduce(0) { $0 + $1.values[index] } } : values
             if let outside = drawn.first(where: { !domain.contains($0) }) {
-                chartError(spec, "the value \(number(outside)) is outside the domain [\(number(domain.lowerBound)), \(number(domain.upperBound))]")
+                chartError(spec, .outsideDomain(number(outside), low: number(domain.lowerBound), high: number(domain.upperBound)))
                 return false
             }
         }
@@ -216,11 +216,11 @@ extension Binder {
         data.ordinal = false
     }
 
-    private mutating func chartError(_ spec: ChartSpec, _ message: String) {
+    private mutating func chartError(_ spec: ChartSpec, _ message: Message) {
         log.error(spec.location, field: "chart", message)
     }
 
-    /// A number as error messages write it, in Latin digits like the rest of the message.
+    /// A number as error messages quote it, in Latin digits (each language's table writes them in its own).
     private func number(_ value: Double) -> String {
         let latin = Numerals(.latin)
         return value.rounded() == value && abs(value) < 1e15 ? latin.format(Int(value), grouping: false) : latin.format(value, fractionDigits: 2, grouping: false)
@@ -228,12 +228,12 @@ extension Binder {
 
     mutating func bindImage(_ spec: ImageSpec) -> Block? {
         guard let data = FileManager.default.contents(atPath: spec.path) else {
-            log.error(spec.location, field: "image.path", "the image \(spec.path) does not exist or cannot be read")
+            log.error(spec.location, field: "image.path", .imageMissing(path: spec.path))
             return nil
         }
         let bytes = [UInt8](data)
         guard let (format, size) = ImageBox.inspect(bytes) else {
-            log.error(spec.location, field: "image.path", "\(spec.path) is neither a PNG nor a JPEG image")
+            log.error(spec.location, field: "image.path", .notAnImage(path: spec.path))
             return nil
         }
         return .figure(Figure(data: bytes, format: format, pixelSize: size,
@@ -253,6 +253,6 @@ struct ChartData {
 
 extension ActivityLog {
     func warningAbout(_ unplaced: Int, spec: ChartSpec, into log: inout DiagnosticLog) {
-        log.warning(spec.location, field: "chart.by", "\(unplaced) activities of \"\(name)\" have no month and are left out of the chart by month")
+        log.warning(spec.location, field: "chart.by", .activitiesWithoutMonth(unplaced, dataset: name))
     }
 }

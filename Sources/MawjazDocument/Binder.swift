@@ -3,6 +3,7 @@
 import Foundation
 import MawjazData
 import MawjazFrame
+import MawjazLanguage
 
 /// Binds reports into documents, collecting every problem before it stops.
 public struct Binder {
@@ -86,7 +87,7 @@ public struct Binder {
             log.error(location, field: field, error.message)
             return text
         }
-        var problems: [String] = []
+        var problems: [Message] = []
         let scopes = self.scopes
         let resolver = self.resolver
         let rendered = template.render(resolve: { name, fields in
@@ -96,8 +97,7 @@ public struct Binder {
             case .success(let value): return .text(resolver.text(of: value))
             case .failure(let problem):
                 let known = fields.union(scopes.flatMap(\.keys)).sorted()
-                let hint = known.isEmpty ? "" : Suggestion.didYouMean(name, among: known)
-                problems.append("{{\(name)}}: \(problem.message)\(hint)")
+                problems.append(.placeholder(name, problem.message, suggestion: Suggestion.closest(to: name, among: known)))
                 return nil
             }
         }, escapingMarkup: escapingMarkup)
@@ -202,13 +202,13 @@ public struct Binder {
             return [.contents(Contents(title: spec.title.map { plain($0, at: spec.location, field: "contents.title") },
                                        levels: spec.levels, entries: [], source: spec.location))]
         case .reference(let spec):
-            let arabic = report.settings.language == .ar
+            let words = report.settings.language.table
             let writer = DateWriter(language: report.settings.language, numerals: report.settings.numerals, style: .dual,
                                     monthNames: report.settings.monthNames)
-            var lines = [(arabic ? "الرقم" : "Ref.", plain(spec.number, at: spec.location, field: "reference.number")),
-                         (arabic ? "التاريخ" : "Date", writer.format(spec.date ?? report.date))]
+            var lines = [(words.text(.referenceNumber), plain(spec.number, at: spec.location, field: "reference.number")),
+                         (words.text(.referenceDate), writer.format(spec.date ?? report.date))]
             if let attachments = spec.attachments {
-                lines.append((arabic ? "المرفقات" : "Attachments", plain(attachments, at: spec.location, field: "reference.attachments")))
+                lines.append((words.text(.referenceAttachments), plain(attachments, at: spec.location, field: "reference.attachments")))
             }
             return [.reference(Reference(lines: lines, source: spec.location))]
         case .pageBreak: return [.pageBreak]

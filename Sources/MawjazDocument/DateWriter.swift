@@ -1,5 +1,6 @@
 // Calendar dates as Mawjaz prints them: long or numeric, Gregorian, Hijri or both, in Arabic or English.
 import MawjazData
+import MawjazLanguage
 
 /// How a document writes its dates; `format(_:)` writes one `CalendarDate` that way.
 ///
@@ -49,54 +50,47 @@ public struct DateWriter: Hashable, Sendable {
         guard let hijriDate = HijriDate(date) else { return gregorian(date, eraMark: true) }
         let hijriText = hijri(hijriDate)
         guard style == .dual else { return hijriText }
-        switch language {
-        case .ar: return gregorian(date, eraMark: true) + " الموافق " + hijriText
-        case .en: return gregorian(date, eraMark: true) + " (" + hijriText + ")"
-        }
+        return language.table.text(.dualDate(gregorian: gregorian(date, eraMark: true), hijri: hijriText))
     }
 
-    /// A real Gregorian date, full or partial; `eraMark` adds "م" to Arabic years.
+    /// A real Gregorian date, full or partial; `eraMark` adds the era where the language marks it ("م" in Arabic).
     private func gregorian(_ date: CalendarDate, eraMark: Bool) -> String {
-        let mark = eraMark && language == .ar ? "م" : ""
         let digits = Numerals(numerals)
+        func marked(_ text: String) -> String { eraMark ? language.table.text(.gregorianEra(text)) : text }
         switch form {
         case .numeric:
             var parts = [digits.format(date.year, grouping: false, minimumDigits: 4)]
             if let month = date.month { parts.append(digits.format(month, minimumDigits: 2)) }
             if let day = date.day { parts.append(digits.format(day, minimumDigits: 2)) }
-            return parts.joined(separator: "/") + mark
+            return marked(parts.joined(separator: "/"))
         case .long:
             var parts: [String] = []
             if let day = date.day { parts.append(digits.format(day)) }
             if let month = date.month, let name = gregorianMonthName(month) { parts.append(name) }
-            parts.append(digits.year(date.year) + mark)
+            parts.append(marked(digits.year(date.year)))
             return parts.joined(separator: " ")
         }
     }
 
     /// A Hijri date with its era: "هـ" in Arabic, "AH" in English.
     private func hijri(_ date: HijriDate) -> String {
-        let mark = language == .ar ? "هـ" : " AH"
         let digits = Numerals(numerals)
         switch form {
         case .numeric:
             let parts = [digits.format(date.year, grouping: false, minimumDigits: 4),
                          digits.format(date.month, minimumDigits: 2),
                          digits.format(date.day, minimumDigits: 2)]
-            return parts.joined(separator: "/") + mark
+            return language.table.text(.hijriEra(parts.joined(separator: "/")))
         case .long:
             var parts = [digits.format(date.day)]
-            if let name = MonthNames.hijriName(ofMonth: date.month, in: language) { parts.append(name) }
-            parts.append(digits.year(date.year) + mark)
-            return parts.joined(separator: " ")
+            if let name = language.table.hijriMonthName(date.month) { parts.append(name) }
+            parts.append(digits.year(date.year))
+            return language.table.text(.hijriEra(parts.joined(separator: " ")))
         }
     }
 
     /// The name of Gregorian month 1...12 in this writer's language and month-name set.
     private func gregorianMonthName(_ month: Int) -> String? {
-        switch language {
-        case .ar: return monthNames.name(ofMonth: month)
-        case .en: return MonthNames.englishName(ofMonth: month)
-        }
+        language.table.gregorianMonthName(month, variant: monthNames)
     }
 }

@@ -1,6 +1,7 @@
 // The document: a report's blocks with data bound in, numbers formatted, ready to lay out.
 import MawjazData
 import MawjazFrame
+import MawjazLanguage
 
 /// A piece of inline text with its emphasis.
 public struct Inline: Hashable, Sendable {

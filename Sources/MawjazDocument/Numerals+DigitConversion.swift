@@ -1,5 +1,6 @@
 // Rewriting the digits inside running text, so numbers typed in the data follow the document's numeral policy.
 import MawjazData
+import MawjazLanguage
 
 extension Numerals {
     /// `text` with its numbers written in this system; everything that is not part of a number stays as it is.

@@ -1,6 +1,7 @@
 // Numbers as Mawjaz prints them: counts, decimals, percentages, years, page and section numbers.
 import MawjazData
 import Foundation
+import MawjazLanguage
 
 /// Writes numbers in one numeral system, so every number on a page follows the document's policy.
 public struct Numerals: Hashable, Sendable {

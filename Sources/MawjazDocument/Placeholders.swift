@@ -1,6 +1,7 @@
 // Placeholders in report text — {{activities.count}}, {{facts.key}}, {{report.date}} — resolved against the
 // report's data and written in the document's numerals.
 import MawjazData
+import MawjazLanguage
 
 /// A value a placeholder stands for, before it is written out.
 public enum PlaceholderValue: Hashable, Sendable {
@@ -35,25 +36,24 @@ public struct PlaceholderResolver {
     /// The value of a placeholder name such as `activities.by_year.2021`, or why there is none.
     public func value(of name: String) -> Result<PlaceholderValue, PlaceholderProblem> {
         let parts = name.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
-        guard let root = parts.first, !root.isEmpty else { return .failure(.init("an empty placeholder")) }
+        guard let root = parts.first, !root.isEmpty else { return .failure(.init(.emptyPlaceholderName)) }
         switch root {
         case "report":
-            guard parts.count == 2 else { return .failure(.init("write {{report.FIELD}}, one of \(Self.reportFields.joined(separator: ", "))")) }
+            guard parts.count == 2 else { return .failure(.init(.writeReportField(fields: Self.reportFields))) }
             return reportValue(parts[1])
         case "facts":
-            guard parts.count >= 2 else { return .failure(.init("write {{facts.KEY}}")) }
+            guard parts.count >= 2 else { return .failure(.init(.writeFactsKey)) }
             let key = parts.dropFirst().joined(separator: ".")
             guard let fact = report.fact(key) else {
                 let keys = report.facts.map(\.key)
-                return .failure(.init("no fact \"\(key)\"" + (keys.isEmpty ? " (the report states no facts)" : Suggestion.didYouMean(key, among: keys))))
+                return .failure(.init(.noFact(key, suggestion: Suggestion.closest(to: key, among: keys), reportHasFacts: !keys.isEmpty)))
             }
             return .success(.text(fact.value + (fact.unit.map { " \($0)" } ?? "")))
         default:
             guard let log = report.datasets[root] else {
-                return .failure(.init("no placeholder \"\(name)\": \"\(root)\" is neither report, facts nor a dataset"
-                                      + Suggestion.didYouMean(root, among: roots)))
+                return .failure(.init(.noPlaceholderRoot(name, root: root, suggestion: Suggestion.closest(to: root, among: roots))))
             }
-            guard parts.count >= 2 else { return .failure(.init("write {{\(root).FIELD}}, such as {{\(root).count}}")) }
+            guard parts.count >= 2 else { return .failure(.init(.writeDatasetField(dataset: root))) }
             return datasetValue(log, field: parts[1], argument: parts.count > 2 ? parts[2] : nil)
         }
     }
@@ -97,7 +97,8 @@ public struct PlaceholderResolver {
         ["date": activity.date.month == nil ? numerals.year(activity.date.year) : dates.format(activity.date),
          "year": numerals.year(activity.date.year), "category": activity.category, "title": activity.title,
          "location": activity.location ?? "", "partner": activity.partner ?? "",
-         "participants": activity.participants.map { numerals.format($0) } ?? "", "tags": activity.tags.joined(separator: "، ")]
+         "participants": activity.participants.map { numerals.format($0) } ?? "",
+         "tags": activity.tags.joined(separator: report.settings.language.table.text(.listSeparator))]
     }
 
     private func reportValue(_ field: String) -> Result<PlaceholderValue, PlaceholderProblem> {
@@ -108,57 +109,58 @@ public struct PlaceholderResolver {
         case "year": return .success(.year(report.date.year))
         case "classification": return .success(.text(report.classification ?? ""))
         case "author": return .success(.text(report.author ?? ""))
-        default: return .failure(.init("no report field \"\(field)\"" + Suggestion.didYouMean(field, among: Self.reportFields)))
+        default: return .failure(.init(.noReportField(field, suggestion: Suggestion.closest(to: field, among: Self.reportFields))))
         }
     }
 
     private func datasetValue(_ log: ActivityLog, field: String, argument: String?) -> Result<PlaceholderValue, PlaceholderProblem> {
         let needsArgument = ["by_year", "by_category", "by_month", "change"]
         if needsArgument.contains(field) && argument == nil {
-            return .failure(.init("{{\(log.name).\(field)}} needs a key, as in {{\(log.name).\(field).\(field == "by_category" ? "NAME" : field == "change" ? "2020.2021" : "2021")}}"))
+            let example = field == "by_category" ? "NAME" : field == "change" ? "2020.2021" : "2021"
+            return .failure(.init(.placeholderNeedsKey(dataset: log.name, field: field, example: example)))
         }
         if !needsArgument.contains(field), let argument {
-            return .failure(.init("{{\(log.name).\(field)}} takes no key, but \"\(argument)\" follows it"))
+            return .failure(.init(.placeholderTakesNoKey(dataset: log.name, field: field, key: argument)))
         }
         switch field {
         case "count": return .success(.integer(log.total))
-        case "first_year": return log.firstYear.map { .success(.year($0)) } ?? .failure(.init("the dataset \"\(log.name)\" is empty"))
-        case "last_year": return log.lastYear.map { .success(.year($0)) } ?? .failure(.init("the dataset \"\(log.name)\" is empty"))
+        case "first_year": return log.firstYear.map { .success(.year($0)) } ?? .failure(.init(.datasetEmpty(log.name)))
+        case "last_year": return log.lastYear.map { .success(.year($0)) } ?? .failure(.init(.datasetEmpty(log.name)))
         case "years":
-            guard let first = log.firstYear, let last = log.lastYear else { return .failure(.init("the dataset \"\(log.name)\" is empty")) }
+            guard let first = log.firstYear, let last = log.lastYear else { return .failure(.init(.datasetEmpty(log.name))) }
             return .success(.integer(last - first + 1))
         case "categories": return .success(.integer(log.countsByCategory().count))
         case "busiest_year", "busiest_year_count":
             guard let busiest = log.countsByYear().max(by: { $0.count < $1.count || ($0.count == $1.count && $0.key > $1.key) }) else {
-                return .failure(.init("the dataset \"\(log.name)\" is empty"))
+                return .failure(.init(.datasetEmpty(log.name)))
             }
             return .success(field == "busiest_year" ? .year(busiest.key) : .integer(busiest.count))
         case "top_category":
-            guard let top = log.countsByCategory().first else { return .failure(.init("the dataset \"\(log.name)\" is empty")) }
+            guard let top = log.countsByCategory().first else { return .failure(.init(.datasetEmpty(log.name))) }
             return .success(.text(top.key))
         case "by_year":
-            guard let year = Self.year(argument ?? "") else { return .failure(.init("\"\(argument ?? "")\" is not a year")) }
+            guard let year = Self.year(argument ?? "") else { return .failure(.init(.notAYear(argument ?? ""))) }
             return .success(.integer(log.activities.filter { $0.date.year == year }.count))
         case "by_month":
             guard case .success(let month) = CalendarDate.parse(argument ?? ""), month.month != nil, month.day == nil else {
-                return .failure(.init("\"\(argument ?? "")\" is not a month (write YYYY-MM)"))
+                return .failure(.init(.notAMonth(argument ?? "")))
             }
             return .success(.integer(log.activities.filter { $0.date.year == month.year && $0.date.month == month.month }.count))
         case "by_category":
             let name = argument ?? ""
             let categories = log.countsByCategory()
             guard let tally = categories.first(where: { $0.key == name }) else {
-                return .failure(.init("no category \"\(name)\" in \"\(log.name)\"" + Suggestion.didYouMean(name, among: categories.map(\.key))))
+                return .failure(.init(.noCategory(name, dataset: log.name, suggestion: Suggestion.closest(to: name, among: categories.map(\.key)))))
             }
             return .success(.integer(tally.count))
         case "change":
             let years = (argument ?? "").split(separator: ".").map { Self.year(String($0)) }
             guard years.count == 2, let from = years[0], let to = years[1] else {
-                return .failure(.init("write {{\(log.name).change.FROM.TO}} with two years, as in 2020.2021"))
+                return .failure(.init(.writeChange(dataset: log.name)))
             }
             return .success(.integer(log.change(from: from, to: to).absolute))
         default:
-            return .failure(.init("a dataset has no field \"\(field)\"" + Suggestion.didYouMean(field, among: Self.datasetFields)))
+            return .failure(.init(.noDatasetField(field, suggestion: Suggestion.closest(to: field, among: Self.datasetFields))))
         }
     }
 
@@ -171,6 +173,6 @@ public struct PlaceholderResolver {
 
 /// Why a placeholder has no value.
 public struct PlaceholderProblem: Error, Hashable, Sendable {
-    public var message: String
-    init(_ message: String) { self.message = message }
+    public var message: Message
+    init(_ message: Message) { self.message = message }
 }

@@ -1,6 +1,7 @@
 // A template: the page, fonts, colours and furniture a document is set with.
 import MawjazData
 import MawjazFrame
+import MawjazLanguage
 
 /// Where content may go on a page, and what surrounds it.
 public struct PageSetup: Hashable, Sendable {

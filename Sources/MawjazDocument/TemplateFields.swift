@@ -2,6 +2,7 @@
 import Foundation
 import MawjazData
 import MawjazFrame
+import MawjazLanguage
 
 /// Applies template YAML (a template file, or a report's overrides) onto a template.
 enum TemplateFields {
@@ -47,9 +48,9 @@ enum TemplateFields {
             default:
                 guard let path = reader.string(value) else { continue }
                 let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
-                guard let data = reader.readFile(url.standardizedFileURL, what: "letterhead logo", at: value.location) else { continue }
+                guard let data = reader.readFile(url.standardizedFileURL, what: .letterheadLogo, at: value.location) else { continue }
                 guard ImageBox.inspect([UInt8](data)) != nil else {
-                    reader.log.error(value.location, field: value.path, "\(url.path) is neither a PNG nor a JPEG image")
+                    reader.log.error(value.location, field: value.path, .notAnImage(path: url.path))
                     continue
                 }
                 letterhead.logo = [UInt8](data)
@@ -69,12 +70,12 @@ enum TemplateFields {
                     let numbers = items.compactMap { reader.number($0, in: 72...3000) }
                     if numbers.count == 2 { page.size = Size(width: numbers[0], height: numbers[1]) }
                     else if numbers.count == items.count {
-                        reader.log.error(value.location, field: value.path, "a page size is [width, height] in points")
+                        reader.log.error(value.location, field: value.path, .pageSizeShape)
                     }
                 } else if let name = reader.string(value) {
                     if let size = pageSizes.first(where: { $0.key.lowercased() == name.lowercased() })?.value { page.size = size } else {
-                        reader.log.error(value.location, field: value.path, "unknown page size \"\(name)\" (A4, A5, Letter, or [width, height])"
-                                         + Suggestion.didYouMean(name, among: Array(pageSizes.keys)))
+                        reader.log.error(value.location, field: value.path,
+                                         .unknownPageSize(name, suggestion: Suggestion.closest(to: name, among: Array(pageSizes.keys))))
                     }
                 }
             case "orientation":
@@ -82,7 +83,7 @@ enum TemplateFields {
                     switch name {
                     case "portrait": landscape = false
                     case "landscape": landscape = true
-                    default: reader.log.error(value.location, field: value.path, "orientation is portrait or landscape")
+                    default: reader.log.error(value.location, field: value.path, .orientation)
                     }
                 }
             case "margins":
@@ -106,7 +107,7 @@ enum TemplateFields {
             page.size = landscape ? Size(width: long, height: short) : Size(width: short, height: long)
         }
         if page.inside + page.outside > page.size.width - 72 || page.top + page.bottom > page.size.height - 72 {
-            reader.log.error(node.location, field: node.path, "the margins leave less than an inch for the text")
+            reader.log.error(node.location, field: node.path, .marginsTooWide)
         }
     }
 
@@ -170,7 +171,7 @@ enum TemplateFields {
     static func readColor(_ node: LocatedNode, reader: inout YAMLReader) -> Color? {
         guard let text = reader.string(node) else { return nil }
         if let color = Color(hex: text) { return color }
-        reader.log.error(node.location, field: node.path, "\"\(text)\" is not a colour (write #rgb, #rrggbb or #rrggbbaa)")
+        reader.log.error(node.location, field: node.path, .notAColour(text))
         return nil
     }
 

@@ -2,6 +2,7 @@
 import Foundation
 import MawjazData
 import MawjazFrame
+import MawjazLanguage
 
 /// Loads templates, reporting problems with file, line and column. Template files are read once and kept,
 /// until the file changes.
@@ -30,9 +31,8 @@ public final class TemplateLoader {
             guard FileManager.default.fileExists(atPath: url.path) else {
                 let location = report.templateOverrides?.node.location ?? SourceLocation(file: report.file)
                 throw DataError(Diagnostic(at: location, field: "template",
-                                           "no template named \"\(report.template)\" in \(folder.path)"
-                                           + Suggestion.didYouMean(report.template, among: names)
-                                           + " (templates: \(names.joined(separator: ", ")))"))
+                                           .noTemplate(report.template, folder: folder.path,
+                                                       suggestion: Suggestion.closest(to: report.template, among: names), templates: names)))
             }
         }
         var template = try base(at: url, name: report.template)

@@ -2,6 +2,7 @@
 // swift-mustache, every value escaped so that data can never become markup.
 import Foundation
 import MawjazData
+import MawjazLanguage
 import Mustache
 
 /// A piece of report text that may hold `{{name}}` placeholders and `{{#list}}…{{/list}}` / `{{^list}}…{{/list}}`
@@ -15,7 +16,7 @@ struct TextTemplate {
     }
 
     /// Why a text is not a valid template.
-    struct Problem: Error { var message: String }
+    struct Problem: Error { var message: Message }
 
     let nodes: [Node]
 
@@ -29,37 +30,36 @@ struct TextTemplate {
             let closing = triple ? "}}}" : "}}"
             let bodyStart = triple ? rest.index(after: open.upperBound) : open.upperBound
             guard let close = rest[bodyStart...].range(of: closing) else {
-                throw Problem(message: "a placeholder opened with {{ is not closed with \(closing)")
+                throw Problem(message: .placeholderNotClosed(closing: closing))
             }
             let tag = rest[bodyStart..<close.lowerBound].trimmingCharacters(in: .whitespaces)
             rest = rest[close.upperBound...]
-            if triple { throw Problem(message: "{{{\(tag)}}}: unescaped values are not allowed (data must never become markup)") }
-            guard let sigil = tag.first else { throw Problem(message: "an empty placeholder {{}}") }
+            if triple { throw Problem(message: .unescapedValue(written: "{{{\(tag)}}}")) }
+            guard let sigil = tag.first else { throw Problem(message: .emptyPlaceholder) }
             let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
             switch sigil {
             case "!":
                 stack[stack.count - 1].nodes.append(.comment)
             case "#", "^":
-                guard !name.isEmpty else { throw Problem(message: "a section needs a name: {{#name}}") }
+                guard !name.isEmpty else { throw Problem(message: .sectionNeedsName) }
                 stack.append((name, sigil == "^", []))
             case "/":
                 guard stack.count > 1, let open = stack.last, open.name == name else {
-                    throw Problem(message: stack.count > 1 ? "{{/\(name)}} closes {{#\(stack[stack.count - 1].name)}}"
-                                                           : "{{/\(name)}} closes a section that was never opened")
+                    throw Problem(message: stack.count > 1 ? .sectionClosesOther(name, open: stack[stack.count - 1].name) : .sectionNeverOpened(name))
                 }
                 stack.removeLast()
                 stack[stack.count - 1].nodes.append(.section(open.name, inverted: open.inverted, open.nodes))
             case "&", "{", ">", "=", "%", "$", "<":
                 if sigil == "&" || sigil == "{" {
-                    throw Problem(message: "{{\(tag)}}: unescaped values are not allowed (data must never become markup)")
+                    throw Problem(message: .unescapedValue(written: "{{\(tag)}}"))
                 }
-                throw Problem(message: "{{\(tag)}}: partials, blocks and delimiter changes are not supported in report text")
+                throw Problem(message: .unsupportedTag(tag))
             default:
                 stack[stack.count - 1].nodes.append(.value(tag))
             }
         }
         if !rest.isEmpty { stack[stack.count - 1].nodes.append(.text(String(rest))) }
-        guard stack.count == 1 else { throw Problem(message: "{{#\(stack[stack.count - 1].name)}} is never closed with {{/\(stack[stack.count - 1].name)}}") }
+        guard stack.count == 1 else { throw Problem(message: .sectionNeverClosed(stack[stack.count - 1].name)) }
         nodes = stack[0].nodes
     }
 

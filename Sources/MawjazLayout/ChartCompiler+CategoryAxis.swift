@@ -1,6 +1,7 @@
 // Category labels under a chart: on one line when they fit their bands, else wrapped, else (for years and
 // months) thinned, else staggered on two rows; never overlapping.
 import MawjazFrame
+import MawjazLanguage
 
 extension ChartCompiler {
     /// The room between two neighbouring labels.
@@ -41,8 +42,7 @@ extension ChartCompiler {
         if let staggered {
             return place(staggered.enumerated().map { ($0, $1, $0 % 2) }, bands: bands, top: top, on: &canvas)
         }
-        throw failure("the \(categories.count) category labels do not fit under the chart (\(Int(step)) pt each, even wrapped or on two rows); "
-                      + "use type: horizontal-bar, fewer categories (top: N), or a wider column")
+        throw failure(.categoryLabelsDoNotFit(categories.count, width: Int(step)))
     }
 
     /// The labels wrapped to `width`, or nil when a word is wider or a label needs more than `maxLines` lines.

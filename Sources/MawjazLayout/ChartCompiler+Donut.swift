@@ -3,6 +3,7 @@
 import Foundation
 import MawjazDocument
 import MawjazFrame
+import MawjazLanguage
 
 extension ChartCompiler {
     /// Compiles a donut chart from `top`; returns the square around the ring and the chart's bottom.
@@ -42,7 +43,7 @@ extension ChartCompiler {
         // The total in the hole, when the numbers are amounts and it fits.
         if !chart.percent {
             let amount = try text(format.value(total, tickDigits: digits), role: .chartTitle)
-            let word = try text(context.document.language == .ar ? "المجموع" : "Total")
+            let word = try text(context.document.language.table.text(.donutTotal))
             let room = inner * 1.5
             if amount.size.width <= room, word.size.width <= room, amount.size.height + word.size.height <= inner * 1.5 {
                 let y = center.y - (amount.size.height + word.size.height) / 2

@@ -1,6 +1,7 @@
 // Horizontal bars: one row per category from the top, names on the start side (wrapped when long), bars growing
 // from a zero line towards the end side, the value axis along the bottom.
 import MawjazFrame
+import MawjazLanguage
 
 extension ChartCompiler {
     /// Compiles a horizontal bar chart from `top`; returns its plot and its bottom.
@@ -15,7 +16,7 @@ extension ChartCompiler {
         for category in chart.categories { words = max(words, try longestWord(category)) }
         column = max(column, words)
         guard column <= width * 0.5 else {
-            throw failure("a category name has a word \(Int(words)) pt wide, more than half the chart; shorten it")
+            throw failure(.categoryWordTooWide(width: Int(words)))
         }
         let names = try zip(chart.categories, singles).map { pair throws(LayoutError) in
             pair.1.size.width <= column ? pair.1 : try text(pair.0, width: column, alignment: .end)
@@ -30,7 +31,7 @@ extension ChartCompiler {
         let widest = try values.map { value throws(LayoutError) in try text(format.value(value, tickDigits: 2)).size.width }.max() ?? 0
         let valueRoom = chart.valueLabels ? widest + 4 : 0
         let length = width - column - gap - valueRoom
-        guard length > 40 else { throw failure("the chart is too narrow for its category names and values (\(Int(width)) pt)") }
+        guard length > 40 else { throw failure(.chartTooNarrow(width: Int(width))) }
         let axis = try valueAxis(low: low, high: high, length: length) { $0.size.width }
         let labels = try values.map { value throws(LayoutError) in try text(format.value(value, tickDigits: axis.fractionDigits)) }
         let plot = Rect(x: rightToLeft ? valueRoom : column + gap, y: top + 2, width: length, height: pitch * Double(count))

@@ -1,12 +1,13 @@
 // The sparkline: a word-sized line of one series, without axes — the first value on the start side, the last
 // marked with a dot — for a facts box or a line of its own.
 import MawjazFrame
+import MawjazLanguage
 
 extension ChartCompiler {
     /// Draws the sparkline in a box of `size` against the start side, from `top`; returns the box.
     func compileSparkline(on canvas: inout ChartCanvas, top: Double, size: Size) throws(LayoutError) -> Rect {
         let values = chart.series.first?.values ?? []
-        guard values.count > 1 else { throw failure("a sparkline needs at least two values, but this one has \(values.count)") }
+        guard values.count > 1 else { throw failure(.sparklineNeedsTwo(values.count)) }
         let box = Rect(x: startX(size.width), y: top, width: size.width, height: size.height)
         let dot = 2.0
         let low = chart.domain?.lowerBound ?? min(0, values.min() ?? 0)

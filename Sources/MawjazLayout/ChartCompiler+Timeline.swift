@@ -4,6 +4,7 @@
 import MawjazData
 import MawjazDocument
 import MawjazFrame
+import MawjazLanguage
 
 extension ChartCompiler {
     /// The most lanes of flags on each side of the axis.
@@ -13,7 +14,7 @@ extension ChartCompiler {
     func compileTimeline(on canvas: inout ChartCanvas, top: Double) throws(LayoutError) -> (plot: Rect, bottom: Double) {
         let events = chart.events
         let positions = events.map { Self.fractionalYear($0.date) }
-        guard let first = positions.min(), let last = positions.max() else { throw failure("a timeline needs at least one event") }
+        guard let first = positions.min(), let last = positions.max() else { throw failure(.timelineNeedsEvent) }
 
         let axis = try timeAxis(first: first, last: last)
         let inset = axis.inset
@@ -87,8 +88,7 @@ extension ChartCompiler {
         case (.some(let later), .some(let earlier)): return lanes(earlier) < lanes(later) ? earlier : later
         case (.some(let placements), nil), (nil, .some(let placements)): return placements
         case (nil, nil):
-            throw failure("the timeline's \(xs.count) events do not fit in \(Int(width)) pt without overlapping; "
-                          + "keep fewer with from, to or categories, or shorten their texts")
+            throw failure(.timelineTooCrowded(xs.count, width: Int(width)))
         }
     }
 

@@ -4,6 +4,7 @@ import Foundation
 import MawjazData
 import MawjazDocument
 import MawjazFrame
+import MawjazLanguage
 import MawjazText
 
 /// Compiles one chart at a given width.
@@ -30,9 +31,9 @@ struct ChartCompiler {
     /// The whole chart: title, legend, the plot of its kind, caption and source note.
     func compile() throws(LayoutError) -> CompiledChart {
         if chart.kind != .timeline {
-            guard !chart.series.isEmpty, !chart.categories.isEmpty else { throw failure("the chart has no values to draw") }
+            guard !chart.series.isEmpty, !chart.categories.isEmpty else { throw failure(.chartHasNoValues) }
             if let uneven = chart.series.first(where: { $0.values.count != chart.categories.count }) {
-                throw failure("the series \"\(uneven.name)\" has \(uneven.values.count) values for \(chart.categories.count) categories")
+                throw failure(.seriesLengthMismatch(uneven.name, values: uneven.values.count, categories: chart.categories.count))
             }
         }
         var canvas = ChartCanvas(width: width)
@@ -76,7 +77,7 @@ struct ChartCompiler {
 
     /// The source note with its lead word ("المصدر:" or "Source:"), unless the author wrote one.
     private func sourceLine(_ note: String) -> String {
-        let lead = context.document.language == .ar ? "المصدر:" : "Source:"
+        let lead = context.document.language.table.text(.sourceLead)
         return note.hasPrefix(lead) || note.hasPrefix(String(lead.dropLast())) ? note : lead + " " + note
     }
 
@@ -104,7 +105,7 @@ struct ChartCompiler {
     func startX(_ boxWidth: Double) -> Double { rightToLeft ? width - boxWidth : 0 }
 
     /// An error naming the chart.
-    func failure(_ message: String) -> LayoutError {
+    func failure(_ message: Message) -> LayoutError {
         LayoutError(location: chart.source, block: "chart", message: message)
     }
 }

@@ -1,6 +1,7 @@
 // Internal links checked against the document's named places, so that a link to no heading is bad input,
 // pointed at its block, before anything is drawn.
 import MawjazFrame
+import MawjazLanguage
 
 extension Array where Element == FlowItem {
     /// Throws for the first link whose `#name` names no destination in the flow.
@@ -18,8 +19,7 @@ extension Array where Element == FlowItem {
             }
         }
         guard let dead = links.first(where: { !names.contains($0.name) }) else { return }
-        let known = names.sorted().prefix(5).map { "#" + $0 }.joined(separator: ", ") + (names.count > 5 ? ", …" : "")
         throw LayoutError(location: dead.origin.location, block: dead.origin.kind,
-                          message: "the link to #\(dead.name) names no heading" + (names.isEmpty ? "" : " (headings are \(known))"))
+                          message: .deadLink(dead.name, headings: [String](names.sorted().prefix(5)), more: names.count > 5))
     }
 }

@@ -1,8 +1,8 @@
 // Boxed blocks: the facts grid, notes, signatures, figures and rules.
-import Foundation
 import MawjazData
 import MawjazDocument
 import MawjazFrame
+import MawjazLanguage
 import MawjazText
 
 extension LayoutContext {
@@ -131,7 +131,7 @@ extension LayoutContext {
         }
         guard width <= columnWidth + 0.01 else {
             throw LayoutError(location: figure.source, block: "image",
-                              message: String(format: "the image is %.0f pt wide but the column is %.0f pt", width, columnWidth))
+                              message: .imageTooWide(width: width, column: columnWidth))
         }
         var height = width * figure.pixelSize.height / max(1, figure.pixelSize.width)
         if let limit = figure.maxHeight, height > limit {

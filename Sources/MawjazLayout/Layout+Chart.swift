@@ -1,6 +1,7 @@
 // Charts in the flow: a chart block compiled at the column's width, and sparklines for facts boxes.
 import MawjazDocument
 import MawjazFrame
+import MawjazLanguage
 
 extension LayoutContext {
     /// A chart compiled at the current column width.
@@ -19,7 +20,7 @@ extension LayoutContext {
         bare.caption = nil
         bare.sourceNote = nil
         guard bare.series.count == 1, bare.series[0].values.count == bare.categories.count else {
-            throw LayoutError(location: chart.source, block: "facts", message: "a sparkline draws one series of one value per category")
+            throw LayoutError(location: chart.source, block: "facts", message: .sparklineOneSeries)
         }
         let compiler = ChartCompiler(context: self, chart: bare, width: size.width)
         var canvas = ChartCanvas(width: size.width)

@@ -1,9 +1,9 @@
 // Tables: column widths from content, cells set in the table's direction, rows that break between pages
 // with the header row repeated.
-import Foundation
 import MawjazData
 import MawjazDocument
 import MawjazFrame
+import MawjazLanguage
 import MawjazText
 
 extension LayoutContext {
@@ -96,13 +96,11 @@ extension LayoutContext {
         }
         let fixedTooNarrow = table.columns.indices.filter { !automatic.contains($0) && widths[$0] + 0.01 < minimum[$0] }
         if let column = fixedTooNarrow.first {
-            try overflow(origin, String(format: "column \"%@\" is %.0f pt wide but its longest word needs %.0f pt",
-                                        table.columns[column].title, widths[column], minimum[column]))
+            try overflow(origin, .columnTooNarrow(table.columns[column].title, width: widths[column], needs: minimum[column]))
         }
         let minimumSum = automatic.reduce(0) { $0 + minimum[$1] }, naturalSum = automatic.reduce(0) { $0 + natural[$1] }
         if minimumSum > remaining + 0.01 {
-            try overflow(origin, String(format: "the table needs at least %.0f pt but the column is %.0f pt wide",
-                                        columnWidth - remaining + minimumSum, columnWidth))
+            try overflow(origin, .tableTooWide(needs: columnWidth - remaining + minimumSum, width: columnWidth))
             // Under `overflow: warn`: the automatic columns shrink in proportion, and their words stick out.
             for index in automatic { widths[index] = max(0, remaining) * minimum[index] / max(minimumSum, 1) }
             return widths
@@ -157,7 +155,7 @@ extension LayoutContext {
         let cuts = Self.cuts(through: placed.map(\.0), contentTop: padding.down, height: height, limit: pieceHeight)
         guard zip(cuts, cuts.dropFirst()).allSatisfy({ $1 - $0 <= pieceHeight }) else {
             throw LayoutError(location: table.source, block: "table",
-                              message: String(format: "a row %.0f pt tall has a line that cannot fit in %.0f pt", height, pieceHeight))
+                              message: .rowTooTall(height: height, room: pieceHeight))
         }
         return zip(cuts, cuts.dropFirst()).map { top, bottom in
             var frame = Frame(size: Size(width: columnWidth, height: bottom - top))

@@ -2,6 +2,7 @@
 import MawjazData
 import MawjazDocument
 import MawjazFrame
+import MawjazLanguage
 import MawjazText
 
 /// The shared state of one document's layout.
@@ -94,7 +95,7 @@ final class LayoutContext {
         } catch let error {
             // Under `overflow: warn`, text that sticks out or holds a character no font has is a warning.
             if document.settings.overflow == .warn, error.isTolerable {
-                warn(origin, error.description)
+                warn(origin, error.message)
                 do { return try engine.shape(paragraph, tolerating: [.overflow, .missingGlyphs]) } catch { throw failure(origin, error) }
             }
             throw failure(origin, error)
@@ -117,19 +118,19 @@ final class LayoutContext {
     }
 
     /// Content that does not fit: an error, or a warning under `overflow: warn`.
-    func overflow(_ origin: BlockOrigin, _ message: String) throws(LayoutError) {
+    func overflow(_ origin: BlockOrigin, _ message: Message) throws(LayoutError) {
         guard document.settings.overflow == .warn else {
             throw LayoutError(location: origin.location, block: origin.kind, message: message)
         }
         warn(origin, message)
     }
 
-    func warn(_ origin: BlockOrigin, _ message: String) {
+    func warn(_ origin: BlockOrigin, _ message: Message) {
         warnings.append(Diagnostic(.warning, at: origin.location ?? SourceLocation(file: document.sourceFile), field: origin.kind, message))
     }
 
     func failure(_ origin: BlockOrigin, _ error: TextError) -> LayoutError {
-        LayoutError(location: origin.location, block: origin.kind, message: error.description)
+        LayoutError(location: origin.location, block: origin.kind, message: error.message)
     }
 
     /// The x of a box `width` wide placed at the start (or end) of a row `within` wide, in this direction.

@@ -3,6 +3,7 @@ import Foundation
 import MawjazData
 import MawjazDocument
 import MawjazFrame
+import MawjazLanguage
 
 extension LayoutContext {
     /// Adds the banner, header and footer to a page frame.
@@ -39,10 +40,10 @@ extension LayoutContext {
 
     /// Running text with its placeholders filled in.
     func fill(_ text: String, pageIndex: Int, pageCount: Int) -> String {
-        let numerals = Numerals(self.numerals)
+        let numerals = Numerals(self.numerals), words = document.language.table
         let page = numerals.pageNumber(pageIndex + 1), pages = numerals.pageNumber(pageCount)
-        let pageOfPages = document.language == .ar ? "صفحة \(page) من \(pages)" : "Page \(page) of \(pages)"
-        let attachment = document.attachment.map { document.language == .ar ? "مرفق (\(numerals.format($0)))" : "Attachment \(numerals.format($0))" } ?? ""
+        let pageOfPages = words.text(.pageOfPages(page: page, pages: pages))
+        let attachment = document.attachment.map { words.text(.attachment(numerals.format($0))) } ?? ""
         return text.replacingOccurrences(of: "{page-of-pages}", with: pageOfPages)
             .replacingOccurrences(of: "{attachment}", with: attachment)
             .replacingOccurrences(of: "{page}", with: page)

@@ -1,5 +1,5 @@
 // Distributes the flow over pages: one mechanism decides every page break, for every kind of block.
-import Foundation
+import MawjazLanguage
 
 /// A box placed on a page: its content, its top measured from the top of the page's text area, and its left edge
 /// measured from the text area's left (non-zero in a text column other than the leftmost).
@@ -67,8 +67,7 @@ struct Paginator {
                     finishPage()
                 } else if current.isEmpty {
                     throw LayoutError(location: box.origin.location, block: box.origin.kind,
-                                      message: String(format: "a part %.0f pt tall does not fit on a page with %.0f pt of room",
-                                                      box.height, available))
+                                      message: .partTooTall(height: box.height, room: available))
                 } else {
                     finishPage()
                 }

@@ -2,6 +2,7 @@
 import MawjazData
 import MawjazDocument
 import MawjazFrame
+import MawjazLanguage
 
 /// The page a chart is set on alone.
 public enum ChartPage: String, Hashable, Sendable, CaseIterable {
@@ -29,9 +30,8 @@ extension Typesetter {
     public func chartPage(_ document: Document, index: Int, page: ChartPage, creationDate: Int) throws(LayoutError) -> PagedDocument {
         let entries = document.charts
         guard entries.indices.contains(index - 1) else {
-            let which = entries.isEmpty ? "has no chart" : "has \(entries.count) chart\(entries.count == 1 ? "" : "s"), numbered from 1"
             throw LayoutError(location: SourceLocation(file: document.sourceFile), block: "chart",
-                              message: "there is no chart \(index): the report \(which)")
+                              message: .noSuchChart(index, charts: entries.count))
         }
         let entry = entries[index - 1]
         let context = chartContext(document)
@@ -47,7 +47,7 @@ extension Typesetter {
             size = setup.size
             origin = Point(x: Self.leftMargin(setup, pageIndex: 0, direction: document.direction), y: setup.top)
             guard chart.frame.size.height <= setup.size.height - setup.top - setup.bottom else {
-                throw LayoutError(location: entry.chart.source, block: "chart", message: "the chart is taller than the page's text area")
+                throw LayoutError(location: entry.chart.source, block: "chart", message: .chartTallerThanPage)
             }
         }
         var frame = Frame(size: size)

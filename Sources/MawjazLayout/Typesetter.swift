@@ -3,6 +3,7 @@ import Foundation
 import MawjazData
 import MawjazDocument
 import MawjazFrame
+import MawjazLanguage
 import MawjazText
 
 /// A laid-out document and the warnings raised while laying it out.
@@ -120,7 +121,7 @@ public struct Typesetter {
 extension Result where Failure == TextError {
     func mapError(origin: BlockOrigin) throws(LayoutError) {
         if case .failure(let error) = self {
-            throw LayoutError(location: origin.location, block: origin.kind, message: error.description)
+            throw LayoutError(location: origin.location, block: origin.kind, message: error.message)
         }
     }
 }

@@ -1,11 +1,14 @@
 // What can go wrong while writing output.
+import MawjazLanguage
 
 /// An error raised while drawing or writing an output file.
 public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     /// cairo reported a failure.
     case cairo(String)
-    /// The output could not be written.
+    /// The output could not be written; `reason` is the system's.
     case write(path: String, reason: String)
+    /// cairo could not write a PNG page.
+    case pngNotWritten(path: String)
     /// A glyph run refers to a font this renderer's text engine never loaded.
     case unknownFont(String)
     /// The output's extension names no format Mawjaz writes.
@@ -17,15 +20,20 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The PDF cairo wrote could not be amended (its catalog, structure or cross-reference table was not as expected).
     case amendment(String)
 
-    public var description: String {
+    /// What to tell the user, in any language. The details of cairo's failures and of faults in the structure or the
+    /// amendment (which bad input cannot cause) stay in English, for Mawjaz's developers.
+    public var message: Message {
         switch self {
-        case .cairo(let message): return "cairo: \(message)"
-        case .write(let path, let reason): return "\(path): cannot write: \(reason)"
-        case .unknownFont(let family): return "a glyph run uses the font \(family), which this renderer did not load"
-        case .unsupportedFormat(let ext): return "unsupported output format \".\(ext)\" (use .pdf, .png or .svg)"
-        case .jpegInRaster: return "a JPEG image can be written to PDF and SVG, not to PNG (convert the image to PNG)"
-        case .structure(let message): return "document structure: \(message)"
-        case .amendment(let message): return "amending the PDF: \(message)"
+        case .cairo(let detail): return .cairo(detail)
+        case .write(let path, let reason): return .cannotWrite(path: path, reason: reason)
+        case .pngNotWritten(let path): return .pngNotWritten(path: path)
+        case .unknownFont(let family): return .unknownFont(family)
+        case .unsupportedFormat(let ext): return .unsupportedFormat(ext)
+        case .jpegInRaster: return .jpegInRaster
+        case .structure(let detail): return .documentStructure(detail)
+        case .amendment(let detail): return .amendment(detail)
         }
     }
+
+    public var description: String { message.description }
 }

@@ -142,7 +142,7 @@ public struct Renderer {
         let file = try AtomicFile(destination: url)
         guard cairo_surface_write_to_png(surface.handle, file.temporary.path) == CAIRO_STATUS_SUCCESS else {
             file.discard()
-            throw .write(path: url.path, reason: "cairo could not write the PNG")
+            throw .pngNotWritten(path: url.path)
         }
         try file.commit()
     }

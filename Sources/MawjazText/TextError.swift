@@ -1,5 +1,5 @@
 // What can go wrong when text is set: missing fonts and glyphs, text that does not fit.
-import Foundation
+import MawjazLanguage
 
 /// An error raised while loading fonts or setting text.
 public enum TextError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -24,26 +24,19 @@ public enum TextError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    /// What to tell the user, in any language.
+    public var message: Message {
         switch self {
-        case .fontFolderMissing(let path):
-            return "no fonts found in \(path)"
-        case .fontconfig(let message):
-            return message
-        case .unknownFamily(let name, let available):
-            return "font family \"\(name)\" is not in Fonts/ (available: \(available.joined(separator: ", ")))"
+        case .fontFolderMissing(let path): return .noFonts(folder: path)
+        case .fontconfig(let detail): return .fontconfig(detail)
+        case .unknownFamily(let name, let available): return .unknownFontFamily(name, available: available)
         case .missingGlyph(let scalar, let context):
             let hex = String(scalar, radix: 16, uppercase: true)
-            let padded = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            return "no bundled font has a glyph for U+\(padded) in \"\(context)\""
-        case .overflow(let text, let width, let available):
-            return "\"\(text)\" is \(Self.points(width)) pt wide but only \(Self.points(available)) pt are available"
-        case .paragraphTooLong(let characters, let limit):
-            return "a paragraph of \(characters) characters is longer than the limit of \(limit)"
+            return .missingGlyph(codePoint: String(repeating: "0", count: max(0, 4 - hex.count)) + hex, context: context)
+        case .overflow(let text, let width, let available): return .textTooWide(text, width: width, available: available)
+        case .paragraphTooLong(let characters, let limit): return .paragraphTooLong(characters: characters, limit: limit)
         }
     }
 
-    private static func points(_ value: Double) -> String {
-        String(format: "%.1f", value)
-    }
+    public var description: String { message.description }
 }

@@ -168,7 +168,7 @@ import MawjazData
             #expect(diagnostic.severity == .error)
             #expect(diagnostic.location == MawjazData.SourceLocation(file: "f.csv", line: 2, column: 8))
             #expect(diagnostic.field == "title")
-            #expect(diagnostic.message == "required, but empty")
+            #expect(diagnostic.message.description == "required, but empty")
         }
     }
 }

@@ -9,11 +9,11 @@ private func reading<Value>(_ text: String, _ read: (UnsafeBufferPointer<UInt8>)
 }
 private func date(_ text: String) -> CalendarDate? { try? reading(text, ActivityCSV.date(from:)).get() }
 private func dateProblem(_ text: String) -> String? {
-    if case .failure(let problem) = reading(text, ActivityCSV.date(from:)) { problem.message } else { nil }
+    if case .failure(let problem) = reading(text, ActivityCSV.date(from:)) { problem.message.description } else { nil }
 }
 private func count(_ text: String) -> Int? { try? reading(text, ActivityCSV.count(from:)).get() }
 private func countProblem(_ text: String) -> String? {
-    if case .failure(let problem) = reading(text, ActivityCSV.count(from:)) { problem.message } else { nil }
+    if case .failure(let problem) = reading(text, ActivityCSV.count(from:)) { problem.message.description } else { nil }
 }
 private func tags(_ text: String) -> [String] { reading(text, ActivityCSV.tags(from:)) }
 

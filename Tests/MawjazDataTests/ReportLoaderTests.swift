@@ -34,8 +34,8 @@ import Testing
     @Test func jsonErrorsHaveLinesToo() throws {
         let found = try errors(["report.json": "{\n  \"title\": \"x\",\n  \"date\": \"2024-09-15\",\n  \"bodyy\": []\n}\n"], report: "report.json")
         #expect(found.map(\.location.line) == [1, 4])
-        #expect(found[0].message == "\"body\" is required")
-        #expect(found[1].message.contains("did you mean \"body\"?"))
+        #expect(found[0].message.description == "\"body\" is required")
+        #expect(found[1].message.description.contains("did you mean \"body\"?"))
     }
 
     @Test func aliasBombsStopAtTheNodeLimit() throws {
@@ -46,20 +46,20 @@ import Testing
         }
         let found = try errors(["report.yaml": yaml])
         #expect(found.count == 1)
-        #expect(found[0].message.contains("more than \(YAMLReader.nodeLimit) nodes"))
+        #expect(found[0].message.description.contains("more than \(YAMLReader.nodeLimit) nodes"))
     }
 
     @Test func deepNestingIsRefusedBeforeParsing() throws {
         let deep = "title: x\ndate: 2024-01-01\nbody: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"
         let found = try errors(["report.yaml": deep])
         #expect(found.count == 1)
-        #expect(found[0].location.line == 3 && found[0].message.contains("deeper than 64 levels"))
+        #expect(found[0].location.line == 3 && found[0].message.description.contains("deeper than 64 levels"))
     }
 
     @Test func aFileOverTheSizeLimitIsRefused() throws {
         let big = "title: x\ndate: 2024-01-01\nbody: []\n# " + String(repeating: "x", count: YAMLReader.sizeLimit) + "\n"
         let found = try errors(["report.yaml": big])
-        #expect(found.count == 1 && found[0].message.contains("over the limit"))
+        #expect(found.count == 1 && found[0].message.description.contains("over the limit"))
     }
 
     @Test func activitiesAfterTheReportsDateAreWarnings() throws {
@@ -70,7 +70,7 @@ import Testing
         #expect(warnings.count == 1)
         #expect(warnings[0].severity == .warning)
         #expect(warnings[0].location.line == 3)
-        #expect(warnings[0].message == "activity dated 2024-07-01 is after the report's date 2024-06 (and 1 more)")
+        #expect(warnings[0].message.description == "activity dated 2024-07-01 is after the report's date 2024-06 (and 1 more)")
     }
 
     @Test func inlineActivitiesAndFactFilesWork() throws {

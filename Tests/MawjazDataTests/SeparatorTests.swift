@@ -29,6 +29,6 @@ import Testing
             errors = error.diagnostics
         }
         #expect(errors.count == 1)
-        #expect(errors.first?.message == "the row has 2 fields but the header has 3")
+        #expect(errors.first?.message.description == "the row has 2 fields but the header has 3")
     }
 }

@@ -1,4 +1,5 @@
 // Tests of did-you-mean suggestions: the closest name within a small edit distance, swaps counted as one edit.
+import MawjazLanguage
 import Testing
 @testable import MawjazData
 
@@ -21,7 +22,9 @@ import Testing
         #expect(Suggestion.closest(to: "Titel", among: ["date", "title"]) == "title")
         #expect(Suggestion.closest(to: "category", among: ["الفئة", "التاريخ"]) == nil)
         #expect(Suggestion.closest(to: "x", among: []) == nil)
-        #expect(Suggestion.didYouMean("dat", among: ["date", "tags"]) == " (did you mean \"date\"?)")
-        #expect(Suggestion.didYouMean("zzzz", among: ["date", "tags"]) == "")
+        let suggestion = Suggestion.closest(to: "dat", among: ["date", "tags"])
+        #expect(Message.unknownKey("dat", suggestion: suggestion).description == "unknown key \"dat\" (did you mean \"date\"?)")
+        #expect(Message.unknownKey("dat", suggestion: suggestion).text(in: .ar) == "مفتاح غير معروف «dat» (هل تقصد «date»؟)")
+        #expect(Suggestion.closest(to: "zzzz", among: ["date", "tags"]) == nil)
     }
 }

@@ -1,8 +1,9 @@
 // Binding: placeholders, mustache sections and loops, for-each blocks, escaping, figures, numerals.
+@testable import MawjazDocument
 import Foundation
 import MawjazData
-@testable import MawjazDocument
 import MawjazFrame
+import MawjazLanguage
 import Testing
 
 @Suite struct BinderTests {
@@ -70,7 +71,7 @@ import Testing
                                                      location: SourceLocation(file: "r.yaml", line: 7, column: 5)))])
         #expect(found.count == 1)
         #expect(found.first?.location.line == 7)
-        #expect(found.first?.message.contains("{{titel}}") == true && found.first?.message.contains("did you mean \"title\"?") == true)
+        #expect(found.first?.message.description.contains("{{titel}}") == true && found.first?.message.description.contains("did you mean \"title\"?") == true)
     }
 
     @Test func malformedTemplatesAreErrors() {
@@ -78,7 +79,7 @@ import Testing
                                 ("{{{activities.count}}}", "unescaped values are not allowed"), ("{{> partial}}", "not supported"),
                                 ("{{activities.count", "not closed")] {
             let found = errors([.paragraph(ParagraphSpec(text))])
-            #expect(found.count == 1 && found[0].message.contains(message), "\(text): \(found)")
+            #expect(found.count == 1 && found[0].message.description.contains(message), "\(text): \(found)")
         }
     }
 

@@ -1,6 +1,7 @@
 // Tests for DateWriter: Arabic and English dates, Gregorian, Hijri and dual, long and numeric, full and partial.
 import MawjazData
 import MawjazDocument
+import MawjazLanguage
 import Testing
 
 @Suite struct DateWriterTests {

@@ -2,6 +2,7 @@
 import Foundation
 import MawjazData
 import MawjazDocument
+import MawjazLanguage
 import Testing
 
 @Suite struct NumeralsTests {

@@ -147,7 +147,7 @@ import TestSupport
                 return
             }
             #expect(diagnostic.location.line == 5)
-            #expect(diagnostic.message == "the link to #section-9 names no heading (headings are #section-1)")
+            #expect(diagnostic.message.description == "the link to #section-9 names no heading (headings are #section-1)")
         }
     }
 

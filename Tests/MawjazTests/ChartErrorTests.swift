@@ -16,7 +16,7 @@ import TestSupport
         } catch let error as MawjazError {
             guard case .input(let diagnostics) = error else { throw error }
             #expect(diagnostics.allSatisfy { $0.location.line == 5 || $0.location.line > 5 })
-            return diagnostics.map(\.message)
+            return diagnostics.map(\.message.description)
         }
     }
 

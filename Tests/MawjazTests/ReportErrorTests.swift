@@ -29,20 +29,20 @@ import TestSupport
         #expect(first.location.line >= 4)
         #expect(first.location.column > 0)
         #expect(first.description.contains("report.yaml:"))
-        #expect(first.message.hasPrefix("cannot parse"))
+        #expect(first.message.description.hasPrefix("cannot parse"))
     }
 
     @Test func requiredFieldsAreNamed() throws {
         let found = try problems("subtitle: \"x\"\n")
         #expect(found.map(\.field) == ["title", "date", "body"])
-        #expect(found.allSatisfy { $0.message.contains("is required") })
+        #expect(found.allSatisfy { $0.message.description.contains("is required") })
     }
 
     @Test func unknownKeysGetADidYouMean() throws {
         let found = try problems(Self.minimal + "langauge: ar\n")
         let problem = try #require(found.first)
         #expect(problem.location.line == 5 && problem.location.column == 1)
-        #expect(problem.message == "unknown key \"langauge\" (did you mean \"language\"?)")
+        #expect(problem.message.description == "unknown key \"langauge\" (did you mean \"language\"?)")
     }
 
     @Test func badValuesAreNamedWithTheirField() throws {
@@ -59,11 +59,11 @@ import TestSupport
             """
         let found = try problems(yaml)
         #expect(found.count == 5)
-        #expect(found[0].location.line == 2 && found[0].field == "date" && found[0].message.contains("month 2 of 2023 has 28 days"))
-        #expect(found[1].location.line == 3 && found[1].message.contains("not one of arabic-indic, latin"))
+        #expect(found[0].location.line == 2 && found[0].field == "date" && found[0].message.description.contains("month 2 of 2023 has 28 days"))
+        #expect(found[1].location.line == 3 && found[1].message.description.contains("not one of arabic-indic, latin"))
         #expect(found[2].location.line == 6 && found[2].field == "body[0].level")
-        #expect(found[3].location.line == 7 && found[3].message.contains("\"pie\" is not one of"))
-        #expect(found[4].location.line == 8 && found[4].message.contains("did you mean \"paragraph\"?"))
+        #expect(found[3].location.line == 7 && found[3].message.description.contains("\"pie\" is not one of"))
+        #expect(found[4].location.line == 8 && found[4].message.description.contains("did you mean \"paragraph\"?"))
     }
 
     @Test func aChartNamingAMissingDatasetIsAnError() throws {
@@ -74,7 +74,7 @@ import TestSupport
         let chart = yaml.replacingOccurrences(of: "  - paragraph: \"نص قصير.\"", with: "  - chart: {type: bar, data: activites}")
         let found = try problems(chart, files: ["log.csv": "date,category,title\n2020,أ,نشاط\n"])
         #expect(found.count == 1)
-        #expect(found[0].message == "no dataset named \"activites\" (did you mean \"activities\"?)")
+        #expect(found[0].message.description == "no dataset named \"activites\" (did you mean \"activities\"?)")
         #expect(found[0].location.line == 4)
     }
 
@@ -91,13 +91,13 @@ import TestSupport
         let found = try problems(yaml, files: ["log.csv": "date,category,title\n2023-13-01,أ,نشاط\n2023-01-01,أ\n"])
         #expect(found.map { URL(fileURLWithPath: $0.location.file).lastPathComponent } == ["report.yaml", "report.yaml", "log.csv", "log.csv"])
         #expect(found.map(\.location.line) == [2, 6, 2, 3])
-        #expect(found[1].message == "no dataset named \"activites\" (did you mean \"activities\"?)")
+        #expect(found[1].message.description == "no dataset named \"activites\" (did you mean \"activities\"?)")
     }
 
     @Test func aMissingDataFileIsNamed() throws {
         let found = try problems(Self.minimal + "data:\n  activities: nowhere.csv\n")
         #expect(found.count == 1)
-        #expect(found[0].message.contains("nowhere.csv does not exist"))
+        #expect(found[0].message.description.contains("nowhere.csv does not exist"))
     }
 
     @Test func anUnknownPlaceholderIsAnErrorAtItsBlock() throws {
@@ -113,7 +113,7 @@ import TestSupport
         let found = try problems(yaml, files: ["log.csv": "date,category,title\n2021-03-01,أ,نشاط\n"])
         #expect(found.count == 1)
         #expect(found[0].location.line == 6)
-        #expect(found[0].message.contains("{{activities.cout}}") && found[0].message.contains("did you mean \"count\"?"))
+        #expect(found[0].message.description.contains("{{activities.cout}}") && found[0].message.description.contains("did you mean \"count\"?"))
     }
 
     @Test func aWordWiderThanItsColumnNamesTheBlock() throws {
@@ -129,14 +129,14 @@ import TestSupport
         let found = try problems(yaml)
         #expect(found.count == 1)
         #expect(found[0].location.line == 4 && found[0].field == "table")
-        #expect(found[0].message.contains("longest word needs"))
+        #expect(found[0].message.description.contains("longest word needs"))
     }
 
     @Test func aMissingGlyphNamesTheCharacterAndTheBlock() throws {
         let found = try problems(Self.minimal.replacingOccurrences(of: "نص قصير.", with: "نص 漢字 قصير."))
         #expect(found.count == 1)
         #expect(found[0].field == "paragraph" && found[0].location.line == 4)
-        #expect(found[0].message.contains("U+6F22"))
+        #expect(found[0].message.description.contains("U+6F22"))
     }
 
     @Test func underOverflowWarnTheSameProblemsAreWarnings() throws {
@@ -155,9 +155,9 @@ import TestSupport
         // The missing glyph; the column too narrow, and its word sticking out of the cell.
         #expect(result.warnings.count == 3)
         #expect(result.warnings.allSatisfy { $0.severity == .warning })
-        #expect(result.warnings[0].message.contains("U+6F22") && result.warnings[0].location.line == 5)
-        #expect(result.warnings[1].location.line == 6 && result.warnings[1].message.contains("longest word needs"))
-        #expect(result.warnings[2].location.line == 6 && result.warnings[2].message.contains("الاستراتيجيات"))
+        #expect(result.warnings[0].message.description.contains("U+6F22") && result.warnings[0].location.line == 5)
+        #expect(result.warnings[1].location.line == 6 && result.warnings[1].message.description.contains("longest word needs"))
+        #expect(result.warnings[2].location.line == 6 && result.warnings[2].message.description.contains("الاستراتيجيات"))
         #expect(result.document.pages.count == 1)
     }
 

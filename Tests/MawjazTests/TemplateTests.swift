@@ -109,9 +109,9 @@ import TestSupport
             if case .input(let diagnostics) = error { found = diagnostics }
         }
         #expect(found.count == 3)
-        #expect(found[0].location.line == 2 && found[0].message.contains("did you mean \"margins\"?"))
-        #expect(found[1].location.line == 3 && found[1].message.contains("is not a colour"))
-        #expect(found[2].message.contains("missing.png does not exist"))
+        #expect(found[0].location.line == 2 && found[0].message.description.contains("did you mean \"margins\"?"))
+        #expect(found[1].location.line == 3 && found[1].message.description.contains("is not a colour"))
+        #expect(found[2].message.description.contains("missing.png does not exist"))
         // The unknown font is found when the document is laid out, naming the family.
         let fonts = try TestSupport.folder(with: ["t.yaml": "name: t\nfonts: {arabic: DejaVu Sans}\n",
                                                   "report.yaml": "template: t.yaml\ntitle: x\ndate: 2024-01-01\nbody: [{paragraph: نص}]\n"])

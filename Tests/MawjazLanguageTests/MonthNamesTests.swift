@@ -1,33 +1,33 @@
-// Tests for MonthNames: both Arabic sets for Gregorian months, English names and Hijri names.
+// Tests of the tables' month names: both Arabic sets for Gregorian months, English names and Hijri names.
 import Foundation
 import MawjazData
-import MawjazDocument
+import MawjazLanguage
 import Testing
 
 @Suite struct MonthNamesTests {
     @Test func egyptian() {
-        let names = (1...12).compactMap { MonthNames.egyptian.name(ofMonth: $0) }
+        let names = (1...12).compactMap { Arabic().gregorianMonthName($0, variant: .egyptian) }
         #expect(names == ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
                           "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"])
     }
 
     @Test func levantine() {
-        let names = (1...12).compactMap { MonthNames.levantine.name(ofMonth: $0) }
+        let names = (1...12).compactMap { Arabic().gregorianMonthName($0, variant: .levantine) }
         #expect(names == ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران",
                           "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"])
     }
 
     @Test func english() {
-        #expect(MonthNames.englishName(ofMonth: 1) == "January")
-        #expect(MonthNames.englishName(ofMonth: 9) == "September")
-        #expect(MonthNames.englishName(ofMonth: 12) == "December")
+        #expect(English().gregorianMonthName(1) == "January")
+        #expect(English().gregorianMonthName(9) == "September")
+        #expect(English().gregorianMonthName(12) == "December")
     }
 
     @Test func hijri() {
-        let arabic = (1...12).compactMap { MonthNames.hijriName(ofMonth: $0, in: .ar) }
+        let arabic = (1...12).compactMap { Arabic().hijriMonthName($0) }
         #expect(arabic == ["محرم", "صفر", "ربيع الأول", "ربيع الآخر", "جمادى الأولى", "جمادى الآخرة",
                            "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة"])
-        let english = (1...12).compactMap { MonthNames.hijriName(ofMonth: $0, in: .en) }
+        let english = (1...12).compactMap { English().hijriMonthName($0) }
         #expect(english == ["Muharram", "Safar", "Rabi' al-Awwal", "Rabi' al-Thani", "Jumada al-Ula",
                             "Jumada al-Akhirah", "Rajab", "Sha'ban", "Ramadan", "Shawwal",
                             "Dhu al-Qa'dah", "Dhu al-Hijjah"])
@@ -35,10 +35,10 @@ import Testing
 
     @Test func monthsOutOfRangeHaveNoName() {
         for month in [0, 13, -1, Int.min, Int.max] {
-            #expect(MonthNames.egyptian.name(ofMonth: month) == nil)
-            #expect(MonthNames.levantine.name(ofMonth: month) == nil)
-            #expect(MonthNames.englishName(ofMonth: month) == nil)
-            #expect(MonthNames.hijriName(ofMonth: month, in: .ar) == nil)
+            #expect(Arabic().gregorianMonthName(month, variant: .egyptian) == nil)
+            #expect(Arabic().gregorianMonthName(month, variant: .levantine) == nil)
+            #expect(English().gregorianMonthName(month) == nil)
+            #expect(Arabic().hijriMonthName(month) == nil)
         }
     }
 

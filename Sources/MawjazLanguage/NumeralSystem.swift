@@ -1,5 +1,10 @@
-// The number symbols that go with each numeral system: digits, separators, percent and minus signs.
-import MawjazData
+// The digits numbers are written in, and the symbols that go with them: separators, percent and minus signs.
+
+/// The digits every number Mawjaz formats is written in.
+public enum NumeralSystem: String, Hashable, Sendable, Codable, CaseIterable {
+    case arabicIndic = "arabic-indic"
+    case latin
+}
 
 extension NumeralSystem {
     /// The digit 0, from which the other nine follow in order.
@@ -42,7 +47,21 @@ extension NumeralSystem {
     public var minusSign: Unicode.Scalar { "-" }
 
     /// The digit for the last decimal place of `value` (the digit itself for 0...9).
-    func digit(_ value: UInt64) -> Unicode.Scalar {
+    package func digit(_ value: UInt64) -> Unicode.Scalar {
         Unicode.Scalar(zero.value + UInt32(value % 10)) ?? zero
+    }
+
+    /// A number written with Latin digits and a full stop ("-12.5") in these digits and decimal separator.
+    public func digits(_ latin: String) -> String {
+        guard self != .latin else { return latin }
+        var scalars = String.UnicodeScalarView()
+        for scalar in latin.unicodeScalars {
+            switch scalar {
+            case "0"..."9": scalars.append(digit(UInt64(scalar.value - 0x30)))
+            case ".": scalars.append(decimalSeparator)
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
     }
 }

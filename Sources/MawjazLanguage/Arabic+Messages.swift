@@ -1,0 +1,331 @@
+// Every message in Arabic: the user's own text (keys, values, paths) quoted as written, «» around it; the
+// numbers Mawjaz counts in Arabic-Indic digits; code the user types (`by: year`, `YYYY-MM`) left as typed.
+import Foundation
+
+extension Arabic {
+    public func text(_ message: Message) -> String {
+        switch message {
+        // Reading files
+        case .fileMissing(let kind, let path): return "\(name(kind)) \(path) غير موجود"
+        case .fileIsFolder(let kind, let path): return "\(name(kind)) \(path) مجلد وليس ملفا"
+        case .fileNotReadable(let kind, let path): return "\(name(kind)) \(path) لا تسمح الصلاحيات بقراءته"
+        case .fileTooLarge(let kind, let path, let size, let limit):
+            return "\(name(kind)) \(path) حجمه \(n(size)) بايت، وهذا فوق الحد المسموح (\(n(limit)) بايت)"
+        case .fileReadFailed(let kind, let path, let reason): return "تعذرت قراءة \(name(kind)) \(path): \(reason)"
+        case .fileNotUTF8: return "الملف ليس بترميز UTF-8 سليم"
+
+        // YAML and JSON
+        case .nestingTooDeep(let limit): return "يتداخل المستند أعمق من \(n(limit)) مستوى"
+        case .documentEmpty: return "المستند فارغ"
+        case .cannotParse(let detail): return "تعذر تحليل الملف: \(detail)"
+        case .cannotRead(let detail): return "تعذرت قراءة الملف: \(detail)"
+        case .tooManyNodes(let limit): return "يتمدد المستند إلى أكثر من \(n(limit)) عقدة (أسماء مستعارة؟)"
+        case .expectedMapping(let found): return "المتوقع هنا مفاتيح وقيم (مفتاح: قيمة)، والموجود \(name(found))"
+        case .expectedList(let found): return "المتوقع هنا قائمة، والموجود \(name(found))"
+        case .expectedText(let found): return "المتوقع هنا نص، والموجود \(name(found))"
+        case .keyNotText: return "يجب أن يكون المفتاح نصا بسيطا"
+        case .unknownKey(let key, let suggestion): return "مفتاح غير معروف «\(key)»" + didYouMean(suggestion)
+        case .duplicateKey(let key): return "المفتاح «\(key)» مكرر"
+        case .expectedWholeNumber(let found): return "المتوقع عدد صحيح، والموجود «\(found)»"
+        case .integerOutOfRange(let value, let low, let high): return "القيمة \(n(value)) خارج المدى من \(n(low)) إلى \(n(high))"
+        case .expectedNumber(let found): return "المتوقع عدد، والموجود «\(found)»"
+        case .numberOutOfRange(let value, let low, let high): return "القيمة «\(value)» خارج المدى من \(n(low)) إلى \(n(high))"
+        case .expectedBoolean(let found): return "المتوقع true أو false، والموجود «\(found)»"
+        case .notOneOf(let value, let choices, let suggestion):
+            return "«\(value)» ليست من القيم المقبولة: \(choices.joined(separator: "، "))" + didYouMean(suggestion)
+        case .requiredKey(let key): return "المفتاح «\(key)» مطلوب"
+
+        // Dates and counts
+        case .notADate(let text): return "«\(text)» ليس تاريخا (اكتبه YYYY-MM-DD أو YYYY-MM أو YYYY)"
+        case .noSuchMonth(let text, let month): return "«\(text)» فيه الشهر \(n(month))، ولا شهر بهذا الرقم (الأشهر من ٠١ إلى ١٢)"
+        case .noSuchDay(let text, let month, let year, let days):
+            let length = counted(days, n(days), one: "يوم واحد", two: "يومان", few: "أيام", many: "يوما", other: "يوم")
+            return "«\(text)» ليس تاريخا: الشهر \(n(month)) من عام \(n(year)) فيه \(length)"
+        case .notACount(let text): return "«\(text)» ليس عددا (اكتب عددا صحيحا، صفرا أو أكثر)"
+        case .negativeCount(let text): return "«\(text)» عدد سالب (اكتب عددا صحيحا، صفرا أو أكثر)"
+        case .notWholeCount(let text): return "«\(text)» ليس عددا صحيحا (اكتب عددا صحيحا، صفرا أو أكثر)"
+        case .countTooLarge(let text): return "«\(text)» أكبر مما يُقبل"
+
+        // Activity logs (CSV)
+        case .cannotReadLog(let name, let reason): return "تعذرت قراءة سجل الأنشطة «\(name)»: \(text(reason))"
+        case .logNotAFilePath(let address): return "\(address) ليس مسار ملف"
+        case .logNoSuchFile: return "الملف غير موجود"
+        case .logIsFolder: return "هذا مجلد وليس ملف CSV"
+        case .logPermissionDenied: return "لا تسمح الصلاحيات بقراءته"
+        case .logReadFailed(let reason): return reason
+        case .logTooLarge(let limit): return "الملف أكبر من الحد المسموح (\(n(limit)) بايت)"
+        case .notAnActivityField(let field, let suggestion, let fields):
+            return "«\(field)» ليس من حقول النشاط"
+                + (suggestion == nil ? " (الحقول: \(fields.joined(separator: "، ")))" : didYouMean(suggestion))
+        case .fieldMappedTwice(let field): return "الحقل \(field) مربوط بعمودين"
+        case .headerTwice(let header, let first, let second):
+            return "«\(header)» مكرر في سطر العناوين (العمودان \(n(first)) و\(n(second)))"
+        case .mappedHeaderMissing(let header, let suggestion):
+            return "ربط الأعمدة يذكر العنوان «\(header)»، وليس في الملف عمود بهذا العنوان" + didYouMean(suggestion)
+        case .noColumnForField(let field, let suggestion, let unused):
+            let listed = unused.isEmpty ? "" : "؛ في سطر العناوين " + unused.map { "«\($0)»" }.joined(separator: "، ")
+                + " (اربط أحدها بالحقل في columns:)"
+            return "لا عمود للحقل المطلوب «\(field)»" + (suggestion == nil ? listed : didYouMean(suggestion))
+        case .noHeaderRow:
+            return "لا سطر عناوين: ليس في الملف إلا تعليقات وأسطر فارغة (يجب أن يسمي السطر الأول الأعمدة، مثل date,category,title)"
+        case .rowFieldCount(let count, let header):
+            let fields = counted(count, n(count), one: "حقل واحد", two: "حقلان", few: "حقول", many: "حقلا", other: "حقل")
+            return "في الصف \(fields)، وفي سطر العناوين \(columns(header))"
+        case .requiredButEmpty: return "حقل مطلوب، لكنه فارغ"
+        case .quoteNeverClosed: return "علامة التنصيص التي تفتح هذا الحقل لا تُغلق"
+        case .textAfterClosingQuote: return "نص بعد علامة التنصيص الخاتمة (اكتب علامة التنصيص داخل حقل منصص مرتين: \"\")"
+        case .notUTF8Byte(let hex): return "البايت 0x\(hex) ليس من ترميز UTF-8 (احفظ الملف بترميز UTF-8)"
+
+        // Reports
+        case .reportUnreadable: return "تعذرت قراءة التقرير"
+        case .badDatasetName: return "اسم مجموعة البيانات حروف وأرقام و- و_ فقط (لأنه يُكتب في العناصر النائبة)"
+        case .inFile(let file, let inner): return "\(file): \(text(inner))"
+        case .notABlock(let word, let suggestion):
+            return "«\(word)» ليس عنصرا (العنصر مفاتيح وقيم مثل `- paragraph: \"…\"`، أو page-break، أو rule)" + didYouMean(suggestion)
+        case .noBlockKind(let keys, let kinds, let suggestion):
+            return "لا نوع عنصر بين المفاتيح \(keys.joined(separator: "، "))؛ المتوقع واحد من: \(kinds.joined(separator: "، "))"
+                + didYouMean(suggestion)
+        case .severalBlocks(let kinds): return "بند واحد يحمل عدة عناصر (\(kinds.joined(separator: "، "))): اجعل لكل عنصر بندا"
+        case .noSuchOption(let kind, let option, let suggestion): return "ليس للعنصر \(kind) خيار «\(option)»" + didYouMean(suggestion)
+        case .forEachGrouping: return "يتكرر for-each حسب الفئة (category) أو السنة (year) فقط"
+        case .notAWidth(let text): return "«\(text)» ليس عرضا (اكتب auto، أو عدد نقاط مثل 120، أو نسبة مثل 30%)"
+        case .tableNeedsColumn: return "يحتاج الجدول إلى عمود واحد على الأقل"
+        case .rowCellCount(let cells, let columns):
+            let written = counted(cells, n(cells), zero: "لا خلايا", one: "خلية واحدة", two: "خليتان", few: "خلايا", many: "خلية", other: "خلية")
+            return "في الصف \(written)، وفي الجدول \(self.columns(columns))"
+        case .cellsForColumns(let cells, let columns): return "عدد الخلايا (\(n(cells))) غير عدد الأعمدة (\(n(columns)))"
+        case .eventsOnlyOnTimeline(let kind): return "الأحداث (events) للخط الزمني وحده (استعمل values لمخطط \(kind))"
+        case .timelineHasNoValues: return "للخط الزمني أحداث لا قيم: [{date: 2021-03, text: \"…\"}]"
+        case .timelineNeedsData: return "يحتاج الخط الزمني إلى «data» (مجموعة بيانات) أو «events»"
+        case .chartNeedsData: return "يحتاج المخطط إلى «data» (مجموعة بيانات) أو «values»"
+        case .dataAndValues(let other): return "يأخذ المخطط أرقامه من «data» أو من «\(other)»، لا من كليهما"
+        case .domainShape: return "المدى (domain) عددان، أصغرهما أولا: [0, 50]"
+        case .chartNeedsValue: return "يحتاج المخطط إلى قيمة واحدة على الأقل"
+        case .timelineNeedsEvent: return "يحتاج الخط الزمني إلى حدث واحد على الأقل"
+        case .lateActivity(let date, let reportDate, let more):
+            let others = counted(more, n(more), one: "ونشاط آخر", two: "ونشاطان آخران", few: "أنشطة أخرى", many: "نشاطا آخر",
+                                 other: "نشاط آخر")
+            return "نشاط مؤرخ \(date) بعد تاريخ التقرير \(reportDate)" + (more > 0 ? " (\(more > 2 ? "و" : "")\(others))" : "")
+        case .noDataset(let name, let suggestion, let known):
+            let hint = known.isEmpty ? " (لا يسمي قسم data في التقرير أي مجموعة)"
+                : suggestion == nil ? " (المجموعات: \(known.joined(separator: "، ")))" : didYouMean(suggestion)
+            return "لا مجموعة بيانات باسم «\(name)»" + hint
+        case .emptyDatasetChart(let name): return "مجموعة البيانات «\(name)» فارغة، فلا بيانات للمخطط"
+        case .moreErrors(let count):
+            return (count > 2 ? "و" : "")
+                + counted(count, n(count), one: "وخطأ آخر", two: "وخطآن آخران", few: "أخطاء أخرى", many: "خطأ آخر", other: "خطأ آخر")
+
+        // Templates
+        case .noTemplate(let name, let folder, let suggestion, let templates):
+            return "لا قالب باسم «\(name)» في \(folder)" + didYouMean(suggestion) + " (القوالب: \(templates.joined(separator: "، ")))"
+        case .pageSizeShape: return "حجم الصفحة [العرض, الارتفاع] بالنقاط"
+        case .unknownPageSize(let name, let suggestion):
+            return "حجم صفحة غير معروف «\(name)» (A4 أو A5 أو Letter أو [العرض, الارتفاع])" + didYouMean(suggestion)
+        case .orientation: return "الاتجاه portrait (طولي) أو landscape (عرضي)"
+        case .marginsTooWide: return "الهوامش لا تترك للنص بوصة واحدة"
+        case .notAColour(let text): return "«\(text)» ليس لونا (اكتب #rgb أو #rrggbb أو #rrggbbaa)"
+        case .notAnImage(let path): return "\(path) ليس صورة PNG ولا JPEG"
+
+        // Placeholders
+        case .placeholder(let name, let problem, let suggestion): return "{{\(name)}}: \(text(problem))" + didYouMean(suggestion)
+        case .emptyPlaceholderName: return "عنصر نائب فارغ"
+        case .writeReportField(let fields): return "اكتب {{report.FIELD}}، والحقل واحد من: \(fields.joined(separator: "، "))"
+        case .writeFactsKey: return "اكتب {{facts.KEY}}"
+        case .noFact(let key, let suggestion, let reportHasFacts):
+            return "لا معلومة باسم «\(key)»" + (reportHasFacts ? didYouMean(suggestion) : " (لا يذكر التقرير معلومات في facts)")
+        case .noPlaceholderRoot(let name, let root, let suggestion):
+            return "لا عنصر نائب «\(name)»: «\(root)» ليس report ولا facts ولا مجموعة بيانات" + didYouMean(suggestion)
+        case .writeDatasetField(let dataset): return "اكتب {{\(dataset).FIELD}}، مثل {{\(dataset).count}}"
+        case .placeholderNeedsKey(let dataset, let field, let example):
+            return "{{\(dataset).\(field)}} يحتاج إلى مفتاح، كما في {{\(dataset).\(field).\(example)}}"
+        case .placeholderTakesNoKey(let dataset, let field, let key): return "{{\(dataset).\(field)}} لا يأخذ مفتاحا، لكن «\(key)» يليه"
+        case .datasetEmpty(let name): return "مجموعة البيانات «\(name)» فارغة"
+        case .notAYear(let text): return "«\(text)» ليس سنة"
+        case .notAMonth(let text): return "«\(text)» ليس شهرا (اكتب YYYY-MM)"
+        case .noCategory(let name, let dataset, let suggestion): return "لا فئة «\(name)» في «\(dataset)»" + didYouMean(suggestion)
+        case .writeChange(let dataset): return "اكتب {{\(dataset).change.FROM.TO}} بسنتين، كما في 2020.2021"
+        case .noDatasetField(let field, let suggestion): return "ليس لمجموعة البيانات حقل «\(field)»" + didYouMean(suggestion)
+        case .noReportField(let field, let suggestion): return "ليس للتقرير حقل «\(field)»" + didYouMean(suggestion)
+        case .placeholderNotClosed(let closing): return "عنصر نائب فُتح بـ{{ ولم يُغلق بـ\(closing)"
+        case .unescapedValue(let written): return "\(written): القيم غير المهربة ممنوعة (لا يجوز أن تصير البيانات تنسيقا)"
+        case .emptyPlaceholder: return "عنصر نائب فارغ {{}}"
+        case .sectionNeedsName: return "يحتاج المقطع إلى اسم: {{#name}}"
+        case .sectionClosesOther(let name, let open): return "{{/\(name)}} يغلق {{#\(open)}}"
+        case .sectionNeverOpened(let name): return "{{/\(name)}} يغلق مقطعا لم يُفتح"
+        case .unsupportedTag(let tag): return "{{\(tag)}}: القوالب الجزئية والكتل وتغيير المحددات غير مدعومة في نص التقرير"
+        case .sectionNeverClosed(let name): return "{{#\(name)}} لا يُغلق بـ{{/\(name)}}"
+
+        // Charts
+        case .topNeedsCategories(let top): return "top: \(top) يبقي أكبر الفئات، فيحتاج إلى by: category أو series: category"
+        case .seriesCannotGoWith(let series, let by):
+            return "series: \(series) لا يجتمع مع by: \(by) (استعمل by: year مع series: category، أو العكس)"
+        case .chartFilterEmpty(let dataset): return "لا نشاط من «\(dataset)» يقع ضمن مرشح المخطط، فسيكون المخطط فارغا"
+        case .timelineFilterEmpty(let dataset): return "لا نشاط من «\(dataset)» يقع ضمن مرشح المخطط، فسيكون الخط الزمني فارغا"
+        case .inlineSeries:
+            return "series: يجمع أعداد مجموعة بيانات؛ أما القيم المكتوبة في التقرير فتعطي كل سلسلة رقما في `values: [...]` مع series-names"
+        case .valueNeedsNumber: return "تحتاج القيمة إلى رقم واحد على الأقل: {label: \"…\", value: 12}"
+        case .unevenValues(let count): return "يجب أن يكون في كل قيمة العدد نفسه من الأرقام (\(n(count)))"
+        case .seriesNamesCount(let count, let given):
+            let numbers = counted(count, n(count), one: "رقم واحد", two: "رقمان", few: "أرقام", many: "رقما", other: "رقم")
+            let names = counted(count, n(count), one: "اسم واحد", two: "اسمان", few: "أسماء", many: "اسما", other: "اسم")
+            let givenNames = counted(given, n(given), zero: "لا شيء", one: "اسم واحد", two: "اسمان", few: "أسماء", many: "اسما", other: "اسم")
+            return "في كل قيمة \(numbers)، فيلزم في series-names \(names)، والمعطى \(givenNames)"
+        case .oneSeriesOnly(let kind, let series):
+            let written = counted(series, n(series), one: "سلسلة واحدة", two: "سلسلتان", few: "سلاسل", many: "سلسلة", other: "سلسلة")
+            return "مخطط \(kind) يرسم سلسلة واحدة، وفي هذا \(written) (استعمل grouped-bar أو stacked-bar أو line أو area لعدة سلاسل)"
+        case .notDrawable(let value): return "\(value) ليس رقما يمكن رسمه في مخطط"
+        case .negativeStacked(let kind, let value): return "مخطط \(kind) يجمع قيمه، فلا يجوز أن تكون سالبة (\(digits(value)))"
+        case .donutZero: return "مجموع قيم المخطط الدائري صفر، فلا شرائح له"
+        case .domainWithoutZero(let low, let high):
+            return "الأعمدة والمساحات تقوم على الصفر، فيجب أن يشمل المدى [\(digits(low))، \(digits(high))] الصفر"
+        case .outsideDomain(let value, let low, let high):
+            return "القيمة \(digits(value)) خارج المدى [\(digits(low))، \(digits(high))]"
+        case .activitiesWithoutMonth(let count, let dataset):
+            return "أنشطة بلا شهر في «\(dataset)» (عددها \(n(count))) استُبعدت من المخطط حسب الشهر"
+        case .categoryLabelsDoNotFit(let count, let width):
+            return "تسميات الفئات (عددها \(n(count))) لا تتسع تحت المخطط (\(points(width)) لكل منها، ولو لُفت أو وُزعت على صفين)؛ "
+                + "استعمل type: horizontal-bar، أو فئات أقل (top: N)، أو عمودا أعرض"
+        case .categoryWordTooWide(let width): return "في اسم إحدى الفئات كلمة عرضها \(points(width))، أي أكثر من نصف المخطط؛ اختصرها"
+        case .chartTooNarrow(let width): return "المخطط أضيق من أن يتسع لأسماء فئاته وقيمها (\(points(width)))"
+        case .sparklineNeedsTwo(let count):
+            let values = counted(count, n(count), zero: "لا قيم", one: "قيمة واحدة", two: "قيمتان", few: "قيم", many: "قيمة", other: "قيمة")
+            return "يحتاج المخطط المصغر إلى قيمتين على الأقل، وفي هذا \(values)"
+        case .timelineTooCrowded(let count, let width):
+            return "أحداث الخط الزمني (عددها \(n(count))) لا تتسع في \(points(width)) دون تداخل؛ "
+                + "قلّلها بـfrom أو to أو categories، أو اختصر نصوصها"
+        case .chartHasNoValues: return "ليس في المخطط قيم تُرسم"
+        case .seriesLengthMismatch(let name, let values, let categories):
+            let written = counted(values, n(values), zero: "لا قيم", one: "قيمة واحدة", two: "قيمتان", few: "قيم", many: "قيمة", other: "قيمة")
+            let against = counted(categories, n(categories), zero: "لا فئات", one: "فئة واحدة", two: "فئتين", few: "فئات", many: "فئة",
+                                  other: "فئة")
+            return "في السلسلة «\(name)» \(written) مقابل \(against)"
+        case .sparklineOneSeries: return "المخطط المصغر يرسم سلسلة واحدة، قيمة واحدة لكل فئة"
+        case .noSuchChart(let index, let charts):
+            let which = charts == 0 ? "ليس في التقرير مخططات"
+                : "في التقرير " + counted(charts, n(charts), one: "مخطط واحد", two: "مخططان", few: "مخططات", many: "مخططا", other: "مخطط")
+                    + "، تُعد من ١"
+            return "لا مخطط برقم \(n(index)): \(which)"
+        case .chartTallerThanPage: return "المخطط أطول من مساحة النص في الصفحة"
+
+        // Images and layout
+        case .imageMissing(let path): return "الصورة \(path) غير موجودة أو لا يمكن قراءتها"
+        case .imageTooWide(let width, let column): return "عرض الصورة \(points(width))، وعرض العمود \(points(column))"
+        case .deadLink(let name, let headings, let more):
+            let known = headings.map { "#" + $0 }.joined(separator: "، ") + (more ? "، …" : "")
+            return "الرابط إلى #\(name) لا يشير إلى أي عنوان" + (headings.isEmpty ? "" : " (العناوين: \(known))")
+        case .rowTooTall(let height, let room): return "صف ارتفاعه \(points(height)) فيه سطر لا يتسع في \(points(room))"
+        case .partTooTall(let height, let room): return "جزء ارتفاعه \(points(height)) لا يتسع في صفحة فيها \(points(room))"
+        case .columnTooNarrow(let title, let width, let needs):
+            return "عرض العمود «\(title)» \(points(width))، وأطول كلمة فيه تحتاج إلى \(points(needs))"
+        case .tableTooWide(let needs, let width): return "يحتاج الجدول إلى \(points(needs)) على الأقل، وعرض العمود \(points(width))"
+
+        // Text and fonts
+        case .noFonts(let folder): return "لا خطوط في \(folder)"
+        case .fontconfig(let detail): return "خطأ في fontconfig: \(detail)"
+        case .unknownFontFamily(let family, let available):
+            return "عائلة الخط «\(family)» ليست في Fonts/ (المتاح: \(available.joined(separator: "، ")))"
+        case .missingGlyph(let codePoint, let context): return "ليس في الخطوط المرفقة رسم للمحرف U+\(codePoint) في «\(context)»"
+        case .textTooWide(let text, let width, let available):
+            return "عرض «\(text)» \(digits(String(format: "%.1f", width))) نقطة، والمتاح \(digits(String(format: "%.1f", available))) نقطة فقط"
+        case .paragraphTooLong(let characters, let limit): return "فقرة من \(n(characters)) محرف أطول من الحد (\(n(limit)))"
+
+        // Output
+        case .cairo(let detail): return "خطأ في cairo: \(detail)"
+        case .cannotWrite(let path, let reason): return "\(path): تعذرت الكتابة: \(reason)"
+        case .pngNotWritten(let path): return "\(path): تعذرت الكتابة: لم تتمكن cairo من كتابة ملف PNG"
+        case .unknownFont(let family): return "نص يستعمل الخط \(family)، ولم تحمّله أداة الإخراج هذه"
+        case .unsupportedFormat(let ext): return "صيغة إخراج غير مدعومة «.\(ext)» (استعمل .pdf أو .png أو .svg)"
+        case .jpegInRaster: return "صورة JPEG تُكتب في PDF وSVG، لا في PNG (حوّل الصورة إلى PNG)"
+        case .documentStructure(let detail): return "خلل في بنية المستند (عطل في موجز): \(detail)"
+        case .amendment(let detail): return "تعذر استكمال ملف PDF (عطل في موجز): \(detail)"
+        case .resourcesMissing: return "لم يُعثر على مجلدي Fonts/ وTemplates/ الخاصين بموجز (اضبط MAWJAZ_HOME على المجلد الذي يضمهما)"
+
+        // The command line
+        case .errorWord: return "خطأ"
+        case .warningWord: return "تحذير"
+        case .validated(let report, let pages):
+            return "\(report): سليم، " + counted(pages, n(pages), one: "صفحة واحدة", two: "صفحتان", few: "صفحات", many: "صفحة", other: "صفحة")
+        case .datasetSummary(let name, let activities, let firstYear, let lastYear, let categories):
+            let years = firstYear.map { first in "السنوات \(n(first))–\(n(lastYear ?? first))" } ?? "بلا سنوات"
+            let written = counted(activities, n(activities), zero: "لا أنشطة", one: "نشاط واحد", two: "نشاطان", few: "أنشطة", many: "نشاطا",
+                                  other: "نشاط")
+            return "\(name): \(written)، \(years)، "
+                + counted(categories, n(categories), zero: "لا فئات", one: "فئة واحدة", two: "فئتان", few: "فئات", many: "فئة", other: "فئة")
+        case .reportSummary(let blocks, let facts, let warnings):
+            return counted(blocks, n(blocks), zero: "لا عناصر", one: "عنصر واحد", two: "عنصران", few: "عناصر", many: "عنصرا", other: "عنصر")
+                + "، " + counted(facts, n(facts), zero: "لا معلومات", one: "معلومة واحدة", two: "معلومتان", few: "معلومات", many: "معلومة",
+                                 other: "معلومة")
+                + "، " + counted(warnings, n(warnings), zero: "لا تحذيرات", one: "تحذير واحد", two: "تحذيران", few: "تحذيرات",
+                                 many: "تحذيرا", other: "تحذير")
+        case .helpAbstract: return "موجزات عربية بصيغة PDF، من اليمين إلى اليسار، من بيانات التقارير."
+        case .helpRender: return "إخراج تقرير إلى PDF (أو صفحات PNG أو SVG، حسب امتداد ملف الإخراج)."
+        case .helpValidate: return "فحص التقرير وبياناته وتخطيطه دون كتابة أي ملف، مع ملخص لها."
+        case .helpChart: return "إخراج مخطط واحد من التقرير وحده (PDF أو PNG أو SVG، حسب امتداد ملف الإخراج)."
+        case .helpInit: return "بدء تقرير جديد: report.yaml وملف activities.csv صغير، يُخرجان فورا."
+        case .helpReportFile: return "ملف التقرير (YAML أو JSON)."
+        case .helpOutput: return "ملف الإخراج: .pdf أو .png أو .svg؛ الافتراضي: out/<مجلد التقرير>.pdf"
+        case .helpChartOutput: return "ملف الإخراج: .pdf أو .png أو .svg؛ الافتراضي: out/<مجلد التقرير>-chart-<الرقم>.pdf"
+        case .helpDPI: return "عدد النقاط في البوصة لإخراج PNG."
+        case .helpChartIndex: return "رقم المخطط، بعد عناصر المخططات في التقرير من ١ بترتيب القراءة."
+        case .helpChartPage: return "fit: صفحة على قدر المخطط؛ template: صفحة القالب (A4) والمخطط عند هوامشها."
+        case .helpInitFolder: return "مجلد التقرير الجديد (يُنشأ إن لم يكن موجودا)."
+        case .helpInitTemplate(let templates): return "القالب: \(templates.joined(separator: "، "))."
+        case .helpLanguage: return "لغة الرسائل والمساعدة (الافتراضي: MAWJAZ_LANG، ثم لغة النظام، ثم en)."
+
+        case .verbatim(let text): return text
+        }
+    }
+
+    private func name(_ kind: FileKind) -> String {
+        switch kind {
+        case .file: return "الملف"
+        case .dataFile: return "ملف البيانات"
+        case .letterheadLogo: return "شعار الترويسة"
+        }
+    }
+
+    private func name(_ kind: NodeKind) -> String {
+        switch kind {
+        case .nothing: return "لا شيء"
+        case .text(let text): return "النص «\(text)»"
+        case .mapping: return "مفاتيح وقيم"
+        case .list: return "قائمة"
+        case .alias: return "اسم مستعار"
+        }
+    }
+
+    private func didYouMean(_ suggestion: String?) -> String {
+        suggestion.map { " (هل تقصد «\($0)»؟)" } ?? ""
+    }
+
+    /// A whole number in Arabic-Indic digits, grouped by thousands from ten thousand up.
+    private func n(_ value: Int) -> String {
+        guard abs(value) >= 10_000 else { return number(value) }
+        var groups: [String] = []
+        var rest = abs(value)
+        while rest >= 1000 {
+            groups.insert(String(String(rest % 1000 + 1000).dropFirst()), at: 0)
+            rest /= 1000
+        }
+        groups.insert(String(rest), at: 0)
+        return digits((value < 0 ? "-" : "") + groups.joined(separator: "٬"))
+    }
+
+    /// A number given as a `Double`: whole numbers without decimals.
+    private func n(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? n(Int(value)) : digits(String(value))
+    }
+
+    /// Points rounded to whole ones, with their unit: "٣ نقاط"، "٢٠ نقطة".
+    private func points(_ value: Double) -> String {
+        points(Int(value.rounded()))
+    }
+
+    private func points(_ value: Int) -> String {
+        counted(value, n(value), one: "نقطة واحدة", two: "نقطتان", few: "نقاط", many: "نقطة", other: "نقطة")
+    }
+
+    private func columns(_ count: Int) -> String {
+        counted(count, n(count), zero: "لا أعمدة", one: "عمود واحد", two: "عمودان", few: "أعمدة", many: "عمودا", other: "عمود")
+    }
+}

@@ -1,0 +1,271 @@
+// Every message in English: what `Diagnostic.description` prints.
+import Foundation
+
+extension English {
+    public func text(_ message: Message) -> String {
+        switch message {
+        // Reading files
+        case .fileMissing(let kind, let path): return "\(name(kind)) \(path) does not exist"
+        case .fileIsFolder(let kind, let path): return "\(name(kind)) \(path) is a folder, not a file"
+        case .fileNotReadable(let kind, let path): return "\(name(kind)) \(path) is not readable"
+        case .fileTooLarge(let kind, let path, let size, let limit): return "\(name(kind)) \(path) is \(size) bytes, over the limit of \(limit)"
+        case .fileReadFailed(let kind, let path, let reason): return "\(name(kind)) \(path) cannot be read: \(reason)"
+        case .fileNotUTF8: return "the file is not valid UTF-8"
+
+        // YAML and JSON
+        case .nestingTooDeep(let limit): return "the document nests deeper than \(limit) levels"
+        case .documentEmpty: return "the document is empty"
+        case .cannotParse(let detail): return "cannot parse: \(detail)"
+        case .cannotRead(let detail): return "cannot read: \(detail)"
+        case .tooManyNodes(let limit): return "the document expands to more than \(limit) nodes (aliases?)"
+        case .expectedMapping(let found): return "expected a mapping (key: value), found \(name(found))"
+        case .expectedList(let found): return "expected a list, found \(name(found))"
+        case .expectedText(let found): return "expected text, found \(name(found))"
+        case .keyNotText: return "a key must be plain text"
+        case .unknownKey(let key, let suggestion): return "unknown key \"\(key)\"" + didYouMean(suggestion)
+        case .duplicateKey(let key): return "the key \"\(key)\" appears twice"
+        case .expectedWholeNumber(let found): return "expected a whole number, found \"\(found)\""
+        case .integerOutOfRange(let value, let low, let high): return "\(value) is outside \(low)…\(high)"
+        case .expectedNumber(let found): return "expected a number, found \"\(found)\""
+        case .numberOutOfRange(let value, let low, let high): return "\(value) is outside \(low)…\(high)"
+        case .expectedBoolean(let found): return "expected true or false, found \"\(found)\""
+        case .notOneOf(let value, let choices, let suggestion):
+            return "\"\(value)\" is not one of \(choices.joined(separator: ", "))" + didYouMean(suggestion)
+        case .requiredKey(let key): return "\"\(key)\" is required"
+
+        // Dates and counts
+        case .notADate(let text): return "\"\(text)\" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)"
+        case .noSuchMonth(let text, let month): return "\"\(text)\" has no month \(month) (months run 01 to 12)"
+        case .noSuchDay(let text, let month, let year, let days): return "\"\(text)\" is not a date: month \(month) of \(year) has \(days) days"
+        case .notACount(let text): return "\"\(text)\" is not a number (write a whole number, 0 or more)"
+        case .negativeCount(let text): return "\"\(text)\" is negative (write a whole number, 0 or more)"
+        case .notWholeCount(let text): return "\"\(text)\" is not a whole number (write a whole number, 0 or more)"
+        case .countTooLarge(let text): return "\"\(text)\" is too large"
+
+        // Activity logs (CSV)
+        case .cannotReadLog(let name, let reason): return "cannot read activity log \"\(name)\": \(text(reason))"
+        case .logNotAFilePath(let address): return "\(address) is not a file path"
+        case .logNoSuchFile: return "no such file"
+        case .logIsFolder: return "it is a folder, not a CSV file"
+        case .logPermissionDenied: return "permission denied"
+        case .logReadFailed(let reason): return reason
+        case .logTooLarge(let limit): return "the file is larger than the limit of \(limit) bytes"
+        case .notAnActivityField(let field, let suggestion, let fields):
+            return "\"\(field)\" is not an activity field"
+                + (suggestion == nil ? " (the fields are \(fields.joined(separator: ", ")))" : didYouMean(suggestion))
+        case .fieldMappedTwice(let field): return "the field \(field) is mapped twice"
+        case .headerTwice(let header, let first, let second): return "\"\(header)\" appears twice in the header (columns \(first) and \(second))"
+        case .mappedHeaderMissing(let header, let suggestion):
+            return "the column mapping names the header \"\(header)\", which the file does not have" + didYouMean(suggestion)
+        case .noColumnForField(let field, let suggestion, let unused):
+            let listed = unused.isEmpty ? "" : "; the header has " + unused.map { "\"\($0)\"" }.joined(separator: ", ")
+                + " (map one to the field with columns:)"
+            return "no column for the required field \"\(field)\"" + (suggestion == nil ? listed : didYouMean(suggestion))
+        case .noHeaderRow:
+            return "no header row: the file has only comments and blank lines (the first row must name the columns, e.g. date,category,title)"
+        case .rowFieldCount(let count, let header):
+            return "the row has \(count) \(plural(count, one: "field", other: "fields")) but the header has \(header)"
+        case .requiredButEmpty: return "required, but empty"
+        case .quoteNeverClosed: return "the quote that opens this field is never closed"
+        case .textAfterClosingQuote: return "text after the closing quote (write a quote inside a quoted field as two quotes: \"\")"
+        case .notUTF8Byte(let hex): return "the byte 0x\(hex) is not UTF-8 (save the file as UTF-8)"
+
+        // Reports
+        case .reportUnreadable: return "the report could not be read"
+        case .badDatasetName: return "a dataset name must be letters, digits, - or _ (it is used in placeholders)"
+        case .inFile(let file, let inner): return "\(file): \(text(inner))"
+        case .notABlock(let word, let suggestion):
+            return "\"\(word)\" is not a block (a block is a mapping such as `- paragraph: \"…\"`, or page-break, or rule)" + didYouMean(suggestion)
+        case .noBlockKind(let keys, let kinds, let suggestion):
+            return "no block kind among \(keys.joined(separator: ", ")); expected one of \(kinds.joined(separator: ", "))" + didYouMean(suggestion)
+        case .severalBlocks(let kinds): return "one item holds several blocks (\(kinds.joined(separator: ", "))): give each its own item"
+        case .noSuchOption(let kind, let option, let suggestion): return "\(kind) has no option \"\(option)\"" + didYouMean(suggestion)
+        case .forEachGrouping: return "for-each goes by category or by year"
+        case .notAWidth(let text): return "\"\(text)\" is not a width (write auto, a number of points such as 120, or a share such as 30%)"
+        case .tableNeedsColumn: return "a table needs at least one column"
+        case .rowCellCount(let cells, let columns): return "the row has \(cells) cells but the table has \(columns) columns"
+        case .cellsForColumns(let cells, let columns): return "\(cells) cells for \(columns) columns"
+        case .eventsOnlyOnTimeline(let kind): return "only a timeline has events (use values for a \(kind) chart)"
+        case .timelineHasNoValues: return "a timeline has events, not values: [{date: 2021-03, text: \"…\"}]"
+        case .timelineNeedsData: return "a timeline needs \"data\" (a dataset) or \"events\""
+        case .chartNeedsData: return "a chart needs \"data\" (a dataset) or \"values\""
+        case .dataAndValues(let other): return "a chart takes its numbers from \"data\" or from \"\(other)\", not both"
+        case .domainShape: return "a domain is two numbers, the lower first: [0, 50]"
+        case .chartNeedsValue: return "a chart needs at least one value"
+        case .timelineNeedsEvent: return "a timeline needs at least one event"
+        case .lateActivity(let date, let reportDate, let more):
+            return "activity dated \(date) is after the report's date \(reportDate)" + (more > 0 ? " (and \(more) more)" : "")
+        case .noDataset(let name, let suggestion, let known):
+            let hint = known.isEmpty ? " (the report's data: section names none)"
+                : suggestion == nil ? " (datasets: \(known.joined(separator: ", ")))" : didYouMean(suggestion)
+            return "no dataset named \"\(name)\"" + hint
+        case .emptyDatasetChart(let name): return "the dataset \"\(name)\" is empty, so the chart would have no data"
+        case .moreErrors(let count): return "and \(count) more \(plural(count, one: "error", other: "errors"))"
+
+        // Templates
+        case .noTemplate(let name, let folder, let suggestion, let templates):
+            return "no template named \"\(name)\" in \(folder)" + didYouMean(suggestion) + " (templates: \(templates.joined(separator: ", ")))"
+        case .pageSizeShape: return "a page size is [width, height] in points"
+        case .unknownPageSize(let name, let suggestion): return "unknown page size \"\(name)\" (A4, A5, Letter, or [width, height])" + didYouMean(suggestion)
+        case .orientation: return "orientation is portrait or landscape"
+        case .marginsTooWide: return "the margins leave less than an inch for the text"
+        case .notAColour(let text): return "\"\(text)\" is not a colour (write #rgb, #rrggbb or #rrggbbaa)"
+        case .notAnImage(let path): return "\(path) is neither a PNG nor a JPEG image"
+
+        // Placeholders
+        case .placeholder(let name, let problem, let suggestion): return "{{\(name)}}: \(text(problem))" + didYouMean(suggestion)
+        case .emptyPlaceholderName: return "an empty placeholder"
+        case .writeReportField(let fields): return "write {{report.FIELD}}, one of \(fields.joined(separator: ", "))"
+        case .writeFactsKey: return "write {{facts.KEY}}"
+        case .noFact(let key, let suggestion, let reportHasFacts):
+            return "no fact \"\(key)\"" + (reportHasFacts ? didYouMean(suggestion) : " (the report states no facts)")
+        case .noPlaceholderRoot(let name, let root, let suggestion):
+            return "no placeholder \"\(name)\": \"\(root)\" is neither report, facts nor a dataset" + didYouMean(suggestion)
+        case .writeDatasetField(let dataset): return "write {{\(dataset).FIELD}}, such as {{\(dataset).count}}"
+        case .placeholderNeedsKey(let dataset, let field, let example): return "{{\(dataset).\(field)}} needs a key, as in {{\(dataset).\(field).\(example)}}"
+        case .placeholderTakesNoKey(let dataset, let field, let key): return "{{\(dataset).\(field)}} takes no key, but \"\(key)\" follows it"
+        case .datasetEmpty(let name): return "the dataset \"\(name)\" is empty"
+        case .notAYear(let text): return "\"\(text)\" is not a year"
+        case .notAMonth(let text): return "\"\(text)\" is not a month (write YYYY-MM)"
+        case .noCategory(let name, let dataset, let suggestion): return "no category \"\(name)\" in \"\(dataset)\"" + didYouMean(suggestion)
+        case .writeChange(let dataset): return "write {{\(dataset).change.FROM.TO}} with two years, as in 2020.2021"
+        case .noDatasetField(let field, let suggestion): return "a dataset has no field \"\(field)\"" + didYouMean(suggestion)
+        case .noReportField(let field, let suggestion): return "no report field \"\(field)\"" + didYouMean(suggestion)
+        case .placeholderNotClosed(let closing): return "a placeholder opened with {{ is not closed with \(closing)"
+        case .unescapedValue(let written): return "\(written): unescaped values are not allowed (data must never become markup)"
+        case .emptyPlaceholder: return "an empty placeholder {{}}"
+        case .sectionNeedsName: return "a section needs a name: {{#name}}"
+        case .sectionClosesOther(let name, let open): return "{{/\(name)}} closes {{#\(open)}}"
+        case .sectionNeverOpened(let name): return "{{/\(name)}} closes a section that was never opened"
+        case .unsupportedTag(let tag): return "{{\(tag)}}: partials, blocks and delimiter changes are not supported in report text"
+        case .sectionNeverClosed(let name): return "{{#\(name)}} is never closed with {{/\(name)}}"
+
+        // Charts
+        case .topNeedsCategories(let top): return "top: \(top) keeps the largest categories, so it needs by: category or series: category"
+        case .seriesCannotGoWith(let series, let by):
+            return "series: \(series) cannot go with by: \(by) (use by: year with series: category, or the reverse)"
+        case .chartFilterEmpty(let dataset): return "no activity of \"\(dataset)\" falls inside the chart's filter, so the chart would be empty"
+        case .timelineFilterEmpty(let dataset): return "no activity of \"\(dataset)\" falls inside the chart's filter, so the timeline would be empty"
+        case .inlineSeries:
+            return "series: groups a dataset's counts; inline values give each series as a number of `values: [...]` with series-names"
+        case .valueNeedsNumber: return "a value needs at least one number: {label: \"…\", value: 12}"
+        case .unevenValues(let count): return "every value needs the same number of numbers (\(count))"
+        case .seriesNamesCount(let count, let given): return "\(count) numbers per value need \(count) series-names, but \(given) are given"
+        case .oneSeriesOnly(let kind, let series):
+            return "a \(kind) chart draws one series, but this one has \(series) (use grouped-bar, stacked-bar, line or area for several)"
+        case .notDrawable(let value): return "\(value) is not a number a chart can draw"
+        case .negativeStacked(let kind, let value): return "a \(kind) chart adds its values up, so they cannot be negative (\(value))"
+        case .donutZero: return "a donut's values add up to 0, so it has no slices"
+        case .domainWithoutZero(let low, let high): return "bars and areas stand on 0, so the domain [\(low), \(high)] must include it"
+        case .outsideDomain(let value, let low, let high): return "the value \(value) is outside the domain [\(low), \(high)]"
+        case .activitiesWithoutMonth(let count, let dataset):
+            return plural(count, one: "\(count) activity of \"\(dataset)\" has no month and is left out of the chart by month",
+                          other: "\(count) activities of \"\(dataset)\" have no month and are left out of the chart by month")
+        case .categoryLabelsDoNotFit(let count, let width):
+            return "the \(count) category labels do not fit under the chart (\(width) pt each, even wrapped or on two rows); "
+                + "use type: horizontal-bar, fewer categories (top: N), or a wider column"
+        case .categoryWordTooWide(let width): return "a category name has a word \(width) pt wide, more than half the chart; shorten it"
+        case .chartTooNarrow(let width): return "the chart is too narrow for its category names and values (\(width) pt)"
+        case .sparklineNeedsTwo(let count): return "a sparkline needs at least two values, but this one has \(count)"
+        case .timelineTooCrowded(let count, let width):
+            return "the timeline's \(count) events do not fit in \(width) pt without overlapping; "
+                + "keep fewer with from, to or categories, or shorten their texts"
+        case .chartHasNoValues: return "the chart has no values to draw"
+        case .seriesLengthMismatch(let name, let values, let categories):
+            return "the series \"\(name)\" has \(values) values for \(categories) categories"
+        case .sparklineOneSeries: return "a sparkline draws one series of one value per category"
+        case .noSuchChart(let index, let charts):
+            let which = charts == 0 ? "has no chart" : "has \(charts) \(plural(charts, one: "chart", other: "charts")), numbered from 1"
+            return "there is no chart \(index): the report \(which)"
+        case .chartTallerThanPage: return "the chart is taller than the page's text area"
+
+        // Images and layout
+        case .imageMissing(let path): return "the image \(path) does not exist or cannot be read"
+        case .imageTooWide(let width, let column): return "the image is \(points(width)) pt wide but the column is \(points(column)) pt"
+        case .deadLink(let name, let headings, let more):
+            let known = headings.map { "#" + $0 }.joined(separator: ", ") + (more ? ", …" : "")
+            return "the link to #\(name) names no heading" + (headings.isEmpty ? "" : " (headings are \(known))")
+        case .rowTooTall(let height, let room): return "a row \(points(height)) pt tall has a line that cannot fit in \(points(room)) pt"
+        case .partTooTall(let height, let room): return "a part \(points(height)) pt tall does not fit on a page with \(points(room)) pt of room"
+        case .columnTooNarrow(let title, let width, let needs):
+            return "column \"\(title)\" is \(points(width)) pt wide but its longest word needs \(points(needs)) pt"
+        case .tableTooWide(let needs, let width): return "the table needs at least \(points(needs)) pt but the column is \(points(width)) pt wide"
+
+        // Text and fonts
+        case .noFonts(let folder): return "no fonts found in \(folder)"
+        case .fontconfig(let detail): return detail
+        case .unknownFontFamily(let family, let available):
+            return "font family \"\(family)\" is not in Fonts/ (available: \(available.joined(separator: ", ")))"
+        case .missingGlyph(let codePoint, let context): return "no bundled font has a glyph for U+\(codePoint) in \"\(context)\""
+        case .textTooWide(let text, let width, let available):
+            return "\"\(text)\" is \(String(format: "%.1f", width)) pt wide but only \(String(format: "%.1f", available)) pt are available"
+        case .paragraphTooLong(let characters, let limit): return "a paragraph of \(characters) characters is longer than the limit of \(limit)"
+
+        // Output
+        case .cairo(let detail): return "cairo: \(detail)"
+        case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
+        case .pngNotWritten(let path): return "\(path): cannot write: cairo could not write the PNG"
+        case .unknownFont(let family): return "a glyph run uses the font \(family), which this renderer did not load"
+        case .unsupportedFormat(let ext): return "unsupported output format \".\(ext)\" (use .pdf, .png or .svg)"
+        case .jpegInRaster: return "a JPEG image can be written to PDF and SVG, not to PNG (convert the image to PNG)"
+        case .documentStructure(let detail): return "document structure: \(detail)"
+        case .amendment(let detail): return "amending the PDF: \(detail)"
+        case .resourcesMissing: return "cannot find Mawjaz's Fonts/ and Templates/ folders (set MAWJAZ_HOME to the folder holding them)"
+
+        // The command line
+        case .errorWord: return "error"
+        case .warningWord: return "warning"
+        case .validated(let report, let pages): return "\(report): ok, \(pages) \(plural(pages, one: "page", other: "pages"))"
+        case .datasetSummary(let name, let activities, let firstYear, let lastYear, let categories):
+            let years = firstYear.map { first in "\(first)–\(lastYear ?? first)" } ?? "none"
+            return "\(name): \(activities) \(plural(activities, one: "activity", other: "activities")), years \(years), "
+                + "\(categories) \(plural(categories, one: "category", other: "categories"))"
+        case .reportSummary(let blocks, let facts, let warnings):
+            return "\(blocks) \(plural(blocks, one: "block", other: "blocks")), \(facts) \(plural(facts, one: "fact", other: "facts")), "
+                + "\(warnings) \(plural(warnings, one: "warning", other: "warnings"))"
+        case .helpAbstract: return "Right-to-left Arabic briefing PDFs from report data."
+        case .helpRender: return "Render a report to PDF (or PNG or SVG pages, by the output's extension)."
+        case .helpValidate: return "Check a report, its data and its layout without writing anything, and summarise them."
+        case .helpChart: return "Render one chart of a report alone (PDF, PNG or SVG, by the output's extension)."
+        case .helpInit: return "Start a new report: report.yaml and a small activities.csv that render at once."
+        case .helpReportFile: return "The report file (YAML or JSON)."
+        case .helpOutput: return "The output file: .pdf, .png or .svg. Default: out/<report folder>.pdf"
+        case .helpChartOutput: return "The output file: .pdf, .png or .svg. Default: out/<report folder>-chart-<index>.pdf"
+        case .helpDPI: return "Pixels per inch for PNG output."
+        case .helpChartIndex: return "Which chart, counting the report's chart blocks from 1 in reading order."
+        case .helpChartPage: return "fit: a page just around the chart; template: the template's page (A4), the chart at its margins."
+        case .helpInitFolder: return "The folder for the new report (created if needed)."
+        case .helpInitTemplate(let templates): return "The template: \(templates.joined(separator: ", "))."
+        case .helpLanguage: return "The language of messages and help (default: MAWJAZ_LANG, else the locale, else en)."
+
+        case .verbatim(let text): return text
+        }
+    }
+
+    private func name(_ kind: FileKind) -> String {
+        switch kind {
+        case .file: return "file"
+        case .dataFile: return "data file"
+        case .letterheadLogo: return "letterhead logo"
+        }
+    }
+
+    private func name(_ kind: NodeKind) -> String {
+        switch kind {
+        case .nothing: return "nothing"
+        case .text(let text): return "text \"\(text)\""
+        case .mapping: return "a mapping"
+        case .list: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    private func didYouMean(_ suggestion: String?) -> String {
+        suggestion.map { " (did you mean \"\($0)\"?)" } ?? ""
+    }
+
+    /// Points rounded to whole ones.
+    private func points(_ value: Double) -> String {
+        String(format: "%.0f", value)
+    }
+}

@@ -1,0 +1,253 @@
+// Everything Mawjaz says to its users — errors, warnings, help, summaries — as values, one case per message,
+// written out by each language's table.
+
+/// A message to the user, with its arguments; `text(in:)` writes it in a language, `description` in English.
+///
+/// To add one: add a case here (its arguments typed, numbers as numbers), then follow the compiler to every
+/// table's `text(_:)` and write the sentence in each language. Arguments that are the user's own text (a key, a
+/// path, a value) are quoted as written; numbers the table writes in its own digits.
+public indirect enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
+    // MARK: - Reading files
+    /// A file named by the report (or the report itself) does not exist.
+    case fileMissing(FileKind, path: String)
+    case fileIsFolder(FileKind, path: String)
+    case fileNotReadable(FileKind, path: String)
+    case fileTooLarge(FileKind, path: String, size: Int, limit: Int)
+    case fileReadFailed(FileKind, path: String, reason: String)
+    case fileNotUTF8
+
+    // MARK: - YAML and JSON
+    case nestingTooDeep(limit: Int)
+    case documentEmpty
+    /// The YAML parser's own words (English), with where it was.
+    case cannotParse(detail: String)
+    case cannotRead(detail: String)
+    case tooManyNodes(limit: Int)
+    case expectedMapping(found: NodeKind)
+    case expectedList(found: NodeKind)
+    case expectedText(found: NodeKind)
+    case keyNotText
+    case unknownKey(String, suggestion: String?)
+    case duplicateKey(String)
+    case expectedWholeNumber(found: String)
+    case integerOutOfRange(Int, low: Int, high: Int)
+    case expectedNumber(found: String)
+    case numberOutOfRange(String, low: Double, high: Double)
+    case expectedBoolean(found: String)
+    case notOneOf(String, choices: [String], suggestion: String?)
+    case requiredKey(String)
+
+    // MARK: - Dates and counts
+    case notADate(String)
+    case noSuchMonth(String, month: Int)
+    case noSuchDay(String, month: Int, year: Int, days: Int)
+    case notACount(String)
+    case negativeCount(String)
+    case notWholeCount(String)
+    case countTooLarge(String)
+
+    // MARK: - Activity logs (CSV)
+    /// An activity log that cannot be read, and why (one of the `log…` reasons below).
+    case cannotReadLog(name: String, reason: Message)
+    case logNotAFilePath(String)
+    case logNoSuchFile
+    case logIsFolder
+    case logPermissionDenied
+    /// What the system said.
+    case logReadFailed(String)
+    case logTooLarge(limit: Int)
+    case notAnActivityField(String, suggestion: String?, fields: [String])
+    case fieldMappedTwice(String)
+    case headerTwice(String, firstColumn: Int, secondColumn: Int)
+    case mappedHeaderMissing(String, suggestion: String?)
+    case noColumnForField(String, suggestion: String?, unusedHeaders: [String])
+    case noHeaderRow
+    case rowFieldCount(Int, header: Int)
+    case requiredButEmpty
+    case quoteNeverClosed
+    case textAfterClosingQuote
+    /// A byte that is not UTF-8, in hexadecimal ("FF").
+    case notUTF8Byte(hex: String)
+
+    // MARK: - Reports
+    case reportUnreadable
+    case badDatasetName
+    /// A problem of another file, reported at the place that names it.
+    case inFile(String, Message)
+    case notABlock(String, suggestion: String?)
+    case noBlockKind(keys: [String], kinds: [String], suggestion: String?)
+    case severalBlocks([String])
+    case noSuchOption(kind: String, option: String, suggestion: String?)
+    case forEachGrouping
+    case notAWidth(String)
+    case tableNeedsColumn
+    case rowCellCount(Int, columns: Int)
+    case cellsForColumns(Int, columns: Int)
+    case eventsOnlyOnTimeline(kind: String)
+    case timelineHasNoValues
+    case timelineNeedsData
+    case chartNeedsData
+    /// A chart names both `data` and `values` (or `events`, for a timeline).
+    case dataAndValues(other: String)
+    case domainShape
+    case chartNeedsValue
+    case timelineNeedsEvent
+    /// Activities dated after the report: the first one's date, the report's, and how many more.
+    case lateActivity(date: String, reportDate: String, more: Int)
+    /// A dataset no one declared; `known` are the declared ones.
+    case noDataset(String, suggestion: String?, known: [String])
+    case emptyDatasetChart(String)
+    case moreErrors(Int)
+
+    // MARK: - Templates
+    case noTemplate(String, folder: String, suggestion: String?, templates: [String])
+    case pageSizeShape
+    case unknownPageSize(String, suggestion: String?)
+    case orientation
+    case marginsTooWide
+    case notAColour(String)
+    case notAnImage(path: String)
+
+    // MARK: - Placeholders
+    /// A placeholder's problem (one of the cases below), after the placeholder as written.
+    case placeholder(String, Message, suggestion: String?)
+    case emptyPlaceholderName
+    case writeReportField(fields: [String])
+    case writeFactsKey
+    case noFact(String, suggestion: String?, reportHasFacts: Bool)
+    case noPlaceholderRoot(String, root: String, suggestion: String?)
+    case writeDatasetField(dataset: String)
+    case placeholderNeedsKey(dataset: String, field: String, example: String)
+    case placeholderTakesNoKey(dataset: String, field: String, key: String)
+    case datasetEmpty(String)
+    case notAYear(String)
+    case notAMonth(String)
+    case noCategory(String, dataset: String, suggestion: String?)
+    case writeChange(dataset: String)
+    case noDatasetField(String, suggestion: String?)
+    case noReportField(String, suggestion: String?)
+    case placeholderNotClosed(closing: String)
+    /// `{{{name}}}` or `{{&name}}`, as written.
+    case unescapedValue(written: String)
+    case emptyPlaceholder
+    case sectionNeedsName
+    case sectionClosesOther(String, open: String)
+    case sectionNeverOpened(String)
+    case unsupportedTag(String)
+    case sectionNeverClosed(String)
+
+    // MARK: - Charts
+    case topNeedsCategories(top: Int)
+    case seriesCannotGoWith(series: String, by: String)
+    case chartFilterEmpty(dataset: String)
+    case timelineFilterEmpty(dataset: String)
+    case inlineSeries
+    case valueNeedsNumber
+    case unevenValues(Int)
+    case seriesNamesCount(Int, given: Int)
+    case oneSeriesOnly(kind: String, series: Int)
+    /// Numbers in this section come written with Latin digits (the code chooses their decimals).
+    case notDrawable(String)
+    case negativeStacked(kind: String, value: String)
+    case donutZero
+    case domainWithoutZero(low: String, high: String)
+    case outsideDomain(String, low: String, high: String)
+    case activitiesWithoutMonth(Int, dataset: String)
+    case categoryLabelsDoNotFit(Int, width: Int)
+    case categoryWordTooWide(width: Int)
+    case chartTooNarrow(width: Int)
+    case sparklineNeedsTwo(Int)
+    case timelineTooCrowded(Int, width: Int)
+    case chartHasNoValues
+    case seriesLengthMismatch(String, values: Int, categories: Int)
+    case sparklineOneSeries
+    case noSuchChart(Int, charts: Int)
+    case chartTallerThanPage
+
+    // MARK: - Images and layout
+    case imageMissing(path: String)
+    case imageTooWide(width: Double, column: Double)
+    /// A `#name` link to no heading; `headings` are the first few that exist, `more` whether there are others.
+    case deadLink(String, headings: [String], more: Bool)
+    case rowTooTall(height: Double, room: Double)
+    case partTooTall(height: Double, room: Double)
+    case columnTooNarrow(String, width: Double, needs: Double)
+    case tableTooWide(needs: Double, width: Double)
+
+    // MARK: - Text and fonts
+    case noFonts(folder: String)
+    /// fontconfig or Pango failed: their words.
+    case fontconfig(String)
+    case unknownFontFamily(String, available: [String])
+    /// A character no font has, as its code point in hexadecimal ("6F22"), with the text around it.
+    case missingGlyph(codePoint: String, context: String)
+    case textTooWide(String, width: Double, available: Double)
+    case paragraphTooLong(characters: Int, limit: Int)
+
+    // MARK: - Output
+    /// cairo failed: what was being done, in cairo's words.
+    case cairo(String)
+    /// An output that cannot be written, and why in the system's words.
+    case cannotWrite(path: String, reason: String)
+    case pngNotWritten(path: String)
+    case unknownFont(String)
+    case unsupportedFormat(String)
+    case jpegInRaster
+    /// The structure tags drawn do not fit together: a fault in Mawjaz, described for its developers.
+    case documentStructure(String)
+    /// The PDF cairo wrote could not be amended: a fault in Mawjaz, described for its developers.
+    case amendment(String)
+    case resourcesMissing
+
+    // MARK: - The command line
+    /// The words before a diagnostic's message: "error", "warning".
+    case errorWord
+    case warningWord
+    case validated(report: String, pages: Int)
+    case datasetSummary(String, activities: Int, firstYear: Int?, lastYear: Int?, categories: Int)
+    case reportSummary(blocks: Int, facts: Int, warnings: Int)
+    case helpAbstract
+    case helpRender
+    case helpValidate
+    case helpChart
+    case helpInit
+    case helpReportFile
+    case helpOutput
+    case helpChartOutput
+    case helpDPI
+    case helpChartIndex
+    case helpChartPage
+    case helpInitFolder
+    case helpInitTemplate(templates: [String])
+    case helpLanguage
+
+    /// Text that has no message of its own yet, the same in every language: what code written before the tables
+    /// passes. Give it a case instead.
+    case verbatim(String)
+
+    /// The message in English.
+    public var description: String { English().text(self) }
+
+    /// The message in `language`.
+    public func text(in language: Language) -> String { language.table.text(self) }
+}
+
+/// Which file a file message is about.
+public enum FileKind: String, Hashable, Sendable, Codable, CaseIterable {
+    /// A report, facts or template file.
+    case file
+    /// An activity log named by a report.
+    case dataFile
+    /// A template's letterhead logo.
+    case letterheadLogo
+}
+
+/// What a YAML node was, where something else was expected.
+public enum NodeKind: Hashable, Sendable, Codable {
+    case nothing
+    /// Text, as written (its first 40 characters).
+    case text(String)
+    case mapping
+    case list
+    case alias
+}
