@@ -1,0 +1,415 @@
+// The language tables: every table writes every message and phrase, each argument the English shows shows in every
+// language, Arabic entries are Arabic (with Arabic punctuation), plural rules.
+import Foundation
+import MawjazLanguage
+import Testing
+import TestSupport
+
+@Suite struct LanguageTableTests {
+    /// One value of every message. Strings start with "zq" and numbers are large and distinct, so each can be found in
+    /// what a table writes. A new case of `Message` without a sample here fails `everyCaseHasASample`.
+    static let messages: [Message] = [
+        .fileMissing(.dataFile, path: "zqpath334"),
+        .fileIsFolder(.dataFile, path: "zqpath368"),
+        .fileNotReadable(.dataFile, path: "zqpath402"),
+        .fileTooLarge(.dataFile, path: "zqpath436", size: 453, limit: 470),
+        .fileReadFailed(.dataFile, path: "zqpath504", reason: "zqreason521"),
+        .fileNotUTF8,
+        .nestingTooDeep(limit: 538),
+        .documentEmpty,
+        .cannotParse(detail: "zqdetail555"),
+        .cannotRead(detail: "zqdetail572"),
+        .tooManyNodes(limit: 589),
+        .expectedMapping(found: .text("zqnode606")),
+        .expectedList(found: .text("zqnode623")),
+        .expectedText(found: .text("zqnode640")),
+        .keyNotText,
+        .unknownKey("zqtext657", suggestion: "zqsuggestion674"),
+        .duplicateKey("zqtext691"),
+        .expectedWholeNumber(found: "zqfound708"),
+        .integerOutOfRange(725, low: 742, high: 759),
+        .expectedNumber(found: "zqfound776"),
+        .numberOutOfRange("zqtext793", low: 810.0, high: 827.0),
+        .expectedBoolean(found: "zqfound844"),
+        .notOneOf("zqtext861", choices: ["zqa878", "zqb878"], suggestion: "zqsuggestion895"),
+        .requiredKey("zqtext912"),
+        .notADate("zqtext929"),
+        .noSuchMonth("zqtext946", month: 963),
+        .noSuchDay("zqtext980", month: 997, year: 1014, days: 1031),
+        .notACount("zqtext1048"),
+        .negativeCount("zqtext1065"),
+        .notWholeCount("zqtext1082"),
+        .countTooLarge("zqtext1099"),
+        .cannotReadLog(name: "zqname1116", reason: .notAYear("zqinner1133")),
+        .logNotAFilePath("zqtext1150"),
+        .logNoSuchFile,
+        .logIsFolder,
+        .logPermissionDenied,
+        .logReadFailed("zqtext1167"),
+        .logTooLarge(limit: 1184),
+        .notAnActivityField("zqtext1201", suggestion: "zqsuggestion1218", fields: ["zqa1235", "zqb1235"]),
+        .fieldMappedTwice("zqtext1252"),
+        .headerTwice("zqtext1269", firstColumn: 1286, secondColumn: 1303),
+        .mappedHeaderMissing("zqtext1320", suggestion: "zqsuggestion1337"),
+        .noColumnForField("zqtext1354", suggestion: "zqsuggestion1371", unusedHeaders: ["zqa1388", "zqb1388"]),
+        .noHeaderRow,
+        .rowFieldCount(1405, header: 1422),
+        .requiredButEmpty,
+        .quoteNeverClosed,
+        .textAfterClosingQuote,
+        .notUTF8Byte(hex: "zqhex1439"),
+        .reportUnreadable,
+        .badDatasetName,
+        .inFile("zqtext1456", .notAYear("zqinner1473")),
+        .notABlock("zqtext1490", suggestion: "zqsuggestion1507"),
+        .noBlockKind(keys: ["zqa1524", "zqb1524"], kinds: ["zqa1541", "zqb1541"], suggestion: "zqsuggestion1558"),
+        .severalBlocks(["zqa1575", "zqb1575"]),
+        .noSuchOption(kind: "zqkind1592", option: "zqoption1609", suggestion: "zqsuggestion1626"),
+        .forEachGrouping,
+        .notAWidth("zqtext1643"),
+        .tableNeedsColumn,
+        .rowCellCount(1660, columns: 1677),
+        .cellsForColumns(1694, columns: 1711),
+        .eventsOnlyOnTimeline(kind: "zqkind1728"),
+        .timelineHasNoValues,
+        .timelineNeedsData,
+        .chartNeedsData,
+        .dataAndValues(other: "zqother1745"),
+        .domainShape,
+        .chartNeedsValue,
+        .timelineNeedsEvent,
+        .lateActivity(date: "zqdate1762", reportDate: "zqreportDate1779", more: 1796),
+        .noDataset("zqtext1813", suggestion: "zqsuggestion1830", known: ["zqa1847", "zqb1847"]),
+        .emptyDatasetChart("zqtext1864"),
+        .moreErrors(1881),
+        .noTemplate("zqtext1898", folder: "zqfolder1915", suggestion: "zqsuggestion1932", templates: ["zqa1949", "zqb1949"]),
+        .pageSizeShape,
+        .unknownPageSize("zqtext1966", suggestion: "zqsuggestion1983"),
+        .orientation,
+        .marginsTooWide,
+        .notAColour("zqtext2000"),
+        .notAnImage(path: "zqpath2017"),
+        .placeholder("zqtext2034", .notAYear("zqinner2051"), suggestion: "zqsuggestion2068"),
+        .emptyPlaceholderName,
+        .writeReportField(fields: ["zqa2085", "zqb2085"]),
+        .writeFactsKey,
+        .noFact("zqtext2102", suggestion: "zqsuggestion2119", reportHasFacts: true),
+        .noPlaceholderRoot("zqtext2153", root: "zqroot2170", suggestion: "zqsuggestion2187"),
+        .writeDatasetField(dataset: "zqdataset2204"),
+        .placeholderNeedsKey(dataset: "zqdataset2221", field: "zqfield2238", example: "zqexample2255"),
+        .placeholderTakesNoKey(dataset: "zqdataset2272", field: "zqfield2289", key: "zqkey2306"),
+        .datasetEmpty("zqtext2323"),
+        .notAYear("zqtext2340"),
+        .notAMonth("zqtext2357"),
+        .noCategory("zqtext2374", dataset: "zqdataset2391", suggestion: "zqsuggestion2408"),
+        .writeChange(dataset: "zqdataset2425"),
+        .noDatasetField("zqtext2442", suggestion: "zqsuggestion2459"),
+        .noReportField("zqtext2476", suggestion: "zqsuggestion2493"),
+        .placeholderNotClosed(closing: "zqclosing2510"),
+        .unescapedValue(written: "zqwritten2527"),
+        .emptyPlaceholder,
+        .sectionNeedsName,
+        .sectionClosesOther("zqtext2544", open: "zqopen2561"),
+        .sectionNeverOpened("zqtext2578"),
+        .unsupportedTag("zqtext2595"),
+        .sectionNeverClosed("zqtext2612"),
+        .topNeedsCategories(top: 2629),
+        .seriesCannotGoWith(series: "zqseries2646", by: "zqby2663"),
+        .chartFilterEmpty(dataset: "zqdataset2680"),
+        .timelineFilterEmpty(dataset: "zqdataset2697"),
+        .inlineSeries,
+        .valueNeedsNumber,
+        .unevenValues(2714),
+        .seriesNamesCount(2731, given: 2748),
+        .oneSeriesOnly(kind: "zqkind2765", series: 2782),
+        .notDrawable("zqtext2799"),
+        .negativeStacked(kind: "zqkind2816", value: "zqvalue2833"),
+        .donutZero,
+        .domainWithoutZero(low: "zqlow2850", high: "zqhigh2867"),
+        .outsideDomain("zqtext2884", low: "zqlow2901", high: "zqhigh2918"),
+        .activitiesWithoutMonth(2935, dataset: "zqdataset2952"),
+        .categoryLabelsDoNotFit(2969, width: 2986),
+        .categoryWordTooWide(width: 3003),
+        .chartTooNarrow(width: 3020),
+        .sparklineNeedsTwo(3037),
+        .timelineTooCrowded(3054, width: 3071),
+        .chartHasNoValues,
+        .seriesLengthMismatch("zqtext3088", values: 3105, categories: 3122),
+        .sparklineOneSeries,
+        .noSuchChart(3139, charts: 3156),
+        .chartTallerThanPage,
+        .imageMissing(path: "zqpath3173"),
+        .imageTooWide(width: 3190.0, column: 3207.0),
+        .deadLink("zqtext3224", headings: ["zqa3241", "zqb3241"], more: true),
+        .rowTooTall(height: 3275.0, room: 3292.0),
+        .partTooTall(height: 3309.0, room: 3326.0),
+        .columnTooNarrow("zqtext3343", width: 3360.0, needs: 3377.0),
+        .tableTooWide(needs: 3394.0, width: 3411.0),
+        .noFonts(folder: "zqfolder3428"),
+        .fontconfig("zqtext3445"),
+        .unknownFontFamily("zqtext3462", available: ["zqa3479", "zqb3479"]),
+        .missingGlyph(codePoint: "zqcodePoint3496", context: "zqcontext3513"),
+        .textTooWide("zqtext3530", width: 3547.0, available: 3564.0),
+        .paragraphTooLong(characters: 3581, limit: 3598),
+        .cairo("zqtext3615"),
+        .cannotWrite(path: "zqpath3632", reason: "zqreason3649"),
+        .pngNotWritten(path: "zqpath3666"),
+        .unknownFont("zqtext3683"),
+        .unsupportedFormat("zqtext3700"),
+        .jpegInRaster,
+        .documentStructure("zqtext3717"),
+        .amendment("zqtext3734"),
+        .resourcesMissing,
+        .errorWord,
+        .warningWord,
+        .validated(report: "zqreport3751", pages: 3768),
+        .datasetSummary("zqtext3785", activities: 3802, firstYear: 3819, lastYear: 3836, categories: 3853),
+        .reportSummary(blocks: 3870, facts: 3887, warnings: 3904),
+        .helpAbstract,
+        .helpRender,
+        .helpValidate,
+        .helpChart,
+        .helpInit,
+        .helpReportFile,
+        .helpOutput,
+        .helpChartOutput,
+        .helpDPI,
+        .helpChartIndex,
+        .helpChartPage,
+        .helpInitFolder,
+        .helpInitTemplate(templates: ["zqa3921", "zqb3921"]),
+        .helpLanguage,
+        .verbatim("zqtext3938"),
+    ]
+
+    /// Messages again where an argument changes the sentence: no suggestion, nothing declared, one, two, none.
+    static let variants: [Message] = [
+        .unknownKey("zqkey", suggestion: nil),
+        .notAnActivityField("zqfield", suggestion: nil, fields: ["zqa", "zqb"]),
+        .noColumnForField("zqfield", suggestion: nil, unusedHeaders: ["zqa", "zqb"]),
+        .noColumnForField("zqfield", suggestion: nil, unusedHeaders: []),
+        .noDataset("zqname", suggestion: nil, known: ["zqa", "zqb"]),
+        .noDataset("zqname", suggestion: nil, known: []),
+        .noFact("zqkey", suggestion: nil, reportHasFacts: false),
+        .lateActivity(date: "zqdate", reportDate: "zqreport", more: 0),
+        .lateActivity(date: "zqdate", reportDate: "zqreport", more: 1),
+        .lateActivity(date: "zqdate", reportDate: "zqreport", more: 2),
+        .noSuchChart(3, charts: 0),
+        .noSuchChart(3, charts: 1),
+        .deadLink("zqname", headings: [], more: false),
+        .expectedText(found: .nothing),
+        .expectedList(found: .mapping),
+        .expectedMapping(found: .list),
+        .expectedMapping(found: .alias),
+        .fileMissing(.file, path: "zqpath"),
+        .fileMissing(.letterheadLogo, path: "zqpath"),
+        .moreErrors(1), .moreErrors(2), .moreErrors(11),
+        .rowFieldCount(1, header: 2), .rowCellCount(0, columns: 1),
+        .seriesNamesCount(2, given: 0), .sparklineNeedsTwo(0), .sparklineNeedsTwo(1),
+        .validated(report: "zqreport", pages: 1), .validated(report: "zqreport", pages: 2),
+        .datasetSummary("zqname", activities: 1, firstYear: nil, lastYear: nil, categories: 0),
+        .reportSummary(blocks: 1, facts: 0, warnings: 2),
+        .imageTooWide(width: 1, column: 2), .noSuchDay("zqdate", month: 2, year: 2023, days: 28),
+    ]
+
+    /// One value of every phrase; counts are written as the document would write them.
+    static let phrases: [Phrase] = [
+        .pageOfPages(page: "zqpage", pages: "zqpages"), .attachment("zqnumber"), .sourceLead, .other, .donutTotal,
+        .referenceNumber, .referenceDate, .referenceAttachments, .listSeparator,
+        .gregorianEra("zqdate"), .hijriEra("zqdate"), .dualDate(gregorian: "zqgregorian", hijri: "zqhijri"),
+        .chartName(.bar), .titledChart(name: "zqname", title: "zqtitle"), .chartDescription(["zqone", "zqtwo"]),
+        .categoryExtent(Count(317, text: "317"), .year, first: "zqfirst", last: "zqlast"),
+        .seriesNames(Count(334, text: "334"), .category, names: ["zqa", "zqb"]),
+        .highest(.count, category: "zqcategory", inYear: true, value: "zqvalue", activities: Count(351, text: "351")),
+        .lowest(category: "zqcategory", value: "zqvalue"),
+        .trend(from: "zqfrom", firstCategory: "zqfirst", to: "zqto", lastCategory: "zqlast"),
+        .largestSeries("zqname", amount: "zqamount"), .total("zqamount"),
+        .shares(Count(368, text: "368"), ["zqa", "zqb"]), .share(category: "zqcategory", percent: "zqpercent"),
+        .eventExtent(Count(385, text: "385"), first: "zqfirst", last: "zqlast"), .event(date: "zqdate", text: "zqtext"),
+        .moreEvents(Count(402, text: "402")),
+    ]
+
+    /// Every other phrase form: each counted noun, measure and chart name.
+    static let phraseVariants: [Phrase] = CountedNoun.allCases.flatMap { noun in
+        [1, 2, 5, 11, 100].map { Phrase.categoryExtent(Count($0, text: String($0)), noun, first: "zqa", last: "zqb") }
+    } + ChartMeasure.allCases.map { .highest($0, category: "zqc", inYear: false, value: "zqv", activities: nil) }
+        + ChartName.allCases.map(Phrase.chartName)
+
+    /// Messages whose text is only their argument, the same in every language: the system's or a library's words, and
+    /// text given before it had a message of its own.
+    static let passedThrough: Set<String> = ["logReadFailed", "verbatim"]
+
+    /// Phrases that only arrange what they are given (and the list separator): no words of their own.
+    static let arrangements: Set<String> = ["titledChart", "chartDescription", "share", "event", "listSeparator"]
+
+    @Test func everyCaseHasASample() throws {
+        #expect(try Self.caseNames(of: "Message", in: "Message.swift") == Set(Self.messages.map(Self.caseName)))
+        #expect(try Self.caseNames(of: "Phrase", in: "Phrase.swift") == Set(Self.phrases.map(Self.caseName)))
+    }
+
+    @Test(arguments: Language.allCases) func everyEntryIsWritten(_ language: Language) {
+        let table = language.table
+        #expect(table.language == language)
+        for message in Self.messages + Self.variants {
+            let text = table.text(message)
+            #expect(!text.isEmpty && !text.contains("\\("), "\(language): \(Self.caseName(message)) writes \"\(text)\"")
+        }
+        for phrase in Self.phrases + Self.phraseVariants {
+            #expect(!table.text(phrase).isEmpty, "\(language): \(Self.caseName(phrase)) is empty")
+        }
+        #expect(table.gregorianMonths(.egyptian).count == 12 && table.gregorianMonths(.levantine).count == 12)
+        #expect(table.hijriMonths.count == 12)
+    }
+
+    /// An argument English shows (a string, or a number in Latin digits) shows in every language, a number in Latin
+    /// digits or the language's own.
+    @Test(arguments: Language.allCases) func everyArgumentEnglishShowsIsShown(_ language: Language) throws {
+        func check(_ english: String, _ text: String, _ arguments: [Argument], _ name: String) {
+            for argument in arguments where argument.appears(in: english, numerals: .latin) {
+                #expect(argument.appears(in: text, numerals: language.table.numerals), "\(language): \(name) leaves out \(argument) in \"\(text)\"")
+            }
+        }
+        for message in Self.messages {
+            check(English().text(message), language.table.text(message), try Self.arguments(of: message), Self.caseName(message))
+        }
+        for phrase in Self.phrases {
+            check(English().text(phrase), language.table.text(phrase), try Self.arguments(of: phrase), Self.caseName(phrase))
+        }
+    }
+
+    @Test func arabicEntriesAreArabic() throws {
+        for message in Self.messages + Self.variants where !Self.passedThrough.contains(Self.caseName(message)) {
+            let text = Arabic().text(message)
+            let prose = Self.prose(text, without: try Self.arguments(of: message))
+            #expect(prose.unicodeScalars.contains { Self.isArabicLetter($0) }, "\(Self.caseName(message)): \"\(text)\" has no Arabic")
+            #expect(Self.longestLatinRun(prose) < 3, "\(Self.caseName(message)): \"\(text)\" reads as English")
+            for mark in [", ", ";", "?"] {
+                #expect(!prose.contains(mark), "\(Self.caseName(message)): \"\(text)\" has \"\(mark)\" where Arabic writes ، ؛ ؟")
+            }
+        }
+        for phrase in Self.phrases + Self.phraseVariants where !Self.arrangements.contains(Self.caseName(phrase)) {
+            let text = Arabic().text(phrase)
+            #expect(Self.prose(text, without: try Self.arguments(of: phrase)).unicodeScalars.contains { Self.isArabicLetter($0) }, "\(text)")
+        }
+        #expect(Arabic().text(.listSeparator) == "، ")
+        #expect(Arabic().text(.chartDescription(["أ", "ب"])) == "أ؛ ب.")
+    }
+
+    @Test func englishEntriesHaveNoArabic() throws {
+        for message in Self.messages + Self.variants {
+            let text = English().text(message)
+            #expect(!Self.prose(text, without: try Self.arguments(of: message)).unicodeScalars.contains { Self.isArabicLetter($0) }, "\(text)")
+        }
+    }
+
+    @Test func pluralRules() {
+        let arabic = [0, 1, 2, 3, 10, 11, 99, 100, 101, 102, 103, 111, 1000].map { Arabic().pluralCategory($0) }
+        #expect(arabic == [.zero, .one, .two, .few, .few, .many, .many, .other, .other, .other, .few, .many, .other])
+        #expect([0, 1, 2, 5].map { English().pluralCategory($0) } == [.other, .one, .other, .other])
+        let years = [1, 2, 3, 11, 100].map { Arabic().text(.categoryExtent(Count($0, text: Arabic().number($0)), .year, first: "أ", last: "ب")) }
+        #expect(years == ["سنة واحدة، من أ إلى ب", "سنتان، من أ إلى ب", "٣ سنوات، من أ إلى ب", "١١ سنة، من أ إلى ب", "١٠٠ سنة، من أ إلى ب"])
+        #expect(English().text(.categoryExtent(Count(1, text: "1"), .category, first: "a", last: "b")) == "1 category, from a to b")
+        #expect(Message.moreErrors(1).description == "and 1 more error")
+        #expect(Message.moreErrors(3).text(in: .ar) == "و٣ أخطاء أخرى")
+        #expect(Message.moreErrors(12).text(in: .ar) == "و١٢ خطأ آخر")
+        #expect(Message.moreErrors(2).text(in: .ar) == "وخطآن آخران")
+    }
+
+    @Test func numbersInMessagesFollowTheLanguage() {
+        #expect(Message.fileTooLarge(.file, path: "r.yaml", size: 5_000_000, limit: 4_194_304).text(in: .ar)
+                == "الملف r.yaml حجمه ٥٬٠٠٠٬٠٠٠ بايت، وهذا فوق الحد المسموح (٤٬١٩٤٬٣٠٤ بايت)")
+        #expect(Message.numberOutOfRange("500", low: 14, high: 300).text(in: .ar) == "القيمة «500» خارج المدى من ١٤ إلى ٣٠٠")
+        #expect(Message.numberOutOfRange("0.5", low: 0.75, high: 1.5).text(in: .ar) == "القيمة «0.5» خارج المدى من ٠٫٧٥ إلى ١٫٥")
+        #expect(Message.numberOutOfRange("500", low: 14, high: 300).description == "500 is outside 14.0…300.0")
+    }
+
+    @Test func localesNameLanguages() {
+        #expect(Language(locale: "ar_SA.UTF-8") == .ar)
+        #expect(Language(locale: "en-GB") == .en)
+        #expect(Language(locale: "AR") == .ar)
+        #expect(Language(locale: "C.UTF-8") == nil)
+        #expect(Language(locale: "fr_FR") == nil)
+    }
+
+    // MARK: - Helpers
+
+    /// An argument of a sample: a string, or a number.
+    enum Argument: CustomStringConvertible {
+        case text(String)
+        case number(Int)
+
+        var description: String {
+            switch self {
+            case .text(let text): return "\"\(text)\""
+            case .number(let number): return String(number)
+            }
+        }
+
+        func appears(in text: String, numerals: NumeralSystem) -> Bool {
+            switch self {
+            case .text(let argument): return text.contains(argument) || text.contains(numerals.digits(argument))
+            case .number(let number): return text.contains(String(number)) || text.contains(numerals.digits(String(number)))
+            }
+        }
+    }
+
+    /// The strings ("zq…") and numbers (2 and more) anywhere in a value's encoding, nested messages included.
+    static func arguments<Value: Encodable>(of value: Value) throws -> [Argument] {
+        func walk(_ node: Any) -> [Argument] {
+            if let text = node as? String { return text.hasPrefix("zq") ? [.text(text)] : [] }
+            if let number = node as? Double, number >= 2, number.rounded() == number { return [.number(Int(number))] }
+            if let array = node as? [Any] { return array.flatMap(walk) }
+            if let object = node as? [String: Any] { return object.values.flatMap(walk) }
+            return []
+        }
+        return walk(try JSONSerialization.jsonObject(with: JSONEncoder().encode(value)))
+    }
+
+    /// The name of a value's case: the one key of its encoding.
+    static func caseName<Value: Encodable>(_ value: Value) -> String {
+        guard let data = try? JSONEncoder().encode(value),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let name = object.keys.first else { return "?" }
+        return name
+    }
+
+    /// The cases an enum declares in its source file, read from the file.
+    static func caseNames(of type: String, in file: String) throws -> Set<String> {
+        let url = TestSupport.root.appendingPathComponent("Sources/MawjazLanguage/\(file)")
+        let source = try String(contentsOf: url, encoding: .utf8)
+        guard let start = source.range(of: "enum \(type)"), let end = source[start.upperBound...].range(of: "\n}\n") else { return [] }
+        var names = Set<String>()
+        for line in source[start.upperBound..<end.lowerBound].split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("case ") else { continue }
+            names.insert(String(trimmed.dropFirst(5).prefix { $0.isLetter || $0.isNumber }))
+        }
+        return names
+    }
+
+    /// A table's text with the arguments and the code it quotes taken out (`…`, {…}, […], "…"): the words it wrote.
+    static func prose(_ text: String, without arguments: [Argument]) -> String {
+        var prose = text
+        for case .text(let argument) in arguments { prose = prose.replacingOccurrences(of: argument, with: " ") }
+        for (open, close) in [("`", "`"), ("{", "}"), ("[", "]"), ("\"", "\"")] {
+            while let start = prose.range(of: open), let end = prose[start.upperBound...].range(of: close) {
+                prose.replaceSubrange(start.lowerBound..<end.upperBound, with: " ")
+            }
+        }
+        return prose
+    }
+
+    static func isArabicLetter(_ scalar: Unicode.Scalar) -> Bool {
+        (0x0621...0x064A).contains(scalar.value) || (0x0671...0x06D3).contains(scalar.value)
+    }
+
+    /// The most words in a row written in Latin letters alone.
+    static func longestLatinRun(_ text: String) -> Int {
+        var longest = 0, run = 0
+        for word in text.split(whereSeparator: { $0.isWhitespace }) {
+            let scalars = word.unicodeScalars
+            if scalars.contains(where: isArabicLetter) { run = 0 } else if word.contains(where: { $0.isLetter }) { run += 1 }
+            longest = max(longest, run)
+        }
+        return longest
+    }
+}
