@@ -157,9 +157,12 @@ public struct Template: Sendable {
         roles[role] ?? roles[.body] ?? RoleStyle(size: 11)
     }
 
-    /// The families for a role in a document of `language`.
+    /// The families for a role in a document of `language`: the one for its script first.
     public func families(_ role: TextRole, language: Language) -> [String] {
         if let own = style(role).families { return own }
-        return language == .ar ? [arabicFamily, latinFamily] : [latinFamily, arabicFamily]
+        switch language.table.script {
+        case .arabic: return [arabicFamily, latinFamily]
+        case .latin: return [latinFamily, arabicFamily]
+        }
     }
 }

@@ -5,6 +5,7 @@ public struct Arabic: LanguageTable {
     public init() {}
     public var language: Language { .ar }
     public var isRightToLeft: Bool { true }
+    public var script: Script { .arabic }
     public var numerals: NumeralSystem { .arabicIndic }
 
     public func gregorianMonths(_ variant: MonthNames) -> [String] {

@@ -5,6 +5,7 @@ public struct English: LanguageTable {
     public init() {}
     public var language: Language { .en }
     public var isRightToLeft: Bool { false }
+    public var script: Script { .latin }
     public var numerals: NumeralSystem { .latin }
 
     public func gregorianMonths(_ variant: MonthNames) -> [String] {

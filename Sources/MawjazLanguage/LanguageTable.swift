@@ -10,6 +10,8 @@ public protocol LanguageTable: Sendable {
     var language: Language { get }
     /// Whether the language is written right to left.
     var isRightToLeft: Bool { get }
+    /// The script its letters are in: a template's font for that script is tried first.
+    var script: Script { get }
     /// The digits the language writes its numbers in: documents' default, and always in messages.
     var numerals: NumeralSystem { get }
     /// The names of the Gregorian months, January first; `variant` chooses between regional sets where the
@@ -59,6 +61,11 @@ extension LanguageTable {
     public func hijriMonthName(_ month: Int) -> String? {
         (1...hijriMonths.count).contains(month) ? hijriMonths[month - 1] : nil
     }
+}
+
+/// The scripts a template names fonts for.
+public enum Script: String, Hashable, Sendable, Codable, CaseIterable {
+    case arabic, latin
 }
 
 /// The plural forms languages distinguish (Unicode CLDR's categories); each language uses some of them.
