@@ -57,7 +57,7 @@ extension Arabic {
         case .notAnActivityField(let field, let suggestion, let fields):
             return "«\(field)» ليس من حقول النشاط"
                 + (suggestion == nil ? " (الحقول: \(fields.joined(separator: "، ")))" : didYouMean(suggestion))
-        case .fieldMappedTwice(let field): return "الحقل \(field) مربوط بعمودين"
+        case .fieldMappedTwice(let field): return "الحقل \(field) مذكور مرتين في ربط الأعمدة"
         case .headerTwice(let header, let first, let second):
             return "«\(header)» مكرر في سطر العناوين (العمودان \(n(first)) و\(n(second)))"
         case .mappedHeaderMissing(let header, let suggestion):
@@ -105,7 +105,7 @@ extension Arabic {
         case .lateActivity(let date, let reportDate, let more):
             let others = counted(more, n(more), one: "ونشاط آخر", two: "ونشاطان آخران", few: "أنشطة أخرى", many: "نشاطا آخر",
                                  other: "نشاط آخر")
-            return "نشاط مؤرخ \(date) بعد تاريخ التقرير \(reportDate)" + (more > 0 ? " (\(more > 2 ? "و" : "")\(others))" : "")
+            return "نشاط بتاريخ \(date) يقع بعد تاريخ التقرير \(reportDate)" + (more > 0 ? " (\(more > 2 ? "و" : "")\(others))" : "")
         case .noDataset(let name, let suggestion, let known):
             let hint = known.isEmpty ? " (لا يسمي قسم data في التقرير أي مجموعة)"
                 : suggestion == nil ? " (المجموعات: \(known.joined(separator: "، ")))" : didYouMean(suggestion)
@@ -203,7 +203,7 @@ extension Arabic {
         case .noSuchChart(let index, let charts):
             let which = charts == 0 ? "ليس في التقرير مخططات"
                 : "في التقرير " + counted(charts, n(charts), one: "مخطط واحد", two: "مخططان", few: "مخططات", many: "مخططا", other: "مخطط")
-                    + "، تُعد من ١"
+                    + "، تُرقّم من ١"
             return "لا مخطط برقم \(n(index)): \(which)"
         case .chartTallerThanPage: return "المخطط أطول من مساحة النص في الصفحة"
 
@@ -224,10 +224,12 @@ extension Arabic {
         case .fontconfig(let detail): return "خطأ في fontconfig: \(detail)"
         case .unknownFontFamily(let family, let available):
             return "عائلة الخط «\(family)» ليست في Fonts/ (المتاح: \(available.joined(separator: "، ")))"
-        case .missingGlyph(let codePoint, let context): return "ليس في الخطوط المرفقة رسم للمحرف U+\(codePoint) في «\(context)»"
+        case .missingGlyph(let codePoint, let context): return "لا يوجد في الخطوط المرفقة شكل للحرف U+\(codePoint) في «\(context)»"
         case .textTooWide(let text, let width, let available):
             return "عرض «\(text)» \(digits(String(format: "%.1f", width))) نقطة، والمتاح \(digits(String(format: "%.1f", available))) نقطة فقط"
-        case .paragraphTooLong(let characters, let limit): return "فقرة من \(n(characters)) محرف أطول من الحد (\(n(limit)))"
+        case .paragraphTooLong(let characters, let limit):
+            let written = counted(characters, n(characters), one: "حرف واحد", two: "حرفان", few: "أحرف", many: "حرفا", other: "حرف")
+            return "فقرة من \(written) أطول من الحد المسموح (\(n(limit)))"
 
         // Output
         case .cairo(let detail): return "خطأ في cairo: \(detail)"

@@ -72,7 +72,9 @@ public struct Arabic: LanguageTable {
         case .share(let category, let percent): return "\(category) \(percent)"
         case .eventExtent(let count, let first, let last): return "\(counted(count, .event)) من \(first) إلى \(last)"
         case .event(let date, let text): return "\(date): \(text)"
-        case .moreEvents(let count): return "و\(counted(count, .event)) أخرى"
+        case .moreEvents(let count):
+            return (count.value > 2 ? "و" : "")
+                + counted(count.value, count.text, one: "وحدث آخر", two: "وحدثان آخران", few: "أحداث أخرى", many: "حدثا آخر", other: "حدث آخر")
         }
     }
 

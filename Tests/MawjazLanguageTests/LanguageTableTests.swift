@@ -313,6 +313,8 @@ import TestSupport
         #expect(Message.moreErrors(3).text(in: .ar) == "و٣ أخطاء أخرى")
         #expect(Message.moreErrors(12).text(in: .ar) == "و١٢ خطأ آخر")
         #expect(Message.moreErrors(2).text(in: .ar) == "وخطآن آخران")
+        let more = [1, 2, 3, 15, 100].map { Arabic().text(.moreEvents(Count($0, text: Arabic().number($0)))) }
+        #expect(more == ["وحدث آخر", "وحدثان آخران", "و٣ أحداث أخرى", "و١٥ حدثا آخر", "و١٠٠ حدث آخر"])
     }
 
     @Test func numbersInMessagesFollowTheLanguage() {
