@@ -6,7 +6,7 @@
 /// To add one: add a case here (its arguments typed, numbers as numbers), then follow the compiler to every
 /// table's `text(_:)` and write the sentence in each language. Arguments that are the user's own text (a key, a
 /// path, a value) are quoted as written; numbers the table writes in its own digits.
-public indirect enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
+public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     // MARK: - Reading files
     /// A file named by the report (or the report itself) does not exist.
     case fileMissing(FileKind, path: String)
@@ -48,7 +48,7 @@ public indirect enum Message: Hashable, Sendable, Codable, CustomStringConvertib
 
     // MARK: - Activity logs (CSV)
     /// An activity log that cannot be read, and why (one of the `log…` reasons below).
-    case cannotReadLog(name: String, reason: Message)
+    indirect case cannotReadLog(name: String, reason: Message)
     case logNotAFilePath(String)
     case logNoSuchFile
     case logIsFolder
@@ -73,7 +73,7 @@ public indirect enum Message: Hashable, Sendable, Codable, CustomStringConvertib
     case reportUnreadable
     case badDatasetName
     /// A problem of another file, reported at the place that names it.
-    case inFile(String, Message)
+    indirect case inFile(String, Message)
     case notABlock(String, suggestion: String?)
     case noBlockKind(keys: [String], kinds: [String], suggestion: String?)
     case severalBlocks([String])
@@ -110,7 +110,7 @@ public indirect enum Message: Hashable, Sendable, Codable, CustomStringConvertib
 
     // MARK: - Placeholders
     /// A placeholder's problem (one of the cases below), after the placeholder as written.
-    case placeholder(String, Message, suggestion: String?)
+    indirect case placeholder(String, Message, suggestion: String?)
     case emptyPlaceholderName
     case writeReportField(fields: [String])
     case writeFactsKey

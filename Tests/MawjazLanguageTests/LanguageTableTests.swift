@@ -381,7 +381,8 @@ import TestSupport
         guard let start = source.range(of: "enum \(type)"), let end = source[start.upperBound...].range(of: "\n}\n") else { return [] }
         var names = Set<String>()
         for line in source[start.upperBound..<end.lowerBound].split(separator: "\n") {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            var trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("indirect ") { trimmed.removeFirst("indirect ".count) }
             guard trimmed.hasPrefix("case ") else { continue }
             names.insert(String(trimmed.dropFirst(5).prefix { $0.isLetter || $0.isNumber }))
         }
