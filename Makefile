@@ -10,7 +10,10 @@ BRIEF := out/mississippi-uzbekistan.pdf
 
 PEERS ?= ../shared/bench/peers
 
-.PHONY: brief test deps build reports bench bench-peers clean
+# What `make fidelity` reads PDFs back with besides poppler: MuPDF and pdf.js (under node).
+FIDELITY_PACKAGES := mupdf-tools libjs-pdf nodejs
+
+.PHONY: brief test deps build reports bench bench-peers fidelity clean
 
 brief: deps
 	$(SWIFT) build -c release --product mawjaz
@@ -52,6 +55,13 @@ bench-peers: deps
 	$(SWIFT) build -c release --product mawjaz-bench
 	bash $(PEERS)/run_all.sh
 	.build/release/mawjaz-bench $(REPORT) --peers $(PEERS)/out/results.json
+
+# The copy-paste fidelity corpus (Tests/MawjazTests/Fixtures/fidelity) set by Mawjaz, Typst and WeasyPrint in Noto
+# Naskh Arabic and Amiri, read back by poppler, PDFium, MuPDF and pdf.js: exact-token rates per kind.
+fidelity: deps
+	$(MAKE) --no-print-directory deps APT_PACKAGES="$(FIDELITY_PACKAGES)"
+	$(SWIFT) build -c release --product mawjaz
+	bash bench/fidelity/run.sh .build/release/mawjaz
 
 clean:
 	rm -rf .build out

@@ -91,7 +91,7 @@ import TestSupport
         try Data(amended).write(to: url)
         let facts = try TestSupport.inspectPDF(url)
         #expect(facts.lang == "ar")
-        #expect(facts.viewerPreferences == ["DisplayDocTitle": "True", "Direction": "/R2L"])
+        #expect(facts.viewerPreferences == ["DisplayDocTitle": "True"])
         #expect(facts.hasID)
         #expect(facts.info["CreationDate"] == "D:20240915000000Z" && facts.info["ModDate"] == "D:20240915000000Z")
         #expect(facts.xmp["CreateDate"] == "2024-09-15T00:00:00Z")

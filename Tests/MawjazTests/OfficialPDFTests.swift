@@ -46,9 +46,9 @@ import TestSupport
         #expect(info.contains("Creator:         Mawjaz \(MawjazVersion.current)"))
     }
 
-    @Test func theLanguageAndReadingDirectionAreDeclared() {
+    @Test func theLanguageIsDeclaredWithoutAForcedDirection() {
         #expect(brief.lang == "ar")
-        #expect(brief.viewerPreferences == ["DisplayDocTitle": "True", "Direction": "/R2L"])
+        #expect(brief.viewerPreferences == ["DisplayDocTitle": "True"])
     }
 
     @Test func pageLabelsAreInTheDocumentsNumerals() {

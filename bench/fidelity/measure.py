@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Per-kind exact-token rates of PDFs in the readers people copy with.
+
+Usage: measure.py TOKENS.tsv NAME=PDF [NAME=PDF ...] [--readers poppler,pdfium,mupdf,pdfjs] [--misses]
+
+A token (a line `kind<TAB>token` of TOKENS.tsv, `#` lines are comments) counts as exact in a reader when it is a
+substring of the text the reader extracts, both normalised as /work/shared/tools/pdf-audit does: NFC, the
+invisible bidi controls poppler wraps runs in dropped, white space collapsed. Readers: poppler (pdftotext, as
+Evince and Okular copy), PDFium (pypdfium2: Chrome's and Edge's viewer), MuPDF (mutool) and pdf.js (Debian's
+libjs-pdf under node, the text of its text layer in stream order). A reader that is not installed is left out.
+Prints one table per reader: a row per kind, a column per PDF, then the totals.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BIDI_CONTROLS = re.compile("[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]")
+
+
+def normalise(text):
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", BIDI_CONTROLS.sub("", text))).strip()
+
+
+def run(command):
+    return subprocess.run(command, capture_output=True, check=True).stdout.decode("utf-8", "replace")
+
+
+def poppler(pdf):
+    return run(["pdftotext", "-enc", "UTF-8", pdf, "-"])
+
+
+def pdfium(pdf):
+    import pypdfium2
+    document = pypdfium2.PdfDocument(pdf)
+    return "\n".join(page.get_textpage().get_text_range() for page in document)
+
+
+def mupdf(pdf):
+    return run(["mutool", "draw", "-q", "-F", "txt", "-o", "-", pdf])
+
+
+def pdfjs(pdf):
+    return run(["node", os.path.join(HERE, "pdfjs-text.js"), pdf])
+
+
+def available():
+    readers = {"poppler": poppler}
+    try:
+        import pypdfium2  # noqa: F401
+        readers["pdfium"] = pdfium
+    except ImportError:
+        print("measure.py: pypdfium2 is missing, PDFium left out", file=sys.stderr)
+    if shutil.which("mutool"):
+        readers["mupdf"] = mupdf
+    if shutil.which("node") and os.path.exists("/usr/share/nodejs/pdfjs-dist/build/pdf.js"):
+        readers["pdfjs"] = pdfjs
+    return readers
+
+
+def tokens(path):
+    with open(path, encoding="utf-8") as f:
+        return [line.rstrip("\n").split("\t", 1) for line in f if "\t" in line and not line.startswith("#")]
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    options = dict(a[2:].split("=", 1) if "=" in a else (a[2:], "") for a in sys.argv[1:] if a.startswith("--"))
+    if len(args) < 2:
+        sys.exit(__doc__)
+    rows = tokens(args[0])
+    pdfs = [a.split("=", 1) for a in args[1:]]
+    readers = available()
+    if options.get("readers"):
+        readers = {name: readers[name] for name in options["readers"].split(",") if name in readers}
+    kinds = list(dict.fromkeys(kind for kind, _ in rows))
+    for reader, extract in readers.items():
+        hits = {}
+        for name, pdf in pdfs:
+            text = normalise(extract(pdf))
+            for kind, token in rows:
+                found = normalise(token) in text
+                hits.setdefault((name, kind), []).append(found)
+                if "misses" in options and not found:
+                    print(f"miss  {reader:8s} {name:18s} [{kind}] {token}", file=sys.stderr)
+        width = max(10, *(len(name) + 1 for name, _ in pdfs))
+        print(f"\n{reader}" + " " * (22 - len(reader)) + "".join(f"{name:>{width}}" for name, _ in pdfs))
+        for kind in kinds:
+            cells = "".join(f"{sum(hits[(n, kind)]):>{width - 3}}/{len(hits[(n, kind)]):<2}" for n, _ in pdfs)
+            print(f"  {kind:20s}{cells}")
+        totals = "".join(f"{sum(sum(hits[(n, k)]) for k in kinds) / len(rows):>{width}.3f}" for n, _ in pdfs)
+        print(f"  {'exact (share)':20s}{totals}")
+
+
+if __name__ == "__main__":
+    main()

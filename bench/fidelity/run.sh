@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The copy-paste fidelity corpus (Tests/MawjazTests/Fixtures/fidelity) set by Mawjaz, Typst and WeasyPrint, in Noto
+# Naskh Arabic and in Amiri, then read back by poppler, PDFium, MuPDF and pdf.js: per-kind exact-token rates.
+#   bash bench/fidelity/run.sh [MAWJAZ_BINARY]        (make fidelity builds the release binary and runs this)
+# The peers come from the peers' kit's virtual environment (PEERS_VENV, default /tmp/peers-venv, made by its
+# run_all.sh; made here from its requirements.txt when missing). PDFium is read with pypdfium2 from the tests'
+# environment (~/.cache/mawjaz-pdf-tools), or from ~/.cache/mawjaz-fidelity-venv made here. PDFs go to OUT
+# (default /tmp/mawjaz-fidelity).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+mawjaz=${1:-$root/.build/release/mawjaz}
+peers=${PEERS:-$root/../shared/bench/peers}
+venv=${PEERS_VENV:-/tmp/peers-venv}
+tools=${MAWJAZ_PDF_TOOLS:-$HOME/.cache/mawjaz-pdf-tools}
+out=${OUT:-/tmp/mawjaz-fidelity}
+corpus=$root/Tests/MawjazTests/Fixtures/fidelity
+mkdir -p "$out"
+
+if ! "$venv/bin/python" -c 'import typst, weasyprint' 2>/dev/null; then
+  echo "fidelity: making $venv from $peers/requirements.txt" >&2
+  python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install -q -r "$peers/requirements.txt"
+fi
+python=$tools/bin/python
+if ! "$python" -c 'import pypdfium2' 2>/dev/null; then
+  python=$HOME/.cache/mawjaz-fidelity-venv/bin/python
+  if ! "$python" -c 'import pypdfium2' 2>/dev/null; then
+    python3 -m venv "$HOME/.cache/mawjaz-fidelity-venv"
+    "$python" -m pip install -q pypdfium2==5.15.2
+  fi
+fi
+
+for language in ar en; do
+  for font in "Noto Naskh Arabic" "Amiri"; do
+    tag=$(echo "$font" | tr -d ' ' | tr 'A-Z' 'a-z')
+    source=$out/corpus-$language-$tag.json
+    sed "s/\"arabic\": \"Noto Naskh Arabic\"/\"arabic\": \"$font\"/" "$corpus/corpus-$language.json" > "$source"
+    "$mawjaz" render "$source" -o "$out/mawjaz-$language-$tag.pdf" >/dev/null
+    "$venv/bin/python" "$root/bench/fidelity/peers.py" "$source" "$out/$language-$tag" --fonts "$root/Fonts" --arabic-font "$font"
+    mv "$out/$language-$tag/typst.pdf" "$out/typst-$language-$tag.pdf"
+    mv "$out/$language-$tag/weasyprint.pdf" "$out/weasyprint-$language-$tag.pdf"
+  done
+  echo
+  echo "== corpus-$language.json ($(grep -c $'\t' "$corpus/tokens-$language.tsv") tokens; columns: setter-font)"
+  args=()
+  for setter in mawjaz typst weasyprint; do
+    for tag in notonaskharabic amiri; do args+=("$setter-${tag/notonaskharabic/naskh}=$out/$setter-$language-$tag.pdf"); done
+  done
+  "$python" "$root/bench/fidelity/measure.py" "$corpus/tokens-$language.tsv" "${args[@]}" 2>/dev/null
+done
