@@ -79,11 +79,11 @@ extension TestSupport {
     }
 }
 
-/// The virtual environment with pypdf, pdfminer.six and Pillow, made on first use and reused after.
+/// The virtual environment with pypdf, pdfminer.six, Pillow and pypdfium2, made on first use and reused after.
 final class PythonTools: @unchecked Sendable {
     static let shared = PythonTools()
     /// The packages, pinned: a change here makes a new environment.
-    static let requirements = ["pypdf==7.1.0", "pdfminer.six==20260107", "pillow==13.0.0"]
+    static let requirements = ["pypdf==7.1.0", "pdfminer.six==20260107", "pillow==13.0.0", "pypdfium2==5.15.2"]
 
     private let lock = NSLock()
     private var ready: String?

@@ -1,0 +1,93 @@
+// The copy-paste fidelity corpus, token by token, in poppler (Evince, Okular, pdftotext) and PDFium (Chrome, Edge),
+// set in Noto Naskh Arabic and in Amiri: what comes back exactly must not get worse, and the kinds that come back
+// whole must stay whole. `make fidelity` prints the same figures beside Typst's and WeasyPrint's.
+import Foundation
+import Mawjaz
+import Testing
+import TestSupport
+
+@Suite struct FidelityTests {
+    /// One corpus set in one Arabic font, and what each reader copies out of it.
+    struct Reading: Sendable {
+        var name: String
+        var tokens: [FidelityToken]
+        /// The tokens each reader gives back exactly, by reader.
+        var exact: [String: Set<FidelityToken>]
+
+        func count(_ reader: String, kind: String? = nil) -> Int {
+            exact[reader, default: []].filter { kind == nil || $0.kind == kind }.count
+        }
+
+        func missing(_ reader: String, kind: String) -> [String] {
+            tokens.filter { $0.kind == kind && !exact[reader, default: []].contains($0) }.map(\.text)
+        }
+    }
+
+    static let readings: [String: Reading] = {
+        var result: [String: Reading] = [:]
+        do {
+            let renderer = try TestSupport.renderer()
+            let folder = try TestSupport.temporaryFolder()
+            for language in ["ar", "en"] {
+                let source = try String(contentsOf: TestSupport.fidelityFolder.appendingPathComponent("corpus-\(language).json"), encoding: .utf8)
+                let tokens = try TestSupport.fidelityTokens(TestSupport.fidelityFolder.appendingPathComponent("tokens-\(language).tsv"))
+                for font in ["Noto Naskh Arabic", "Amiri"] {
+                    let name = "\(language)-\(font == "Amiri" ? "amiri" : "naskh")"
+                    let report = folder.appendingPathComponent("\(name).json")
+                    try Data(source.replacingOccurrences(of: "\"arabic\": \"Noto Naskh Arabic\"", with: "\"arabic\": \"\(font)\"").utf8).write(to: report)
+                    let pdf = folder.appendingPathComponent("\(name).pdf")
+                    try renderer.render(reportAt: report, to: pdf)
+                    try TestSupport.inspectPDF(pdf)
+                    var exact: [String: Set<FidelityToken>] = [:]
+                    for (reader, text) in [("poppler", try TestSupport.pdfText(pdf)), ("pdfium", try TestSupport.pdfiumText(pdf))] {
+                        let copied = TestSupport.fidelityNormalised(text)
+                        exact[reader] = Set(tokens.filter { copied.contains(TestSupport.fidelityNormalised($0.text)) })
+                    }
+                    result[name] = Reading(name: name, tokens: tokens, exact: exact)
+                }
+            }
+        } catch {
+            Issue.record("the fidelity corpus could not be set and read: \(error)")
+        }
+        return result
+    }()
+
+    /// The exact tokens measured when the corpus was made, by reading and reader: a change that loses one fails.
+    static let floors: [String: [String: Int]] = [
+        "ar-naskh": ["poppler": 49, "pdfium": 43], "ar-amiri": ["poppler": 49, "pdfium": 42],
+        "en-naskh": ["poppler": 15, "pdfium": 11], "en-amiri": ["poppler": 15, "pdfium": 11],
+    ]
+
+    @Test(arguments: ["ar-naskh", "ar-amiri", "en-naskh", "en-amiri"])
+    func noReaderCopiesFewerTokensExactly(_ name: String) throws {
+        let reading = try #require(Self.readings[name])
+        for reader in ["poppler", "pdfium"] {
+            let floor = try #require(Self.floors[name]?[reader])
+            let kinds = Array(Set(reading.tokens.map(\.kind))).sorted()
+            let lost = kinds.flatMap { reading.missing(reader, kind: $0).map { "[\($0)]" } }
+            #expect(reading.count(reader) >= floor, "\(name) in \(reader): \(reading.count(reader)) of \(reading.tokens.count) exact, fewer than \(floor); missing \(lost)")
+        }
+    }
+
+    /// Ligatures and lam-alef come back whole in both fonts and both readers. In Noto Naskh Arabic لله is one glyph for
+    /// three characters, whose text is carried reversed with it (LigatureClusterTests).
+    @Test(arguments: ["ar-naskh", "ar-amiri"])
+    func ligaturesCopyBackWhole(_ name: String) throws {
+        let reading = try #require(Self.readings[name])
+        for reader in ["poppler", "pdfium"] {
+            #expect(reading.missing(reader, kind: "ligature").isEmpty, "\(name) in \(reader): \(reading.missing(reader, kind: "ligature"))")
+        }
+    }
+
+    @Test(arguments: ["ar-naskh", "ar-amiri"])
+    func chartLabelsTheEnglishParagraphAndPersianCopyBackWhole(_ name: String) throws {
+        let reading = try #require(Self.readings[name])
+        for reader in ["poppler", "pdfium"] {
+            for kind in ["chart-label", "ltr-paragraph"] {
+                #expect(reading.missing(reader, kind: kind).isEmpty, "\(name) in \(reader): \(reading.missing(reader, kind: kind))")
+            }
+        }
+        #expect(reading.missing("poppler", kind: "technical").isEmpty)
+        #expect(reading.missing("poppler", kind: "table-cell").count <= 2)
+    }
+}
