@@ -13,6 +13,8 @@ public final class FontLibrary: @unchecked Sendable {
     public let directory: URL
     /// The family names of the fonts in the folder.
     public let families: Set<String>
+    /// The families that have the Latin alphabet (Noto Sans, Amiri; not Noto Naskh Arabic).
+    public let latinFamilies: Set<String>
 
     /// Registers every font file in `directory`.
     public init(directory: URL) throws(TextError) {
@@ -30,14 +32,18 @@ public final class FontLibrary: @unchecked Sendable {
                 throw .fontconfig("fontconfig could not read the font \(path)")
             }
         }
-        var families = Set<String>()
+        var families = Set<String>(), latin = Set<String>()
         if let set = FcConfigGetFonts(config, FcSetApplication) {
             for index in 0..<Int(set.pointee.nfont) {
                 guard let pattern = set.pointee.fonts[index] else { continue }
+                var charset: OpaquePointer?
+                let hasLatin = FcPatternGetCharSet(pattern, FC_CHARSET, 0, &charset) == FcResultMatch
+                    && "AZaz".unicodeScalars.allSatisfy { FcCharSetHasChar(charset, $0.value) != 0 }
                 var position: Int32 = 0
                 var value: UnsafeMutablePointer<FcChar8>?
                 while FcPatternGetString(pattern, FC_FAMILY, position, &value) == FcResultMatch, let value {
                     families.insert(String(cString: value))
+                    if hasLatin { latin.insert(String(cString: value)) }
                     position += 1
                 }
             }
@@ -49,6 +55,7 @@ public final class FontLibrary: @unchecked Sendable {
         self.config = config
         self.directory = directory
         self.families = families
+        self.latinFamilies = latin
     }
 
     deinit { FcConfigDestroy(config) }

@@ -132,6 +132,7 @@ public final class TextEngine {
             }
             start = end
         }
+        setLatinRuns(in: text, spans: spans, attributes: attributes)
         pango_layout_set_attributes(layout, attributes)
         pango_attr_list_unref(attributes)
 
@@ -149,6 +150,28 @@ public final class TextEngine {
         // Lines are set at their natural width; justification widens them afterwards (see `stretch`).
         pango_layout_set_justify(layout, 0)
         return layout
+    }
+
+    /// Sets each Latin run (see `LatinRuns`) of a span whose first family has no Latin letters in the first family
+    /// that has them, so that the run's punctuation matches its letters instead of coming from the Arabic font.
+    private func setLatinRuns(in text: String, spans: [TextSpan], attributes: OpaquePointer?) {
+        let runs = LatinRuns.ranges(in: text)
+        guard !runs.isEmpty else { return }
+        var start = 0
+        for span in spans {
+            let end = start + span.text.utf8.count
+            defer { start = end }
+            let families = span.style.families
+            guard let first = families.first, !library.latinFamilies.contains(first),
+                  let latin = families.firstIndex(where: { library.latinFamilies.contains($0) }) else { continue }
+            let reordered = [families[latin]] + families.enumerated().filter { $0.offset != latin }.map(\.element)
+            for run in runs where run.lowerBound < end && run.upperBound > start {
+                let attribute = pango_attr_family_new(reordered.joined(separator: ","))!
+                attribute.pointee.start_index = guint(max(run.lowerBound, start))
+                attribute.pointee.end_index = guint(min(run.upperBound, end))
+                pango_attr_list_change(attributes, attribute)
+            }
+        }
     }
 
     private static func attributes(for style: TextStyle, differingFrom base: TextStyle) -> [UnsafeMutablePointer<PangoAttribute>] {

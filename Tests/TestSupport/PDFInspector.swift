@@ -79,14 +79,25 @@ extension TestSupport {
     }
 }
 
-/// The virtual environment with pypdf, pdfminer.six, Pillow and pypdfium2, made on first use and reused after.
+/// A virtual environment of pinned Python packages in ~/.cache, made on first use and reused after.
 final class PythonTools: @unchecked Sendable {
-    static let shared = PythonTools()
+    /// pypdf, pdfminer.six and Pillow, in ~/.cache/mawjaz-pdf-tools.
+    static let shared = PythonTools(folder: "mawjaz-pdf-tools", requirements: ["pypdf==7.1.0", "pdfminer.six==20260107", "pillow==13.0.0"])
+    /// pypdfium2 (PDFium, the engine of Chrome's viewer), in an environment of its own, ~/.cache/mawjaz-pdfium.
+    static let pdfium = PythonTools(folder: "mawjaz-pdfium", requirements: ["pypdfium2==5.15.2"])
+
+    /// The environment's folder under ~/.cache.
+    let folderName: String
     /// The packages, pinned: a change here makes a new environment.
-    static let requirements = ["pypdf==7.1.0", "pdfminer.six==20260107", "pillow==13.0.0", "pypdfium2==5.15.2"]
+    let requirements: [String]
 
     private let lock = NSLock()
     private var ready: String?
+
+    init(folder: String, requirements: [String]) {
+        folderName = folder
+        self.requirements = requirements
+    }
 
     /// The environment's Python, creating the environment if it is missing.
     func python() throws -> String {
@@ -94,8 +105,8 @@ final class PythonTools: @unchecked Sendable {
         defer { lock.unlock() }
         if let ready { return ready }
         let home = ProcessInfo.processInfo.environment["HOME"] ?? NSTemporaryDirectory()
-        let stamp = Self.requirements.joined(separator: " ")
-        let folder = URL(fileURLWithPath: home).appendingPathComponent(".cache/mawjaz-pdf-tools")
+        let stamp = requirements.joined(separator: " ")
+        let folder = URL(fileURLWithPath: home).appendingPathComponent(".cache").appendingPathComponent(folderName)
         let python = folder.appendingPathComponent("bin/python").path
         let stampFile = folder.appendingPathComponent("requirements.txt")
         if (try? String(contentsOf: stampFile, encoding: .utf8)) != stamp || !FileManager.default.isExecutableFile(atPath: python) {
@@ -106,7 +117,7 @@ final class PythonTools: @unchecked Sendable {
             let venv = try TestSupport.run("python3", ["-m", "venv", building.path])
             guard venv.status == 0 else { throw TestFailure("python3 -m venv failed (is python3-venv installed?):\n\(venv.error)") }
             let pip = try TestSupport.run(building.appendingPathComponent("bin/pip").path,
-                                          ["install", "--quiet", "--disable-pip-version-check"] + Self.requirements)
+                                          ["install", "--quiet", "--disable-pip-version-check"] + requirements)
             guard pip.status == 0 else { throw TestFailure("pip install \(stamp) failed:\n\(pip.output)\(pip.error)") }
             try Data(stamp.utf8).write(to: building.appendingPathComponent("requirements.txt"))
             // Its bin/python finds the packages through the pyvenv.cfg beside it, wherever the folder is.

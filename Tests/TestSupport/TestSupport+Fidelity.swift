@@ -24,7 +24,7 @@ extension TestSupport {
     public static func pdfiumText(_ url: URL) throws -> String {
         let script = "import sys, pypdfium2\nd = pypdfium2.PdfDocument(sys.argv[1])\n"
             + "sys.stdout.write('\\n'.join(p.get_textpage().get_text_range() for p in d))"
-        let result = try run(try PythonTools.shared.python(), ["-c", script, url.path])
+        let result = try run(try PythonTools.pdfium.python(), ["-c", script, url.path])
         guard result.status == 0 else { throw TestFailure("pypdfium2 failed on \(url.lastPathComponent): \(result.error)") }
         return result.output
     }

@@ -4,14 +4,13 @@
 #   bash bench/fidelity/run.sh [MAWJAZ_BINARY]        (make fidelity builds the release binary and runs this)
 # The peers come from the peers' kit's virtual environment (PEERS_VENV, default /tmp/peers-venv, made by its
 # run_all.sh; made here from its requirements.txt when missing). PDFium is read with pypdfium2 from the tests'
-# environment (~/.cache/mawjaz-pdf-tools), or from ~/.cache/mawjaz-fidelity-venv made here. PDFs go to OUT
-# (default /tmp/mawjaz-fidelity).
+# environment for it (~/.cache/mawjaz-pdfium; made here when missing). PDFs go to OUT (default /tmp/mawjaz-fidelity).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 mawjaz=${1:-$root/.build/release/mawjaz}
 peers=${PEERS:-$root/../shared/bench/peers}
 venv=${PEERS_VENV:-/tmp/peers-venv}
-tools=${MAWJAZ_PDF_TOOLS:-$HOME/.cache/mawjaz-pdf-tools}
+tools=${MAWJAZ_PDFIUM:-$HOME/.cache/mawjaz-pdfium}
 out=${OUT:-/tmp/mawjaz-fidelity}
 corpus=$root/Tests/MawjazTests/Fixtures/fidelity
 mkdir -p "$out"
@@ -23,11 +22,9 @@ if ! "$venv/bin/python" -c 'import typst, weasyprint' 2>/dev/null; then
 fi
 python=$tools/bin/python
 if ! "$python" -c 'import pypdfium2' 2>/dev/null; then
-  python=$HOME/.cache/mawjaz-fidelity-venv/bin/python
-  if ! "$python" -c 'import pypdfium2' 2>/dev/null; then
-    python3 -m venv "$HOME/.cache/mawjaz-fidelity-venv"
-    "$python" -m pip install -q pypdfium2==5.15.2
-  fi
+  python3 -m venv "$tools"
+  "$python" -m pip install -q pypdfium2==5.15.2
+  printf %s pypdfium2==5.15.2 > "$tools/requirements.txt"   # the stamp the tests check
 fi
 
 for language in ar en; do
