@@ -37,8 +37,8 @@ struct Painter {
         }
     }
 
-    /// Draws a line run by run, handing cairo each run's glyphs with its clusters in visual order, so the
-    /// PDF's text layer carries the text as readers expect it.
+    /// Draws a line run by run, handing cairo each run's glyphs and text layer (`TextLayerRun`), so the PDF's text
+    /// layer carries the text as readers expect it.
     private func paint(_ line: TextLine, at origin: Point) throws(RenderError) {
         for run in line.runs {
             guard let font = engine.scaledFont(for: run.font) else { throw .unknownFont(run.font.family) }
@@ -50,11 +50,14 @@ struct Painter {
                 cairo_fill(cr)
             }
             guard !run.glyphs.isEmpty else { continue }
-            var glyphs = run.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: runX + $0.x, y: origin.y + $0.y) }
-            var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.byteCount), num_glyphs: Int32($0.glyphCount)) }
+            let layer = TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft)
+            var glyphs = layer.glyphOrder.map { index in
+                cairo_glyph_t(index: UInt(run.glyphs[index].id), x: runX + run.glyphs[index].x, y: origin.y + run.glyphs[index].y)
+            }
+            var clusters = layer.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes), num_glyphs: Int32($0.glyphs)) }
             cairo_set_scaled_font(cr, font)
             setColor(run.color)
-            var text = run.clusterText
+            var text = layer.text
             text.withUTF8 { utf8 in
                 utf8.withMemoryRebound(to: CChar.self) { chars in
                     cairo_show_text_glyphs(cr, chars.baseAddress, Int32(chars.count), &glyphs, Int32(glyphs.count),

@@ -1,0 +1,124 @@
+// The PDF's text layer for a glyph run: which glyphs stand for which text, in the form poppler and PDFium read back.
+import MawjazFrame
+
+/// How a run's glyphs are handed to cairo for the text layer: the glyphs in drawing order, the text, and the clusters
+/// tying them together (a number of bytes of the text for a number of glyphs; a cluster of several glyphs or of a
+/// glyph for several characters is written as a `/Span << /ActualText … >>` marked-content sequence).
+///
+/// poppler (Evince, Okular) and PDFium (Chrome, Edge) rebuild each line from the glyphs' places, left to right, and
+/// turn that visual order into logical order with bidi passes of their own, which differ. By default the glyphs go left
+/// to right and each cluster carries its characters so that both passes give the text back (see `TextEngine`). Two
+/// kinds of text need more, measured on the fidelity corpus (Tests/MawjazTests/Fixtures/fidelity):
+///
+/// - A right-to-left word with combining marks (tashkeel): its marks are glyphs of their own, raised or lowered, which
+///   both readers took for other words or lines. The word becomes one span whose text is the word with each run of
+///   letters and each run of other characters (marks, punctuation) reversed in place, the form PDFium's reading of a
+///   span turns back into the word; its glyphs are drawn on the baseline first and the marks last but one, so that no
+///   mark's height breaks PDFium's line. poppler reverses a span's text as a whole, so it keeps reading such words
+///   wrongly (as it did before); no single text serves both (see the README's "Copy-paste fidelity").
+/// - A right-to-left run in a left-to-right line (an Arabic name in an English sentence): one span for the run, its text
+///   as the glyphs read left to right; PDFium then gives the name back in order instead of word by word reversed.
+struct TextLayerRun {
+    /// Indices into the run's glyphs, in the order they are drawn.
+    private(set) var glyphOrder: [Int]
+    private(set) var text: String
+    private(set) var clusters: [(bytes: Int, glyphs: Int)]
+
+    init(_ run: GlyphRun, inLeftToRightLine: Bool) {
+        glyphOrder = Array(run.glyphs.indices)
+        text = run.clusterText
+        clusters = run.clusters.map { ($0.byteCount, $0.glyphCount) }
+        guard run.isRightToLeft, run.glyphs.count > 1 else { return }
+        if inLeftToRightLine {
+            clusters = [(text.utf8.count, run.glyphs.count)]
+        } else if run.text.unicodeScalars.contains(where: Self.isMark) {
+            spanVowelledWords(of: run)
+        }
+    }
+
+    /// Whether `scalar` is a combining mark drawn on a letter (tashkeel, Quranic marks).
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .nonspacingMark
+    }
+
+    /// Makes each word of the run that holds a combining mark one span (see the type's description).
+    private mutating func spanVowelledWords(of run: GlyphRun) {
+        let logical = Self.logicalPieces(of: run)
+        let drawn = Self.drawnPieces(of: run)
+        var order: [Int] = [], pieces: [String] = [], groups: [(bytes: Int, glyphs: Int)] = []
+        var glyph = 0, cluster = 0
+        while cluster < run.clusters.count {
+            // A word: the clusters up to the next white space (a white-space cluster is a word of its own).
+            var end = cluster
+            while end < run.clusters.count, !logical[end].unicodeScalars.contains(where: { $0.properties.isWhitespace }) { end += 1 }
+            end = max(end, cluster + 1)
+            let glyphs = Array(glyph..<(glyph + run.clusters[cluster..<end].reduce(0) { $0 + $1.glyphCount }))
+            let word = logical[cluster..<end].reversed().joined()
+            if glyphs.count > 1, word.unicodeScalars.contains(where: Self.isMark) {
+                let piece = Self.runsReversed(word)
+                pieces.append(piece)
+                groups.append((piece.utf8.count, glyphs.count))
+                order += Self.baselineFirst(glyphs, run.glyphs)
+            } else {
+                for index in cluster..<end {
+                    pieces.append(drawn[index])
+                    groups.append((run.clusters[index].byteCount, run.clusters[index].glyphCount))
+                }
+                order += glyphs
+            }
+            glyph += glyphs.count
+            cluster = end
+        }
+        glyphOrder = order
+        text = pieces.joined()
+        clusters = groups
+    }
+
+    /// Each cluster's characters in logical order, the clusters in visual order (a right-to-left run's text split by
+    /// its clusters from the end).
+    static func logicalPieces(of run: GlyphRun) -> [String] {
+        let bytes = Array(run.text.utf8)
+        var end = bytes.count
+        return run.clusters.map { cluster in
+            let start = max(0, end - cluster.byteCount)
+            defer { end = start }
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+    }
+
+    /// Each cluster's text as the run carries it for the text layer (`clusterText` split by its clusters).
+    static func drawnPieces(of run: GlyphRun) -> [String] {
+        let bytes = Array(run.clusterText.utf8)
+        var start = 0
+        return run.clusters.map { cluster in
+            let end = min(bytes.count, start + cluster.byteCount)
+            defer { start = end }
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+    }
+
+    /// `word` with each maximal run of letters and each maximal run of other characters reversed where it stands:
+    /// "نُورٌ،" (nūn, ḍamma, wāw, rāʾ, tanwīn, comma) becomes nūn, ḍamma, rāʾ, wāw, comma, tanwīn.
+    static func runsReversed(_ word: String) -> String {
+        var result = String.UnicodeScalarView(), pending: [Unicode.Scalar] = [], pendingAreLetters = false
+        for scalar in word.unicodeScalars {
+            let isLetter = scalar.properties.isAlphabetic && !isMark(scalar)
+            if isLetter != pendingAreLetters {
+                result.append(contentsOf: pending.reversed())
+                pending.removeAll()
+                pendingAreLetters = isLetter
+            }
+            pending.append(scalar)
+        }
+        result.append(contentsOf: pending.reversed())
+        return String(result)
+    }
+
+    /// `indices` reordered: the glyphs on the baseline left to right but the last, then the raised or lowered ones
+    /// (marks), then the last baseline glyph.
+    static func baselineFirst(_ indices: [Int], _ glyphs: [Glyph]) -> [Int] {
+        let onBaseline = indices.filter { abs(glyphs[$0].y) < 0.01 }
+        guard let last = onBaseline.last else { return indices }
+        return onBaseline.dropLast() + indices.filter { abs(glyphs[$0].y) >= 0.01 } + [last]
+    }
+}
