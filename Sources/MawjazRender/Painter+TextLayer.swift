@@ -1,4 +1,5 @@
 // The PDF's text layer for a glyph run: which glyphs stand for which text, in the form poppler and PDFium read back.
+import CPangoCairo
 import MawjazFrame
 
 /// How a run's glyphs are handed to cairo for the text layer: the glyphs in drawing order, the text, and the clusters
@@ -24,16 +25,34 @@ struct TextLayerRun {
     private(set) var text: String
     private(set) var clusters: [(bytes: Int, glyphs: Int)]
 
-    init(_ run: GlyphRun, inLeftToRightLine: Bool) {
+    /// The text layer of `run`, in a line read left to right or not; `allowsSpan` says whether a group of glyphs
+    /// (indices into the run's glyphs) may become one span (see `TextLayerPlan`).
+    init(_ run: GlyphRun, inLeftToRightLine: Bool, allowsSpan: ([Int]) -> Bool = { _ in true }) {
         glyphOrder = Array(run.glyphs.indices)
         text = run.clusterText
         clusters = run.clusters.map { ($0.byteCount, $0.glyphCount) }
         guard run.isRightToLeft, run.glyphs.count > 1 else { return }
         if inLeftToRightLine {
-            clusters = [(text.utf8.count, run.glyphs.count)]
+            if allowsSpan(glyphOrder) { clusters = [(text.utf8.count, run.glyphs.count)] }
         } else if run.text.unicodeScalars.contains(where: Self.isMark) {
-            spanVowelledWords(of: run)
+            spanVowelledWords(of: run, allowsSpan: allowsSpan)
         }
+    }
+
+    /// Each cluster: whether it is a span (several glyphs, or one glyph for no text), its glyphs (indices into the run's
+    /// glyphs) and its text.
+    func clusterPieces() -> [(isSpan: Bool, glyphs: [Int], text: String)] {
+        let bytes = Array(text.utf8)
+        var result: [(isSpan: Bool, glyphs: [Int], text: String)] = []
+        var glyph = 0, byte = 0
+        for cluster in clusters {
+            let piece = String(decoding: bytes[byte..<(byte + cluster.bytes)], as: UTF8.self)
+            let glyphs = Array(glyphOrder[glyph..<(glyph + cluster.glyphs)])
+            result.append((cluster.glyphs != 1 || cluster.bytes == 0, glyphs, piece))
+            glyph += cluster.glyphs
+            byte += cluster.bytes
+        }
+        return result
     }
 
     /// Whether `scalar` is a combining mark drawn on a letter (tashkeel, Quranic marks).
@@ -42,7 +61,7 @@ struct TextLayerRun {
     }
 
     /// Makes each word of the run that holds a combining mark one span (see the type's description).
-    private mutating func spanVowelledWords(of run: GlyphRun) {
+    private mutating func spanVowelledWords(of run: GlyphRun, allowsSpan: ([Int]) -> Bool) {
         let logical = Self.logicalPieces(of: run)
         let drawn = Self.drawnPieces(of: run)
         var order: [Int] = [], pieces: [String] = [], groups: [(bytes: Int, glyphs: Int)] = []
@@ -54,7 +73,7 @@ struct TextLayerRun {
             end = max(end, cluster + 1)
             let glyphs = Array(glyph..<(glyph + run.clusters[cluster..<end].reduce(0) { $0 + $1.glyphCount }))
             let word = logical[cluster..<end].reversed().joined()
-            if glyphs.count > 1, word.unicodeScalars.contains(where: Self.isMark) {
+            if glyphs.count > 1, word.unicodeScalars.contains(where: Self.isMark), allowsSpan(glyphs) {
                 let piece = Self.runsReversed(word)
                 pieces.append(piece)
                 groups.append((piece.utf8.count, glyphs.count))
@@ -120,5 +139,72 @@ struct TextLayerRun {
         let onBaseline = indices.filter { abs(glyphs[$0].y) < 0.01 }
         guard let last = onBaseline.last else { return indices }
         return onBaseline.dropLast() + indices.filter { abs(glyphs[$0].y) >= 0.01 } + [last]
+    }
+}
+
+/// Which spans of the text layer may be written without spoiling the font's character map.
+///
+/// cairo gives a glyph its entry in the font's /ToUnicode map when it is first drawn. A glyph first drawn inside a span
+/// gets the character the font's cmap names for it, which for a contextual Arabic form is a presentation form (ﺑ for
+/// an initial beh); every later plain use of that glyph is then written with an /ActualText of its own, and PDFium reads
+/// words holding such letters backwards (measured: a vowelled basmala before the default brief's article took PDFium's
+/// recall of the article from 1.000 to 0.954). So a span is written only when each of its glyphs has already been drawn
+/// plainly or is never drawn plainly; otherwise its glyphs are drawn a cluster each, as before. The document is walked
+/// once before painting to learn which glyphs are ever drawn plainly.
+final class TextLayerPlan {
+    /// A glyph of a font face: the same glyph shares one /ToUnicode entry at every size.
+    struct GlyphKey: Hashable {
+        var face: OpaquePointer
+        var glyph: UInt32
+    }
+
+    private let drawnPlainly: Set<GlyphKey>
+    private var mapped = Set<GlyphKey>()
+    private let face: (FontReference) -> OpaquePointer?
+
+    /// Walks `pages` in painting order; `face` gives the cairo font face a run is drawn with.
+    init(_ pages: [Page], face: @escaping (FontReference) -> OpaquePointer?) {
+        self.face = face
+        // The glyphs drawn, in painting order: plainly, or as a span.
+        var uses: [(isSpan: Bool, keys: [GlyphKey])] = []
+        for page in pages {
+            for (_, line) in page.frame.textLines {
+                for run in line.runs {
+                    guard let runFace = face(run.font) else { continue }
+                    for (isSpan, glyphs, text) in TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft).clusterPieces() {
+                        let keys = glyphs.map { GlyphKey(face: runFace, glyph: run.glyphs[$0].id) }
+                        if !isSpan && !text.isEmpty { uses.append((false, keys)) } else if glyphs.count > 1 { uses.append((true, keys)) }
+                    }
+                }
+            }
+        }
+        // Paint in thought, as `layer(for:in:)` will: a span whose glyphs are not all safe falls back and draws them
+        // plainly, which may make an earlier span unsafe; repeat until nothing changes.
+        var plain = Set(uses.filter { !$0.isSpan }.flatMap(\.keys))
+        var changed = true
+        while changed {
+            changed = false
+            var drawn = Set<GlyphKey>()
+            for use in uses {
+                if use.isSpan && use.keys.allSatisfy({ drawn.contains($0) || !plain.contains($0) }) { continue }
+                drawn.formUnion(use.keys)
+                if use.isSpan && !use.keys.allSatisfy(plain.contains) {
+                    plain.formUnion(use.keys)
+                    changed = true
+                }
+            }
+        }
+        drawnPlainly = plain
+    }
+
+    /// The text layer of `run` in `line`, its spans allowed or not, noting the glyphs it draws plainly.
+    func layer(for run: GlyphRun, in line: TextLine) -> TextLayerRun {
+        guard let runFace = face(run.font) else { return TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft) { _ in false } }
+        let key = { (index: Int) in GlyphKey(face: runFace, glyph: run.glyphs[index].id) }
+        let layer = TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft) { glyphs in
+            glyphs.allSatisfy { self.mapped.contains(key($0)) || !self.drawnPlainly.contains(key($0)) }
+        }
+        for (isSpan, glyphs, text) in layer.clusterPieces() where !isSpan && !text.isEmpty { mapped.insert(key(glyphs[0])) }
+        return layer
     }
 }

@@ -12,6 +12,8 @@ struct Painter {
     let vector: Bool
     /// Structure, links and destinations for a tagged PDF; images and SVG have none.
     var tagger: PDFTagger?
+    /// Which text-layer spans may be written (PDF only; see `TextLayerPlan`). Without one, every span is.
+    var textLayerPlan: TextLayerPlan?
     /// Whether scaled images are smoothed. PDF/A forbids a PDF to ask for it (cairo writes /Interpolate true),
     /// so the PDF leaves it to the viewer.
     var smoothsImages = true
@@ -50,7 +52,7 @@ struct Painter {
                 cairo_fill(cr)
             }
             guard !run.glyphs.isEmpty else { continue }
-            let layer = TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft)
+            let layer = textLayerPlan?.layer(for: run, in: line) ?? TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft)
             var glyphs = layer.glyphOrder.map { index in
                 cairo_glyph_t(index: UInt(run.glyphs[index].id), x: runX + run.glyphs[index].x, y: origin.y + run.glyphs[index].y)
             }

@@ -69,7 +69,8 @@ public struct Renderer {
             setMetadata(document.info, on: surface)
             let context = try CairoContext(surface: surface)
             let tagger = PDFTagger(plan: plan)
-            let painter = Painter(context: context, engine: engine, vector: true, tagger: tagger, smoothsImages: false)
+            let textLayer = TextLayerPlan(document.pages) { [engine] font in engine.scaledFont(for: font).map { cairo_scaled_font_get_font_face($0) } }
+            let painter = Painter(context: context, engine: engine, vector: true, tagger: tagger, textLayerPlan: textLayer, smoothsImages: false)
             for (index, page) in document.pages.enumerated() {
                 cairo_pdf_surface_set_size(surface.handle, page.size.width, page.size.height)
                 if index < document.info.pageLabels.count {
