@@ -37,12 +37,13 @@ public struct ReportSettings: Hashable, Sendable, Codable {
     public var dateStyle: DateStyle
     public var monthNames: MonthNames
     public var justify: JustifyMode
-    /// Whether digits in the author's own text follow `numerals` too.
+    /// Whether digits in the author's own text follow `numerals` too (technical tokens keep theirs); true unless the
+    /// report says `convert-digits: false`.
     public var convertDigits: Bool
     public var overflow: OverflowPolicy
 
     public init(language: Language = .ar, numerals: NumeralSystem? = nil, dateStyle: DateStyle = .gregorian,
-                monthNames: MonthNames = .egyptian, justify: JustifyMode = .spaces, convertDigits: Bool = false,
+                monthNames: MonthNames = .egyptian, justify: JustifyMode = .spaces, convertDigits: Bool = true,
                 overflow: OverflowPolicy = .error) {
         self.language = language
         self.numerals = numerals ?? language.table.numerals

@@ -1,4 +1,5 @@
-// Rewriting the digits inside running text, so numbers typed in the data follow the document's numeral policy.
+// Rewriting the digits inside running text, so numbers typed in the data follow the document's numeral policy, while
+// technical tokens (codes, versions, addresses, phone numbers, numbers inside Latin text) keep the digits they were typed in.
 import MawjazData
 import MawjazLanguage
 
@@ -10,17 +11,24 @@ extension Numerals {
     /// - A decimal or group separator of the other system between two digits becomes this system's
     ///   ("1.5" → "١٫٥", "1,250" → "١٬٢٥٠", and back under Latin).
     /// - The other system's percent sign directly after a digit becomes this system's ("45%" → "٤٥٪").
+    /// - An integer of five or more digits is grouped ("1250000" → "١٬٢٥٠٬٠٠٠"); years and other four-digit numbers,
+    ///   numbers already grouped, a number with a leading zero and the digits of a phone number are not.
     /// - Other characters are kept: "2024-2025" keeps its hyphen, "12:30" its colon.
-    /// - Under Arabic-Indic, a word (a run without white space) holding a Latin letter is left whole, so
-    ///   codes, names and addresses such as "COVID-19", "G20" or "https://example.org/2024" keep their digits.
+    /// - Technical tokens are left as typed (see `technicalMask`): a word holding a Latin letter (`COVID-19`, `Q3`,
+    ///   `https://example.org/2024`), an e-mail address, a dotted address or version (`192.168.1.1`, `1.2.3`), a phone
+    ///   number written with its `+` and groups (`+998 71 123 45 67`), and a number inside Latin text (`Python 3.12`,
+    ///   `between 2012 and 2024`).
     public func convertDigits(in text: String) -> String {
         let scalars = Array(text.unicodeScalars)
-        let keptWords = system == .arabicIndic ? Self.latinWordMask(scalars) : []
+        let kept = Self.technicalMask(scalars)
         let other: NumeralSystem = system == .arabicIndic ? .latin : .arabicIndic
-        var result = String.UnicodeScalarView()
+        var result: [Unicode.Scalar] = []
+        var groupable: [Bool] = []
+        result.reserveCapacity(scalars.count)
         for (index, scalar) in scalars.enumerated() {
-            if !keptWords.isEmpty && keptWords[index] {
+            if kept[index] {
                 result.append(scalar)
+                groupable.append(false)
                 continue
             }
             let previousIsDigit = index > 0 && Self.digitValue(scalars[index - 1]) != nil
@@ -36,37 +44,108 @@ extension Numerals {
             } else {
                 result.append(scalar)
             }
+            groupable.append(true)
         }
-        return String(result)
+        return String(String.UnicodeScalarView(grouped(result, groupable: groupable)))
+    }
+
+    /// `scalars` with every long integer that may be grouped written with this system's group separator.
+    private func grouped(_ scalars: [Unicode.Scalar], groupable: [Bool]) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(scalars.count + scalars.count / 3)
+        var index = 0
+        while index < scalars.count {
+            guard Self.digitValue(scalars[index]) != nil else {
+                result.append(scalars[index])
+                index += 1
+                continue
+            }
+            var end = index
+            while end < scalars.count, Self.digitValue(scalars[end]) != nil { end += 1 }
+            let digits = scalars[index..<end]
+            let touchesSeparator = (index > 0 && Self.isNumberPunctuation(scalars[index - 1]))
+                || (end < scalars.count && Self.isNumberPunctuation(scalars[end]) && end + 1 < scalars.count
+                    && Self.digitValue(scalars[end + 1]) != nil)
+            if digits.count >= 5, groupable[index..<end].allSatisfy({ $0 }), !touchesSeparator,
+               Self.digitValue(digits.first!) != 0 {
+                for (offset, digit) in digits.enumerated() {
+                    if offset > 0 && (digits.count - offset) % 3 == 0 { result.append(system.groupingSeparator) }
+                    result.append(digit)
+                }
+            } else {
+                result.append(contentsOf: digits)
+            }
+            index = end
+        }
+        return result
+    }
+
+    /// For each scalar, whether it belongs to a technical token that keeps the digits it was typed in.
+    static func technicalMask(_ scalars: [Unicode.Scalar]) -> [Bool] {
+        // The words: maximal runs without white space, as ranges of `scalars`.
+        var words: [Range<Int>] = []
+        var start: Int?
+        for index in 0...scalars.count {
+            let isSpace = index == scalars.count || scalars[index].properties.isWhitespace
+            if isSpace, let begin = start { words.append(begin..<index); start = nil }
+            else if !isSpace && start == nil { start = index }
+        }
+        func holdsLatin(_ word: Range<Int>) -> Bool { scalars[word].contains(where: isLatinLetter) }
+        func isNumeric(_ word: Range<Int>) -> Bool {
+            scalars[word].contains { digitValue($0) != nil } && !scalars[word].contains { $0.properties.isAlphabetic }
+        }
+        var mask = Array(repeating: false, count: scalars.count)
+        var phone = false
+        for (position, word) in words.enumerated() {
+            let text = String(String.UnicodeScalarView(scalars[word]))
+            var keep = holdsLatin(word) || text.contains("@") || text.contains("://") || isDotted(scalars[word])
+            if isNumeric(word) {
+                // A phone number: "+" and digits, then groups of digits.
+                if scalars[word.lowerBound] == "+", position + 1 < words.count, isDigitsOnly(scalars[words[position + 1]]) { phone = true }
+                keep = keep || phone
+                // A number inside Latin text: the nearest word before it that is not a number is Latin, or there is
+                // none and the nearest one after it is.
+                let before = words[..<position].last { !isNumeric($0) }
+                let after = words[(position + 1)...].first { !isNumeric($0) }
+                if let before { keep = keep || holdsLatin(before) } else if let after { keep = keep || holdsLatin(after) }
+            } else {
+                phone = false
+            }
+            if keep { for index in word { mask[index] = true } }
+        }
+        return mask
+    }
+
+    /// Whether `scalars` hold a dotted address or version: digits and at least two dots between digits (1.2.3).
+    private static func isDotted(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        var dots = 0
+        var previous: Unicode.Scalar?
+        for scalar in scalars {
+            if scalar == ".", let before = previous, digitValue(before) != nil { dots += 1 }
+            previous = scalar
+        }
+        return dots >= 2 && scalars.filter { $0 == "." }.count == dots
+    }
+
+    /// Whether `scalars` are digits and nothing else but trailing punctuation (a group of a phone number).
+    private static func isDigitsOnly(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let first = scalars.first, digitValue(first) != nil else { return false }
+        return scalars.allSatisfy { digitValue($0) != nil || $0.properties.generalCategory.isPunctuation }
+    }
+
+    /// Separators and signs that make a run of digits part of a larger number ("1,250", "3.5", "+998…").
+    private static func isNumberPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        ".,٫٬+".unicodeScalars.contains(scalar)
     }
 
     /// The value of a digit in any of the three digit sets, or nil for anything else.
-    private static func digitValue(_ scalar: Unicode.Scalar) -> UInt32? {
+    static func digitValue(_ scalar: Unicode.Scalar) -> UInt32? {
         switch scalar.value {
         case 0x30...0x39: return scalar.value - 0x30
         case 0x0660...0x0669: return scalar.value - 0x0660
         case 0x06F0...0x06F9: return scalar.value - 0x06F0
         default: return nil
         }
-    }
-
-    /// For each scalar, whether it belongs to a white-space-delimited word that holds a Latin letter.
-    private static func latinWordMask(_ scalars: [Unicode.Scalar]) -> [Bool] {
-        var mask = Array(repeating: false, count: scalars.count)
-        var wordStart = 0
-        var wordIsLatin = false
-        for index in 0...scalars.count {
-            if index == scalars.count || scalars[index].properties.isWhitespace {
-                if wordIsLatin {
-                    for position in wordStart..<index { mask[position] = true }
-                }
-                wordStart = index + 1
-                wordIsLatin = false
-            } else if isLatinLetter(scalars[index]) {
-                wordIsLatin = true
-            }
-        }
-        return mask
     }
 
     /// Whether `scalar` is a letter of the Latin script (basic, Latin-1, Extended-A/B or Extended Additional).
@@ -76,6 +155,16 @@ extension Numerals {
             return scalar.properties.isAlphabetic
         default:
             return false
+        }
+    }
+}
+
+private extension Unicode.GeneralCategory {
+    var isPunctuation: Bool {
+        switch self {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation: return true
+        default: return false
         }
     }
 }

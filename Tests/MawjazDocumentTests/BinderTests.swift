@@ -13,10 +13,10 @@ import Testing
         Activity(date: CalendarDate(year: 2022), category: "تدريبات مشتركة", title: "مناورة ثاذرن سترايك"),
     ])
 
-    func bind(_ body: [ReportBlock], numerals: NumeralSystem = .arabicIndic,
+    func bind(_ body: [ReportBlock], numerals: NumeralSystem = .arabicIndic, convertDigits: Bool = true,
               facts: [Fact] = []) throws -> Document {
         let report = Report(title: "موجز", date: CalendarDate(year: 2024, month: 9, day: 15),
-                            settings: ReportSettings(language: .ar, numerals: numerals), facts: facts,
+                            settings: ReportSettings(language: .ar, numerals: numerals, convertDigits: convertDigits), facts: facts,
                             datasets: ["activities": Self.log], body: body)
         return try Binder.bind(report, template: .fallback(named: "briefing"))
     }
@@ -33,7 +33,20 @@ import Testing
     @Test func placeholdersAreWrittenInTheDocumentsNumerals() throws {
         let text = "{{activities.count}} أنشطة منذ {{activities.first_year}}، {{activities.by_year.2022}} في ٢٠٢٢، التغير {{activities.change.2021.2022}}"
         #expect(paragraph(try bind([.paragraph(ParagraphSpec(text))])).plainText == "٣ أنشطة منذ ٢٠٢١، ٢ في ٢٠٢٢، التغير ١")
-        #expect(paragraph(try bind([.paragraph(ParagraphSpec(text))], numerals: .latin)).plainText == "3 أنشطة منذ 2021، 2 في ٢٠٢٢، التغير 1")
+        #expect(paragraph(try bind([.paragraph(ParagraphSpec(text))], numerals: .latin)).plainText == "3 أنشطة منذ 2021، 2 في 2022، التغير 1")
+        // convert-digits: false keeps the author's digits as typed; Mawjaz's own numbers still follow the numerals.
+        #expect(paragraph(try bind([.paragraph(ParagraphSpec(text))], numerals: .latin, convertDigits: false)).plainText
+                == "3 أنشطة منذ 2021، 2 في ٢٠٢٢، التغير 1")
+    }
+
+    @Test func theAuthorsDigitsFollowTheNumeralsButTechnicalTokensStayAsTyped() throws {
+        let text = "منذ عام 2012 بلغ العدد 1250000 في Q3 عبر 192.168.1.1 وinfo@example.org والهاتف +998 71 123 45 67 (Python 3.12)"
+        #expect(paragraph(try bind([.paragraph(ParagraphSpec(text))])).plainText
+                == "منذ عام ٢٠١٢ بلغ العدد ١٬٢٥٠٬٠٠٠ في Q3 عبر 192.168.1.1 وinfo@example.org والهاتف +998 71 123 45 67 (Python 3.12)")
+        #expect(paragraph(try bind([.paragraph(ParagraphSpec(text))], convertDigits: false)).plainText == text)
+        let table = TableSpec(columns: [.init("التاريخ"), .init("المبلغ")], rows: [[.init("2024/09/15"), .init("1250000")]])
+        guard case .table(let bound) = try bind([.table(table)]).blocks[0] else { Issue.record("expected a table"); return }
+        #expect(bound.rows.map { $0.map(\.text.plainText) } == [["٢٠٢٤/٠٩/١٥", "١٬٢٥٠٬٠٠٠"]])
     }
 
     @Test func dataNeverBecomesMarkup() throws {
@@ -87,7 +100,7 @@ import Testing
         let table = TableSpec(columns: [.init("أ"), .init("ب")], rows: [[.init("2012"), .init("نص 2012")], [.init("45%"), .init("+200")]])
         let document = try bind([.table(table)])
         guard case .table(let bound) = document.blocks[0] else { Issue.record("expected a table"); return }
-        #expect(bound.rows.map { $0.map(\.text.plainText) } == [["٢٠١٢", "نص 2012"], ["٤٥٪", "+٢٠٠"]])
+        #expect(bound.rows.map { $0.map(\.text.plainText) } == [["٢٠١٢", "نص ٢٠١٢"], ["٤٥٪", "+٢٠٠"]])
         #expect(bound.rows.map { $0.map(\.isFigure) } == [[true, false], [true, true]])
     }
 

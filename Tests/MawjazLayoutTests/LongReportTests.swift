@@ -100,7 +100,7 @@ import TestSupport
         #expect(enFirst.origin.x < enSecond.origin.x)
         // Headings: flush right in Arabic, flush left in English.
         let right = arabic[0].size.width - template.page.inside
-        let arHeading = try x(arabic, "١ المحور 1: تبادلات عسكرية")
+        let arHeading = try x(arabic, "١ المحور ١: تبادلات عسكرية")
         #expect(abs(arHeading.origin.x + arHeading.line.width - right) < 0.1)
         let enHeading = try x(english, "1 Theme 1: Military exchanges")
         #expect(abs(enHeading.origin.x - template.page.inside) < 0.1)

@@ -42,7 +42,7 @@ import TestSupport
 
     @Test func placeholdersAreFilledInArabicIndicDigits() throws {
         let text = result.document.pages.flatMap { TestSupport.lines($0).map(\.line.text) }.joined(separator: "\n")
-        #expect(text.contains("سجل المشروع حتى نهاية العام ٣١ زيارة ميدانية، منها ١١ زيارة في عام 2023 وحده"))
+        #expect(text.contains("سجل المشروع حتى نهاية العام ٣١ زيارة ميدانية، منها ١١ زيارة في عام ٢٠٢٣ وحده"))
         // The dual date of 2023-12-31: 18 Jumada al-Akhirah 1445.
         #expect(text.contains("٣١ ديسمبر ٢٠٢٣م الموافق ١٨ جمادى الآخرة ١٤٤٥هـ"))
         #expect(text.contains("٣٥٪"))
