@@ -39,20 +39,14 @@ struct TextLayerRun {
         }
     }
 
-    /// Each cluster: whether it is a span (several glyphs, or one glyph for no text), its glyphs (indices into the run's
-    /// glyphs) and its text.
-    func clusterPieces() -> [(isSpan: Bool, glyphs: [Int], text: String)] {
-        let bytes = Array(text.utf8)
-        var result: [(isSpan: Bool, glyphs: [Int], text: String)] = []
-        var glyph = 0, byte = 0
+    /// Calls `body` for each cluster with whether it maps its glyph plainly (one glyph for some text) and its glyphs
+    /// (indices into the run's glyphs).
+    func forEachCluster(_ body: (_ isPlain: Bool, _ glyphs: ArraySlice<Int>) -> Void) {
+        var glyph = 0
         for cluster in clusters {
-            let piece = String(decoding: bytes[byte..<(byte + cluster.bytes)], as: UTF8.self)
-            let glyphs = Array(glyphOrder[glyph..<(glyph + cluster.glyphs)])
-            result.append((cluster.glyphs != 1 || cluster.bytes == 0, glyphs, piece))
+            body(cluster.glyphs == 1 && cluster.bytes > 0, glyphOrder[glyph..<(glyph + cluster.glyphs)])
             glyph += cluster.glyphs
-            byte += cluster.bytes
         }
-        return result
     }
 
     /// Whether `scalar` is a combining mark drawn on a letter (tashkeel, Quranic marks).
@@ -171,9 +165,9 @@ final class TextLayerPlan {
             for (_, line) in page.frame.textLines {
                 for run in line.runs {
                     guard let runFace = face(run.font) else { continue }
-                    for (isSpan, glyphs, text) in TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft).clusterPieces() {
-                        let keys = glyphs.map { GlyphKey(face: runFace, glyph: run.glyphs[$0].id) }
-                        if !isSpan && !text.isEmpty { uses.append((false, keys)) } else if glyphs.count > 1 { uses.append((true, keys)) }
+                    TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft).forEachCluster { isPlain, glyphs in
+                        guard isPlain || glyphs.count > 1 else { return }
+                        uses.append((!isPlain, glyphs.map { GlyphKey(face: runFace, glyph: run.glyphs[$0].id) }))
                     }
                 }
             }
@@ -204,7 +198,7 @@ final class TextLayerPlan {
         let layer = TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft) { glyphs in
             glyphs.allSatisfy { self.mapped.contains(key($0)) || !self.drawnPlainly.contains(key($0)) }
         }
-        for (isSpan, glyphs, text) in layer.clusterPieces() where !isSpan && !text.isEmpty { mapped.insert(key(glyphs[0])) }
+        layer.forEachCluster { isPlain, glyphs in if isPlain { mapped.insert(key(glyphs[glyphs.startIndex])) } }
         return layer
     }
 }
