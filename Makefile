@@ -13,7 +13,7 @@ PEERS ?= ../shared/bench/peers
 # What `make fidelity` reads PDFs back with besides poppler: MuPDF and pdf.js (under node).
 FIDELITY_PACKAGES := mupdf-tools libjs-pdf nodejs
 
-.PHONY: brief test deps build reports bench bench-peers fidelity clean
+.PHONY: brief test deps build reports bench bench-peers fidelity fuzz fuzz-build clean
 
 brief: deps
 	$(SWIFT) build -c release --product mawjaz
@@ -62,6 +62,29 @@ fidelity: deps
 	$(MAKE) --no-print-directory deps APT_PACKAGES="$(FIDELITY_PACKAGES)"
 	$(SWIFT) build -c release --product mawjaz
 	bash bench/fidelity/run.sh .build/release/mawjaz
+# libFuzzer harnesses (Fuzz/, a package of its own with its own scratch folder, so the main build stays as it is):
+# each runs FUZZ_SECONDS from the seeds in Fuzz/Corpus/<harness>, its finds kept in .build-fuzz/corpus/<harness>,
+# a crash, a hang past 10 s or 2 GiB of memory written to .build-fuzz/artifacts/. FUZZ_RUNS=N runs N inputs instead.
+FUZZERS := FuzzReport FuzzCSV FuzzMarkup FuzzPlaceholders FuzzTemplate
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = -sanitize=fuzzer,address -parse-as-library
+
+fuzz-build: deps
+	$(SWIFT) build --package-path Fuzz --scratch-path .build-fuzz -c release \
+	  $(foreach flag,$(FUZZ_FLAGS),-Xswiftc $(flag)) -Xcc -fsanitize=fuzzer-no-link,address
+
+fuzz: fuzz-build
+	@mkdir -p .build-fuzz/artifacts
+	@for harness in $(FUZZERS); do \
+	  mkdir -p .build-fuzz/corpus/$$harness; \
+	  echo "== $$harness"; \
+	  MAWJAZ_HOME=$(CURDIR) SWIFT_BACKTRACE=enable=no nice .build-fuzz/release/$$harness .build-fuzz/corpus/$$harness Fuzz/Corpus/$$harness \
+	    $(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS),-max_total_time=$(FUZZ_SECONDS)) -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+	    -print_final_stats=1 -artifact_prefix=.build-fuzz/artifacts/$$harness- > .build-fuzz/$$harness.log 2>&1; \
+	  status=$$?; \
+	  grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|Done|SUMMARY|==[0-9]+==)|Fatal error' .build-fuzz/$$harness.log; \
+	  [ $$status -eq 0 ] || { echo "$$harness failed: see .build-fuzz/$$harness.log"; exit 1; }; \
+	done
 
 clean:
 	rm -rf .build out

@@ -12,7 +12,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // C libraries: cairo, pango, pangocairo, pangoft2, fontconfig.
@@ -26,7 +25,7 @@ let package = Package(
         // Stage 1: load, validate and aggregate report data.
         .target(name: "MawjazData", dependencies: ["MawjazFrame", "MawjazLanguage", .product(name: "Yams", package: "Yams")]),
         // Stage 2: bind data into a document of blocks.
-        .target(name: "MawjazDocument", dependencies: ["MawjazData", "MawjazLanguage", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "MawjazDocument", dependencies: ["MawjazData", "MawjazLanguage"]),
         // Plain values every stage shares: geometry, paint, direction, and the positioned frames
         // between layout and render.
         .target(name: "MawjazFrame"),

@@ -10,8 +10,8 @@ extension BriefingRenderer {
     /// extension names, on a page sized to the chart or on the template's page.
     @discardableResult
     public func renderChart(reportAt url: URL, index: Int, to output: URL, page: ChartPage = .fit,
-                            dpi: Double = 144) throws(MawjazError) -> RenderSummary {
-        let (report, warnings) = try load(reportAt: url)
+                            dpi: Double = 144, limits: LimitOverrides = LimitOverrides()) throws(MawjazError) -> RenderSummary {
+        let (report, warnings) = try load(reportAt: url, limits: limits)
         let format: OutputFormat
         do { format = try OutputFormat.forPath(output, dpi: dpi) } catch { throw MawjazError(error) }
         let document = try bind(report)
@@ -22,16 +22,14 @@ extension BriefingRenderer {
         } catch {
             throw MawjazError(error)
         }
-        do throws(RenderError) {
-            let files = try Renderer(engine: engine).write(paged, to: output, format: format)
-            // PNG and SVG pages are written as <stem>-1.png; one chart is one file, named as asked.
-            guard let file = files.first, files.count == 1, file.path != output.path else {
-                return RenderSummary(files: files, pageCount: 1, warnings: warnings)
-            }
-            guard rename(file.path, output.path) == 0 else {
-                throw RenderError.write(path: output.path, reason: String(cString: strerror(errno)))
-            }
-            return RenderSummary(files: [output], pageCount: 1, warnings: warnings)
+        try checkImages(document)
+        try checkOutput(output, format: format, pages: .single, drawing: paged, limits: report.limits,
+                        inputs: report.inputFiles + document.template.inputFiles)
+        do {
+            try Renderer(engine: engine).check(paged)
+            // One chart is one page, written to the output's own name in every format.
+            let files = try Renderer(engine: engine).write(paged, to: output, format: format, pages: .single)
+            return RenderSummary(files: files, pageCount: 1, warnings: warnings)
         } catch {
             throw MawjazError(error)
         }

@@ -34,9 +34,10 @@ public final class BriefingRenderer {
         templates = TemplateLoader(folder: resources.templates)
     }
 
-    /// Loads and checks a report file with its data, without laying it out.
-    public func load(reportAt url: URL) throws(MawjazError) -> (report: Report, warnings: [Diagnostic]) {
-        do { return try ReportLoader.load(contentsOf: url) } catch { throw MawjazError(error) }
+    /// Loads and checks a report file with its data, without laying it out; `limits` (from the command line) go over
+    /// the report's own.
+    public func load(reportAt url: URL, limits: LimitOverrides = LimitOverrides()) throws(MawjazError) -> (report: Report, warnings: [Diagnostic]) {
+        do { return try ReportLoader.load(contentsOf: url, overrides: limits) } catch { throw MawjazError(error) }
     }
 
     /// Binds a report with its template into a document.
@@ -58,10 +59,12 @@ public final class BriefingRenderer {
         }
     }
 
-    /// Renders a report file to `output` in the format its extension names.
+    /// Renders a report file to `output` in the format its extension names. Nothing is written unless every page is
+    /// drawn: an existing output is replaced only by a complete new one.
     @discardableResult
-    public func render(reportAt url: URL, to output: URL, dpi: Double = 144) throws(MawjazError) -> RenderSummary {
-        let (report, warnings) = try load(reportAt: url)
+    public func render(reportAt url: URL, to output: URL, dpi: Double = 144,
+                       limits: LimitOverrides = LimitOverrides()) throws(MawjazError) -> RenderSummary {
+        let (report, warnings) = try load(reportAt: url, limits: limits)
         return try produce(report, to: output, dpi: dpi, warnings: warnings)
     }
 
@@ -77,7 +80,10 @@ public final class BriefingRenderer {
     private func produce(_ report: Report, to output: URL, dpi: Double, warnings: [Diagnostic]) throws(MawjazError) -> RenderSummary {
         let format: OutputFormat
         do { format = try OutputFormat.forPath(output, dpi: dpi) } catch { throw MawjazError(error) }
-        let laidOut = try layout(try bind(report))
+        let prepared = try prepare(report)
+        try checkOutput(output, format: format, pages: .numbered, drawing: prepared.layout.document, limits: report.limits,
+                        inputs: report.inputFiles + prepared.document.template.inputFiles)
+        let laidOut = prepared.layout
         do {
             let files = try Renderer(engine: engine).write(laidOut.document, to: output, format: format)
             return RenderSummary(files: files, pageCount: laidOut.document.pages.count, warnings: warnings + laidOut.warnings)

@@ -20,8 +20,7 @@ struct ChartCommand: ParsableCommand {
     @Option(help: ArgumentHelp(Console.text(.helpChartPage)))
     var page: ChartPage = .fit
 
-    @Option(help: ArgumentHelp(Console.text(.helpDPI)))
-    var dpi: Double = 144
+    @OptionGroup var options: RenderingOptions
 
     @OptionGroup var language: LanguageOption
 
@@ -32,7 +31,8 @@ struct ChartCommand: ParsableCommand {
             ?? URL(fileURLWithPath: "out").appendingPathComponent("\(folder)-chart-\(index).pdf")
         let renderer = Console.renderer()
         do {
-            let summary = try renderer.renderChart(reportAt: reportURL, index: index, to: outputURL, page: page, dpi: dpi)
+            let summary = try renderer.renderChart(reportAt: reportURL, index: index, to: outputURL, page: page,
+                                                   dpi: options.dpi.value, limits: options.overrides)
             Console.printWarnings(summary.warnings)
             for file in summary.files { print(file.relativePath) }
         } catch {

@@ -12,6 +12,44 @@ struct MawjazCommand: ParsableCommand {
         subcommands: [Render.self, Validate.self, ChartCommand.self, Init.self],
         defaultSubcommand: Render.self
     )
+
+    /// Runs the command; a bad argument or option value exits with status 2, as bad input does.
+    static func main() {
+        // A parent that blocked stopping signals (as some spawners do) must not make the command unstoppable.
+        var stopping = sigset_t()
+        sigemptyset(&stopping)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&stopping, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// `--limit NAME=VALUE`, which every command that reads a report takes.
+struct LimitOptions: ParsableArguments {
+    @Option(name: .customLong("limit"),
+            help: ArgumentHelp(Console.text(.helpLimit(names: Limits.Name.allCases.map(\.rawValue))), valueName: "name=value"),
+            transform: { try LimitOverrides.parse($0).get() })
+    var settings: [LimitSetting] = []
+
+    /// The limits given, as one value.
+    var overrides: LimitOverrides { LimitOverrides(settings) }
+}
+
+/// Options every rendering command takes.
+struct RenderingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(Console.text(.helpDPI)), transform: { try DPI.parse($0).get() })
+    var dpi = DPI.standard
+
+    @OptionGroup var limits: LimitOptions
+
+    var overrides: LimitOverrides { limits.overrides }
 }
 
 /// Shared by the subcommands: the language they speak, finding Mawjaz's own files and printing problems.
@@ -66,8 +104,7 @@ struct Render: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp(Console.text(.helpOutput)))
     var output: String?
 
-    @Option(help: ArgumentHelp(Console.text(.helpDPI)))
-    var dpi: Double = 144
+    @OptionGroup var options: RenderingOptions
 
     @OptionGroup var language: LanguageOption
 
@@ -77,7 +114,7 @@ struct Render: ParsableCommand {
             ?? URL(fileURLWithPath: "out").appendingPathComponent(reportURL.deletingLastPathComponent().standardizedFileURL.lastPathComponent + ".pdf")
         let renderer = Console.renderer()
         do {
-            let summary = try renderer.render(reportAt: reportURL, to: outputURL, dpi: dpi)
+            let summary = try renderer.render(reportAt: reportURL, to: outputURL, dpi: options.dpi.value, limits: options.overrides)
             Console.printWarnings(summary.warnings)
             for file in summary.files { print(file.relativePath) }
         } catch {
@@ -94,11 +131,15 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
         let renderer = Console.renderer()
         do {
-            let (loaded, warnings) = try renderer.load(reportAt: URL(fileURLWithPath: report))
-            let laidOut = try renderer.layout(try renderer.bind(loaded))
+            let (loaded, warnings) = try renderer.load(reportAt: URL(fileURLWithPath: report),
+                                                       limits: limits.overrides)
+            // Everything render does short of writing, so that validate refuses whatever render would.
+            let laidOut = try renderer.prepare(loaded).layout
             Console.printWarnings(warnings + laidOut.warnings)
             print(Console.text(.validated(report: report, pages: laidOut.document.pages.count)))
             for (name, log) in loaded.datasets.sorted(by: { $0.key < $1.key }) {

@@ -41,19 +41,19 @@ extension ActivityCSV {
                 let key = name.lowercased()
                 if let first = byName[key] {
                     log.error(SourceLocation(file: file, line: cells[index].line, column: cells[index].column),
-                              .headerTwice(name, firstColumn: first + 1, secondColumn: index + 1))
+                              .headerTwice(Diagnostic.excerpt(name), firstColumn: first + 1, secondColumn: index + 1))
                 } else {
                     byName[key] = index
                 }
             }
-            let headerLocation = SourceLocation(file: file, line: line)
+            let headerLocation = SourceLocation(file: file, line: line, column: 1)
             for field in ActivityField.allCases {
                 if let header = mapped[field] {
                     if let index = byName[header.trimmingBlanks().lowercased()] {
                         indices[field] = index
                     } else {
                         log.error(headerLocation, field: field.rawValue,
-                                  .mappedHeaderMissing(header, suggestion: Suggestion.closest(to: header, among: names.filter { !$0.isEmpty })))
+                                  .mappedHeaderMissing(Diagnostic.excerpt(header), suggestion: Suggestion.closest(to: header, among: names.filter { !$0.isEmpty })))
                     }
                 } else if let index = byName[field.rawValue] {
                     indices[field] = index
@@ -63,7 +63,8 @@ extension ActivityCSV {
             let unused = names.indices.filter { !used.contains($0) && !names[$0].isEmpty }.map { names[$0] }
             for field in ActivityField.allCases where field.isRequired && indices[field] == nil && mapped[field] == nil {
                 log.error(headerLocation, field: field.rawValue,
-                          .noColumnForField(field.rawValue, suggestion: Suggestion.closest(to: field.rawValue, among: unused), unusedHeaders: unused))
+                          .noColumnForField(field.rawValue, suggestion: Suggestion.closest(to: field.rawValue, among: unused),
+                                            unusedHeaders: unused.prefix(8).map(Diagnostic.excerpt)))
             }
         }
 

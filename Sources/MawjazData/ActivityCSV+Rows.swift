@@ -3,22 +3,29 @@ import MawjazLanguage
 
 extension ActivityCSV {
     /// Reads the activities of `buffer`, reporting every problem to `log`.
+    /// `rows` counts the rows read before this log against the most all logs may have.
     static func activities(in buffer: UnsafeBufferPointer<UInt8>, file: String, mapped: [ActivityField: String],
-                           log: inout DiagnosticLog) -> [Activity] {
+                           rows: (before: Int, limit: Int), log: inout DiagnosticLog) -> [Activity] {
         var scanner = CSVScanner(bytes: buffer, file: file)
         guard !scanner.isAtEnd else { return [] }
         scanner.skipCommentsAndBlankLines()
         scanner.detectSeparator()
         var cells: [CSVField] = []
         guard let headerLine = scanner.nextRecord(into: &cells, log: &log) else {
-            log.error(SourceLocation(file: file), .noHeaderRow)
+            log.error(SourceLocation(file: file, line: 1, column: 1), .noHeaderRow)
             return []
         }
         let names = cells.map { scanner.text(of: $0, trimmed: true) }
         let columns = Columns(cells: cells, names: names, line: headerLine, mapped: mapped, file: file, log: &log)
         var activities: [Activity] = []
-        var rows = RowReader(scanner: scanner, columns: columns, file: file)
-        while let activity = rows.next(log: &log) {
+        var reader = RowReader(scanner: scanner, columns: columns, file: file)
+        var count = rows.before
+        while let activity = reader.next(log: &log) {
+            count += 1
+            if count > rows.limit {
+                log.error(SourceLocation(file: file, line: reader.line), .tooManyRows(limit: rows.limit))
+                break
+            }
             if let activity { activities.append(activity) }
         }
         return activities
@@ -32,6 +39,8 @@ extension ActivityCSV {
         let date: Int?, category: Int?, title: Int?, location: Int?, partner: Int?, participants: Int?, tags: Int?
         var cells: [CSVField] = []
         var valid = true
+        /// The line the last row read starts on.
+        private(set) var line = 0
 
         init(scanner: CSVScanner, columns: Columns, file: String) {
             self.scanner = scanner
@@ -46,6 +55,7 @@ extension ActivityCSV {
         /// The activity of the next row: nil at the end, `.some(nil)` for a row that is blank or has problems.
         mutating func next(log: inout DiagnosticLog) -> Activity?? {
             guard let line = scanner.nextRecord(into: &cells, log: &log) else { return nil }
+            self.line = line
             if scanner.recordIsUnterminated || cells.allSatisfy(\.isBlank) { return .some(nil) }
             var count = cells.count
             while count > namedWidth, cells[count - 1].isBlank { count -= 1 }

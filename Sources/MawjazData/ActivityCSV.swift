@@ -21,42 +21,36 @@ public enum ActivityCSV {
         return try parse(bytes, file: path, name: name, columns: columns)
     }
 
-    /// Parses CSV bytes already in memory (file is the name used in diagnostics).
-    public static func parse(_ bytes: [UInt8], file: String, name: String, columns: ColumnMapping = .init()) throws(DataError)
-        -> ActivityLog {
+    /// Parses CSV bytes already in memory (file is the name used in diagnostics). `rowsBefore` rows of other logs
+    /// count against the `data-rows` limit too.
+    public static func parse(_ bytes: [UInt8], file: String, name: String, columns: ColumnMapping = .init(),
+                             limits: Limits = Limits(), rowsBefore: Int = 0) throws(DataError) -> ActivityLog {
         var log = DiagnosticLog()
         let mapped = mappedHeaders(columns, file: file, log: &log)
         let activities = bytes.withUnsafeBufferPointer { buffer in
-            Self.activities(in: buffer, file: file, mapped: mapped, log: &log)
+            Self.activities(in: buffer, file: file, mapped: mapped, rows: (rowsBefore, limits.dataRows), log: &log)
         }
         try log.throwIfErrors()
         return ActivityLog(name: name, file: file, activities: activities)
     }
 
-    /// The bytes of a file, or an error naming it when it is missing, a folder, unreadable or larger than `sizeLimit`.
+    /// The bytes of a file, or an error naming it when it is missing, not a regular file, unreadable or larger than
+    /// `sizeLimit`.
     private static func readBytes(_ url: URL, shownAs path: String, name: String, sizeLimit: Int) throws(DataError) -> [UInt8] {
         func failure(_ reason: Message) -> DataError {
             DataError(Diagnostic(at: SourceLocation(file: path), .cannotReadLog(name: name, reason: reason)))
         }
         guard url.isFileURL else { throw failure(.logNotAFilePath(url.absoluteString)) }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-            throw failure(.logNoSuchFile)
-        }
-        guard !isFolder.boolValue else { throw failure(.logIsFolder) }
-        guard FileManager.default.isReadableFile(atPath: url.path), let handle = try? FileHandle(forReadingFrom: url) else {
-            throw failure(.logPermissionDenied)
-        }
-        defer { try? handle.close() }
-        let limit = max(0, sizeLimit)
-        let data: Data?
         do {
-            data = try handle.read(upToCount: limit < Int.max ? limit + 1 : limit)
+            return try InputFile.read(url, limit: max(0, sizeLimit))
         } catch {
-            throw failure(.logReadFailed(String(describing: error)))
+            switch error {
+            case .missing: throw failure(.logNoSuchFile)
+            case .folder: throw failure(.logIsFolder)
+            case .notRegular(let special): throw failure(.fileNotRegular(.dataFile, path: url.path, special: special))
+            case .unreadable(let why): throw failure(.logReadFailed(why))
+            case .tooLarge(_, let limit): throw failure(.logTooLarge(limit: limit))
+            }
         }
-        guard let data else { return [] }
-        guard data.count <= limit else { throw failure(.logTooLarge(limit: limit)) }
-        return [UInt8](data)
     }
 }

@@ -166,6 +166,7 @@ struct CSVScanner {
             let byte = bytes[position]
             if byte < 0x80 {
                 if byte == separator || byte == Self.lineFeed || byte == Self.carriageReturn { break }
+                if byte == 0 { reportNUL(column: scalars, log: &log) }
                 position += 1; scalars += 1
                 if !isBlank(byte) { contentEnd = position }
             } else if Self.startsTwoByteScalar(byte), position + 1 < count, bytes[position + 1] & 0xC0 == 0x80 {
@@ -193,6 +194,7 @@ struct CSVScanner {
                 let byte = bytes[position]
                 if byte < 0x80 {
                     if byte == Self.quote || byte == Self.lineFeed || byte == Self.carriageReturn { break }
+                    if byte == 0 { reportNUL(column: scalars, log: &log) }
                     position += 1; scalars += 1
                 } else if Self.startsTwoByteScalar(byte), position + 1 < count, bytes[position + 1] & 0xC0 == 0x80 {
                     position += 2; scalars += 1
@@ -238,6 +240,13 @@ struct CSVScanner {
             if byte == separator || byte == Self.lineFeed || byte == Self.carriageReturn { break }
             if byte < 0x80 { index += 1; column += 1 } else { advanceNonASCII(log: &log) }
         }
+    }
+
+    /// Reports a NUL character in a field (once per line, as bytes that are not UTF-8 are): it would cut the text short.
+    private mutating func reportNUL(column: Int, log: inout DiagnosticLog) {
+        guard line != lastInvalidLine else { return }
+        lastInvalidLine = line
+        log.error(SourceLocation(file: file, line: line, column: column), .nulInField)
     }
 
     /// Steps over one line break: LF, CRLF or a lone CR.

@@ -33,6 +33,12 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.severity = severity; self.location = location; self.field = field; self.message = message
     }
 
+    /// A value from the input cut short for a message: at most 60 characters, so that a message never carries more
+    /// than a glimpse of the offending field.
+    public static func excerpt(_ text: some StringProtocol) -> String {
+        text.count > 60 ? text.prefix(60) + "…" : String(text)
+    }
+
     /// `file:line:column: error: field: message` in English, the form compilers use, so editors can jump to it.
     public var description: String { description(in: .en) }
 

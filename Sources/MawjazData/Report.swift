@@ -37,6 +37,12 @@ public struct Report: Sendable, Codable {
     public var templateOverrides: TemplateOverrides?
     /// The number of the attachment this document is to a letter ("مرفق (١)"), if it is one.
     public var attachment: Int?
+    /// What loading, binding and laying out this report may spend.
+    public var limits = Limits()
+    /// Where the report names its template, if it does.
+    public var templateSource: SourceLocation?
+    /// The files the report was read from: the report itself, its facts and data files, its images.
+    public var inputFiles: [String] = []
 
     private enum CodingKeys: String, CodingKey {
         case template, title, subtitle, date, classification, author, subject, keywords, settings, facts, datasets, body, file, attachment

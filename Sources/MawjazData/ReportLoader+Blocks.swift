@@ -204,7 +204,10 @@ extension ReportLoader {
         return nil
     }
 
-    func resolvePath(_ path: String) -> String {
-        path.hasPrefix("/") ? path : folder.appendingPathComponent(path).path
+    /// A path the report names, resolved against its folder and remembered as one of its inputs.
+    mutating func resolvePath(_ path: String) -> String {
+        let resolved = path.hasPrefix("/") ? path : folder.appendingPathComponent(path).path
+        inputFiles.append(resolved)
+        return resolved
     }
 }

@@ -8,7 +8,7 @@ public struct ReportLoader {
     public static let topLevelKeys = [
         "template", "title", "subtitle", "date", "classification", "author", "subject", "keywords", "language",
         "numerals", "date-style", "month-names", "justify", "convert-digits", "overflow", "facts", "data", "body",
-        "attachment",
+        "attachment", "limits",
     ]
     /// The names of the block kinds a body may hold.
     public static let blockKinds = [
@@ -21,16 +21,28 @@ public struct ReportLoader {
     /// Datasets the report declares whose files could not be read (already reported).
     var unreadableDatasets = Set<String>()
     private var language = Language.ar
+    /// The limits in force: the report's own under the command line's.
+    var limits = Limits()
+    let overrides: LimitOverrides
+    /// Rows of activity logs read so far, against `limits.dataRows`.
+    private var rowsRead = 0
+    /// The files read or named for reading so far.
+    var inputFiles: [String] = []
 
-    private init(file: String, folder: URL) {
+    private init(file: String, folder: URL, overrides: LimitOverrides) {
         reader = YAMLReader(file: file)
         self.folder = folder
+        self.overrides = overrides
+        limits = overrides.applied(to: Limits())
     }
 
     /// Loads the report at `url` with its data files; throws every error found, in file order.
     /// Warnings (such as activities dated after the report) come back with the report.
-    public static func load(contentsOf url: URL) throws(DataError) -> (report: Report, warnings: [Diagnostic]) {
-        var loader = ReportLoader(file: url.path, folder: url.deletingLastPathComponent())
+    /// `overrides` (from the command line) go over the report's own `limits:`.
+    public static func load(contentsOf url: URL, overrides: LimitOverrides = LimitOverrides()) throws(DataError)
+        -> (report: Report, warnings: [Diagnostic]) {
+        var loader = ReportLoader(file: url.path, folder: url.deletingLastPathComponent(), overrides: overrides)
+        loader.inputFiles.append(url.path)
         let root = loader.reader.load(contentsOf: url)
         let report = root.flatMap { loader.readReport($0) }
         var log = loader.reader.log
@@ -43,8 +55,9 @@ public struct ReportLoader {
     }
 
     /// Parses report text (YAML or JSON) named `file`, resolving data files against `folder`.
-    public static func parse(_ text: String, file: String, folder: URL) throws(DataError) -> (report: Report, warnings: [Diagnostic]) {
-        var loader = ReportLoader(file: file, folder: folder)
+    public static func parse(_ text: String, file: String, folder: URL, overrides: LimitOverrides = LimitOverrides()) throws(DataError)
+        -> (report: Report, warnings: [Diagnostic]) {
+        var loader = ReportLoader(file: file, folder: folder, overrides: overrides)
         let report = loader.reader.parse(text).flatMap { loader.readReport($0) }
         var log = loader.reader.log
         if let report { log.append(contentsOf: ReportValidator.check(report, ignoring: loader.unreadableDatasets)) }
@@ -58,6 +71,8 @@ public struct ReportLoader {
     private mutating func readReport(_ root: LocatedNode) -> Report? {
         guard let pairs = reader.mapping(root, allowedKeys: Self.topLevelKeys) else { return nil }
         let fields = Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        // First, since the data below is read within them.
+        if let node = fields["limits"] { readLimits(node) }
 
         var settings = ReportSettings()
         if let node = fields["language"], let value = reader.choice(node, as: Language.self) { settings = ReportSettings(language: value) }
@@ -91,13 +106,28 @@ public struct ReportLoader {
         // A date that did not parse is already reported; the report is still built so that its other parts
         // are checked against each other too.
         let date = parsedDate ?? CalendarDate(year: 1)
-        return Report(template: templateName, title: title, subtitle: fields["subtitle"].flatMap { reader.string($0) },
+        var report = Report(template: templateName, title: title, subtitle: fields["subtitle"].flatMap { reader.string($0) },
                       date: date, classification: fields["classification"].flatMap { reader.string($0) },
                       author: fields["author"].flatMap { reader.string($0) },
                       subject: fields["subject"].flatMap { reader.string($0) },
                       keywords: fields["keywords"].flatMap { reader.strings($0) } ?? [],
                       settings: settings, facts: facts, datasets: datasets, body: body, file: reader.file,
                       templateOverrides: overrides, attachment: fields["attachment"].flatMap { reader.integer($0, in: 1...999) })
+        report.limits = limits
+        report.inputFiles = inputFiles
+        report.templateSource = fields["template"]?.location
+        return report
+    }
+
+    /// The report's own limits, each at most its ceiling; the command line's values stay over them.
+    private mutating func readLimits(_ node: LocatedNode) {
+        guard let pairs = reader.mapping(node, allowedKeys: Limits.Name.allCases.map(\.rawValue)) else { return }
+        for (key, value) in pairs {
+            guard let name = Limits.Name(rawValue: key),
+                  let number = reader.integer(value, in: 1...Limits.ceiling(name)) else { continue }
+            limits[name] = number
+        }
+        limits = overrides.applied(to: limits)
     }
 
     /// The node at `key`, or nil with a diagnostic saying it is required.
@@ -114,6 +144,7 @@ public struct ReportLoader {
     private mutating func readFacts(_ node: LocatedNode) -> [Fact] {
         if node.isScalar, let path = reader.string(node) {
             let url = resolve(path)
+            inputFiles.append(url.path)
             var factsReader = YAMLReader(file: url.path)
             guard let root = factsReader.load(contentsOf: url) else {
                 reader.log.append(contentsOf: factsReader.log.diagnostics)
@@ -178,12 +209,17 @@ public struct ReportLoader {
             }
             if let path {
                 let url = resolve(path)
-                guard let data = reader.readFile(url, what: .dataFile, limit: ActivityCSV.defaultSizeLimit, at: pathNode.location) else {
+                inputFiles.append(url.path)
+                guard let data = reader.readFile(url, what: .dataFile, limit: limits.dataBytes, limitName: .dataBytes,
+                                                 at: pathNode.location) else {
                     unreadableDatasets.insert(name)
                     continue
                 }
                 do {
-                    logs[name] = try ActivityCSV.parse([UInt8](data), file: url.path, name: name, columns: mapping)
+                    let log = try ActivityCSV.parse([UInt8](data), file: url.path, name: name, columns: mapping,
+                                                    limits: limits, rowsBefore: rowsRead)
+                    rowsRead += log.activities.count
+                    logs[name] = log
                 } catch {
                     unreadableDatasets.insert(name)
                     // Problems of the column mapping are the report's: point at its `columns:`.
@@ -196,6 +232,13 @@ public struct ReportLoader {
                     })
                 }
             } else if let inline {
+                rowsRead += inline.count
+                guard rowsRead <= limits.dataRows else {
+                    reader.log.error(pathNode.location, field: pathNode.path,
+                                     .tooManyRows(limit: limits.dataRows))
+                    unreadableDatasets.insert(name)
+                    continue
+                }
                 logs[name] = ActivityLog(name: name, file: reader.file, activities: inline.compactMap { readActivity($0) })
             }
         }

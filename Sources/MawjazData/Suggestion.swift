@@ -4,9 +4,11 @@
 public enum Suggestion {
     /// The candidate with the smallest edit distance, if it is close enough to be a likely misspelling.
     public static func closest(to name: String, among candidates: [String]) -> String? {
+        // No name that long is a misspelling; and a distance is at least the difference of the lengths, at most 3.
+        guard name.unicodeScalars.count <= 64 else { return nil }
         let lowered = Array(name.lowercased().unicodeScalars)
         var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
+        for candidate in candidates where abs(candidate.unicodeScalars.count - lowered.count) <= 3 {
             let distance = editDistance(lowered, Array(candidate.lowercased().unicodeScalars))
             if distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }

@@ -30,49 +30,39 @@ public struct YAMLReader {
 
     public init(file: String) { self.file = file }
 
-    /// Reads and parses a file; nil (with a diagnostic) when it cannot be read or parsed.
-    public mutating func load(contentsOf url: URL) -> LocatedNode? {
-        guard let data = readFile(url, what: .file) else { return nil }
+    /// Reads and parses a file; nil (with a diagnostic) when it cannot be read or parsed. A file that cannot be read
+    /// is reported at `location` (where it was named), if given.
+    public mutating func load(contentsOf url: URL, namedAt location: SourceLocation? = nil) -> LocatedNode? {
+        guard let data = readFile(url, what: .file, at: location) else { return nil }
         guard let text = String(data: data, encoding: .utf8) else {
-            log.error(SourceLocation(file: file, line: Self.firstInvalidUTF8Line(data)), .fileNotUTF8)
+            let (line, column) = Self.firstInvalidUTF8(data)
+            log.error(SourceLocation(file: file, line: line, column: column), .fileNotUTF8)
             return nil
         }
         return parse(text)
     }
 
     /// Reads a file's bytes, with a diagnostic naming the path when it is missing, unreadable or too large, placed at
-    /// `location` (where the file was named) or else at the top of this reader's file.
-    public mutating func readFile(_ url: URL, what: FileKind, limit: Int = YAMLReader.sizeLimit, at location: SourceLocation? = nil) -> Data? {
-        let path = url.path
+    /// `location` (where the file was named) or else at the top of this reader's file. `limitName` names the limit
+    /// that `limit` is, when a report may raise it.
+    public mutating func readFile(_ url: URL, what: FileKind, limit: Int = YAMLReader.sizeLimit, limitName: Limits.Name? = nil,
+                                  at location: SourceLocation? = nil) -> Data? {
         let place = location ?? SourceLocation(file: file)
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            log.error(place, .fileMissing(what, path: path))
-            return nil
-        }
-        guard !isFolder.boolValue else {
-            log.error(place, .fileIsFolder(what, path: path))
-            return nil
-        }
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            log.error(place, .fileNotReadable(what, path: path))
-            return nil
-        }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        guard size <= limit else {
-            log.error(place, .fileTooLarge(what, path: path, size: size, limit: limit))
-            return nil
-        }
         do {
-            return try Data(contentsOf: url)
+            return Data(try InputFile.read(url, limit: limit))
         } catch {
-            log.error(place, .fileReadFailed(what, path: path, reason: error.localizedDescription))
+            log.error(place, error.message(what, path: url.path, limitName: limitName))
             return nil
         }
     }
 
     /// Parses YAML text; nil (with a diagnostic) when it does not parse or is empty.
     public mutating func parse(_ text: String) -> LocatedNode? {
+        if let (line, column, scalar) = Self.firstForbiddenCharacter(in: text) {
+            log.error(SourceLocation(file: file, line: line, column: column),
+                      .forbiddenCharacter(codePoint: String(format: "%04X", scalar.value)))
+            return nil
+        }
         if let (line, column) = Self.excessiveNesting(in: text) {
             log.error(SourceLocation(file: file, line: line, column: column),
                       .nestingTooDeep(limit: Self.depthLimit))
@@ -85,14 +75,14 @@ public struct YAMLReader {
             }
             return LocatedNode(node: root, location: location(of: root), path: "")
         } catch let error as YamlError {
-            log.append(contentsOf: [Self.diagnostic(for: error, file: file)])
+            log.append(contentsOf: [Self.diagnostic(for: error, file: file, text: text)])
         } catch {
             log.error(SourceLocation(file: file), .cannotParse(detail: "\(error)"))
         }
         return nil
     }
 
-    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    static func diagnostic(for error: YamlError, file: String, text: String) -> Diagnostic {
         func located(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> Diagnostic {
             let detail = context.map { "\(problem) (\($0.text))" } ?? problem
             return Diagnostic(.error, at: SourceLocation(file: file, line: mark.line, column: mark.column), .cannotParse(detail: detail))
@@ -102,10 +92,19 @@ public struct YAMLReader {
         case .parser(let context, let problem, let mark, _): return located(mark, problem, context)
         case .composer(let context, let problem, let mark, _): return located(mark, problem, context)
         case .reader(let problem, let offset, _, let yaml):
-            let line = offset.map { yaml.utf8.prefix($0).filter { $0 == 0x0A }.count + 1 } ?? 0
-            return Diagnostic(.error, at: SourceLocation(file: file, line: line), .cannotRead(detail: problem))
+            let (line, column) = offset.map { position(ofByte: $0, in: yaml) } ?? (1, 1)
+            return Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column), .cannotRead(detail: problem))
+        case .duplicatedKeysInMapping(let keys, let context):
+            let key = Diagnostic.excerpt(keys.first ?? "")
+            let first = context.mark
+            guard let second = secondKey(keys.first ?? "", after: first, in: text) else {
+                return Diagnostic(.error, at: SourceLocation(file: file, line: first.line, column: first.column), .duplicateKey(key))
+            }
+            return Diagnostic(.error, at: SourceLocation(file: file, line: second.line, column: second.column),
+                              .duplicateKeyAt(key, firstLine: first.line))
         default:
-            return Diagnostic(.error, at: SourceLocation(file: file), .cannotParse(detail: "\(error)"))
+            return Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1),
+                              .cannotParse(detail: Diagnostic.excerpt(String(describing: error))))
         }
     }
 
@@ -143,16 +142,78 @@ public struct YAMLReader {
         return nil
     }
 
-    static func firstInvalidUTF8Line(_ data: Data) -> Int {
-        var line = 1
-        var start = data.startIndex
-        for index in data.indices where data[index] == 0x0A {
-            if String(data: data[start..<index], encoding: .utf8) == nil { return line }
-            line += 1
-            start = index + 1
+    /// The line and column (in characters) of the first byte of `data` that is not UTF-8.
+    static func firstInvalidUTF8(_ data: Data) -> (Int, Int) {
+        var line = 1, column = 1
+        var bytes = data.makeIterator()
+        var decoder = UTF8()
+        while case .scalarValue(let scalar) = decoder.decode(&bytes) {
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
         }
-        return line
+        return (line, column)
     }
+
+    /// The first character YAML does not allow (NUL and other control characters, U+FFFE, U+FFFF), with its line
+    /// and column.
+    static func firstForbiddenCharacter(in text: String) -> (Int, Int, Unicode.Scalar)? {
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A: line += 1; column = 1; continue
+            case 0x09, 0x0D, 0x20...0x7E, 0x85, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: break
+            default: return (line, column, scalar)
+            }
+            column += 1
+        }
+        return nil
+    }
+
+    /// The line and column (in characters) of the byte at `offset` of `text`.
+    static func position(ofByte offset: Int, in text: String) -> (Int, Int) {
+        let before = String(decoding: text.utf8.prefix(offset), as: UTF8.self)
+        let line = before.utf8.filter { $0 == 0x0A }.count + 1
+        let column = before.unicodeScalars.reversed().prefix { $0 != "\n" }.count + 1
+        return (line, column)
+    }
+
+    /// Where `key` is written a second time in the block or flow mapping whose first key `first` is, if it can be
+    /// found: a later line indented like the first key, or later on the first key's line in a flow mapping.
+    static func secondKey(_ key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line <= lines.count else { return nil }
+        let spellings = [key, "\"\(key)\"", "'\(key)'"]
+        func isKey(_ rest: Substring) -> Bool {
+            spellings.contains { spelling in
+                guard rest.hasPrefix(spelling) else { return false }
+                return rest.dropFirst(spelling.count).drop { $0 == " " || $0 == "\t" }.first == ":"
+            }
+        }
+        // Later on the same line: a flow mapping.
+        let firstLine = Array(lines[first.line - 1].unicodeScalars)
+        var index = first.column
+        while index < firstLine.count {
+            if firstLine[index] == "," || firstLine[index] == "{" {
+                var start = index + 1
+                while start < firstLine.count, firstLine[start] == " " { start += 1 }
+                var rest = String.UnicodeScalarView()
+                rest.append(contentsOf: firstLine[start...])
+                if isKey(Substring(String(rest))) { return (first.line, start + 1) }
+            }
+            index += 1
+        }
+        // Later lines at the first key's indentation, until the mapping ends.
+        for number in first.line..<lines.count {
+            let line = lines[number]
+            let indentation = line.prefix { $0 == " " }.count
+            let content = line.dropFirst(indentation)
+            if content.isEmpty || content.hasPrefix("#") { continue }
+            let column = indentation + 1
+            if column < first.column { return nil }
+            if column == first.column, isKey(content) { return (number + 1, column) }
+        }
+        return nil
+    }
+
 
     // MARK: - Locations and paths
 
@@ -195,11 +256,11 @@ public struct YAMLReader {
             let name = key.string
             if let allowed = allowedKeys, !allowed.contains(name) {
                 log.error(location(of: keyNode), field: node.path.isEmpty ? name : "\(node.path).\(name)",
-                          .unknownKey(name, suggestion: Suggestion.closest(to: name, among: allowed)))
+                          .unknownKey(Diagnostic.excerpt(name), suggestion: Suggestion.closest(to: name, among: allowed)))
                 continue
             }
             guard seen.insert(name).inserted else {
-                log.error(location(of: keyNode), field: node.path, .duplicateKey(name))
+                log.error(location(of: keyNode), field: node.path, .duplicateKey(Diagnostic.excerpt(name)))
                 continue
             }
             pairs.append((name, child(valueNode, key: name, of: node)))
@@ -230,6 +291,11 @@ public struct YAMLReader {
             log.error(node.location, field: node.path, .expectedText(found: .nothing))
             return nil
         }
+        // An escaped NUL ("\0") would cut the text short where it reaches C.
+        if scalar.string.utf8.contains(0) {
+            log.error(node.location, field: node.path, .nulInText)
+            return nil
+        }
         return scalar.string
     }
 
@@ -237,7 +303,7 @@ public struct YAMLReader {
     public mutating func integer(_ node: LocatedNode, in range: ClosedRange<Int>) -> Int? {
         guard let text = string(node) else { return nil }
         guard let value = Int(Digits.toASCII(text.trimmingCharacters(in: .whitespaces))) else {
-            log.error(node.location, field: node.path, .expectedWholeNumber(found: text))
+            log.error(node.location, field: node.path, .expectedWholeNumber(found: Diagnostic.excerpt(text)))
             return nil
         }
         guard range.contains(value) else {
@@ -251,11 +317,11 @@ public struct YAMLReader {
     public mutating func number(_ node: LocatedNode, in range: ClosedRange<Double>) -> Double? {
         guard let text = string(node) else { return nil }
         guard let value = Double(Digits.toASCII(text.trimmingCharacters(in: .whitespaces))), value.isFinite else {
-            log.error(node.location, field: node.path, .expectedNumber(found: text))
+            log.error(node.location, field: node.path, .expectedNumber(found: Diagnostic.excerpt(text)))
             return nil
         }
         guard range.contains(value) else {
-            log.error(node.location, field: node.path, .numberOutOfRange(text, low: range.lowerBound, high: range.upperBound))
+            log.error(node.location, field: node.path, .numberOutOfRange(Diagnostic.excerpt(text), low: range.lowerBound, high: range.upperBound))
             return nil
         }
         return value
@@ -268,7 +334,7 @@ public struct YAMLReader {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            log.error(node.location, field: node.path, .expectedBoolean(found: text))
+            log.error(node.location, field: node.path, .expectedBoolean(found: Diagnostic.excerpt(text)))
             return nil
         }
     }
@@ -278,7 +344,7 @@ public struct YAMLReader {
         guard let text = string(node) else { return nil }
         if let value = T(rawValue: text) { return value }
         let names = T.allCases.map(\.rawValue)
-        log.error(node.location, field: node.path, .notOneOf(text, choices: names, suggestion: Suggestion.closest(to: text, among: names)))
+        log.error(node.location, field: node.path, .notOneOf(Diagnostic.excerpt(text), choices: names, suggestion: Suggestion.closest(to: text, among: names)))
         return nil
     }
 

@@ -226,20 +226,34 @@ extension Binder {
         return value.rounded() == value && abs(value) < 1e15 ? latin.format(Int(value), grouping: false) : latin.format(value, fractionDigits: 2, grouping: false)
     }
 
+    /// A figure of the image file the block names, its size read from its header and held to the report's limits.
     mutating func bindImage(_ spec: ImageSpec) -> Block? {
-        guard let data = FileManager.default.contents(atPath: spec.path) else {
-            log.error(spec.location, field: "image.path", .imageMissing(path: spec.path))
+        let bytes: [UInt8]
+        do { bytes = try InputFile.read(URL(fileURLWithPath: spec.path), limit: report.limits.dataBytes) } catch {
+            log.error(spec.location, field: "image.path", error.message(.image, path: spec.path, limitName: .dataBytes))
             return nil
         }
-        let bytes = [UInt8](data)
         guard let (format, size) = ImageBox.inspect(bytes) else {
             log.error(spec.location, field: "image.path", .notAnImage(path: spec.path))
+            return nil
+        }
+        if let problem = Self.pixelProblem(size, limits: report.limits) {
+            log.error(spec.location, field: "image.path", .inFile(spec.path, problem))
             return nil
         }
         return .figure(Figure(data: bytes, format: format, pixelSize: size,
                               alternativeText: plain(spec.alternativeText, at: spec.location, field: "image.alt"),
                               caption: spec.caption.map { plain($0, at: spec.location, field: "image.caption") },
                               width: spec.width, maxHeight: spec.maxHeight, source: spec.location))
+    }
+}
+
+extension Binder {
+    /// Why an image of `size` pixels is refused before it is decoded, or nil when it is within the limits.
+    static func pixelProblem(_ size: Size, limits: Limits) -> Message? {
+        let pixels = size.width * size.height
+        guard pixels > Double(limits.imagePixels) else { return nil }
+        return .imageTooManyPixels(width: Int(size.width), height: Int(size.height), limit: limits.imagePixels)
     }
 }
 

@@ -13,6 +13,8 @@ public struct Binder {
     let numerals: Numerals
     let dates: DateWriter
     var log = DiagnosticLog()
+    /// What expanding placeholders and sections may still spend, over the whole report.
+    var expansion: ExpansionBudget
     /// Names bound by the `for-each` blocks around the one being bound, innermost last.
     var scopes: [[String: String]] = []
     private var headingCounters: [Int] = []
@@ -24,11 +26,17 @@ public struct Binder {
         let blocks = Self.fillingContents(binder.bind(report.body))
         let title = binder.plain(report.title, at: SourceLocation(file: report.file), field: "title")
         let subtitle = report.subtitle.map { binder.plain($0, at: SourceLocation(file: report.file), field: "subtitle") }
+        if let logo = template.letterhead?.logo, let (_, size) = ImageBox.inspect(logo),
+           let problem = pixelProblem(size, limits: report.limits) {
+            binder.log.error(template.letterhead?.logoSource ?? SourceLocation(file: report.file), field: "letterhead.logo", problem)
+        }
         try binder.log.throwIfErrors()
-        return Document(title: title, subtitle: subtitle, dateText: binder.dates.format(report.date), date: report.date,
+        var document = Document(title: title, subtitle: subtitle, dateText: binder.dates.format(report.date), date: report.date,
                         classification: report.classification, author: report.author, subject: report.subject,
                         keywords: report.keywords, settings: report.settings, template: template, blocks: blocks,
                         sourceFile: report.file, attachment: report.attachment)
+        document.limits = report.limits
+        return document
     }
 
     /// The blocks with every table of contents listing the document's headings, in order, to its depth.
@@ -57,6 +65,7 @@ public struct Binder {
         self.report = report
         self.template = template
         resolver = PlaceholderResolver(report: report)
+        expansion = ExpansionBudget(limits: report.limits)
         numerals = Numerals(report.settings.numerals)
         dates = DateWriter(language: report.settings.language, numerals: report.settings.numerals,
                            style: report.settings.dateStyle, monthNames: report.settings.monthNames)
@@ -79,11 +88,12 @@ public struct Binder {
         return report.settings.convertDigits ? numerals.convertDigits(in: filled) : filled
     }
 
-    /// Renders the placeholders and sections of `text`; names that stand for nothing are reported.
+    /// Expands the placeholders and sections of `text`; names that stand for nothing are reported, and so is the
+    /// first text that passes the report's expansion limits (the texts after it are left as they are).
     mutating func fill(_ text: String, at location: SourceLocation, field: String, escapingMarkup: Bool) -> String {
-        guard TextTemplate.mayHoldPlaceholder(text) else { return text }
+        guard TextTemplate.mayHoldPlaceholder(text), expansion.exceeded == nil else { return text }
         let template: TextTemplate
-        do { template = try TextTemplate(parsing: text) } catch {
+        do { template = try TextTemplate(parsing: text, depthLimit: report.limits.sectionDepth) } catch {
             log.error(location, field: field, error.message)
             return text
         }
@@ -97,11 +107,16 @@ public struct Binder {
             case .success(let value): return .text(resolver.text(of: value))
             case .failure(let problem):
                 let known = fields.union(scopes.flatMap(\.keys)).sorted()
-                problems.append(.placeholder(name, problem.message, suggestion: Suggestion.closest(to: name, among: known)))
+                problems.append(.placeholder(Diagnostic.excerpt(name), problem.message, suggestion: Suggestion.closest(to: name, among: known)))
                 return nil
             }
-        }, escapingMarkup: escapingMarkup)
+        }, escape: escapingMarkup ? MarkupEscaping.escape : { $0 }, budget: &expansion)
         for problem in problems { log.error(location, field: field, problem) }
+        guard let rendered else {
+            log.error(location, field: field, expansion.exceeded ?? .expansionPastLimit(name: Limits.Name.expansionSteps.rawValue,
+                                                                                         limit: report.limits.expansionSteps))
+            return text
+        }
         return rendered
     }
 

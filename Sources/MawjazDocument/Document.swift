@@ -300,6 +300,8 @@ public struct Document: Sendable {
     public var sourceFile: String
     /// The attachment number this document carries ("مرفق (١)"), if any.
     public var attachment: Int?
+    /// What laying this document out may spend (its report's limits).
+    public var limits = Limits()
 
     /// The direction the document reads in.
     public var direction: Direction { settings.language.direction }

@@ -46,12 +46,13 @@ public struct PlaceholderResolver {
             let key = parts.dropFirst().joined(separator: ".")
             guard let fact = report.fact(key) else {
                 let keys = report.facts.map(\.key)
-                return .failure(.init(.noFact(key, suggestion: Suggestion.closest(to: key, among: keys), reportHasFacts: !keys.isEmpty)))
+                return .failure(.init(.noFact(Diagnostic.excerpt(key), suggestion: Suggestion.closest(to: key, among: keys), reportHasFacts: !keys.isEmpty)))
             }
             return .success(.text(fact.value + (fact.unit.map { " \($0)" } ?? "")))
         default:
             guard let log = report.datasets[root] else {
-                return .failure(.init(.noPlaceholderRoot(name, root: root, suggestion: Suggestion.closest(to: root, among: roots))))
+                return .failure(.init(.noPlaceholderRoot(Diagnostic.excerpt(name), root: Diagnostic.excerpt(root),
+                                                         suggestion: Suggestion.closest(to: root, among: roots))))
             }
             guard parts.count >= 2 else { return .failure(.init(.writeDatasetField(dataset: root))) }
             return datasetValue(log, field: parts[1], argument: parts.count > 2 ? parts[2] : nil)
@@ -109,7 +110,7 @@ public struct PlaceholderResolver {
         case "year": return .success(.year(report.date.year))
         case "classification": return .success(.text(report.classification ?? ""))
         case "author": return .success(.text(report.author ?? ""))
-        default: return .failure(.init(.noReportField(field, suggestion: Suggestion.closest(to: field, among: Self.reportFields))))
+        default: return .failure(.init(.noReportField(Diagnostic.excerpt(field), suggestion: Suggestion.closest(to: field, among: Self.reportFields))))
         }
     }
 
@@ -120,7 +121,7 @@ public struct PlaceholderResolver {
             return .failure(.init(.placeholderNeedsKey(dataset: log.name, field: field, example: example)))
         }
         if !needsArgument.contains(field), let argument {
-            return .failure(.init(.placeholderTakesNoKey(dataset: log.name, field: field, key: argument)))
+            return .failure(.init(.placeholderTakesNoKey(dataset: log.name, field: Diagnostic.excerpt(field), key: Diagnostic.excerpt(argument))))
         }
         switch field {
         case "count": return .success(.integer(log.total))
@@ -139,18 +140,19 @@ public struct PlaceholderResolver {
             guard let top = log.countsByCategory().first else { return .failure(.init(.datasetEmpty(log.name))) }
             return .success(.text(top.key))
         case "by_year":
-            guard let year = Self.year(argument ?? "") else { return .failure(.init(.notAYear(argument ?? ""))) }
+            guard let year = Self.year(argument ?? "") else { return .failure(.init(.notAYear(Diagnostic.excerpt(argument ?? "")))) }
             return .success(.integer(log.activities.filter { $0.date.year == year }.count))
         case "by_month":
             guard case .success(let month) = CalendarDate.parse(argument ?? ""), month.month != nil, month.day == nil else {
-                return .failure(.init(.notAMonth(argument ?? "")))
+                return .failure(.init(.notAMonth(Diagnostic.excerpt(argument ?? ""))))
             }
             return .success(.integer(log.activities.filter { $0.date.year == month.year && $0.date.month == month.month }.count))
         case "by_category":
             let name = argument ?? ""
             let categories = log.countsByCategory()
             guard let tally = categories.first(where: { $0.key == name }) else {
-                return .failure(.init(.noCategory(name, dataset: log.name, suggestion: Suggestion.closest(to: name, among: categories.map(\.key)))))
+                return .failure(.init(.noCategory(Diagnostic.excerpt(name), dataset: log.name,
+                                                  suggestion: Suggestion.closest(to: name, among: categories.map(\.key)))))
             }
             return .success(.integer(tally.count))
         case "change":
@@ -160,7 +162,7 @@ public struct PlaceholderResolver {
             }
             return .success(.integer(log.change(from: from, to: to).absolute))
         default:
-            return .failure(.init(.noDatasetField(field, suggestion: Suggestion.closest(to: field, among: Self.datasetFields))))
+            return .failure(.init(.noDatasetField(Diagnostic.excerpt(field), suggestion: Suggestion.closest(to: field, among: Self.datasetFields))))
         }
     }
 

@@ -90,6 +90,8 @@ public struct RunningText: Hashable, Sendable {
 public struct Letterhead: Sendable {
     /// The emblem (PNG or JPEG bytes), if any.
     public var logo: [UInt8]?
+    /// Where the emblem was named (the template's or the report's `letterhead.logo`), for messages about it.
+    public var logoSource: SourceLocation?
     public var arabic: String
     public var english: String
     /// The height the letterhead takes, rule included.
@@ -142,6 +144,8 @@ public struct Template: Sendable {
     /// The letterhead of the first page, if the template has one.
     public var letterhead: Letterhead?
     public var titlePage: TitlePage
+    /// The files the template was read from: its own file and its emblem.
+    public var inputFiles: [String] = []
 
     public init(name: String, page: PageSetup, arabicFamily: String, latinFamily: String, roles: [TextRole: RoleStyle],
                 palette: Palette, header: RunningText, footer: RunningText, banner: Bool, spacing: Spacing,

@@ -54,6 +54,8 @@ enum TemplateFields {
                     continue
                 }
                 letterhead.logo = [UInt8](data)
+                letterhead.logoSource = value.location
+                template.inputFiles.append(url.standardizedFileURL.path)
             }
         }
         template.letterhead = letterhead

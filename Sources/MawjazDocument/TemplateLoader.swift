@@ -35,7 +35,7 @@ public final class TemplateLoader {
                                                        suggestion: Suggestion.closest(to: report.template, among: names), templates: names)))
             }
         }
-        var template = try base(at: url, name: report.template)
+        var template = try base(at: url, name: report.template, namedAt: report.templateSource)
         if let overrides = report.templateOverrides {
             var overrideReader = YAMLReader(file: report.file)
             TemplateFields.apply(overrides.node, to: &template, reader: &overrideReader,
@@ -46,12 +46,13 @@ public final class TemplateLoader {
     }
 
     /// The template file at `url`, read again only when it has changed.
-    private func base(at url: URL, name: String) throws(DataError) -> Template {
+    private func base(at url: URL, name: String, namedAt source: SourceLocation?) throws(DataError) -> Template {
         let modified = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? .distantPast
         if let cached = loaded[url.path], cached.modified == modified { return cached.template }
         var reader = YAMLReader(file: url.path)
-        guard let root = reader.load(contentsOf: url) else { throw DataError(reader.log.errors) }
+        guard let root = reader.load(contentsOf: url, namedAt: source) else { throw DataError(reader.log.errors) }
         var template = Template.fallback(named: name)
+        template.inputFiles.append(url.path)
         TemplateFields.apply(root, to: &template, reader: &reader, folder: url.deletingLastPathComponent())
         try reader.log.throwIfErrors()
         loaded[url.path] = (modified, template)

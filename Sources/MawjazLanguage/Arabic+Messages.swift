@@ -267,13 +267,41 @@ extension Arabic {
         case .helpReportFile: return "ملف التقرير (YAML أو JSON)."
         case .helpOutput: return "ملف الإخراج: .pdf أو .png أو .svg؛ الافتراضي: out/<مجلد التقرير>.pdf"
         case .helpChartOutput: return "ملف الإخراج: .pdf أو .png أو .svg؛ الافتراضي: out/<مجلد التقرير>-chart-<الرقم>.pdf"
-        case .helpDPI: return "عدد النقاط في البوصة لإخراج PNG."
+        case .helpDPI: return "عدد النقاط في البوصة لإخراج PNG (من ١٠ إلى ٢٤٠٠)."
+        case .helpLimit(let names):
+            return "ارفع (أو اخفض) حدا من حدود ما يستهلكه التقرير، NAME=VALUE، ويتكرر؛ و NAME أحد: \(names.joined(separator: "، "))."
         case .helpChartIndex: return "رقم المخطط، بعد عناصر المخططات في التقرير من ١ بترتيب القراءة."
         case .helpChartPage: return "fit: صفحة على قدر المخطط؛ template: صفحة القالب (A4) والمخطط عند هوامشها."
         case .helpInitFolder: return "مجلد التقرير الجديد (يُنشأ إن لم يكن موجودا)."
         case .helpInitTemplate(let templates): return "القالب: \(templates.joined(separator: "، "))."
         case .helpLanguage: return "لغة الرسائل والمساعدة (الافتراضي: MAWJAZ_LANG، ثم لغة النظام، ثم en)."
 
+        case .fileNotRegular(let kind, let path, let special): return "\(name(kind)) \(path) \(name(special))، وليس ملفا عاديا"
+        case .fileOverLimit(let kind, let path, let size, let limit, let limitName):
+            return "حجم \(name(kind)) \(path) \(bytes(size))، وهذا أكثر من \(limitPhrase(limitName, limit))"
+        case .forbiddenCharacter(let code): return "المحرف U+\(code) غير مسموح به في نص YAML أو JSON"
+        case .nulInText: return "المحرف NUL (\\0) غير مسموح به في النص"
+        case .nulInField: return "المحرف NUL (البايت 0x00) غير مسموح به في حقل"
+        case .duplicateKeyAt(let key, let line): return "المفتاح «\(key)» مكرر (أول مرة في السطر \(n(line)))"
+        case .expansionPastLimit(let limitName, let limit): return "يتجاوز النص عند توسيعه \(limitPhrase(limitName, limit))"
+        case .sectionsTooDeep(let limit): return "تتداخل الأقسام أعمق من \(limitPhrase("section-depth", limit))"
+        case .tooManyPages(let limit): return "تتجاوز صفحات المستند \(limitPhrase("pages", limit))"
+        case .tooManyBoxes(let limit): return "تتجاوز العناصر الموضوعة في المستند \(limitPhrase("boxes", limit))"
+        case .tooManyRows(let limit): return "تتجاوز صفوف سجلات الأنشطة \(limitPhrase("data-rows", limit))"
+        case .imageTooManyPixels(let width, let height, let limit):
+            return "الصورة \(n(width))×\(n(height)) بكسل، وهذا أكثر من \(limitPhrase("image-pixels", limit))"
+        case .pageTooManyPixels(let width, let height, let dpi, let limit):
+            return "الصفحة بدقة \(n(dpi)) نقطة في البوصة \(n(width))×\(n(height)) بكسل، وهذا أكثر من \(limitPhrase("image-pixels", limit))"
+        case .imageNotDecodable(let reason): return "تعذر فك ترميز صورة PNG ‏(\(reason))"
+        case .jpegWithoutFrame: return "لا ترويسة إطار مقروءة في صورة JPEG"
+        case .outputOverwritesInput(let path): return "سيكتب الناتج فوق \(path)، وهو أحد مدخلات الإخراج"
+        case .notANumber(let text): return "المتوقع عدد، والموجود «\(text)»"
+        case .numberOutsideRange(let text, let low, let high): return "\(text) خارج المدى \(n(low))…\(n(high))"
+        case .notAPageRange(let text): return "«\(text)» ليس صفحة ولا مدى صفحات (اكتب الصفحات هكذا: 1-3,5,8-)"
+        case .pagePastEnd(let page, let pages): return "الصفحة \(n(page)) بعد الصفحة الأخيرة، \(n(pages))"
+        case .limitSettingUnknown(let given, let names, let suggestion):
+            return "«\(given)» ليس NAME=VALUE حيث NAME أحد: \(names.joined(separator: "، "))\(didYouMean(suggestion))"
+        case .limitSettingNotPositive(let limitName, let found): return "يأخذ \(limitName) عددا صحيحا أكبر من ٠، والموجود «\(found)»"
         case .verbatim(let text): return text
         }
     }
@@ -283,7 +311,26 @@ extension Arabic {
         case .file: return "الملف"
         case .dataFile: return "ملف البيانات"
         case .letterheadLogo: return "شعار الترويسة"
+        case .image: return "الصورة"
         }
+    }
+
+    private func name(_ special: SpecialFile) -> String {
+        switch special {
+        case .fifo: return "أنبوب FIFO"
+        case .device: return "جهاز"
+        case .socket: return "مقبس"
+        case .other: return "ليس ملفا"
+        }
+    }
+
+    /// A limit and how to raise it.
+    private func limitPhrase(_ name: String, _ value: Int) -> String {
+        "حد \(name) البالغ \(n(value)) (ارفعه في limits: في التقرير، أو بالخيار ‎--limit \(name)=N)"
+    }
+
+    private func bytes(_ count: Int) -> String {
+        counted(count, n(count), one: "بايت واحد", two: "بايتان", few: "بايتات", many: "بايتا", other: "بايت")
     }
 
     private func name(_ kind: NodeKind) -> String {

@@ -231,13 +231,42 @@ extension English {
         case .helpReportFile: return "The report file (YAML or JSON)."
         case .helpOutput: return "The output file: .pdf, .png or .svg. Default: out/<report folder>.pdf"
         case .helpChartOutput: return "The output file: .pdf, .png or .svg. Default: out/<report folder>-chart-<index>.pdf"
-        case .helpDPI: return "Pixels per inch for PNG output."
+        case .helpDPI: return "Pixels per inch for PNG output (10 to 2400)."
+        case .helpLimit(let names):
+            return "Raise (or lower) a budget the report may spend, NAME=VALUE, repeatable; NAME is one of \(names.joined(separator: ", "))."
         case .helpChartIndex: return "Which chart, counting the report's chart blocks from 1 in reading order."
         case .helpChartPage: return "fit: a page just around the chart; template: the template's page (A4), the chart at its margins."
         case .helpInitFolder: return "The folder for the new report (created if needed)."
         case .helpInitTemplate(let templates): return "The template: \(templates.joined(separator: ", "))."
         case .helpLanguage: return "The language of messages and help (default: MAWJAZ_LANG, else the locale, else en)."
 
+        case .fileNotRegular(let kind, let path, let special): return "\(name(kind)) \(path) is \(name(special)), not a regular file"
+        case .fileOverLimit(let kind, let path, let size, let limit, let limitName):
+            return "\(name(kind)) \(path) is \(size) bytes, more than \(limitPhrase(limitName, limit))"
+        case .forbiddenCharacter(let code): return "the character U+\(code) is not allowed in YAML or JSON text"
+        case .nulInText: return "a NUL character (\\0) is not allowed in text"
+        case .nulInField: return "a NUL character (byte 0x00) is not allowed in a field"
+        case .duplicateKeyAt(let key, let line): return "the key \"\(key)\" appears twice (first at line \(line))"
+        case .expansionPastLimit(let limitName, let limit):
+            return "the text expands past \(limitPhrase(limitName, limit))"
+        case .sectionsTooDeep(let limit): return "sections nest deeper than \(limitPhrase("section-depth", limit))"
+        case .tooManyPages(let limit): return "the document runs to more pages than \(limitPhrase("pages", limit))"
+        case .tooManyBoxes(let limit): return "the document holds more positioned items than \(limitPhrase("boxes", limit))"
+        case .tooManyRows(let limit): return "the activity logs have more rows than \(limitPhrase("data-rows", limit))"
+        case .imageTooManyPixels(let width, let height, let limit):
+            return "the image is \(width)×\(height) pixels, more than \(limitPhrase("image-pixels", limit))"
+        case .pageTooManyPixels(let width, let height, let dpi, let limit):
+            return "a page at \(dpi) dpi is \(width)×\(height) pixels, more than \(limitPhrase("image-pixels", limit))"
+        case .imageNotDecodable(let reason): return "the PNG image cannot be decoded (\(reason))"
+        case .jpegWithoutFrame: return "the JPEG image has no readable frame header"
+        case .outputOverwritesInput(let path): return "the output would overwrite \(path), one of the render's inputs"
+        case .notANumber(let text): return "expected a number, found \"\(text)\""
+        case .numberOutsideRange(let text, let low, let high): return "\(text) is outside \(low)…\(high)"
+        case .notAPageRange(let text): return "\"\(text)\" is not a page or a range of pages (write pages as 1-3,5,8-)"
+        case .pagePastEnd(let page, let pages): return "page \(page) is past the last page, \(pages)"
+        case .limitSettingUnknown(let given, let names, let suggestion):
+            return "\"\(given)\" is not NAME=VALUE with NAME one of \(names.joined(separator: ", "))\(didYouMean(suggestion))"
+        case .limitSettingNotPositive(let limitName, let found): return "\(limitName) takes a whole number above 0, found \"\(found)\""
         case .verbatim(let text): return text
         }
     }
@@ -247,7 +276,22 @@ extension English {
         case .file: return "file"
         case .dataFile: return "data file"
         case .letterheadLogo: return "letterhead logo"
+        case .image: return "image"
         }
+    }
+
+    private func name(_ special: SpecialFile) -> String {
+        switch special {
+        case .fifo: return "a FIFO"
+        case .device: return "a device"
+        case .socket: return "a socket"
+        case .other: return "not a file"
+        }
+    }
+
+    /// A limit and how to raise it: "the pages limit of 2000 (raise it …)".
+    private func limitPhrase(_ name: String, _ value: Int) -> String {
+        "the \(name) limit of \(value) (raise it under limits: in the report, or with --limit \(name)=N)"
     }
 
     private func name(_ kind: NodeKind) -> String {

@@ -199,6 +199,35 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case amendment(String)
     case resourcesMissing
 
+    // MARK: - Hostile input: files, characters, limits, output
+    /// A FIFO, a device or a socket named as a file.
+    case fileNotRegular(FileKind, path: String, special: SpecialFile)
+    /// A file past a limit a report may raise (`name` is the limit's name, as reports and `--limit` write it).
+    case fileOverLimit(FileKind, path: String, size: Int, limit: Int, name: String)
+    /// A character YAML does not allow, as its code point in hexadecimal ("0000").
+    case forbiddenCharacter(codePoint: String)
+    case nulInText
+    case nulInField
+    case duplicateKeyAt(String, firstLine: Int)
+    /// Placeholders and sections expand past a limit (`name`: expansion-characters or expansion-steps).
+    case expansionPastLimit(name: String, limit: Int)
+    case sectionsTooDeep(limit: Int)
+    case tooManyPages(limit: Int)
+    case tooManyBoxes(limit: Int)
+    case tooManyRows(limit: Int)
+    case imageTooManyPixels(width: Int, height: Int, limit: Int)
+    case pageTooManyPixels(width: Int, height: Int, dpi: Int, limit: Int)
+    /// An image that cannot be decoded, and why in cairo's words.
+    case imageNotDecodable(reason: String)
+    case jpegWithoutFrame
+    case outputOverwritesInput(path: String)
+    case notANumber(String)
+    case numberOutsideRange(String, low: Int, high: Int)
+    case notAPageRange(String)
+    case pagePastEnd(Int, pages: Int)
+    case limitSettingUnknown(String, names: [String], suggestion: String?)
+    case limitSettingNotPositive(name: String, found: String)
+
     // MARK: - The command line
     /// The words before a diagnostic's message: "error", "warning".
     case errorWord
@@ -215,6 +244,7 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case helpOutput
     case helpChartOutput
     case helpDPI
+    case helpLimit(names: [String])
     case helpChartIndex
     case helpChartPage
     case helpInitFolder
@@ -240,6 +270,13 @@ public enum FileKind: String, Hashable, Sendable, Codable, CaseIterable {
     case dataFile
     /// A template's letterhead logo.
     case letterheadLogo
+    /// An image a report shows.
+    case image
+}
+
+/// What a file that is not a regular file is.
+public enum SpecialFile: String, Hashable, Sendable, Codable, CaseIterable {
+    case fifo, device, socket, other
 }
 
 /// What a YAML node was, where something else was expected.

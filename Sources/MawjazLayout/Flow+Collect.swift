@@ -19,7 +19,12 @@ extension LayoutContext {
                 if case .heading = previous {} else { items.append(.breakpoint(carryOver: [])) }
                 items.append(.space(spacing(between: previous, and: block)))
             }
-            items += try collect(block)
+            let blockItems = try collect(block)
+            // Tables count their rows as they lay them out.
+            if case .table = block {} else {
+                try spend(blockItems.compactMap { if case .box(let box) = $0 { return box } else { return nil } })
+            }
+            items += blockItems
             previous = block
         }
         return items

@@ -29,6 +29,7 @@ extension LayoutContext {
         for (index, row) in table.rows.enumerated() {
             rows.append(try rowBoxes(row, table: table, edges: edges, isHeader: false, stripe: table.zebra && index % 2 == 1,
                                      pieceHeight: room, origin: origin))
+            try spend(rows[rows.count - 1])
         }
         let totalHeight = rows.joined().reduce(header?.height ?? 0) { $0 + $1.height }
         let keepTogether = (rows.count <= 8 || totalHeight < 200) && totalHeight < pageTextHeight

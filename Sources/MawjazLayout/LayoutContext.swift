@@ -21,6 +21,8 @@ final class LayoutContext {
 
     /// The height of a page's text area: no box may be taller.
     let pageTextHeight: Double
+    /// What the pagination pass under way has laid out so far, against the document's limits.
+    var spent = LayoutSpending()
 
     init(engine: TextEngine, document: Document, columnWidth: Double, pageTextHeight: Double) {
         self.engine = engine

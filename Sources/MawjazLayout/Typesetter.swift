@@ -37,6 +37,9 @@ public struct Typesetter {
             context.pageNumbers = found
             pages = try paginate(context, textWidth: textWidth, textHeight: textHeight)
         }
+        if pages.count > document.limits.pages {
+            throw LayoutContext.tooManyPages(document.limits.pages, at: pages[document.limits.pages].first?.box.origin)
+        }
         var composed: [Page] = []
         for (index, boxes) in pages.enumerated() {
             var frame = Frame(size: setup.size)
@@ -61,6 +64,7 @@ public struct Typesetter {
     private func paginate(_ context: LayoutContext, textWidth: Double, textHeight: Double) throws(LayoutError) -> [[PlacedBox]] {
         let setup = context.template.page
         let columns = max(1, setup.columns)
+        context.spent = LayoutSpending()
         let opening = try context.withColumnWidth(textWidth) { () throws(LayoutError) in try context.openingItems() }
         var pages = try Paginator(height: { _ in textHeight }).distribute(opening)
         let startsOwnPage = context.template.titlePage == .cover || opening.isEmpty

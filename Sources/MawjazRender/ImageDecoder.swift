@@ -1,8 +1,33 @@
 // Turns image bytes into cairo surfaces: PNG decoded by cairo, JPEG passed through to PDF as it is.
 import CPangoCairo
 import MawjazFrame
+import MawjazLanguage
+
+/// Checks images as rendering will read them, before anything is written.
+public enum ImageCheck {
+    /// Why the image cannot be drawn, or nil when it can: a PNG is decoded as rendering will decode it; a JPEG (embedded
+    /// as it is) must show its size in a frame header.
+    public static func problem(in bytes: [UInt8], format: ImageBox.Format) -> Message? {
+        switch format {
+        case .png:
+            do { _ = try ImageDecoder.surface(for: ImageBox(data: bytes, format: .png, size: Size(width: 1, height: 1), alternativeText: ""),
+                                              vector: true) } catch {
+                return .imageNotDecodable(reason: ImageDecoder.reason(error))
+            }
+            return nil
+        case .jpeg:
+            return ImageBox.inspect(bytes) == nil ? .jpegWithoutFrame : nil
+        }
+    }
+}
 
 enum ImageDecoder {
+    /// What cairo said, without the words around it.
+    static func reason(_ error: RenderError) -> String {
+        guard case .cairo(let message) = error else { return error.description }
+        return message.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? message
+    }
+
     /// A cairo image surface for the image. PNG is decoded; a JPEG becomes a surface of its size
     /// carrying the JPEG bytes, which the PDF back end embeds unchanged.
     /// `vector` is true for PDF and SVG, which can carry a JPEG without decoding it.

@@ -30,67 +30,61 @@ public struct Renderer {
 
     public init(engine: TextEngine) { self.engine = engine }
 
-    /// Writes `document` to `url` in `format` and returns the files written (one for PDF, one per page otherwise).
-    @discardableResult
-    public func write(_ document: PagedDocument, to url: URL, format: OutputFormat) throws(RenderError) -> [URL] {
-        switch format {
-        case .pdf:
-            try writePDF(document, to: url)
-            return [url]
-        case .png(let dpi):
-            return try document.pages.enumerated().map { (index, page) throws(RenderError) in
-                let file = Self.pageFile(url, index: index, extension: "png")
-                try writePNG(page, to: file, dpi: dpi)
-                return file
-            }
-        case .svg:
-            return try document.pages.enumerated().map { (index, page) throws(RenderError) in
-                let file = Self.pageFile(url, index: index, extension: "svg")
-                try writeSVG(page, to: file)
-                return file
-            }
-        }
+    /// Checks what drawing `document` needs beyond its images (checked with `ImageCheck`): that its structure tags,
+    /// links and destinations fit together.
+    public func check(_ document: PagedDocument) throws(RenderError) {
+        _ = try StructurePlan(document)
     }
 
-    private static func pageFile(_ url: URL, index: Int, extension ext: String) -> URL {
-        let stem = url.deletingPathExtension().lastPathComponent
-        return url.deletingLastPathComponent().appendingPathComponent("\(stem)-\(index + 1).\(ext)")
+    /// Writes `document` to `url` in `format` and returns the files written (one for PDF, one per page otherwise,
+    /// named by `pages`). All or nothing: the files are prepared aside and replace the earlier output, and the pages
+    /// of a longer earlier set, only once every one is complete.
+    @discardableResult
+    public func write(_ document: PagedDocument, to url: URL, format: OutputFormat, pages: PageFiles = .numbered) throws(RenderError) -> [URL] {
+        let set: OutputSet
+        switch format {
+        case .pdf:
+            set = try OutputSet(destination: url, pageExtension: nil)
+            try writePDF(document, to: set.stagedFile(), named: url.lastPathComponent)
+        case .png(let dpi):
+            set = try OutputSet(destination: url, pageExtension: "png", naming: pages)
+            for (index, page) in document.pages.enumerated() { try writePNG(page, to: set.stagedFile(page: index), dpi: dpi) }
+        case .svg:
+            set = try OutputSet(destination: url, pageExtension: "svg", naming: pages)
+            for (index, page) in document.pages.enumerated() { try writeSVG(page, to: set.stagedFile(page: index)) }
+        }
+        return try set.commit()
     }
 
     /// Writes a tagged PDF: cairo draws the pages with their structure, links, destinations, outline and page
     /// labels, then `PDFAmendment` appends what cairo 1.16 cannot write (see there).
-    private func writePDF(_ document: PagedDocument, to url: URL) throws(RenderError) {
+    private func writePDF(_ document: PagedDocument, to file: URL, named name: String) throws(RenderError) {
         let plan = try StructurePlan(document)
-        let file = try AtomicFile(destination: url)
-        do {
-            let first = document.pages.first?.size ?? Size(width: 595.28, height: 841.89)
-            let surface = try CairoSurface(taking: cairo_pdf_surface_create(file.temporary.path, first.width, first.height),
-                                           what: "creating \(url.lastPathComponent)")
-            setMetadata(document.info, on: surface)
-            let context = try CairoContext(surface: surface)
-            let tagger = PDFTagger(plan: plan)
-            let textLayer = TextLayerPlan(document.pages) { [engine] font in engine.scaledFont(for: font).map { cairo_scaled_font_get_font_face($0) } }
-            let painter = Painter(context: context, engine: engine, vector: true, tagger: tagger, textLayerPlan: textLayer, smoothsImages: false)
-            for (index, page) in document.pages.enumerated() {
-                cairo_pdf_surface_set_size(surface.handle, page.size.width, page.size.height)
-                if index < document.info.pageLabels.count {
-                    cairo_pdf_surface_set_page_label(surface.handle, document.info.pageLabels[index])
-                }
-                if index == 0 { tagger.beginDocument(context.handle) }
-                try painter.paint(page.frame)
-                if index == document.pages.count - 1 { tagger.endDocument(context.handle) }
-                cairo_show_page(context.handle)
+        let first = document.pages.first?.size ?? Size(width: 595.28, height: 841.89)
+        let surface = try CairoSurface(taking: cairo_pdf_surface_create(file.path, first.width, first.height),
+                                       what: "creating \(name)")
+        setMetadata(document.info, on: surface)
+        let context = try CairoContext(surface: surface)
+        let tagger = PDFTagger(plan: plan)
+        let textLayer = TextLayerPlan(document.pages) { [engine] font in engine.scaledFont(for: font).map { cairo_scaled_font_get_font_face($0) } }
+        let painter = Painter(context: context, engine: engine, vector: true, tagger: tagger, textLayerPlan: textLayer, smoothsImages: false)
+        for (index, page) in document.pages.enumerated() {
+            cairo_pdf_surface_set_size(surface.handle, page.size.width, page.size.height)
+            if index < document.info.pageLabels.count {
+                cairo_pdf_surface_set_page_label(surface.handle, document.info.pageLabels[index])
             }
-            addOutline(plan.outline, to: surface)
-            try context.check("drawing \(url.lastPathComponent)")
-            try surface.finish()
-            let amended = try PDFAmendment.amend(try file.readTemporary(), info: document.info, elements: plan.elements)
-            try file.writeTemporary(amended)
-            try file.commit()
-        } catch {
-            file.discard()
-            throw error
+            if index == 0 { tagger.beginDocument(context.handle) }
+            try painter.paint(page.frame)
+            if index == document.pages.count - 1 { tagger.endDocument(context.handle) }
+            cairo_show_page(context.handle)
         }
+        addOutline(plan.outline, to: surface)
+        try context.check("drawing \(name)")
+        try surface.finish()
+        let written: [UInt8]
+        do { written = Array(try Data(contentsOf: file)) } catch { throw .write(path: file.path, reason: error.localizedDescription) }
+        let amended = try PDFAmendment.amend(written, info: document.info, elements: plan.elements)
+        do { try Data(amended).write(to: file) } catch { throw .write(path: file.path, reason: error.localizedDescription) }
     }
 
     /// Adds the outline (bookmarks): each entry under the nearest entry before it of a higher level.
@@ -129,7 +123,7 @@ public struct Renderer {
                       Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 
-    private func writePNG(_ page: Page, to url: URL, dpi: Double) throws(RenderError) {
+    private func writePNG(_ page: Page, to file: URL, dpi: Double) throws(RenderError) {
         let scale = dpi / 72
         let width = Int32((page.size.width * scale).rounded(.up)), height = Int32((page.size.height * scale).rounded(.up))
         let surface = try CairoSurface(taking: cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height),
@@ -140,32 +134,22 @@ public struct Renderer {
         cairo_scale(context.handle, scale, scale)
         try Painter(context: context, engine: engine, vector: false).paint(page.frame)
         cairo_surface_flush(surface.handle)
-        let file = try AtomicFile(destination: url)
-        guard cairo_surface_write_to_png(surface.handle, file.temporary.path) == CAIRO_STATUS_SUCCESS else {
-            file.discard()
-            throw .pngNotWritten(path: url.path)
+        guard cairo_surface_write_to_png(surface.handle, file.path) == CAIRO_STATUS_SUCCESS else {
+            throw .pngNotWritten(path: file.path)
         }
-        try file.commit()
     }
 
-    private func writeSVG(_ page: Page, to url: URL) throws(RenderError) {
-        let file = try AtomicFile(destination: url)
-        do {
-            let surface = try CairoSurface(taking: cairo_svg_surface_create(file.temporary.path, page.size.width, page.size.height),
-                                           what: "creating \(url.lastPathComponent)")
-            cairo_svg_surface_set_document_unit(surface.handle, CAIRO_SVG_UNIT_PT)
-            let context = try CairoContext(surface: surface)
-            // White paper, as the PDF's pages and the PNG's have: without it the page is transparent.
-            cairo_set_source_rgb(context.handle, 1, 1, 1)
-            cairo_paint(context.handle)
-            try Painter(context: context, engine: engine, vector: true).paint(page.frame)
-            cairo_show_page(context.handle)
-            try context.check("drawing \(url.lastPathComponent)")
-            try surface.finish()
-            try file.commit()
-        } catch {
-            file.discard()
-            throw error
-        }
+    private func writeSVG(_ page: Page, to file: URL) throws(RenderError) {
+        let surface = try CairoSurface(taking: cairo_svg_surface_create(file.path, page.size.width, page.size.height),
+                                       what: "creating \(file.lastPathComponent)")
+        cairo_svg_surface_set_document_unit(surface.handle, CAIRO_SVG_UNIT_PT)
+        let context = try CairoContext(surface: surface)
+        // White paper, as the PDF's pages and the PNG's have: without it the page is transparent.
+        cairo_set_source_rgb(context.handle, 1, 1, 1)
+        cairo_paint(context.handle)
+        try Painter(context: context, engine: engine, vector: true).paint(page.frame)
+        cairo_show_page(context.handle)
+        try context.check("drawing \(file.lastPathComponent)")
+        try surface.finish()
     }
 }

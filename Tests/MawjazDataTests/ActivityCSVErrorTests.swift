@@ -5,28 +5,28 @@ import MawjazData
 @Suite struct ActivityCSVErrorTests {
     @Test func namesAMissingRequiredColumnWithASuggestion() {
         #expect(diagnostics("# log\ndata,category,Titel\n2020,a,b") == [
-            "log.csv:2: error: date: no column for the required field \"date\" (did you mean \"data\"?)",
-            "log.csv:2: error: title: no column for the required field \"title\" (did you mean \"Titel\"?)",
+            "log.csv:2:1: error: date: no column for the required field \"date\" (did you mean \"data\"?)",
+            "log.csv:2:1: error: title: no column for the required field \"title\" (did you mean \"Titel\"?)",
         ])
     }
 
     @Test func listsTheHeaderWhenNothingIsClose() {
         #expect(diagnostics("التاريخ,الفئة,النشاط\n2020,a,b") == [
-            "log.csv:1: error: date: no column for the required field \"date\"; the header has \"التاريخ\", \"الفئة\", \"النشاط\""
+            "log.csv:1:1: error: date: no column for the required field \"date\"; the header has \"التاريخ\", \"الفئة\", \"النشاط\""
                 + " (map one to the field with columns:)",
-            "log.csv:1: error: category: no column for the required field \"category\"; the header has \"التاريخ\", \"الفئة\","
+            "log.csv:1:1: error: category: no column for the required field \"category\"; the header has \"التاريخ\", \"الفئة\","
                 + " \"النشاط\" (map one to the field with columns:)",
-            "log.csv:1: error: title: no column for the required field \"title\"; the header has \"التاريخ\", \"الفئة\", \"النشاط\""
+            "log.csv:1:1: error: title: no column for the required field \"title\"; the header has \"التاريخ\", \"الفئة\", \"النشاط\""
                 + " (map one to the field with columns:)",
         ])
-        #expect(diagnostics("date,category\n") == ["log.csv:1: error: title: no column for the required field \"title\""])
+        #expect(diagnostics("date,category\n") == ["log.csv:1:1: error: title: no column for the required field \"title\""])
     }
 
     @Test func namesAMappedHeaderTheFileLacks() {
         #expect(diagnostics("التاريخ,الفئة,النشاط\n", columns: ["date": "التاريح", "category": "الفئة", "title": "العنوان"]) == [
-            "log.csv:1: error: date: the column mapping names the header \"التاريح\", which the file does not have"
+            "log.csv:1:1: error: date: the column mapping names the header \"التاريح\", which the file does not have"
                 + " (did you mean \"التاريخ\"?)",
-            "log.csv:1: error: title: the column mapping names the header \"العنوان\", which the file does not have",
+            "log.csv:1:1: error: title: the column mapping names the header \"العنوان\", which the file does not have",
         ])
     }
 
@@ -55,11 +55,11 @@ import MawjazData
 
     @Test func reportsAFileWithNoHeader() {
         #expect(diagnostics("# only a comment\n\n   \n") == [
-            "log.csv: error: no header row: the file has only comments and blank lines"
+            "log.csv:1:1: error: no header row: the file has only comments and blank lines"
                 + " (the first row must name the columns, e.g. date,category,title)",
         ])
         #expect(diagnostics("\n") == [
-            "log.csv: error: no header row: the file has only comments and blank lines"
+            "log.csv:1:1: error: no header row: the file has only comments and blank lines"
                 + " (the first row must name the columns, e.g. date,category,title)",
         ])
     }
@@ -145,7 +145,7 @@ import MawjazData
     @Test func reportsHeaderAndRowProblemsTogether() {
         #expect(diagnostics("date,kategory,title\n2020-13,a,b", columns: ["locaton": "x"]) == [
             "log.csv: error: columns: \"locaton\" is not an activity field (did you mean \"location\"?)",
-            "log.csv:1: error: category: no column for the required field \"category\" (did you mean \"kategory\"?)",
+            "log.csv:1:1: error: category: no column for the required field \"category\" (did you mean \"kategory\"?)",
             "log.csv:2:1: error: date: \"2020-13\" has no month 13 (months run 01 to 12)",
         ])
     }
