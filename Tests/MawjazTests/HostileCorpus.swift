@@ -91,10 +91,10 @@ extension HostileCase {
     static let templates: [HostileCase] = [
         HostileCase(name: "three nested sections over a 300-row log", files: ["report.yaml": report(paragraph(nested3), data: "log.csv"),
                                                                              "log.csv": log(300)],
-                    location: "report.yaml:6:5", message: "more characters than the expansion-characters limit"),
+                    location: "report.yaml:6:5", message: "expands past the expansion-characters limit"),
         HostileCase(name: "three nested empty sections over a 300-row log", files: ["report.yaml": report(paragraph(empty3), data: "log.csv"),
                                                                                    "log.csv": log(300)],
-                    location: "report.yaml:6:5", message: "more steps than the expansion-steps limit"),
+                    location: "report.yaml:6:5", message: "expands past the expansion-steps limit"),
         HostileCase(name: "a thousand nested sections", files: ["report.yaml": report(paragraph(nested1000), data: "log.csv"), "log.csv": log(3)],
                     location: "report.yaml:6:5", message: "sections nest deeper than the section-depth limit of 8"),
         HostileCase(name: "nine nested sections", files: ["report.yaml": report(paragraph(String(repeating: "{{#report.title}}", count: 9) + "x"
