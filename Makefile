@@ -62,6 +62,7 @@ fidelity: deps
 	$(MAKE) --no-print-directory deps APT_PACKAGES="$(FIDELITY_PACKAGES)"
 	$(SWIFT) build -c release --product mawjaz
 	bash bench/fidelity/run.sh .build/release/mawjaz
+
 # libFuzzer harnesses (Fuzz/, a package of its own with its own scratch folder, so the main build stays as it is):
 # each runs FUZZ_SECONDS from the seeds in Fuzz/Corpus/<harness>, its finds kept in .build-fuzz/corpus/<harness>,
 # a crash, a hang past 10 s or 2 GiB of memory written to .build-fuzz/artifacts/. FUZZ_RUNS=N runs N inputs instead.
