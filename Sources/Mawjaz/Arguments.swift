@@ -23,7 +23,9 @@ public struct DPI: Hashable, Sendable {
 
     /// The resolution `text` gives, or why it gives none.
     public static func parse(_ text: String) -> Result<DPI, ArgumentProblem> {
-        guard let number = Double(text.trimmingCharacters(in: .whitespaces)), number.isFinite else {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // Decimal only: Double would also read "0x10", "nan" and "inf".
+        guard trimmed.allSatisfy({ "0123456789.eE+-".contains($0) }), let number = Double(trimmed), number.isFinite else {
             return .failure(ArgumentProblem(option: "--dpi", .notANumber(Diagnostic.excerpt(text))))
         }
         guard range.contains(number) else {
@@ -40,6 +42,7 @@ public struct PageRange: Hashable, Sendable {
     public struct Part: Hashable, Sendable {
         public var first: Int
         public var last: Int?
+        public init(first: Int, last: Int?) { self.first = first; self.last = last }
     }
     /// The ranges, in the order written.
     public let parts: [Part]
@@ -97,6 +100,7 @@ public struct JobCount: Hashable, Sendable {
 public struct LimitSetting: Hashable, Sendable {
     public var name: Limits.Name
     public var value: Int
+    public init(name: Limits.Name, value: Int) { self.name = name; self.value = value }
 }
 
 extension LimitOverrides {

@@ -10,8 +10,10 @@ public enum FuzzCheck {
         if diagnostic.location.file == file && diagnostic.location.line == 0 {
             fatalError("an error without a line: \(diagnostic.description.prefix(300))")
         }
-        if diagnostic.message.count > messageLimit {
-            fatalError("a message of \(diagnostic.message.count) characters: \(diagnostic.message.prefix(300))")
+        // In every language: a table must not grow a message past the limit either.
+        for language in Language.allCases {
+            let text = diagnostic.message.text(in: language)
+            if text.count > messageLimit { fatalError("a message of \(text.count) characters: \(text.prefix(300))") }
         }
     }
 
