@@ -38,7 +38,8 @@ public enum MawjazError: Error, Sendable, CustomStringConvertible {
         return 1
     }
 
-    init(_ error: DataError) { self = .input(error.diagnostics) }
+    /// The diagnostics of a data error, as bad input.
+    public init(_ error: DataError) { self = .input(error.diagnostics) }
     init(_ error: LayoutError) { self = .input([error.diagnostic]) }
     init(_ error: RenderError) {
         switch error {

@@ -41,8 +41,9 @@ func median(_ values: [Double]) -> Double {
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
-guard let resources = Resources.locate() else {
-    FileHandle.standardError.write(Data("cannot find Fonts/ and Templates/\n".utf8))
+let resources: Resources
+do { resources = try Resources.bundled() } catch {
+    FileHandle.standardError.write(Data((error.description + "\n").utf8))
     exit(1)
 }
 let reportURL = URL(fileURLWithPath: options.report)

@@ -1,4 +1,4 @@
-// The command line: mawjaz render | validate | chart.
+// The command line: mawjaz render | validate | chart | init | templates; help that ends with examples.
 import ArgumentParser
 import Foundation
 import Mawjaz
@@ -8,10 +8,57 @@ struct MawjazCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mawjaz",
         abstract: Console.text(.helpAbstract),
+        discussion: "A report is a YAML or JSON file naming a template, its text and its data (facts, CSV or Excel "
+            + "activity logs). Fonts and templates come from MAWJAZ_HOME when it is set, else from share/mawjaz "
+            + "beside the installed binary.",
         version: MawjazVersion.current,
-        subcommands: [Render.self, Validate.self, ChartCommand.self, Init.self],
+        subcommands: [Render.self, Validate.self, ChartCommand.self, Init.self, TemplatesCommand.self],
         defaultSubcommand: Render.self
     )
+
+    /// What `mawjaz` alone prints: what it is and the first commands to try.
+    static let shortUsage = """
+        mawjaz: right-to-left Arabic briefing PDFs from report data.
+
+        First steps:
+          mawjaz init my-report                    a new report that renders at once
+          mawjaz render my-report/report.yaml      → out/my-report.pdf
+          mawjaz validate my-report/report.yaml    every problem of the report, nothing written
+          mawjaz templates                         the templates a report can use
+
+        Help on one command: mawjaz help render (or mawjaz render --help); everything: mawjaz --help.
+        """
+
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard !arguments.isEmpty else {
+            print(shortUsage)
+            return
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .success, isHelpRequest(arguments) else { exit(withError: error) }
+            // Help: ArgumentParser's text, then the examples of the command asked about.
+            print(fullMessage(for: error).trimmingCharacters(in: .newlines))
+            let name = helpTopic(arguments)
+            if let examples = Examples.of[name], !examples.isEmpty {
+                print("\nEXAMPLES:")
+                for (command, meaning) in examples { print("  \(command)\n      \(meaning)") }
+            }
+        }
+    }
+
+    private static func isHelpRequest(_ arguments: [String]) -> Bool {
+        arguments.contains { $0 == "-h" || $0 == "--help" || $0 == "-help" } || arguments.first == "help"
+    }
+
+    /// The subcommand a help request is about (`mawjaz help render`, `mawjaz render --help`), or `mawjaz`.
+    private static func helpTopic(_ arguments: [String]) -> String {
+        let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName ?? $0._commandName })
+        return arguments.first { names.contains($0) } ?? "mawjaz"
+    }
 }
 
 /// Shared by the subcommands: the language they speak, finding Mawjaz's own files and printing problems.
@@ -35,8 +82,12 @@ enum Console {
     /// A message in the console's language.
     static func text(_ message: Message) -> String { message.text(in: language) }
 
+    static func resources() -> Resources {
+        do { return try Resources.bundled() } catch { fail(error) }
+    }
+
     static func renderer() -> BriefingRenderer {
-        do { return try BriefingRenderer(resources: Resources.bundled()) } catch { fail(error) }
+        do { return try BriefingRenderer(resources: resources()) } catch { fail(error) }
     }
 
     static func printWarnings(_ warnings: [Diagnostic]) {
@@ -55,80 +106,4 @@ extension Language: ExpressibleByArgument {}
 struct LanguageOption: ParsableArguments {
     @Option(name: .customLong("lang"), help: ArgumentHelp(Console.text(.helpLanguage)))
     var language: Language?
-}
-
-struct Render: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: Console.text(.helpRender))
-
-    @Argument(help: ArgumentHelp(Console.text(.helpReportFile)))
-    var report: String
-
-    @Option(name: .shortAndLong, help: ArgumentHelp(Console.text(.helpOutput)))
-    var output: String?
-
-    @Option(help: ArgumentHelp(Console.text(.helpDPI)))
-    var dpi: Double = 144
-
-    @OptionGroup var language: LanguageOption
-
-    func run() throws {
-        let reportURL = URL(fileURLWithPath: report)
-        let outputURL = output.map { URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: "out").appendingPathComponent(reportURL.deletingLastPathComponent().standardizedFileURL.lastPathComponent + ".pdf")
-        let renderer = Console.renderer()
-        do {
-            let summary = try renderer.render(reportAt: reportURL, to: outputURL, dpi: dpi)
-            Console.printWarnings(summary.warnings)
-            for file in summary.files { print(file.relativePath) }
-        } catch {
-            Console.fail(error)
-        }
-    }
-}
-
-struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: Console.text(.helpValidate))
-
-    @Argument(help: ArgumentHelp(Console.text(.helpReportFile)))
-    var report: String
-
-    @OptionGroup var language: LanguageOption
-
-    func run() throws {
-        let renderer = Console.renderer()
-        do {
-            let (loaded, warnings) = try renderer.load(reportAt: URL(fileURLWithPath: report))
-            let laidOut = try renderer.layout(try renderer.bind(loaded))
-            Console.printWarnings(warnings + laidOut.warnings)
-            print(Console.text(.validated(report: report, pages: laidOut.document.pages.count)))
-            for (name, log) in loaded.datasets.sorted(by: { $0.key < $1.key }) {
-                print("  " + Console.text(.datasetSummary(name, activities: log.total, firstYear: log.firstYear, lastYear: log.lastYear,
-                                                          categories: log.countsByCategory().count)))
-            }
-            print("  " + Console.text(.reportSummary(blocks: loaded.body.count, facts: loaded.facts.count,
-                                                     warnings: warnings.count + laidOut.warnings.count)))
-        } catch {
-            Console.fail(error)
-        }
-    }
-}
-
-struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: Console.text(.helpInit))
-
-    @Argument(help: ArgumentHelp(Console.text(.helpInitFolder)))
-    var folder: String
-
-    @Option(help: ArgumentHelp(Console.text(.helpInitTemplate(templates: Scaffold.templates))))
-    var template = "briefing"
-
-    @OptionGroup var language: LanguageOption
-
-    func run() throws {
-        do {
-            for file in try Scaffold.write(to: URL(fileURLWithPath: folder), template: template) { print(file.relativePath) }
-        } catch {
-            Console.fail(error)
-        }
-    }
 }

@@ -90,6 +90,9 @@ public struct RunningText: Hashable, Sendable {
 public struct Letterhead: Sendable {
     /// The emblem (PNG or JPEG bytes), if any.
     public var logo: [UInt8]?
+    /// A whole letterhead as one picture (PNG or JPEG bytes) across the text width, drawn instead of the emblem
+    /// and names, if any.
+    public var image: [UInt8]?
     public var arabic: String
     public var english: String
     /// The height the letterhead takes, rule included.
@@ -142,6 +145,8 @@ public struct Template: Sendable {
     /// The letterhead of the first page, if the template has one.
     public var letterhead: Letterhead?
     public var titlePage: TitlePage
+    /// What the template is for, in one line (`mawjaz templates` lists it).
+    public var summary = ""
 
     public init(name: String, page: PageSetup, arabicFamily: String, latinFamily: String, roles: [TextRole: RoleStyle],
                 palette: Palette, header: RunningText, footer: RunningText, banner: Bool, spacing: Spacing,

@@ -7,7 +7,7 @@ import MawjazLanguage
 /// Applies template YAML (a template file, or a report's overrides) onto a template.
 enum TemplateFields {
     static let topLevel = ["name", "page", "fonts", "colors", "header", "footer", "banner", "spacing", "numbered-headings", "chart-height",
-                           "letterhead", "title-page"]
+                           "letterhead", "title-page", "description"]
     static let roleNames: [String: TextRole] = [
         "title": .title, "subtitle": .subtitle, "date": .date, "heading1": .heading1, "heading2": .heading2,
         "heading3": .heading3, "body": .body, "caption": .caption, "table": .table, "table-header": .tableHeader,
@@ -22,6 +22,7 @@ enum TemplateFields {
         for (key, node) in fields {
             switch key {
             case "name": if let name = reader.string(node) { template.name = name }
+            case "description": if let summary = reader.string(node) { template.summary = summary }
             case "page": applyPage(node, to: &template.page, reader: &reader)
             case "fonts": applyFonts(node, to: &template, reader: &reader)
             case "colors": applyColors(node, to: &template.palette, reader: &reader)
@@ -38,7 +39,7 @@ enum TemplateFields {
     }
 
     private static func applyLetterhead(_ node: LocatedNode, to template: inout Template, reader: inout YAMLReader, folder: URL) {
-        guard let fields = reader.mapping(node, allowedKeys: ["logo", "arabic", "english", "height"]) else { return }
+        guard let fields = reader.mapping(node, allowedKeys: ["logo", "image", "arabic", "english", "height"]) else { return }
         var letterhead = template.letterhead ?? Letterhead()
         for (key, value) in fields {
             switch key {
@@ -48,12 +49,13 @@ enum TemplateFields {
             default:
                 guard let path = reader.string(value) else { continue }
                 let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
-                guard let data = reader.readFile(url.standardizedFileURL, what: .letterheadLogo, at: value.location) else { continue }
+                let what: FileKind = key == "logo" ? .letterheadLogo : .letterheadImage
+                guard let data = reader.readFile(url.standardizedFileURL, what: what, at: value.location) else { continue }
                 guard ImageBox.inspect([UInt8](data)) != nil else {
                     reader.log.error(value.location, field: value.path, .notAnImage(path: url.path))
                     continue
                 }
-                letterhead.logo = [UInt8](data)
+                if key == "logo" { letterhead.logo = [UInt8](data) } else { letterhead.image = [UInt8](data) }
             }
         }
         template.letterhead = letterhead

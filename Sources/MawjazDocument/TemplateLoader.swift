@@ -45,6 +45,11 @@ public final class TemplateLoader {
         return template
     }
 
+    /// The template `name` of the folder, as its file has it.
+    public func template(named name: String) throws(DataError) -> Template {
+        try base(at: folder.appendingPathComponent("\(name).yaml"), name: name)
+    }
+
     /// The template file at `url`, read again only when it has changed.
     private func base(at url: URL, name: String) throws(DataError) -> Template {
         let modified = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? .distantPast

@@ -283,6 +283,7 @@ extension Arabic {
         case .file: return "الملف"
         case .dataFile: return "ملف البيانات"
         case .letterheadLogo: return "شعار الترويسة"
+        case .letterheadImage: return "صورة الترويسة"
         }
     }
 

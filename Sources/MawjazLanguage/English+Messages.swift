@@ -247,6 +247,7 @@ extension English {
         case .file: return "file"
         case .dataFile: return "data file"
         case .letterheadLogo: return "letterhead logo"
+        case .letterheadImage: return "letterhead image"
         }
     }
 

@@ -240,6 +240,8 @@ public enum FileKind: String, Hashable, Sendable, Codable, CaseIterable {
     case dataFile
     /// A template's letterhead logo.
     case letterheadLogo
+    /// A template's whole letterhead as one picture.
+    case letterheadImage
 }
 
 /// What a YAML node was, where something else was expected.

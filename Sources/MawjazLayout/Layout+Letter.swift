@@ -10,6 +10,9 @@ extension LayoutContext {
     /// (their places in both directions, as bilingual letterheads have them), a rule under them.
     func letterheadBox(_ letterhead: Letterhead) throws(LayoutError) -> FlowBox {
         let origin = BlockOrigin(kind: "letterhead", location: SourceLocation(file: template.name))
+        if let picture = letterhead.image, let (format, pixels) = ImageBox.inspect(picture) {
+            return letterheadPicture(picture, format: format, pixels: pixels, letterhead: letterhead, origin: origin)
+        }
         let height = letterhead.height
         var frame = Frame(size: Size(width: columnWidth, height: height))
         var logoWidth = 0.0
@@ -36,6 +39,21 @@ extension LayoutContext {
             frame.place(shaped, at: Point(x: x, y: max(0, (height - 10 - shaped.height) / 2)))
         }
         frame.line(from: Point(x: 0, y: height - 4), to: Point(x: columnWidth, y: height - 4), stroke: Stroke(color: palette.accent, width: 1.5))
+        return FlowBox(frame: frame, origin: origin)
+    }
+
+    /// A letterhead given as one picture: across the text width (no taller than 160 pt), centred, with the
+    /// organisation's names as its alternative text.
+    private func letterheadPicture(_ picture: [UInt8], format: ImageBox.Format, pixels: Size, letterhead: Letterhead,
+                                   origin: BlockOrigin) -> FlowBox {
+        var size = Size(width: columnWidth, height: columnWidth * pixels.height / max(1, pixels.width))
+        if size.height > 160 { size = Size(width: size.width * 160 / size.height, height: 160) }
+        let alternative = [letterhead.arabic, letterhead.english].filter { !$0.isEmpty }.joined(separator: " — ")
+        var frame = Frame(size: Size(width: columnWidth, height: size.height + 4))
+        let position = Point(x: (columnWidth - size.width) / 2, y: 0)
+        frame.place(.tag(.begin(role: "Figure", alternativeText: alternative)), at: position)
+        frame.place(.image(ImageBox(data: picture, format: format, size: size, alternativeText: alternative)), at: position)
+        frame.place(.tag(.end(role: "Figure")), at: position)
         return FlowBox(frame: frame, origin: origin)
     }
 

@@ -142,15 +142,4 @@ import TestSupport
         // The title still spans the page.
         #expect(page.frame.textLines.contains { $0.line.text.hasPrefix("شراكة الحرس") && $0.line.width > column })
     }
-
-    @Test func initWritesAReportThatRendersAndNeverOverwrites() throws {
-        for template in Scaffold.templates {
-            let folder = try TestSupport.temporaryFolder().appendingPathComponent("new")
-            let files = try Scaffold.write(to: folder, template: template)
-            #expect(files.map(\.lastPathComponent) == ["report.yaml", "activities.csv"])
-            let summary = try renderer.render(reportAt: files[0], to: folder.appendingPathComponent("new.pdf"))
-            #expect(summary.pageCount >= 1)
-            #expect(throws: MawjazError.self) { try Scaffold.write(to: folder, template: template) }
-        }
-    }
 }

@@ -1,0 +1,26 @@
+// The templates subcommand: the templates a report can name, each with what it is for.
+import ArgumentParser
+import Foundation
+import Mawjaz
+
+struct TemplatesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "templates",
+        abstract: "List the templates a report can name, with what each is for.")
+
+    func run() throws {
+        let resources = Console.resources()
+        let loader = TemplateLoader(folder: resources.templates)
+        let names = loader.names
+        let width = names.map(\.count).max() ?? 0
+        for name in names {
+            do {
+                let template = try loader.template(named: name)
+                print(name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + template.summary)
+            } catch {
+                Console.fail(MawjazError(error))
+            }
+        }
+        print("\n(in \(resources.templates.path); a report names one with template: NAME)")
+    }
+}

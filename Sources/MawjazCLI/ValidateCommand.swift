@@ -1,0 +1,31 @@
+// The validate subcommand: every check of a report, its data and its layout, nothing written.
+import ArgumentParser
+import Foundation
+import Mawjaz
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: Console.text(.helpValidate))
+
+    @Argument(help: ArgumentHelp(Console.text(.helpReportFile)))
+    var report: String
+
+    @OptionGroup var language: LanguageOption
+
+    func run() throws {
+        let renderer = Console.renderer()
+        do {
+            let (loaded, warnings) = try renderer.load(reportAt: URL(fileURLWithPath: report))
+            let laidOut = try renderer.layout(try renderer.bind(loaded))
+            Console.printWarnings(warnings + laidOut.warnings)
+            print(Console.text(.validated(report: report, pages: laidOut.document.pages.count)))
+            for (name, log) in loaded.datasets.sorted(by: { $0.key < $1.key }) {
+                print("  " + Console.text(.datasetSummary(name, activities: log.total, firstYear: log.firstYear, lastYear: log.lastYear,
+                                                          categories: log.countsByCategory().count)))
+            }
+            print("  " + Console.text(.reportSummary(blocks: loaded.body.count, facts: loaded.facts.count,
+                                                     warnings: warnings.count + laidOut.warnings.count)))
+        } catch {
+            Console.fail(error)
+        }
+    }
+}
