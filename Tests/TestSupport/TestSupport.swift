@@ -39,10 +39,13 @@ public enum TestSupport {
 
     /// Runs a program and returns its exit status, standard output and standard error.
     @discardableResult
-    public static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, output: String, error: String) {
+    /// `folder` is the working directory (by default the tests').
+    public static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil,
+                           in folder: URL? = nil) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [program] + arguments
+        if let folder { process.currentDirectoryURL = folder }
         if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
