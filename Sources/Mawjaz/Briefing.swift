@@ -21,7 +21,7 @@ public struct RenderSummary: Sendable {
 public final class BriefingRenderer {
     public let resources: Resources
     public let engine: TextEngine
-    private let templates: TemplateLoader
+    let templates: TemplateLoader
 
     /// Loads the bundled fonts into a private font configuration.
     public init(resources: Resources) throws(MawjazError) {
@@ -59,28 +59,30 @@ public final class BriefingRenderer {
     }
 
     /// Renders a report file to `output` in the format its extension names.
+    /// Every problem of every stage is reported at once (see `check(reportAt:)`).
     @discardableResult
     public func render(reportAt url: URL, to output: URL, dpi: Double = 144) throws(MawjazError) -> RenderSummary {
-        let (report, warnings) = try load(reportAt: url)
-        return try produce(report, to: output, dpi: dpi, warnings: warnings)
+        let format = try Self.format(of: output, dpi: dpi)
+        return try produce(try check(reportAt: url), to: output, format: format)
     }
 
-    /// Renders a report built in code to `output`, after checking it as a loaded report is checked.
+    /// Renders a report built in code to `output`, after checking it as a loaded report is checked; its errors
+    /// name blocks by their path in the body (`body[3].paragraph`).
     @discardableResult
     public func render(_ report: Report, to output: URL, dpi: Double = 144) throws(MawjazError) -> RenderSummary {
-        let problems = ReportValidator.check(report)
-        let errors = problems.filter { $0.severity == .error }
-        guard errors.isEmpty else { throw .input(errors) }
-        return try produce(report, to: output, dpi: dpi, warnings: problems)
+        let format = try Self.format(of: output, dpi: dpi)
+        return try produce(try check(report), to: output, format: format)
     }
 
-    private func produce(_ report: Report, to output: URL, dpi: Double, warnings: [Diagnostic]) throws(MawjazError) -> RenderSummary {
-        let format: OutputFormat
-        do { format = try OutputFormat.forPath(output, dpi: dpi) } catch { throw MawjazError(error) }
-        let laidOut = try layout(try bind(report))
+    private static func format(of output: URL, dpi: Double) throws(MawjazError) -> OutputFormat {
+        do { return try OutputFormat.forPath(output, dpi: dpi) } catch { throw MawjazError(error) }
+    }
+
+    private func produce(_ checked: CheckedReport, to output: URL, format: OutputFormat) throws(MawjazError) -> RenderSummary {
+        let document = checked.laidOut.document
         do {
-            let files = try Renderer(engine: engine).write(laidOut.document, to: output, format: format)
-            return RenderSummary(files: files, pageCount: laidOut.document.pages.count, warnings: warnings + laidOut.warnings)
+            let files = try Renderer(engine: engine).write(document, to: output, format: format)
+            return RenderSummary(files: files, pageCount: document.pages.count, warnings: checked.warnings)
         } catch {
             throw MawjazError(error)
         }

@@ -40,7 +40,7 @@ public enum MawjazError: Error, Sendable, CustomStringConvertible {
 
     /// The diagnostics of a data error, as bad input.
     public init(_ error: DataError) { self = .input(error.diagnostics) }
-    init(_ error: LayoutError) { self = .input([error.diagnostic]) }
+    init(_ error: LayoutError) { self = .input(error.diagnostics) }
     init(_ error: RenderError) {
         switch error {
         case .unsupportedFormat, .jpegInRaster:

@@ -14,16 +14,15 @@ struct Validate: ParsableCommand {
     func run() throws {
         let renderer = Console.renderer()
         do {
-            let (loaded, warnings) = try renderer.load(reportAt: URL(fileURLWithPath: report))
-            let laidOut = try renderer.layout(try renderer.bind(loaded))
-            Console.printWarnings(warnings + laidOut.warnings)
+            let checked = try renderer.check(reportAt: URL(fileURLWithPath: report))
+            let loaded = checked.report, laidOut = checked.laidOut, warnings = checked.warnings
+            Console.printWarnings(warnings)
             print(Console.text(.validated(report: report, pages: laidOut.document.pages.count)))
             for (name, log) in loaded.datasets.sorted(by: { $0.key < $1.key }) {
                 print("  " + Console.text(.datasetSummary(name, activities: log.total, firstYear: log.firstYear, lastYear: log.lastYear,
                                                           categories: log.countsByCategory().count)))
             }
-            print("  " + Console.text(.reportSummary(blocks: loaded.body.count, facts: loaded.facts.count,
-                                                     warnings: warnings.count + laidOut.warnings.count)))
+            print("  " + Console.text(.reportSummary(blocks: loaded.body.count, facts: loaded.facts.count, warnings: warnings.count)))
         } catch {
             Console.fail(error)
         }

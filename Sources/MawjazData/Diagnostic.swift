@@ -69,7 +69,7 @@ public struct DiagnosticLog: Sendable {
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     /// The diagnostics grouped by file, files in the order they were first reported, each file's in line order.
-    static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    public static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var rank: [String: Int] = [:]
         for diagnostic in diagnostics where rank[diagnostic.location.file] == nil { rank[diagnostic.location.file] = rank.count }
         return diagnostics.enumerated().sorted { first, second in

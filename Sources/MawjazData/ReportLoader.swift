@@ -2,6 +2,16 @@
 import Foundation
 import MawjazLanguage
 
+/// A report read as far as it could be, with every problem found on the way.
+public struct LoadedReport: Sendable {
+    /// The report, with the parts that had errors left out; nil when it could not be read at all.
+    public var report: Report?
+    /// The errors and warnings, in the order they were found.
+    public var diagnostics: [Diagnostic]
+    /// Datasets the report declares whose files had errors (already reported): later stages say nothing more of them.
+    public var unreadableDatasets: Set<String>
+}
+
 /// Loads reports from files, reporting every problem of a file at once with its line and column.
 public struct ReportLoader {
     /// The keys a report file may have at its top level.
@@ -30,6 +40,17 @@ public struct ReportLoader {
     /// Loads the report at `url` with its data files; throws every error found, in file order.
     /// Warnings (such as activities dated after the report) come back with the report.
     public static func load(contentsOf url: URL) throws(DataError) -> (report: Report, warnings: [Diagnostic]) {
+        let read = read(contentsOf: url)
+        var log = DiagnosticLog()
+        log.append(contentsOf: read.diagnostics)
+        try log.throwIfErrors()
+        guard let report = read.report else { throw DataError(Diagnostic(at: SourceLocation(file: url.path), .reportUnreadable)) }
+        return (report, log.warnings)
+    }
+
+    /// Reads the report at `url` with its data files without stopping at errors, so that the later stages can
+    /// check what could be read: the report is nil only when its structure could not be read at all.
+    public static func read(contentsOf url: URL) -> LoadedReport {
         var loader = ReportLoader(file: url.path, folder: url.deletingLastPathComponent())
         let root = loader.reader.load(contentsOf: url)
         let report = root.flatMap { loader.readReport($0) }
@@ -37,9 +58,7 @@ public struct ReportLoader {
         if let report {
             log.append(contentsOf: ReportValidator.check(report, ignoring: loader.unreadableDatasets))
         }
-        try log.throwIfErrors()
-        guard let report else { throw DataError(Diagnostic(at: SourceLocation(file: url.path), .reportUnreadable)) }
-        return (report, log.warnings)
+        return LoadedReport(report: report, diagnostics: log.diagnostics, unreadableDatasets: loader.unreadableDatasets)
     }
 
     /// Parses report text (YAML or JSON) named `file`, resolving data files against `folder`.

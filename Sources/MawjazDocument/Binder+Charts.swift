@@ -47,7 +47,8 @@ extension Binder {
 
     /// Counts of a dataset's activities, grouped as the spec asks.
     private mutating func counts(_ spec: ChartSpec, dataset name: String) -> ChartData? {
-        guard let log = report.datasets[name] else { return nil }   // reported by the validator
+        // A missing or empty dataset is reported by the validator.
+        guard let log = report.datasets[name], !log.activities.isEmpty else { return nil }
         var data = ChartData(categories: [], ordinal: spec.by != .category, series: [], events: [])
         if let top = spec.top, spec.by != .category && spec.series != .category {
             chartError(spec, .topNeedsCategories(top: top))
@@ -139,7 +140,8 @@ extension Binder {
         let writer = chartDates
         var events: [Chart.Event]
         if let name = spec.dataset {
-            guard let log = report.datasets[name] else { return nil }   // reported by the validator
+            // A missing or empty dataset is reported by the validator.
+            guard let log = report.datasets[name], !log.activities.isEmpty else { return nil }
             events = log.activities(matching: spec.filter).map { activity in
                 Chart.Event(date: activity.date, dateText: writer.format(activity.date), text: activity.title)
             }

@@ -18,17 +18,33 @@ public struct Binder {
     private var headingCounters: [Int] = []
     private var anchors = Set<String>()
 
+    /// Datasets the report declared but whose files had errors of their own: placeholders naming them are not
+    /// reported again.
+    var unavailable: Set<String> = []
+
     /// Binds `report` with `template`; throws every error found, in order.
     public static func bind(_ report: Report, template: Template) throws(DataError) -> Document {
+        let (document, diagnostics) = bindAll(report, template: template)
+        var log = DiagnosticLog()
+        log.append(contentsOf: diagnostics)
+        try log.throwIfErrors()
+        return document
+    }
+
+    /// Binds `report` with `template` without stopping at errors: the document (a placeholder that names
+    /// nothing left as written, a missing image left out) and every problem found. Placeholders naming a dataset
+    /// in `unavailable` (declared, but its file had errors) are not reported.
+    public static func bindAll(_ report: Report, template: Template, unavailable: Set<String> = [])
+        -> (document: Document, diagnostics: [Diagnostic]) {
         var binder = Binder(report: report, template: template)
+        binder.unavailable = unavailable
         let blocks = Self.fillingContents(binder.bind(report.body))
         let title = binder.plain(report.title, at: SourceLocation(file: report.file), field: "title")
         let subtitle = report.subtitle.map { binder.plain($0, at: SourceLocation(file: report.file), field: "subtitle") }
-        try binder.log.throwIfErrors()
-        return Document(title: title, subtitle: subtitle, dateText: binder.dates.format(report.date), date: report.date,
+        return (Document(title: title, subtitle: subtitle, dateText: binder.dates.format(report.date), date: report.date,
                         classification: report.classification, author: report.author, subject: report.subject,
                         keywords: report.keywords, settings: report.settings, template: template, blocks: blocks,
-                        sourceFile: report.file, attachment: report.attachment)
+                        sourceFile: report.file, attachment: report.attachment), binder.log.diagnostics)
     }
 
     /// The blocks with every table of contents listing the document's headings, in order, to its depth.
@@ -90,12 +106,22 @@ public struct Binder {
         var problems: [Message] = []
         let scopes = self.scopes
         let resolver = self.resolver
+        let unavailable = self.unavailable
         let rendered = template.render(resolve: { name, fields in
             for scope in scopes.reversed() { if let value = scope[name] { return .text(value) } }
             if let items = resolver.list(named: name) { return .list(items) }
             switch resolver.value(of: name) {
             case .success(let value): return .text(resolver.text(of: value))
             case .failure(let problem):
+                let parts = name.split(separator: ".", maxSplits: 2).map(String.init)
+                if unavailable.contains(parts[0]) {
+                    // The dataset's file had errors: only a field no dataset has is worth saying now.
+                    if parts.count > 1, !PlaceholderResolver.datasetFields.contains(parts[1]) {
+                        let unknown = Message.noDatasetField(parts[1], suggestion: Suggestion.closest(to: parts[1], among: PlaceholderResolver.datasetFields))
+                        problems.append(.placeholder(name, unknown, suggestion: nil))
+                    }
+                    return nil
+                }
                 let known = fields.union(scopes.flatMap(\.keys)).sorted()
                 problems.append(.placeholder(name, problem.message, suggestion: Suggestion.closest(to: name, among: known)))
                 return nil

@@ -5,8 +5,8 @@ import MawjazFrame
 
 extension LayoutContext {
     /// The flow of a list of blocks: each block's items, joined by spacing and breakpoints, a heading kept
-    /// with what follows it.
-    func collect(_ blocks: [Block]) throws(LayoutError) -> [FlowItem] {
+    /// with what follows it. A block that cannot be laid out is added to `problems` and left out.
+    func collect(_ blocks: [Block]) -> [FlowItem] {
         var items: [FlowItem] = []
         var previous: Block?
         for block in blocks {
@@ -19,7 +19,11 @@ extension LayoutContext {
                 if case .heading = previous {} else { items.append(.breakpoint(carryOver: [])) }
                 items.append(.space(spacing(between: previous, and: block)))
             }
-            items += try collect(block)
+            do {
+                items += try collect(block)
+            } catch {
+                problems.append(error)
+            }
             previous = block
         }
         return items

@@ -14,6 +14,8 @@ final class LayoutContext {
     private(set) var columnWidth: Double
     /// Warnings raised instead of errors (under `overflow: warn`).
     private(set) var warnings: [Diagnostic] = []
+    /// The blocks that could not be laid out in this pass, each left out of the flow so the others are still checked.
+    var problems: [LayoutError] = []
     /// The page each heading's anchor is on, once a first layout has found them (for tables of contents).
     var pageNumbers: [String: Int] = [:]
     /// Text already set on a single line, by what was set.

@@ -9,6 +9,9 @@ public struct LayoutError: Error, Sendable, CustomStringConvertible {
     /// What kind of block it was ("paragraph", "table", "chart"…).
     public var block: String
     public var message: Message
+    /// The problems of other blocks found in the same layout, in reading order: a layout reports every block
+    /// that does not fit, not only the first.
+    public var others: [LayoutError] = []
 
     public init(location: SourceLocation?, block: String, message: Message) {
         self.location = location; self.block = block; self.message = message
@@ -19,10 +22,20 @@ public struct LayoutError: Error, Sendable, CustomStringConvertible {
         self.init(location: location, block: block, message: .verbatim(message))
     }
 
+    /// This problem and the others, as one error; nil when there are none.
+    init?(_ problems: [LayoutError]) {
+        guard var first = problems.first else { return nil }
+        first.others += problems.dropFirst()
+        self = first
+    }
+
+    /// Every problem as a diagnostic, this one first.
+    public var diagnostics: [Diagnostic] { [diagnostic] + others.flatMap(\.diagnostics) }
+
     /// As a diagnostic, the form every Mawjaz error is printed in.
     public var diagnostic: Diagnostic {
         Diagnostic(.error, at: location ?? SourceLocation(file: ""), field: block, message)
     }
 
-    public var description: String { diagnostic.description }
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

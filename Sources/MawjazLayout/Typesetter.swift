@@ -74,9 +74,17 @@ public struct Typesetter {
             used = (last.map { $0.y + $0.box.height }.max() ?? 0) + trailing
         }
         let shared = !startsOwnPage && !pages.isEmpty
-        let body = try context.collect(context.document.blocks)
+        context.problems = []
+        let body = context.collect(context.document.blocks)
+        let paginator = Paginator(height: { slot in shared && slot < columns ? textHeight - used : textHeight })
+        if let failed = LayoutError(context.problems) {
+            // The blocks that were laid out may still hold a part taller than a page: report it in the same run.
+            var others: [LayoutError] = []
+            do { _ = try paginator.distribute(body) } catch { others = [error] }
+            throw LayoutError(Self.inReadingOrder([failed] + others)) ?? failed
+        }
         try (opening + body).checkInternalLinks()
-        let slots = try Paginator(height: { slot in shared && slot < columns ? textHeight - used : textHeight }).distribute(body)
+        let slots = try paginator.distribute(body)
         let rtl = context.direction.isRightToLeft
         let firstBodyPage = shared ? pages.count - 1 : pages.count
         for (slot, boxes) in slots.enumerated() {
@@ -89,6 +97,19 @@ public struct Typesetter {
             pages[pageIndex] += boxes.map { PlacedBox(box: $0.box, y: $0.y + top, x: x) }
         }
         return pages.isEmpty ? [[]] : pages
+    }
+
+    /// Every problem of `errors` (each with its others), by place in the source.
+    static func inReadingOrder(_ errors: [LayoutError]) -> [LayoutError] {
+        let all = errors.flatMap { error -> [LayoutError] in
+            var first = error
+            first.others = []
+            return [first] + inReadingOrder(error.others)
+        }
+        return all.enumerated().sorted { a, b in
+            let x = a.element.location, y = b.element.location
+            return (x?.line ?? 0, x?.column ?? 0, a.offset) < (y?.line ?? 0, y?.column ?? 0, b.offset)
+        }.map(\.element)
     }
 
     /// The width of a column of the body: the text width, shared between the template's columns.
