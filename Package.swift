@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // Excel workbooks (.xlsx) as activity logs: a ZIP of XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
     ],
     targets: [
         // C libraries: cairo, pango, pangocairo, pangoft2, fontconfig.
@@ -24,7 +27,10 @@ let package = Package(
         // The words of every language Mawjaz writes in: messages, help, and the words put into documents.
         .target(name: "MawjazLanguage"),
         // Stage 1: load, validate and aggregate report data.
-        .target(name: "MawjazData", dependencies: ["MawjazFrame", "MawjazLanguage", .product(name: "Yams", package: "Yams")]),
+        .target(name: "MawjazData", dependencies: [
+            "MawjazFrame", "MawjazLanguage", .product(name: "Yams", package: "Yams"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "XMLCoder", package: "XMLCoder"),
+        ]),
         // Stage 2: bind data into a document of blocks.
         .target(name: "MawjazDocument", dependencies: ["MawjazData", "MawjazLanguage", .product(name: "Mustache", package: "swift-mustache")]),
         // Plain values every stage shares: geometry, paint, direction, and the positioned frames
@@ -46,7 +52,9 @@ let package = Package(
         .executableTarget(name: "MawjazBenchmark", dependencies: ["Mawjaz"]),
         .target(name: "TestSupport", dependencies: ["Mawjaz"], path: "Tests/TestSupport"),
         .testTarget(name: "MawjazLanguageTests", dependencies: ["MawjazLanguage", "Mawjaz", "TestSupport"]),
-        .testTarget(name: "MawjazDataTests", dependencies: ["MawjazData", "MawjazLanguage", "TestSupport"]),
+        .testTarget(name: "MawjazDataTests", dependencies: [
+            "MawjazData", "MawjazLanguage", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "MawjazDocumentTests", dependencies: ["MawjazDocument", "MawjazLanguage", "TestSupport"]),
         .testTarget(name: "MawjazTextTests", dependencies: ["MawjazText", "TestSupport"]),
         .testTarget(name: "MawjazLayoutTests", dependencies: ["MawjazLayout", "TestSupport"]),

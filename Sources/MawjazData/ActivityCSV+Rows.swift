@@ -15,7 +15,8 @@ extension ActivityCSV {
             return []
         }
         let names = cells.map { scanner.text(of: $0, trimmed: true) }
-        let columns = Columns(cells: cells, names: names, line: headerLine, mapped: mapped, file: file, log: &log)
+        let columns = Columns(names: names, locations: cells.map { SourceLocation(file: file, line: $0.line, column: $0.column) },
+                              headerLocation: SourceLocation(file: file, line: headerLine), mapped: mapped, log: &log)
         var activities: [Activity] = []
         var rows = RowReader(scanner: scanner, columns: columns, file: file)
         while let activity = rows.next(log: &log) {

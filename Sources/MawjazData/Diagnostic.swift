@@ -2,16 +2,21 @@
 import MawjazLanguage
 
 /// A place in a source file: 1-based line and column (column counted in Unicode scalars); 0 when unknown.
+/// In a spreadsheet, the line is the row, the column the column's number, and `cell` names the cell as the
+/// spreadsheet does (`Sheet1!C12`).
 public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int
-    public init(file: String, line: Int = 0, column: Int = 0) {
-        self.file = file; self.line = line; self.column = column
+    /// A spreadsheet cell or row in the spreadsheet's own notation (`Sheet1!C12`, `Sheet1!1:1`), if the file is one.
+    public var cell: String?
+    public init(file: String, line: Int = 0, column: Int = 0, cell: String? = nil) {
+        self.file = file; self.line = line; self.column = column; self.cell = cell
     }
-    /// `file:line:column`, leaving out what is unknown.
+    /// `file:line:column` leaving out what is unknown, or `file:Sheet1!C12` in a spreadsheet.
     public var description: String {
-        line > 0 ? (column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)") : file
+        if let cell { return "\(file):\(cell)" }
+        return line > 0 ? (column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)") : file
     }
 }
 

@@ -174,16 +174,19 @@ public struct ReportLoader {
             var pathNode = value
             var mapping = ColumnMapping()
             var mappingNode: LocatedNode?
+            var sheet: String?
+            var sheetNode: LocatedNode?
             var inline: [LocatedNode]?
             if value.isScalar {
                 path = reader.string(value)
             } else if value.isSequence {
                 inline = reader.sequence(value)
-            } else if let fields = reader.mapping(value, allowedKeys: ["file", "columns", "rows"]) {
+            } else if let fields = reader.mapping(value, allowedKeys: ["file", "columns", "rows", "sheet"]) {
                 for (key, field) in fields {
                     switch key {
                     case "file": path = reader.string(field); pathNode = field
                     case "rows": inline = reader.sequence(field)
+                    case "sheet": sheet = reader.string(field); sheetNode = field
                     default:
                         mappingNode = field
                         if let columns = reader.mapping(field) {
@@ -202,12 +205,26 @@ public struct ReportLoader {
                     continue
                 }
                 do {
-                    logs[name] = try ActivityCSV.parse([UInt8](data), file: url.path, name: name, columns: mapping)
+                    if ActivityWorkbook.isWorkbook(url) {
+                        logs[name] = try ActivityWorkbook.parse(data, file: url.path, name: name, columns: mapping, sheet: sheet)
+                    } else {
+                        if let sheetNode {
+                            reader.log.error(sheetNode.location, field: sheetNode.path, .sheetOnlyInWorkbook)
+                        }
+                        logs[name] = try ActivityCSV.parse([UInt8](data), file: url.path, name: name, columns: mapping)
+                    }
                 } catch {
                     unreadableDatasets.insert(name)
-                    // Problems of the column mapping are the report's: point at its `columns:`.
+                    // Problems of the column mapping and the sheet's name are the report's: point at `columns:`, `sheet:`.
                     reader.log.append(contentsOf: error.diagnostics.map { diagnostic in
-                        guard diagnostic.location.line == 0, let mappingNode else { return diagnostic }
+                        if diagnostic.field == "sheet", let sheetNode {
+                            var moved = diagnostic
+                            moved.location = sheetNode.location
+                            moved.field = sheetNode.path
+                            moved.message = .inFile(url.lastPathComponent, diagnostic.message)
+                            return moved
+                        }
+                        guard diagnostic.location.line == 0, diagnostic.field == "columns", let mappingNode else { return diagnostic }
                         var moved = diagnostic
                         moved.location = mappingNode.location
                         moved.message = .inFile(url.lastPathComponent, diagnostic.message)

@@ -76,6 +76,23 @@ extension Arabic {
         case .textAfterClosingQuote: return "نص بعد علامة التنصيص الخاتمة (اكتب علامة التنصيص داخل حقل منصص مرتين: \"\")"
         case .notUTF8Byte(let hex): return "البايت 0x\(hex) ليس من ترميز UTF-8 (احفظ الملف بترميز UTF-8)"
 
+        // Activity logs (Excel)
+        case .workbookNotZip: return "ليس مصنف Excel ‏(.xlsx)‏: ليس أرشيف ZIP"
+        case .workbookPartMissing(let part): return "ليس مصنف Excel ‏(.xlsx)‏: لا يحوي \(part)"
+        case .workbookPartTooLarge(let part, let limit): return "\(part) يتجاوز عند فك ضغطه \(n(limit)) ميغابايت"
+        case .workbookPartUnpackFailed(let part, let reason): return "تعذر فك ضغط \(part): \(reason)"
+        case .workbookPartNotXML(let part, let detail): return "\(part) ليس XML مصنف Excel ‏(\(detail))"
+        case .workbookHasNoSheet: return "المصنف لا يحوي أي ورقة"
+        case .noSuchSheet(let sheet, let suggestion, let sheets):
+            return "لا توجد في المصنف ورقة اسمها «\(sheet)»" + didYouMean(suggestion)
+                + " (أوراقه: " + sheets.map { "«\($0)»" }.joined(separator: "، ") + ")"
+        case .sheetOnlyInWorkbook: return "الأوراق لا تكون إلا في مصنف Excel ‏(.xlsx)"
+        case .cellHoldsError(let code): return "الخلية تحوي قيمة الخطأ \(code)"
+        case .numberNotADate(let number): return "«\(number)» ليس تاريخا (نسّق الخلية تاريخا، أو اكتبه YYYY-MM-DD أو YYYY-MM أو YYYY)"
+        case .oldExcelWorkbook(let file): return "\(file) مصنف Excel 97–2003 ‏(.xls) لا يقرؤه موجز: احفظه مصنف Excel ‏(.xlsx)"
+        case .openDocumentSpreadsheet(let file): return "\(file) جدول OpenDocument ‏(.ods) لا يقرؤه موجز: احفظه مصنف Excel ‏(.xlsx)"
+        case .numbersDocument(let file): return "\(file) مستند Numbers لا يقرؤه موجز: صدّره مصنف Excel ‏(.xlsx)"
+
         // Reports
         case .reportUnreadable: return "تعذرت قراءة التقرير"
         case .badDatasetName: return "اسم مجموعة البيانات حروف وأرقام و- و_ فقط (لأنه يُكتب في العناصر النائبة)"

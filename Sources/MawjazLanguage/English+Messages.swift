@@ -70,6 +70,25 @@ extension English {
         case .textAfterClosingQuote: return "text after the closing quote (write a quote inside a quoted field as two quotes: \"\")"
         case .notUTF8Byte(let hex): return "the byte 0x\(hex) is not UTF-8 (save the file as UTF-8)"
 
+        // Activity logs (Excel)
+        case .workbookNotZip: return "is not an Excel workbook (.xlsx): it is not a ZIP archive"
+        case .workbookPartMissing(let part): return "is not an Excel workbook (.xlsx): it has no \(part)"
+        case .workbookPartTooLarge(let part, let limit): return "\(part) expands to more than \(limit) MiB"
+        case .workbookPartUnpackFailed(let part, let reason): return "\(part) cannot be unpacked: \(reason)"
+        case .workbookPartNotXML(let part, let detail): return "\(part) is not the XML an Excel workbook holds (\(detail))"
+        case .workbookHasNoSheet: return "the workbook has no sheet"
+        case .noSuchSheet(let sheet, let suggestion, let sheets):
+            return "the workbook has no sheet named \"\(sheet)\"" + didYouMean(suggestion)
+                + " (its sheets: " + sheets.map { "\"\($0)\"" }.joined(separator: ", ") + ")"
+        case .sheetOnlyInWorkbook: return "only an Excel workbook (.xlsx) has sheets"
+        case .cellHoldsError(let code): return "the cell holds the error \(code)"
+        case .numberNotADate(let number): return "\(number) is not a date (format the cell as a date, or write YYYY-MM-DD, YYYY-MM or YYYY)"
+        case .oldExcelWorkbook(let file):
+            return "\(file) is an Excel 97–2003 workbook (.xls), which Mawjaz does not read: save it as an Excel Workbook (.xlsx)"
+        case .openDocumentSpreadsheet(let file):
+            return "\(file) is an OpenDocument spreadsheet (.ods), which Mawjaz does not read: save it as an Excel Workbook (.xlsx)"
+        case .numbersDocument(let file): return "\(file) is a Numbers document, which Mawjaz does not read: export it as an Excel Workbook (.xlsx)"
+
         // Reports
         case .reportUnreadable: return "the report could not be read"
         case .badDatasetName: return "a dataset name must be letters, digits, - or _ (it is used in placeholders)"

@@ -69,6 +69,25 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     /// A byte that is not UTF-8, in hexadecimal ("FF").
     case notUTF8Byte(hex: String)
 
+    // MARK: - Activity logs (Excel)
+    case workbookNotZip
+    case workbookPartMissing(part: String)
+    case workbookPartTooLarge(part: String, limitMiB: Int)
+    /// What ZIPFoundation said.
+    case workbookPartUnpackFailed(part: String, reason: String)
+    /// What the XML parser said (its own words, English).
+    case workbookPartNotXML(part: String, detail: String)
+    case workbookHasNoSheet
+    case noSuchSheet(String, suggestion: String?, sheets: [String])
+    case sheetOnlyInWorkbook
+    /// An error value in a cell, as the spreadsheet writes it (`#N/A`).
+    case cellHoldsError(String)
+    /// A number in a date cell that is no day (as written: "-3", "0.5").
+    case numberNotADate(String)
+    case oldExcelWorkbook(file: String)
+    case openDocumentSpreadsheet(file: String)
+    case numbersDocument(file: String)
+
     // MARK: - Reports
     case reportUnreadable
     case badDatasetName
