@@ -15,6 +15,7 @@ extension BriefingRenderer {
         let format: OutputFormat
         do { format = try OutputFormat.forPath(output, dpi: dpi) } catch { throw MawjazError(error) }
         let document = try bind(report)
+        let engine = try self.engine(for: document.template, report: report)
         let paged: PagedDocument
         do {
             paged = try Typesetter(engine: engine).chartPage(document, index: index, page: page,

@@ -6,11 +6,13 @@ import MawjazDocument
 import MawjazLayout
 
 /// A report that passed every check: loaded, bound and laid out.
-public struct CheckedReport: Sendable {
+public struct CheckedReport {
     public var report: Report
     public var laidOut: LayoutResult
     /// Warnings of every stage, in file order.
     public var warnings: [Diagnostic]
+    /// The text engine the report was laid out with, holding its template's fonts: the one to draw it with.
+    public var engine: TextEngine
 }
 
 extension BriefingRenderer {
@@ -40,13 +42,50 @@ extension BriefingRenderer {
         do { template = try templates.template(for: report) } catch { throw Self.failure(problems + error.diagnostics) }
         let (document, bindProblems) = Binder.bindAll(report, template: template, unavailable: unavailable)
         problems += bindProblems
+        let engine = try self.engine(for: template, report: report)
+        if let unknown = Self.unknownFamilies(in: template, report: report, library: engine.library) {
+            throw Self.failure(problems + [unknown])
+        }
         var laidOut: LayoutResult?
-        do { laidOut = try layout(document) } catch {
-            guard case .input(let layoutProblems) = error else { throw error }
-            problems += layoutProblems
+        do {
+            laidOut = try Typesetter(engine: engine).layout(document, creationDate: Self.creationDate(for: document.date))
+        } catch {
+            problems += error.diagnostics
         }
         guard let laidOut, !problems.contains(where: { $0.severity == .error }) else { throw Self.failure(problems) }
-        return CheckedReport(report: report, laidOut: laidOut, warnings: DiagnosticLog.inFileOrder(problems + laidOut.warnings))
+        return CheckedReport(report: report, laidOut: laidOut, warnings: DiagnosticLog.inFileOrder(problems + laidOut.warnings),
+                             engine: engine)
+    }
+
+    /// An error naming the families the template's roles ask for that no font folder has, with the families there
+    /// are; located at the report's `fonts:` or template overrides when it has them.
+    static func unknownFamilies(in template: Template, report: Report, library: FontLibrary) -> Diagnostic? {
+        var missing: [String] = []
+        for role in TextRole.allCases {
+            for family in template.families(role, language: report.settings.language)
+            where !library.families.contains(family) && !missing.contains(family) { missing.append(family) }
+        }
+        guard !missing.isEmpty else { return nil }
+        let available = library.families.sorted()
+        let location = report.fontOverrides?.node.location ?? report.templateOverrides?.node.location
+            ?? SourceLocation(file: template.name)
+        return Diagnostic(at: location, field: "fonts", .fontFamiliesMissing(
+            missing, suggestions: missing.map { Suggestion.closest(to: $0, among: available) }, available: available))
+    }
+
+    /// The text engine for a template: the renderer's own, or one that also holds the template's font folders
+    /// (`fonts: {path: …}`), made once per set of folders.
+    func engine(for template: Template, report: Report) throws(MawjazError) -> TextEngine {
+        let folders = template.fontFolders.filter { !engine.library.directories.contains($0) }
+        guard !folders.isEmpty else { return engine }
+        if let known = enginesWithFolders[folders] { return known }
+        do {
+            let made = try TextEngine(library: FontLibrary(directories: engine.library.directories + folders))
+            enginesWithFolders[folders] = made
+            return made
+        } catch {
+            throw .input([Diagnostic(at: SourceLocation(file: report.file), field: "fonts.path", error.message)])
+        }
     }
 
     /// The errors among `diagnostics`, in file order and capped as a file's are, as one failure.

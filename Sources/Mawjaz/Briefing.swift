@@ -22,12 +22,14 @@ public final class BriefingRenderer {
     public let resources: Resources
     public let engine: TextEngine
     let templates: TemplateLoader
+    /// Engines that also hold a template's own font folders, by those folders.
+    var enginesWithFolders: [[URL]: TextEngine] = [:]
 
-    /// Loads the bundled fonts into a private font configuration.
+    /// Loads the bundled fonts, and the resources' extra font folders, into a private font configuration.
     public init(resources: Resources) throws(MawjazError) {
         self.resources = resources
         do {
-            engine = try TextEngine(library: FontLibrary(directory: resources.fonts))
+            engine = try TextEngine(library: FontLibrary(directories: [resources.fonts] + resources.extraFontFolders))
         } catch {
             throw .installation(error.message)
         }
@@ -81,7 +83,7 @@ public final class BriefingRenderer {
     private func produce(_ checked: CheckedReport, to output: URL, format: OutputFormat) throws(MawjazError) -> RenderSummary {
         let document = checked.laidOut.document
         do {
-            let files = try Renderer(engine: engine).write(document, to: output, format: format)
+            let files = try Renderer(engine: checked.engine).write(document, to: output, format: format)
             return RenderSummary(files: files, pageCount: document.pages.count, warnings: checked.warnings)
         } catch {
             throw MawjazError(error)

@@ -5,10 +5,13 @@ import Foundation
 public struct Resources: Sendable {
     public var fonts: URL
     public var templates: URL
+    /// Folders of fonts to use besides `fonts` (an office's own, from `--font-path`).
+    public var extraFontFolders: [URL]
 
-    public init(fonts: URL, templates: URL) {
+    public init(fonts: URL, templates: URL, extraFontFolders: [URL] = []) {
         self.fonts = fonts
         self.templates = templates
+        self.extraFontFolders = extraFontFolders
     }
 
     /// The resources in `folder`, which must hold `Fonts/` and `Templates/`.

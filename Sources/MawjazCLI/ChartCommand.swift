@@ -23,6 +23,8 @@ struct ChartCommand: ParsableCommand {
     @Option(help: ArgumentHelp(Console.text(.helpDPI)))
     var dpi: Double = 144
 
+    @OptionGroup var fonts: FontPathOption
+
     @OptionGroup var language: LanguageOption
 
     func run() throws {
@@ -30,7 +32,7 @@ struct ChartCommand: ParsableCommand {
         let folder = reportURL.deletingLastPathComponent().standardizedFileURL.lastPathComponent
         let outputURL = output.map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: "out").appendingPathComponent("\(folder)-chart-\(index).pdf")
-        let renderer = Console.renderer()
+        let renderer = Console.renderer(fonts)
         do {
             let summary = try renderer.renderChart(reportAt: reportURL, index: index, to: outputURL, page: page, dpi: dpi)
             Console.printWarnings(summary.warnings)

@@ -1,4 +1,4 @@
-// The examples every command's --help ends with: commands that run as written from a checkout or an installation.
+// The examples every command's --help ends with, written for a report started with `mawjaz init my-report`.
 
 enum Examples {
     /// Examples by command name: the command line, then what it does.
@@ -12,6 +12,7 @@ enum Examples {
             ("mawjaz render my-report/report.yaml", "the PDF to out/my-report.pdf"),
             ("mawjaz render my-report/report.yaml -o brief.pdf", "the PDF to brief.pdf"),
             ("mawjaz render my-report/report.yaml -o pages.png --dpi 150", "one PNG per page: pages-1.png, pages-2.png, …"),
+            ("mawjaz render my-report/report.yaml --font-path office-fonts", "with your office's fonts, named in the report's fonts:"),
         ],
         "validate": [
             ("mawjaz validate my-report/report.yaml", "every problem of the report and its data, or a summary"),
@@ -27,6 +28,11 @@ enum Examples {
             ("mawjaz init letter --template correspondence --organisation \"Ministry of Example\" --language en",
              "an English letter attachment with your organisation's name in the letterhead"),
             ("mawjaz init summary --template annual-summary --emblem emblem.png", "an annual summary with your emblem on its cover"),
+        ],
+        "fonts": [
+            ("mawjaz fonts", "every family with its styles, scripts and the template roles that use it"),
+            ("mawjaz fonts --font-path office-fonts", "the same with the fonts in the folder office-fonts added"),
+            ("mawjaz fonts my-report/report.yaml", "the fonts of one report's template, its fonts: path included"),
         ],
         "templates": [
             ("mawjaz templates", "each template with what it is for"),

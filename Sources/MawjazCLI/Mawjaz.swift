@@ -12,7 +12,7 @@ struct MawjazCommand: ParsableCommand {
             + "activity logs). Fonts and templates come from MAWJAZ_HOME when it is set, else from share/mawjaz "
             + "beside the installed binary.",
         version: MawjazVersion.current,
-        subcommands: [Render.self, Validate.self, ChartCommand.self, Init.self, TemplatesCommand.self],
+        subcommands: [Render.self, Validate.self, ChartCommand.self, Init.self, TemplatesCommand.self, FontsCommand.self],
         defaultSubcommand: Render.self
     )
 
@@ -82,12 +82,16 @@ enum Console {
     /// A message in the console's language.
     static func text(_ message: Message) -> String { message.text(in: language) }
 
-    static func resources() -> Resources {
-        do { return try Resources.bundled() } catch { fail(error) }
+    /// Mawjaz's resources, with the folders of `--font-path` when the command has that option.
+    static func resources(_ fonts: FontPathOption? = nil) -> Resources {
+        var found: Resources
+        do { found = try Resources.bundled() } catch { fail(error) }
+        found.extraFontFolders = fonts?.folders() ?? []
+        return found
     }
 
-    static func renderer() -> BriefingRenderer {
-        do { return try BriefingRenderer(resources: resources()) } catch { fail(error) }
+    static func renderer(_ fonts: FontPathOption? = nil) -> BriefingRenderer {
+        do { return try BriefingRenderer(resources: resources(fonts)) } catch { fail(error) }
     }
 
     static func printWarnings(_ warnings: [Diagnostic]) {

@@ -15,13 +15,15 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp(Console.text(.helpDPI)))
     var dpi: Double = 144
 
+    @OptionGroup var fonts: FontPathOption
+
     @OptionGroup var language: LanguageOption
 
     func run() throws {
         let reportURL = URL(fileURLWithPath: report)
         let outputURL = output.map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: "out").appendingPathComponent(reportURL.deletingLastPathComponent().standardizedFileURL.lastPathComponent + ".pdf")
-        let renderer = Console.renderer()
+        let renderer = Console.renderer(fonts)
         do {
             let summary = try renderer.render(reportAt: reportURL, to: outputURL, dpi: dpi)
             Console.printWarnings(summary.warnings)

@@ -9,10 +9,12 @@ struct Validate: ParsableCommand {
     @Argument(help: ArgumentHelp(Console.text(.helpReportFile)))
     var report: String
 
+    @OptionGroup var fonts: FontPathOption
+
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let renderer = Console.renderer()
+        let renderer = Console.renderer(fonts)
         do {
             let checked = try renderer.check(reportAt: URL(fileURLWithPath: report))
             let loaded = checked.report, laidOut = checked.laidOut, warnings = checked.warnings

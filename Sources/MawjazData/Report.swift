@@ -35,6 +35,8 @@ public struct Report: Sendable, Codable {
     public var file: String
     /// Template fields the report overrides, as written (resolved by the document stage).
     public var templateOverrides: TemplateOverrides?
+    /// The report's own `fonts:` (families, roles, `path` of an office's fonts), applied over its template's.
+    public var fontOverrides: TemplateOverrides?
     /// The number of the attachment this document is to a letter ("مرفق (١)"), if it is one.
     public var attachment: Int?
 

@@ -18,7 +18,7 @@ public struct ReportLoader {
     public static let topLevelKeys = [
         "template", "title", "subtitle", "date", "classification", "author", "subject", "keywords", "language",
         "numerals", "date-style", "month-names", "justify", "convert-digits", "overflow", "facts", "data", "body",
-        "attachment",
+        "attachment", "fonts",
     ]
     /// The names of the block kinds a body may hold.
     public static let blockKinds = [
@@ -107,16 +107,19 @@ public struct ReportLoader {
         let datasets = fields["data"].map { readDatasets($0) } ?? [:]
 
         guard let title, let body else { return nil }
+        let fontOverrides = fields["fonts"].flatMap { node in reader.mapping(node) != nil ? TemplateOverrides(node: node) : nil }
         // A date that did not parse is already reported; the report is still built so that its other parts
         // are checked against each other too.
         let date = parsedDate ?? CalendarDate(year: 1)
-        return Report(template: templateName, title: title, subtitle: fields["subtitle"].flatMap { reader.string($0) },
+        var report = Report(template: templateName, title: title, subtitle: fields["subtitle"].flatMap { reader.string($0) },
                       date: date, classification: fields["classification"].flatMap { reader.string($0) },
                       author: fields["author"].flatMap { reader.string($0) },
                       subject: fields["subject"].flatMap { reader.string($0) },
                       keywords: fields["keywords"].flatMap { reader.strings($0) } ?? [],
                       settings: settings, facts: facts, datasets: datasets, body: body, file: reader.file,
                       templateOverrides: overrides, attachment: fields["attachment"].flatMap { reader.integer($0, in: 1...999) })
+        report.fontOverrides = fontOverrides
+        return report
     }
 
     /// The node at `key`, or nil with a diagnostic saying it is required.

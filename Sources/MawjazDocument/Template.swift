@@ -1,4 +1,5 @@
 // A template: the page, fonts, colours and furniture a document is set with.
+import Foundation
 import MawjazData
 import MawjazFrame
 import MawjazLanguage
@@ -147,6 +148,8 @@ public struct Template: Sendable {
     public var titlePage: TitlePage
     /// What the template is for, in one line (`mawjaz templates` lists it).
     public var summary = ""
+    /// Folders of fonts to use besides Mawjaz's own (`fonts: {path: …}`), such as an office's.
+    public var fontFolders: [URL] = []
 
     public init(name: String, page: PageSetup, arabicFamily: String, latinFamily: String, roles: [TextRole: RoleStyle],
                 palette: Palette, header: RunningText, footer: RunningText, banner: Bool, spacing: Spacing,

@@ -24,7 +24,7 @@ enum TemplateFields {
             case "name": if let name = reader.string(node) { template.name = name }
             case "description": if let summary = reader.string(node) { template.summary = summary }
             case "page": applyPage(node, to: &template.page, reader: &reader)
-            case "fonts": applyFonts(node, to: &template, reader: &reader)
+            case "fonts": applyFonts(node, to: &template, reader: &reader, folder: folder)
             case "colors": applyColors(node, to: &template.palette, reader: &reader)
             case "header": applyRunning(node, to: &template.header, reader: &reader)
             case "footer": applyRunning(node, to: &template.footer, reader: &reader)
@@ -113,12 +113,15 @@ enum TemplateFields {
         }
     }
 
-    private static func applyFonts(_ node: LocatedNode, to template: inout Template, reader: inout YAMLReader) {
-        guard let fields = reader.mapping(node, allowedKeys: ["arabic", "latin", "roles"]) else { return }
+    /// Applies a `fonts:` mapping (of a template, a report's template overrides, or a report's own `fonts:`);
+    /// the folders of `path` resolve against `folder`.
+    static func applyFonts(_ node: LocatedNode, to template: inout Template, reader: inout YAMLReader, folder: URL) {
+        guard let fields = reader.mapping(node, allowedKeys: ["arabic", "latin", "roles", "path"]) else { return }
         for (key, value) in fields {
             switch key {
             case "arabic": if let family = reader.string(value) { template.arabicFamily = family }
             case "latin": if let family = reader.string(value) { template.latinFamily = family }
+            case "path": applyFontFolders(value, to: &template, reader: &reader, folder: folder)
             default:
                 guard let roles = reader.mapping(value, allowedKeys: roleNames.keys.sorted()) else { continue }
                 for (name, roleNode) in roles {
@@ -128,6 +131,25 @@ enum TemplateFields {
                     template.roles[role] = style
                 }
             }
+        }
+    }
+
+    /// `path: DIR` or `path: [DIR, …]`: folders of an office's own fonts, each holding at least one font file.
+    private static func applyFontFolders(_ node: LocatedNode, to template: inout Template, reader: inout YAMLReader, folder: URL) {
+        guard let paths = reader.strings(node) else { return }
+        for path in paths {
+            let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)).standardizedFileURL
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+                reader.log.error(node.location, field: node.path, .fontFolderMissing(url.path))
+                continue
+            }
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+            guard files.contains(where: { ["ttf", "otf", "ttc"].contains(($0 as NSString).pathExtension.lowercased()) }) else {
+                reader.log.error(node.location, field: node.path, .fontFolderEmpty(url.path))
+                continue
+            }
+            if !template.fontFolders.contains(url) { template.fontFolders.append(url) }
         }
     }
 

@@ -36,12 +36,15 @@ public final class TemplateLoader {
             }
         }
         var template = try base(at: url, name: report.template)
+        let reportFolder = URL(fileURLWithPath: report.file).deletingLastPathComponent()
+        var overrideReader = YAMLReader(file: report.file)
         if let overrides = report.templateOverrides {
-            var overrideReader = YAMLReader(file: report.file)
-            TemplateFields.apply(overrides.node, to: &template, reader: &overrideReader,
-                                 folder: URL(fileURLWithPath: report.file).deletingLastPathComponent())
-            try overrideReader.log.throwIfErrors()
+            TemplateFields.apply(overrides.node, to: &template, reader: &overrideReader, folder: reportFolder)
         }
+        if let fonts = report.fontOverrides {
+            TemplateFields.applyFonts(fonts.node, to: &template, reader: &overrideReader, folder: reportFolder)
+        }
+        try overrideReader.log.throwIfErrors()
         return template
     }
 

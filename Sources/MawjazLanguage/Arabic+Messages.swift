@@ -240,7 +240,14 @@ extension Arabic {
         case .noFonts(let folder): return "لا خطوط في \(folder)"
         case .fontconfig(let detail): return "خطأ في fontconfig: \(detail)"
         case .unknownFontFamily(let family, let available):
-            return "عائلة الخط «\(family)» ليست في Fonts/ (المتاح: \(available.joined(separator: "، ")))"
+            return "عائلة الخط «\(family)» غير متاحة (العائلات: \(available.joined(separator: "، "))؛ "
+                + "تضاف خطوط الجهة بالخيار --font-path DIR أو fonts: {path: DIR}"
+        case .fontFamiliesMissing(let families, let suggestions, let available):
+            let named = zip(families, suggestions).map { "«\($0)»" + didYouMean($1) }.joined(separator: "، ")
+            return "لا يحوي أي مجلد خطوط " + (families.count == 1 ? "العائلة " : "العائلات ") + named
+                + " (العائلات: \(available.joined(separator: "، "))؛ تضاف خطوط الجهة بالخيار --font-path DIR أو fonts: {path: DIR}"
+        case .fontFolderMissing(let folder): return "مجلد الخطوط \(folder) غير موجود"
+        case .fontFolderEmpty(let folder): return "مجلد الخطوط \(folder) لا يحوي ملف ‎.ttf أو ‎.otf أو ‎.ttc"
         case .missingGlyph(let codePoint, let context): return "لا يوجد في الخطوط المرفقة شكل للحرف U+\(codePoint) في «\(context)»"
         case .textTooWide(let text, let width, let available):
             return "عرض «\(text)» \(digits(String(format: "%.1f", width))) نقطة، والمتاح \(digits(String(format: "%.1f", available))) نقطة فقط"

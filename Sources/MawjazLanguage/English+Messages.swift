@@ -214,7 +214,14 @@ extension English {
         case .noFonts(let folder): return "no fonts found in \(folder)"
         case .fontconfig(let detail): return detail
         case .unknownFontFamily(let family, let available):
-            return "font family \"\(family)\" is not in Fonts/ (available: \(available.joined(separator: ", ")))"
+            return "font family \"\(family)\" is not available (families: \(available.joined(separator: ", "))); "
+                + "an office's own fonts are added with --font-path DIR or fonts: {path: DIR}"
+        case .fontFamiliesMissing(let families, let suggestions, let available):
+            let named = zip(families, suggestions).map { "\"\($0)\"" + didYouMean($1) }.joined(separator: ", ")
+            return "no font folder has the \(plural(families.count, one: "family", other: "families")) \(named) "
+                + "(families: \(available.joined(separator: ", "))); an office's own fonts are added with --font-path DIR or fonts: {path: DIR}"
+        case .fontFolderMissing(let folder): return "the font folder \(folder) does not exist"
+        case .fontFolderEmpty(let folder): return "the font folder \(folder) holds no .ttf, .otf or .ttc file"
         case .missingGlyph(let codePoint, let context): return "no bundled font has a glyph for U+\(codePoint) in \"\(context)\""
         case .textTooWide(let text, let width, let available):
             return "\"\(text)\" is \(String(format: "%.1f", width)) pt wide but only \(String(format: "%.1f", available)) pt are available"

@@ -198,6 +198,10 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     /// fontconfig or Pango failed: their words.
     case fontconfig(String)
     case unknownFontFamily(String, available: [String])
+    /// Families a template's roles ask for that no font folder has, each with its closest available family.
+    case fontFamiliesMissing([String], suggestions: [String?], available: [String])
+    case fontFolderMissing(String)
+    case fontFolderEmpty(String)
     /// A character no font has, as its code point in hexadecimal ("6F22"), with the text around it.
     case missingGlyph(codePoint: String, context: String)
     case textTooWide(String, width: Double, available: Double)
