@@ -35,6 +35,13 @@ struct MawjazCommand: ParsableCommand {
             print(shortUsage)
             return
         }
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName ?? $0._commandName } + ["help"]
+        if let first = arguments.first, !first.hasPrefix("-"), !names.contains(first), !FileManager.default.fileExists(atPath: first),
+           case let hint = Suggestion.didYouMean(first, among: names), !hint.isEmpty {
+            // `mawjaz rendr report.yaml` would otherwise render a report named "rendr".
+            FileHandle.standardError.write(Data("error: no command named \"\(first)\"\(hint) (commands: \(names.joined(separator: ", ")))\n".utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
