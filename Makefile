@@ -34,9 +34,10 @@ INSTALLED_FISH := share/fish/vendor_completions.d/mawjaz.fish
 # The Swift runtime linked into the binary; cairo, Pango and their libraries stay the system's. SwiftPM 6.3 leaves
 # Foundation's own static libraries out of the link, so they are named here, as a group (they refer to each other).
 STATIC_SWIFT := --static-swift-stdlib -Xlinker --start-group $(foreach library,Foundation FoundationEssentials \
-	FoundationInternationalization CoreFoundation _FoundationICU _FoundationCShims _FoundationCollections \
-	swiftSynchronization,-Xlinker -l$(library)) -Xlinker --end-group -Xlinker -lstdc++
-ARCHIVE_NAME = mawjaz-$(shell $(BUILT)/mawjaz --version)-linux-$(shell uname -m)
+	FoundationInternationalization FoundationXML CoreFoundation _CFXMLInterface _FoundationICU _FoundationCShims \
+	_FoundationCollections swiftSynchronization,-Xlinker -l$(library)) -Xlinker --end-group -Xlinker -lxml2 -Xlinker -lstdc++
+VERSION := $(shell sed -n 's/.*current = "\(.*\)"/\1/p' Sources/MawjazRender/MawjazVersion.swift)
+ARCHIVE_NAME := mawjaz-$(VERSION)-linux-$(shell uname -m)
 
 .PHONY: brief test deps build reports bench bench-peers fidelity clean install install-files manual uninstall dist
 

@@ -11,6 +11,16 @@ public enum ActivityWorkbook {
     /// Whether `url` names a workbook this reader takes (by its extension).
     public static func isWorkbook(_ url: URL) -> Bool { url.pathExtension.lowercased() == "xlsx" }
 
+    /// Why a spreadsheet file of another kind cannot be read, or nil for any other file.
+    public static func unreadableKind(_ url: URL) -> Message? {
+        switch url.pathExtension.lowercased() {
+        case "xls": return .oldExcelWorkbook(file: url.lastPathComponent)
+        case "ods": return .openDocumentSpreadsheet(file: url.lastPathComponent)
+        case "numbers": return .numbersDocument(file: url.lastPathComponent)
+        default: return nil
+        }
+    }
+
     /// Parses workbook bytes already in memory (`file` is the name used in diagnostics); `sheet` names the sheet
     /// to read, the first when nil. A sheet that is not there is an error with the field `sheet`.
     public static func parse(_ bytes: Data, file: String, name: String, columns: ColumnMapping = .init(),

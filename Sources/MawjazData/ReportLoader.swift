@@ -203,6 +203,11 @@ public struct ReportLoader {
             }
             if let path {
                 let url = resolve(path)
+                if let unreadable = ActivityWorkbook.unreadableKind(url) {
+                    reader.log.error(pathNode.location, field: pathNode.path, unreadable)
+                    unreadableDatasets.insert(name)
+                    continue
+                }
                 guard let data = reader.readFile(url, what: .dataFile, limit: ActivityCSV.defaultSizeLimit, at: pathNode.location) else {
                     unreadableDatasets.insert(name)
                     continue

@@ -165,3 +165,19 @@ import Testing
         }
     }
 }
+
+@Suite struct UnreadableSpreadsheetTests {
+    @Test func anOldExcelOrAnOpenDocumentFileIsNamedWithWhatToDo() throws {
+        let folder = try WorkbookReportTests.folder(report: "title: x\ndate: 2024-01-01\ndata:\n  a: old.xls\n  b: {file: sheet.ods}\nbody: []\n")
+        for name in ["old.xls", "sheet.ods"] { try Data([0xD0, 0xCF, 0x11, 0xE0]).write(to: folder.appendingPathComponent(name)) }
+        let report = folder.appendingPathComponent("report.yaml").path
+        #expect {
+            try ReportLoader.load(contentsOf: URL(fileURLWithPath: report))
+        } throws: { error in
+            (error as? DataError)?.description == """
+                \(report):4:6: error: data.a: old.xls is an Excel 97–2003 workbook (.xls), which Mawjaz does not read: save it as an Excel Workbook (.xlsx)
+                \(report):5:13: error: data.b.file: sheet.ods is an OpenDocument spreadsheet (.ods), which Mawjaz does not read: save it as an Excel Workbook (.xlsx)
+                """
+        }
+    }
+}
