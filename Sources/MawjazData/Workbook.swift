@@ -60,8 +60,13 @@ struct Workbook {
         sheetNames = names
         sheetParts = parts
         uses1904Dates = ["1", "true"].contains(workbook.properties?.date1904 ?? "")
-        sharedStrings = archive["xl/sharedStrings.xml"] == nil ? []
-            : (try Self.decode(SharedStringsPart.self, from: archive, part: "xl/sharedStrings.xml").items ?? []).map(\.text)
+        if archive["xl/sharedStrings.xml"] != nil {
+            let reader = SharedStringsReader()
+            try Self.stream("xl/sharedStrings.xml", from: archive, into: reader)
+            sharedStrings = reader.strings
+        } else {
+            sharedStrings = []
+        }
         if archive["xl/styles.xml"] != nil {
             let styles = try Self.decode(StylesPart.self, from: archive, part: "xl/styles.xml")
             var dateFormats = Self.builtInDateFormats
@@ -75,36 +80,24 @@ struct Workbook {
 
     /// The cells of sheet `index` (in `sheetNames` order) that hold a value, in row and column order.
     func cells(ofSheet index: Int) throws(Problem) -> [Cell] {
-        let sheet = try Self.decode(WorksheetPart.self, from: archive, part: sheetParts[index])
-        var cells: [Cell] = []
-        var nextRow = 1
-        for row in sheet.sheetData.rows ?? [] {
-            let rowNumber = row.number ?? nextRow
-            nextRow = rowNumber + 1
-            var nextColumn = 1
-            for cell in row.cells ?? [] {
-                let column = cell.reference.flatMap(Self.columnNumber(ofReference:)) ?? nextColumn
-                nextColumn = column + 1
-                guard let value = value(of: cell) else { continue }
-                cells.append(Cell(row: rowNumber, column: column, value: value))
-            }
-        }
-        return cells.sorted { ($0.row, $0.column) < ($1.row, $1.column) }
+        let reader = SheetReader()
+        try Self.stream(sheetParts[index], from: archive, into: reader)
+        return reader.cells.compactMap { cell in value(of: cell).map { Cell(row: cell.row, column: cell.column, value: $0) } }
+            .sorted { ($0.row, $0.column) < ($1.row, $1.column) }
     }
 
     /// A cell's value, or nil when it holds none.
-    private func value(of cell: CellPart) -> Value? {
-        let raw = cell.value?.text
+    private func value(of cell: RawCell) -> Value? {
+        guard let raw = cell.text, !raw.isEmpty || cell.type == "inlineStr" || cell.type == "str" else { return nil }
         switch cell.type ?? "n" {
         case "s":
-            guard let index = raw.flatMap({ Int($0) }), sharedStrings.indices.contains(index) else { return nil }
+            guard let index = Int(raw), sharedStrings.indices.contains(index) else { return nil }
             return .text(sharedStrings[index])
-        case "inlineStr": return cell.inline.map { .text($0.text) }
-        case "str": return raw.map { .text($0) }
-        case "b": return raw.map { .boolean($0 == "1") }
-        case "e": return raw.map { .error($0) }
+        case "inlineStr", "str": return .text(raw)
+        case "b": return .boolean(raw == "1")
+        case "e": return .error(raw)
         default:
-            guard let raw, let number = Double(raw) else { return raw.map { .text($0) } }
+            guard let number = Double(raw) else { return .text(raw) }
             return .number(number, isDate: dateStyles.contains(cell.style ?? 0))
         }
     }
@@ -192,8 +185,22 @@ struct Workbook {
 
     // MARK: - Parts
 
-    /// Decodes one XML part of the archive, refusing a part that expands past `partSizeLimit`.
+    /// Decodes one small XML part of the archive (the workbook, its relationships, its styles) with XMLCoder.
     private static func decode<Part: Decodable>(_ type: Part.Type, from archive: Archive, part path: String) throws(Problem) -> Part {
+        let data = try unpack(path, from: archive)
+        let decoder = XMLDecoder()
+        decoder.shouldProcessNamespaces = true
+        decoder.trimValueWhitespaces = false
+        decoder.removeWhitespaceElements = true
+        do {
+            return try decoder.decode(Part.self, from: data)
+        } catch {
+            throw Problem(message: .workbookPartNotXML(part: path, detail: Self.describe(error)))
+        }
+    }
+
+    /// The bytes of one part of the archive, refusing a part that expands past `partSizeLimit`.
+    static func unpack(_ path: String, from archive: Archive) throws(Problem) -> Data {
         guard let entry = archive[path] else {
             throw Problem(message: .workbookPartMissing(part: path))
         }
@@ -211,15 +218,7 @@ struct Workbook {
         } catch {
             throw Problem(message: .workbookPartUnpackFailed(part: path, reason: "\(error)"))
         }
-        let decoder = XMLDecoder()
-        decoder.shouldProcessNamespaces = true
-        decoder.trimValueWhitespaces = false
-        decoder.removeWhitespaceElements = true
-        do {
-            return try decoder.decode(Part.self, from: data)
-        } catch {
-            throw Problem(message: .workbookPartNotXML(part: path, detail: Self.describe(error)))
-        }
+        return data
     }
 
     private static func describe(_ error: Error) -> String {
@@ -271,30 +270,6 @@ private struct RelationshipsPart: Decodable {
     enum CodingKeys: String, CodingKey { case relationship = "Relationship" }
 }
 
-/// Text in a `<t>` element (its spaces kept).
-private struct TextPart: Decodable {
-    var text: String
-    enum CodingKeys: String, CodingKey { case text = "" }
-    init(from decoder: Decoder) throws {
-        text = (try? decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(String.self, forKey: .text))
-            ?? (try? decoder.singleValueContainer().decode(String.self)) ?? ""
-    }
-}
-
-/// A string: plain (`<t>`) or in formatted runs (`<r><t>`); phonetic guides (`<rPh>`) are not part of it.
-private struct StringItem: Decodable {
-    struct Run: Decodable { var t: TextPart? }
-    var t: TextPart?
-    var r: [Run]?
-    var text: String { t?.text ?? (r ?? []).map { $0.t?.text ?? "" }.joined() }
-}
-
-/// `xl/sharedStrings.xml`.
-private struct SharedStringsPart: Decodable {
-    var items: [StringItem]?
-    enum CodingKeys: String, CodingKey { case items = "si" }
-}
-
 /// `xl/styles.xml`: the number formats of the cell formats, to tell dates from numbers.
 private struct StylesPart: Decodable {
     struct NumberFormat: Decodable {
@@ -317,28 +292,4 @@ private struct StylesPart: Decodable {
     var numberFormats: NumberFormats?
     var cellFormats: CellFormats?
     enum CodingKeys: String, CodingKey { case numberFormats = "numFmts", cellFormats = "cellXfs" }
-}
-
-/// One cell of a worksheet: its reference, type, style, value and inline string.
-private struct CellPart: Decodable {
-    var reference: String?
-    var type: String?
-    var style: Int?
-    var value: TextPart?
-    var inline: StringItem?
-    enum CodingKeys: String, CodingKey { case reference = "r", type = "t", style = "s", value = "v", inline = "is" }
-}
-
-/// `xl/worksheets/sheetN.xml`: rows of cells.
-private struct WorksheetPart: Decodable {
-    struct Row: Decodable {
-        var number: Int?
-        var cells: [CellPart]?
-        enum CodingKeys: String, CodingKey { case number = "r", cells = "c" }
-    }
-    struct SheetData: Decodable {
-        var rows: [Row]?
-        enum CodingKeys: String, CodingKey { case rows = "row" }
-    }
-    var sheetData: SheetData
 }
