@@ -181,3 +181,21 @@ import Testing
         }
     }
 }
+
+@Suite struct LargeWorkbookTests {
+    /// A sheet whose XML is one line of more than 10 MB, as LibreOffice writes rows (with all their attributes):
+    /// libxml2 refuses a piece that large, so the sheet must be fed to the parser in smaller ones.
+    @Test func aSheetOfMoreThanTenMegabytesOnOneLineReads() throws {
+        let attributes = #"customFormat="false" ht="12.8" hidden="false" customHeight="false" outlineLevel="0" collapsed="false""#
+        var rows = [(1, #"<c r="A1" t="inlineStr"><is><t>date</t></is></c><c r="B1" t="inlineStr"><is><t>category</t></is></c><c r="C1" t="inlineStr"><is><t>title</t></is></c>"#)]
+        for row in 2...60_001 {
+            rows.append((row, #"<c r="A\#(row)" s="1"><v>\#(44_000 + row % 1000)</v></c><c r="B\#(row)" t="s"><v>0</v></c><c r="C\#(row)" t="s"><v>1</v></c>"#))
+        }
+        var fixture = WorkbookFixture(sheets: [("Sheet1", rows)], sharedStrings: ["<t>تدريب</t>", "<t>دورة</t>"])
+        fixture.rowAttributes = attributes
+        let data = try fixture.data()
+        let log = try ActivityWorkbook.parse(data, file: "log.xlsx", name: "a")
+        #expect(log.total == 60_000)
+        #expect(log.activities.last?.date == CalendarDate(year: 2020, month: 6, day: 19))
+    }
+}

@@ -12,6 +12,8 @@ struct WorkbookFixture {
     var cellFormats: [Int] = [0, 14]
     var customFormats: [(Int, String)] = []
     var uses1904Dates = false
+    /// Attributes written on every row besides its number, and whether the sheet is one line (as spreadsheet programs write it).
+    var rowAttributes = ""
 
     /// The workbook's bytes.
     func data() throws -> Data {
@@ -34,9 +36,9 @@ struct WorkbookFixture {
         try add("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(links)</Relationships>")
         for (index, sheet) in sheets.enumerated() {
-            let rows = sheet.rows.map { "<row r=\"\($0.0)\">\($0.1)</row>" }.joined(separator: "\n  ")
-            try add("xl/worksheets/sheet\(index + 1).xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<worksheet xmlns=\"\(main)\">\n"
-                    + "<sheetData>\n  \(rows)\n</sheetData></worksheet>")
+            let rows = sheet.rows.map { "<row r=\"\($0.0)\" \(rowAttributes)>\($0.1)</row>" }.joined()
+            try add("xl/worksheets/sheet\(index + 1).xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<worksheet xmlns=\"\(main)\">"
+                    + "<sheetData>\(rows)</sheetData></worksheet>")
         }
         if !sharedStrings.isEmpty {
             try add("xl/sharedStrings.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"\(main)\" count=\"\(sharedStrings.count)\">"
