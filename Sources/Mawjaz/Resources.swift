@@ -30,24 +30,20 @@ public struct Resources: Sendable {
                                program: URL? = Resources.runningProgram) throws(MawjazError) -> Resources {
         if let home = environment["MAWJAZ_HOME"], !home.isEmpty {
             let folder = URL(fileURLWithPath: home)
-            if let problem = missingParts(of: folder) {
-                throw .installation("MAWJAZ_HOME is \(home), \(problem) (unset it, or point it at a folder holding "
-                                    + "Fonts/ and Templates/, such as PREFIX/share/mawjaz)")
-            }
+            if let problem = missingParts(of: folder, named: home) { throw .installation(problem) }
             return Resources(home: folder)
         }
         var looked: [String] = []
         if let program {
             let installed = program.deletingLastPathComponent().appendingPathComponent(installedFolder).standardizedFileURL
             looked.append(installed.path)
-            if missingParts(of: installed) == nil { return Resources(home: installed) }
+            if missingParts(of: installed, named: installed.path) == nil { return Resources(home: installed) }
             if let checkout = checkout(holding: program) {
                 looked.append(checkout.path)
-                if missingParts(of: checkout) == nil { return Resources(home: checkout) }
+                if missingParts(of: checkout, named: checkout.path) == nil { return Resources(home: checkout) }
             }
         }
-        throw .installation("cannot find Mawjaz's Fonts/ and Templates/ (looked in \(looked.joined(separator: ", "))); "
-                            + "install with make install, or set MAWJAZ_HOME to the folder holding them")
+        throw .installation(.resourcesNotFound(looked: looked))
     }
 
     /// The path of the running program, symbolic links resolved.
@@ -59,17 +55,17 @@ public struct Resources: Sendable {
         return URL(fileURLWithPath: first).resolvingSymlinksInPath()
     }
 
-    /// Why `folder` cannot serve as the resources, or nil when it can.
-    private static func missingParts(of folder: URL) -> String? {
+    /// Why `folder` (named `name` as MAWJAZ_HOME) cannot serve as the resources, or nil when it can.
+    private static func missingParts(of folder: URL, named name: String) -> Message? {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return "which does not exist" }
-        guard isFolder.boolValue else { return "which is not a folder" }
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return .mawjazHomeMissing(name) }
+        guard isFolder.boolValue else { return .mawjazHomeNotAFolder(name) }
         let missing = ["Fonts", "Templates"].filter {
             var isFolder: ObjCBool = false
             return !FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path, isDirectory: &isFolder)
                 || !isFolder.boolValue
         }
-        return missing.isEmpty ? nil : "which holds no " + missing.map { "\($0)/" }.joined(separator: " and no ") + " folder"
+        return missing.isEmpty ? nil : .mawjazHomeIncomplete(name, missing: missing)
     }
 
     /// The source checkout a development build runs from: the folder above the `.build` folder holding `program`.

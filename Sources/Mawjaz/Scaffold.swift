@@ -3,6 +3,7 @@ import Foundation
 import MawjazData
 import MawjazDocument
 import MawjazFrame
+import MawjazLanguage
 
 /// Writes the starting files of a new report.
 public enum Scaffold {
@@ -41,14 +42,13 @@ public enum Scaffold {
         let known = templates(in: resources.templates)
         guard known.contains(template) else {
             throw .input([Diagnostic(.error, at: SourceLocation(file: "--template"), field: "template",
-                                     "no template named \"\(template)\"" + Suggestion.didYouMean(template, among: known)
-                                     + " (templates: \(known.joined(separator: ", ")))")])
+                                     .noSuchTemplate(template, suggestion: Suggestion.closest(to: template, among: known), templates: known))])
         }
         let language = options.language.rawValue
         var problems: [Diagnostic] = []
         func read(_ url: URL) -> String? {
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                problems.append(Diagnostic(at: SourceLocation(file: url.path), "the starter file is missing from the installation"))
+                problems.append(Diagnostic(at: SourceLocation(file: url.path), .starterMissing(path: url.path)))
                 return nil
             }
             return String(decoding: data, as: UTF8.self)
@@ -59,18 +59,17 @@ public enum Scaffold {
         for (option, source) in [("--emblem", options.emblem), ("--letterhead", options.letterhead)] {
             guard let source else { continue }
             guard let data = FileManager.default.contents(atPath: source.path) else {
-                problems.append(Diagnostic(at: SourceLocation(file: source.path), field: option, "cannot read the file"))
+                problems.append(Diagnostic(at: SourceLocation(file: source.path), .pictureUnreadable(option: option)))
                 continue
             }
             guard ImageBox.inspect([UInt8](data)) != nil else {
-                problems.append(Diagnostic(at: SourceLocation(file: source.path), field: option, "is neither a PNG nor a JPEG image"))
+                problems.append(Diagnostic(at: SourceLocation(file: source.path), .pictureNotAnImage(option: option)))
                 continue
             }
             pictures.append((option, source, data))
         }
         if pictures.count == 2, pictures[0].source.lastPathComponent == pictures[1].source.lastPathComponent {
-            problems.append(Diagnostic(at: SourceLocation(file: pictures[1].source.path), field: "--letterhead",
-                                       "has the same file name as the emblem; rename one of them"))
+            problems.append(Diagnostic(at: SourceLocation(file: pictures[1].source.path), .pictureNamesClash))
         }
         guard problems.isEmpty, let starter, let log else { throw .input(problems) }
         let report = customised(starter, template: template, options: options,
@@ -80,13 +79,13 @@ public enum Scaffold {
             + pictures.map { ($0.source.lastPathComponent, $0.data) }
         let existing = files.map { folder.appendingPathComponent($0.0) }.filter { FileManager.default.fileExists(atPath: $0.path) }
         guard existing.isEmpty else {
-            throw .input(existing.map { Diagnostic(.error, at: SourceLocation(file: $0.path), "already exists; init never overwrites a file") })
+            throw .input(existing.map { Diagnostic(.error, at: SourceLocation(file: $0.path), .initWouldOverwrite) })
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             for (name, data) in files { try data.write(to: folder.appendingPathComponent(name), options: .withoutOverwriting) }
         } catch {
-            throw .output("\(folder.path): \(error.localizedDescription)")
+            throw .output(.cannotWrite(path: folder.path, reason: error.localizedDescription))
         }
         return files.map { folder.appendingPathComponent($0.0) }
     }

@@ -4,9 +4,7 @@ import Foundation
 import Mawjaz
 
 struct FontPathOption: ParsableArguments {
-    @Option(name: .customLong("font-path"), help: ArgumentHelp(
-        "A folder of fonts (.ttf, .otf, .ttc) to use besides Mawjaz's own, such as your office's; may be repeated.",
-        valueName: "folder"))
+    @Option(name: .customLong("font-path"), help: ArgumentHelp(Console.text(.helpFontPath), valueName: "folder"))
     var paths: [String] = []
 
     /// The folders, each checked to exist and hold a font; a bad one ends the command with an error naming it.

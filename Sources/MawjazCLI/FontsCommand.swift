@@ -7,12 +7,14 @@ import Mawjaz
 struct FontsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fonts",
-        abstract: "List the font families, their styles, the scripts they cover and the template roles that use them.")
+        abstract: Console.text(.helpFonts))
 
-    @Argument(help: "A report: list its template's fonts (with its fonts: path) and roles instead of every template's.")
+    @Argument(help: ArgumentHelp(Console.text(.helpFontsReport)))
     var report: String?
 
     @OptionGroup var fonts: FontPathOption
+
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let renderer = Console.renderer(fonts)
@@ -35,7 +37,7 @@ struct FontsCommand: ParsableCommand {
         } catch let error as DataError {
             Console.fail(MawjazError(error))
         } catch {
-            Console.fail(.input([Diagnostic(at: SourceLocation(file: report ?? ""), field: "fonts.path", "\(error)")]))
+            Console.fail(.input([Diagnostic(at: SourceLocation(file: report ?? ""), field: "fonts.path", .fontconfig("\(error)"))]))
         }
         let faces = Dictionary(grouping: library.faces, by: \.family)
         for family in faces.keys.sorted() {

@@ -10,19 +10,19 @@ struct Init: ParsableCommand {
     @Argument(help: ArgumentHelp(Console.text(.helpInitFolder)))
     var folder: String
 
-    @Option(help: "The template (mawjaz templates lists them).")
+    @Option(help: ArgumentHelp(Console.text(.helpInitTemplate)))
     var template = "briefing"
 
-    @Option(help: "The report's language: ar (right to left, Arabic-Indic digits) or en.")
+    @Option(help: ArgumentHelp(Console.text(.helpInitLanguage)))
     var language: Language = .ar
 
-    @Option(help: "Your organisation's name, for the letterhead and the document's author.")
+    @Option(help: ArgumentHelp(Console.text(.helpInitOrganisation)))
     var organisation: String?
 
-    @Option(help: "A picture (PNG or JPEG) of your whole letterhead, drawn across the first page's head.")
+    @Option(help: ArgumentHelp(Console.text(.helpInitLetterhead)))
     var letterhead: String?
 
-    @Option(help: "Your organisation's emblem (PNG or JPEG), between its names in the letterhead and on a cover.")
+    @Option(help: ArgumentHelp(Console.text(.helpInitEmblem)))
     var emblem: String?
 
     @OptionGroup var languageOption: LanguageOption

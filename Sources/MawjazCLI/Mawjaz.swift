@@ -8,38 +8,31 @@ struct MawjazCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mawjaz",
         abstract: Console.text(.helpAbstract),
-        discussion: "A report is a YAML or JSON file naming a template, its text and its data (facts, CSV or Excel "
-            + "activity logs). Fonts and templates come from MAWJAZ_HOME when it is set, else from share/mawjaz "
-            + "beside the installed binary.",
+        discussion: Console.text(.helpDiscussion),
         version: MawjazVersion.current,
         subcommands: [Render.self, Validate.self, ChartCommand.self, Init.self, TemplatesCommand.self, FontsCommand.self],
         defaultSubcommand: Render.self
     )
 
-    /// What `mawjaz` alone prints: what it is and the first commands to try.
-    static let shortUsage = """
-        mawjaz: right-to-left Arabic briefing PDFs from report data.
-
-        First steps:
-          mawjaz init my-report                    a new report that renders at once
-          mawjaz render my-report/report.yaml      → out/my-report.pdf
-          mawjaz validate my-report/report.yaml    every problem of the report, nothing written
-          mawjaz templates                         the templates a report can use
-
-        Help on one command: mawjaz help render (or mawjaz render --help); everything: mawjaz --help.
-        """
-
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        guard !arguments.isEmpty else {
-            print(shortUsage)
+        // `mawjaz` alone, or with only --lang: what it is and the first commands to try.
+        let withoutLanguage = arguments.enumerated().filter { index, argument in
+            !argument.hasPrefix("--lang=") && argument != "--lang" && (index == 0 || arguments[index - 1] != "--lang")
+        }
+        guard !withoutLanguage.isEmpty else {
+            print(Console.text(.shortUsage(commands: [
+                "mawjaz init my-report", "mawjaz render my-report/report.yaml", "mawjaz validate my-report/report.yaml",
+                "mawjaz templates", "mawjaz help render", "mawjaz render --help", "mawjaz --help",
+            ])))
             return
         }
         let names = configuration.subcommands.compactMap { $0.configuration.commandName ?? $0._commandName } + ["help"]
         if let first = arguments.first, !first.hasPrefix("-"), !names.contains(first), !FileManager.default.fileExists(atPath: first),
-           case let hint = Suggestion.didYouMean(first, among: names), !hint.isEmpty {
+           let meant = Suggestion.closest(to: first, among: names) {
             // `mawjaz rendr report.yaml` would otherwise render a report named "rendr".
-            FileHandle.standardError.write(Data("error: no command named \"\(first)\"\(hint) (commands: \(names.joined(separator: ", ")))\n".utf8))
+            let problem = Diagnostic(at: SourceLocation(file: "mawjaz"), .noSuchCommand(first, suggestion: meant, commands: names))
+            FileHandle.standardError.write(Data((problem.description(in: Console.language) + "\n").utf8))
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
         do {

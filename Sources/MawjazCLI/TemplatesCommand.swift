@@ -6,7 +6,9 @@ import Mawjaz
 struct TemplatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "templates",
-        abstract: "List the templates a report can name, with what each is for.")
+        abstract: Console.text(.helpTemplates))
+
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let resources = Console.resources()
@@ -21,6 +23,6 @@ struct TemplatesCommand: ParsableCommand {
                 Console.fail(MawjazError(error))
             }
         }
-        print("\n(in \(resources.templates.path); a report names one with template: NAME)")
+        print("\n" + Console.text(.templatesWhere(folder: resources.templates.path)))
     }
 }

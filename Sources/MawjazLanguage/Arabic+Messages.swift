@@ -3,6 +3,9 @@
 import Foundation
 
 extension Arabic {
+    /// What to do about a MAWJAZ_HOME that cannot serve.
+    static let homeAdvice = " (ألغِ ضبطه، أو اجعله يشير إلى مجلد يضم Fonts/ وTemplates/، مثل PREFIX/share/mawjaz)"
+
     public func text(_ message: Message) -> String {
         switch message {
         // Reading files
@@ -264,7 +267,22 @@ extension Arabic {
         case .jpegInRaster: return "صورة JPEG تُكتب في PDF وSVG، لا في PNG (حوّل الصورة إلى PNG)"
         case .documentStructure(let detail): return "خلل في بنية المستند (عطل في موجز): \(detail)"
         case .amendment(let detail): return "تعذر استكمال ملف PDF (عطل في موجز): \(detail)"
-        case .resourcesMissing: return "لم يُعثر على مجلدي Fonts/ وTemplates/ الخاصين بموجز (اضبط MAWJAZ_HOME على المجلد الذي يضمهما)"
+        case .resourcesNotFound(let looked):
+            return "لم يُعثر على مجلدي Fonts/ وTemplates/ الخاصين بموجز (بُحث في \(looked.joined(separator: "، ")))؛ "
+                + "ثبّته بالأمر make install، أو اضبط MAWJAZ_HOME على المجلد الذي يضمهما"
+        case .mawjazHomeMissing(let path): return "قيمة MAWJAZ_HOME هي \(path)، وهو غير موجود" + Self.homeAdvice
+        case .mawjazHomeNotAFolder(let path): return "قيمة MAWJAZ_HOME هي \(path)، وهو ليس مجلدا" + Self.homeAdvice
+        case .mawjazHomeIncomplete(let path, let missing):
+            return "قيمة MAWJAZ_HOME هي \(path)، ولا يحوي " + missing.map { "المجلد \($0)/" }.joined(separator: " ولا ") + Self.homeAdvice
+
+        // Starting a report (init)
+        case .noSuchTemplate(let name, let suggestion, let templates):
+            return "لا قالب باسم «\(name)»" + didYouMean(suggestion) + " (القوالب: \(templates.joined(separator: "، ")))"
+        case .starterMissing(let path): return "التقرير المبدئي \(path) غير موجود في التثبيت"
+        case .pictureUnreadable(let option): return "\(option): تعذرت قراءة الملف"
+        case .pictureNotAnImage(let option): return "\(option): ليس صورة PNG ولا JPEG"
+        case .pictureNamesClash: return "--letterhead: اسم ملفه هو اسم ملف الشعار نفسه؛ غيّر اسم أحدهما"
+        case .initWouldOverwrite: return "موجود من قبل؛ الأمر init لا يكتب فوق ملف أبدا"
 
         // The command line
         case .errorWord: return "خطأ"
@@ -295,7 +313,26 @@ extension Arabic {
         case .helpChartIndex: return "رقم المخطط، بعد عناصر المخططات في التقرير من ١ بترتيب القراءة."
         case .helpChartPage: return "fit: صفحة على قدر المخطط؛ template: صفحة القالب (A4) والمخطط عند هوامشها."
         case .helpInitFolder: return "مجلد التقرير الجديد (يُنشأ إن لم يكن موجودا)."
-        case .helpInitTemplate(let templates): return "القالب: \(templates.joined(separator: "، "))."
+        case .helpInitTemplate: return "القالب (يسردها الأمر mawjaz templates)."
+        case .helpInitLanguage: return "لغة التقرير: ar (من اليمين إلى اليسار، بالأرقام العربية المشرقية) أو en."
+        case .helpInitOrganisation: return "اسم جهتك، للترويسة ولمؤلف المستند."
+        case .helpInitLetterhead: return "صورة (PNG أو JPEG) لترويسة جهتك كاملة، تُرسم عرضَ رأس الصفحة الأولى."
+        case .helpInitEmblem: return "شعار جهتك (PNG أو JPEG)، بين اسميها في الترويسة وعلى الغلاف."
+        case .helpTemplates: return "سرد القوالب التي يسميها التقرير، مع الغرض من كل منها."
+        case .helpFonts: return "سرد عائلات الخطوط وأنماطها والكتابات التي تغطيها وأدوار القوالب التي تستعملها."
+        case .helpFontsReport: return "تقرير: تُسرد خطوط قالبه (مع مسار fonts: فيه) وأدواره بدلا من خطوط كل القوالب."
+        case .helpFontPath: return "مجلد خطوط (‎.ttf أو ‎.otf أو ‎.ttc) يُستعمل مع خطوط موجز، كخطوط جهتك؛ يمكن تكراره."
+        case .helpDiscussion:
+            return "التقرير ملف YAML أو JSON يسمي قالبا ونصه وبياناته (حقائق، وسجلات أنشطة CSV أو Excel). "
+                + "تؤخذ الخطوط والقوالب من MAWJAZ_HOME إن ضُبط، وإلا من share/mawjaz بجوار البرنامج المثبت."
+        case .shortUsage(let commands):
+            return usage(commands, title: "موجز: موجزات عربية بصيغة PDF، من اليمين إلى اليسار، من بيانات التقارير.", steps: "خطوات أولى:",
+                         meanings: ["تقرير جديد يُخرج فورا", "يكتب ملف PDF في مجلد out", "كل مشكلات التقرير، دون كتابة أي ملف",
+                                    "القوالب التي يستعملها التقرير"],
+                         help: { "المساعدة في أمر واحد: \($0) (أو \($1))؛ وفي كل شيء: \($2)." })
+        case .templatesWhere(let folder): return "(في \(folder)؛ ويسمي التقرير أحدها بالحقل template: الاسم)"
+        case .noSuchCommand(let name, let suggestion, let commands):
+            return "لا أمر باسم «\(name)»" + didYouMean(suggestion) + " (الأوامر: \(commands.joined(separator: "، ")))"
         case .helpLanguage: return "لغة الرسائل والمساعدة (الافتراضي: MAWJAZ_LANG، ثم لغة النظام، ثم en)."
 
         case .verbatim(let text): return text

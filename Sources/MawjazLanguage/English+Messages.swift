@@ -2,6 +2,9 @@
 import Foundation
 
 extension English {
+    /// What to do about a MAWJAZ_HOME that cannot serve.
+    static let homeAdvice = " (unset it, or point it at a folder holding Fonts/ and Templates/, such as PREFIX/share/mawjaz)"
+
     public func text(_ message: Message) -> String {
         switch message {
         // Reading files
@@ -236,7 +239,22 @@ extension English {
         case .jpegInRaster: return "a JPEG image can be written to PDF and SVG, not to PNG (convert the image to PNG)"
         case .documentStructure(let detail): return "document structure: \(detail)"
         case .amendment(let detail): return "amending the PDF: \(detail)"
-        case .resourcesMissing: return "cannot find Mawjaz's Fonts/ and Templates/ folders (set MAWJAZ_HOME to the folder holding them)"
+        case .resourcesNotFound(let looked):
+            return "cannot find Mawjaz's Fonts/ and Templates/ (looked in \(looked.joined(separator: ", "))); "
+                + "install with make install, or set MAWJAZ_HOME to the folder holding them"
+        case .mawjazHomeMissing(let path): return "MAWJAZ_HOME is \(path), which does not exist" + Self.homeAdvice
+        case .mawjazHomeNotAFolder(let path): return "MAWJAZ_HOME is \(path), which is not a folder" + Self.homeAdvice
+        case .mawjazHomeIncomplete(let path, let missing):
+            return "MAWJAZ_HOME is \(path), which holds no " + missing.map { "\($0)/" }.joined(separator: " and no ") + " folder" + Self.homeAdvice
+
+        // Starting a report (init)
+        case .noSuchTemplate(let name, let suggestion, let templates):
+            return "no template named \"\(name)\"" + didYouMean(suggestion) + " (templates: \(templates.joined(separator: ", ")))"
+        case .starterMissing(let path): return "the starter report \(path) is missing from the installation"
+        case .pictureUnreadable(let option): return "\(option): cannot read the file"
+        case .pictureNotAnImage(let option): return "\(option): is neither a PNG nor a JPEG image"
+        case .pictureNamesClash: return "--letterhead: has the same file name as the emblem; rename one of them"
+        case .initWouldOverwrite: return "already exists; init never overwrites a file"
 
         // The command line
         case .errorWord: return "error"
@@ -261,7 +279,26 @@ extension English {
         case .helpChartIndex: return "Which chart, counting the report's chart blocks from 1 in reading order."
         case .helpChartPage: return "fit: a page just around the chart; template: the template's page (A4), the chart at its margins."
         case .helpInitFolder: return "The folder for the new report (created if needed)."
-        case .helpInitTemplate(let templates): return "The template: \(templates.joined(separator: ", "))."
+        case .helpInitTemplate: return "The template (mawjaz templates lists them)."
+        case .helpInitLanguage: return "The report's language: ar (right to left, Arabic-Indic digits) or en."
+        case .helpInitOrganisation: return "Your organisation's name, for the letterhead and the document's author."
+        case .helpInitLetterhead: return "A picture (PNG or JPEG) of your whole letterhead, drawn across the first page's head."
+        case .helpInitEmblem: return "Your organisation's emblem (PNG or JPEG), between its names in the letterhead and on a cover."
+        case .helpTemplates: return "List the templates a report can name, with what each is for."
+        case .helpFonts: return "List the font families, their styles, the scripts they cover and the template roles that use them."
+        case .helpFontsReport: return "A report: list its template's fonts (with its fonts: path) and roles instead of every template's."
+        case .helpFontPath: return "A folder of fonts (.ttf, .otf, .ttc) to use besides Mawjaz's own, such as your office's; may be repeated."
+        case .helpDiscussion:
+            return "A report is a YAML or JSON file naming a template, its text and its data (facts, CSV or Excel activity logs). "
+                + "Fonts and templates come from MAWJAZ_HOME when it is set, else from share/mawjaz beside the installed binary."
+        case .shortUsage(let commands):
+            return usage(commands, title: "mawjaz: right-to-left Arabic briefing PDFs from report data.", steps: "First steps:",
+                         meanings: ["a new report that renders at once", "→ out/my-report.pdf",
+                                    "every problem of the report, nothing written", "the templates a report can use"],
+                         help: { "Help on one command: \($0) (or \($1)); everything: \($2)." })
+        case .templatesWhere(let folder): return "(in \(folder); a report names one with template: NAME)"
+        case .noSuchCommand(let name, let suggestion, let commands):
+            return "no command named \"\(name)\"" + didYouMean(suggestion) + " (commands: \(commands.joined(separator: ", ")))"
         case .helpLanguage: return "The language of messages and help (default: MAWJAZ_LANG, else the locale, else en)."
 
         case .verbatim(let text): return text

@@ -220,7 +220,19 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case documentStructure(String)
     /// The PDF cairo wrote could not be amended: a fault in Mawjaz, described for its developers.
     case amendment(String)
-    case resourcesMissing
+    /// Mawjaz's own fonts and templates were found in none of the places it looked.
+    case resourcesNotFound(looked: [String])
+    case mawjazHomeMissing(String)
+    case mawjazHomeNotAFolder(String)
+    case mawjazHomeIncomplete(String, missing: [String])
+
+    // MARK: - Starting a report (init)
+    case noSuchTemplate(String, suggestion: String?, templates: [String])
+    case starterMissing(path: String)
+    case pictureUnreadable(option: String)
+    case pictureNotAnImage(option: String)
+    case pictureNamesClash
+    case initWouldOverwrite
 
     // MARK: - The command line
     /// The words before a diagnostic's message: "error", "warning".
@@ -241,7 +253,21 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case helpChartIndex
     case helpChartPage
     case helpInitFolder
-    case helpInitTemplate(templates: [String])
+    case helpInitTemplate
+    case helpInitLanguage
+    case helpInitOrganisation
+    case helpInitLetterhead
+    case helpInitEmblem
+    case helpTemplates
+    case helpFonts
+    case helpFontsReport
+    case helpFontPath
+    case helpDiscussion
+    /// What `mawjaz` alone prints: what it is and the first commands to try — `commands` are, in order, a new
+    /// report, rendering it, validating it, listing templates, help on one command (two ways) and all help.
+    case shortUsage(commands: [String])
+    case templatesWhere(folder: String)
+    case noSuchCommand(String, suggestion: String?, commands: [String])
     case helpLanguage
 
     /// Text that has no message of its own yet, the same in every language: what code written before the tables

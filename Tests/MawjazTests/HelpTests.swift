@@ -52,6 +52,6 @@ import TestSupport
     @Test func aMistypedCommandIsNamedWithTheOneMeant() throws {
         let result = try TestSupport.run(CommandLineTests.command, ["rendr", "report.yaml"])
         #expect(result.status == 64)
-        #expect(result.error.hasPrefix("error: no command named \"rendr\" (did you mean \"render\"?)"))
+        #expect(result.error.hasPrefix("mawjaz: error: no command named \"rendr\" (did you mean \"render\"?)"))
     }
 }
