@@ -39,6 +39,11 @@ public final class BriefingRenderer {
         do { return try ReportLoader.load(contentsOf: url) } catch { throw MawjazError(error) }
     }
 
+    /// Loads and checks a report from a file or text with its files, without laying it out.
+    public func load(_ text: ReportText) throws(MawjazError) -> LoadedReport {
+        do { return try ReportLoader.load(text) } catch { throw MawjazError(error) }
+    }
+
     /// Binds a report with its template into a document.
     public func bind(_ report: Report) throws(MawjazError) -> Document {
         do {
@@ -61,28 +66,67 @@ public final class BriefingRenderer {
     /// Renders a report file to `output` in the format its extension names.
     @discardableResult
     public func render(reportAt url: URL, to output: URL, dpi: Double = 144) throws(MawjazError) -> RenderSummary {
-        let (report, warnings) = try load(reportAt: url)
-        return try produce(report, to: output, dpi: dpi, warnings: warnings)
+        try render(.file(url), to: output, dpi: dpi)
     }
 
     /// Renders a report built in code to `output`, after checking it as a loaded report is checked.
     @discardableResult
     public func render(_ report: Report, to output: URL, dpi: Double = 144) throws(MawjazError) -> RenderSummary {
-        let problems = ReportValidator.check(report)
-        let errors = problems.filter { $0.severity == .error }
-        guard errors.isEmpty else { throw .input(errors) }
-        return try produce(report, to: output, dpi: dpi, warnings: problems)
+        try render(.report(report), to: output, dpi: dpi)
     }
 
-    private func produce(_ report: Report, to output: URL, dpi: Double, warnings: [Diagnostic]) throws(MawjazError) -> RenderSummary {
+    private func render(_ source: ReportSource, to output: URL, dpi: Double) throws(MawjazError) -> RenderSummary {
         let format: OutputFormat
         do { format = try OutputFormat.forPath(output, dpi: dpi) } catch { throw MawjazError(error) }
-        let laidOut = try layout(try bind(report))
+        let rendered = try render(RenderRequest(source, format: format))
+        return RenderSummary(files: try rendered.write(to: output), pageCount: rendered.pageCount, warnings: rendered.warnings)
+    }
+
+    /// Renders a request in memory: the PDF as bytes, or PNG or SVG pages, with the page count and warnings.
+    /// The bytes are those `mawjaz render` writes for the same report.
+    public func render(_ request: RenderRequest) throws(MawjazError) -> RenderedDocument {
+        try render(request, stopping: { nil })
+    }
+
+    /// `render(_:)`, asking `stop` between stages whether to give up (a passed deadline, a cancelled task).
+    func render(_ request: RenderRequest, stopping stop: () -> MawjazError?) throws(MawjazError) -> RenderedDocument {
+        func checkpoint() throws(MawjazError) {
+            if let deadline = request.deadline, ContinuousClock.now >= deadline { throw .timedOut }
+            if let reason = stop() { throw reason }
+        }
+        var (report, warnings) = try prepare(request)
+        report.variables.merge(request.variables) { _, set in set }
+        for (key, value) in request.facts.sorted(by: { $0.key < $1.key }) { report.setFact(key, to: value) }
+        try checkpoint()
+        let document = try bind(report)
+        try checkpoint()
+        let laidOut = try layout(document)
+        try checkpoint()
+        let pages = request.format == .pdf ? [] : try request.pages.pages(of: laidOut.document.pages.count)
         do {
-            let files = try Renderer(engine: engine).write(laidOut.document, to: output, format: format)
-            return RenderSummary(files: files, pageCount: laidOut.document.pages.count, warnings: warnings + laidOut.warnings)
+            let files = try Renderer(engine: engine).output(laidOut.document, format: request.format, pages: pages)
+            return RenderedDocument(format: request.format, files: files.map { RenderedFile(page: $0.page == 0 ? nil : $0.page, data: Data($0.bytes)) },
+                                    pageCount: laidOut.document.pages.count, warnings: warnings + laidOut.warnings)
         } catch {
             throw MawjazError(error)
+        }
+    }
+
+    /// The request's report, loaded or checked, with the warnings found so far.
+    private func prepare(_ request: RenderRequest) throws(MawjazError) -> (Report, [Diagnostic]) {
+        switch request.source {
+        case .text(let text):
+            do {
+                let loaded = try ReportLoader.load(text)
+                return (loaded.report, loaded.warnings)
+            } catch {
+                throw MawjazError(error)
+            }
+        case .report(let report):
+            let problems = ReportValidator.check(report)
+            let errors = problems.filter { $0.severity == .error }
+            guard errors.isEmpty else { throw .input(errors) }
+            return (report, problems)
         }
     }
 

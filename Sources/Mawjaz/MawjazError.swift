@@ -13,6 +13,12 @@ public enum MawjazError: Error, Sendable, CustomStringConvertible {
     case output(Message)
     /// Mawjaz's own fonts or templates are missing.
     case installation(Message)
+    /// A renderer pool's queue is full: try again later (a service answers 503).
+    case busy
+    /// The render's deadline passed before it finished.
+    case timedOut
+    /// The task that asked for the render was cancelled, or the pool was shut down.
+    case cancelled
 
     /// The lines to print, one per problem, in English.
     public var description: String { description(in: .en) }
@@ -23,6 +29,9 @@ public enum MawjazError: Error, Sendable, CustomStringConvertible {
         case .input(let diagnostics): return diagnostics.map { $0.description(in: language) }.joined(separator: "\n")
         case .output(let message), .installation(let message):
             return "\(Message.errorWord.text(in: language)): \(message.text(in: language))"
+        case .busy: return "\(Message.errorWord.text(in: language)): \(Message.poolBusy.text(in: language))"
+        case .timedOut: return "\(Message.errorWord.text(in: language)): \(Message.renderTimedOut.text(in: language))"
+        case .cancelled: return "\(Message.errorWord.text(in: language)): \(Message.renderCancelled.text(in: language))"
         }
     }
 
@@ -42,7 +51,7 @@ public enum MawjazError: Error, Sendable, CustomStringConvertible {
     init(_ error: LayoutError) { self = .input([error.diagnostic]) }
     init(_ error: RenderError) {
         switch error {
-        case .unsupportedFormat, .jpegInRaster:
+        case .unsupportedFormat, .jpegInRaster, .noSuchPage:
             self = .input([Diagnostic(.error, at: SourceLocation(file: "-o"), field: "output", error.message)])
         default:
             self = .output(error.message)

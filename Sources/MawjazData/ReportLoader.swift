@@ -21,36 +21,49 @@ public struct ReportLoader {
     /// Datasets the report declares whose files could not be read (already reported).
     var unreadableDatasets = Set<String>()
     private var language = Language.ar
+    /// The dataset to split into groups, and the groups once it is read.
+    private let grouping: DatasetGrouping?
+    private var partition: ActivityPartition?
 
-    private init(file: String, folder: URL) {
-        reader = YAMLReader(file: file)
+    private init(file: String, folder: URL, files: FileSource, grouping: DatasetGrouping?) {
+        reader = YAMLReader(file: file, files: files)
         self.folder = folder
+        self.grouping = grouping
     }
 
     /// Loads the report at `url` with its data files; throws every error found, in file order.
     /// Warnings (such as activities dated after the report) come back with the report.
     public static func load(contentsOf url: URL) throws(DataError) -> (report: Report, warnings: [Diagnostic]) {
-        var loader = ReportLoader(file: url.path, folder: url.deletingLastPathComponent())
-        let root = loader.reader.load(contentsOf: url)
-        let report = root.flatMap { loader.readReport($0) }
-        var log = loader.reader.log
-        if let report {
-            log.append(contentsOf: ReportValidator.check(report, ignoring: loader.unreadableDatasets))
-        }
-        try log.throwIfErrors()
-        guard let report else { throw DataError(Diagnostic(at: SourceLocation(file: url.path), .reportUnreadable)) }
-        return (report, log.warnings)
+        let loaded = try load(ReportText(contentsOf: url))
+        return (loaded.report, loaded.warnings)
     }
 
     /// Parses report text (YAML or JSON) named `file`, resolving data files against `folder`.
     public static func parse(_ text: String, file: String, folder: URL) throws(DataError) -> (report: Report, warnings: [Diagnostic]) {
-        var loader = ReportLoader(file: file, folder: folder)
-        let report = loader.reader.parse(text).flatMap { loader.readReport($0) }
+        let loaded = try load(ReportText(text, name: file, folder: folder, files: .disk))
+        return (loaded.report, loaded.warnings)
+    }
+
+    /// Loads a report from a file or from text, reading the files it names from `input.files`. With `grouping`,
+    /// that dataset is also split by the column's values: a problem in a row then belongs to its group alone.
+    public static func load(_ input: ReportText, grouping: DatasetGrouping? = nil) throws(DataError) -> LoadedReport {
+        var loader = ReportLoader(file: input.name, folder: input.folder, files: input.files, grouping: grouping)
+        let root: LocatedNode?
+        switch input.content {
+        case .file(let url): root = loader.reader.load(contentsOf: url)
+        case .text(let text): root = loader.reader.parse(text)
+        }
+        var report = root.flatMap { loader.readReport($0) }
+        report?.files = input.files
         var log = loader.reader.log
         if let report { log.append(contentsOf: ReportValidator.check(report, ignoring: loader.unreadableDatasets)) }
+        if let grouping, report != nil, loader.partition == nil, !loader.unreadableDatasets.contains(grouping.dataset) {
+            log.error(SourceLocation(file: input.name), field: "data",
+                      .noDatasetToSplit(grouping.dataset, suggestion: Suggestion.closest(to: grouping.dataset, among: report?.datasets.keys.sorted() ?? [])))
+        }
         try log.throwIfErrors()
-        guard let report else { throw DataError(Diagnostic(at: SourceLocation(file: file), .reportUnreadable)) }
-        return (report, log.warnings)
+        guard let report else { throw DataError(Diagnostic(at: SourceLocation(file: input.name), .reportUnreadable)) }
+        return LoadedReport(report: report, warnings: log.warnings + (loader.partition?.ungrouped ?? []), partition: loader.partition)
     }
 
     // MARK: - The top level
@@ -113,9 +126,9 @@ public struct ReportLoader {
 
     private mutating func readFacts(_ node: LocatedNode) -> [Fact] {
         if node.isScalar, let path = reader.string(node) {
-            let url = resolve(path)
-            var factsReader = YAMLReader(file: url.path)
-            guard let root = factsReader.load(contentsOf: url) else {
+            let resolved = resolve(path)
+            var factsReader = YAMLReader(file: resolved, files: reader.files)
+            guard let root = factsReader.load(named: resolved, what: .file, at: node.location) else {
                 reader.log.append(contentsOf: factsReader.log.diagnostics)
                 return []
             }
@@ -177,13 +190,20 @@ public struct ReportLoader {
                 if path == nil && inline == nil { reader.missing("file", in: value) }
             }
             if let path {
-                let url = resolve(path)
-                guard let data = reader.readFile(url, what: .dataFile, limit: ActivityCSV.defaultSizeLimit, at: pathNode.location) else {
+                let resolved = resolve(path)
+                guard let data = reader.readNamedFile(resolved, what: .dataFile, limit: ActivityCSV.defaultSizeLimit,
+                                                      at: pathNode.location) else {
                     unreadableDatasets.insert(name)
                     continue
                 }
                 do {
-                    logs[name] = try ActivityCSV.parse([UInt8](data), file: url.path, name: name, columns: mapping)
+                    if let grouping, grouping.dataset == name {
+                        let parts = try ActivityCSV.partition([UInt8](data), file: resolved, name: name, columns: mapping, by: grouping)
+                        partition = parts
+                        logs[name] = ActivityLog(name: name, file: resolved, activities: parts.allActivities)
+                    } else {
+                        logs[name] = try ActivityCSV.parse([UInt8](data), file: resolved, name: name, columns: mapping)
+                    }
                 } catch {
                     unreadableDatasets.insert(name)
                     // Problems of the column mapping are the report's: point at its `columns:`.
@@ -191,12 +211,16 @@ public struct ReportLoader {
                         guard diagnostic.location.line == 0, let mappingNode else { return diagnostic }
                         var moved = diagnostic
                         moved.location = mappingNode.location
-                        moved.message = .inFile(url.lastPathComponent, diagnostic.message)
+                        moved.message = .inFile((resolved as NSString).lastPathComponent, diagnostic.message)
                         return moved
                     })
                 }
             } else if let inline {
-                logs[name] = ActivityLog(name: name, file: reader.file, activities: inline.compactMap { readActivity($0) })
+                let log = ActivityLog(name: name, file: reader.file, activities: inline.compactMap { readActivity($0) })
+                logs[name] = log
+                if let grouping, grouping.dataset == name {
+                    do { partition = try log.partition(by: grouping) } catch { reader.log.append(contentsOf: error.diagnostics) }
+                }
             }
         }
         return logs
@@ -216,8 +240,9 @@ public struct ReportLoader {
                         tags: map["tags"].flatMap { reader.strings($0) } ?? [], line: node.location.line)
     }
 
-    private func resolve(_ path: String) -> URL {
-        (path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)).standardizedFileURL
+    /// A path the report writes, ready for `reader.readNamedFile`: resolved against the report's folder on disk.
+    func resolve(_ path: String) -> String {
+        reader.files.resolve(path, against: folder)
     }
 
     static func isIdentifier(_ name: String) -> Bool {

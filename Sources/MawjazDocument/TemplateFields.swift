@@ -47,10 +47,10 @@ enum TemplateFields {
             case "height": if let height = reader.number(value, in: 30...200) { letterhead.height = height }
             default:
                 guard let path = reader.string(value) else { continue }
-                let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
-                guard let data = reader.readFile(url.standardizedFileURL, what: .letterheadLogo, at: value.location) else { continue }
+                let resolved = reader.files.resolve(path, against: folder)
+                guard let data = reader.readNamedFile(resolved, what: .letterheadLogo, at: value.location) else { continue }
                 guard ImageBox.inspect([UInt8](data)) != nil else {
-                    reader.log.error(value.location, field: value.path, .notAnImage(path: url.path))
+                    reader.log.error(value.location, field: value.path, .notAnImage(path: resolved))
                     continue
                 }
                 letterhead.logo = [UInt8](data)

@@ -22,10 +22,11 @@ public final class TemplateLoader {
     /// The template a report names, with the report's overrides applied.
     public func template(for report: Report) throws(DataError) -> Template {
         let url: URL
-        if report.template.hasSuffix(".yaml") {
-            let base = URL(fileURLWithPath: report.file).deletingLastPathComponent()
-            url = (report.template.hasPrefix("/") ? URL(fileURLWithPath: report.template) : base.appendingPathComponent(report.template))
-                .standardizedFileURL
+        let reportFolder = URL(fileURLWithPath: report.file).deletingLastPathComponent()
+        if report.template.hasSuffix(".yaml"), !report.files.isDisk {
+            return try suppliedTemplate(for: report)
+        } else if report.template.hasSuffix(".yaml") {
+            url = URL(fileURLWithPath: report.files.resolve(report.template, against: reportFolder))
         } else {
             url = folder.appendingPathComponent("\(report.template).yaml")
             guard FileManager.default.fileExists(atPath: url.path) else {
@@ -35,13 +36,31 @@ public final class TemplateLoader {
                                                        suggestion: Suggestion.closest(to: report.template, among: names), templates: names)))
             }
         }
-        var template = try base(at: url, name: report.template)
-        if let overrides = report.templateOverrides {
-            var overrideReader = YAMLReader(file: report.file)
-            TemplateFields.apply(overrides.node, to: &template, reader: &overrideReader,
-                                 folder: URL(fileURLWithPath: report.file).deletingLastPathComponent())
-            try overrideReader.log.throwIfErrors()
+        return try applyingOverrides(of: report, to: try base(at: url, name: report.template))
+    }
+
+    /// The template file a report supplied in memory names, read from its supplied files (never kept: the next
+    /// report may supply another file of the same name).
+    private func suppliedTemplate(for report: Report) throws(DataError) -> Template {
+        var reader = YAMLReader(file: report.template, files: report.files)
+        let location = report.templateOverrides?.node.location ?? SourceLocation(file: report.file)
+        guard let root = reader.load(named: report.template, what: .file, at: location) else {
+            throw DataError(reader.log.errors)
         }
+        var template = Template.fallback(named: report.template)
+        TemplateFields.apply(root, to: &template, reader: &reader, folder: URL(fileURLWithPath: "/"))
+        try reader.log.throwIfErrors()
+        return try applyingOverrides(of: report, to: template)
+    }
+
+    /// `template` with the fields the report overrides.
+    private func applyingOverrides(of report: Report, to template: Template) throws(DataError) -> Template {
+        guard let overrides = report.templateOverrides else { return template }
+        var template = template
+        var overrideReader = YAMLReader(file: report.file, files: report.files)
+        TemplateFields.apply(overrides.node, to: &template, reader: &overrideReader,
+                             folder: URL(fileURLWithPath: report.file).deletingLastPathComponent())
+        try overrideReader.log.throwIfErrors()
         return template
     }
 

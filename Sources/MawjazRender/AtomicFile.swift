@@ -2,7 +2,8 @@
 // replaced by a complete new one.
 import Foundation
 
-struct AtomicFile {
+/// An output file written through a temporary file beside it.
+public struct AtomicFile {
     /// Where the output finally goes.
     let destination: URL
     /// Where it is written first.
@@ -19,18 +20,15 @@ struct AtomicFile {
         temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     }
 
-    /// The bytes written to the temporary file so far.
-    func readTemporary() throws(RenderError) -> [UInt8] {
-        do { return Array(try Data(contentsOf: temporary)) } catch {
-            throw .write(path: temporary.path, reason: error.localizedDescription)
+    /// Writes `bytes` to `destination` through a temporary file beside it, so that the destination is replaced
+    /// only by the complete new file.
+    public static func write(_ bytes: [UInt8], to destination: URL) throws(RenderError) {
+        let file = try AtomicFile(destination: destination)
+        do { try Data(bytes).write(to: file.temporary) } catch {
+            file.discard()
+            throw .write(path: destination.path, reason: error.localizedDescription)
         }
-    }
-
-    /// Replaces the temporary file's bytes.
-    func writeTemporary(_ bytes: [UInt8]) throws(RenderError) {
-        do { try Data(bytes).write(to: temporary) } catch {
-            throw .write(path: temporary.path, reason: error.localizedDescription)
-        }
+        try file.commit()
     }
 
     /// Moves the finished temporary file over the destination.

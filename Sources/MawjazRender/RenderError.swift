@@ -17,6 +17,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     case jpegInRaster
     /// The document's structure tags, links or destinations do not fit together.
     case structure(String)
+    /// A page was asked for that the document does not have.
+    case noSuchPage(Int, pageCount: Int)
     /// The PDF cairo wrote could not be amended (its catalog, structure or cross-reference table was not as expected).
     case amendment(String)
 
@@ -31,6 +33,7 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unsupportedFormat(let ext): return .unsupportedFormat(ext)
         case .jpegInRaster: return .jpegInRaster
         case .structure(let detail): return .documentStructure(detail)
+        case .noSuchPage(let number, let count): return .noSuchPage(number, pageCount: count)
         case .amendment(let detail): return .amendment(detail)
         }
     }
