@@ -27,11 +27,7 @@ public enum MawjazError: Error, Sendable, CustomStringConvertible {
     public func description(in language: Language) -> String {
         switch self {
         case .input(let diagnostics): return diagnostics.map { $0.description(in: language) }.joined(separator: "\n")
-        case .output(let message), .installation(let message):
-            return "\(Message.errorWord.text(in: language)): \(message.text(in: language))"
-        case .busy: return "\(Message.errorWord.text(in: language)): \(Message.poolBusy.text(in: language))"
-        case .timedOut: return "\(Message.errorWord.text(in: language)): \(Message.renderTimedOut.text(in: language))"
-        case .cancelled: return "\(Message.errorWord.text(in: language)): \(Message.renderCancelled.text(in: language))"
+        case .output, .installation, .busy, .timedOut, .cancelled: return "\(Message.errorWord.text(in: language)): \(message.text(in: language))"
         }
     }
 
@@ -41,15 +37,26 @@ public enum MawjazError: Error, Sendable, CustomStringConvertible {
     @available(*, deprecated, message: "give the message a case in Message and a translation in every table")
     public static func installation(_ text: String) -> MawjazError { .installation(.verbatim(text)) }
 
+    /// What went wrong when it is not bad input (which `input`'s diagnostics tell, each with its place).
+    public var message: Message {
+        switch self {
+        case .input(let diagnostics): return diagnostics.first?.message ?? .reportUnreadable
+        case .output(let message), .installation(let message): return message
+        case .busy: return .poolBusy
+        case .timedOut: return .renderTimedOut
+        case .cancelled: return .renderCancelled
+        }
+    }
+
     /// The exit status: 2 for bad input, 1 for anything else.
     public var exitStatus: Int32 {
         if case .input = self { return 2 }
         return 1
     }
 
-    init(_ error: DataError) { self = .input(error.diagnostics) }
-    init(_ error: LayoutError) { self = .input([error.diagnostic]) }
-    init(_ error: RenderError) {
+    public init(_ error: DataError) { self = .input(error.diagnostics) }
+    public init(_ error: LayoutError) { self = .input([error.diagnostic]) }
+    public init(_ error: RenderError) {
         switch error {
         case .unsupportedFormat, .jpegInRaster, .noSuchPage:
             self = .input([Diagnostic(.error, at: SourceLocation(file: "-o"), field: "output", error.message)])

@@ -23,6 +23,8 @@ struct ChartCommand: ParsableCommand {
     @Option(help: ArgumentHelp(Console.text(.helpDPI)))
     var dpi: Double = 144
 
+    @OptionGroup var diagnostics: DiagnosticOptions
+
     @OptionGroup var language: LanguageOption
 
     func run() throws {
@@ -30,13 +32,14 @@ struct ChartCommand: ParsableCommand {
         let folder = reportURL.deletingLastPathComponent().standardizedFileURL.lastPathComponent
         let outputURL = output.map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: "out").appendingPathComponent("\(folder)-chart-\(index).pdf")
-        let renderer = Console.renderer()
+        let console = diagnostics.console
+        let renderer = console.renderer()
         do {
             let summary = try renderer.renderChart(reportAt: reportURL, index: index, to: outputURL, page: page, dpi: dpi)
-            Console.printWarnings(summary.warnings)
+            console.print(summary.warnings)
             for file in summary.files { print(file.relativePath) }
         } catch {
-            Console.fail(error)
+            console.fail(error)
         }
     }
 }
