@@ -14,6 +14,8 @@ public struct BatchDocument: Sendable {
     public var request: RenderRequest?
     /// Problems found while planning (the group's rows that have errors), which fail this document alone.
     public var problems: [Diagnostic]
+    /// Where the document's data comes from: the first row of its group, named when the document fails.
+    public var dataSource: Diagnostic?
 }
 
 /// The documents of a batch, in order, and the warnings found while planning them.
@@ -38,16 +40,21 @@ public struct BatchPlan: Sendable {
             throw .input([Diagnostic(at: SourceLocation(file: text.name), field: "data", .noDatasetToSplit(grouping.dataset, suggestion: nil))])
         }
         var names = SafeFileName.Registry()
+        let dataFile = loaded.report.datasets[grouping.dataset]?.file ?? text.name
         let documents = partition.groups.map { group -> BatchDocument in
             let output = URL(fileURLWithPath: outputPattern.replacingOccurrences(of: groupPlaceholder, with: names.claim(group.value)))
+            let source = Diagnostic(.warning, at: SourceLocation(file: dataFile, line: group.firstLine), field: grouping.column,
+                                    "{{group}} is \"\(group.value)\", first written on this row")
             let errors = group.problems.filter { $0.severity == .error }
-            guard errors.isEmpty else { return BatchDocument(key: group.value, output: output, request: nil, problems: group.problems) }
+            guard errors.isEmpty else {
+                return BatchDocument(key: group.value, output: output, request: nil, problems: group.problems, dataSource: nil)
+            }
             var report = loaded.report
             report.datasets[grouping.dataset]?.activities = group.activities
             return BatchDocument(key: group.value, output: output,
                                  request: RenderRequest(.report(report), format: format, pages: pages, facts: facts,
                                                         variables: ["group": group.value]),
-                                 problems: group.problems)
+                                 problems: group.problems, dataSource: source)
         }
         return BatchPlan(documents: documents, warnings: loaded.warnings)
     }
@@ -89,7 +96,7 @@ public struct BatchPlan: Sendable {
             let request = problems.isEmpty
                 ? RenderRequest(.file(reportURL.standardizedFileURL), format: rowFormat ?? .pdf, pages: pages, facts: rowFacts) : nil
             documents.append(BatchDocument(key: output.isEmpty ? "line \(row.line)" : output, output: outputURL.standardizedFileURL,
-                                           request: request, problems: problems))
+                                           request: request, problems: problems, dataSource: nil))
         }
         return BatchPlan(documents: documents, warnings: [])
     }

@@ -55,7 +55,12 @@ extension BatchPlan {
             result.warnings += rendered.warnings
             result.files = try rendered.write(to: document.output)
         } catch {
-            result.failure = error
+            // A problem in the report's text may come from the group's value: name the row it comes from.
+            if case .input(let diagnostics) = error, let source = document.dataSource {
+                result.failure = .input(diagnostics + [source])
+            } else {
+                result.failure = error
+            }
         }
         result.milliseconds = Self.milliseconds(since: start)
         return result

@@ -6,7 +6,7 @@ import MawjazRender
 import MawjazText
 
 /// A failure anywhere in the pipeline, with what to tell the user.
-public enum MawjazError: Error, Sendable, CustomStringConvertible {
+public enum MawjazError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The input is wrong: the report, its data, its template, or content that does not fit.
     case input([Diagnostic])
     /// The output could not be written, or a library failed.

@@ -6,8 +6,9 @@ import Synchronization
 /// Renders requests on a fixed number of worker threads, each with a `BriefingRenderer` of its own (Pango's font
 /// maps must never be shared), behind a bounded queue.
 ///
-/// Any number of tasks may call `render(_:)` at once: a request waits in the queue for a free worker and is
-/// refused at once with `MawjazError.busy` when `queueLimit` requests are already waiting. A request whose task is
+/// Any number of tasks may call `render(_:)` at once: a request goes to a free worker, or waits in the queue for
+/// one, and is refused at once with `MawjazError.busy` when every worker is busy and `queueLimit` requests are
+/// already waiting. A request whose task is
 /// cancelled leaves the queue (or stops at the next stage if it is running) with `MawjazError.cancelled`; one
 /// whose deadline passes, in the queue or while it runs, ends with `MawjazError.timedOut`. The bytes are those a
 /// `BriefingRenderer` gives for the same request.
@@ -57,6 +58,9 @@ public final class RendererPool: Sendable {
     /// The number of requests waiting for a worker now.
     public var waiting: Int { core.waiting }
 
+    /// The number of requests being rendered now.
+    public var running: Int { core.running }
+
     /// Stops taking requests, answers those still waiting with `MawjazError.cancelled`, lets running renders
     /// finish and waits for the workers to stop. Called when the pool is released.
     public func shutdown() { core.shutdown() }
@@ -92,7 +96,7 @@ private final class PoolCore: Sendable {
     func submit(_ job: PoolJob) {
         let refusal: MawjazError? = state.withLock { state in
             if state.stopped || job.isCancelled { return .cancelled }
-            if state.queue.count >= queueLimit { return .busy }
+            if state.queue.count >= queueLimit + (workers - state.running) { return .busy }
             state.queue.append(job)
             return nil
         }
@@ -113,6 +117,8 @@ private final class PoolCore: Sendable {
 
     var waiting: Int { state.withLock { $0.queue.count } }
 
+    var running: Int { state.withLock { $0.running } }
+
     func shutdown() {
         let abandoned: [PoolJob]? = state.withLock { state in
             guard !state.stopped else { return nil }
@@ -132,17 +138,21 @@ private final class PoolCore: Sendable {
             jobsWaiting.wait()
             let next: PoolJob?? = state.withLock { state in
                 if state.stopped { return .some(nil) }
-                return state.queue.isEmpty ? nil : state.queue.removeFirst()
+                guard !state.queue.isEmpty else { return nil }
+                state.running += 1
+                return state.queue.removeFirst()
             }
             guard let taken = next else { continue }
             guard let job = taken else { return }
+            let result: Result<RenderedDocument, MawjazError>
             if let deadline = job.request.deadline, ContinuousClock.now >= deadline {
-                job.finish(.failure(.timedOut))
-                continue
+                result = .failure(.timedOut)
+            } else {
+                result = Result { () throws(MawjazError) in
+                    try owned.renderer.render(job.request, stopping: { job.isCancelled ? .cancelled : nil })
+                }
             }
-            let result = Result { () throws(MawjazError) in
-                try owned.renderer.render(job.request, stopping: { job.isCancelled ? .cancelled : nil })
-            }
+            state.withLock { $0.running -= 1 }
             job.finish(result)
         }
     }
@@ -151,6 +161,8 @@ private final class PoolCore: Sendable {
 /// What the workers share: the waiting jobs, and whether the pool has stopped.
 private struct PoolState: ~Copyable {
     var queue: [PoolJob] = []
+    /// Workers rendering now.
+    var running = 0
     var stopped = false
 }
 

@@ -37,7 +37,7 @@ final class BatchProgress: Sendable {
             let document = result.document
             if let failure = result.failure {
                 if console.format == .text {
-                    Console.standardError(Console.text(.documentFailed(document: document.key, output: document.output.relativePath)) + "\n")
+                    Console.standardError(Console.text(.documentFailed(document: document.key, output: printable(document.output))) + "\n")
                 }
                 console.print(result.warnings, document: document.key)
                 console.print(failure, document: document.key)
@@ -54,7 +54,7 @@ final class BatchProgress: Sendable {
             } else if console.format == .text {
                 let line: Message = result.succeeded
                     ? .documentDone(done: done, total: total, document: document.key,
-                                    output: (result.files.first ?? document.output).relativePath, pages: result.pageCount,
+                                    output: printable(result.files.first ?? document.output), pages: result.pageCount,
                                     milliseconds: Int(result.milliseconds.rounded()))
                     : .documentFailedLine(done: done, total: total, document: document.key)
                 Console.standardError(Console.text(line) + "\n")
@@ -116,7 +116,7 @@ struct BatchOutcome {
             case let failure?: error = failure.description(in: Console.language)
             case nil: error = ""
             }
-            text += CSVTable.line([result.document.key, result.files.first?.relativePath ?? result.document.output.relativePath,
+            text += CSVTable.line([result.document.key, printable(result.files.first ?? result.document.output),
                                    result.succeeded ? "ok" : "failed", String(result.pageCount),
                                    String(format: "%.1f", result.milliseconds), error])
         }

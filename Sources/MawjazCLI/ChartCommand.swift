@@ -37,7 +37,7 @@ struct ChartCommand: ParsableCommand {
         do {
             let summary = try renderer.renderChart(reportAt: reportURL, index: index, to: outputURL, page: page, dpi: dpi)
             console.print(summary.warnings)
-            for file in summary.files { print(file.relativePath) }
+            for file in summary.files { print(printable(file)) }
         } catch {
             console.fail(error)
         }

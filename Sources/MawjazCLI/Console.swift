@@ -106,6 +106,12 @@ struct Console: Sendable {
     }
 }
 
+/// A path as the commands print it: relative to the working folder when under it, without a leading `./`.
+func printable(_ url: URL) -> String {
+    let path = url.relativePath
+    return path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+}
+
 /// `--set name=value`: a fact set from the command line.
 struct FactSetting: ExpressibleByArgument {
     let name: String

@@ -67,7 +67,7 @@ struct Init: ParsableCommand {
 
     func run() throws {
         do {
-            for file in try Scaffold.write(to: URL(fileURLWithPath: folder), template: template) { print(file.relativePath) }
+            for file in try Scaffold.write(to: URL(fileURLWithPath: folder), template: template) { print(printable(file)) }
         } catch {
             diagnostics.console.fail(error)
         }

@@ -61,7 +61,7 @@ struct Render: ParsableCommand {
                     }
                     FileHandle.standardOutput.write(file.data)
                 case .file(let url, _):
-                    for file in try rendered.write(to: url) { print(file.relativePath) }
+                    for file in try rendered.write(to: url) { print(printable(file)) }
                 }
             } catch {
                 console.print(error, document: document)
