@@ -133,10 +133,17 @@ public final class BriefingRenderer {
     /// The creation date written into outputs: `SOURCE_DATE_EPOCH` when set, else midnight UTC of the report's date.
     public static func creationDate(for date: CalendarDate) -> Int {
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(epoch) { return seconds }
-        var components = DateComponents()
-        components.year = date.year; components.month = date.month ?? 1; components.day = date.day ?? 1
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        return Int(calendar.date(from: components)?.timeIntervalSince1970 ?? 0)
+        return daysSince1970(year: date.year, month: date.month ?? 1, day: date.day ?? 1) * 86_400
+    }
+
+    /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (negative before it), by arithmetic:
+    /// no calendar object, so no time zone file is read for each document.
+    static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+        let shifted = month <= 2 ? year - 1 : year
+        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 }

@@ -68,7 +68,7 @@ public struct RenderedDocument: Sendable {
         do {
             return try files.map { (file) throws(RenderError) in
                 let destination = file.page.map { Renderer.pageFile(url, number: $0, of: pageCount, extension: format.fileExtension) } ?? url
-                try AtomicFile.write(Array(file.data), to: destination)
+                try AtomicFile.write(file.data, to: destination)
                 return destination
             }
         } catch {

@@ -9,7 +9,7 @@ import MawjazLanguage
 public final class TemplateLoader {
     /// The folder of named templates (Mawjaz's `Templates/`).
     public let folder: URL
-    private var loaded: [String: (modified: Date, template: Template)] = [:]
+    private var loaded: [String: (modified: timespec, template: Template)] = [:]
 
     public init(folder: URL) { self.folder = folder }
 
@@ -22,10 +22,10 @@ public final class TemplateLoader {
     /// The template a report names, with the report's overrides applied.
     public func template(for report: Report) throws(DataError) -> Template {
         let url: URL
-        let reportFolder = URL(fileURLWithPath: report.file).deletingLastPathComponent()
         if report.template.hasSuffix(".yaml"), !report.files.isDisk {
             return try suppliedTemplate(for: report)
         } else if report.template.hasSuffix(".yaml") {
+            let reportFolder = URL(fileURLWithPath: report.file).deletingLastPathComponent()
             url = URL(fileURLWithPath: report.files.resolve(report.template, against: reportFolder))
         } else {
             url = folder.appendingPathComponent("\(report.template).yaml")
@@ -64,10 +64,19 @@ public final class TemplateLoader {
         return template
     }
 
+    /// When the file was last changed (zero when it cannot be read), from one `stat`: `attributesOfItem` would
+    /// also look up the owner's names in the user database for every document.
+    private static func modificationTime(of path: String) -> timespec {
+        var status = stat()
+        return stat(path, &status) == 0 ? status.st_mtim : timespec()
+    }
+
     /// The template file at `url`, read again only when it has changed.
     private func base(at url: URL, name: String) throws(DataError) -> Template {
-        let modified = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? .distantPast
-        if let cached = loaded[url.path], cached.modified == modified { return cached.template }
+        let modified = Self.modificationTime(of: url.path)
+        if let cached = loaded[url.path], cached.modified.tv_sec == modified.tv_sec, cached.modified.tv_nsec == modified.tv_nsec {
+            return cached.template
+        }
         var reader = YAMLReader(file: url.path)
         guard let root = reader.load(contentsOf: url) else { throw DataError(reader.log.errors) }
         var template = Template.fallback(named: name)

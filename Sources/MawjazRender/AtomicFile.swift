@@ -3,45 +3,43 @@
 import Foundation
 
 /// An output file written through a temporary file beside it.
-public struct AtomicFile {
-    /// Where the output finally goes.
-    let destination: URL
-    /// Where it is written first.
-    let temporary: URL
-
-    init(destination: URL) throws(RenderError) {
-        self.destination = destination
+public enum AtomicFile {
+    /// Writes `bytes` to `destination` through a temporary file beside it (created alone, never shared with another
+    /// writer), then renames it over the destination, so that the destination is replaced only by the complete new
+    /// file. The folder is created when missing.
+    public static func write(_ bytes: some ContiguousBytes, to destination: URL) throws(RenderError) {
         let folder = destination.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .write(path: folder.path, reason: error.localizedDescription)
+        if !FileManager.default.fileExists(atPath: folder.path) {
+            do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+                throw .write(path: folder.path, reason: error.localizedDescription)
+            }
         }
-        temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    }
-
-    /// Writes `bytes` to `destination` through a temporary file beside it, so that the destination is replaced
-    /// only by the complete new file.
-    public static func write(_ bytes: [UInt8], to destination: URL) throws(RenderError) {
-        let file = try AtomicFile(destination: destination)
-        do { try Data(bytes).write(to: file.temporary) } catch {
-            file.discard()
-            throw .write(path: destination.path, reason: error.localizedDescription)
+        let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp").path
+        func failure() -> RenderError { .write(path: destination.path, reason: String(cString: strerror(errno))) }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure() }
+        let wroteAll = bytes.withUnsafeBytes { buffer -> Bool in
+            guard var next = buffer.baseAddress else { return true }
+            var left = buffer.count
+            while left > 0 {
+                let count = Foundation.write(descriptor, next, left)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                next += count
+                left -= count
+            }
+            return true
         }
-        try file.commit()
-    }
-
-    /// Moves the finished temporary file over the destination.
-    func commit() throws(RenderError) {
-        guard rename(temporary.path, destination.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            discard()
-            throw .write(path: destination.path, reason: reason)
+        let closed = close(descriptor) == 0
+        guard wroteAll, closed else {
+            let error = failure()
+            unlink(temporary)
+            throw error
         }
-    }
-
-    /// Removes the temporary file after a failure.
-    func discard() {
-        try? FileManager.default.removeItem(at: temporary)
+        guard rename(temporary, destination.path) == 0 else {
+            let error = failure()
+            unlink(temporary)
+            throw error
+        }
     }
 }

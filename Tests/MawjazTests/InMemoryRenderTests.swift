@@ -118,3 +118,14 @@ import TestSupport
         #expect(!visible.contains("أ "))
     }
 }
+
+@Suite struct CreationDateTests {
+    @Test(arguments: [(1970, 1, 1), (2024, 2, 29), (2024, 12, 31), (1969, 12, 31), (2000, 3, 1), (1900, 3, 1), (1600, 1, 1), (2100, 2, 28)])
+    func midnightOfTheReportsDateAsTheCalendarCountsIt(year: Int, month: Int, day: Int) throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        let expected = try #require(calendar.date(from: DateComponents(year: year, month: month, day: day))).timeIntervalSince1970
+        guard ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] == nil else { return }
+        #expect(BriefingRenderer.creationDate(for: CalendarDate(year: year, month: month, day: day)) == Int(expected))
+    }
+}
