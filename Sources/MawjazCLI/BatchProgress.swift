@@ -33,8 +33,10 @@ final class BatchProgress: Sendable {
             state.results.append(result)
             if !result.succeeded { state.failed += 1 }
             let done = state.results.count
-            if isTerminal, !quiet { Console.standardError("\r\u{1B}[2K") }
             let document = result.document
+            let hasProblems = result.failure != nil || !result.warnings.isEmpty
+            // The bar stays until something is printed over it or it is redrawn.
+            if isTerminal, !quiet, hasProblems { Console.standardError("\r\u{1B}[2K") }
             if let failure = result.failure {
                 if console.format == .text {
                     Console.standardError(Console.text(.documentFailed(document: document.key, output: printable(document.output))) + "\n")
@@ -47,8 +49,8 @@ final class BatchProgress: Sendable {
             guard !quiet else { return }
             if isTerminal {
                 let now = ContinuousClock.now
-                if done == total || result.failure != nil || state.lastDrawn.map({ now - $0 > .milliseconds(100) }) ?? true {
-                    Console.standardError(bar(done: done, failed: state.failed))
+                if done == total || hasProblems || state.lastDrawn.map({ now - $0 > .milliseconds(100) }) ?? true {
+                    Console.standardError("\r\u{1B}[2K" + bar(done: done, failed: state.failed))
                     state.lastDrawn = now
                 }
             } else if console.format == .text {
