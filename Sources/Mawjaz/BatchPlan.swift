@@ -20,7 +20,9 @@ public struct BatchDocument: Sendable {
 
 /// The documents of a batch, in order, and the warnings found while planning them.
 public struct BatchPlan: Sendable {
+    /// The documents to render, in order.
     public var documents: [BatchDocument]
+    /// Warnings found while planning (rows that belong to no group), printed once.
     public var warnings: [Diagnostic]
 
     /// The placeholder an output pattern writes for the group's file name: `out/{group}.pdf`.
@@ -142,6 +144,7 @@ public enum SafeFileName {
     /// stay apart on file systems that ignore it.
     public struct Registry: Sendable {
         private var taken = Set<String>()
+        /// A registry that has handed out no name.
         public init() {}
 
         /// A safe name for `value` that no earlier call returned.

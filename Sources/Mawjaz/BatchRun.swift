@@ -5,9 +5,11 @@ import MawjazData
 
 /// How one document of a batch ended.
 public struct BatchResult: Sendable {
+    /// The document this result is for.
     public var document: BatchDocument
     /// The files written (none when it failed).
     public var files: [URL]
+    /// The number of pages it has (0 when it failed).
     public var pageCount: Int
     /// The milliseconds from the start of its render to its files written.
     public var milliseconds: Double

@@ -12,6 +12,7 @@ import MawjazText
 public struct RenderSummary: Sendable {
     /// The files written (one PDF, or one PNG or SVG per page).
     public var files: [URL]
+    /// The number of pages the document has.
     public var pageCount: Int
     /// Warnings from loading and layout (such as activities dated after the report).
     public var warnings: [Diagnostic]
@@ -19,7 +20,9 @@ public struct RenderSummary: Sendable {
 
 /// Turns reports into documents: one instance per thread, since it owns a Pango font map.
 public final class BriefingRenderer {
+    /// The fonts and templates this renderer uses.
     public let resources: Resources
+    /// The text engine (a Pango font map over the bundled fonts) this renderer shapes and draws with.
     public let engine: TextEngine
     private let templates: TemplateLoader
 

@@ -54,8 +54,11 @@ public enum MawjazError: Error, Equatable, Sendable, CustomStringConvertible {
         return 1
     }
 
+    /// The diagnostics of a data error, as bad input.
     public init(_ error: DataError) { self = .input(error.diagnostics) }
+    /// A layout error's diagnostic, as bad input.
     public init(_ error: LayoutError) { self = .input([error.diagnostic]) }
+    /// A render error: bad input when the output asked for cannot be made (format, page), else an output failure.
     public init(_ error: RenderError) {
         switch error {
         case .unsupportedFormat, .jpegInRaster, .noSuchPage:

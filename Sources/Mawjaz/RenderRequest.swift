@@ -22,6 +22,7 @@ public enum ReportSource: Sendable {
 
 /// A render to do: the report, the output format, which pages, and what is set from outside the report.
 public struct RenderRequest: Sendable {
+    /// The report.
     public var source: ReportSource
     /// PDF, or PNG or SVG pages.
     public var format: OutputFormat
@@ -34,6 +35,7 @@ public struct RenderRequest: Sendable {
     /// When the render must have finished; it stops with `MawjazError.timedOut` at the next stage after it.
     public var deadline: ContinuousClock.Instant?
 
+    /// A request for `source` in `format` (PDF by default), with the pages, facts, values and deadline given.
     public init(_ source: ReportSource, format: OutputFormat = .pdf, pages: PageSelection = .all, facts: [String: String] = [:],
                 variables: [String: String] = [:], deadline: ContinuousClock.Instant? = nil) {
         self.source = source; self.format = format; self.pages = pages; self.facts = facts
@@ -45,11 +47,13 @@ public struct RenderRequest: Sendable {
 public struct RenderedFile: Sendable, Equatable {
     /// The page this file shows (from 1), or nil for a PDF holding every page.
     public var page: Int?
+    /// The file's bytes.
     public var data: Data
 }
 
 /// A rendered document in memory, with what the render found.
 public struct RenderedDocument: Sendable {
+    /// The format of the files.
     public var format: OutputFormat
     /// One PDF, or one PNG or SVG per page asked for, in the order asked.
     public var files: [RenderedFile]

@@ -82,10 +82,11 @@ private final class PoolCore: Sendable {
     func startWorker(number: Int, with renderer: OwnedRenderer) {
         workersStopped.enter()
         let thread = Thread { [self] in
+            // Named from inside, so that ps, top and perf show it (15 characters at most).
+            Thread.current.name = "mawjaz-render-\(number)"
             work(with: renderer)
             workersStopped.leave()
         }
-        thread.name = "mawjaz-render-\(number)"
         // Pango and HarfBuzz recurse on long paragraphs: give workers a main thread's stack.
         thread.stackSize = 8 << 20
         thread.start()

@@ -4,9 +4,12 @@ import MawjazLanguage
 
 /// The folders Mawjaz reads its own files from: `Fonts/` and `Templates/`.
 public struct Resources: Sendable {
+    /// The folder of bundled fonts (`Fonts/`).
     public var fonts: URL
+    /// The folder of named templates (`Templates/`).
     public var templates: URL
 
+    /// Resources in the folders given.
     public init(fonts: URL, templates: URL) {
         self.fonts = fonts
         self.templates = templates

@@ -102,8 +102,24 @@ func childProcessorSeconds() -> Double {
     return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
-/// Runs a program and returns its exit status, the seconds it took and the processor seconds it used.
-func runTimed(_ program: String, _ arguments: [String], in folder: URL) throws -> (status: Int32, seconds: Double, processor: Double) {
+/// The render workers (threads named mawjaz-render-N) of process `pid` and, for each, its processor and run-queue
+/// seconds so far.
+func workerSchedule(of pid: Int32) -> [Int: (processor: Double, waiting: Double)] {
+    let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+    var result: [Int: (Double, Double)] = [:]
+    for task in tasks {
+        guard let id = Int(task), let name = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/comm", encoding: .utf8),
+              name.hasPrefix("mawjaz-render-"),
+              let text = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/schedstat", encoding: .utf8) else { continue }
+        let fields = text.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        if fields.count >= 2 { result[id] = (fields[0] / 1e9, fields[1] / 1e9) }
+    }
+    return result
+}
+
+/// Runs a program and returns its exit status, the seconds it took, the processor seconds it used, and its render
+/// workers' mean wait for a processor (sampled from /proc every 5 ms while it runs).
+func runTimed(_ program: String, _ arguments: [String], in folder: URL) throws -> (status: Int32, seconds: Double, processor: Double, queued: Double) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
@@ -112,11 +128,17 @@ func runTimed(_ program: String, _ arguments: [String], in folder: URL) throws -
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     let processorBefore = childProcessorSeconds()
+    var workers: [Int: (processor: Double, waiting: Double)] = [:]
     let (_, milliseconds) = try timed {
         try process.run()
+        while process.isRunning {
+            workers.merge(workerSchedule(of: process.processIdentifier)) { _, new in new }
+            usleep(5000)
+        }
         process.waitUntilExit()
     }
-    return (process.terminationStatus, milliseconds / 1000, childProcessorSeconds() - processorBefore)
+    let queued = workers.isEmpty ? 0 : workers.values.map(\.waiting).reduce(0, +) / Double(workers.count)
+    return (process.terminationStatus, milliseconds / 1000, childProcessorSeconds() - processorBefore, queued)
 }
 
 func runBatchBenchmark(_ options: BatchBenchmarkOptions, resources: Resources) throws {
@@ -182,8 +204,12 @@ func runBatchBenchmark(_ options: BatchBenchmarkOptions, resources: Resources) t
         record("  the same in processor time", one.processor / libraryProcessor)
         record("loop ÷ batch -j 1 (target ≥ 8)", perDocument.loop / perDocument.batch)
         record("batch -j 1 ÷ batch -j 2 (target ≥ 1.8)", one.seconds / two.seconds)
+        record("  the same without the workers' waits for a processor", (one.seconds - one.queued) / (two.seconds - two.queued))
         record("pool, 1 worker ÷ 2 workers (threads, in-process)", threads[0].wall / threads[1].wall)
+        record("  the same without the workers' waits for a processor", threads[0].wallWithoutQueueing / threads[1].wallWithoutQueueing)
         record("pool, processor time 2 workers ÷ 1 worker", threads[1].processor / threads[0].processor)
+        record("pool, 2 workers: ms each worker was blocked", threads[1].blocked * 1000)
+        record("pool, 1 worker: ms it was blocked", threads[0].blocked * 1000)
         record("batch -j 1 ÷ 2 processes -j 1 --shard", one.seconds / processes)
         print(String(format: "round %d: library %.2f ms/doc, batch -j1 %.2f, -j2 %.2f, loop %.1f ms/doc; load %@", round, perDocument.library,
                      perDocument.batch, two.seconds * 1000 / count, perDocument.loop, loadAverage()))
@@ -220,13 +246,42 @@ func timedProcesses(_ mawjaz: String, count: Int, in folder: URL) throws -> Doub
     return milliseconds / 1000
 }
 
-/// Seconds, and processor seconds, for a pool of each number of `workers` threads to render every document of
-/// `plan` in memory.
-func timedPool(_ plan: BatchPlan, resources: Resources, workers: [Int]) throws -> [(wall: Double, processor: Double)] {
+/// One pool run: its wall seconds, the process's processor seconds, and each worker thread's processor seconds
+/// and seconds spent waiting for a processor (from the kernel's schedstat).
+struct PoolRun {
+    var wall: Double
+    var processor: Double
+    var workers: [(processor: Double, waitingForProcessor: Double)]
+
+    /// The wall time with the workers' mean wait for a processor taken out: what the run would take on processors
+    /// of its own, given that the workers do not wait for each other (which `blocked` shows).
+    var wallWithoutQueueing: Double { wall - workers.map(\.waitingForProcessor).reduce(0, +) / Double(max(1, workers.count)) }
+
+    /// The workers' mean time neither running nor waiting for a processor: waiting for work, a lock or the disk.
+    var blocked: Double { workers.map { wall - $0.processor - $0.waitingForProcessor }.reduce(0, +) / Double(max(1, workers.count)) }
+}
+
+/// The threads of this process and, for each, its processor and run-queue seconds so far.
+func threadSchedule() -> [Int: (processor: Double, waiting: Double)] {
+    let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+    var result: [Int: (Double, Double)] = [:]
+    for task in tasks {
+        guard let id = Int(task), let text = try? String(contentsOfFile: "/proc/self/task/\(task)/schedstat", encoding: .utf8) else { continue }
+        let fields = text.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        if fields.count >= 2 { result[id] = (fields[0] / 1e9, fields[1] / 1e9) }
+    }
+    return result
+}
+
+/// A pool of each number of `workers` threads renders every document of `plan` in memory.
+func timedPool(_ plan: BatchPlan, resources: Resources, workers: [Int]) throws -> [PoolRun] {
     try workers.map { count in
+        let before = threadSchedule()
         let pool = try RendererPool(resources: resources, workers: count)
+        let workerThreads = Set(threadSchedule().keys).subtracting(before.keys)
         let requests = plan.documents.compactMap(\.request)
         let done = DispatchSemaphore(value: 0)
+        let startSchedule = threadSchedule()
         let start = ContinuousClock.now, processorStart = processorSeconds()
         Task {
             await withTaskGroup(of: Void.self) { group in
@@ -238,7 +293,13 @@ func timedPool(_ plan: BatchPlan, resources: Resources, workers: [Int]) throws -
         }
         done.wait()
         let elapsed = ContinuousClock.now - start
-        return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, processorSeconds() - processorStart)
+        let endSchedule = threadSchedule()
+        let perWorker = workerThreads.compactMap { id -> (Double, Double)? in
+            guard let first = startSchedule[id], let last = endSchedule[id] else { return nil }
+            return (last.processor - first.processor, last.waiting - first.waiting)
+        }
+        return PoolRun(wall: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                       processor: processorSeconds() - processorStart, workers: perWorker)
     }
 }
 

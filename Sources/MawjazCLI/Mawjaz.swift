@@ -12,6 +12,32 @@ struct MawjazCommand: AsyncParsableCommand {
         subcommands: [Render.self, BatchCommand.self, Validate.self, ChartCommand.self, Init.self],
         defaultSubcommand: Render.self
     )
+
+    /// Runs the command; with `--diagnostics json`, a wrong argument is reported as a JSON object too.
+    static func main() async {
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            let arguments = CommandLine.arguments
+            let json = zip(arguments, arguments.dropFirst()).contains { $0 == "--diagnostics" && $1 == "json" }
+                || arguments.contains("--diagnostics=json")
+            let status = exitCode(for: error)
+            guard json, status != .success else { exit(withError: error) }
+            Console(format: .json).print(.input([Diagnostic(at: SourceLocation(file: "command line"), field: "arguments",
+                                                            message(for: error))]))
+            Foundation.exit(status.rawValue)
+        }
+        do {
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 extension Language: ExpressibleByArgument {}

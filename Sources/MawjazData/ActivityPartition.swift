@@ -10,6 +10,7 @@ public struct DatasetGrouping: Hashable, Sendable {
     /// (`category`, `location`, `partner`, `title`) or `year` when the file has no column of that name.
     public var column: String
 
+    /// The grouping of `dataset` by `column`.
     public init(dataset: String, column: String) {
         self.dataset = dataset; self.column = column
     }
@@ -35,7 +36,9 @@ public struct ActivityGroup: Sendable {
 
 /// A dataset split by a column's values, groups in the order their values first appear.
 public struct ActivityPartition: Sendable {
+    /// The dataset and column split by.
     public var grouping: DatasetGrouping
+    /// One group per distinct value, in the order the values first appear.
     public var groups: [ActivityGroup]
     /// Rows that belong to no group (their cell in the column is empty), as warnings.
     public var ungrouped: [Diagnostic]

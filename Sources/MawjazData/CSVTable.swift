@@ -7,13 +7,17 @@ import MawjazLanguage
 public struct CSVTable: Sendable {
     /// One row: its cells by column, and where it starts.
     public struct Row: Sendable {
+        /// The line the row starts on.
         public var line: Int
+        /// The row's cells, trimmed, by column.
         public var cells: [String]
     }
 
     /// The file the table was read from, as messages name it.
     public var file: String
+    /// The header's names, trimmed.
     public var header: [String]
+    /// The rows after the header; blank rows are left out.
     public var rows: [Row]
 
     /// Reads and parses the CSV file at `url`; `what` names it in the error when it cannot be read.

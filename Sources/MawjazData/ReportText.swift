@@ -44,7 +44,9 @@ public struct ReportText: Sendable {
 
 /// A loaded report, its warnings, and the groups of its split dataset when it was loaded for a batch.
 public struct LoadedReport: Sendable {
+    /// The report, checked.
     public var report: Report
+    /// Warnings found while loading and checking it.
     public var warnings: [Diagnostic]
     /// The split dataset's groups, when the report was loaded with a grouping.
     public var partition: ActivityPartition?

@@ -62,5 +62,10 @@ import TestSupport
             #expect(object["field"] as? String == "date")
             #expect((object["message"] as? String)?.contains("is not a date") == true)
         }
+        let wrong = try TestSupport.run(CommandLineTests.command, ["render", "report.yaml", "--pages", "0", "--diagnostics", "json"], directory: folder)
+        #expect(wrong.status != 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(wrong.error.utf8)) as? [String: Any])
+        #expect(object["field"] as? String == "arguments")
+        #expect((object["message"] as? String)?.contains("--pages") == true)
     }
 }
