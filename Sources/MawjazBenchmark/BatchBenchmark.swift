@@ -194,7 +194,7 @@ func runBatchBenchmark(_ options: BatchBenchmarkOptions, resources: Resources) t
         let processes = try timedProcesses(mawjaz, count: 2, in: folder)
         let threads = try timedPool(plan, resources: resources, workers: [1, 2])
         let loop = try runTimed("/bin/sh", ["loop.sh"], in: folder)
-        guard one.status == 0, two.status == 0, loop.status == 0 else { throw MawjazError.output("a batch or the loop failed") }
+        guard one.status == 0, two.status == 0, loop.status == 0 else { throw BenchmarkFailure(reason: "a batch or the loop failed") }
         let count = Double(plan.documents.count)
         let perDocument = (library: library / count, batch: one.seconds * 1000 / count, loop: loop.seconds * 1000 / Double(looped))
         record("library in-process, ms/doc", perDocument.library)
@@ -204,9 +204,9 @@ func runBatchBenchmark(_ options: BatchBenchmarkOptions, resources: Resources) t
         record("  the same in processor time", one.processor / libraryProcessor)
         record("loop ÷ batch -j 1 (target ≥ 8)", perDocument.loop / perDocument.batch)
         record("batch -j 1 ÷ batch -j 2 (target ≥ 1.8)", one.seconds / two.seconds)
-        record("  the same without the workers' waits for a processor", (one.seconds - one.queued) / (two.seconds - two.queued))
+        record("  -j 1 ÷ -j 2 without the workers' waits for a processor", (one.seconds - one.queued) / (two.seconds - two.queued))
         record("pool, 1 worker ÷ 2 workers (threads, in-process)", threads[0].wall / threads[1].wall)
-        record("  the same without the workers' waits for a processor", threads[0].wallWithoutQueueing / threads[1].wallWithoutQueueing)
+        record("  1 ÷ 2 workers without their waits for a processor", threads[0].wallWithoutQueueing / threads[1].wallWithoutQueueing)
         record("pool, processor time 2 workers ÷ 1 worker", threads[1].processor / threads[0].processor)
         record("pool, 2 workers: ms each worker was blocked", threads[1].blocked * 1000)
         record("pool, 1 worker: ms it was blocked", threads[0].blocked * 1000)
@@ -330,8 +330,14 @@ func measureMemory(_ plan: BatchPlan, renderer: BriefingRenderer, renders: Int) 
                  renders, Double(afterHundred) / 1e6, Double(end) / 1e6, renders, Double(end - afterHundred) / 1e6))
 }
 
+/// Why the benchmark could not go on.
+struct BenchmarkFailure: Error, CustomStringConvertible {
+    let reason: String
+    var description: String { reason }
+}
+
 /// The value, or an error naming what was missing.
 func require<T>(_ value: T?, _ what: String = "a value") throws -> T {
-    guard let value else { throw MawjazError.output("missing \(what)") }
+    guard let value else { throw BenchmarkFailure(reason: "missing \(what)") }
     return value
 }
