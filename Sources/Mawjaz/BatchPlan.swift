@@ -46,7 +46,7 @@ public struct BatchPlan: Sendable {
         let documents = partition.groups.map { group -> BatchDocument in
             let output = URL(fileURLWithPath: outputPattern.replacingOccurrences(of: groupPlaceholder, with: names.claim(group.value)))
             let source = Diagnostic(.warning, at: SourceLocation(file: dataFile, line: group.firstLine), field: grouping.column,
-                                    "{{group}} is \"\(group.value)\", first written on this row")
+                                    .groupFirstRow(group.value))
             let errors = group.problems.filter { $0.severity == .error }
             guard errors.isEmpty else {
                 return BatchDocument(key: group.value, output: output, request: nil, problems: group.problems, dataSource: nil)

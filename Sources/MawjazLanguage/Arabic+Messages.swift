@@ -239,7 +239,6 @@ extension Arabic {
         // Output
         case .cairo(let detail): return "خطأ في cairo: \(detail)"
         case .cannotWrite(let path, let reason): return "\(path): تعذرت الكتابة: \(reason)"
-        case .pngNotWritten(let path): return "\(path): تعذرت الكتابة: لم تتمكن cairo من كتابة ملف PNG"
         case .unknownFont(let family): return "نص يستعمل الخط \(family)، ولم تحمّله أداة الإخراج هذه"
         case .unsupportedFormat(let ext): return "صيغة إخراج غير مدعومة «.\(ext)» (استعمل .pdf أو .png أو .svg)"
         case .jpegInRaster: return "صورة JPEG تُكتب في PDF وSVG، لا في PNG (حوّل الصورة إلى PNG)"
@@ -312,10 +311,10 @@ extension Arabic {
                 + "وfield وseverity وmessage)."
         case .helpBatch: return "إخراج مستند لكل قيمة من قيم عمود (--each)، أو لكل صف من بيان، على كل المعالجات."
         case .helpBatchDiscussion:
-            return "الأمر mawjaz batch report.yaml --each activities.district -o 'out/{group}.pdf' يُخرج مستندا لكل قيمة مختلفة في العمود "
-                + "district، ولكل مستند بياناته مصفاة على تلك القيمة و{{group}} مضبوط عليها. والمشكلة في مستند تُذكر بموضعها وتُخرج البقية؛ "
-                + "وحالة الخروج ٢ إن فشل أي منها. الخيار --results يكتب صفا لكل مستند؛ والخيار --only يعيد إخراج ما فشل في ملف النتائج. "
-                + "والخيار --shard I/N يُخرج مستندا من كل N، ليتقاسم N جهازا الدفعة."
+            return "يُخرج الأمر batch مع --each activities.district مستندا لكل قيمة مختلفة في العمود district، ولكل مستند بياناته "
+                + "مصفاة على تلك القيمة و{{group}} مضبوط عليها (ومساره مثل 'out/{group}.pdf'). والمشكلة في مستند تُذكر بموضعها "
+                + "وتُخرج البقية؛ وحالة الخروج ٢ إن فشل أي منها. الخيار --results يكتب صفا لكل مستند؛ والخيار --only يعيد إخراج ما فشل "
+                + "في ملف النتائج. والخيار --shard I/N يُخرج مستندا من كل N، ليتقاسم N جهازا الدفعة."
         case .helpBatchReport: return "ملف التقرير (YAML أو JSON) مع --each؛ - يقرؤه من الإدخال القياسي."
         case .helpEach:
             return "تقسيم DATASET حسب COLUMN: مستند لكل قيمة مختلفة (عمود من ملفها، أو category أو location أو partner أو title أو year)."
@@ -325,7 +324,7 @@ extension Arabic {
         case .helpJobs: return "عدد العمال الذين يُخرجون معا (الافتراضي: كل المعالجات)."
         case .helpResults: return "كتابة صف لكل مستند هنا: group وoutput وstatus وpages وmilliseconds وأول خطأ."
         case .helpOnly: return "إخراج ما يذكره ملف النتائج فاشلا فقط (أو كل ما يذكره إن لم يكن فيه عمود status)."
-        case .helpShard: return "إخراج الحصة I من N (١ ≤ I ≤ N): مستند من كل N، لتُخرج N عمليات معا الدفعة كلها."
+        case .helpShard: return "إخراج الحصة I من N (وI من ١ إلى N): مستند من كل N، لتُخرج N عمليات معا الدفعة كلها."
         case .helpQuiet: return "بلا تقدم ولا سطر ختامي؛ وتبقى المشكلات مطبوعة."
         case .standardInputOnce: return "الإدخال القياسي يُقرأ مرة واحدة: اذكر - مرة واحدة فقط"
         case .severalReportsNotToStandardOutput: return "مع عدة تقارير يسمي -o مجلدا لا الإخراج القياسي"

@@ -209,7 +209,6 @@ extension English {
         // Output
         case .cairo(let detail): return "cairo: \(detail)"
         case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
-        case .pngNotWritten(let path): return "\(path): cannot write: cairo could not write the PNG"
         case .unknownFont(let family): return "a glyph run uses the font \(family), which this renderer did not load"
         case .unsupportedFormat(let ext): return "unsupported output format \".\(ext)\" (use .pdf, .png or .svg)"
         case .jpegInRaster: return "a JPEG image can be written to PDF and SVG, not to PNG (convert the image to PNG)"

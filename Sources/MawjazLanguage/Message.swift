@@ -195,7 +195,6 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case cairo(String)
     /// An output that cannot be written, and why in the system's words.
     case cannotWrite(path: String, reason: String)
-    case pngNotWritten(path: String)
     case unknownFont(String)
     case unsupportedFormat(String)
     case jpegInRaster

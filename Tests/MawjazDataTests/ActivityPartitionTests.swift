@@ -33,7 +33,7 @@ import TestSupport
         let jeddah = try #require(parts.groups.first { $0.value == "جدة" })
         #expect(jeddah.activities.map(\.title) == ["دورة جدة"])
         #expect(jeddah.problems.map(\.location.line) == [4])
-        #expect(jeddah.problems.first?.message.contains("is not a date") == true)
+        #expect(jeddah.problems.first?.message.description.contains("is not a date") == true)
     }
 
     @Test func aRowWithoutAValueIsInNoGroupAndSaysSo() throws {
@@ -53,7 +53,7 @@ import TestSupport
             try Self.partition(by: "distrct")
         } throws: { error in
             guard let error = error as? DataError else { return false }
-            return error.diagnostics.contains { $0.message.contains("no column \"distrct\"") && $0.message.contains("District") && $0.location.line == 1 }
+            return error.diagnostics.contains { $0.message.description.contains("no column \"distrct\"") && $0.message.description.contains("District") && $0.location.line == 1 }
         }
     }
 
@@ -66,7 +66,7 @@ import TestSupport
                                            grouping: DatasetGrouping(dataset: "activities", column: "district"))
         #expect(loaded.partition?.groups.count == 3)
         #expect(loaded.report.datasets["activities"]?.activities.count == 4)
-        #expect(loaded.warnings.contains { $0.message.contains("no district") })
+        #expect(loaded.warnings.contains { $0.message.description.contains("no district") })
         #expect(throws: DataError.self) {
             try ReportLoader.load(ReportText(contentsOf: folder.appendingPathComponent("report.yaml")),
                                   grouping: DatasetGrouping(dataset: "other", column: "district"))

@@ -76,7 +76,7 @@ import Yams
         #expect(result.error.contains("activities.csv:"))
         #expect(result.error.contains("is not a date"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/جدة.pdf").path))
-        let results = try CSVTable.read(contentsOf: folder.appendingPathComponent("results.csv"), what: "results")
+        let results = try CSVTable.read(contentsOf: folder.appendingPathComponent("results.csv"), what: .resultsFile)
         #expect(results.header == ["group", "output", "status", "pages", "milliseconds", "error"])
         #expect(results.rows.count == 7)
         let failed = results.rows.filter { $0.cells[2] == "failed" }
@@ -182,7 +182,7 @@ import Yams
         }
         #expect(try Self.pdfs(in: folder.appendingPathComponent("out")).count == Self.districts.count)
         let rows = try (1...completions).flatMap { index in
-            try CSVTable.read(contentsOf: folder.appendingPathComponent("out/results-\(index).csv"), what: "results").rows
+            try CSVTable.read(contentsOf: folder.appendingPathComponent("out/results-\(index).csv"), what: .resultsFile).rows
         }
         #expect(rows.count == Self.districts.count)
         #expect(Set(rows.map { $0.cells[0] }).count == Self.districts.count)

@@ -52,7 +52,7 @@ import TestSupport
             try renderer.render(RenderRequest(.yaml(text, name: "sent.yaml", files: ["data/activities.csv": Data(Self.activities.utf8)])))
         } throws: { error in
             guard case MawjazError.input(let found) = error else { return false }
-            return found.contains { $0.message.contains(message) && $0.location.file == "sent.yaml" && $0.location.line == 4 }
+            return found.contains { $0.message.description.contains(message) && $0.location.file == "sent.yaml" && $0.location.line == 4 }
         }
     }
 
@@ -68,14 +68,14 @@ import TestSupport
             try renderer.render(RenderRequest(.yaml(text, files: ["custom.yaml": Data(template.utf8)])))
         } throws: { error in
             guard case MawjazError.input(let found) = error else { return false }
-            return found.contains { $0.message.contains("logo.png was not supplied") }
+            return found.contains { $0.message.description.contains("logo.png was not supplied") }
         }
         let image = "title: x\ndate: 2024-01-01\nbody:\n  - image: {path: /etc/hostname, alt: x}\n"
         #expect {
             try renderer.render(RenderRequest(.yaml(image, files: [:])))
         } throws: { error in
             guard case MawjazError.input(let found) = error else { return false }
-            return found.contains { $0.message.contains("/etc/hostname is an absolute path") && $0.field == "image.path" }
+            return found.contains { $0.message.description.contains("/etc/hostname is an absolute path") && $0.field == "image.path" }
         }
     }
 
