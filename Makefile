@@ -39,7 +39,7 @@ STATIC_SWIFT := --static-swift-stdlib -Xlinker --start-group $(foreach library,F
 VERSION := $(shell sed -n 's/.*current = "\(.*\)"/\1/p' Sources/MawjazRender/MawjazVersion.swift)
 ARCHIVE_NAME := mawjaz-$(VERSION)-linux-$(shell uname -m)
 
-.PHONY: brief test deps build reports bench bench-peers fidelity clean install install-files manual uninstall dist
+.PHONY: brief test deps build reports bench bench-batch bench-peers docs fidelity clean install install-files manual uninstall dist
 
 brief: deps
 	$(SWIFT) build -c release --product mawjaz
@@ -77,6 +77,19 @@ reports: build
 bench: deps
 	$(SWIFT) build -c release --product mawjaz-bench
 	.build/release/mawjaz-bench $(REPORT)
+
+# 500 one-page district briefs from one CSV: the library in-process, mawjaz batch -j 1 and -j 2, two shard
+# processes, a shell loop of mawjaz render; byte comparison with one-by-one renders; memory over 5,000 renders.
+bench-batch: deps
+	$(SWIFT) build -c release --product mawjaz
+	$(SWIFT) build -c release --product mawjaz-bench
+	.build/release/mawjaz-bench batch
+
+# The library's documentation (DocC) from the symbol graphs and Sources/Mawjaz/Mawjaz.docc, into .build/docs.
+docs: deps
+	$(SWIFT) package dump-symbol-graph --minimum-access-level public
+	docc convert Sources/Mawjaz/Mawjaz.docc --additional-symbol-graph-dir "$$(ls -d .build/*/symbolgraph | head -1)" \
+	  --fallback-display-name Mawjaz --fallback-bundle-identifier org.mawjaz.Mawjaz --output-path .build/docs
 
 # The peers (Typst, WeasyPrint, ReportLab, LuaLaTeX, a Pango+Cairo floor in C) on the same brief, then Mawjaz
 # in the same run, its in-process time set beside theirs.

@@ -59,7 +59,8 @@ let package = Package(
         .testTarget(name: "MawjazTextTests", dependencies: ["MawjazText", "TestSupport"]),
         .testTarget(name: "MawjazLayoutTests", dependencies: ["MawjazLayout", "TestSupport"]),
         .testTarget(name: "MawjazRenderTests", dependencies: ["MawjazRender", "TestSupport"]),
-        .testTarget(name: "MawjazTests", dependencies: ["Mawjaz", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "MawjazTests", dependencies: ["Mawjaz", "TestSupport", .product(name: "Yams", package: "Yams")],
+                    exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,13 +24,9 @@ extension BriefingRenderer {
             throw MawjazError(error)
         }
         do throws(RenderError) {
-            let files = try Renderer(engine: engine).write(paged, to: output, format: format)
-            // PNG and SVG pages are written as <stem>-1.png; one chart is one file, named as asked.
-            guard let file = files.first, files.count == 1, file.path != output.path else {
-                return RenderSummary(files: files, pageCount: 1, warnings: warnings)
-            }
-            guard rename(file.path, output.path) == 0 else {
-                throw RenderError.write(path: output.path, reason: String(cString: strerror(errno)))
+            // One chart is one page: one file, named as asked, whatever the format.
+            for file in try Renderer(engine: engine).output(paged, format: format, pages: [1]) {
+                try AtomicFile.write(file.bytes, to: output)
             }
             return RenderSummary(files: [output], pageCount: 1, warnings: warnings)
         } catch {

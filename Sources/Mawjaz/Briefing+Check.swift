@@ -19,20 +19,28 @@ extension BriefingRenderer {
     /// Loads, binds and lays out the report at `url`, going on past errors as far as each stage can, and throws
     /// every error of every stage at once (load, placeholders, template, layout), in file order.
     public func check(reportAt url: URL) throws(MawjazError) -> CheckedReport {
-        let loaded = ReportLoader.read(contentsOf: url)
-        guard let report = loaded.report else { throw Self.failure(loaded.diagnostics) }
-        return try check(report, found: loaded.diagnostics, unavailable: loaded.unreadableDatasets)
+        try check(.file(url))
     }
 
-    /// Checks a report built in code as `check(reportAt:)` checks a file; blocks without a place in a file are
-    /// located by their path in the body (`body[3].paragraph`).
-    public func check(_ report: Report) throws(MawjazError) -> CheckedReport {
-        let located = report.locatingBlocks()
-        do {
-            return try check(located, found: ReportValidator.check(located), unavailable: [])
-        } catch {
-            guard case .input(let problems) = error else { throw error }
-            throw .input(located.inBlockOrder(problems))
+    /// Checks a report as `check(reportAt:)` checks a file, whatever its source, after `adjusting` it (values a
+    /// request sets). A report built in code has its blocks without a place in a file located by their path in
+    /// the body (`body[3].paragraph`).
+    public func check(_ source: ReportSource, adjusting: (inout Report) -> Void = { _ in }) throws(MawjazError) -> CheckedReport {
+        switch source {
+        case .text(let text):
+            let reading = ReportLoader.read(text)
+            guard var report = reading.report else { throw Self.failure(reading.diagnostics) }
+            adjusting(&report)
+            return try check(report, found: reading.diagnostics, unavailable: reading.unreadableDatasets)
+        case .report(let report):
+            var located = report.locatingBlocks()
+            adjusting(&located)
+            do {
+                return try check(located, found: ReportValidator.check(located), unavailable: [])
+            } catch {
+                guard case .input(let problems) = error else { throw error }
+                throw .input(located.inBlockOrder(problems))
+            }
         }
     }
 

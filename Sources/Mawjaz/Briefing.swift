@@ -12,6 +12,7 @@ import MawjazText
 public struct RenderSummary: Sendable {
     /// The files written (one PDF, or one PNG or SVG per page).
     public var files: [URL]
+    /// The number of pages the document has.
     public var pageCount: Int
     /// Warnings from loading and layout (such as activities dated after the report).
     public var warnings: [Diagnostic]
@@ -19,7 +20,9 @@ public struct RenderSummary: Sendable {
 
 /// Turns reports into documents: one instance per thread, since it owns a Pango font map.
 public final class BriefingRenderer {
+    /// The fonts and templates this renderer uses.
     public let resources: Resources
+    /// The text engine (a Pango font map over the bundled fonts) this renderer shapes and draws with.
     public let engine: TextEngine
     let templates: TemplateLoader
     /// Engines that also hold a template's own font folders, by those folders.
@@ -39,6 +42,11 @@ public final class BriefingRenderer {
     /// Loads and checks a report file with its data, without laying it out.
     public func load(reportAt url: URL) throws(MawjazError) -> (report: Report, warnings: [Diagnostic]) {
         do { return try ReportLoader.load(contentsOf: url) } catch { throw MawjazError(error) }
+    }
+
+    /// Loads and checks a report from a file or text with its files, without laying it out.
+    public func load(_ text: ReportText) throws(MawjazError) -> LoadedReport {
+        do { return try ReportLoader.load(text) } catch { throw MawjazError(error) }
     }
 
     /// Binds a report with its template into a document.
@@ -64,27 +72,48 @@ public final class BriefingRenderer {
     /// Every problem of every stage is reported at once (see `check(reportAt:)`).
     @discardableResult
     public func render(reportAt url: URL, to output: URL, dpi: Double = 144) throws(MawjazError) -> RenderSummary {
-        let format = try Self.format(of: output, dpi: dpi)
-        return try produce(try check(reportAt: url), to: output, format: format)
+        try render(.file(url), to: output, dpi: dpi)
     }
 
     /// Renders a report built in code to `output`, after checking it as a loaded report is checked; its errors
     /// name blocks by their path in the body (`body[3].paragraph`).
     @discardableResult
     public func render(_ report: Report, to output: URL, dpi: Double = 144) throws(MawjazError) -> RenderSummary {
-        let format = try Self.format(of: output, dpi: dpi)
-        return try produce(try check(report), to: output, format: format)
+        try render(.report(report), to: output, dpi: dpi)
     }
 
-    private static func format(of output: URL, dpi: Double) throws(MawjazError) -> OutputFormat {
-        do { return try OutputFormat.forPath(output, dpi: dpi) } catch { throw MawjazError(error) }
+    private func render(_ source: ReportSource, to output: URL, dpi: Double) throws(MawjazError) -> RenderSummary {
+        let format: OutputFormat
+        do { format = try OutputFormat.forPath(output, dpi: dpi) } catch { throw MawjazError(error) }
+        let rendered = try render(RenderRequest(source, format: format))
+        return RenderSummary(files: try rendered.write(to: output), pageCount: rendered.pageCount, warnings: rendered.warnings)
     }
 
-    private func produce(_ checked: CheckedReport, to output: URL, format: OutputFormat) throws(MawjazError) -> RenderSummary {
-        let document = checked.laidOut.document
+    /// Renders a request in memory: the PDF as bytes, or PNG or SVG pages, with the page count and warnings.
+    /// The bytes are those `mawjaz render` writes for the same report.
+    public func render(_ request: RenderRequest) throws(MawjazError) -> RenderedDocument {
+        try render(request, stopping: { nil })
+    }
+
+    /// `render(_:)`, asking `stop` between stages whether to give up (a passed deadline, a cancelled task).
+    func render(_ request: RenderRequest, stopping stop: () -> MawjazError?) throws(MawjazError) -> RenderedDocument {
+        func checkpoint() throws(MawjazError) {
+            if let deadline = request.deadline, ContinuousClock.now >= deadline { throw .timedOut }
+            if let reason = stop() { throw reason }
+        }
+        try checkpoint()
+        // Every problem of every stage at once (load, placeholders, template, layout): see `check`.
+        let checked = try check(request.source) { report in
+            report.variables.merge(request.variables) { _, set in set }
+            for (key, value) in request.facts.sorted(by: { $0.key < $1.key }) { report.setFact(key, to: value) }
+        }
+        try checkpoint()
+        let laidOut = checked.laidOut
+        let pages = request.format == .pdf ? [] : try request.pages.pages(of: laidOut.document.pages.count)
         do {
-            let files = try Renderer(engine: checked.engine).write(document, to: output, format: format)
-            return RenderSummary(files: files, pageCount: document.pages.count, warnings: checked.warnings)
+            let files = try Renderer(engine: checked.engine).output(laidOut.document, format: request.format, pages: pages)
+            return RenderedDocument(format: request.format, files: files.map { RenderedFile(page: $0.page == 0 ? nil : $0.page, data: Data($0.bytes)) },
+                                    pageCount: laidOut.document.pages.count, warnings: checked.warnings)
         } catch {
             throw MawjazError(error)
         }
@@ -93,10 +122,17 @@ public final class BriefingRenderer {
     /// The creation date written into outputs: `SOURCE_DATE_EPOCH` when set, else midnight UTC of the report's date.
     public static func creationDate(for date: CalendarDate) -> Int {
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(epoch) { return seconds }
-        var components = DateComponents()
-        components.year = date.year; components.month = date.month ?? 1; components.day = date.day ?? 1
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        return Int(calendar.date(from: components)?.timeIntervalSince1970 ?? 0)
+        return daysSince1970(year: date.year, month: date.month ?? 1, day: date.day ?? 1) * 86_400
+    }
+
+    /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (negative before it), by arithmetic:
+    /// no calendar object, so no time zone file is read for each document.
+    static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+        let shifted = month <= 2 ? year - 1 : year
+        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 }

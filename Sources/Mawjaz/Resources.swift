@@ -3,11 +3,14 @@ import Foundation
 
 /// The folders Mawjaz reads its own files from: `Fonts/` and `Templates/`.
 public struct Resources: Sendable {
+    /// The folder of bundled fonts (`Fonts/`).
     public var fonts: URL
+    /// The folder of named templates (`Templates/`).
     public var templates: URL
     /// Folders of fonts to use besides `fonts` (an office's own, from `--font-path`).
     public var extraFontFolders: [URL]
 
+    /// Resources in the folders given.
     public init(fonts: URL, templates: URL, extraFontFolders: [URL] = []) {
         self.fonts = fonts
         self.templates = templates

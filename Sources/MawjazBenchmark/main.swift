@@ -2,6 +2,7 @@
 // stage by stage, and the ratio to the peers' in-process figures when their results file is given.
 //
 //   mawjaz-bench [REPORT] [--runs N] [--peers results.json] [--log-rows N]
+//   mawjaz-bench batch [--documents 500] [--rounds 3] [--memory-renders 5000] [--loop-sample N] [--keep FOLDER]
 import Foundation
 import Mawjaz
 
@@ -40,12 +41,19 @@ func median(_ values: [Double]) -> Double {
     return sorted.isEmpty ? 0 : sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
-let options = Options(Array(CommandLine.arguments.dropFirst()))
 let resources: Resources
 do { resources = try Resources.bundled() } catch {
     FileHandle.standardError.write(Data((error.description + "\n").utf8))
     exit(1)
 }
+if CommandLine.arguments.dropFirst().first == "batch" {
+    do { try runBatchBenchmark(BatchBenchmarkOptions(Array(CommandLine.arguments.dropFirst(2))), resources: resources) } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+let options = Options(Array(CommandLine.arguments.dropFirst()))
 let reportURL = URL(fileURLWithPath: options.report)
 let output = FileManager.default.temporaryDirectory.appendingPathComponent("mawjaz-bench-\(getpid()).pdf")
 defer { try? FileManager.default.removeItem(at: output) }

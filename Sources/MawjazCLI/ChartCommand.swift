@@ -23,6 +23,8 @@ struct ChartCommand: ParsableCommand {
     @Option(help: ArgumentHelp(Console.text(.helpDPI)))
     var dpi: Double = 144
 
+    @OptionGroup var diagnostics: DiagnosticOptions
+
     @OptionGroup var fonts: FontPathOption
 
     @OptionGroup var language: LanguageOption
@@ -32,13 +34,14 @@ struct ChartCommand: ParsableCommand {
         let folder = reportURL.deletingLastPathComponent().standardizedFileURL.lastPathComponent
         let outputURL = output.map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: "out").appendingPathComponent("\(folder)-chart-\(index).pdf")
-        let renderer = Console.renderer(fonts)
+        let console = diagnostics.console
+        let renderer = console.renderer(fonts)
         do {
             let summary = try renderer.renderChart(reportAt: reportURL, index: index, to: outputURL, page: page, dpi: dpi)
-            Console.printWarnings(summary.warnings)
-            for file in summary.files { print(file.relativePath) }
+            console.print(summary.warnings)
+            for file in summary.files { print(printable(file)) }
         } catch {
-            Console.fail(error)
+            console.fail(error)
         }
     }
 }

@@ -8,7 +8,7 @@ struct FontPathOption: ParsableArguments {
     var paths: [String] = []
 
     /// The folders, each checked to exist and hold a font; a bad one ends the command with an error naming it.
-    func folders() -> [URL] {
+    func folders(console: Console) -> [URL] {
         var problems: [Diagnostic] = []
         let folders = paths.map { URL(fileURLWithPath: $0).standardizedFileURL }
         for folder in folders {
@@ -19,7 +19,7 @@ struct FontPathOption: ParsableArguments {
                 problems.append(Diagnostic(at: SourceLocation(file: "--font-path"), .fontFolderEmpty(folder.path)))
             }
         }
-        if !problems.isEmpty { Console.fail(.input(problems)) }
+        if !problems.isEmpty { console.fail(.input(problems)) }
         return folders
     }
 }

@@ -14,10 +14,13 @@ struct FontsCommand: ParsableCommand {
 
     @OptionGroup var fonts: FontPathOption
 
+    @OptionGroup var diagnostics: DiagnosticOptions
+
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let renderer = Console.renderer(fonts)
+        let console = diagnostics.console
+        let renderer = console.renderer(fonts)
         let loader = TemplateLoader(folder: renderer.resources.templates)
         var templates: [(name: String, template: Template)] = []
         var library = renderer.engine.library
@@ -33,11 +36,11 @@ struct FontsCommand: ParsableCommand {
                 templates = try loader.names.map { ($0, try loader.template(named: $0)) }
             }
         } catch let error as MawjazError {
-            Console.fail(error)
+            console.fail(error)
         } catch let error as DataError {
-            Console.fail(MawjazError(error))
+            console.fail(MawjazError(error))
         } catch {
-            Console.fail(.input([Diagnostic(at: SourceLocation(file: report ?? ""), field: "fonts.path", .fontconfig("\(error)"))]))
+            console.fail(.input([Diagnostic(at: SourceLocation(file: report ?? ""), field: "fonts.path", .fontconfig("\(error)"))]))
         }
         let faces = Dictionary(grouping: library.faces, by: \.family)
         for family in faces.keys.sorted() {

@@ -25,18 +25,21 @@ struct Init: ParsableCommand {
     @Option(help: ArgumentHelp(Console.text(.helpInitEmblem)))
     var emblem: String?
 
+    @OptionGroup var diagnostics: DiagnosticOptions
+
     @OptionGroup var languageOption: LanguageOption
 
     func run() throws {
+        let console = diagnostics.console
         let options = Scaffold.Options(language: language, organisation: organisation,
                                        letterhead: letterhead.map { URL(fileURLWithPath: $0) },
                                        emblem: emblem.map { URL(fileURLWithPath: $0) })
         do {
             let files = try Scaffold.write(to: URL(fileURLWithPath: folder), template: template, options: options,
-                                           resources: Console.resources())
-            for file in files { print(file.relativePath) }
+                                           resources: console.resources())
+            for file in files { print(printable(file)) }
         } catch {
-            Console.fail(error)
+            console.fail(error)
         }
     }
 }

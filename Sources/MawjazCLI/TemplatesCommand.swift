@@ -8,10 +8,13 @@ struct TemplatesCommand: ParsableCommand {
         commandName: "templates",
         abstract: Console.text(.helpTemplates))
 
+    @OptionGroup var diagnostics: DiagnosticOptions
+
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let resources = Console.resources()
+        let console = diagnostics.console
+        let resources = console.resources()
         let loader = TemplateLoader(folder: resources.templates)
         let names = loader.names
         let width = names.map(\.count).max() ?? 0
@@ -20,7 +23,7 @@ struct TemplatesCommand: ParsableCommand {
                 let template = try loader.template(named: name)
                 print(name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + template.summary)
             } catch {
-                Console.fail(MawjazError(error))
+                console.fail(MawjazError(error))
             }
         }
         print("\n" + Console.text(.templatesWhere(folder: resources.templates.path)))

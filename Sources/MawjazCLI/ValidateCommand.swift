@@ -11,14 +11,17 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var fonts: FontPathOption
 
+    @OptionGroup var diagnostics: DiagnosticOptions
+
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let renderer = Console.renderer(fonts)
+        let console = diagnostics.console
+        let renderer = console.renderer(fonts)
         do {
             let checked = try renderer.check(reportAt: URL(fileURLWithPath: report))
             let loaded = checked.report, laidOut = checked.laidOut, warnings = checked.warnings
-            Console.printWarnings(warnings)
+            console.print(warnings)
             print(Console.text(.validated(report: report, pages: laidOut.document.pages.count)))
             for (name, log) in loaded.datasets.sorted(by: { $0.key < $1.key }) {
                 print("  " + Console.text(.datasetSummary(name, activities: log.total, firstYear: log.firstYear, lastYear: log.lastYear,
@@ -26,7 +29,7 @@ struct Validate: ParsableCommand {
             }
             print("  " + Console.text(.reportSummary(blocks: loaded.body.count, facts: loaded.facts.count, warnings: warnings.count)))
         } catch {
-            Console.fail(error)
+            console.fail(error)
         }
     }
 }

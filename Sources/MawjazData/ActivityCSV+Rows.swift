@@ -5,24 +5,50 @@ extension ActivityCSV {
     /// Reads the activities of `buffer`, reporting every problem to `log`.
     static func activities(in buffer: UnsafeBufferPointer<UInt8>, file: String, mapped: [ActivityField: String],
                            log: inout DiagnosticLog) -> [Activity] {
+        var activities: [Activity] = []
+        readRows(in: buffer, file: file, mapped: mapped, log: &log, grouping: nil) { activity, _, _ in
+            if let activity { activities.append(activity) }
+        }
+        return activities
+    }
+
+    /// Reads the header, then calls `row` for each row: its activity (nil for a blank row or one with problems), and,
+    /// when `grouping` names a column, the row's value in it and the row's problems (which then stay out of `log`).
+    static func readRows(in buffer: UnsafeBufferPointer<UInt8>, file: String, mapped: [ActivityField: String],
+                         log: inout DiagnosticLog, grouping: String?,
+                         _ row: (Activity?, _ group: GroupValue?, _ problems: [Diagnostic]) -> Void) {
         var scanner = CSVScanner(bytes: buffer, file: file)
-        guard !scanner.isAtEnd else { return [] }
+        guard !scanner.isAtEnd else { return }
         scanner.skipCommentsAndBlankLines()
         scanner.detectSeparator()
         var cells: [CSVField] = []
         guard let headerLine = scanner.nextRecord(into: &cells, log: &log) else {
             log.error(SourceLocation(file: file), .noHeaderRow)
-            return []
+            return
         }
         let names = cells.map { scanner.text(of: $0, trimmed: true) }
         let columns = Columns(names: names, locations: cells.map { SourceLocation(file: file, line: $0.line, column: $0.column) },
                               headerLocation: SourceLocation(file: file, line: headerLine), mapped: mapped, log: &log)
         var activities: [Activity] = []
         var rows = RowReader(scanner: scanner, columns: columns, file: file)
-        while let activity = rows.next(log: &log) {
-            if let activity { activities.append(activity) }
+        guard let grouping else {
+            while let activity = rows.next(log: &log) { row(activity, nil, []) }
+            return
         }
-        return activities
+        guard let source = GroupSource(column: grouping, names: names, line: headerLine, file: file, log: &log) else { return }
+        while true {
+            var rowLog = DiagnosticLog()
+            guard let activity = rows.next(log: &rowLog) else { break }
+            let value: GroupValue?
+            switch source {
+            case .column(let index):
+                value = rows.cellText(index).map { GroupValue(text: $0, line: rows.line) }
+            case .field(let field):
+                value = activity.flatMap { field.text(of: $0).map { GroupValue(text: $0, line: rows.line) } }
+            }
+            if activity == nil, value == nil, rowLog.diagnostics.isEmpty { continue }
+            row(activity, value, rowLog.diagnostics)
+        }
     }
 
     /// Reads the rows after the header, one activity each.
@@ -44,9 +70,20 @@ extension ActivityCSV {
             participants = columns[.participants]; tags = columns[.tags]
         }
 
+        /// The line the last row read starts on.
+        private(set) var line = 0
+
+        /// The trimmed text of the last row's cell `index`, or nil when the row is shorter or the cell is blank.
+        func cellText(_ index: Int) -> String? {
+            guard cells.indices.contains(index), !cells[index].isBlank else { return nil }
+            let text = scanner.text(of: cells[index], trimmed: true)
+            return text.isEmpty ? nil : text
+        }
+
         /// The activity of the next row: nil at the end, `.some(nil)` for a row that is blank or has problems.
         mutating func next(log: inout DiagnosticLog) -> Activity?? {
             guard let line = scanner.nextRecord(into: &cells, log: &log) else { return nil }
+            self.line = line
             if scanner.recordIsUnterminated || cells.allSatisfy(\.isBlank) { return .some(nil) }
             var count = cells.count
             while count > namedWidth, cells[count - 1].isBlank { count -= 1 }

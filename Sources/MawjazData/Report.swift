@@ -39,6 +39,11 @@ public struct Report: Sendable, Codable {
     public var fontOverrides: TemplateOverrides?
     /// The number of the attachment this document is to a letter ("مرفق (١)"), if it is one.
     public var attachment: Int?
+    /// Where the files the report names (images, a template file, a letterhead logo) are read from when it is
+    /// bound; not encoded.
+    public var files: FileSource = .disk
+    /// Values every text of the report can name directly, as `{{group}}` names the group of a batch; not encoded.
+    public var variables: [String: String] = [:]
 
     private enum CodingKeys: String, CodingKey {
         case template, title, subtitle, date, classification, author, subject, keywords, settings, facts, datasets, body, file, attachment
@@ -56,6 +61,15 @@ public struct Report: Sendable, Codable {
 
     /// The fact with `key`, if the report states it.
     public func fact(_ key: String) -> Fact? { facts.first { $0.key == key } }
+
+    /// Sets the value of the fact `key` (as `--set key=value` does), adding the fact when the report has none.
+    public mutating func setFact(_ key: String, to value: String) {
+        if let index = facts.firstIndex(where: { $0.key == key }) {
+            facts[index].value = value
+        } else {
+            facts.append(Fact(key: key, value: value))
+        }
+    }
 }
 
 /// Template fields a report sets for itself, kept as the YAML it wrote so the document stage can check

@@ -125,7 +125,7 @@ extension ReportLoader {
             guard let path = reader.string(pathNode) else { return nil }
             guard let altNode = options["alt"] else { reader.missing("alt", in: node); return nil }
             guard let alt = reader.string(altNode) else { return nil }
-            return .image(ImageSpec(path: resolvePath(path), alternativeText: alt, caption: options["caption"].flatMap { reader.string($0) },
+            return .image(ImageSpec(path: resolve(path), alternativeText: alt, caption: options["caption"].flatMap { reader.string($0) },
                                     width: options["width"].flatMap { readWidth($0) } ?? .auto,
                                     maxHeight: options["max-height"].flatMap { reader.number($0, in: 1...2000) }, location: location))
         case "signature":
@@ -204,7 +204,5 @@ extension ReportLoader {
         return nil
     }
 
-    func resolvePath(_ path: String) -> String {
-        path.hasPrefix("/") ? path : folder.appendingPathComponent(path).path
-    }
+
 }

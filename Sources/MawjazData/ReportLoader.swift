@@ -3,13 +3,15 @@ import Foundation
 import MawjazLanguage
 
 /// A report read as far as it could be, with every problem found on the way.
-public struct LoadedReport: Sendable {
+public struct ReportReading: Sendable {
     /// The report, with the parts that had errors left out; nil when it could not be read at all.
     public var report: Report?
     /// The errors and warnings, in the order they were found.
     public var diagnostics: [Diagnostic]
     /// Datasets the report declares whose files had errors (already reported): later stages say nothing more of them.
     public var unreadableDatasets: Set<String>
+    /// The split dataset's groups, when the report was read with a grouping.
+    public var partition: ActivityPartition?
 }
 
 /// Loads reports from files, reporting every problem of a file at once with its line and column.
@@ -31,45 +33,59 @@ public struct ReportLoader {
     /// Datasets the report declares whose files could not be read (already reported).
     var unreadableDatasets = Set<String>()
     private var language = Language.ar
+    /// The dataset to split into groups, and the groups once it is read.
+    private let grouping: DatasetGrouping?
+    private var partition: ActivityPartition?
 
-    private init(file: String, folder: URL) {
-        reader = YAMLReader(file: file)
+    private init(file: String, folder: URL, files: FileSource, grouping: DatasetGrouping?) {
+        reader = YAMLReader(file: file, files: files)
         self.folder = folder
+        self.grouping = grouping
     }
 
     /// Loads the report at `url` with its data files; throws every error found, in file order.
     /// Warnings (such as activities dated after the report) come back with the report.
     public static func load(contentsOf url: URL) throws(DataError) -> (report: Report, warnings: [Diagnostic]) {
-        let read = read(contentsOf: url)
-        var log = DiagnosticLog()
-        log.append(contentsOf: read.diagnostics)
-        try log.throwIfErrors()
-        guard let report = read.report else { throw DataError(Diagnostic(at: SourceLocation(file: url.path), .reportUnreadable)) }
-        return (report, log.warnings)
-    }
-
-    /// Reads the report at `url` with its data files without stopping at errors, so that the later stages can
-    /// check what could be read: the report is nil only when its structure could not be read at all.
-    public static func read(contentsOf url: URL) -> LoadedReport {
-        var loader = ReportLoader(file: url.path, folder: url.deletingLastPathComponent())
-        let root = loader.reader.load(contentsOf: url)
-        let report = root.flatMap { loader.readReport($0) }
-        var log = loader.reader.log
-        if let report {
-            log.append(contentsOf: ReportValidator.check(report, ignoring: loader.unreadableDatasets))
-        }
-        return LoadedReport(report: report, diagnostics: log.diagnostics, unreadableDatasets: loader.unreadableDatasets)
+        let loaded = try load(ReportText(contentsOf: url))
+        return (loaded.report, loaded.warnings)
     }
 
     /// Parses report text (YAML or JSON) named `file`, resolving data files against `folder`.
     public static func parse(_ text: String, file: String, folder: URL) throws(DataError) -> (report: Report, warnings: [Diagnostic]) {
-        var loader = ReportLoader(file: file, folder: folder)
-        let report = loader.reader.parse(text).flatMap { loader.readReport($0) }
+        let loaded = try load(ReportText(text, name: file, folder: folder, files: .disk))
+        return (loaded.report, loaded.warnings)
+    }
+
+    /// Loads a report from a file or from text, reading the files it names from `input.files`. With `grouping`,
+    /// that dataset is also split by the column's values: a problem in a row then belongs to its group alone.
+    public static func load(_ input: ReportText, grouping: DatasetGrouping? = nil) throws(DataError) -> LoadedReport {
+        let reading = read(input, grouping: grouping)
+        var log = DiagnosticLog()
+        log.append(contentsOf: reading.diagnostics)
+        try log.throwIfErrors()
+        guard let report = reading.report else { throw DataError(Diagnostic(at: SourceLocation(file: input.name), .reportUnreadable)) }
+        return LoadedReport(report: report, warnings: log.warnings + (reading.partition?.ungrouped ?? []), partition: reading.partition)
+    }
+
+    /// Reads a report without stopping at errors, so that the later stages can check what could be read: the
+    /// report is nil only when its structure could not be read at all.
+    public static func read(_ input: ReportText, grouping: DatasetGrouping? = nil) -> ReportReading {
+        var loader = ReportLoader(file: input.name, folder: input.folder, files: input.files, grouping: grouping)
+        let root: LocatedNode?
+        switch input.content {
+        case .file(let url): root = loader.reader.load(contentsOf: url)
+        case .text(let text): root = loader.reader.parse(text)
+        }
+        var report = root.flatMap { loader.readReport($0) }
+        report?.files = input.files
         var log = loader.reader.log
         if let report { log.append(contentsOf: ReportValidator.check(report, ignoring: loader.unreadableDatasets)) }
-        try log.throwIfErrors()
-        guard let report else { throw DataError(Diagnostic(at: SourceLocation(file: file), .reportUnreadable)) }
-        return (report, log.warnings)
+        if let grouping, report != nil, loader.partition == nil, !loader.unreadableDatasets.contains(grouping.dataset) {
+            log.error(SourceLocation(file: input.name), field: "data",
+                      .noDatasetToSplit(grouping.dataset, suggestion: Suggestion.closest(to: grouping.dataset, among: report?.datasets.keys.sorted() ?? [])))
+        }
+        return ReportReading(report: report, diagnostics: log.diagnostics, unreadableDatasets: loader.unreadableDatasets,
+                             partition: loader.partition)
     }
 
     // MARK: - The top level
@@ -135,9 +151,9 @@ public struct ReportLoader {
 
     private mutating func readFacts(_ node: LocatedNode) -> [Fact] {
         if node.isScalar, let path = reader.string(node) {
-            let url = resolve(path)
-            var factsReader = YAMLReader(file: url.path)
-            guard let root = factsReader.load(contentsOf: url) else {
+            let resolved = resolve(path)
+            var factsReader = YAMLReader(file: resolved, files: reader.files)
+            guard let root = factsReader.load(named: resolved, what: .file, at: node.location) else {
                 reader.log.append(contentsOf: factsReader.log.diagnostics)
                 return []
             }
@@ -202,24 +218,29 @@ public struct ReportLoader {
                 if path == nil && inline == nil { reader.missing("file", in: value) }
             }
             if let path {
-                let url = resolve(path)
-                if let unreadable = ActivityWorkbook.unreadableKind(url) {
+                let resolved = resolve(path)
+                if let unreadable = ActivityWorkbook.unreadableKind(URL(fileURLWithPath: resolved)) {
                     reader.log.error(pathNode.location, field: pathNode.path, unreadable)
                     unreadableDatasets.insert(name)
                     continue
                 }
-                guard let data = reader.readFile(url, what: .dataFile, limit: ActivityCSV.defaultSizeLimit, at: pathNode.location) else {
+                guard let data = reader.readNamedFile(resolved, what: .dataFile, limit: ActivityCSV.defaultSizeLimit,
+                                                      at: pathNode.location) else {
                     unreadableDatasets.insert(name)
                     continue
                 }
                 do {
-                    if ActivityWorkbook.isWorkbook(url) {
-                        logs[name] = try ActivityWorkbook.parse(data, file: url.path, name: name, columns: mapping, sheet: sheet)
+                    if ActivityWorkbook.isWorkbook(URL(fileURLWithPath: resolved)) {
+                        logs[name] = try ActivityWorkbook.parse(data, file: resolved, name: name, columns: mapping, sheet: sheet)
+                    } else if let grouping, grouping.dataset == name {
+                        let parts = try ActivityCSV.partition([UInt8](data), file: resolved, name: name, columns: mapping, by: grouping)
+                        partition = parts
+                        logs[name] = ActivityLog(name: name, file: resolved, activities: parts.allActivities)
                     } else {
                         if let sheetNode {
                             reader.log.error(sheetNode.location, field: sheetNode.path, .sheetOnlyInWorkbook)
                         }
-                        logs[name] = try ActivityCSV.parse([UInt8](data), file: url.path, name: name, columns: mapping)
+                        logs[name] = try ActivityCSV.parse([UInt8](data), file: resolved, name: name, columns: mapping)
                     }
                 } catch {
                     unreadableDatasets.insert(name)
@@ -229,18 +250,22 @@ public struct ReportLoader {
                             var moved = diagnostic
                             moved.location = sheetNode.location
                             moved.field = sheetNode.path
-                            moved.message = .inFile(url.lastPathComponent, diagnostic.message)
+                            moved.message = .inFile((resolved as NSString).lastPathComponent, diagnostic.message)
                             return moved
                         }
                         guard diagnostic.location.line == 0, diagnostic.field == "columns", let mappingNode else { return diagnostic }
                         var moved = diagnostic
                         moved.location = mappingNode.location
-                        moved.message = .inFile(url.lastPathComponent, diagnostic.message)
+                        moved.message = .inFile((resolved as NSString).lastPathComponent, diagnostic.message)
                         return moved
                     })
                 }
             } else if let inline {
-                logs[name] = ActivityLog(name: name, file: reader.file, activities: inline.compactMap { readActivity($0) })
+                let log = ActivityLog(name: name, file: reader.file, activities: inline.compactMap { readActivity($0) })
+                logs[name] = log
+                if let grouping, grouping.dataset == name {
+                    do { partition = try log.partition(by: grouping) } catch { reader.log.append(contentsOf: error.diagnostics) }
+                }
             }
         }
         return logs
@@ -260,8 +285,9 @@ public struct ReportLoader {
                         tags: map["tags"].flatMap { reader.strings($0) } ?? [], line: node.location.line)
     }
 
-    private func resolve(_ path: String) -> URL {
-        (path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)).standardizedFileURL
+    /// A path the report writes, ready for `reader.readNamedFile`: resolved against the report's folder on disk.
+    func resolve(_ path: String) -> String {
+        reader.files.resolve(path, against: folder)
     }
 
     static func isIdentifier(_ name: String) -> Bool {

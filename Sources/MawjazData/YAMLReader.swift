@@ -26,18 +26,47 @@ public struct YAMLReader {
     public static let depthLimit = 64
     /// The most nodes visited in one document, aliases expanded.
     public static let nodeLimit = 200_000
+    /// Where the files the document names are read from.
+    public var files: FileSource
     private var visited = 0
 
-    public init(file: String) { self.file = file }
+    public init(file: String, files: FileSource = .disk) {
+        self.file = file
+        self.files = files
+    }
 
     /// Reads and parses a file; nil (with a diagnostic) when it cannot be read or parsed.
     public mutating func load(contentsOf url: URL) -> LocatedNode? {
         guard let data = readFile(url, what: .file) else { return nil }
+        return parse(data)
+    }
+
+    /// Reads and parses a file the document names (resolved by `files.resolve(_:against:)`), from the disk or memory.
+    public mutating func load(named path: String, what: FileKind, at location: SourceLocation? = nil) -> LocatedNode? {
+        guard let data = readNamedFile(path, what: what, at: location) else { return nil }
+        return parse(data)
+    }
+
+    /// Parses UTF-8 bytes; nil (with a diagnostic) when they are not UTF-8 or do not parse.
+    public mutating func parse(_ data: Data) -> LocatedNode? {
         guard let text = String(data: data, encoding: .utf8) else {
             log.error(SourceLocation(file: file, line: Self.firstInvalidUTF8Line(data)), .fileNotUTF8)
             return nil
         }
         return parse(text)
+    }
+
+    /// Reads a file the document names, already resolved by `files.resolve(_:against:)`: from the disk, or from the
+    /// files supplied in memory; nil with a diagnostic (at `location`) when it cannot be had.
+    public mutating func readNamedFile(_ path: String, what: FileKind, limit: Int = YAMLReader.sizeLimit,
+                                       at location: SourceLocation? = nil) -> Data? {
+        guard !files.isDisk else { return readFile(URL(fileURLWithPath: path), what: what, limit: limit, at: location) }
+        switch files.supplied(path, limit: limit) {
+        case .success(let bytes): return bytes
+        case .failure(let problem):
+            log.error(location ?? SourceLocation(file: file), problem.message(about: what))
+            return nil
+        }
     }
 
     /// Reads a file's bytes, with a diagnostic naming the path when it is missing, unreadable or too large, placed at

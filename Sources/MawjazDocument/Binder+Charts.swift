@@ -228,9 +228,13 @@ extension Binder {
         return value.rounded() == value && abs(value) < 1e15 ? latin.format(Int(value), grouping: false) : latin.format(value, fractionDigits: 2, grouping: false)
     }
 
+    /// The largest image file read: 64 MiB.
+    static let imageSizeLimit = 64 << 20
+
     mutating func bindImage(_ spec: ImageSpec) -> Block? {
-        guard let data = FileManager.default.contents(atPath: spec.path) else {
-            log.error(spec.location, field: "image.path", .imageMissing(path: spec.path))
+        var reader = YAMLReader(file: report.file, files: report.files)
+        guard let data = reader.readNamedFile(spec.path, what: .image, limit: Self.imageSizeLimit, at: spec.location) else {
+            log.append(contentsOf: reader.log.diagnostics.map { var problem = $0; problem.field = "image.path"; return problem })
             return nil
         }
         let bytes = [UInt8](data)

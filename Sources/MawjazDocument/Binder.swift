@@ -73,6 +73,7 @@ public struct Binder {
         self.report = report
         self.template = template
         resolver = PlaceholderResolver(report: report)
+        scopes = report.variables.isEmpty ? [] : [report.variables]
         numerals = Numerals(report.settings.numerals)
         dates = DateWriter(language: report.settings.language, numerals: report.settings.numerals,
                            style: report.settings.dateStyle, monthNames: report.settings.monthNames)

@@ -48,11 +48,11 @@ enum TemplateFields {
             case "height": if let height = reader.number(value, in: 30...200) { letterhead.height = height }
             default:
                 guard let path = reader.string(value) else { continue }
-                let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
+                let resolved = reader.files.resolve(path, against: folder)
                 let what: FileKind = key == "logo" ? .letterheadLogo : .letterheadImage
-                guard let data = reader.readFile(url.standardizedFileURL, what: what, at: value.location) else { continue }
+                guard let data = reader.readNamedFile(resolved, what: what, at: value.location) else { continue }
                 guard ImageBox.inspect([UInt8](data)) != nil else {
-                    reader.log.error(value.location, field: value.path, .notAnImage(path: url.path))
+                    reader.log.error(value.location, field: value.path, .notAnImage(path: resolved))
                     continue
                 }
                 if key == "logo" { letterhead.logo = [UInt8](data) } else { letterhead.image = [UInt8](data) }

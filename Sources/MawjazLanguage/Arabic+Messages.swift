@@ -16,6 +16,11 @@ extension Arabic {
             return "\(name(kind)) \(path) حجمه \(n(size)) بايت، وهذا فوق الحد المسموح (\(n(limit)) بايت)"
         case .fileReadFailed(let kind, let path, let reason): return "تعذرت قراءة \(name(kind)) \(path): \(reason)"
         case .fileNotUTF8: return "الملف ليس بترميز UTF-8 سليم"
+        case .fileNotSupplied(let kind, let path): return "\(name(kind)) \(path) لم يُرسل مع التقرير"
+        case .fileAbsoluteInMemory(let kind, let path):
+            return "\(name(kind)) \(path) مسار مطلق؛ التقرير المرسل في الذاكرة لا يسمي إلا الملفات المرسلة معه"
+        case .fileLeavesFolder(let kind, let path):
+            return "\(name(kind)) \(path) يصعد بـ«..»؛ التقرير المرسل في الذاكرة لا يسمي إلا الملفات المرسلة معه"
 
         // YAML and JSON
         case .nestingTooDeep(let limit): return "يتداخل المستند أعمق من \(n(limit)) مستوى"
@@ -261,7 +266,6 @@ extension Arabic {
         // Output
         case .cairo(let detail): return "خطأ في cairo: \(detail)"
         case .cannotWrite(let path, let reason): return "\(path): تعذرت الكتابة: \(reason)"
-        case .pngNotWritten(let path): return "\(path): تعذرت الكتابة: لم تتمكن cairo من كتابة ملف PNG"
         case .unknownFont(let family): return "نص يستعمل الخط \(family)، ولم تحمّله أداة الإخراج هذه"
         case .unsupportedFormat(let ext): return "صيغة إخراج غير مدعومة «.\(ext)» (استعمل .pdf أو .png أو .svg)"
         case .jpegInRaster: return "صورة JPEG تُكتب في PDF وSVG، لا في PNG (حوّل الصورة إلى PNG)"
@@ -283,6 +287,25 @@ extension Arabic {
         case .pictureNotAnImage(let option): return "\(option): ليس صورة PNG ولا JPEG"
         case .pictureNamesClash: return "--letterhead: اسم ملفه هو اسم ملف الشعار نفسه؛ غيّر اسم أحدهما"
         case .initWouldOverwrite: return "موجود من قبل؛ الأمر init لا يكتب فوق ملف أبدا"
+
+        // Batches and pools
+        case .noDatasetToSplit(let name, let suggestion): return "لا مجموعة بيانات باسم «\(name)» لتقسيمها\(didYouMean(suggestion))"
+        case .noColumnToGroupBy(let column, let suggestion, let header):
+            return "لا عمود «\(column)» للتجميع به\(didYouMean(suggestion)) (في الترويسة: \(header.map { "«\($0)»" }.joined(separator: "، ")))"
+        case .noFieldToGroupBy(let field, let suggestion, let fields):
+            return "لا حقل «\(field)» لتجميع الأنشطة المكتوبة في التقرير به\(didYouMean(suggestion)) (الحقول: \(fields.joined(separator: "، ")))"
+        case .rowInNoGroup(let column): return "الصف بلا قيمة في «\(column)»، فلا يدخل في أي مستند"
+        case .groupFirstRow(let value): return "{{group}} هو «\(value)»، وأول ما كُتب في هذا الصف"
+        case .outputHasNoGroup(let output): return "الإخراج «\(output)» بلا {group}، فستُكتب المستندات كلها في ملف واحد"
+        case .manifestHeader: return "ترويسة البيان تسمي العمودين report وoutput (وأي معلومات تُضبط)"
+        case .manifestNoReport: return "لم يُسمَّ تقرير"
+        case .manifestNoOutput: return "لم يُسمَّ ملف إخراج"
+        case .resultsNoGroupColumn: return "الملف بلا عمود group (اكتبه بالخيار --results)"
+        case .noSuchPage(let number, let count):
+            return "لا صفحة \(n(number)): في المستند " + counted(count, n(count), one: "صفحة واحدة", two: "صفحتان", few: "صفحات", many: "صفحة", other: "صفحة")
+        case .poolBusy: return "كل العمال مشغولون والطابور ممتلئ؛ أعد المحاولة لاحقا"
+        case .renderTimedOut: return "استغرق الإخراج أطول من المهلة المحددة له"
+        case .renderCancelled: return "أُلغي الإخراج"
 
         // The command line
         case .errorWord: return "خطأ"
@@ -334,6 +357,60 @@ extension Arabic {
         case .noSuchCommand(let name, let suggestion, let commands):
             return "لا أمر باسم «\(name)»" + didYouMean(suggestion) + " (الأوامر: \(commands.joined(separator: "، ")))"
         case .helpLanguage: return "لغة الرسائل والمساعدة (الافتراضي: MAWJAZ_LANG، ثم لغة النظام، ثم en)."
+        case .helpRenderReports: return "ملفات التقارير (YAML أو JSON)؛ - يقرأ تقريرا من الإدخال القياسي."
+        case .helpRenderDiscussion:
+            return "مع تقرير واحد يسمي -o ملف الإخراج (- للإخراج القياسي). ومع عدة تقارير يسمي -o مجلدا يُكتب فيه كل تقرير باسم مجلده "
+                + "(أو باسم ملفه إن لم يكن report.yaml). والتقرير المسمى - يُقرأ من الإدخال القياسي. وتُكتب صفحات PNG وSVG بالاسم "
+                + "<الجذر>-<الرقم>.<الامتداد>، والأرقام مسبوقة بأصفار لتترتب الملفات."
+        case .helpRenderOutput:
+            return "ملف الإخراج (.pdf أو .png أو .svg)، أو - للإخراج القياسي، أو مجلد مع عدة تقارير؛ الافتراضي: out/<مجلد التقرير>.pdf"
+        case .helpFormat: return "صيغة الإخراج حين لا يحددها امتداد الملف: pdf أو png أو svg."
+        case .helpPages: return "الصفحات المطلوبة بصيغة PNG أو SVG، مثل 1-3,5 (الافتراضي: كلها)."
+        case .helpSet: return "ضبط معلومة ليقرأها {{facts.NAME}} (يتكرر)."
+        case .helpDiagnostics:
+            return "طريقة طباعة المشكلات على الخطأ القياسي: text، أو json (سطور JSON: كائن لكل مشكلة فيه file وline وcolumn "
+                + "وfield وseverity وmessage)."
+        case .helpBatch: return "إخراج مستند لكل قيمة من قيم عمود (--each)، أو لكل صف من بيان، على كل المعالجات."
+        case .helpBatchDiscussion:
+            return "يُخرج الأمر batch مع --each activities.district مستندا لكل قيمة مختلفة في العمود district، ولكل مستند بياناته "
+                + "مصفاة على تلك القيمة و{{group}} مضبوط عليها (ومساره مثل 'out/{group}.pdf'). والمشكلة في مستند تُذكر بموضعها "
+                + "وتُخرج البقية؛ وحالة الخروج ٢ إن فشل أي منها. الخيار --results يكتب صفا لكل مستند؛ والخيار --only يعيد إخراج ما فشل "
+                + "في ملف النتائج. والخيار --shard I/N يُخرج مستندا من كل N، ليتقاسم N جهازا الدفعة."
+        case .helpBatchReport: return "ملف التقرير (YAML أو JSON) مع --each؛ - يقرؤه من الإدخال القياسي."
+        case .helpEach:
+            return "تقسيم DATASET حسب COLUMN: مستند لكل قيمة مختلفة (عمود من ملفها، أو category أو location أو partner أو title أو year)."
+        case .helpManifest:
+            return "ملف CSV فيه العمودان report وoutput وأي معلومات تُضبط: مستند لكل صف (المسارات نسبة إلى مجلد البيان)."
+        case .helpBatchOutput: return "مسار الإخراج، و{group} فيه اسم ملف المجموعة؛ الافتراضي: out/{group}.pdf"
+        case .helpJobs: return "عدد العمال الذين يُخرجون معا (الافتراضي: كل المعالجات)."
+        case .helpResults: return "كتابة صف لكل مستند هنا: group وoutput وstatus وpages وmilliseconds وأول خطأ."
+        case .helpOnly: return "إخراج ما يذكره ملف النتائج فاشلا فقط (أو كل ما يذكره إن لم يكن فيه عمود status)."
+        case .helpShard: return "إخراج الحصة I من N (وI من ١ إلى N): مستند من كل N، لتُخرج N عمليات معا الدفعة كلها."
+        case .helpQuiet: return "بلا تقدم ولا سطر ختامي؛ وتبقى المشكلات مطبوعة."
+        case .standardInputOnce: return "الإدخال القياسي يُقرأ مرة واحدة: اذكر - مرة واحدة فقط"
+        case .severalReportsNotToStandardOutput: return "مع عدة تقارير يسمي -o مجلدا لا الإخراج القياسي"
+        case .severalReportsNeedAFolder(let output): return "مع عدة تقارير يسمي -o مجلدا؛ و«\(output)» يبدو ملفا"
+        case .standardInputNotUTF8: return "الإدخال القياسي ليس نصا بترميز UTF-8"
+        case .standardOutputTakesOneFile(let pages):
+            return "الإخراج القياسي يتسع لملف واحد، وقد رُسمت " + counted(pages, n(pages), one: "صفحة واحدة", two: "صفحتان", few: "صفحات", many: "صفحة",
+                                                                         other: "صفحة") + " (اختر واحدة بالخيار --pages)"
+        case .outputContradictsFormat(let file, let fileExtension, let format):
+            return "ملف الإخراج «\(file)» امتداده .\(fileExtension)، والخيار --format يقول \(format)"
+        case .pagesOnlyForImages: return "الخيار --pages يختار صفحات PNG أو SVG؛ وملف PDF يضم كل الصفحات"
+        case .workersFromOne: return "الخيار -j يأخذ عدد عمال من ١ فصاعدا"
+        case .eachNeedsDatasetAndColumn: return "اكتب --each DATASET.COLUMN، مثل activities.district"
+        case .batchNeedsEachOrManifest: return "أعط تقريرا مع --each DATASET.COLUMN، أو --manifest FILE.csv وحده"
+        case .documentFailed(let document, let output): return "\(document) ← \(output): فشل"
+        case .documentDone(let done, let total, let document, let output, let pages, let milliseconds):
+            return "[\(n(done))/\(n(total))] تم \(document) ← \(output) ("
+                + counted(pages, n(pages), one: "صفحة واحدة", two: "صفحتان", few: "صفحات", many: "صفحة", other: "صفحة") + "، \(n(milliseconds)) ملّي ثانية)"
+        case .documentFailedLine(let done, let total, let document): return "[\(n(done))/\(n(total))] فشل \(document)"
+        case .batchProgress(let done, let total, let perSecond, let secondsLeft, let failed):
+            return "\(n(done))/\(n(total))  \(digits(String(format: "%.1f", perSecond))) مستند/ثانية  متبقٍّ "
+                + digits(String(format: "%d:%02d", secondsLeft / 60, secondsLeft % 60)) + (failed > 0 ? "  فشل \(n(failed))" : "")
+        case .batchSummary(let documents, let ok, let failed, let seconds, let perSecond):
+            return counted(documents, n(documents), one: "مستند واحد", two: "مستندان", few: "مستندات", many: "مستندا", other: "مستند")
+                + ": تم \(n(ok))، فشل \(n(failed))، \(digits(String(format: "%.1f", seconds))) ثانية، \(digits(String(format: "%.1f", perSecond))) مستند/ثانية"
 
         case .verbatim(let text): return text
         }
@@ -345,6 +422,9 @@ extension Arabic {
         case .dataFile: return "ملف البيانات"
         case .letterheadLogo: return "شعار الترويسة"
         case .letterheadImage: return "صورة الترويسة"
+        case .image: return "الصورة"
+        case .manifest: return "البيان"
+        case .resultsFile: return "ملف النتائج"
         }
     }
 

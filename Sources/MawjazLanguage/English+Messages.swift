@@ -14,6 +14,11 @@ extension English {
         case .fileTooLarge(let kind, let path, let size, let limit): return "\(name(kind)) \(path) is \(size) bytes, over the limit of \(limit)"
         case .fileReadFailed(let kind, let path, let reason): return "\(name(kind)) \(path) cannot be read: \(reason)"
         case .fileNotUTF8: return "the file is not valid UTF-8"
+        case .fileNotSupplied(let kind, let path): return "\(name(kind)) \(path) was not supplied with the report"
+        case .fileAbsoluteInMemory(let kind, let path):
+            return "\(name(kind)) \(path) is an absolute path; a report supplied in memory names only the files sent with it"
+        case .fileLeavesFolder(let kind, let path):
+            return "\(name(kind)) \(path) goes up with \"..\"; a report supplied in memory names only the files sent with it"
 
         // YAML and JSON
         case .nestingTooDeep(let limit): return "the document nests deeper than \(limit) levels"
@@ -233,7 +238,6 @@ extension English {
         // Output
         case .cairo(let detail): return "cairo: \(detail)"
         case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
-        case .pngNotWritten(let path): return "\(path): cannot write: cairo could not write the PNG"
         case .unknownFont(let family): return "a glyph run uses the font \(family), which this renderer did not load"
         case .unsupportedFormat(let ext): return "unsupported output format \".\(ext)\" (use .pdf, .png or .svg)"
         case .jpegInRaster: return "a JPEG image can be written to PDF and SVG, not to PNG (convert the image to PNG)"
@@ -255,6 +259,25 @@ extension English {
         case .pictureNotAnImage(let option): return "\(option): is neither a PNG nor a JPEG image"
         case .pictureNamesClash: return "--letterhead: has the same file name as the emblem; rename one of them"
         case .initWouldOverwrite: return "already exists; init never overwrites a file"
+
+        // Batches and pools
+        case .noDatasetToSplit(let name, let suggestion): return "no dataset named \"\(name)\" to split\(didYouMean(suggestion))"
+        case .noColumnToGroupBy(let column, let suggestion, let header):
+            return "no column \"\(column)\" to group by\(didYouMean(suggestion)) (the header has \(header.map { "\"\($0)\"" }.joined(separator: ", ")))"
+        case .noFieldToGroupBy(let field, let suggestion, let fields):
+            return "no field \"\(field)\" to group the activities written in the report by\(didYouMean(suggestion)) (the fields are \(fields.joined(separator: ", ")))"
+        case .rowInNoGroup(let column): return "the row has no \(column), so it is in no document"
+        case .groupFirstRow(let value): return "{{group}} is \"\(value)\", first written on this row"
+        case .outputHasNoGroup(let output): return "the output \"\(output)\" has no {group}, so every document would go to the same file"
+        case .manifestHeader: return "a manifest's header names the columns report and output (and any facts to set)"
+        case .manifestNoReport: return "no report named"
+        case .manifestNoOutput: return "no output named"
+        case .resultsNoGroupColumn: return "the file has no group column (write one with --results)"
+        case .noSuchPage(let number, let count):
+            return "there is no page \(number): the document has \(count) \(plural(count, one: "page", other: "pages"))"
+        case .poolBusy: return "every worker is busy and the queue is full; try again later"
+        case .renderTimedOut: return "the render took longer than its time budget"
+        case .renderCancelled: return "the render was cancelled"
 
         // The command line
         case .errorWord: return "error"
@@ -300,6 +323,59 @@ extension English {
         case .noSuchCommand(let name, let suggestion, let commands):
             return "no command named \"\(name)\"" + didYouMean(suggestion) + " (commands: \(commands.joined(separator: ", ")))"
         case .helpLanguage: return "The language of messages and help (default: MAWJAZ_LANG, else the locale, else en)."
+        case .helpRenderReports: return "The report files (YAML or JSON); - reads one from standard input."
+        case .helpRenderDiscussion:
+            return "With one report, -o names the output file (- for standard output). With several, -o names a folder and each report is "
+                + "written there under its folder's name (or its file's, when it is not report.yaml). A report named - is read from standard "
+                + "input. PNG and SVG pages are written as <stem>-<n>.<ext>, the page numbers zero-padded so that the files sort."
+        case .helpRenderOutput:
+            return "The output file (.pdf, .png or .svg), - for standard output, or with several reports a folder. Default: out/<report folder>.pdf"
+        case .helpFormat: return "The output format when the output's extension does not say: pdf, png or svg."
+        case .helpPages: return "The pages to draw as PNG or SVG, such as 1-3,5 (default: all)."
+        case .helpSet: return "Set a fact, so {{facts.NAME}} reads it (repeatable)."
+        case .helpDiagnostics:
+            return "How problems are printed on standard error: text, or json (JSON Lines: one object per problem with file, line, column, "
+                + "field, severity and message)."
+        case .helpBatch: return "Render one document per value of a column (--each), or per row of a manifest, on every core."
+        case .helpBatchDiscussion:
+            return "mawjaz batch report.yaml --each activities.district -o 'out/{group}.pdf' renders one document per distinct value of the "
+                + "district column, each with its dataset filtered to that value and {{group}} set to it. A problem in one document is reported "
+                + "with its place and the others still render; the exit status is 2 when any failed. --results writes one row per document; "
+                + "--only reruns the documents a results file lists as failed. --shard I/N renders every Nth document, so N machines share a batch."
+        case .helpBatchReport: return "The report file (YAML or JSON), with --each; - reads it from standard input."
+        case .helpEach:
+            return "Split DATASET by COLUMN: one document per distinct value (a column of its file, or category, location, partner, title, year)."
+        case .helpManifest:
+            return "A CSV with columns report and output, and any facts to set: one document per row (paths relative to the manifest)."
+        case .helpBatchOutput: return "The output path, {group} standing for the group's file name. Default: out/{group}.pdf"
+        case .helpJobs: return "Workers rendering at once (default: every core)."
+        case .helpResults: return "Write one row per document here: group, output, status, pages, milliseconds, first error."
+        case .helpOnly:
+            return "Render only the documents a results file lists as failed (or, without a status column, every one it lists)."
+        case .helpShard: return "Render shard I of N (1 ≤ I ≤ N): every Nth document, so that N runs together render the whole batch."
+        case .helpQuiet: return "No progress and no closing line; problems are still printed."
+        case .standardInputOnce: return "standard input can be read once: name - only once"
+        case .severalReportsNotToStandardOutput: return "with several reports, -o names a folder, not standard output"
+        case .severalReportsNeedAFolder(let output): return "with several reports, -o names a folder; \(output) looks like a file"
+        case .standardInputNotUTF8: return "standard input is not UTF-8 text"
+        case .standardOutputTakesOneFile(let pages):
+            return "standard output takes one file, but \(pages) \(plural(pages, one: "page was", other: "pages were")) drawn (choose one with --pages)"
+        case .outputContradictsFormat(let file, let fileExtension, let format):
+            return "the output \(file) says .\(fileExtension), but --format says \(format)"
+        case .pagesOnlyForImages: return "--pages chooses PNG or SVG pages; a PDF holds every page"
+        case .workersFromOne: return "-j takes a number of workers from 1"
+        case .eachNeedsDatasetAndColumn: return "write --each DATASET.COLUMN, such as activities.district"
+        case .batchNeedsEachOrManifest: return "give a report with --each DATASET.COLUMN, or --manifest FILE.csv alone"
+        case .documentFailed(let document, let output): return "\(document) → \(output): failed"
+        case .documentDone(let done, let total, let document, let output, let pages, let milliseconds):
+            return "[\(done)/\(total)] ok \(document) → \(output) (\(pages) \(plural(pages, one: "page", other: "pages")), \(milliseconds) ms)"
+        case .documentFailedLine(let done, let total, let document): return "[\(done)/\(total)] failed \(document)"
+        case .batchProgress(let done, let total, let perSecond, let secondsLeft, let failed):
+            return "\(done)/\(total)  " + String(format: "%.1f", perSecond) + " docs/s  " + String(format: "%d:%02d", secondsLeft / 60, secondsLeft % 60)
+                + " left" + (failed > 0 ? "  \(failed) failed" : "")
+        case .batchSummary(let documents, let ok, let failed, let seconds, let perSecond):
+            return "\(documents) \(plural(documents, one: "document", other: "documents")): \(ok) ok, \(failed) failed, "
+                + String(format: "%.1f s, %.1f docs/s", seconds, perSecond)
 
         case .verbatim(let text): return text
         }
@@ -311,6 +387,9 @@ extension English {
         case .dataFile: return "data file"
         case .letterheadLogo: return "letterhead logo"
         case .letterheadImage: return "letterhead image"
+        case .image: return "image"
+        case .manifest: return "manifest"
+        case .resultsFile: return "results file"
         }
     }
 

@@ -15,6 +15,12 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case fileTooLarge(FileKind, path: String, size: Int, limit: Int)
     case fileReadFailed(FileKind, path: String, reason: String)
     case fileNotUTF8
+    /// A report supplied in memory names a file that was not supplied with it.
+    case fileNotSupplied(FileKind, path: String)
+    /// A report supplied in memory names a file by an absolute path.
+    case fileAbsoluteInMemory(FileKind, path: String)
+    /// A report supplied in memory names a file with `..`.
+    case fileLeavesFolder(FileKind, path: String)
 
     // MARK: - YAML and JSON
     case nestingTooDeep(limit: Int)
@@ -212,7 +218,6 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case cairo(String)
     /// An output that cannot be written, and why in the system's words.
     case cannotWrite(path: String, reason: String)
-    case pngNotWritten(path: String)
     case unknownFont(String)
     case unsupportedFormat(String)
     case jpegInRaster
@@ -233,6 +238,23 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case pictureNotAnImage(option: String)
     case pictureNamesClash
     case initWouldOverwrite
+
+    // MARK: - Batches and pools
+    case noDatasetToSplit(String, suggestion: String?)
+    case noColumnToGroupBy(String, suggestion: String?, header: [String])
+    case noFieldToGroupBy(String, suggestion: String?, fields: [String])
+    case rowInNoGroup(column: String)
+    /// Where a batch document's `{{group}}` comes from, named when the document fails.
+    case groupFirstRow(String)
+    case outputHasNoGroup(String)
+    case manifestHeader
+    case manifestNoReport
+    case manifestNoOutput
+    case resultsNoGroupColumn
+    case noSuchPage(Int, pageCount: Int)
+    case poolBusy
+    case renderTimedOut
+    case renderCancelled
 
     // MARK: - The command line
     /// The words before a diagnostic's message: "error", "warning".
@@ -269,6 +291,39 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case templatesWhere(folder: String)
     case noSuchCommand(String, suggestion: String?, commands: [String])
     case helpLanguage
+    case helpRenderReports
+    case helpRenderDiscussion
+    case helpRenderOutput
+    case helpFormat
+    case helpPages
+    case helpSet
+    case helpDiagnostics
+    case helpBatch
+    case helpBatchDiscussion
+    case helpBatchReport
+    case helpEach
+    case helpManifest
+    case helpBatchOutput
+    case helpJobs
+    case helpResults
+    case helpOnly
+    case helpShard
+    case helpQuiet
+    case standardInputOnce
+    case severalReportsNotToStandardOutput
+    case severalReportsNeedAFolder(String)
+    case standardInputNotUTF8
+    case standardOutputTakesOneFile(pages: Int)
+    case outputContradictsFormat(file: String, fileExtension: String, format: String)
+    case pagesOnlyForImages
+    case workersFromOne
+    case eachNeedsDatasetAndColumn
+    case batchNeedsEachOrManifest
+    case documentFailed(document: String, output: String)
+    case documentDone(done: Int, total: Int, document: String, output: String, pages: Int, milliseconds: Int)
+    case documentFailedLine(done: Int, total: Int, document: String)
+    case batchProgress(done: Int, total: Int, perSecond: Double, secondsLeft: Int, failed: Int)
+    case batchSummary(documents: Int, ok: Int, failed: Int, seconds: Double, perSecond: Double)
 
     /// Text that has no message of its own yet, the same in every language: what code written before the tables
     /// passes. Give it a case instead.
@@ -291,6 +346,12 @@ public enum FileKind: String, Hashable, Sendable, Codable, CaseIterable {
     case letterheadLogo
     /// A template's whole letterhead as one picture.
     case letterheadImage
+    /// An image a report shows.
+    case image
+    /// A batch's manifest.
+    case manifest
+    /// A batch's results file.
+    case resultsFile
 }
 
 /// What a YAML node was, where something else was expected.

@@ -2,48 +2,44 @@
 // replaced by a complete new one.
 import Foundation
 
-struct AtomicFile {
-    /// Where the output finally goes.
-    let destination: URL
-    /// Where it is written first.
-    let temporary: URL
-
-    init(destination: URL) throws(RenderError) {
-        self.destination = destination
+/// An output file written through a temporary file beside it.
+public enum AtomicFile {
+    /// Writes `bytes` to `destination` through a temporary file beside it (created alone, never shared with another
+    /// writer), then renames it over the destination, so that the destination is replaced only by the complete new
+    /// file. The folder is created when missing.
+    public static func write(_ bytes: some ContiguousBytes, to destination: URL) throws(RenderError) {
         let folder = destination.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .write(path: folder.path, reason: error.localizedDescription)
+        if !FileManager.default.fileExists(atPath: folder.path) {
+            do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+                throw .write(path: folder.path, reason: error.localizedDescription)
+            }
         }
-        temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    }
-
-    /// The bytes written to the temporary file so far.
-    func readTemporary() throws(RenderError) -> [UInt8] {
-        do { return Array(try Data(contentsOf: temporary)) } catch {
-            throw .write(path: temporary.path, reason: error.localizedDescription)
+        let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp").path
+        func failure() -> RenderError { .write(path: destination.path, reason: String(cString: strerror(errno))) }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure() }
+        let wroteAll = bytes.withUnsafeBytes { buffer -> Bool in
+            guard var next = buffer.baseAddress else { return true }
+            var left = buffer.count
+            while left > 0 {
+                let count = Foundation.write(descriptor, next, left)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                next += count
+                left -= count
+            }
+            return true
         }
-    }
-
-    /// Replaces the temporary file's bytes.
-    func writeTemporary(_ bytes: [UInt8]) throws(RenderError) {
-        do { try Data(bytes).write(to: temporary) } catch {
-            throw .write(path: temporary.path, reason: error.localizedDescription)
+        let closed = close(descriptor) == 0
+        guard wroteAll, closed else {
+            let error = failure()
+            unlink(temporary)
+            throw error
         }
-    }
-
-    /// Moves the finished temporary file over the destination.
-    func commit() throws(RenderError) {
-        guard rename(temporary.path, destination.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            discard()
-            throw .write(path: destination.path, reason: reason)
+        guard rename(temporary, destination.path) == 0 else {
+            let error = failure()
+            unlink(temporary)
+            throw error
         }
-    }
-
-    /// Removes the temporary file after a failure.
-    func discard() {
-        try? FileManager.default.removeItem(at: temporary)
     }
 }

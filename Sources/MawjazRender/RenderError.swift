@@ -7,8 +7,6 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     case cairo(String)
     /// The output could not be written; `reason` is the system's.
     case write(path: String, reason: String)
-    /// cairo could not write a PNG page.
-    case pngNotWritten(path: String)
     /// A glyph run refers to a font this renderer's text engine never loaded.
     case unknownFont(String)
     /// The output's extension names no format Mawjaz writes.
@@ -17,6 +15,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     case jpegInRaster
     /// The document's structure tags, links or destinations do not fit together.
     case structure(String)
+    /// A page was asked for that the document does not have.
+    case noSuchPage(Int, pageCount: Int)
     /// The PDF cairo wrote could not be amended (its catalog, structure or cross-reference table was not as expected).
     case amendment(String)
 
@@ -26,11 +26,11 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .cairo(let detail): return .cairo(detail)
         case .write(let path, let reason): return .cannotWrite(path: path, reason: reason)
-        case .pngNotWritten(let path): return .pngNotWritten(path: path)
         case .unknownFont(let family): return .unknownFont(family)
         case .unsupportedFormat(let ext): return .unsupportedFormat(ext)
         case .jpegInRaster: return .jpegInRaster
         case .structure(let detail): return .documentStructure(detail)
+        case .noSuchPage(let number, let count): return .noSuchPage(number, pageCount: count)
         case .amendment(let detail): return .amendment(detail)
         }
     }

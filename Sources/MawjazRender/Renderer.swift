@@ -12,14 +12,28 @@ public enum OutputFormat: Hashable, Sendable {
     /// One SVG per page, `<stem>-<n>.svg`.
     case svg
 
+    /// The file extension of the format: `pdf`, `png` or `svg`.
+    public var fileExtension: String {
+        switch self {
+        case .pdf: "pdf"
+        case .png: "png"
+        case .svg: "svg"
+        }
+    }
+
+    /// The format called `name` (`pdf`, `png` or `svg`, any case), PNG at `dpi`.
+    public init(named name: String, dpi: Double = 144) throws(RenderError) {
+        switch name.lowercased() {
+        case "pdf": self = .pdf
+        case "png": self = .png(dpi: dpi)
+        case "svg": self = .svg
+        default: throw .unsupportedFormat(name)
+        }
+    }
+
     /// The format an output path's extension names.
     public static func forPath(_ url: URL, dpi: Double = 144) throws(RenderError) -> OutputFormat {
-        switch url.pathExtension.lowercased() {
-        case "pdf": return .pdf
-        case "png": return .png(dpi: dpi)
-        case "svg": return .svg
-        default: throw .unsupportedFormat(url.pathExtension)
-        }
+        try OutputFormat(named: url.pathExtension, dpi: dpi)
     }
 }
 
@@ -30,42 +44,55 @@ public struct Renderer {
 
     public init(engine: TextEngine) { self.engine = engine }
 
-    /// Writes `document` to `url` in `format` and returns the files written (one for PDF, one per page otherwise).
+    /// Writes `document` to `url` in `format` and returns the files written (one for PDF, one per page otherwise,
+    /// named `<stem>-<n>` with `n` zero-padded to the page count's width so the files sort). Each file is replaced
+    /// only by a complete new one.
     @discardableResult
     public func write(_ document: PagedDocument, to url: URL, format: OutputFormat) throws(RenderError) -> [URL] {
-        switch format {
-        case .pdf:
-            try writePDF(document, to: url)
-            return [url]
-        case .png(let dpi):
-            return try document.pages.enumerated().map { (index, page) throws(RenderError) in
-                let file = Self.pageFile(url, index: index, extension: "png")
-                try writePNG(page, to: file, dpi: dpi)
-                return file
-            }
-        case .svg:
-            return try document.pages.enumerated().map { (index, page) throws(RenderError) in
-                let file = Self.pageFile(url, index: index, extension: "svg")
-                try writeSVG(page, to: file)
-                return file
-            }
+        let pages = Array(1...max(1, document.pages.count)).prefix(document.pages.count)
+        let files = try output(document, format: format, pages: Array(pages))
+        return try files.map { (number, bytes) throws(RenderError) in
+            let file = format == .pdf ? url : Self.pageFile(url, number: number, of: document.pages.count, extension: format.fileExtension)
+            try AtomicFile.write(bytes, to: file)
+            return file
         }
     }
 
-    private static func pageFile(_ url: URL, index: Int, extension ext: String) -> URL {
-        let stem = url.deletingPathExtension().lastPathComponent
-        return url.deletingLastPathComponent().appendingPathComponent("\(stem)-\(index + 1).\(ext)")
+    /// The document in `format`, in memory: for PDF one file (numbered 0) holding every page; for PNG and SVG one
+    /// file per page of `pages` (numbered from 1), in the order given.
+    public func output(_ document: PagedDocument, format: OutputFormat, pages: [Int]) throws(RenderError) -> [(page: Int, bytes: [UInt8])] {
+        switch format {
+        case .pdf:
+            return [(0, try pdf(document))]
+        case .png(let dpi):
+            return try pages.map { (number) throws(RenderError) in (number, try png(try page(number, of: document), dpi: dpi)) }
+        case .svg:
+            return try pages.map { (number) throws(RenderError) in (number, try svg(try page(number, of: document))) }
+        }
     }
 
-    /// Writes a tagged PDF: cairo draws the pages with their structure, links, destinations, outline and page
-    /// labels, then `PDFAmendment` appends what cairo 1.16 cannot write (see there).
-    private func writePDF(_ document: PagedDocument, to url: URL) throws(RenderError) {
+    private func page(_ number: Int, of document: PagedDocument) throws(RenderError) -> Page {
+        guard document.pages.indices.contains(number - 1) else { throw .noSuchPage(number, pageCount: document.pages.count) }
+        return document.pages[number - 1]
+    }
+
+    /// `<stem>-<number>.<ext>` beside `url`, the number zero-padded to the width of `count` (`brief-01.png` of 21).
+    public static func pageFile(_ url: URL, number: Int, of count: Int, extension ext: String) -> URL {
+        let digits = String(number), width = String(max(count, number)).count
+        let padded = String(repeating: "0", count: width - digits.count) + digits
+        let stem = url.deletingPathExtension().lastPathComponent
+        return url.deletingLastPathComponent().appendingPathComponent("\(stem)-\(padded).\(ext)")
+    }
+
+    /// A tagged PDF of the whole document: cairo draws the pages with their structure, links, destinations,
+    /// outline and page labels, then `PDFAmendment` appends what cairo 1.16 cannot write (see there).
+    public func pdf(_ document: PagedDocument) throws(RenderError) -> [UInt8] {
         let plan = try StructurePlan(document)
-        let file = try AtomicFile(destination: url)
-        do {
+        let sink = ByteSink()
+        return try withExtendedLifetime(sink) { () throws(RenderError) -> [UInt8] in
             let first = document.pages.first?.size ?? Size(width: 595.28, height: 841.89)
-            let surface = try CairoSurface(taking: cairo_pdf_surface_create(file.temporary.path, first.width, first.height),
-                                           what: "creating \(url.lastPathComponent)")
+            let surface = try CairoSurface(taking: cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, first.width, first.height),
+                                           what: "creating the PDF")
             setMetadata(document.info, on: surface)
             let context = try CairoContext(surface: surface)
             let tagger = PDFTagger(plan: plan)
@@ -82,14 +109,9 @@ public struct Renderer {
                 cairo_show_page(context.handle)
             }
             addOutline(plan.outline, to: surface)
-            try context.check("drawing \(url.lastPathComponent)")
+            try context.check("drawing the PDF")
             try surface.finish()
-            let amended = try PDFAmendment.amend(try file.readTemporary(), info: document.info, elements: plan.elements)
-            try file.writeTemporary(amended)
-            try file.commit()
-        } catch {
-            file.discard()
-            throw error
+            return try PDFAmendment.amend(sink.bytes, info: document.info, elements: plan.elements)
         }
     }
 
@@ -129,7 +151,8 @@ public struct Renderer {
                       Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 
-    private func writePNG(_ page: Page, to url: URL, dpi: Double) throws(RenderError) {
+    /// One page as a PNG image at `dpi` pixels per inch, on white.
+    public func png(_ page: Page, dpi: Double) throws(RenderError) -> [UInt8] {
         let scale = dpi / 72
         let width = Int32((page.size.width * scale).rounded(.up)), height = Int32((page.size.height * scale).rounded(.up))
         let surface = try CairoSurface(taking: cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height),
@@ -140,19 +163,19 @@ public struct Renderer {
         cairo_scale(context.handle, scale, scale)
         try Painter(context: context, engine: engine, vector: false).paint(page.frame)
         cairo_surface_flush(surface.handle)
-        let file = try AtomicFile(destination: url)
-        guard cairo_surface_write_to_png(surface.handle, file.temporary.path) == CAIRO_STATUS_SUCCESS else {
-            file.discard()
-            throw .pngNotWritten(path: url.path)
-        }
-        try file.commit()
+        let sink = ByteSink()
+        let status = withExtendedLifetime(sink) { cairo_surface_write_to_png_stream(surface.handle, ByteSink.write, sink.closure) }
+        guard status == CAIRO_STATUS_SUCCESS else { throw .cairo("writing the PNG: \(String(cString: cairo_status_to_string(status)))") }
+        return sink.bytes
     }
 
-    private func writeSVG(_ page: Page, to url: URL) throws(RenderError) {
-        let file = try AtomicFile(destination: url)
-        do {
-            let surface = try CairoSurface(taking: cairo_svg_surface_create(file.temporary.path, page.size.width, page.size.height),
-                                           what: "creating \(url.lastPathComponent)")
+    /// One page as an SVG drawing, on white, in points.
+    public func svg(_ page: Page) throws(RenderError) -> [UInt8] {
+        let sink = ByteSink()
+        return try withExtendedLifetime(sink) { () throws(RenderError) -> [UInt8] in
+            let surface = try CairoSurface(taking: cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, page.size.width,
+                                                                                        page.size.height),
+                                           what: "creating the SVG")
             cairo_svg_surface_set_document_unit(surface.handle, CAIRO_SVG_UNIT_PT)
             let context = try CairoContext(surface: surface)
             // White paper, as the PDF's pages and the PNG's have: without it the page is transparent.
@@ -160,12 +183,9 @@ public struct Renderer {
             cairo_paint(context.handle)
             try Painter(context: context, engine: engine, vector: true).paint(page.frame)
             cairo_show_page(context.handle)
-            try context.check("drawing \(url.lastPathComponent)")
+            try context.check("drawing the SVG")
             try surface.finish()
-            try file.commit()
-        } catch {
-            file.discard()
-            throw error
+            return sink.bytes
         }
     }
 }

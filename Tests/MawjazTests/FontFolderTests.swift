@@ -42,14 +42,14 @@ import TestSupport
         #expect(fonts.contains("NotoKufiArabic-Regular") && fonts.contains("NotoNaskhArabic-Regular"), "\(fonts)")
 
         let command = CommandLineTests.command
-        let without = try TestSupport.run(command, ["render", "plain.yaml", "-o", "plain.pdf"], in: folder)
+        let without = try TestSupport.run(command, ["render", "plain.yaml", "-o", "plain.pdf"], directory: folder)
         #expect(without.status == 2)
         #expect(without.error == "\(folder.path)/plain.yaml:3:8: error: fonts: no font folder has the family \"Noto Kufi Arabic\" "
                 + "(families: Amiri, Noto Naskh Arabic, Noto Sans); an office's own fonts are added with --font-path DIR or fonts: {path: DIR}\n")
-        let with = try TestSupport.run(command, ["render", "plain.yaml", "-o", "plain.pdf", "--font-path", "office-fonts"], in: folder)
+        let with = try TestSupport.run(command, ["render", "plain.yaml", "-o", "plain.pdf", "--font-path", "office-fonts"], directory: folder)
         #expect(with.status == 0, "\(with.error)")
         #expect(try Self.embeddedFonts(folder.appendingPathComponent("plain.pdf")).contains("NotoKufiArabic-Regular"))
-        let wrong = try TestSupport.run(command, ["validate", "plain.yaml", "--font-path", "nowhere", "--font-path", "."], in: folder)
+        let wrong = try TestSupport.run(command, ["validate", "plain.yaml", "--font-path", "nowhere", "--font-path", "."], directory: folder)
         #expect(wrong.status == 2)
         #expect(wrong.error == "--font-path: error: the font folder \(folder.path)/nowhere does not exist\n"
                 + "--font-path: error: the font folder \(folder.path) holds no .ttf, .otf or .ttc file\n")
@@ -82,7 +82,7 @@ import TestSupport
             """))
         #expect(result.output.contains("  used by: annual-summary: every role in Arabic documents\n           briefing: every role in Arabic documents"))
         let folder = try Self.folder(fonts: "fonts: {path: office-fonts, roles: {heading1: {family: Noto Kufi Arabic}, title: {family: Noto Kufi Arabic}}}")
-        let one = try TestSupport.run(CommandLineTests.command, ["fonts", "report.yaml"], in: folder)
+        let one = try TestSupport.run(CommandLineTests.command, ["fonts", "report.yaml"], directory: folder)
         #expect(one.output.contains("  used by: report.yaml: title, heading1 in Arabic documents; title, heading1 in English documents"), "\(one.output)")
     }
 }

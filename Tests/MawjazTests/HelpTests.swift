@@ -44,7 +44,7 @@ import TestSupport
         for line in ordered where ran.insert(String(line)).inserted {
             let command = line.trimmingCharacters(in: .whitespaces)
             let words = ReadmeTests.words(command.components(separatedBy: " && ").first ?? command)
-            let result = try TestSupport.run(CommandLineTests.command, Array(words.dropFirst()), in: folder)
+            let result = try TestSupport.run(CommandLineTests.command, Array(words.dropFirst()), directory: folder)
             #expect(result.status == 0 || (words.contains("init") && result.error.contains("already exists")), "\(command)\n\(result.error)")
         }
     }

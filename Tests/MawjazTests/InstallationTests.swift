@@ -48,7 +48,7 @@ struct PackagingTests {
     /// Runs `program` in `folder` with nothing of the caller's environment but a plain PATH.
     static func runClean(_ program: String, _ arguments: [String], in folder: URL, environment: [String] = [])
         throws -> (status: Int32, output: String, error: String) {
-        try TestSupport.run("env", ["-i", "PATH=/usr/bin:/bin", "HOME=\(folder.path)"] + environment + [program] + arguments, in: folder)
+        try TestSupport.run("env", ["-i", "PATH=/usr/bin:/bin", "HOME=\(folder.path)"] + environment + [program] + arguments, directory: folder)
     }
 
     /// Starts a report with the installed command and renders it, in a folder of its own; returns the PDF.

@@ -59,8 +59,8 @@ import TestSupport
     @Test func validateGivesTheSameProblemsAsRender() throws {
         let folder = try TestSupport.folder(with: ["report.yaml": Self.brokenReport, "log.csv": "date,category,title\n2023-05-01,أ,ب\n"])
         let command = CommandLineTests.command
-        let validated = try TestSupport.run(command, ["validate", "report.yaml"], in: folder)
-        let rendered = try TestSupport.run(command, ["render", "report.yaml", "-o", "x.pdf"], in: folder)
+        let validated = try TestSupport.run(command, ["validate", "report.yaml"], directory: folder)
+        let rendered = try TestSupport.run(command, ["render", "report.yaml", "-o", "x.pdf"], directory: folder)
         #expect(validated.status == 2 && rendered.status == 2)
         #expect(validated.error == rendered.error)
         #expect(validated.error.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 9)

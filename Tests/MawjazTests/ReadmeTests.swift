@@ -7,14 +7,11 @@ import TestSupport
 @Suite struct ReadmeTests {
     static var readme: String { (try? String(contentsOf: TestSupport.root.appendingPathComponent("README.md"), encoding: .utf8)) ?? "" }
 
-    /// The `mawjaz` command lines of the README's ```sh blocks, in order, without their comments.
+    /// The `mawjaz` command lines of the first ```sh block under "Using it", in order, without their comments.
     static func commands(in text: String) -> [String] {
-        var inShell = false, lines: [String] = []
-        for line in text.components(separatedBy: "\n") {
-            if line.hasPrefix("```") { inShell = line == "```sh"; continue }
-            if inShell, line == "mawjaz" || line.hasPrefix("mawjaz ") { lines.append(withoutComment(line)) }
-        }
-        return lines
+        guard let section = text.range(of: "## Using it\n\n```sh\n"), let end = text[section.upperBound...].range(of: "```") else { return [] }
+        return text[section.upperBound..<end.lowerBound].components(separatedBy: "\n")
+            .filter { $0 == "mawjaz" || $0.hasPrefix("mawjaz ") }.map(withoutComment)
     }
 
     /// A shell line without its ` # comment` (a `#` inside quotes stays).
@@ -55,7 +52,7 @@ import TestSupport
         try manager.copyItem(at: TestSupport.root.appendingPathComponent("Tests/MawjazTests/Fixtures/office-fonts"),
                              to: folder.appendingPathComponent("office-fonts"))
         for line in commands {
-            let result = try TestSupport.run(CommandLineTests.command, Array(Self.words(line).dropFirst()), in: folder)
+            let result = try TestSupport.run(CommandLineTests.command, Array(Self.words(line).dropFirst()), directory: folder)
             #expect(result.status == 0, "\(line)\n\(result.error)")
         }
         for produced in ["out/my-report.pdf", "brief.pdf", "pages-1.png", "pages-1.svg", "chart.png", "out/letter.pdf"] {
@@ -77,7 +74,7 @@ import TestSupport
 
     @Test func theValidateSummaryInTheReadmeIsWhatValidatePrints() throws {
         let result = try TestSupport.run(CommandLineTests.command, ["validate", "Reports/mississippi-uzbekistan/report.yaml"],
-                                         in: TestSupport.root)
+                                         directory: TestSupport.root)
         #expect(Self.readme.contains("```\n" + result.output + "```"))
     }
 }

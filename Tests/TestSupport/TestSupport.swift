@@ -19,6 +19,14 @@ public enum TestSupport {
     /// The source article of the default report.
     public static var article: URL { root.appendingPathComponent("Reports/mississippi-uzbekistan/article.ar.txt") }
 
+    /// A 4×3 PNG image.
+    public static func tinyPNG() throws -> Data {
+        guard let data = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAYAAAC09K7GAAAAH0lEQVR42mP8z8DAIB+14AQDFDDKIXEYGBgYmBjQAAC+4gTFB412HwAAAABJRU5ErkJggg==") else {
+            throw CocoaError(.fileReadCorruptFile)
+        }
+        return data
+    }
+
     /// A new empty folder under the system's temporary folder.
     public static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("mawjaz-test-\(UUID().uuidString)")
@@ -37,24 +45,36 @@ public enum TestSupport {
         return folder
     }
 
-    /// Runs a program and returns its exit status, standard output and standard error.
+    /// Runs a program and returns its exit status, standard output and standard error; `input` is its standard
+    /// input (empty when nil), `directory` its working folder.
     @discardableResult
-    /// `folder` is the working directory (by default the tests').
-    public static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil,
-                           in folder: URL? = nil) throws -> (status: Int32, output: String, error: String) {
+    public static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil, input: Data? = nil,
+                           directory: URL? = nil) throws -> (status: Int32, output: String, error: String) {
+        let result = try runForBytes(program, arguments, environment: environment, input: input, directory: directory)
+        return (result.status, String(decoding: result.output, as: UTF8.self), result.error)
+    }
+
+    /// `run`, with standard output as bytes (a PDF written to it).
+    public static func runForBytes(_ program: String, _ arguments: [String], environment: [String: String]? = nil, input: Data? = nil,
+                                   directory: URL? = nil) throws -> (status: Int32, output: Data, error: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [program] + arguments
-        if let folder { process.currentDirectoryURL = folder }
         if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
-        let output = Pipe(), error = Pipe()
+        if let directory { process.currentDirectoryURL = directory }
+        let output = Pipe(), error = Pipe(), standardInput = Pipe()
         process.standardOutput = output
         process.standardError = error
+        process.standardInput = standardInput
         try process.run()
+        // Both pipes are read at once, so that a program filling one while the other is read never blocks.
+        let errorReader = PipeReader(error)
+        standardInput.fileHandleForWriting.write(input ?? Data())
+        try? standardInput.fileHandleForWriting.close()
         let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        let errData = errorReader.finish()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        return (process.terminationStatus, outData, String(decoding: errData, as: UTF8.self))
     }
 
     /// The text poppler reads from a PDF (what Evince copies), in reading order.
@@ -147,5 +167,24 @@ extension TestSupport {
     /// The lines of text on a page, with their baseline origins, top to bottom.
     public static func lines(_ page: Page) -> [(origin: Point, line: TextLine)] {
         page.frame.textLines.sorted { $0.origin.y < $1.origin.y }
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+private final class PipeReader: @unchecked Sendable {
+    // @unchecked: `data` is written by the reading thread only, and read after `done` is signalled.
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ pipe: Pipe) {
+        Thread.detachNewThread { [self] in
+            data = pipe.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func finish() -> Data {
+        done.wait()
+        return data
     }
 }
