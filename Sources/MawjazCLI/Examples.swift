@@ -14,6 +14,11 @@ enum Examples {
             ("mawjaz render my-report/report.yaml -o pages.png --dpi 150", "one PNG per page: pages-1.png, pages-2.png, …"),
             ("mawjaz render my-report/report.yaml --font-path office-fonts", "with your office's fonts, named in the report's fonts:"),
         ],
+        "batch": [
+            ("mawjaz batch my-report/report.yaml --each activities.category -o \"out/{group}.pdf\"",
+             "one brief per category of the log, on every core"),
+            ("mawjaz batch my-report/report.yaml --each activities.category -o \"out/{group}.pdf\" -j 1", "the same on one core"),
+        ],
         "validate": [
             ("mawjaz validate my-report/report.yaml", "every problem of the report and its data, or a summary"),
             ("mawjaz validate my-report/report.yaml && mawjaz render my-report/report.yaml", "render only a report that checks"),

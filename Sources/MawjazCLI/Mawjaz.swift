@@ -18,19 +18,21 @@ struct MawjazCommand: AsyncParsableCommand {
     static func main() async {
         let given = Array(CommandLine.arguments.dropFirst())
         greetOrRedirect(given)
+        if isHelpRequest(given) {
+            // Help: ArgumentParser's text, then the examples of the command asked about.
+            let topic = helpTopic(given)
+            let type = configuration.subcommands.first { ($0.configuration.commandName ?? $0._commandName) == topic }
+            print(helpMessage(for: type ?? MawjazCommand.self).trimmingCharacters(in: .newlines))
+            if let examples = Examples.of[topic], !examples.isEmpty {
+                print("\nEXAMPLES:")
+                for (command, meaning) in examples { print("  \(command)\n      \(meaning)") }
+            }
+            Foundation.exit(0)
+        }
         var command: ParsableCommand
         do {
             command = try parseAsRoot()
         } catch {
-            if exitCode(for: error) == .success, isHelpRequest(given) {
-                // Help: ArgumentParser's text, then the examples of the command asked about.
-                print(fullMessage(for: error).trimmingCharacters(in: .newlines))
-                if let examples = Examples.of[helpTopic(given)], !examples.isEmpty {
-                    print("\nEXAMPLES:")
-                    for (command, meaning) in examples { print("  \(command)\n      \(meaning)") }
-                }
-                Foundation.exit(0)
-            }
             let arguments = CommandLine.arguments
             let json = zip(arguments, arguments.dropFirst()).contains { $0 == "--diagnostics" && $1 == "json" }
                 || arguments.contains("--diagnostics=json")

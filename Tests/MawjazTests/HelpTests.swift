@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 @Suite struct HelpTests {
-    static let subcommands = ["render", "validate", "chart", "init", "templates", "fonts"]
+    static let subcommands = ["render", "batch", "validate", "chart", "init", "templates", "fonts"]
 
     @Test func mawjazAlonePrintsAShortUsageWithTheFirstCommandsToTry() throws {
         let result = try TestSupport.run(CommandLineTests.command, [])

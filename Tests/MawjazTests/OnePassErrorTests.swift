@@ -43,7 +43,7 @@ import TestSupport
                 "\(report):3:1: error: langauge: unknown key \"langauge\" (did you mean \"language\"?)",
                 "\(report):7:5: error: paragraph: {{activities.cuont}}: a dataset has no field \"cuont\" (did you mean \"count\"?)",
                 "\(report):8:5: error: chart.data: no dataset named \"activites\" (did you mean \"activities\"?)",
-                "\(report):9:5: error: image.path: the image \(folder.path)/missing.png does not exist or cannot be read",
+                "\(report):9:5: error: image.path: image \(folder.path)/missing.png does not exist",
                 "\(report):10:5: error: paragraph: no bundled font has a glyph for U+6F22 in \"نص 漢字 قصير.\"",
                 "\(report):11:5: error: table: column \"أ\" is 20 pt wide but its longest word needs 90 pt",
                 "\(report):14:5: error: facts.value: {{facts.total}}: no fact \"total\" (the report states no facts)",
