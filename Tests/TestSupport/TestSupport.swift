@@ -98,6 +98,15 @@ public enum TestSupport {
         return result.status == 0 && result.error.isEmpty ? nil : result.output + result.error
     }
 
+    /// The SHA-256 of a file, in hex (coreutils' sha256sum).
+    public static func sha256(_ url: URL) throws -> String {
+        let result = try run("sha256sum", ["--binary", url.path])
+        guard result.status == 0, let digest = result.output.split(separator: " ").first else {
+            throw TestFailure("sha256sum failed: \(result.error)")
+        }
+        return String(digest)
+    }
+
     /// The fonts pdffonts lists, with whether each is embedded.
     public static func fonts(_ url: URL) throws -> [(name: String, embedded: Bool)] {
         let result = try run("pdffonts", [url.path])
