@@ -185,7 +185,7 @@ public struct Renderer {
             cairo_show_page(context.handle)
             try context.check("drawing the SVG")
             try surface.finish()
-            return sink.bytes
+            return SVGIdentifiers.renumber(sink.bytes)
         }
     }
 }
