@@ -41,7 +41,7 @@ let package = Package(
         // Stage 3: flow blocks into pages of frames.
         .target(name: "MawjazLayout", dependencies: ["MawjazDocument", "MawjazText", "MawjazFrame", "MawjazLanguage"]),
         // Stage 4: frames to PDF, PNG and SVG through Cairo.
-        .target(name: "MawjazRender", dependencies: ["MawjazFrame", "MawjazText", "MawjazLanguage", "CPangoCairo"]),
+        .target(name: "MawjazRender", dependencies: ["MawjazFrame", "MawjazLanguage", "CPangoCairo"]),
         // The library: the whole pipeline behind one call.
         .target(name: "Mawjaz", dependencies: ["MawjazLanguage", "MawjazData", "MawjazDocument", "MawjazLayout", "MawjazRender"]),
         // Stage 5: the command line.

@@ -111,7 +111,7 @@ public final class BriefingRenderer {
         let laidOut = checked.laidOut
         let pages = request.format == .pdf ? [] : try request.pages.pages(of: laidOut.document.pages.count)
         do {
-            let files = try Renderer(engine: checked.engine).output(laidOut.document, format: request.format, pages: pages)
+            let files = try Renderer().output(laidOut.document, format: request.format, pages: pages)
             return RenderedDocument(format: request.format, files: files.map { RenderedFile(page: $0.page == 0 ? nil : $0.page, data: Data($0.bytes)) },
                                     pageCount: laidOut.document.pages.count, warnings: checked.warnings)
         } catch {

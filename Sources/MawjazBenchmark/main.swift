@@ -69,7 +69,7 @@ do {
         let (loaded, load) = try timed { try renderer.load(reportAt: reportURL) }
         let (document, bind) = try timed { try renderer.bind(loaded.report) }
         let (laidOut, layout) = try timed { try renderer.layout(document) }
-        let (_, render) = try timed { try Renderer(engine: renderer.engine).write(laidOut.document, to: output, format: .pdf) }
+        let (_, render) = try timed { try Renderer().write(laidOut.document, to: output, format: .pdf) }
         for (name, duration) in [("load", load), ("bind", bind), ("layout", layout), ("render", render)] {
             stages[name, default: []].append(duration)
         }

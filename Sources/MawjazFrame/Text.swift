@@ -1,14 +1,29 @@
 // Shaped text as plain values: glyph runs and lines, ready to draw, with the text they stand for.
 
-/// A font as the text engine resolved it: an index into that engine's font table and a description.
-public struct FontReference: Hashable, Sendable {
-    /// The engine's index for the font, valid for the engine that shaped the text.
-    public var id: Int
-    /// The font's family name, as fontconfig reports it.
+/// A font face by identity: the file that holds it and its index in that file.
+///
+/// Any renderer can load the face from these, whichever text engine shaped the text, so a page laid out by one
+/// worker can be drawn by another. The path names a file of this installation (Mawjaz's `Fonts/`): frames move
+/// between the workers of a process, or of machines sharing the installation.
+public struct FontFace: Hashable, Sendable {
+    /// The font file's path.
+    public var file: String
+    /// The face's index in the file (0 except in font collections).
+    public var index: Int
+    /// The face's family name, as fontconfig reports it.
     public var family: String
-    /// The font size in points.
+    public init(file: String, index: Int = 0, family: String) { self.file = file; self.index = index; self.family = family }
+}
+
+/// A face at a size: what a glyph run is drawn with.
+public struct FontReference: Hashable, Sendable {
+    public var face: FontFace
+    /// The size in points the glyphs were shaped at (to Pango's precision, 1/1024 pt).
     public var size: Double
-    public init(id: Int, family: String, size: Double) { self.id = id; self.family = family; self.size = size }
+    public init(face: FontFace, size: Double) { self.face = face; self.size = size }
+
+    /// The face's family name.
+    public var family: String { face.family }
 }
 
 /// One glyph of a run: its index in the font and its origin relative to the run's origin.

@@ -266,7 +266,7 @@ extension Arabic {
         // Output
         case .cairo(let detail): return "خطأ في cairo: \(detail)"
         case .cannotWrite(let path, let reason): return "\(path): تعذرت الكتابة: \(reason)"
-        case .unknownFont(let family): return "نص يستعمل الخط \(family)، ولم تحمّله أداة الإخراج هذه"
+        case .missingFont(let family, let file): return "تعذّر تحميل الخط \(family) من \(file)"
         case .unsupportedFormat(let ext): return "صيغة إخراج غير مدعومة «.\(ext)» (استعمل .pdf أو .png أو .svg)"
         case .jpegInRaster: return "صورة JPEG تُكتب في PDF وSVG، لا في PNG (حوّل الصورة إلى PNG)"
         case .documentStructure(let detail): return "خلل في بنية المستند (عطل في موجز): \(detail)"

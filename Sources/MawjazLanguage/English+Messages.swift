@@ -238,7 +238,7 @@ extension English {
         // Output
         case .cairo(let detail): return "cairo: \(detail)"
         case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
-        case .unknownFont(let family): return "a glyph run uses the font \(family), which this renderer did not load"
+        case .missingFont(let family, let file): return "the font \(family) cannot be loaded from \(file)"
         case .unsupportedFormat(let ext): return "unsupported output format \".\(ext)\" (use .pdf, .png or .svg)"
         case .jpegInRaster: return "a JPEG image can be written to PDF and SVG, not to PNG (convert the image to PNG)"
         case .documentStructure(let detail): return "document structure: \(detail)"

@@ -218,7 +218,7 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case cairo(String)
     /// An output that cannot be written, and why in the system's words.
     case cannotWrite(path: String, reason: String)
-    case unknownFont(String)
+    case missingFont(family: String, file: String)
     case unsupportedFormat(String)
     case jpegInRaster
     /// The structure tags drawn do not fit together: a fault in Mawjaz, described for its developers.

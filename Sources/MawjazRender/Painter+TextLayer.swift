@@ -148,23 +148,21 @@ struct TextLayerRun {
 final class TextLayerPlan {
     /// A glyph of a font face: the same glyph shares one /ToUnicode entry at every size.
     struct GlyphKey: Hashable {
-        var face: OpaquePointer
+        var face: FontFace
         var glyph: UInt32
     }
 
     private let drawnPlainly: Set<GlyphKey>
     private var mapped = Set<GlyphKey>()
-    private let face: (FontReference) -> OpaquePointer?
 
-    /// Walks `pages` in painting order; `face` gives the cairo font face a run is drawn with.
-    init(_ pages: [Page], face: @escaping (FontReference) -> OpaquePointer?) {
-        self.face = face
+    /// Walks `pages` in painting order.
+    init(_ pages: [Page]) {
         // The glyphs drawn, in painting order: plainly, or as a span.
         var uses: [(isSpan: Bool, keys: [GlyphKey])] = []
         for page in pages {
             for (_, line) in page.frame.textLines {
                 for run in line.runs {
-                    guard let runFace = face(run.font) else { continue }
+                    let runFace = run.font.face
                     TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft).forEachCluster { isPlain, glyphs in
                         guard isPlain || glyphs.count > 1 else { return }
                         uses.append((!isPlain, glyphs.map { GlyphKey(face: runFace, glyph: run.glyphs[$0].id) }))
@@ -193,8 +191,7 @@ final class TextLayerPlan {
 
     /// The text layer of `run` in `line`, its spans allowed or not, noting the glyphs it draws plainly.
     func layer(for run: GlyphRun, in line: TextLine) -> TextLayerRun {
-        guard let runFace = face(run.font) else { return TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft) { _ in false } }
-        let key = { (index: Int) in GlyphKey(face: runFace, glyph: run.glyphs[index].id) }
+        let key = { (index: Int) in GlyphKey(face: run.font.face, glyph: run.glyphs[index].id) }
         let layer = TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft) { glyphs in
             glyphs.allSatisfy { self.mapped.contains(key($0)) || !self.drawnPlainly.contains(key($0)) }
         }

@@ -7,8 +7,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     case cairo(String)
     /// The output could not be written; `reason` is the system's.
     case write(path: String, reason: String)
-    /// A glyph run refers to a font this renderer's text engine never loaded.
-    case unknownFont(String)
+    /// A glyph run names a font file that cannot be loaded.
+    case missingFont(family: String, file: String)
     /// The output's extension names no format Mawjaz writes.
     case unsupportedFormat(String)
     /// A JPEG image in a PNG output: cairo cannot decode JPEG.
@@ -26,7 +26,7 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .cairo(let detail): return .cairo(detail)
         case .write(let path, let reason): return .cannotWrite(path: path, reason: reason)
-        case .unknownFont(let family): return .unknownFont(family)
+        case .missingFont(let family, let file): return .missingFont(family: family, file: file)
         case .unsupportedFormat(let ext): return .unsupportedFormat(ext)
         case .jpegInRaster: return .jpegInRaster
         case .structure(let detail): return .documentStructure(detail)

@@ -2,7 +2,6 @@
 import CPangoCairo
 import Foundation
 import MawjazFrame
-import MawjazText
 
 /// The formats Mawjaz writes, chosen by the output file's extension.
 public enum OutputFormat: Hashable, Sendable {
@@ -38,11 +37,14 @@ public enum OutputFormat: Hashable, Sendable {
 }
 
 /// Draws paged documents with cairo.
-public struct Renderer {
-    /// The engine that shaped the documents' text; its fonts draw the glyphs.
-    public let engine: TextEngine
+///
+/// A renderer needs nothing but the frames: glyph runs name their fonts by file and size, and the fonts are loaded
+/// once for the whole process. So a document laid out on one thread (by one text engine) may be drawn on another,
+/// and one renderer may draw on several threads at once.
+public struct Renderer: Sendable {
+    private let fonts = CairoFonts.shared
 
-    public init(engine: TextEngine) { self.engine = engine }
+    public init() {}
 
     /// Writes `document` to `url` in `format` and returns the files written (one for PDF, one per page otherwise,
     /// named `<stem>-<n>` with `n` zero-padded to the page count's width so the files sort). Each file is replaced
@@ -96,8 +98,8 @@ public struct Renderer {
             setMetadata(document.info, on: surface)
             let context = try CairoContext(surface: surface)
             let tagger = PDFTagger(plan: plan)
-            let textLayer = TextLayerPlan(document.pages) { [engine] font in engine.scaledFont(for: font).map { cairo_scaled_font_get_font_face($0) } }
-            let painter = Painter(context: context, engine: engine, vector: true, tagger: tagger, textLayerPlan: textLayer, smoothsImages: false)
+            let textLayer = TextLayerPlan(document.pages)
+            let painter = Painter(context: context, fonts: fonts, vector: true, tagger: tagger, textLayerPlan: textLayer, smoothsImages: false)
             for (index, page) in document.pages.enumerated() {
                 cairo_pdf_surface_set_size(surface.handle, page.size.width, page.size.height)
                 if index < document.info.pageLabels.count {
@@ -161,7 +163,7 @@ public struct Renderer {
         cairo_set_source_rgb(context.handle, 1, 1, 1)
         cairo_paint(context.handle)
         cairo_scale(context.handle, scale, scale)
-        try Painter(context: context, engine: engine, vector: false).paint(page.frame)
+        try Painter(context: context, fonts: fonts, vector: false).paint(page.frame)
         cairo_surface_flush(surface.handle)
         let sink = ByteSink()
         let status = withExtendedLifetime(sink) { cairo_surface_write_to_png_stream(surface.handle, ByteSink.write, sink.closure) }
@@ -181,7 +183,7 @@ public struct Renderer {
             // White paper, as the PDF's pages and the PNG's have: without it the page is transparent.
             cairo_set_source_rgb(context.handle, 1, 1, 1)
             cairo_paint(context.handle)
-            try Painter(context: context, engine: engine, vector: true).paint(page.frame)
+            try Painter(context: context, fonts: fonts, vector: true).paint(page.frame)
             cairo_show_page(context.handle)
             try context.check("drawing the SVG")
             try surface.finish()

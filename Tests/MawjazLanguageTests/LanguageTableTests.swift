@@ -172,7 +172,7 @@ import TestSupport
         .paragraphTooLong(characters: 3581, limit: 3598),
         .cairo("zqtext3615"),
         .cannotWrite(path: "zqpath3632", reason: "zqreason3649"),
-        .unknownFont("zqtext3683"),
+        .missingFont(family: "zqfamily3683", file: "zqfile3683"),
         .unsupportedFormat("zqtext3700"),
         .jpegInRaster,
         .documentStructure("zqtext3717"),

@@ -69,6 +69,38 @@ import TestSupport
         #expect(found > 0)
     }
 
+    @Test func tatweelPiecesStandOneLoneTatweelApart() throws {
+        // The tatweel's advance comes from the font itself; it is the width of a tatweel shaped on its own.
+        let lone = try engine.shape(StyledParagraph(spans: [TextSpan("\u{0640}", style: style)], direction: .rightToLeft)).lines[0].line.runs[0]
+        let tatweel = try #require(lone.glyphs.first).id
+        var pairs = 0
+        for line in try set(Self.text, width: 240).lines {
+            for run in line.line.runs {
+                for (left, right) in zip(run.glyphs, run.glyphs.dropFirst()) where left.id == tatweel && right.id == tatweel {
+                    // The last piece of an opening may overlap the one before it, to end on the opening's edge.
+                    #expect(right.x - left.x <= lone.width + 1e-9)
+                    if abs(right.x - left.x - lone.width) < 1e-9 { pairs += 1 }
+                }
+            }
+        }
+        #expect(pairs > 0)
+    }
+
+    @Test func justifyingWithKashidaLeavesTheNextParagraphAsAFreshEngineSetsIt() throws {
+        // Stretching a right-to-left line must not change what the engine shares between paragraphs (its direction).
+        let english = StyledParagraph(spans: [TextSpan("Joint exercises since 2012 (تدريبات مشتركة) and more to come.", style: style)],
+                                      direction: .leftToRight, alignment: .justify, width: 150)
+        let fresh = try TextEngine(library: engine.library).shape(english)
+        _ = try set(Self.text, width: 260)
+        let after = try engine.shape(english)
+        #expect(after.lines.map(\.line.text) == fresh.lines.map(\.line.text))
+        for (line, expected) in zip(after.lines, fresh.lines) {
+            #expect(line.origin == expected.origin)
+            #expect(line.line.runs.map(\.isRightToLeft) == expected.line.runs.map(\.isRightToLeft))
+            #expect(line.line.runs.map { $0.glyphs.map(\.x) } == expected.line.runs.map { $0.glyphs.map(\.x) })
+        }
+    }
+
     @Test func priorities() {
         // After seen and sad first; before a final heh or taa marbuta next; never after a letter that does not join.
         #expect(Kashida.priority(0x0633, 0x0645, nextIsFinal: false) == 1)      // سم
