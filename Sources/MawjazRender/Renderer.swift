@@ -2,6 +2,7 @@
 import CPangoCairo
 import Foundation
 import MawjazFrame
+import Synchronization
 
 /// The formats Mawjaz writes, chosen by the output file's extension.
 public enum OutputFormat: Hashable, Sendable {
@@ -43,8 +44,13 @@ public enum OutputFormat: Hashable, Sendable {
 /// and one renderer may draw on several threads at once.
 public struct Renderer: Sendable {
     private let fonts = CairoFonts.shared
+    /// How many pages of a PNG or SVG output are drawn at once, each on a thread of its own.
+    public var pageWorkers: Int
 
-    public init() {}
+    /// A renderer that draws the pages of PNG and SVG outputs on `pageWorkers` threads (one per core by default).
+    public init(pageWorkers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.pageWorkers = max(1, pageWorkers)
+    }
 
     /// Writes `document` to `url` in `format` and returns the files written (one for PDF, one per page otherwise,
     /// named `<stem>-<n>` with `n` zero-padded to the page count's width so the files sort). Each file is replaced
@@ -67,9 +73,29 @@ public struct Renderer: Sendable {
         case .pdf:
             return [(0, try pdf(document))]
         case .png(let dpi):
-            return try pages.map { (number) throws(RenderError) in (number, try png(try page(number, of: document), dpi: dpi)) }
+            return try drawPages(pages, of: document) { page throws(RenderError) in try png(page, dpi: dpi) }
         case .svg:
-            return try pages.map { (number) throws(RenderError) in (number, try svg(try page(number, of: document))) }
+            return try drawPages(pages, of: document) { page throws(RenderError) in try svg(page) }
+        }
+    }
+
+    /// Draws each page of `numbers` on its own, `pageWorkers` pages at a time: a page's drawing needs nothing from
+    /// another's. Returns them in the order given; the first page that failed (in that order) is the error.
+    private func drawPages(_ numbers: [Int], of document: PagedDocument,
+                           _ draw: @Sendable (Page) throws(RenderError) -> [UInt8]) throws(RenderError) -> [(page: Int, bytes: [UInt8])] {
+        let pages = try numbers.map { (number) throws(RenderError) in try page(number, of: document) }
+        let drawn = Mutex<[Int: Result<[UInt8], RenderError>]>([:])
+        let workers = min(pageWorkers, pages.count)
+        @Sendable func drawShare(of worker: Int) {
+            for index in stride(from: worker, to: pages.count, by: max(1, workers)) {
+                let result: Result<[UInt8], RenderError>
+                do throws(RenderError) { result = .success(try draw(pages[index])) } catch { result = .failure(error) }
+                drawn.withLock { $0[index] = result }
+            }
+        }
+        if workers > 1 { DispatchQueue.concurrentPerform(iterations: workers, execute: drawShare) } else { drawShare(of: 0) }
+        return try drawn.withLock { $0 }.sorted { $0.key < $1.key }.map { (index, result) throws(RenderError) in
+            (numbers[index], try result.get())
         }
     }
 

@@ -52,6 +52,37 @@ import TestSupport
         }
     }
 
+    @Test func pagesDrawnAtOnceEqualPagesDrawnOneAfterTheOther() throws {
+        let report = TestSupport.root.appendingPathComponent("Reports/annual-summary/report.yaml")
+        let renderer = try TestSupport.renderer()
+        let document = try renderer.layout(try renderer.bind(try renderer.load(reportAt: report).report)).document
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (format, ext) in [(OutputFormat.png(dpi: 40), "png"), (.svg, "svg")] {
+            let one = try Renderer(pageWorkers: 1).write(document, to: folder.appendingPathComponent("one.\(ext)"), format: format)
+            let three = try Renderer(pageWorkers: 3).write(document, to: folder.appendingPathComponent("three.\(ext)"), format: format)
+            #expect(one.count == document.pages.count && three.count == one.count)
+            #expect(three.map(\.lastPathComponent) == (1...one.count).map { "three-\($0).\(ext)" })
+            for (a, b) in zip(one, three) { #expect(try Data(contentsOf: a) == Data(contentsOf: b), "\(b.lastPathComponent)") }
+        }
+    }
+
+    @Test func theFirstPageThatCannotBeDrawnIsTheError() throws {
+        // Page 2 holds a JPEG (which a PNG cannot carry), page 3 a PNG that does not decode: page 2's error is the one
+        // reported, whichever thread met its error first.
+        let jpeg = try Data(contentsOf: TestSupport.root.appendingPathComponent("Tests/MawjazTests/Fixtures/images/chart.jpg"))
+        var document = try TestSupport.layout(yaml: "title: x\ndate: 2024-01-01\nlanguage: en\nbody:\n  - paragraph: a\n  - page-break\n  - paragraph: b\n  - page-break\n  - paragraph: c\n").document
+        #expect(document.pages.count == 3)
+        let output = try TestSupport.temporaryFolder().appendingPathComponent("pages.png")
+        let image = ImageBox(data: Array(jpeg), format: .jpeg, size: Size(width: 10, height: 10), alternativeText: "")
+        document.pages[1].frame.place(.image(image), at: Point(x: 100, y: 100))
+        let broken = ImageBox(data: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0], format: .png, size: Size(width: 10, height: 10),
+                              alternativeText: "")
+        document.pages[2].frame.place(.image(broken), at: Point(x: 100, y: 100))
+        #expect(throws: RenderError.self) { try Renderer(pageWorkers: 1).write(document, to: output, format: .svg) }
+        #expect(throws: RenderError.jpegInRaster) { try Renderer(pageWorkers: 3).write(document, to: output, format: .png(dpi: 30)) }
+    }
+
     @Test func aRunNamesItsFontFileAndSize() throws {
         let result = try TestSupport.layout(yaml: """
             title: "عنوان"
