@@ -157,9 +157,3 @@ public struct Destination: Sendable {
         self.name = name; self.outline = outline
     }
 }
-
-/// The opening or closing of a structure element (Document, H1, P, Table, Figure…).
-public enum StructureTag: Sendable {
-    case begin(role: String, alternativeText: String? = nil)
-    case end(role: String)
-}

@@ -31,19 +31,19 @@ extension LayoutContext {
                 body.append(.space(2))
                 body += try listItems(children, depth: depth + 1)
             }
-            body = body.tagged("LBody")
+            body = body.tagged(.listBody)
             if let first = frames.first, let firstLine = text.lines.first {
                 let markerX = rtl ? columnWidth - indent - marker.naturalWidth : indent + markerWidth - marker.naturalWidth
                 var markerLine = marker
                 markerLine.lines = Array(marker.lines.prefix(1))
                 markerLine.lines[0].origin = Point(x: 0, y: firstLine.origin.y - firstLine.top)
                 var label = Frame(size: first.size)
-                label.place(markerLine, at: Point(x: markerX, y: 0), role: "Lbl")
+                label.place(markerLine, at: Point(x: markerX, y: 0), as: .listLabel)
                 body = body.prependingToFirstBox(label)
             }
-            items += body.tagged("LI")
+            items += body.tagged(.listItem)
         }
-        return items.tagged("L")
+        return items.tagged(.list)
     }
 
     /// Blocks set in columns side by side, the first column on the start side: balanced when they fit on a page,

@@ -10,8 +10,8 @@ extension LayoutContext {
     func furnish(_ frame: inout Frame, pageIndex: Int, pageCount: Int, left: Double, width: Double) throws(LayoutError) {
         let setup = template.page
         let origin = BlockOrigin(kind: "page furniture", location: SourceLocation(file: template.name))
-        frame.place(.tag(.begin(role: StructureTag.artifactRole)), at: .zero)
-        defer { frame.place(.tag(.end(role: StructureTag.artifactRole)), at: .zero) }
+        frame.place(.tag(.begin(.artifact)), at: .zero)
+        defer { frame.place(.tag(.end(.artifact)), at: .zero) }
         if template.banner, let banner = document.classification {
             let style = style(.banner).with(color: palette.bannerText)
             let shaped = try shape([.init(banner, style: style)], role: .banner, width: width, alignment: .center, origin: origin)

@@ -77,7 +77,7 @@ enum PDFAmendment {
             guard let tree = try file.resolveDictionary(root) else { throw .amendment("the structure tree root is not a dictionary") }
             try walk(tree["K"])
         }
-        guard found.map({ $0.element["S"]?.name ?? "" }) == planned.map(\.role) else {
+        guard found.map({ $0.element["S"]?.name ?? "" }) == planned.map(\.type) else {
             throw .amendment("the structure tree has \(found.count) elements, not the \(planned.count) planned")
         }
         for (object, plan) in zip(found, planned) {

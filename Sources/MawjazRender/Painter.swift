@@ -26,14 +26,14 @@ struct Painter {
             switch placed.item {
             case .text(let line):
                 let span = tagger?.lineNeedsSpan() ?? false
-                if span { cairo_tag_begin(cr, "Span", "") }
+                if span { cairo_tag_begin(cr, StructurePlan.spanType, "") }
                 try paint(line, at: position)
-                if span { cairo_tag_end(cr, "Span") }
+                if span { cairo_tag_end(cr, StructurePlan.spanType) }
             case .shape(let shape): paint(shape, at: position)
             case .image(let image): try paint(image, at: position)
             case .link(let link): tagger?.link(link, at: position, cr)
             case .destination(let destination): tagger?.destination(destination, at: position, cr)
-            case .tag(let tag): tagger?.handle(tag, cr)
+            case .tag(let tag): try tagger?.handle(tag, cr)
             }
         }
     }

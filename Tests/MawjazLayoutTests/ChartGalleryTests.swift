@@ -200,7 +200,7 @@ import TestSupport
         let timeline = english.document.charts.first { $0.chart.kind == .timeline }?.chart.alternativeText ?? ""
         #expect(timeline.hasPrefix("Timeline: Milestones of the partnership; 7 events from March 2015 to June 2023; March 2015: First joint exercise"))
         for (chart, compiled) in all {
-            guard case .tag(.begin(role: "Figure", let text)) = compiled.frame.items.first?.item else {
+            guard case .tag(.begin(.figure, let text)) = compiled.frame.items.first?.item else {
                 Issue.record("\(chart.kind) does not open with a figure tag")
                 continue
             }
