@@ -23,10 +23,7 @@ public struct ReportLoader {
         "attachment", "fonts",
     ]
     /// The names of the block kinds a body may hold.
-    public static let blockKinds = [
-        "heading", "paragraph", "facts", "table", "chart", "timeline", "list", "note", "image", "signature",
-        "spacer", "rule", "columns", "for-each", "contents", "reference", "page-break",
-    ]
+    public static let blockKinds = BlockKind.allCases.map(\.rawValue)
 
     var reader: YAMLReader
     let folder: URL

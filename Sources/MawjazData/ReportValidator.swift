@@ -36,7 +36,8 @@ public enum ReportValidator {
                     log.error(repeated.location, field: "for-each.data", noDataset(repeated.dataset, report, unreadable))
                 }
                 check(repeated.blocks, in: report, unreadable: unreadable, log: &log)
-            default:
+            case .heading, .paragraph, .timeline, .list, .note, .image, .signature, .spacer, .rule, .contents, .reference, .pageBreak:
+                // No dataset to check. A new kind that names a dataset or holds a chart is checked above.
                 continue
             }
         }

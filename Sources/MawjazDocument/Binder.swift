@@ -54,7 +54,9 @@ public struct Binder {
                 switch block {
                 case .heading(let heading): return [heading]
                 case .columns(let set): return headings(set.blocks)
-                default: return []
+                case .paragraph, .facts, .table, .chart, .timeline, .list, .note, .figure, .signature, .spacer, .rule, .contents,
+                     .reference, .pageBreak:
+                    return []
                 }
             }
         }

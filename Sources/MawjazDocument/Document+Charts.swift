@@ -12,7 +12,9 @@ extension Document {
             switch block {
             case .chart(let chart): return [(chart, columnCounts)]
             case .columns(let set): return charts(in: set.blocks, columnCounts: columnCounts + [set.count])
-            default: return []
+            case .heading, .paragraph, .facts, .table, .timeline, .list, .note, .figure, .signature, .spacer, .rule, .contents,
+                 .reference, .pageBreak:
+                return []
             }
         }
     }
