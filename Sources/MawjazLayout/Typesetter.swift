@@ -59,6 +59,7 @@ public struct Typesetter {
     /// columns — under the opening on its last page unless the opening is a cover page — each column filled
     /// before the next, the first on the start side.
     private func paginate(_ context: LayoutContext, textWidth: Double, textHeight: Double) throws(LayoutError) -> [[PlacedBox]] {
+        context.beginPass()
         let setup = context.template.page
         let columns = max(1, setup.columns)
         let opening = try context.withColumnWidth(textWidth) { () throws(LayoutError) in try context.openingItems() }
