@@ -32,18 +32,18 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "XMLCoder", package: "XMLCoder"),
         ]),
         // Stage 2: bind data into a document of blocks.
-        .target(name: "MawjazDocument", dependencies: ["MawjazData", "MawjazLanguage", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "MawjazDocument", dependencies: ["MawjazData", "MawjazFrame", "MawjazLanguage", .product(name: "Mustache", package: "swift-mustache")]),
         // Plain values every stage shares: geometry, paint, direction, and the positioned frames
         // between layout and render.
         .target(name: "MawjazFrame"),
         // Pango and fontconfig: fonts, shaping, measuring.
         .target(name: "MawjazText", dependencies: ["MawjazFrame", "MawjazLanguage", "CPangoCairo"]),
         // Stage 3: flow blocks into pages of frames.
-        .target(name: "MawjazLayout", dependencies: ["MawjazDocument", "MawjazText", "MawjazFrame", "MawjazLanguage"]),
+        .target(name: "MawjazLayout", dependencies: ["MawjazData", "MawjazDocument", "MawjazText", "MawjazFrame", "MawjazLanguage"]),
         // Stage 4: frames to PDF, PNG and SVG through Cairo.
         .target(name: "MawjazRender", dependencies: ["MawjazFrame", "MawjazLanguage", "CPangoCairo"]),
         // The library: the whole pipeline behind one call.
-        .target(name: "Mawjaz", dependencies: ["MawjazLanguage", "MawjazData", "MawjazDocument", "MawjazLayout", "MawjazRender"]),
+        .target(name: "Mawjaz", dependencies: ["MawjazLanguage", "MawjazData", "MawjazDocument", "MawjazFrame", "MawjazText", "MawjazLayout", "MawjazRender"]),
         // Stage 5: the command line.
         .executableTarget(
             name: "MawjazCLI",
@@ -55,10 +55,10 @@ let package = Package(
         .testTarget(name: "MawjazDataTests", dependencies: [
             "MawjazData", "MawjazLanguage", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Fixtures"]),
-        .testTarget(name: "MawjazDocumentTests", dependencies: ["MawjazDocument", "MawjazLanguage", "TestSupport"]),
-        .testTarget(name: "MawjazTextTests", dependencies: ["MawjazText", "TestSupport"]),
-        .testTarget(name: "MawjazLayoutTests", dependencies: ["MawjazLayout", "TestSupport"]),
-        .testTarget(name: "MawjazRenderTests", dependencies: ["MawjazRender", "TestSupport"]),
+        .testTarget(name: "MawjazDocumentTests", dependencies: ["MawjazData", "MawjazDocument", "MawjazFrame", "MawjazLanguage", "TestSupport"]),
+        .testTarget(name: "MawjazTextTests", dependencies: ["MawjazFrame", "MawjazText", "TestSupport"]),
+        .testTarget(name: "MawjazLayoutTests", dependencies: ["Mawjaz", "MawjazDocument", "MawjazFrame", "MawjazLayout", "TestSupport"]),
+        .testTarget(name: "MawjazRenderTests", dependencies: ["MawjazFrame", "MawjazRender", "TestSupport"]),
         .testTarget(name: "MawjazTests", dependencies: ["Mawjaz", "TestSupport", .product(name: "Yams", package: "Yams")],
                     exclude: ["Fixtures"]),
     ],
