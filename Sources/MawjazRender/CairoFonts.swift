@@ -1,6 +1,6 @@
 // The cairo fonts glyph runs are drawn with: loaded from the files their references name, shared by every
 // renderer and thread of the process.
-import CPangoCairo
+internal import CPangoCairo
 import MawjazFrame
 import Synchronization
 

@@ -1,7 +1,7 @@
 // What cairo 1.16 cannot write, appended to its PDF as an incremental update: the document's language, viewer
 // preferences, the figures' alternative texts, XMP metadata and an sRGB output intent for PDF/A-2b, print flags
 // on links, explicit CID-to-glyph maps, dates with their prefix, and a file identifier.
-import CPangoCairo
+internal import CPangoCairo
 import Foundation
 import MawjazFrame
 

@@ -1,5 +1,5 @@
 // Hands a planned structure to cairo while the painter draws: structure tags, spans, links and destinations.
-import CPangoCairo
+internal import CPangoCairo
 import Foundation
 import MawjazFrame
 

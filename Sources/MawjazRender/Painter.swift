@@ -1,6 +1,6 @@
 // Draws a frame's items onto a cairo context: glyph runs, shapes, images, and for a tagged PDF the structure
 // tags, links and destinations.
-import CPangoCairo
+internal import CPangoCairo
 import MawjazFrame
 
 /// Paints frames with cairo, loading the fonts glyph runs name.

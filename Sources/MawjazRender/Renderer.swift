@@ -1,5 +1,5 @@
 // The exporters: a paged document to PDF, to PNG pages or to SVG pages, through cairo.
-import CPangoCairo
+internal import CPangoCairo
 import Foundation
 import MawjazFrame
 import Synchronization

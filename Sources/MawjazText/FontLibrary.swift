@@ -1,5 +1,5 @@
 // The bundled fonts, held in a private fontconfig configuration so output never depends on the machine.
-import CPangoCairo
+internal import CPangoCairo
 import Foundation
 
 /// The fonts of Mawjaz's `Fonts/` folder and any folders added to it (an office's own fonts), registered with a

@@ -1,5 +1,5 @@
 // The text engine: a Pango font map and context over the bundled fonts; shapes whole paragraphs.
-import CPangoCairo
+internal import CPangoCairo
 import Foundation
 import MawjazFrame
 

@@ -64,4 +64,21 @@ import TestSupport
             }
         }
     }
+
+    @Test func onlyTheTextAndRenderStagesSeeTheCLibrariesAndNeverPublicly() throws {
+        // `internal import`: no declaration a module shows others can name a C type, and nothing depending on the
+        // module sees cairo or Pango through it.
+        let sources = TestSupport.root.appendingPathComponent("Sources")
+        var importers = Set<String>()
+        for target in try FileManager.default.contentsOfDirectory(atPath: sources.path) {
+            guard let files = FileManager.default.enumerator(at: sources.appendingPathComponent(target), includingPropertiesForKeys: nil) else { continue }
+            for case let file as URL in files where file.pathExtension == "swift" {
+                for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") where line.hasSuffix("import CPangoCairo") {
+                    importers.insert(target)
+                    #expect(line == "internal import CPangoCairo", "\(file.lastPathComponent): \(line)")
+                }
+            }
+        }
+        #expect(importers == ["MawjazText", "MawjazRender"])
+    }
 }
