@@ -15,20 +15,26 @@ import TestSupport
     /// The resolution PNG pages are recorded at: low, so that a hundred pages stay quick, yet every glyph is rasterised.
     static let dpi = 48.0
 
-    /// The reports whose outputs are recorded: every report in Reports/ and the test fixtures' long, chart and
-    /// second reports, by the name their outputs are recorded under, with the formats they are written in (the long
-    /// reports hold a JPEG, which only PDF and SVG can carry).
-    static var samples: [(name: String, report: URL, formats: [String])] {
-        let fixtures = TestSupport.root.appendingPathComponent("Tests/MawjazTests/Fixtures")
+    /// The reports whose outputs are recorded: every report in Reports/, the test fixtures' long, chart and second
+    /// reports, and the structured report the tests build (links, underlines, nested lists, contents), by the name
+    /// their outputs are recorded under, with the formats they are written in (the long reports hold a JPEG, which
+    /// only PDF and SVG can carry).
+    static func samples() throws -> [(name: String, report: URL, formats: [String])] {
+        typealias Sample = (name: String, report: URL, formats: [String])
+        let all = ["pdf", "png", "svg"]
         let reports = TestSupport.root.appendingPathComponent("Reports")
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []
-        let all = ["pdf", "png", "svg"]
-        return folders.sorted().map { ($0, reports.appendingPathComponent("\($0)/report.yaml"), all) }
+        var samples: [Sample] = folders.sorted().map { folder -> Sample in (folder, reports.appendingPathComponent("\(folder)/report.yaml"), all) }
             .filter { FileManager.default.fileExists(atPath: $0.report.path) }
-            + [("long/report-ar", ["pdf", "svg"]), ("long/report-en", ["pdf", "svg"]), ("charts/charts-ar", all),
-               ("charts/charts-en", all), ("water-partnership/report", all)].map { (path, formats) in
-                ("fixtures-" + path.replacingOccurrences(of: "/", with: "-"), fixtures.appendingPathComponent("\(path).yaml"), formats)
-            }
+        let fixtures = TestSupport.root.appendingPathComponent("Tests/MawjazTests/Fixtures")
+        let fixtureFormats: [(String, [String])] = [("long/report-ar", ["pdf", "svg"]), ("long/report-en", ["pdf", "svg"]),
+                                                    ("charts/charts-ar", all), ("charts/charts-en", all), ("water-partnership/report", all)]
+        for (path, formats) in fixtureFormats {
+            samples.append(("fixtures-" + path.replacingOccurrences(of: "/", with: "-"), fixtures.appendingPathComponent("\(path).yaml"), formats))
+        }
+        let structured = try TestSupport.folder(with: ["report.yaml": TestSupport.structuredReport()])
+        samples.append(("tests-structured", structured.appendingPathComponent("report.yaml"), all))
+        return samples
     }
 
     /// Renders every sample (PDF, PNG pages, SVG pages, and one chart alone) into `folder` and returns each file's
@@ -36,7 +42,7 @@ import TestSupport
     static func renderAll(into folder: URL) throws -> [String: String] {
         let renderer = try TestSupport.renderer()
         var digests: [String: String] = [:]
-        for (name, report, formats) in samples {
+        for (name, report, formats) in try samples() {
             for format in formats {
                 let summary = try renderer.render(reportAt: report, to: folder.appendingPathComponent("\(name).\(format)"), dpi: dpi)
                 for file in summary.files { digests[file.lastPathComponent] = try TestSupport.sha256(file) }
