@@ -371,16 +371,26 @@ public final class TextEngine {
         return true
     }
 
-    /// The tatweel glyph of a font shaping used and its advance, if the font has one; read from the font itself,
-    /// so that stretching a line never shapes anything while the line's layout is live.
+    /// The tatweel glyph of a font shaping used and its advance, if the font has one: a lone tatweel shaped by
+    /// HarfBuzz in that font (some fonts, such as Amiri, substitute a glyph of their own for it), so that stretching a
+    /// line never goes back into Pango while the line's layout is live.
     private func tatweel(in font: FontReference) -> (glyph: UInt32, advance: Double)? {
         if let known = tatweelCache[font] { return known }
         var result: (glyph: UInt32, advance: Double)?
-        var glyph: hb_codepoint_t = 0
-        if let pangoFont = pangoFonts[font], let hbFont = pango_font_get_hb_font(pangoFont),
-           hb_font_get_nominal_glyph(hbFont, 0x0640, &glyph) != 0 {
-            // The font's HarfBuzz scale is in Pango units, as the positions Pango shapes with.
-            result = (glyph, Int32(hb_font_get_glyph_h_advance(hbFont, glyph)).points)
+        if let pangoFont = pangoFonts[font], let hbFont = pango_font_get_hb_font(pangoFont), let buffer = hb_buffer_create() {
+            defer { hb_buffer_destroy(buffer) }
+            var tatweel: UInt32 = 0x0640
+            hb_buffer_add_utf32(buffer, &tatweel, 1, 0, 1)
+            hb_buffer_set_direction(buffer, HB_DIRECTION_RTL)
+            hb_buffer_set_script(buffer, HB_SCRIPT_ARABIC)
+            hb_buffer_set_language(buffer, hb_language_from_string("ar", -1))
+            hb_shape(hbFont, buffer, nil, 0)
+            var count: UInt32 = 0
+            if let infos = hb_buffer_get_glyph_infos(buffer, &count), count == 1, infos[0].codepoint != 0,
+               let positions = hb_buffer_get_glyph_positions(buffer, &count) {
+                // The font's HarfBuzz scale is in Pango units, as the positions Pango shapes with.
+                result = (infos[0].codepoint, Int32(positions[0].x_advance).points)
+            }
         }
         tatweelCache[font] = result
         return result

@@ -69,13 +69,20 @@ import TestSupport
         #expect(found > 0)
     }
 
-    @Test func tatweelPiecesStandOneLoneTatweelApart() throws {
-        // The tatweel's advance comes from the font itself; it is the width of a tatweel shaped on its own.
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func tatweelPiecesAreALoneTatweelsGlyphStandingItsAdvanceApart(family: String) throws {
+        // The tatweel is the glyph a lone tatweel is shaped to in the run's font (Amiri substitutes one of its own for
+        // the character's), and its pieces stand that glyph's advance apart.
+        let style = TextStyle(families: [family, "Noto Sans"], size: 12)
         let lone = try engine.shape(StyledParagraph(spans: [TextSpan("\u{0640}", style: style)], direction: .rightToLeft)).lines[0].line.runs[0]
         let tatweel = try #require(lone.glyphs.first).id
-        var pairs = 0
-        for line in try set(Self.text, width: 240).lines {
+        #expect(lone.width > 0)
+        let paragraph = try engine.shape(StyledParagraph(spans: [TextSpan(Self.text, style: style)], direction: .rightToLeft,
+                                                         alignment: .justify, width: 240, justification: .kashida))
+        var pieces = 0, pairs = 0
+        for line in paragraph.lines {
             for run in line.line.runs {
+                pieces += run.glyphs.filter { $0.id == tatweel }.count
                 for (left, right) in zip(run.glyphs, run.glyphs.dropFirst()) where left.id == tatweel && right.id == tatweel {
                     // The last piece of an opening may overlap the one before it, to end on the opening's edge.
                     #expect(right.x - left.x <= lone.width + 1e-9)
@@ -83,6 +90,7 @@ import TestSupport
                 }
             }
         }
+        #expect(pieces > 0, "\(family): no tatweel in kashida-justified lines")
         #expect(pairs > 0)
     }
 
