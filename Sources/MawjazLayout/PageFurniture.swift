@@ -37,7 +37,7 @@ extension LayoutContext {
                                height: style.size * 1.5 + 2)
                     frame.fill(box, with: background)
                 }
-                if baseline < setup.top { try top.add("the banner", box, origin: origin) } else { try bottom.add("the banner", box, origin: origin) }
+                if baseline < setup.top { try top.add(.banner, box, origin: origin) } else { try bottom.add(.banner, box, origin: origin) }
                 line.origin.y = 0
                 frame.place(.text(line.line), at: Point(x: left + line.origin.x, y: baseline))
             }
@@ -51,9 +51,7 @@ extension LayoutContext {
                 let shaped = try shape(spans(text, role: role), role: role, width: width, alignment: alignment, origin: origin)
                 guard let line = shaped.lines.first else { continue }
                 let box = FurnitureBand.emBox(line.line, size: style(role).size, at: Point(x: left + line.origin.x, y: baseline))
-                if role == .header { try top.add("the running head", box, origin: origin) } else {
-                    try bottom.add("the running foot", box, origin: origin)
-                }
+                if role == .header { try top.add(.runningHead, box, origin: origin) } else { try bottom.add(.runningFoot, box, origin: origin) }
                 frame.place(.text(line.line), at: Point(x: left + line.origin.x, y: baseline))
             }
         }
@@ -79,37 +77,33 @@ extension LayoutContext {
 /// another. A line counts by its em box (0.8 of its size above the baseline, 0.25 below), where letters stand: an
 /// Arabic font's line box, twice as tall, would find overlaps that no reader sees.
 private struct FurnitureBand {
-    /// Which margin: "top" or "bottom".
-    let margin: String
+    let margin: Margin
     /// The margin's height.
     let height: Double
     /// The margin's extent on the page, from its top to its bottom.
     let area: ClosedRange<Double>
-    private var placed: [(what: String, box: Rect)] = []
+    private var placed: [(part: FurniturePart, box: Rect)] = []
 
     init(top setup: PageSetup) {
-        margin = "top"; height = setup.top; area = 0...setup.top
+        margin = .top; height = setup.top; area = 0...setup.top
     }
 
     init(bottom setup: PageSetup) {
-        margin = "bottom"; height = setup.bottom; area = (setup.size.height - setup.bottom)...setup.size.height
+        margin = .bottom; height = setup.bottom; area = (setup.size.height - setup.bottom)...setup.size.height
     }
 
-    mutating func add(_ what: String, _ box: Rect, origin: BlockOrigin) throws(LayoutError) {
+    mutating func add(_ part: FurniturePart, _ box: Rect, origin: BlockOrigin) throws(LayoutError) {
         // Off the page: a larger margin moves the furniture in by as much.
-        let offPage = margin == "top" ? area.lowerBound - box.minY : box.maxY - area.upperBound
+        let offPage = margin == .top ? area.lowerBound - box.minY : box.maxY - area.upperBound
         if offPage > 0.01 {
-            throw failure(origin, String(format: "the %@ margin (%.0f pt) is too small for %@, which needs %.0f pt",
-                                         margin, height, what, (height + offPage).rounded(.up)))
+            throw failure(origin, .marginTooSmall(margin, height: height, part: part, needs: (height + offPage).rounded(.up)))
         }
-        let intoText = margin == "top" ? box.maxY - area.upperBound : area.lowerBound - box.minY
-        if intoText > 0.01 {
-            throw failure(origin, "\(what) is too large for its place in the \(margin) margin: it reaches into the text")
+        let intoText = margin == .top ? box.maxY - area.upperBound : area.lowerBound - box.minY
+        if intoText > 0.01 { throw failure(origin, .furnitureReachesText(part, margin: margin)) }
+        if let other = placed.first(where: { $0.part != part && $0.box.overlaps(box, tolerance: 0.01) }) {
+            throw failure(origin, .furnitureOverlaps(other.part, part, margin: margin))
         }
-        if let other = placed.first(where: { $0.what != what && $0.box.overlaps(box, tolerance: 0.01) }) {
-            throw failure(origin, "in the \(margin) margin, \(other.what) and \(what) overlap: make the margin larger or their text smaller")
-        }
-        placed.append((what, box))
+        placed.append((part, box))
     }
 
     /// The em box of a line set in `size` whose baseline starts at `origin`.
@@ -117,7 +111,7 @@ private struct FurnitureBand {
         Rect(x: origin.x, y: origin.y - 0.8 * size, width: line.width, height: 1.05 * size)
     }
 
-    private func failure(_ origin: BlockOrigin, _ message: String) -> LayoutError {
+    private func failure(_ origin: BlockOrigin, _ message: Message) -> LayoutError {
         LayoutError(location: origin.location, block: origin.kind, message: message)
     }
 }

@@ -1,5 +1,5 @@
 // The PDF's text layer for a glyph run: which glyphs stand for which text, in the form poppler and PDFium read back.
-import CPangoCairo
+internal import CPangoCairo
 import MawjazFrame
 
 /// How a run's glyphs are handed to cairo for the text layer: the glyphs in drawing order, the text, and the clusters

@@ -184,7 +184,7 @@ import TestSupport
         let result = try TestSupport.layout(yaml: yaml)
         #expect(result.document.pages.count == 2)
         #expect(Set(result.warnings).count == result.warnings.count, "\(result.warnings.map(\.description))")
-        let messages = result.warnings.map(\.message)
+        let messages = result.warnings.map(\.message.description)
         #expect(messages.filter { $0.contains("U+6F22") }.count == 1)
         #expect(messages.filter { $0.contains("longest word needs") }.count == 1)
         #expect(messages.filter { $0.contains("الاستراتيجيات") }.count == 1)

@@ -163,7 +163,7 @@ import TestSupport
                 guard case .input(let found) = error, let problem = found.first else { Issue.record("\(error)"); continue }
                 #expect(problem.field == "page furniture")
                 #expect(problem.location.file == "briefing")
-                #expect(problem.message == expected)
+                #expect(problem.message.description == expected)
             }
         }
         // Without a banner the same margins hold the running head and foot.
