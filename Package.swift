@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "MawjazTextTests", dependencies: ["MawjazFrame", "MawjazText", "TestSupport"]),
         .testTarget(name: "MawjazLayoutTests", dependencies: ["Mawjaz", "MawjazDocument", "MawjazFrame", "MawjazLayout", "TestSupport"]),
         .testTarget(name: "MawjazRenderTests", dependencies: ["MawjazFrame", "MawjazRender", "MawjazText", "TestSupport"]),
-        .testTarget(name: "MawjazTests", dependencies: ["Mawjaz", "TestSupport", .product(name: "Yams", package: "Yams")],
+        .testTarget(name: "MawjazTests", dependencies: ["Mawjaz", "MawjazData", "TestSupport", .product(name: "Yams", package: "Yams")],
                     exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -62,7 +62,7 @@ import TestSupport
             let one = try Renderer(pageWorkers: 1).write(document, to: folder.appendingPathComponent("one.\(ext)"), format: format)
             let three = try Renderer(pageWorkers: 3).write(document, to: folder.appendingPathComponent("three.\(ext)"), format: format)
             #expect(one.count == document.pages.count && three.count == one.count)
-            #expect(three.map(\.lastPathComponent) == (1...one.count).map { "three-\($0).\(ext)" })
+            #expect(three.map(\.lastPathComponent) == (1...one.count).map { Renderer.pageFile(folder.appendingPathComponent("three.\(ext)"), number: $0, of: one.count, extension: ext).lastPathComponent })
             for (a, b) in zip(one, three) { #expect(try Data(contentsOf: a) == Data(contentsOf: b), "\(b.lastPathComponent)") }
         }
     }
