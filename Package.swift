@@ -47,10 +47,12 @@ let package = Package(
         // Stage 5: the command line.
         .executableTarget(
             name: "MawjazCLI",
-            dependencies: ["Mawjaz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Mawjaz", "MawjazDocument", "MawjazFrame", "MawjazLayout", "MawjazRender",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "MawjazBenchmark", dependencies: ["Mawjaz"]),
-        .target(name: "TestSupport", dependencies: ["Mawjaz"], path: "Tests/TestSupport"),
+        .executableTarget(name: "MawjazBenchmark", dependencies: ["Mawjaz", "MawjazDocument", "MawjazFrame", "MawjazLayout", "MawjazRender"]),
+        .target(name: "TestSupport", dependencies: ["Mawjaz", "MawjazData", "MawjazDocument", "MawjazFrame", "MawjazLanguage", "MawjazLayout",
+                                                   "MawjazRender", "MawjazText"], path: "Tests/TestSupport"),
         .testTarget(name: "MawjazLanguageTests", dependencies: ["MawjazLanguage", "MawjazData", "Mawjaz", "TestSupport"]),
         .testTarget(name: "MawjazDataTests", dependencies: [
             "MawjazData", "MawjazLanguage", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),

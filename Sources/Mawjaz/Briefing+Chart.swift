@@ -2,6 +2,7 @@
 import Foundation
 import MawjazData
 import MawjazDocument
+import MawjazFrame
 import MawjazLayout
 import MawjazRender
 

@@ -23,7 +23,7 @@ public final class BriefingRenderer {
     /// The fonts and templates this renderer uses.
     public let resources: Resources
     /// The text engine (a Pango font map over the bundled fonts) this renderer shapes and draws with.
-    public let engine: TextEngine
+    package let engine: TextEngine
     let templates: TemplateLoader
     /// Engines that also hold a template's own font folders, by those folders.
     var enginesWithFolders: [[URL]: TextEngine] = [:]
@@ -50,7 +50,7 @@ public final class BriefingRenderer {
     }
 
     /// Binds a report with its template into a document.
-    public func bind(_ report: Report) throws(MawjazError) -> Document {
+    package func bind(_ report: Report) throws(MawjazError) -> Document {
         do {
             let template = try templates.template(for: report)
             return try Binder.bind(report, template: template)
@@ -60,7 +60,7 @@ public final class BriefingRenderer {
     }
 
     /// Lays a document out into pages.
-    public func layout(_ document: Document) throws(MawjazError) -> LayoutResult {
+    package func layout(_ document: Document) throws(MawjazError) -> LayoutResult {
         do {
             return try Typesetter(engine: engine).layout(document, creationDate: Self.creationDate(for: document.date))
         } catch {

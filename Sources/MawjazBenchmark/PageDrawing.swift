@@ -2,6 +2,10 @@
 // core, alternately in each round, so that the ratio holds while other work loads the machine.
 import Foundation
 import Mawjaz
+import MawjazDocument
+import MawjazFrame
+import MawjazLayout
+import MawjazRender
 
 /// Medians of writing every page of `document`, one page at a time and with a worker per core, per format, and the
 /// median of the per-round ratios.

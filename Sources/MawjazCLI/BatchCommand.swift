@@ -2,6 +2,10 @@
 import ArgumentParser
 import Foundation
 import Mawjaz
+import MawjazDocument
+import MawjazFrame
+import MawjazLayout
+import MawjazRender
 
 struct BatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "batch", abstract: Console.text(.helpBatch),

@@ -2,6 +2,10 @@
 // printed with its document; the closing line; and the results file.
 import Foundation
 import Mawjaz
+import MawjazDocument
+import MawjazFrame
+import MawjazLayout
+import MawjazRender
 import Synchronization
 
 /// Shows a batch's progress on standard error and keeps each document's result.

@@ -2,6 +2,10 @@
 import ArgumentParser
 import Foundation
 import Mawjaz
+import MawjazDocument
+import MawjazFrame
+import MawjazLayout
+import MawjazRender
 
 /// How problems are written on standard error.
 enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable {

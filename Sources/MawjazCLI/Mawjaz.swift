@@ -2,6 +2,10 @@
 import ArgumentParser
 import Foundation
 import Mawjaz
+import MawjazDocument
+import MawjazFrame
+import MawjazLayout
+import MawjazRender
 
 @main
 struct MawjazCommand: AsyncParsableCommand {

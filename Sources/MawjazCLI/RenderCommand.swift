@@ -2,6 +2,10 @@
 import ArgumentParser
 import Foundation
 import Mawjaz
+import MawjazDocument
+import MawjazFrame
+import MawjazLayout
+import MawjazRender
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: Console.text(.helpRender), discussion: Console.text(.helpRenderDiscussion))

@@ -4,14 +4,14 @@
 ///
 /// Adding a kind: add a case here, then follow the compiler: its options below, how the loader reads it
 /// (`ReportLoader.readBlock(kind:…)`), the `ReportBlock` it becomes, and every stage's switch over blocks.
-public enum BlockKind: String, CaseIterable, Sendable {
+package enum BlockKind: String, CaseIterable, Sendable {
     case heading, paragraph, facts, table, chart, timeline, list, note, image, signature, spacer, rule, columns
     case forEach = "for-each"
     case contents, reference
     case pageBreak = "page-break"
 
     /// The options the kind accepts beside its key or inside it (`- paragraph: "…"` then `direction: ltr`).
-    public var options: [String] {
+    package var options: [String] {
         switch self {
         case .heading: ["text", "level", "numbered", "direction"]
         case .paragraph: ["text", "direction", "align", "justify"]
@@ -35,5 +35,5 @@ public enum BlockKind: String, CaseIterable, Sendable {
     }
 
     /// Whether the kind may stand as a bare word in the body (`- rule`): it has no content and no options.
-    public var standsAlone: Bool { options.isEmpty }
+    package var standsAlone: Bool { options.isEmpty }
 }

@@ -3,7 +3,7 @@
 extension Document {
     /// Every chart block of the document in reading order, those inside column sets included, each with the
     /// column counts of the sets around it (outermost first; empty for a chart in the main column).
-    public var charts: [(chart: Chart, columnCounts: [Int])] {
+    package var charts: [(chart: Chart, columnCounts: [Int])] {
         Self.charts(in: blocks, columnCounts: [])
     }
 

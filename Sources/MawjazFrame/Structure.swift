@@ -5,7 +5,7 @@
 ///
 /// Adding a role: add a case here, then follow the compiler to the exporters' switches (the PDF structure type it
 /// becomes, `MawjazRender`'s `StructureRole+PDF.swift`).
-public enum StructureRole: Hashable, Sendable, CaseIterable, CustomStringConvertible {
+package enum StructureRole: Hashable, Sendable, CaseIterable, CustomStringConvertible {
     case heading1, heading2, heading3
     case paragraph
     /// A table's title (above it).
@@ -23,11 +23,11 @@ public enum StructureRole: Hashable, Sendable, CaseIterable, CustomStringConvert
     case artifact
 
     /// The heading role of `level` (1 to 3; deeper levels are level 3).
-    public static func heading(level: Int) -> StructureRole {
+    package static func heading(level: Int) -> StructureRole {
         level <= 1 ? .heading1 : level == 2 ? .heading2 : .heading3
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .heading1: "heading 1"
         case .heading2: "heading 2"
@@ -49,13 +49,13 @@ public enum StructureRole: Hashable, Sendable, CaseIterable, CustomStringConvert
 }
 
 /// The opening or closing of a structure element.
-public enum StructureTag: Hashable, Sendable {
+package enum StructureTag: Hashable, Sendable {
     /// An element opens; a figure carries the text read instead of it.
     case begin(StructureRole, alternativeText: String? = nil)
     case end(StructureRole)
 
     /// The role the element opens or closes.
-    public var role: StructureRole {
+    package var role: StructureRole {
         switch self {
         case .begin(let role, _), .end(let role): role
         }
@@ -63,18 +63,18 @@ public enum StructureTag: Hashable, Sendable {
 }
 
 /// A break of the tag protocol: an element closed out of order, or left open.
-public struct StructureError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct StructureError: Error, Equatable, Sendable, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }
 
 /// Follows the tag protocol through a document's frames, item by item and page by page: elements open and close
 /// in nesting order, and everything inside an artifact (its own tags too) stays out of the structure.
 ///
 /// The structure plan, the PDF tagger and the tests all walk frames with it, so they agree on what is an element.
-public struct StructureWalker: Sendable {
+package struct StructureWalker: Sendable {
     /// What an item is to the structure.
-    public enum Step: Equatable, Sendable {
+    package enum Step: Equatable, Sendable {
         /// An element opened: its number (from 0, in opening order) and role.
         case opened(number: Int, role: StructureRole, alternativeText: String?)
         /// The innermost element closed.
@@ -86,20 +86,20 @@ public struct StructureWalker: Sendable {
     }
 
     /// The elements open now, outermost first, with their numbers.
-    public private(set) var open: [(number: Int, role: StructureRole)] = []
+    package private(set) var open: [(number: Int, role: StructureRole)] = []
     private var opened = 0
     private var artifactDepth = 0
 
-    public init() {}
+    package init() {}
 
     /// Whether the walk is inside page furniture.
-    public var isInFurniture: Bool { artifactDepth > 0 }
+    package var isInFurniture: Bool { artifactDepth > 0 }
 
     /// The innermost open element.
-    public var current: (number: Int, role: StructureRole)? { open.last }
+    package var current: (number: Int, role: StructureRole)? { open.last }
 
     /// Takes the next item; throws when a tag breaks the nesting.
-    public mutating func step(_ item: FrameItem) throws(StructureError) -> Step {
+    package mutating func step(_ item: FrameItem) throws(StructureError) -> Step {
         guard case .tag(let tag) = item else { return isInFurniture ? .furniture : .content }
         switch tag {
         case .begin(.artifact, _):
@@ -124,7 +124,7 @@ public struct StructureWalker: Sendable {
     }
 
     /// Throws unless every element and artifact has closed (at the end of the document).
-    public func finish() throws(StructureError) {
+    package func finish() throws(StructureError) {
         guard artifactDepth == 0 else { throw StructureError("an artifact is still open at the end of the document") }
         if let innermost = open.last { throw StructureError("a \(innermost.role) is still open at the end of the document") }
     }

@@ -2,7 +2,7 @@
 import MawjazLanguage
 
 /// An error raised while drawing or writing an output file.
-public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     /// cairo reported a failure.
     case cairo(String)
     /// The output could not be written; `reason` is the system's.
@@ -22,7 +22,7 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// What to tell the user, in any language. The details of cairo's failures and of faults in the structure or the
     /// amendment (which bad input cannot cause) stay in English, for Mawjaz's developers.
-    public var message: Message {
+    package var message: Message {
         switch self {
         case .cairo(let detail): return .cairo(detail)
         case .write(let path, let reason): return .cannotWrite(path: path, reason: reason)
@@ -35,5 +35,5 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String { message.description }
+    package var description: String { message.description }
 }

@@ -22,7 +22,7 @@ public enum OutputFormat: Hashable, Sendable {
     }
 
     /// The format called `name` (`pdf`, `png` or `svg`, any case), PNG at `dpi`.
-    public init(named name: String, dpi: Double = 144) throws(RenderError) {
+    package init(named name: String, dpi: Double = 144) throws(RenderError) {
         switch name.lowercased() {
         case "pdf": self = .pdf
         case "png": self = .png(dpi: dpi)
@@ -32,7 +32,7 @@ public enum OutputFormat: Hashable, Sendable {
     }
 
     /// The format an output path's extension names.
-    public static func forPath(_ url: URL, dpi: Double = 144) throws(RenderError) -> OutputFormat {
+    package static func forPath(_ url: URL, dpi: Double = 144) throws(RenderError) -> OutputFormat {
         try OutputFormat(named: url.pathExtension, dpi: dpi)
     }
 }
@@ -42,13 +42,13 @@ public enum OutputFormat: Hashable, Sendable {
 /// A renderer needs nothing but the frames: glyph runs name their fonts by file and size, and the fonts are loaded
 /// once for the whole process. So a document laid out on one thread (by one text engine) may be drawn on another,
 /// and one renderer may draw on several threads at once.
-public struct Renderer: Sendable {
+package struct Renderer: Sendable {
     private let fonts = CairoFonts.shared
     /// How many pages of a PNG or SVG output are drawn at once, each on a thread of its own.
-    public var pageWorkers: Int
+    package var pageWorkers: Int
 
     /// A renderer that draws the pages of PNG and SVG outputs on `pageWorkers` threads (one per core by default).
-    public init(pageWorkers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    package init(pageWorkers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.pageWorkers = max(1, pageWorkers)
     }
 
@@ -56,7 +56,7 @@ public struct Renderer: Sendable {
     /// named `<stem>-<n>` with `n` zero-padded to the page count's width so the files sort). Each file is replaced
     /// only by a complete new one.
     @discardableResult
-    public func write(_ document: PagedDocument, to url: URL, format: OutputFormat) throws(RenderError) -> [URL] {
+    package func write(_ document: PagedDocument, to url: URL, format: OutputFormat) throws(RenderError) -> [URL] {
         let pages = Array(1...max(1, document.pages.count)).prefix(document.pages.count)
         let files = try output(document, format: format, pages: Array(pages))
         return try files.map { (number, bytes) throws(RenderError) in
@@ -68,7 +68,7 @@ public struct Renderer: Sendable {
 
     /// The document in `format`, in memory: for PDF one file (numbered 0) holding every page; for PNG and SVG one
     /// file per page of `pages` (numbered from 1), in the order given.
-    public func output(_ document: PagedDocument, format: OutputFormat, pages: [Int]) throws(RenderError) -> [(page: Int, bytes: [UInt8])] {
+    package func output(_ document: PagedDocument, format: OutputFormat, pages: [Int]) throws(RenderError) -> [(page: Int, bytes: [UInt8])] {
         switch format {
         case .pdf:
             return [(0, try pdf(document))]
@@ -105,7 +105,7 @@ public struct Renderer: Sendable {
     }
 
     /// `<stem>-<number>.<ext>` beside `url`, the number zero-padded to the width of `count` (`brief-01.png` of 21).
-    public static func pageFile(_ url: URL, number: Int, of count: Int, extension ext: String) -> URL {
+    package static func pageFile(_ url: URL, number: Int, of count: Int, extension ext: String) -> URL {
         let digits = String(number), width = String(max(count, number)).count
         let padded = String(repeating: "0", count: width - digits.count) + digits
         let stem = url.deletingPathExtension().lastPathComponent
@@ -114,7 +114,7 @@ public struct Renderer: Sendable {
 
     /// A tagged PDF of the whole document: cairo draws the pages with their structure, links, destinations,
     /// outline and page labels, then `PDFAmendment` appends what cairo 1.16 cannot write (see there).
-    public func pdf(_ document: PagedDocument) throws(RenderError) -> [UInt8] {
+    package func pdf(_ document: PagedDocument) throws(RenderError) -> [UInt8] {
         let plan = try StructurePlan(document)
         let sink = ByteSink()
         return try withExtendedLifetime(sink) { () throws(RenderError) -> [UInt8] in
@@ -180,7 +180,7 @@ public struct Renderer: Sendable {
     }
 
     /// One page as a PNG image at `dpi` pixels per inch, on white.
-    public func png(_ page: Page, dpi: Double) throws(RenderError) -> [UInt8] {
+    package func png(_ page: Page, dpi: Double) throws(RenderError) -> [UInt8] {
         let scale = dpi / 72
         let width = Int32((page.size.width * scale).rounded(.up)), height = Int32((page.size.height * scale).rounded(.up))
         let surface = try CairoSurface(taking: cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height),
@@ -198,7 +198,7 @@ public struct Renderer: Sendable {
     }
 
     /// One page as an SVG drawing, on white, in points.
-    public func svg(_ page: Page) throws(RenderError) -> [UInt8] {
+    package func svg(_ page: Page) throws(RenderError) -> [UInt8] {
         let sink = ByteSink()
         return try withExtendedLifetime(sink) { () throws(RenderError) -> [UInt8] in
             let surface = try CairoSurface(taking: cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, page.size.width,

@@ -3,21 +3,21 @@ import CPangoCairo
 import Foundation
 
 /// One font face of the library, as `mawjaz fonts` lists it.
-public struct FontFace: Hashable, Sendable {
-    public var family: String
+package struct FontFace: Hashable, Sendable {
+    package var family: String
     /// The style as the font names it: Regular, Bold, Italic…
-    public var style: String
-    public var file: URL
+    package var style: String
+    package var file: URL
     /// Whether the face has the Arabic letters, the Latin letters, the ASCII digits and the Arabic-Indic digits.
-    public var coversArabic: Bool
-    public var coversLatin: Bool
-    public var coversDigits: Bool
-    public var coversArabicIndicDigits: Bool
+    package var coversArabic: Bool
+    package var coversLatin: Bool
+    package var coversDigits: Bool
+    package var coversArabicIndicDigits: Bool
 }
 
 extension FontLibrary {
     /// The faces of the library, by family and then style.
-    public var faces: [FontFace] {
+    package var faces: [FontFace] {
         guard let set = FcConfigGetFonts(config, FcSetApplication) else { return [] }
         var faces: [FontFace] = []
         for index in 0..<Int(set.pointee.nfont) {

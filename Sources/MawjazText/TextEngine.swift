@@ -8,11 +8,11 @@ import MawjazFrame
 /// An engine owns a Pango font map, which is not thread-safe: use one engine per thread or task,
 /// never share one. The glyph runs it sets name their fonts by file and size (`FontReference`), so
 /// any renderer, on any thread, draws them without the engine.
-public final class TextEngine {
+package final class TextEngine {
     /// The fonts this engine sets text in.
-    public let library: FontLibrary
+    package let library: FontLibrary
     /// Paragraphs longer than this are refused: Pango lays out very long paragraphs wrongly without a word.
-    public static let paragraphCharacterLimit = 100_000
+    package static let paragraphCharacterLimit = 100_000
 
     let fontMap: UnsafeMutablePointer<PangoFontMap>
     /// A Pango context for each base direction, set once: shaping never changes a context another layout uses.
@@ -25,7 +25,7 @@ public final class TextEngine {
     private var tatweelCache: [FontReference: (glyph: UInt32, advance: Double)?] = [:]
 
     /// Creates an engine whose font map sees only `library`'s fonts, at 72 units per inch.
-    public init(library: FontLibrary) throws(TextError) {
+    package init(library: FontLibrary) throws(TextError) {
         guard let map = pango_cairo_font_map_new() else { throw .fontconfig("pango_cairo_font_map_new failed") }
         pango_fc_font_map_set_config(mawjaz_fc_font_map(map), library.config)
         pango_cairo_font_map_set_resolution(mawjaz_cairo_font_map(map), 72)
@@ -69,7 +69,7 @@ public final class TextEngine {
     /// Sets a paragraph: shapes it as a whole, breaks it into lines, and returns the lines as glyph runs.
     /// A line wider than the paragraph's width (a word that cannot be broken) and a character no font has are
     /// errors, unless `tolerating` lets the line stick out or the character go undrawn.
-    public func shape(_ paragraph: StyledParagraph, tolerating tolerance: Tolerance = []) throws(TextError) -> ShapedParagraph {
+    package func shape(_ paragraph: StyledParagraph, tolerating tolerance: Tolerance = []) throws(TextError) -> ShapedParagraph {
         let spans = paragraph.spans.filter { !$0.text.isEmpty }
         guard let base = spans.first?.style ?? paragraph.spans.first?.style else {
             return ShapedParagraph(lines: [], width: paragraph.width ?? 0, naturalWidth: 0)
@@ -87,18 +87,18 @@ public final class TextEngine {
     }
 
     /// The width of the widest line of the spans set without wrapping.
-    public func naturalWidth(_ spans: [TextSpan], direction: Direction) throws(TextError) -> Double {
+    package func naturalWidth(_ spans: [TextSpan], direction: Direction) throws(TextError) -> Double {
         try shape(StyledParagraph(spans: spans, direction: direction, width: nil)).naturalWidth
     }
 
     /// The width of the widest piece of the spans that cannot be broken (the longest word).
-    public func minimumWidth(_ spans: [TextSpan], direction: Direction) throws(TextError) -> Double {
+    package func minimumWidth(_ spans: [TextSpan], direction: Direction) throws(TextError) -> Double {
         let spec = StyledParagraph(spans: spans, direction: direction, width: 1 / pangoScale)
         return try shape(spec, tolerating: .overflow).naturalWidth
     }
 
     /// The ascent and descent of a style's first font, in points.
-    public func metrics(of style: TextStyle) -> (ascent: Double, descent: Double) {
+    package func metrics(of style: TextStyle) -> (ascent: Double, descent: Double) {
         if let cached = metricsCache[style] { return cached }
         let description = fontDescription(for: style)
         defer { pango_font_description_free(description) }

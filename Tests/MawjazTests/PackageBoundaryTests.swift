@@ -45,7 +45,10 @@ import TestSupport
                 let words = line.split(separator: " ")
                 guard let index = words.firstIndex(of: "import"), words[..<index].allSatisfy({ $0.hasPrefix("@") || ["internal", "public", "package"].contains($0) }),
                       index + 1 < words.count else { continue }
-                modules.insert(String(words[index + 1].split(separator: ".")[0]))
+                // `import enum Module.Name` imports one declaration of the module.
+                let kinds: Set<Substring> = ["enum", "struct", "class", "protocol", "func", "typealias", "var", "let"]
+                let name = kinds.contains(words[index + 1]) && index + 2 < words.count ? words[index + 2] : words[index + 1]
+                modules.insert(String(name.split(separator: ".")[0]))
             }
         }
         return modules

@@ -4,42 +4,42 @@ import Foundation
 import Mawjaz
 
 /// A rectangle filled on a PDF page: where it is, in points from the page's top-left corner, and its colour.
-public struct FilledRectangle: Sendable {
-    public var rect: Rect
-    public var color: Color
+package struct FilledRectangle: Sendable {
+    package var rect: Rect
+    package var color: Color
 
     /// Whether the fill is `other`, within the precision a PDF writes colours with.
-    public func isFilled(with other: Color) -> Bool {
+    package func isFilled(with other: Color) -> Bool {
         abs(color.red - other.red) < 0.003 && abs(color.green - other.green) < 0.003 && abs(color.blue - other.blue) < 0.003
     }
 }
 
 /// A straight line stroked on a PDF page, in points from the page's top-left corner.
-public struct StrokedLine: Sendable {
-    public var from: Point
-    public var to: Point
-    public var color: Color
-    public var width: Double
+package struct StrokedLine: Sendable {
+    package var from: Point
+    package var to: Point
+    package var color: Color
+    package var width: Double
 
     /// Whether the stroke is `other`, within the precision a PDF writes colours with.
-    public func isStroked(with other: Color) -> Bool {
+    package func isStroked(with other: Color) -> Bool {
         abs(color.red - other.red) < 0.003 && abs(color.green - other.green) < 0.003 && abs(color.blue - other.blue) < 0.003
     }
 }
 
 extension TestSupport {
     /// The folder of the chart gallery reports and their logs.
-    public static var chartFixtures: URL { root.appendingPathComponent("Tests/MawjazTests/Fixtures/charts") }
+    package static var chartFixtures: URL { root.appendingPathComponent("Tests/MawjazTests/Fixtures/charts") }
 
     /// A report bound, and every chart of it compiled at the width it has in the document.
-    public static func compiledCharts(_ report: URL, renderer: BriefingRenderer? = nil) throws -> (document: Document, charts: [CompiledChart]) {
+    package static func compiledCharts(_ report: URL, renderer: BriefingRenderer? = nil) throws -> (document: Document, charts: [CompiledChart]) {
         let renderer = try renderer ?? self.renderer()
         let document = try renderer.bind(try renderer.load(reportAt: report).report)
         return (document, try Typesetter(engine: renderer.engine).charts(of: document))
     }
 
     /// A number written in either numeral system ("١٬٢٥٠", "٤٥٪", "1,250"), or nil.
-    public static func number(_ text: String) -> Double? {
+    package static func number(_ text: String) -> Double? {
         let ascii = Digits.toASCII(text).filter { !",\u{066C}%\u{066A}".contains($0) }
         return Double(ascii)
     }
@@ -50,7 +50,7 @@ extension TestSupport {
     /// gridlines and the numbers of the tick labels — and never from the marks: the distance from the zero line to
     /// each gridline over its tick's value, which must agree for every tick. `vertical` for a chart whose values run
     /// up the page (bars, areas), else across it (horizontal bars).
-    public static func valueScale(_ chart: CompiledChart, palette: Palette, vertical: Bool) throws -> Double {
+    package static func valueScale(_ chart: CompiledChart, palette: Palette, vertical: Bool) throws -> Double {
         func lines(_ color: Color, width: Double) -> [Double] {
             chart.frame.shapes.compactMap { placed in
                 guard case .line(let from, let to) = placed.shape.geometry, let stroke = placed.shape.stroke,
@@ -74,7 +74,7 @@ extension TestSupport {
 
     /// The filled rectangles of a compiled chart inside its plot (legend swatches left out) in any of `colors`, in
     /// the chart's frame.
-    public static func bars(_ chart: CompiledChart, colors: [Color]) -> [Rect] {
+    package static func bars(_ chart: CompiledChart, colors: [Color]) -> [Rect] {
         chart.frame.shapes.compactMap { placed in
             guard case .rect(let rect) = placed.shape.geometry, let fill = placed.shape.fill, colors.contains(fill) else { return nil }
             let bar = rect.offsetBy(dx: placed.origin.x, dy: placed.origin.y)
@@ -86,7 +86,7 @@ extension TestSupport {
 
     /// A log of activities no test has seen: `seed` picks, for each year of `years`, a count from 0 to
     /// `maximum` and a category for each activity. Returns the CSV text and the counts by year and category.
-    public static func randomLog(seed: UInt64, years: ClosedRange<Int>, categories: [String], maximum: Int = 40)
+    package static func randomLog(seed: UInt64, years: ClosedRange<Int>, categories: [String], maximum: Int = 40)
         -> (csv: String, counts: [Int: [String: Int]]) {
         var generator = SplitMix64(seed: seed)
         var csv = "date,category,title\n"
@@ -107,13 +107,13 @@ extension TestSupport {
 
     /// Every rectangle filled (`re` then `f` or `f*`) on page `page` (from 1) of a PDF, with the fill colour
     /// (`rg`) and the transformation (`cm`, `q`, `Q`) in force, in points from the page's top-left corner.
-    public static func filledRectangles(_ pdf: URL, page: Int = 1) throws -> [FilledRectangle] {
+    package static func filledRectangles(_ pdf: URL, page: Int = 1) throws -> [FilledRectangle] {
         try painted(pdf, page: page).rectangles
     }
 
     /// Every straight line stroked (`m`, `l`, then `S`) on page `page` (from 1) of a PDF, with the stroke colour (`RG`)
     /// and width (`w`), in points from the page's top-left corner.
-    public static func strokedLines(_ pdf: URL, page: Int = 1) throws -> [StrokedLine] {
+    package static func strokedLines(_ pdf: URL, page: Int = 1) throws -> [StrokedLine] {
         try painted(pdf, page: page).lines
     }
 
@@ -134,7 +134,7 @@ extension TestSupport {
     }
 
     /// The words pdftotext finds on page `page` (from 1), with their boxes in points from the page's top-left corner.
-    public static func words(_ pdf: URL, page: Int = 1) throws -> [(text: String, box: Rect)] {
+    package static func words(_ pdf: URL, page: Int = 1) throws -> [(text: String, box: Rect)] {
         let result = try run("pdftotext", ["-bbox", "-f", "\(page)", "-l", "\(page)", "-enc", "UTF-8", pdf.path, "-"])
         guard result.status == 0 else { throw TestFailure("pdftotext -bbox failed: \(result.error)") }
         return result.output.split(separator: "\n").compactMap { line -> (String, Rect)? in
@@ -280,10 +280,10 @@ extension TestSupport {
 }
 
 /// A small seeded generator, so a random log is the same on every run of its seed.
-public struct SplitMix64: RandomNumberGenerator {
+package struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
+    package init(seed: UInt64) { state = seed }
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
