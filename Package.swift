@@ -47,10 +47,11 @@ let package = Package(
         // Stage 5: the command line.
         .executableTarget(
             name: "MawjazCLI",
-            dependencies: ["Mawjaz", "MawjazDocument", "MawjazFrame", "MawjazLayout", "MawjazRender",
+            dependencies: ["Mawjaz", "MawjazDocument", "MawjazFrame", "MawjazLayout", "MawjazRender", "MawjazText",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "MawjazBenchmark", dependencies: ["Mawjaz", "MawjazDocument", "MawjazFrame", "MawjazLayout", "MawjazRender"]),
+        .executableTarget(name: "MawjazBenchmark", dependencies: ["Mawjaz", "MawjazDocument", "MawjazFrame", "MawjazLayout", "MawjazRender",
+                                                                 "MawjazText"]),
         .target(name: "TestSupport", dependencies: ["Mawjaz", "MawjazData", "MawjazDocument", "MawjazFrame", "MawjazLanguage", "MawjazLayout",
                                                    "MawjazRender", "MawjazText"], path: "Tests/TestSupport"),
         .testTarget(name: "MawjazLanguageTests", dependencies: ["MawjazLanguage", "MawjazData", "Mawjaz", "TestSupport"]),

@@ -1,6 +1,7 @@
 // The data benchmark: a generated activity log of many rows, parsed and aggregated in memory.
 import Foundation
 import Mawjaz
+import MawjazText
 import MawjazDocument
 import MawjazFrame
 import MawjazLayout

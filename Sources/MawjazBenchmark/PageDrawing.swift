@@ -2,6 +2,7 @@
 // core, alternately in each round, so that the ratio holds while other work loads the machine.
 import Foundation
 import Mawjaz
+import MawjazText
 import MawjazDocument
 import MawjazFrame
 import MawjazLayout

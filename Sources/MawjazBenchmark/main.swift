@@ -7,6 +7,7 @@
 // --pages also writes the report's pages to PNG and SVG one at a time and on every core, ROUNDS times each.
 import Foundation
 import Mawjaz
+import MawjazText
 import MawjazDocument
 import MawjazFrame
 import MawjazLayout

@@ -2,6 +2,7 @@
 import ArgumentParser
 import Foundation
 import Mawjaz
+import MawjazText
 import MawjazDocument
 import MawjazFrame
 import MawjazLayout

@@ -2,6 +2,11 @@
 import ArgumentParser
 import Foundation
 import Mawjaz
+import MawjazDocument
+import MawjazFrame
+import MawjazLayout
+import MawjazRender
+import MawjazText
 
 struct FontPathOption: ParsableArguments {
     @Option(name: .customLong("font-path"), help: ArgumentHelp(Console.text(.helpFontPath), valueName: "folder"))

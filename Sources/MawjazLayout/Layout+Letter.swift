@@ -51,9 +51,9 @@ extension LayoutContext {
         let alternative = [letterhead.arabic, letterhead.english].filter { !$0.isEmpty }.joined(separator: " — ")
         var frame = Frame(size: Size(width: columnWidth, height: size.height + 4))
         let position = Point(x: (columnWidth - size.width) / 2, y: 0)
-        frame.place(.tag(.begin(role: "Figure", alternativeText: alternative)), at: position)
+        frame.place(.tag(.begin(.figure, alternativeText: alternative)), at: position)
         frame.place(.image(ImageBox(data: picture, format: format, size: size, alternativeText: alternative)), at: position)
-        frame.place(.tag(.end(role: "Figure")), at: position)
+        frame.place(.tag(.end(.figure)), at: position)
         return FlowBox(frame: frame, origin: origin)
     }
 
