@@ -47,11 +47,10 @@ let package = Package(
         // Stage 5: the command line.
         .executableTarget(
             name: "MawjazCLI",
-            dependencies: ["Mawjaz", "MawjazDocument", "MawjazFrame", "MawjazLayout", "MawjazRender", "MawjazText",
+            dependencies: ["Mawjaz", "MawjazDocument", "MawjazRender", "MawjazText",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "MawjazBenchmark", dependencies: ["Mawjaz", "MawjazDocument", "MawjazFrame", "MawjazLayout", "MawjazRender",
-                                                                 "MawjazText"]),
+        .executableTarget(name: "MawjazBenchmark", dependencies: ["Mawjaz", "MawjazFrame", "MawjazRender"]),
         .target(name: "TestSupport", dependencies: ["Mawjaz", "MawjazData", "MawjazDocument", "MawjazFrame", "MawjazLanguage", "MawjazLayout",
                                                    "MawjazRender", "MawjazText"], path: "Tests/TestSupport"),
         .testTarget(name: "MawjazLanguageTests", dependencies: ["MawjazLanguage", "MawjazData", "Mawjaz", "TestSupport"]),

@@ -5,11 +5,6 @@
 //   mawjaz-bench batch [--documents 500] [--rounds 3] [--memory-renders 5000] [--loop-sample N] [--keep FOLDER]
 import Foundation
 import Mawjaz
-import MawjazText
-import MawjazDocument
-import MawjazFrame
-import MawjazLayout
-import MawjazRender
 
 struct BatchBenchmarkOptions {
     var documents = 500

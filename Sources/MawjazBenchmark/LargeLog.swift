@@ -1,11 +1,6 @@
 // The data benchmark: a generated activity log of many rows, parsed and aggregated in memory.
 import Foundation
 import Mawjaz
-import MawjazText
-import MawjazDocument
-import MawjazFrame
-import MawjazLayout
-import MawjazRender
 
 /// A deterministic CSV log of `rows` activities over 2000–2024, with Arabic titles, quoted fields and CRLF.
 func generatedLog(rows: Int) -> [UInt8] {

@@ -2,10 +2,7 @@
 // core, alternately in each round, so that the ratio holds while other work loads the machine.
 import Foundation
 import Mawjaz
-import MawjazText
-import MawjazDocument
 import MawjazFrame
-import MawjazLayout
 import MawjazRender
 
 /// Medians of writing every page of `document`, one page at a time and with a worker per core, per format, and the

@@ -7,10 +7,6 @@
 // --pages also writes the report's pages to PNG and SVG one at a time and on every core, ROUNDS times each.
 import Foundation
 import Mawjaz
-import MawjazText
-import MawjazDocument
-import MawjazFrame
-import MawjazLayout
 import MawjazRender
 
 struct Options {

@@ -2,11 +2,6 @@
 import ArgumentParser
 import Foundation
 import Mawjaz
-import MawjazText
-import MawjazDocument
-import MawjazFrame
-import MawjazLayout
-import MawjazRender
 
 struct BatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "batch", abstract: Console.text(.helpBatch),

@@ -2,10 +2,6 @@
 // printed with its document; the closing line; and the results file.
 import Foundation
 import Mawjaz
-import MawjazText
-import MawjazDocument
-import MawjazFrame
-import MawjazLayout
 import MawjazRender
 import Synchronization
 

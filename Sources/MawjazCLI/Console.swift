@@ -2,11 +2,6 @@
 import ArgumentParser
 import Foundation
 import Mawjaz
-import MawjazText
-import MawjazDocument
-import MawjazFrame
-import MawjazLayout
-import MawjazRender
 
 /// How problems are written on standard error.
 enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable {

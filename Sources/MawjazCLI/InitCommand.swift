@@ -3,11 +3,6 @@
 import ArgumentParser
 import Foundation
 import Mawjaz
-import MawjazDocument
-import MawjazFrame
-import MawjazLayout
-import MawjazRender
-import MawjazText
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: Console.text(.helpInit))

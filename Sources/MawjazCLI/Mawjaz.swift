@@ -2,10 +2,6 @@
 import ArgumentParser
 import Foundation
 import Mawjaz
-import MawjazText
-import MawjazDocument
-import MawjazFrame
-import MawjazLayout
 import MawjazRender
 
 @main

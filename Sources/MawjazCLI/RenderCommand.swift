@@ -2,11 +2,6 @@
 import ArgumentParser
 import Foundation
 import Mawjaz
-import MawjazText
-import MawjazDocument
-import MawjazFrame
-import MawjazLayout
-import MawjazRender
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: Console.text(.helpRender), discussion: Console.text(.helpRenderDiscussion))

@@ -3,10 +3,6 @@ import ArgumentParser
 import Foundation
 import Mawjaz
 import MawjazDocument
-import MawjazFrame
-import MawjazLayout
-import MawjazRender
-import MawjazText
 
 struct TemplatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

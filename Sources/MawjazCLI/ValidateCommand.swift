@@ -2,11 +2,6 @@
 import ArgumentParser
 import Foundation
 import Mawjaz
-import MawjazDocument
-import MawjazFrame
-import MawjazLayout
-import MawjazRender
-import MawjazText
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: Console.text(.helpValidate))
