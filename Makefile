@@ -1,6 +1,10 @@
 # Mawjaz: two commands do everything.
 #   make brief   install what is missing, build (release), render the default report to out/
 #   make test    install what is missing, run the test suite
+# and three more for people who use it:
+#   make install PREFIX=/usr/local   the binary in bin/, fonts and templates in share/mawjaz/, the man page, completions
+#   make uninstall PREFIX=/usr/local
+#   make dist    a release archive with the Swift runtime linked in, for a Debian 12 without Swift
 SWIFT ?= swift
 # Libraries to build against, and the tools the tests read PDFs back with (python3-venv for the tests' pypdf
 # and pdfminer, installed once from PyPI into ~/.cache/mawjaz-pdf-tools).
@@ -13,15 +17,48 @@ PEERS ?= ../shared/bench/peers
 # What `make fidelity` reads PDFs back with besides poppler: MuPDF and pdf.js (under node).
 FIDELITY_PACKAGES := mupdf-tools libjs-pdf nodejs
 
-.PHONY: brief test deps build reports bench bench-peers fidelity fuzz fuzz-build clean
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+CONFIGURATION ?= release
+BUILT := .build/$(CONFIGURATION)
+# swift-argument-parser's manual plugin writes the page here.
+MANUAL := .build/plugins/GenerateManual/outputs/MawjazCLI/mawjaz.1
+# What an installation holds, under $(DESTDIR)$(PREFIX).
+INSTALLED_BINARY := bin/mawjaz
+INSTALLED_SHARE := share/mawjaz
+INSTALLED_MANUAL := share/man/man1/mawjaz.1
+INSTALLED_BASH := share/bash-completion/completions/mawjaz
+INSTALLED_ZSH := share/zsh/site-functions/_mawjaz
+INSTALLED_FISH := share/fish/vendor_completions.d/mawjaz.fish
+# The Swift runtime linked into the binary; cairo, Pango and their libraries stay the system's. SwiftPM 6.3 leaves
+# Foundation's own static libraries out of the link, so they are named here, as a group (they refer to each other).
+STATIC_SWIFT := --static-swift-stdlib -Xlinker --start-group $(foreach library,Foundation FoundationEssentials \
+	FoundationInternationalization FoundationXML CoreFoundation _CFXMLInterface _FoundationICU _FoundationCShims \
+	_FoundationCollections swiftSynchronization,-Xlinker -l$(library)) -Xlinker --end-group -Xlinker -lxml2 -Xlinker -lstdc++
+VERSION := $(shell sed -n 's/.*current = "\(.*\)"/\1/p' Sources/MawjazRender/MawjazVersion.swift)
+ARCHIVE_NAME := mawjaz-$(VERSION)-linux-$(shell uname -m)
+
+.PHONY: brief test deps build reports record-outputs bench bench-batch bench-peers docs fidelity fuzz fuzz-build clean install \
+  install-files manual uninstall dist
 
 brief: deps
 	$(SWIFT) build -c release --product mawjaz
 	.build/release/mawjaz render $(REPORT) -o $(BRIEF)
 
+# The man page and a release archive (debug, to spare a release build) are made first, for the tests that install
+# Mawjaz into a temporary prefix and unpack the archive.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory manual dist CONFIGURATION=debug
+	MAWJAZ_PACKAGING_TESTS=1 $(SWIFT) test --skip-build
+
+# Re-records the SHA-256 of every sample's PDF, PNG and SVG outputs (Tests/MawjazTests/Fixtures/outputs.sha256), for a
+# change that alters output on purpose; the README's "Recorded outputs" says why each time.
+record-outputs: deps
+	$(SWIFT) build --build-tests
+	MAWJAZ_RECORD_OUTPUTS=1 $(SWIFT) test --skip-build --filter RecordedOutputTests.everySampleRendersToTheRecordedBytes
+	@git --no-pager diff -- Tests/MawjazTests/Fixtures/outputs.sha256
 
 # Installs the system packages that are missing (one apt-get update, only when something is missing).
 deps:
@@ -48,6 +85,19 @@ reports: build
 bench: deps
 	$(SWIFT) build -c release --product mawjaz-bench
 	.build/release/mawjaz-bench $(REPORT)
+
+# 500 one-page district briefs from one CSV: the library in-process, mawjaz batch -j 1 and -j 2, two shard
+# processes, a shell loop of mawjaz render; byte comparison with one-by-one renders; memory over 5,000 renders.
+bench-batch: deps
+	$(SWIFT) build -c release --product mawjaz
+	$(SWIFT) build -c release --product mawjaz-bench
+	.build/release/mawjaz-bench batch
+
+# The library's documentation (DocC) from the symbol graphs and Sources/Mawjaz/Mawjaz.docc, into .build/docs.
+docs: deps
+	$(SWIFT) package dump-symbol-graph --minimum-access-level public
+	docc convert Sources/Mawjaz/Mawjaz.docc --additional-symbol-graph-dir "$$(ls -d .build/*/symbolgraph | head -1)" \
+	  --fallback-display-name Mawjaz --fallback-bundle-identifier org.mawjaz.Mawjaz --output-path .build/docs
 
 # The peers (Typst, WeasyPrint, ReportLab, LuaLaTeX, a Pango+Cairo floor in C) on the same brief, then Mawjaz
 # in the same run, its in-process time set beside theirs.
@@ -86,6 +136,46 @@ fuzz: fuzz-build
 	  grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|Done|SUMMARY|==[0-9]+==)|Fatal error' .build-fuzz/$$harness.log; \
 	  [ $$status -eq 0 ] || { echo "$$harness failed: see .build-fuzz/$$harness.log"; exit 1; }; \
 	done
+
+install: deps
+	$(SWIFT) build -c $(CONFIGURATION) --product mawjaz
+	$(MAKE) --no-print-directory manual install-files
+
+# The man page, from the command's own help (swift-argument-parser's generate-manual plugin).
+manual:
+	$(SWIFT) package plugin generate-manual --configuration $(CONFIGURATION)
+
+# Copies what is built into $(DESTDIR)$(PREFIX) (which may hold spaces); the completions are the command's own.
+install-files:
+	@test -x $(BUILT)/mawjaz || { echo "$(BUILT)/mawjaz is not built (make install builds it)"; exit 1; }
+	@test -f $(MANUAL) || { echo "$(MANUAL) is not made (make manual makes it)"; exit 1; }
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/$(INSTALLED_SHARE)/Fonts" \
+	  "$(DESTDIR)$(PREFIX)/$(INSTALLED_SHARE)/Templates/starters" $(foreach file,$(INSTALLED_MANUAL) $(INSTALLED_BASH) \
+	  $(INSTALLED_ZSH) $(INSTALLED_FISH),"$(DESTDIR)$(PREFIX)/$(dir $(file))")
+	install -m 755 $(BUILT)/mawjaz "$(DESTDIR)$(PREFIX)/$(INSTALLED_BINARY)"
+	install -m 644 Fonts/*.ttf Fonts/*.txt "$(DESTDIR)$(PREFIX)/$(INSTALLED_SHARE)/Fonts/"
+	install -m 644 Templates/*.yaml Templates/*.png "$(DESTDIR)$(PREFIX)/$(INSTALLED_SHARE)/Templates/"
+	install -m 644 Templates/starters/* "$(DESTDIR)$(PREFIX)/$(INSTALLED_SHARE)/Templates/starters/"
+	install -m 644 $(MANUAL) "$(DESTDIR)$(PREFIX)/$(INSTALLED_MANUAL)"
+	$(BUILT)/mawjaz --generate-completion-script bash > "$(DESTDIR)$(PREFIX)/$(INSTALLED_BASH)"
+	$(BUILT)/mawjaz --generate-completion-script zsh > "$(DESTDIR)$(PREFIX)/$(INSTALLED_ZSH)"
+	$(BUILT)/mawjaz --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/$(INSTALLED_FISH)"
+
+uninstall:
+	rm -f $(foreach file,$(INSTALLED_BINARY) $(INSTALLED_MANUAL) $(INSTALLED_BASH) $(INSTALLED_ZSH) \
+	  $(INSTALLED_FISH),"$(DESTDIR)$(PREFIX)/$(file)")
+	rm -rf "$(DESTDIR)$(PREFIX)/$(INSTALLED_SHARE)"
+
+# out/dist/mawjaz-VERSION-linux-ARCH.tar.gz: bin/, share/ (fonts, templates, man page, completions) and the README,
+# the Swift runtime linked statically.
+dist: deps
+	$(SWIFT) build -c $(CONFIGURATION) --product mawjaz $(STATIC_SWIFT)
+	@test -f $(MANUAL) || $(MAKE) --no-print-directory manual
+	rm -rf out/dist/$(ARCHIVE_NAME)
+	$(MAKE) --no-print-directory install-files PREFIX=$(CURDIR)/out/dist/$(ARCHIVE_NAME) DESTDIR=
+	install -m 644 README.md out/dist/$(ARCHIVE_NAME)/
+	tar -C out/dist -czf out/dist/$(ARCHIVE_NAME).tar.gz $(ARCHIVE_NAME)
+	@echo out/dist/$(ARCHIVE_NAME).tar.gz
 
 clean:
 	rm -rf .build out

@@ -28,56 +28,15 @@ public struct DPI: Hashable, Sendable {
         guard trimmed.allSatisfy({ "0123456789.eE+-".contains($0) }), let number = Double(trimmed), number.isFinite else {
             return .failure(ArgumentProblem(option: "--dpi", .notANumber(Diagnostic.excerpt(text))))
         }
-        guard range.contains(number) else {
-            return .failure(ArgumentProblem(option: "--dpi", .numberOutsideRange(Diagnostic.excerpt(text), low: Int(range.lowerBound),
-                                                                                 high: Int(range.upperBound))))
-        }
+        if let problem = problem(number, written: text) { return .failure(problem) }
         return .success(DPI(value: number))
     }
-}
 
-/// Pages to render, as written `1-3,5,8-` (from 1; an open end runs to the last page).
-public struct PageRange: Hashable, Sendable {
-    /// Pages from `first` to `last` (nil: to the end).
-    public struct Part: Hashable, Sendable {
-        public var first: Int
-        public var last: Int?
-        public init(first: Int, last: Int?) { self.first = first; self.last = last }
-    }
-    /// The ranges, in the order written.
-    public let parts: [Part]
-
-    /// The pages `text` names, or why it names none.
-    public static func parse(_ text: String) -> Result<PageRange, ArgumentProblem> {
-        func problem(_ piece: Substring) -> Result<PageRange, ArgumentProblem> {
-            .failure(ArgumentProblem(option: "--pages", .notAPageRange(Diagnostic.excerpt(piece))))
-        }
-        var parts: [Part] = []
-        for piece in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let ends = piece.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let first = Int(ends[0]), first >= 1 else { return problem(piece) }
-            if ends.count == 1 { parts.append(Part(first: first, last: first)); continue }
-            if ends[1].isEmpty { parts.append(Part(first: first, last: nil)); continue }
-            guard let last = Int(ends[1]), last >= first else {
-                return problem(piece)
-            }
-            parts.append(Part(first: first, last: last))
-        }
-        return .success(PageRange(parts: parts))
-    }
-
-    /// The page indexes (from 0) of a document of `count` pages this range selects, in order, without repeats; or
-    /// why it selects none.
-    public func indexes(ofPages count: Int) -> Result<[Int], ArgumentProblem> {
-        var chosen: [Int] = []
-        for part in parts {
-            guard part.first <= count else {
-                return .failure(ArgumentProblem(option: "--pages", .pagePastEnd(part.first, pages: count)))
-            }
-            for page in part.first...min(part.last ?? count, count) where !chosen.contains(page - 1) { chosen.append(page - 1) }
-        }
-        return .success(chosen)
+    /// Why `value` (given in code, or written as `written`) is no resolution to draw at, or nil when it is one.
+    public static func problem(_ value: Double, written: String? = nil) -> ArgumentProblem? {
+        guard !range.contains(value) else { return nil }
+        let text = written.map { Diagnostic.excerpt($0) } ?? (value.isFinite ? String(value) : String(describing: value))
+        return ArgumentProblem(option: "--dpi", .numberOutsideRange(text, low: Int(range.lowerBound), high: Int(range.upperBound)))
     }
 }
 

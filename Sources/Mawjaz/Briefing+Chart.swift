@@ -2,6 +2,7 @@
 import Foundation
 import MawjazData
 import MawjazDocument
+import MawjazFrame
 import MawjazLayout
 import MawjazRender
 
@@ -14,7 +15,9 @@ extension BriefingRenderer {
         let (report, warnings) = try load(reportAt: url, limits: limits)
         let format: OutputFormat
         do { format = try OutputFormat.forPath(output, dpi: dpi) } catch { throw MawjazError(error) }
+        if let problem = DPI.problem(dpi) { throw .input([problem.diagnostic]) }
         let document = try bind(report)
+        let engine = try self.engine(for: document.template, report: report)
         let paged: PagedDocument
         do {
             paged = try Typesetter(engine: engine).chartPage(document, index: index, page: page,
@@ -22,14 +25,20 @@ extension BriefingRenderer {
         } catch {
             throw MawjazError(error)
         }
-        try checkImages(document)
-        try checkOutput(output, format: format, pages: .single, drawing: paged, limits: report.limits,
-                        inputs: report.inputFiles + document.template.inputFiles)
-        do {
-            try Renderer(engine: engine).check(paged)
-            // One chart is one page, written to the output's own name in every format.
-            let files = try Renderer(engine: engine).write(paged, to: output, format: format, pages: .single)
-            return RenderSummary(files: files, pageCount: 1, warnings: warnings)
+        var problems = imageProblems(document)
+        do { try Renderer().check(paged) } catch { throw MawjazError(error) }
+        guard problems.isEmpty else { throw .input(problems) }
+        try checkPixels(of: paged, pages: [1], format: format, limits: report.limits)
+        let inputs = report.inputFiles + document.template.inputFiles
+        if let input = Renderer.overwrittenInput(output, format: format, pages: .single, inputs: inputs) {
+            problems.append(Diagnostic(.error, at: SourceLocation(file: output.path), field: "output", .outputOverwritesInput(path: input)))
+            throw .input(problems)
+        }
+        do throws(RenderError) {
+            // One chart is one page: one file, named as asked, whatever the format.
+            let set = try OutputSet(destination: output, pageExtension: nil)
+            for file in try Renderer().output(paged, format: format, pages: [1]) { try set.add(file.bytes, page: nil) }
+            return RenderSummary(files: try set.commit(), pageCount: 1, warnings: warnings)
         } catch {
             throw MawjazError(error)
         }

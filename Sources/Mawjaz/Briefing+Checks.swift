@@ -1,5 +1,5 @@
-// What render and validate share: everything short of writing, so that validate refuses whatever render would; and
-// the checks of an output before it is written.
+// The checks render and validate share beyond loading, binding and laying out: images decoded as drawing will decode
+// them, so that validate refuses whatever render would; and the size of the PNG pages asked for.
 import Foundation
 import MawjazData
 import MawjazDocument
@@ -7,25 +7,10 @@ import MawjazFrame
 import MawjazLayout
 import MawjazRender
 
-/// A report bound and laid out, every check that drawing it needs passed.
-public struct PreparedReport: Sendable {
-    public var document: Document
-    public var layout: LayoutResult
-}
-
 extension BriefingRenderer {
-    /// Binds, checks the images (each pixel budget from its header, then decoded as drawing will), lays out, and checks
-    /// the structure drawing needs. `validate` stops here; `render` then writes.
-    public func prepare(_ report: Report) throws(MawjazError) -> PreparedReport {
-        let document = try bind(report)
-        try checkImages(document)
-        let laidOut = try layout(document)
-        do { try Renderer(engine: engine).check(laidOut.document) } catch { throw MawjazError(error) }
-        return PreparedReport(document: document, layout: laidOut)
-    }
-
-    /// Every image of the document, each error at the block or template field that names it.
-    func checkImages(_ document: Document) throws(MawjazError) {
+    /// The problems of every image of the document (each pixel budget from its header, then decoded as drawing will),
+    /// each at the block or template field that names it.
+    func imageProblems(_ document: Document) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         func check(_ bytes: [UInt8], _ format: ImageBox.Format, at location: SourceLocation, field: String) {
             if let (_, size) = ImageBox.inspect(bytes), size.width * size.height > Double(document.limits.imagePixels) {
@@ -44,23 +29,24 @@ extension BriefingRenderer {
                 }
             }
         }
-        if let logo = document.template.letterhead?.logo, let (format, _) = ImageBox.inspect(logo) {
-            check(logo, format, at: document.template.letterhead?.logoSource ?? SourceLocation(file: document.sourceFile),
-                  field: "letterhead.logo")
+        let letterhead = document.template.letterhead
+        for (picture, source, field) in [(letterhead?.logo, letterhead?.logoSource, "letterhead.logo"),
+                                         (letterhead?.image, letterhead?.imageSource, "letterhead.image")] {
+            if let picture, let (format, _) = ImageBox.inspect(picture) {
+                check(picture, format, at: source ?? SourceLocation(file: document.sourceFile), field: field)
+            }
         }
         walk(document.blocks)
-        guard problems.isEmpty else { throw .input(problems) }
+        return problems
     }
 
-    /// Refuses an output that would overwrite one of the render's inputs, or pages too large to draw as PNG.
-    func checkOutput(_ output: URL, format: OutputFormat, pages: PageFiles, drawing paged: PagedDocument, limits: Limits,
-                     inputs: [String]) throws(MawjazError) {
-        if let input = Renderer.overwrittenInput(output, format: format, pages: pages, inputs: inputs) {
-            throw .input([Diagnostic(.error, at: SourceLocation(file: output.path), field: "output", .outputOverwritesInput(path: input))])
-        }
+    /// Refuses PNG pages (those of `pages`, every page when it is empty) with more pixels than the image limit: at a
+    /// high `--dpi` one page would take gigabytes to draw.
+    func checkPixels(of paged: PagedDocument, pages: [Int], format: OutputFormat, limits: Limits) throws(MawjazError) {
         guard case .png(let dpi) = format else { return }
         let limit = limits.imagePixels
-        for page in paged.pages {
+        for number in pages.isEmpty ? Array(paged.pages.indices.map { $0 + 1 }) : pages where paged.pages.indices.contains(number - 1) {
+            let page = paged.pages[number - 1]
             let width = (page.size.width * dpi / 72).rounded(.up), height = (page.size.height * dpi / 72).rounded(.up)
             if width * height > Double(limit) {
                 throw .input([Diagnostic(.error, at: SourceLocation(file: "--dpi"),

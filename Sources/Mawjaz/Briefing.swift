@@ -12,6 +12,7 @@ import MawjazText
 public struct RenderSummary: Sendable {
     /// The files written (one PDF, or one PNG or SVG per page).
     public var files: [URL]
+    /// The number of pages the document has.
     public var pageCount: Int
     /// Warnings from loading and layout (such as activities dated after the report).
     public var warnings: [Diagnostic]
@@ -19,15 +20,22 @@ public struct RenderSummary: Sendable {
 
 /// Turns reports into documents: one instance per thread, since it owns a Pango font map.
 public final class BriefingRenderer {
+    /// The fonts and templates this renderer uses.
     public let resources: Resources
-    public let engine: TextEngine
-    private let templates: TemplateLoader
+    /// The text engine (a Pango font map over the bundled fonts) this renderer shapes with.
+    package let engine: TextEngine
+    let templates: TemplateLoader
+    /// Engines that also hold a template's own font folders, by those folders.
+    var enginesWithFolders: [[URL]: TextEngine] = [:]
+    /// How many pages of a PNG or SVG output are drawn at once: one per core, unless the renderer is one of a pool's
+    /// workers, which already keep every core busy.
+    package var pageWorkers = ProcessInfo.processInfo.activeProcessorCount
 
-    /// Loads the bundled fonts into a private font configuration.
+    /// Loads the bundled fonts, and the resources' extra font folders, into a private font configuration.
     public init(resources: Resources) throws(MawjazError) {
         self.resources = resources
         do {
-            engine = try TextEngine(library: FontLibrary(directory: resources.fonts))
+            engine = try TextEngine(library: FontLibrary(directories: [resources.fonts] + resources.extraFontFolders))
         } catch {
             throw .installation(error.message)
         }
@@ -40,8 +48,13 @@ public final class BriefingRenderer {
         do { return try ReportLoader.load(contentsOf: url, overrides: limits) } catch { throw MawjazError(error) }
     }
 
+    /// Loads and checks a report from a file or text with its files, without laying it out.
+    public func load(_ text: ReportText) throws(MawjazError) -> LoadedReport {
+        do { return try ReportLoader.load(text) } catch { throw MawjazError(error) }
+    }
+
     /// Binds a report with its template into a document.
-    public func bind(_ report: Report) throws(MawjazError) -> Document {
+    package func bind(_ report: Report) throws(MawjazError) -> Document {
         do {
             let template = try templates.template(for: report)
             return try Binder.bind(report, template: template)
@@ -51,7 +64,7 @@ public final class BriefingRenderer {
     }
 
     /// Lays a document out into pages.
-    public func layout(_ document: Document) throws(MawjazError) -> LayoutResult {
+    package func layout(_ document: Document) throws(MawjazError) -> LayoutResult {
         do {
             return try Typesetter(engine: engine).layout(document, creationDate: Self.creationDate(for: document.date))
         } catch {
@@ -59,34 +72,60 @@ public final class BriefingRenderer {
         }
     }
 
-    /// Renders a report file to `output` in the format its extension names. Nothing is written unless every page is
-    /// drawn: an existing output is replaced only by a complete new one.
+    /// Renders a report file to `output` in the format its extension names. Every problem of every stage is reported
+    /// at once (see `check(reportAt:)`). Nothing is written unless every page is drawn: an existing output is replaced
+    /// only by a complete new one. `limits` (from the command line) go over the report's own.
     @discardableResult
     public func render(reportAt url: URL, to output: URL, dpi: Double = 144,
                        limits: LimitOverrides = LimitOverrides()) throws(MawjazError) -> RenderSummary {
-        let (report, warnings) = try load(reportAt: url, limits: limits)
-        return try produce(report, to: output, dpi: dpi, warnings: warnings)
+        try render(.file(url), to: output, dpi: dpi, limits: limits)
     }
 
-    /// Renders a report built in code to `output`, after checking it as a loaded report is checked.
+    /// Renders a report built in code to `output`, after checking it as a loaded report is checked; its errors
+    /// name blocks by their path in the body (`body[3].paragraph`).
     @discardableResult
     public func render(_ report: Report, to output: URL, dpi: Double = 144) throws(MawjazError) -> RenderSummary {
-        let problems = ReportValidator.check(report)
-        let errors = problems.filter { $0.severity == .error }
-        guard errors.isEmpty else { throw .input(errors) }
-        return try produce(report, to: output, dpi: dpi, warnings: problems)
+        try render(.report(report), to: output, dpi: dpi)
     }
 
-    private func produce(_ report: Report, to output: URL, dpi: Double, warnings: [Diagnostic]) throws(MawjazError) -> RenderSummary {
+    private func render(_ source: ReportSource, to output: URL, dpi: Double,
+                        limits: LimitOverrides = LimitOverrides()) throws(MawjazError) -> RenderSummary {
         let format: OutputFormat
         do { format = try OutputFormat.forPath(output, dpi: dpi) } catch { throw MawjazError(error) }
-        let prepared = try prepare(report)
-        try checkOutput(output, format: format, pages: .numbered, drawing: prepared.layout.document, limits: report.limits,
-                        inputs: report.inputFiles + prepared.document.template.inputFiles)
-        let laidOut = prepared.layout
+        let rendered = try render(RenderRequest(source, format: format, limits: limits))
+        return RenderSummary(files: try rendered.write(to: output), pageCount: rendered.pageCount, warnings: rendered.warnings)
+    }
+
+    /// Renders a request in memory: the PDF as bytes, or PNG or SVG pages, with the page count and warnings.
+    /// The bytes are those `mawjaz render` writes for the same report; the budgets are those of `mawjaz render`.
+    public func render(_ request: RenderRequest) throws(MawjazError) -> RenderedDocument {
+        try render(request, stopping: { nil })
+    }
+
+    /// `render(_:)`, asking `stop` between stages whether to give up (a passed deadline, a cancelled task).
+    func render(_ request: RenderRequest, stopping stop: () -> MawjazError?) throws(MawjazError) -> RenderedDocument {
+        func checkpoint() throws(MawjazError) {
+            if let deadline = request.deadline, ContinuousClock.now >= deadline { throw .timedOut }
+            if let reason = stop() { throw reason }
+        }
+        try checkpoint()
+        if case .png(let dpi) = request.format, let problem = DPI.problem(dpi) { throw .input([problem.diagnostic]) }
+        // Every problem of every stage at once (load, placeholders, template, images, layout): see `check`.
+        let checked = try check(request.source, limits: request.limits) { report in
+            report.variables.merge(request.variables) { _, set in set }
+            for (key, value) in request.facts.sorted(by: { $0.key < $1.key }) { report.setFact(key, to: value) }
+        }
+        try checkpoint()
+        let laidOut = checked.laidOut
+        let pages = request.format == .pdf ? [] : try request.pages.pages(of: laidOut.document.pages.count)
+        try checkPixels(of: laidOut.document, pages: pages, format: request.format, limits: checked.report.limits)
         do {
-            let files = try Renderer(engine: engine).write(laidOut.document, to: output, format: format)
-            return RenderSummary(files: files, pageCount: laidOut.document.pages.count, warnings: warnings + laidOut.warnings)
+            let files = try Renderer(pageWorkers: pageWorkers).output(laidOut.document, format: request.format, pages: pages)
+            var rendered = RenderedDocument(format: request.format,
+                                            files: files.map { RenderedFile(page: $0.page == 0 ? nil : $0.page, data: Data($0.bytes)) },
+                                            pageCount: laidOut.document.pages.count, warnings: checked.warnings)
+            rendered.inputFiles = checked.inputFiles
+            return rendered
         } catch {
             throw MawjazError(error)
         }
@@ -95,10 +134,17 @@ public final class BriefingRenderer {
     /// The creation date written into outputs: `SOURCE_DATE_EPOCH` when set, else midnight UTC of the report's date.
     public static func creationDate(for date: CalendarDate) -> Int {
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(epoch) { return seconds }
-        var components = DateComponents()
-        components.year = date.year; components.month = date.month ?? 1; components.day = date.day ?? 1
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        return Int(calendar.date(from: components)?.timeIntervalSince1970 ?? 0)
+        return daysSince1970(year: date.year, month: date.month ?? 1, day: date.day ?? 1) * 86_400
+    }
+
+    /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (negative before it), by arithmetic:
+    /// no calendar object, so no time zone file is read for each document.
+    static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+        let shifted = month <= 2 ? year - 1 : year
+        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 }

@@ -6,13 +6,19 @@ import MawjazRender
 import MawjazText
 
 /// A failure anywhere in the pipeline, with what to tell the user.
-public enum MawjazError: Error, Sendable, CustomStringConvertible {
+public enum MawjazError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The input is wrong: the report, its data, its template, or content that does not fit.
     case input([Diagnostic])
     /// The output could not be written, or a library failed.
     case output(Message)
     /// Mawjaz's own fonts or templates are missing.
     case installation(Message)
+    /// A renderer pool's queue is full: try again later (a service answers 503).
+    case busy
+    /// The render's deadline passed before it finished.
+    case timedOut
+    /// The task that asked for the render was cancelled, or the pool was shut down.
+    case cancelled
 
     /// The lines to print, one per problem, in English.
     public var description: String { description(in: .en) }
@@ -21,8 +27,7 @@ public enum MawjazError: Error, Sendable, CustomStringConvertible {
     public func description(in language: Language) -> String {
         switch self {
         case .input(let diagnostics): return diagnostics.map { $0.description(in: language) }.joined(separator: "\n")
-        case .output(let message), .installation(let message):
-            return "\(Message.errorWord.text(in: language)): \(message.text(in: language))"
+        case .output, .installation, .busy, .timedOut, .cancelled: return "\(Message.errorWord.text(in: language)): \(message.text(in: language))"
         }
     }
 
@@ -32,17 +37,31 @@ public enum MawjazError: Error, Sendable, CustomStringConvertible {
     @available(*, deprecated, message: "give the message a case in Message and a translation in every table")
     public static func installation(_ text: String) -> MawjazError { .installation(.verbatim(text)) }
 
+    /// What went wrong when it is not bad input (which `input`'s diagnostics tell, each with its place).
+    public var message: Message {
+        switch self {
+        case .input(let diagnostics): return diagnostics.first?.message ?? .reportUnreadable
+        case .output(let message), .installation(let message): return message
+        case .busy: return .poolBusy
+        case .timedOut: return .renderTimedOut
+        case .cancelled: return .renderCancelled
+        }
+    }
+
     /// The exit status: 2 for bad input, 1 for anything else.
     public var exitStatus: Int32 {
         if case .input = self { return 2 }
         return 1
     }
 
-    init(_ error: DataError) { self = .input(error.diagnostics) }
-    init(_ error: LayoutError) { self = .input([error.diagnostic]) }
-    init(_ error: RenderError) {
+    /// The diagnostics of a data error, as bad input.
+    public init(_ error: DataError) { self = .input(error.diagnostics) }
+    /// A layout error's diagnostics (every block that could not be laid out), as bad input.
+    package init(_ error: LayoutError) { self = .input(error.diagnostics) }
+    /// A render error: bad input when the output asked for cannot be made (format, page), else an output failure.
+    package init(_ error: RenderError) {
         switch error {
-        case .unsupportedFormat, .jpegInRaster:
+        case .unsupportedFormat, .jpegInRaster, .noSuchPage:
             self = .input([Diagnostic(.error, at: SourceLocation(file: "-o"), field: "output", error.message)])
         default:
             self = .output(error.message)

@@ -1,111 +1,116 @@
-// `mawjaz init`: a new report folder that renders at once — a report.yaml for a template and a small log.
+// `mawjaz init`: a new report folder that renders at once, from the starter files in Templates/starters/.
 import Foundation
 import MawjazData
+import MawjazDocument
+import MawjazFrame
+import MawjazLanguage
 
 /// Writes the starting files of a new report.
 public enum Scaffold {
-    /// The templates a new report can start from.
-    public static let templates = ["briefing", "annual-summary", "correspondence"]
+    /// What a new report starts with besides its template.
+    public struct Options: Sendable {
+        /// The report's language: its text, numerals and direction.
+        public var language: Language
+        /// The organisation's name, written into the letterhead (in the language's place) and as the author.
+        public var organisation: String?
+        /// A picture of the organisation's whole letterhead (PNG or JPEG), copied into the folder.
+        public var letterhead: URL?
+        /// The organisation's emblem (PNG or JPEG), copied into the folder.
+        public var emblem: URL?
 
-    /// Writes `report.yaml` and `activities.csv` into `folder` (created if needed), for `template`.
-    /// Existing files are never overwritten. Returns the files written.
-    @discardableResult
-    public static func write(to folder: URL, template: String) throws(MawjazError) -> [URL] {
-        guard templates.contains(template) else {
-            throw .input([Diagnostic(.error, at: SourceLocation(file: folder.path), field: "template",
-                                     "no template named \"\(template)\"" + Suggestion.didYouMean(template, among: templates)
-                                     + " (templates: \(templates.joined(separator: ", ")))")])
+        public init(language: Language = .ar, organisation: String? = nil, letterhead: URL? = nil, emblem: URL? = nil) {
+            self.language = language; self.organisation = organisation; self.letterhead = letterhead; self.emblem = emblem
         }
-        let files = [("report.yaml", report(template: template)), ("activities.csv", activities)]
-        for (name, _) in files where FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {
-            throw .input([Diagnostic(.error, at: SourceLocation(file: folder.appendingPathComponent(name).path),
-                                     "already exists; init never overwrites a file")])
+    }
+
+    /// The folder of starter reports inside a templates folder.
+    public static let startersFolder = "starters"
+
+    /// The templates a new report can start from: those with a starter report in `templates/starters/`.
+    public static func templates(in templates: URL) -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: templates.appendingPathComponent(startersFolder).path)) ?? []
+        return Set(files.filter { $0.hasSuffix(".yaml") }.map { String($0.prefix { $0 != "." }) }).sorted()
+    }
+
+    /// Writes `report.yaml` and `activities.csv` into `folder` (created if needed), for `template`, with the
+    /// emblem and letterhead pictures named in `options` copied beside them. Existing files are never
+    /// overwritten, and nothing is written when anything is wrong. Returns the files written.
+    @discardableResult
+    public static func write(to folder: URL, template: String, options: Options = Options(),
+                             resources: Resources) throws(MawjazError) -> [URL] {
+        let starters = resources.templates.appendingPathComponent(startersFolder)
+        let known = templates(in: resources.templates)
+        guard known.contains(template) else {
+            throw .input([Diagnostic(.error, at: SourceLocation(file: "--template"), field: "template",
+                                     .noSuchTemplate(template, suggestion: Suggestion.closest(to: template, among: known), templates: known))])
+        }
+        let language = options.language.rawValue
+        var problems: [Diagnostic] = []
+        func read(_ url: URL) -> String? {
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                problems.append(Diagnostic(at: SourceLocation(file: url.path), .starterMissing(path: url.path)))
+                return nil
+            }
+            return String(decoding: data, as: UTF8.self)
+        }
+        let starter = read(starters.appendingPathComponent("\(template).\(language).yaml"))
+        let log = read(starters.appendingPathComponent("activities.\(language).csv"))
+        var pictures: [(option: String, source: URL, data: Data)] = []
+        for (option, source) in [("--emblem", options.emblem), ("--letterhead", options.letterhead)] {
+            guard let source else { continue }
+            guard let data = FileManager.default.contents(atPath: source.path) else {
+                problems.append(Diagnostic(at: SourceLocation(file: source.path), .pictureUnreadable(option: option)))
+                continue
+            }
+            guard ImageBox.inspect([UInt8](data)) != nil else {
+                problems.append(Diagnostic(at: SourceLocation(file: source.path), .pictureNotAnImage(option: option)))
+                continue
+            }
+            pictures.append((option, source, data))
+        }
+        if pictures.count == 2, pictures[0].source.lastPathComponent == pictures[1].source.lastPathComponent {
+            problems.append(Diagnostic(at: SourceLocation(file: pictures[1].source.path), .pictureNamesClash))
+        }
+        guard problems.isEmpty, let starter, let log else { throw .input(problems) }
+        let report = customised(starter, template: template, options: options,
+                                emblem: pictures.first { $0.option == "--emblem" }?.source.lastPathComponent,
+                                letterhead: pictures.first { $0.option == "--letterhead" }?.source.lastPathComponent)
+        let files = [("report.yaml", Data(report.utf8)), ("activities.csv", Data(log.utf8))]
+            + pictures.map { ($0.source.lastPathComponent, $0.data) }
+        let existing = files.map { folder.appendingPathComponent($0.0) }.filter { FileManager.default.fileExists(atPath: $0.path) }
+        guard existing.isEmpty else {
+            throw .input(existing.map { Diagnostic(.error, at: SourceLocation(file: $0.path), .initWouldOverwrite) })
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name), options: .withoutOverwriting) }
+            for (name, data) in files { try data.write(to: folder.appendingPathComponent(name), options: .withoutOverwriting) }
         } catch {
-            throw .output("\(folder.path): \(error.localizedDescription)")
+            throw .output(.cannotWrite(path: folder.path, reason: error.localizedDescription))
         }
         return files.map { folder.appendingPathComponent($0.0) }
     }
 
-    static let activities = """
-        # A small activity log to start from: one row per activity. Replace it with your own.
-        date,category,title,location
-        2022-02-10,اجتماعات,اجتماع تنسيقي للقيادات,الرياض
-        2022-05-18,تدريب,دورة تدريبية في إدارة الطوارئ,جدة
-        2022-11-03,تبادل خبرات,زيارة وفد فني,الدمام
-        2023-01-22,اجتماعات,اجتماع المراجعة السنوية,الرياض
-        2023-04-09,تدريب,تمرين مشترك على الاستجابة للفيضانات,أبها
-        2023-06-14,تدريب,ورشة عمل عن السلامة الميدانية,جدة
-        2023-09-30,تبادل خبرات,"تبادل خبرات في الإمداد, والصيانة",تبوك
-        2024-02-05,اجتماعات,اجتماع القيادات الإقليمية,الرياض
-        2024-03-17,تدريب,دورة متقدمة في الاتصالات,الدمام
-        2024-05-26,تبادل خبرات,زيارة جامعية مشتركة,المدينة المنورة
-        2024-07-08,تدريب,تمرين ميداني مشترك,حائل
-        2024-08-19,اجتماعات,اجتماع التخطيط للعام القادم,الرياض
-
-        """
-
-    static func report(template: String) -> String {
-        let head = """
-            # A new report. Render it with: mawjaz render report.yaml
-            template: \(template)
-            title: "عنوان التقرير"
-            subtitle: "عنوان فرعي (Subtitle)"
-            date: 2024-09-15
-            classification: "غير سري"
-            language: ar
-            numerals: arabic-indic
-            justify: kashida
-            data:
-              activities: activities.csv
-            body:
-
-            """
-        switch template {
-        case "correspondence":
-            return head + """
-                  - reference: {number: "١٢٣/٤٥", attachments: "لا يوجد"}
-                  - paragraph: "**الموضوع: عنوان الخطاب**"
-                    align: center
-                  - paragraph: "تحية طيبة وبعد،"
-                    align: start
-                  - paragraph: "نص الخطاب. بلغ عدد الأنشطة المسجلة {{activities.count}} نشاطا منذ عام {{activities.first_year}}."
-                  - signature: {name: "الاسم", title: "المنصب", stamp: true}
-
-                """
-        case "annual-summary":
-            return head + """
-                  - contents: {title: "المحتويات"}
-                  - page-break
-                  - heading: "نظرة عامة"
-                  - paragraph: "سجل العام {{activities.count}} نشاطا، وكان عام {{activities.busiest_year}} أكثرها نشاطا."
-                  - chart: {type: bar, data: activities, by: year, title: "الأنشطة حسب السنة"}
-                  - heading: "الأنشطة حسب الفئة"
-                  - for-each: {data: activities, by: category}
-                    blocks:
-                      - heading: "{{category}}"
-                        level: 2
-                      - paragraph: "{{count}} نشاطا ({{share}})."
-                  - heading: "ملحق: سجل الأنشطة"
-                  - table:
-                      columns: ["التاريخ", "الفئة", "النشاط"]
-                      rows-from: {data: activities, cells: ["{{date}}", "{{category}}", "{{title}}"]}
-
-                """
-        default:
-            return head + """
-                  - facts:
-                      items:
-                        - {label: "نشاطا منذ البداية", value: "{{activities.count}}"}
-                        - {label: "عام البداية", value: "{{activities.first_year}}"}
-                  - heading: "خلاصة"
-                  - paragraph: "اكتب هنا نص الموجز. بلغ عدد الأنشطة {{activities.count}} نشاطا."
-                  - chart: {type: bar, data: activities, by: year, title: "الأنشطة حسب السنة"}
-
-                """
+    /// The starter report with the organisation's name, emblem and letterhead in its `template:` and `author:`.
+    static func customised(_ starter: String, template: String, options: Options, emblem: String?, letterhead: String?) -> String {
+        var fields: [String] = []
+        if let organisation = options.organisation {
+            fields.append("\(options.language == .ar ? "arabic" : "english"): \(quoted(organisation))")
+            // The other language's placeholder name would stand beside the real one: leave it empty.
+            fields.append("\(options.language == .ar ? "english" : "arabic"): \"\"")
         }
+        if let emblem { fields.append("logo: \(quoted(emblem))") }
+        if let letterhead { fields.append("image: \(quoted(letterhead))") }
+        guard !fields.isEmpty else { return starter }
+        var lines = starter.components(separatedBy: "\n")
+        guard let index = lines.firstIndex(of: "template: \(template)") else { return starter }
+        lines[index] = "template:\n  name: \(template)\n  letterhead: {\(fields.joined(separator: ", "))}"
+        if let organisation = options.organisation { lines.insert("author: \(quoted(organisation))", at: index + 1) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `text` as a YAML double-quoted scalar (JSON's escapes are YAML's).
+    private static func quoted(_ text: String) -> String {
+        let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\\/", with: "/")
     }
 }

@@ -20,7 +20,13 @@ struct ChartCommand: ParsableCommand {
     @Option(help: ArgumentHelp(Console.text(.helpChartPage)))
     var page: ChartPage = .fit
 
-    @OptionGroup var options: RenderingOptions
+    @OptionGroup var resolution: DPIOption
+
+    @OptionGroup var limits: LimitOptions
+
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    @OptionGroup var fonts: FontPathOption
 
     @OptionGroup var language: LanguageOption
 
@@ -29,14 +35,15 @@ struct ChartCommand: ParsableCommand {
         let folder = reportURL.deletingLastPathComponent().standardizedFileURL.lastPathComponent
         let outputURL = output.map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: "out").appendingPathComponent("\(folder)-chart-\(index).pdf")
-        let renderer = Console.renderer()
+        let console = diagnostics.console
+        let renderer = console.renderer(fonts)
         do {
             let summary = try renderer.renderChart(reportAt: reportURL, index: index, to: outputURL, page: page,
-                                                   dpi: options.dpi.value, limits: options.overrides)
-            Console.printWarnings(summary.warnings)
-            for file in summary.files { print(file.relativePath) }
+                                                   dpi: resolution.dpi.value, limits: limits.overrides)
+            console.print(summary.warnings)
+            for file in summary.files { print(printable(file)) }
         } catch {
-            Console.fail(error)
+            console.fail(error)
         }
     }
 }

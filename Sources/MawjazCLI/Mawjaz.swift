@@ -1,90 +1,72 @@
-// The command line: mawjaz render | validate | chart.
+// The command line: mawjaz render | batch | validate | chart | init | templates | fonts; help that ends with examples.
 import ArgumentParser
 import Foundation
 import Mawjaz
+import MawjazRender
 
 @main
-struct MawjazCommand: ParsableCommand {
+struct MawjazCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mawjaz",
         abstract: Console.text(.helpAbstract),
+        discussion: Console.text(.helpDiscussion),
         version: MawjazVersion.current,
-        subcommands: [Render.self, Validate.self, ChartCommand.self, Init.self],
+        subcommands: [Render.self, BatchCommand.self, Validate.self, ChartCommand.self, Init.self, TemplatesCommand.self, FontsCommand.self],
         defaultSubcommand: Render.self
     )
 
-    /// Runs the command; a bad argument or option value exits with status 2, as bad input does.
-    static func main() {
+    /// Runs the command; a wrong argument or option value exits with status 2, as bad input does (reported as a JSON
+    /// object too with `--diagnostics json`).
+    static func main() async {
         // A parent that blocked stopping signals (as some spawners do) must not make the command unstoppable.
         var stopping = sigset_t()
         sigemptyset(&stopping)
         for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&stopping, signal) }
         pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
+        let given = Array(CommandLine.arguments.dropFirst())
+        greetOrRedirect(given)
+        if isHelpRequest(given) {
+            // Help: ArgumentParser's text, then the examples of the command asked about.
+            let topic = helpTopic(given)
+            let type = configuration.subcommands.first { ($0.configuration.commandName ?? $0._commandName) == topic }
+            print(helpMessage(for: type ?? MawjazCommand.self).trimmingCharacters(in: .newlines))
+            if let examples = Examples.of[topic], !examples.isEmpty {
+                print("\nEXAMPLES:")
+                for (command, meaning) in examples { print("  \(command)\n      \(meaning)") }
+            }
+            Foundation.exit(0)
+        }
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            command = try parseAsRoot()
+        } catch {
+            let arguments = CommandLine.arguments
+            let json = zip(arguments, arguments.dropFirst()).contains { $0 == "--diagnostics" && $1 == "json" }
+                || arguments.contains("--diagnostics=json")
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            if json {
+                Console(format: .json).print(.input([Diagnostic(at: SourceLocation(file: "command line"), field: "arguments",
+                                                                message(for: error))]))
+            } else {
+                Console.standardError(fullMessage(for: error) + "\n")
+            }
+            Foundation.exit(argumentErrorStatus)
+        }
+        do {
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(2)
+            Console.standardError(fullMessage(for: error) + "\n")
+            Foundation.exit(argumentErrorStatus)
         }
     }
-}
 
-/// `--limit NAME=VALUE`, which every command that reads a report takes.
-struct LimitOptions: ParsableArguments {
-    @Option(name: .customLong("limit"),
-            help: ArgumentHelp(Console.text(.helpLimit(names: Limits.Name.allCases.map(\.rawValue))), valueName: "name=value"),
-            transform: { try LimitOverrides.parse($0).get() })
-    var settings: [LimitSetting] = []
-
-    /// The limits given, as one value.
-    var overrides: LimitOverrides { LimitOverrides(settings) }
-}
-
-/// Options every rendering command takes.
-struct RenderingOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(Console.text(.helpDPI)), transform: { try DPI.parse($0).get() })
-    var dpi = DPI.standard
-
-    @OptionGroup var limits: LimitOptions
-
-    var overrides: LimitOverrides { limits.overrides }
-}
-
-/// Shared by the subcommands: the language they speak, finding Mawjaz's own files and printing problems.
-enum Console {
-    /// The language of messages and help: `--lang`, else `MAWJAZ_LANG`, else the locale (`LC_ALL`, `LC_MESSAGES`,
-    /// `LANG`, the first that is set), else English. Read before the arguments are parsed, so that help is in it too.
-    static let language: Language = {
-        let arguments = CommandLine.arguments
-        var chosen: Language?
-        for (index, argument) in arguments.enumerated() {
-            if argument == "--lang", index + 1 < arguments.count { chosen = Language(rawValue: arguments[index + 1]) }
-            if argument.hasPrefix("--lang=") { chosen = Language(rawValue: String(argument.dropFirst("--lang=".count))) }
-        }
-        if let chosen { return chosen }
-        let environment = ProcessInfo.processInfo.environment
-        if let name = environment["MAWJAZ_LANG"], !name.isEmpty { return Language(locale: name) ?? .en }
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
-        return locale.flatMap { Language(locale: $0) } ?? .en
-    }()
-
-    /// A message in the console's language.
-    static func text(_ message: Message) -> String { message.text(in: language) }
-
-    static func renderer() -> BriefingRenderer {
-        do { return try BriefingRenderer(resources: Resources.bundled()) } catch { fail(error) }
-    }
-
-    static func printWarnings(_ warnings: [Diagnostic]) {
-        for warning in warnings { FileHandle.standardError.write(Data((warning.description(in: language) + "\n").utf8)) }
-    }
-
-    static func fail(_ error: MawjazError) -> Never {
-        FileHandle.standardError.write(Data((error.description(in: language) + "\n").utf8))
-        Foundation.exit(error.exitStatus)
-    }
+    /// The status of a wrong argument: 2, as for any bad input (ArgumentParser's own is 64).
+    static let argumentErrorStatus: Int32 = 2
 }
 
 extension Language: ExpressibleByArgument {}
@@ -95,81 +77,36 @@ struct LanguageOption: ParsableArguments {
     var language: Language?
 }
 
-struct Render: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: Console.text(.helpRender))
-
-    @Argument(help: ArgumentHelp(Console.text(.helpReportFile)))
-    var report: String
-
-    @Option(name: .shortAndLong, help: ArgumentHelp(Console.text(.helpOutput)))
-    var output: String?
-
-    @OptionGroup var options: RenderingOptions
-
-    @OptionGroup var language: LanguageOption
-
-    func run() throws {
-        let reportURL = URL(fileURLWithPath: report)
-        let outputURL = output.map { URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: "out").appendingPathComponent(reportURL.deletingLastPathComponent().standardizedFileURL.lastPathComponent + ".pdf")
-        let renderer = Console.renderer()
-        do {
-            let summary = try renderer.render(reportAt: reportURL, to: outputURL, dpi: options.dpi.value, limits: options.overrides)
-            Console.printWarnings(summary.warnings)
-            for file in summary.files { print(file.relativePath) }
-        } catch {
-            Console.fail(error)
+extension MawjazCommand {
+    /// `mawjaz` alone (or with only --lang) prints a short usage and exits; a mistyped command is named with the
+    /// one meant (`mawjaz rendr report.yaml` would otherwise render a report named "rendr").
+    static func greetOrRedirect(_ arguments: [String]) {
+        let withoutLanguage = arguments.enumerated().filter { index, argument in
+            !argument.hasPrefix("--lang=") && argument != "--lang" && (index == 0 || arguments[index - 1] != "--lang")
+        }
+        if withoutLanguage.isEmpty {
+            print(Console.text(.shortUsage(commands: [
+                "mawjaz init my-report", "mawjaz render my-report/report.yaml", "mawjaz validate my-report/report.yaml",
+                "mawjaz templates", "mawjaz help render", "mawjaz render --help", "mawjaz --help",
+            ])))
+            Foundation.exit(0)
+        }
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName ?? $0._commandName } + ["help"]
+        if let first = arguments.first, !first.hasPrefix("-"), first != "-", !names.contains(first),
+           !FileManager.default.fileExists(atPath: first), let meant = Suggestion.closest(to: first, among: names) {
+            let problem = Diagnostic(at: SourceLocation(file: "mawjaz"), .noSuchCommand(first, suggestion: meant, commands: names))
+            Console.standardError(problem.description(in: Console.language) + "\n")
+            Foundation.exit(argumentErrorStatus)
         }
     }
-}
 
-struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: Console.text(.helpValidate))
-
-    @Argument(help: ArgumentHelp(Console.text(.helpReportFile)))
-    var report: String
-
-    @OptionGroup var language: LanguageOption
-
-    @OptionGroup var limits: LimitOptions
-
-    func run() throws {
-        let renderer = Console.renderer()
-        do {
-            let (loaded, warnings) = try renderer.load(reportAt: URL(fileURLWithPath: report),
-                                                       limits: limits.overrides)
-            // Everything render does short of writing, so that validate refuses whatever render would.
-            let laidOut = try renderer.prepare(loaded).layout
-            Console.printWarnings(warnings + laidOut.warnings)
-            print(Console.text(.validated(report: report, pages: laidOut.document.pages.count)))
-            for (name, log) in loaded.datasets.sorted(by: { $0.key < $1.key }) {
-                print("  " + Console.text(.datasetSummary(name, activities: log.total, firstYear: log.firstYear, lastYear: log.lastYear,
-                                                          categories: log.countsByCategory().count)))
-            }
-            print("  " + Console.text(.reportSummary(blocks: loaded.body.count, facts: loaded.facts.count,
-                                                     warnings: warnings.count + laidOut.warnings.count)))
-        } catch {
-            Console.fail(error)
-        }
+    static func isHelpRequest(_ arguments: [String]) -> Bool {
+        arguments.contains { $0 == "-h" || $0 == "--help" || $0 == "-help" } || arguments.first == "help"
     }
-}
 
-struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: Console.text(.helpInit))
-
-    @Argument(help: ArgumentHelp(Console.text(.helpInitFolder)))
-    var folder: String
-
-    @Option(help: ArgumentHelp(Console.text(.helpInitTemplate(templates: Scaffold.templates))))
-    var template = "briefing"
-
-    @OptionGroup var language: LanguageOption
-
-    func run() throws {
-        do {
-            for file in try Scaffold.write(to: URL(fileURLWithPath: folder), template: template) { print(file.relativePath) }
-        } catch {
-            Console.fail(error)
-        }
+    /// The subcommand a help request is about (`mawjaz help render`, `mawjaz render --help`), or `mawjaz`.
+    static func helpTopic(_ arguments: [String]) -> String {
+        let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName ?? $0._commandName })
+        return arguments.first { names.contains($0) } ?? "mawjaz"
     }
 }

@@ -21,7 +21,7 @@ extension ActivityCSV {
         return headers
     }
 
-    /// Where each activity field is in one file's header.
+    /// Where each activity field is in one file's header (a CSV file's or a worksheet's).
     struct Columns {
         /// The index of each field's column; fields the header lacks are absent.
         private(set) var indices: [ActivityField: Int] = [:]
@@ -30,9 +30,9 @@ extension ActivityCSV {
         /// The number of header cells without the unnamed ones at the end (left by trailing commas).
         let namedWidth: Int
 
-        /// Reads the header's names (`names[i]` for `cells[i]`, trimmed), reporting duplicate names, mapped
-        /// headers that are not there and required fields without a column.
-        init(cells: [CSVField], names: [String], line: Int, mapped: [ActivityField: String], file: String,
+        /// Reads the header's names (trimmed; `locations[i]` is where `names[i]` is written), reporting duplicate
+        /// names, mapped headers that are not there and required fields without a column at `headerLocation`.
+        init(names: [String], locations: [SourceLocation], headerLocation: SourceLocation, mapped: [ActivityField: String],
              log: inout DiagnosticLog) {
             width = names.count
             namedWidth = (names.lastIndex { !$0.isEmpty } ?? -1) + 1
@@ -40,13 +40,11 @@ extension ActivityCSV {
             for (index, name) in names.enumerated() where !name.isEmpty {
                 let key = name.lowercased()
                 if let first = byName[key] {
-                    log.error(SourceLocation(file: file, line: cells[index].line, column: cells[index].column),
-                              .headerTwice(Diagnostic.excerpt(name), firstColumn: first + 1, secondColumn: index + 1))
+                    log.error(locations[index], .headerTwice(Diagnostic.excerpt(name), firstColumn: first + 1, secondColumn: index + 1))
                 } else {
                     byName[key] = index
                 }
             }
-            let headerLocation = SourceLocation(file: file, line: line, column: 1)
             for field in ActivityField.allCases {
                 if let header = mapped[field] {
                     if let index = byName[header.trimmingBlanks().lowercased()] {

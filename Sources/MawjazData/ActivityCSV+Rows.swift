@@ -6,29 +6,62 @@ extension ActivityCSV {
     /// `rows` counts the rows read before this log against the most all logs may have.
     static func activities(in buffer: UnsafeBufferPointer<UInt8>, file: String, mapped: [ActivityField: String],
                            rows: (before: Int, limit: Int), log: inout DiagnosticLog) -> [Activity] {
+        var activities: [Activity] = []
+        readRows(in: buffer, file: file, mapped: mapped, rows: rows, log: &log, grouping: nil) { activity, _, _ in
+            if let activity { activities.append(activity) }
+        }
+        return activities
+    }
+
+    /// Reads the header, then calls `row` for each row: its activity (nil for a blank row or one with problems), and,
+    /// when `grouping` names a column, the row's value in it and the row's problems (which then stay out of `log`).
+    /// `rows` counts the rows read before this log against the most all logs may have: past it, an error and no more.
+    static func readRows(in buffer: UnsafeBufferPointer<UInt8>, file: String, mapped: [ActivityField: String],
+                         rows budget: (before: Int, limit: Int), log: inout DiagnosticLog, grouping: String?,
+                         _ row: (Activity?, _ group: GroupValue?, _ problems: [Diagnostic]) -> Void) {
         var scanner = CSVScanner(bytes: buffer, file: file)
-        guard !scanner.isAtEnd else { return [] }
+        guard !scanner.isAtEnd else { return }
         scanner.skipCommentsAndBlankLines()
         scanner.detectSeparator()
         var cells: [CSVField] = []
         guard let headerLine = scanner.nextRecord(into: &cells, log: &log) else {
             log.error(SourceLocation(file: file, line: 1, column: 1), .noHeaderRow)
-            return []
+            return
         }
         let names = cells.map { scanner.text(of: $0, trimmed: true) }
-        let columns = Columns(cells: cells, names: names, line: headerLine, mapped: mapped, file: file, log: &log)
-        var activities: [Activity] = []
-        var reader = RowReader(scanner: scanner, columns: columns, file: file)
-        var count = rows.before
-        while let activity = reader.next(log: &log) {
+        let columns = Columns(names: names, locations: cells.map { SourceLocation(file: file, line: $0.line, column: $0.column) },
+                              headerLocation: SourceLocation(file: file, line: headerLine, column: 1), mapped: mapped, log: &log)
+        var rows = RowReader(scanner: scanner, columns: columns, file: file)
+        var count = budget.before
+        /// Counts one more row; false (with the error, once) when that is past the limit.
+        func counted() -> Bool {
             count += 1
-            if count > rows.limit {
-                log.error(SourceLocation(file: file, line: reader.line), .tooManyRows(limit: rows.limit))
-                break
-            }
-            if let activity { activities.append(activity) }
+            guard count > budget.limit else { return true }
+            log.error(SourceLocation(file: file, line: rows.line, column: 1), .tooManyRows(limit: budget.limit))
+            return false
         }
-        return activities
+        guard let grouping else {
+            while let activity = rows.next(log: &log) {
+                guard counted() else { return }
+                row(activity, nil, [])
+            }
+            return
+        }
+        guard let source = GroupSource(column: grouping, names: names, line: headerLine, file: file, log: &log) else { return }
+        while true {
+            var rowLog = DiagnosticLog()
+            guard let activity = rows.next(log: &rowLog) else { break }
+            guard counted() else { return }
+            let value: GroupValue?
+            switch source {
+            case .column(let index):
+                value = rows.cellText(index).map { GroupValue(text: $0, line: rows.line) }
+            case .field(let field):
+                value = activity.flatMap { field.text(of: $0).map { GroupValue(text: $0, line: rows.line) } }
+            }
+            if activity == nil, value == nil, rowLog.diagnostics.isEmpty { continue }
+            row(activity, value, rowLog.diagnostics)
+        }
     }
 
     /// Reads the rows after the header, one activity each.
@@ -39,8 +72,6 @@ extension ActivityCSV {
         let date: Int?, category: Int?, title: Int?, location: Int?, partner: Int?, participants: Int?, tags: Int?
         var cells: [CSVField] = []
         var valid = true
-        /// The line the last row read starts on.
-        private(set) var line = 0
 
         init(scanner: CSVScanner, columns: Columns, file: String) {
             self.scanner = scanner
@@ -50,6 +81,16 @@ extension ActivityCSV {
             date = columns[.date]; category = columns[.category]; title = columns[.title]
             location = columns[.location]; partner = columns[.partner]
             participants = columns[.participants]; tags = columns[.tags]
+        }
+
+        /// The line the last row read starts on.
+        private(set) var line = 0
+
+        /// The trimmed text of the last row's cell `index`, or nil when the row is shorter or the cell is blank.
+        func cellText(_ index: Int) -> String? {
+            guard cells.indices.contains(index), !cells[index].isBlank else { return nil }
+            let text = scanner.text(of: cells[index], trimmed: true)
+            return text.isEmpty ? nil : text
         }
 
         /// The activity of the next row: nil at the end, `.some(nil)` for a row that is blank or has problems.

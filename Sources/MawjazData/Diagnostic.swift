@@ -2,16 +2,21 @@
 import MawjazLanguage
 
 /// A place in a source file: 1-based line and column (column counted in Unicode scalars); 0 when unknown.
+/// In a spreadsheet, the line is the row, the column the column's number, and `cell` names the cell as the
+/// spreadsheet does (`Sheet1!C12`).
 public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int
-    public init(file: String, line: Int = 0, column: Int = 0) {
-        self.file = file; self.line = line; self.column = column
+    /// A spreadsheet cell or row in the spreadsheet's own notation (`Sheet1!C12`, `Sheet1!1:1`), if the file is one.
+    public var cell: String?
+    public init(file: String, line: Int = 0, column: Int = 0, cell: String? = nil) {
+        self.file = file; self.line = line; self.column = column; self.cell = cell
     }
-    /// `file:line:column`, leaving out what is unknown.
+    /// `file:line:column` leaving out what is unknown, or `file:Sheet1!C12` in a spreadsheet.
     public var description: String {
-        line > 0 ? (column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)") : file
+        if let cell { return "\(file):\(cell)" }
+        return line > 0 ? (column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)") : file
     }
 }
 
@@ -61,21 +66,21 @@ public struct DataError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Collects diagnostics while a file is read, so that every problem is reported at once.
-public struct DiagnosticLog: Sendable {
-    public private(set) var diagnostics: [Diagnostic] = []
-    public init() {}
-    public mutating func error(_ location: SourceLocation, field: String? = nil, _ message: Message) {
+package struct DiagnosticLog: Sendable {
+    package private(set) var diagnostics: [Diagnostic] = []
+    package init() {}
+    package mutating func error(_ location: SourceLocation, field: String? = nil, _ message: Message) {
         diagnostics.append(Diagnostic(.error, at: location, field: field, message))
     }
-    public mutating func warning(_ location: SourceLocation, field: String? = nil, _ message: Message) {
+    package mutating func warning(_ location: SourceLocation, field: String? = nil, _ message: Message) {
         diagnostics.append(Diagnostic(.warning, at: location, field: field, message))
     }
-    public mutating func append(contentsOf other: [Diagnostic]) { diagnostics.append(contentsOf: other) }
-    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
-    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    package mutating func append(contentsOf other: [Diagnostic]) { diagnostics.append(contentsOf: other) }
+    package var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    package var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     /// The diagnostics grouped by file, files in the order they were first reported, each file's in line order.
-    static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    public static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var rank: [String: Int] = [:]
         for diagnostic in diagnostics where rank[diagnostic.location.file] == nil { rank[diagnostic.location.file] = rank.count }
         return diagnostics.enumerated().sorted { first, second in

@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 /// Why an input file could not be read.
-public enum InputFileProblem: Error, Hashable, Sendable {
+package enum InputFileProblem: Error, Hashable, Sendable {
     case missing
     case folder
     /// A FIFO, a device, a socket: something that is not a regular file.
@@ -15,7 +15,7 @@ public enum InputFileProblem: Error, Hashable, Sendable {
     case tooLarge(size: Int, limit: Int)
 
     /// The message for `what` at `path`; a file too large names the limit a report may raise, when there is one.
-    public func message(_ what: FileKind, path: String, limitName: Limits.Name? = nil) -> Message {
+    package func message(_ what: FileKind, path: String, limitName: Limits.Name? = nil) -> Message {
         switch self {
         case .missing: return .fileMissing(what, path: path)
         case .folder: return .fileIsFolder(what, path: path)
@@ -32,9 +32,9 @@ public enum InputFileProblem: Error, Hashable, Sendable {
 ///
 /// The file is opened first (following symlinks) and everything is checked on what was opened: that it is a regular
 /// file, and its size. It is opened without blocking, so a FIFO named as a file cannot stall the reader.
-public enum InputFile {
+package enum InputFile {
     /// The bytes of the file at `url`, at most `limit` of them.
-    public static func read(_ url: URL, limit: Int) throws(InputFileProblem) -> [UInt8] {
+    package static func read(_ url: URL, limit: Int) throws(InputFileProblem) -> [UInt8] {
         let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno

@@ -35,6 +35,8 @@ public struct Report: Sendable, Codable {
     public var file: String
     /// Template fields the report overrides, as written (resolved by the document stage).
     public var templateOverrides: TemplateOverrides?
+    /// The report's own `fonts:` (families, roles, `path` of an office's fonts), applied over its template's.
+    public var fontOverrides: TemplateOverrides?
     /// The number of the attachment this document is to a letter ("مرفق (١)"), if it is one.
     public var attachment: Int?
     /// What loading, binding and laying out this report may spend.
@@ -43,6 +45,11 @@ public struct Report: Sendable, Codable {
     public var templateSource: SourceLocation?
     /// The files the report was read from: the report itself, its facts and data files, its images.
     public var inputFiles: [String] = []
+    /// Where the files the report names (images, a template file, a letterhead logo) are read from when it is
+    /// bound; not encoded.
+    public var files: FileSource = .disk
+    /// Values every text of the report can name directly, as `{{group}}` names the group of a batch; not encoded.
+    public var variables: [String: String] = [:]
 
     private enum CodingKeys: String, CodingKey {
         case template, title, subtitle, date, classification, author, subject, keywords, settings, facts, datasets, body, file, attachment
@@ -60,12 +67,21 @@ public struct Report: Sendable, Codable {
 
     /// The fact with `key`, if the report states it.
     public func fact(_ key: String) -> Fact? { facts.first { $0.key == key } }
+
+    /// Sets the value of the fact `key` (as `--set key=value` does), adding the fact when the report has none.
+    public mutating func setFact(_ key: String, to value: String) {
+        if let index = facts.firstIndex(where: { $0.key == key }) {
+            facts[index].value = value
+        } else {
+            facts.append(Fact(key: key, value: value))
+        }
+    }
 }
 
 /// Template fields a report sets for itself, kept as the YAML it wrote so the document stage can check
 /// them against the template's schema with their locations.
 public struct TemplateOverrides: @unchecked Sendable {
     // @unchecked: the node is a parsed, immutable YAML tree, only read after loading.
-    public let node: LocatedNode
-    public init(node: LocatedNode) { self.node = node }
+    package let node: LocatedNode
+    package init(node: LocatedNode) { self.node = node }
 }

@@ -2,19 +2,28 @@
 import Foundation
 import MawjazLanguage
 
+/// A report read as far as it could be, with every problem found on the way.
+public struct ReportReading: Sendable {
+    /// The report, with the parts that had errors left out; nil when it could not be read at all.
+    public var report: Report?
+    /// The errors and warnings, in the order they were found.
+    public var diagnostics: [Diagnostic]
+    /// Datasets the report declares whose files had errors (already reported): later stages say nothing more of them.
+    public var unreadableDatasets: Set<String>
+    /// The split dataset's groups, when the report was read with a grouping.
+    public var partition: ActivityPartition?
+}
+
 /// Loads reports from files, reporting every problem of a file at once with its line and column.
 public struct ReportLoader {
     /// The keys a report file may have at its top level.
-    public static let topLevelKeys = [
+    package static let topLevelKeys = [
         "template", "title", "subtitle", "date", "classification", "author", "subject", "keywords", "language",
         "numerals", "date-style", "month-names", "justify", "convert-digits", "overflow", "facts", "data", "body",
-        "attachment", "limits",
+        "attachment", "fonts", "limits",
     ]
     /// The names of the block kinds a body may hold.
-    public static let blockKinds = [
-        "heading", "paragraph", "facts", "table", "chart", "timeline", "list", "note", "image", "signature",
-        "spacer", "rule", "columns", "for-each", "contents", "reference", "page-break",
-    ]
+    package static let blockKinds = BlockKind.allCases.map(\.rawValue)
 
     var reader: YAMLReader
     let folder: URL
@@ -26,12 +35,16 @@ public struct ReportLoader {
     let overrides: LimitOverrides
     /// Rows of activity logs read so far, against `limits.dataRows`.
     private var rowsRead = 0
-    /// The files read or named for reading so far.
+    /// The files on disk read or named for reading so far.
     var inputFiles: [String] = []
+    /// The dataset to split into groups, and the groups once it is read.
+    private let grouping: DatasetGrouping?
+    private var partition: ActivityPartition?
 
-    private init(file: String, folder: URL, overrides: LimitOverrides) {
-        reader = YAMLReader(file: file)
+    private init(file: String, folder: URL, files: FileSource, grouping: DatasetGrouping?, overrides: LimitOverrides) {
+        reader = YAMLReader(file: file, files: files)
         self.folder = folder
+        self.grouping = grouping
         self.overrides = overrides
         limits = overrides.applied(to: Limits())
     }
@@ -41,29 +54,63 @@ public struct ReportLoader {
     /// `overrides` (from the command line) go over the report's own `limits:`.
     public static func load(contentsOf url: URL, overrides: LimitOverrides = LimitOverrides()) throws(DataError)
         -> (report: Report, warnings: [Diagnostic]) {
-        var loader = ReportLoader(file: url.path, folder: url.deletingLastPathComponent(), overrides: overrides)
-        loader.inputFiles.append(url.path)
-        let root = loader.reader.load(contentsOf: url)
-        let report = root.flatMap { loader.readReport($0) }
-        var log = loader.reader.log
-        if let report {
-            log.append(contentsOf: ReportValidator.check(report, ignoring: loader.unreadableDatasets))
-        }
-        try log.throwIfErrors()
-        guard let report else { throw DataError(Diagnostic(at: SourceLocation(file: url.path), .reportUnreadable)) }
-        return (report, log.warnings)
+        var text = ReportText(contentsOf: url)
+        text.limits = overrides
+        let loaded = try load(text)
+        return (loaded.report, loaded.warnings)
     }
 
     /// Parses report text (YAML or JSON) named `file`, resolving data files against `folder`.
     public static func parse(_ text: String, file: String, folder: URL, overrides: LimitOverrides = LimitOverrides()) throws(DataError)
         -> (report: Report, warnings: [Diagnostic]) {
-        var loader = ReportLoader(file: file, folder: folder, overrides: overrides)
-        let report = loader.reader.parse(text).flatMap { loader.readReport($0) }
+        var input = ReportText(text, name: file, folder: folder, files: .disk)
+        input.limits = overrides
+        let loaded = try load(input)
+        return (loaded.report, loaded.warnings)
+    }
+
+    /// Loads a report from a file or from text, reading the files it names from `input.files`. With `grouping`,
+    /// that dataset is also split by the column's values: a problem in a row then belongs to its group alone.
+    public static func load(_ input: ReportText, grouping: DatasetGrouping? = nil) throws(DataError) -> LoadedReport {
+        let reading = read(input, grouping: grouping)
+        var log = DiagnosticLog()
+        log.append(contentsOf: reading.diagnostics)
+        try log.throwIfErrors()
+        guard let report = reading.report else { throw DataError(Diagnostic(at: SourceLocation(file: input.name), .reportUnreadable)) }
+        return LoadedReport(report: report, warnings: log.warnings + (reading.partition?.ungrouped ?? []), partition: reading.partition)
+    }
+
+    /// Reads a report without stopping at errors, so that the later stages can check what could be read: the
+    /// report is nil only when its structure could not be read at all. The limits of `input` go over the report's own.
+    public static func read(_ input: ReportText, grouping: DatasetGrouping? = nil) -> ReportReading {
+        var loader = ReportLoader(file: input.name, folder: input.folder, files: input.files, grouping: grouping,
+                                  overrides: input.limits)
+        let root: LocatedNode?
+        switch input.content {
+        case .file(let url):
+            loader.inputFiles.append(url.path)
+            root = loader.reader.load(contentsOf: url)
+        case .text(let text):
+            // Text in memory is held to the size a report file may have.
+            let size = text.utf8.count
+            if size > YAMLReader.sizeLimit {
+                loader.reader.log.error(SourceLocation(file: input.name),
+                                        InputFileProblem.tooLarge(size: size, limit: YAMLReader.sizeLimit).message(.file, path: input.name))
+                root = nil
+            } else {
+                root = loader.reader.parse(text)
+            }
+        }
+        var report = root.flatMap { loader.readReport($0) }
+        report?.files = input.files
         var log = loader.reader.log
         if let report { log.append(contentsOf: ReportValidator.check(report, ignoring: loader.unreadableDatasets)) }
-        try log.throwIfErrors()
-        guard let report else { throw DataError(Diagnostic(at: SourceLocation(file: file), .reportUnreadable)) }
-        return (report, log.warnings)
+        if let grouping, report != nil, loader.partition == nil, !loader.unreadableDatasets.contains(grouping.dataset) {
+            log.error(SourceLocation(file: input.name), field: "data",
+                      .noDatasetToSplit(grouping.dataset, suggestion: Suggestion.closest(to: grouping.dataset, among: report?.datasets.keys.sorted() ?? [])))
+        }
+        return ReportReading(report: report, diagnostics: log.diagnostics, unreadableDatasets: loader.unreadableDatasets,
+                             partition: loader.partition)
     }
 
     // MARK: - The top level
@@ -103,6 +150,7 @@ public struct ReportLoader {
         let datasets = fields["data"].map { readDatasets($0) } ?? [:]
 
         guard let title, let body else { return nil }
+        let fontOverrides = fields["fonts"].flatMap { node in reader.mapping(node) != nil ? TemplateOverrides(node: node) : nil }
         // A date that did not parse is already reported; the report is still built so that its other parts
         // are checked against each other too.
         let date = parsedDate ?? CalendarDate(year: 1)
@@ -113,6 +161,7 @@ public struct ReportLoader {
                       keywords: fields["keywords"].flatMap { reader.strings($0) } ?? [],
                       settings: settings, facts: facts, datasets: datasets, body: body, file: reader.file,
                       templateOverrides: overrides, attachment: fields["attachment"].flatMap { reader.integer($0, in: 1...999) })
+        report.fontOverrides = fontOverrides
         report.limits = limits
         report.inputFiles = inputFiles
         report.templateSource = fields["template"]?.location
@@ -143,10 +192,9 @@ public struct ReportLoader {
 
     private mutating func readFacts(_ node: LocatedNode) -> [Fact] {
         if node.isScalar, let path = reader.string(node) {
-            let url = resolve(path)
-            inputFiles.append(url.path)
-            var factsReader = YAMLReader(file: url.path)
-            guard let root = factsReader.load(contentsOf: url) else {
+            let resolved = resolve(path)
+            var factsReader = YAMLReader(file: resolved, files: reader.files)
+            guard let root = factsReader.load(named: resolved, what: .file, at: node.location) else {
                 reader.log.append(contentsOf: factsReader.log.diagnostics)
                 return []
             }
@@ -186,16 +234,19 @@ public struct ReportLoader {
             var pathNode = value
             var mapping = ColumnMapping()
             var mappingNode: LocatedNode?
+            var sheet: String?
+            var sheetNode: LocatedNode?
             var inline: [LocatedNode]?
             if value.isScalar {
                 path = reader.string(value)
             } else if value.isSequence {
                 inline = reader.sequence(value)
-            } else if let fields = reader.mapping(value, allowedKeys: ["file", "columns", "rows"]) {
+            } else if let fields = reader.mapping(value, allowedKeys: ["file", "columns", "rows", "sheet"]) {
                 for (key, field) in fields {
                     switch key {
                     case "file": path = reader.string(field); pathNode = field
                     case "rows": inline = reader.sequence(field)
+                    case "sheet": sheet = reader.string(field); sheetNode = field
                     default:
                         mappingNode = field
                         if let columns = reader.mapping(field) {
@@ -208,38 +259,65 @@ public struct ReportLoader {
                 if path == nil && inline == nil { reader.missing("file", in: value) }
             }
             if let path {
-                let url = resolve(path)
-                inputFiles.append(url.path)
-                guard let data = reader.readFile(url, what: .dataFile, limit: limits.dataBytes, limitName: .dataBytes,
-                                                 at: pathNode.location) else {
+                let resolved = resolve(path)
+                if let unreadable = ActivityWorkbook.unreadableKind(URL(fileURLWithPath: resolved)) {
+                    reader.log.error(pathNode.location, field: pathNode.path, unreadable)
+                    unreadableDatasets.insert(name)
+                    continue
+                }
+                guard let data = reader.readNamedFile(resolved, what: .dataFile, limit: limits.dataBytes, limitName: .dataBytes,
+                                                      at: pathNode.location) else {
                     unreadableDatasets.insert(name)
                     continue
                 }
                 do {
-                    let log = try ActivityCSV.parse([UInt8](data), file: url.path, name: name, columns: mapping,
-                                                    limits: limits, rowsBefore: rowsRead)
-                    rowsRead += log.activities.count
-                    logs[name] = log
+                    let rows = (before: rowsRead, limit: limits.dataRows)
+                    if ActivityWorkbook.isWorkbook(URL(fileURLWithPath: resolved)) {
+                        logs[name] = try ActivityWorkbook.parse(data, file: resolved, name: name, columns: mapping, sheet: sheet,
+                                                                rows: rows)
+                    } else if let grouping, grouping.dataset == name {
+                        let parts = try ActivityCSV.partition([UInt8](data), file: resolved, name: name, columns: mapping, by: grouping,
+                                                              limits: limits, rowsBefore: rowsRead)
+                        partition = parts
+                        logs[name] = ActivityLog(name: name, file: resolved, activities: parts.allActivities)
+                    } else {
+                        if let sheetNode {
+                            reader.log.error(sheetNode.location, field: sheetNode.path, .sheetOnlyInWorkbook)
+                        }
+                        logs[name] = try ActivityCSV.parse([UInt8](data), file: resolved, name: name, columns: mapping,
+                                                           limits: limits, rowsBefore: rowsRead)
+                    }
+                    rowsRead += logs[name]?.activities.count ?? 0
                 } catch {
                     unreadableDatasets.insert(name)
-                    // Problems of the column mapping are the report's: point at its `columns:`.
+                    // Problems of the column mapping and the sheet's name are the report's: point at `columns:`, `sheet:`.
                     reader.log.append(contentsOf: error.diagnostics.map { diagnostic in
-                        guard diagnostic.location.line == 0, let mappingNode else { return diagnostic }
+                        if diagnostic.field == "sheet", let sheetNode {
+                            var moved = diagnostic
+                            moved.location = sheetNode.location
+                            moved.field = sheetNode.path
+                            moved.message = .inFile((resolved as NSString).lastPathComponent, diagnostic.message)
+                            return moved
+                        }
+                        guard diagnostic.location.line == 0, diagnostic.field == "columns", let mappingNode else { return diagnostic }
                         var moved = diagnostic
                         moved.location = mappingNode.location
-                        moved.message = .inFile(url.lastPathComponent, diagnostic.message)
+                        moved.message = .inFile((resolved as NSString).lastPathComponent, diagnostic.message)
                         return moved
                     })
                 }
             } else if let inline {
                 rowsRead += inline.count
                 guard rowsRead <= limits.dataRows else {
-                    reader.log.error(pathNode.location, field: pathNode.path,
-                                     .tooManyRows(limit: limits.dataRows))
+                    reader.log.error(pathNode.location, field: pathNode.path, .tooManyRows(limit: limits.dataRows))
                     unreadableDatasets.insert(name)
                     continue
                 }
-                logs[name] = ActivityLog(name: name, file: reader.file, activities: inline.compactMap { readActivity($0) })
+                let log = ActivityLog(name: name, file: reader.file, activities: inline.compactMap { readActivity($0) })
+                logs[name] = log
+                if let grouping, grouping.dataset == name {
+                    do { partition = try log.partition(by: grouping) } catch { reader.log.append(contentsOf: error.diagnostics) }
+                }
             }
         }
         return logs
@@ -259,8 +337,12 @@ public struct ReportLoader {
                         tags: map["tags"].flatMap { reader.strings($0) } ?? [], line: node.location.line)
     }
 
-    private func resolve(_ path: String) -> URL {
-        (path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)).standardizedFileURL
+    /// A path the report writes, ready for `reader.readNamedFile`: resolved against the report's folder on disk, and
+    /// then remembered as one of the report's inputs (which an output may not replace).
+    mutating func resolve(_ path: String) -> String {
+        let resolved = reader.files.resolve(path, against: folder)
+        if reader.files.isDisk { inputFiles.append(resolved) }
+        return resolved
     }
 
     static func isIdentifier(_ name: String) -> Bool {

@@ -1,9 +1,9 @@
 // "Did you mean …?": the closest known name to a misspelt one.
 
 /// Finds the known name closest to an unknown one.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate with the smallest edit distance, if it is close enough to be a likely misspelling.
-    public static func closest(to name: String, among candidates: [String]) -> String? {
+    package static func closest(to name: String, among candidates: [String]) -> String? {
         // No name that long is a misspelling; and a distance is at least the difference of the lengths, at most 3.
         guard name.unicodeScalars.count <= 64 else { return nil }
         let lowered = Array(name.lowercased().unicodeScalars)

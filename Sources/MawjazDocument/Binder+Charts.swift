@@ -47,7 +47,8 @@ extension Binder {
 
     /// Counts of a dataset's activities, grouped as the spec asks.
     private mutating func counts(_ spec: ChartSpec, dataset name: String) -> ChartData? {
-        guard let log = report.datasets[name] else { return nil }   // reported by the validator
+        // A missing or empty dataset is reported by the validator.
+        guard let log = report.datasets[name], !log.activities.isEmpty else { return nil }
         var data = ChartData(categories: [], ordinal: spec.by != .category, series: [], events: [])
         if let top = spec.top, spec.by != .category && spec.series != .category {
             chartError(spec, .topNeedsCategories(top: top))
@@ -139,7 +140,8 @@ extension Binder {
         let writer = chartDates
         var events: [Chart.Event]
         if let name = spec.dataset {
-            guard let log = report.datasets[name] else { return nil }   // reported by the validator
+            // A missing or empty dataset is reported by the validator.
+            guard let log = report.datasets[name], !log.activities.isEmpty else { return nil }
             events = log.activities(matching: spec.filter).map { activity in
                 Chart.Event(date: activity.date, dateText: writer.format(activity.date), text: activity.title)
             }
@@ -226,13 +228,16 @@ extension Binder {
         return value.rounded() == value && abs(value) < 1e15 ? latin.format(Int(value), grouping: false) : latin.format(value, fractionDigits: 2, grouping: false)
     }
 
-    /// A figure of the image file the block names, its size read from its header and held to the report's limits.
+    /// A figure of the image file the block names (from the disk or the report's files in memory), its size read
+    /// from its header and held to the report's limits.
     mutating func bindImage(_ spec: ImageSpec) -> Block? {
-        let bytes: [UInt8]
-        do { bytes = try InputFile.read(URL(fileURLWithPath: spec.path), limit: report.limits.dataBytes) } catch {
-            log.error(spec.location, field: "image.path", error.message(.image, path: spec.path, limitName: .dataBytes))
+        var reader = YAMLReader(file: report.file, files: report.files)
+        guard let data = reader.readNamedFile(spec.path, what: .image, limit: report.limits.dataBytes, limitName: .dataBytes,
+                                              at: spec.location) else {
+            log.append(contentsOf: reader.log.diagnostics.map { var problem = $0; problem.field = "image.path"; return problem })
             return nil
         }
+        let bytes = [UInt8](data)
         guard let (format, size) = ImageBox.inspect(bytes) else {
             log.error(spec.location, field: "image.path", .notAnImage(path: spec.path))
             return nil

@@ -6,7 +6,7 @@ import MawjazFrame
 import MawjazLanguage
 
 /// Binds reports into documents, collecting every problem before it stops.
-public struct Binder {
+package struct Binder {
     let report: Report
     let template: Template
     let resolver: PlaceholderResolver
@@ -20,23 +20,41 @@ public struct Binder {
     private var headingCounters: [Int] = []
     private var anchors = Set<String>()
 
+    /// Datasets the report declared but whose files had errors of their own: placeholders naming them are not
+    /// reported again.
+    var unavailable: Set<String> = []
+
     /// Binds `report` with `template`; throws every error found, in order.
-    public static func bind(_ report: Report, template: Template) throws(DataError) -> Document {
+    package static func bind(_ report: Report, template: Template) throws(DataError) -> Document {
+        let (document, diagnostics) = bindAll(report, template: template)
+        var log = DiagnosticLog()
+        log.append(contentsOf: diagnostics)
+        try log.throwIfErrors()
+        return document
+    }
+
+    /// Binds `report` with `template` without stopping at errors: the document (a placeholder that names
+    /// nothing left as written, a missing image left out) and every problem found. Placeholders naming a dataset
+    /// in `unavailable` (declared, but its file had errors) are not reported.
+    package static func bindAll(_ report: Report, template: Template, unavailable: Set<String> = [])
+        -> (document: Document, diagnostics: [Diagnostic]) {
         var binder = Binder(report: report, template: template)
+        binder.unavailable = unavailable
         let blocks = Self.fillingContents(binder.bind(report.body))
         let title = binder.plain(report.title, at: SourceLocation(file: report.file), field: "title")
         let subtitle = report.subtitle.map { binder.plain($0, at: SourceLocation(file: report.file), field: "subtitle") }
-        if let logo = template.letterhead?.logo, let (_, size) = ImageBox.inspect(logo),
-           let problem = pixelProblem(size, limits: report.limits) {
-            binder.log.error(template.letterhead?.logoSource ?? SourceLocation(file: report.file), field: "letterhead.logo", problem)
+        for (picture, source, field) in [(template.letterhead?.logo, template.letterhead?.logoSource, "letterhead.logo"),
+                                         (template.letterhead?.image, template.letterhead?.imageSource, "letterhead.image")] {
+            if let picture, let (_, size) = ImageBox.inspect(picture), let problem = pixelProblem(size, limits: report.limits) {
+                binder.log.error(source ?? SourceLocation(file: report.file), field: field, problem)
+            }
         }
-        try binder.log.throwIfErrors()
         var document = Document(title: title, subtitle: subtitle, dateText: binder.dates.format(report.date), date: report.date,
-                        classification: report.classification, author: report.author, subject: report.subject,
-                        keywords: report.keywords, settings: report.settings, template: template, blocks: blocks,
-                        sourceFile: report.file, attachment: report.attachment)
+                                classification: report.classification, author: report.author, subject: report.subject,
+                                keywords: report.keywords, settings: report.settings, template: template, blocks: blocks,
+                                sourceFile: report.file, attachment: report.attachment)
         document.limits = report.limits
-        return document
+        return (document, binder.log.diagnostics)
     }
 
     /// The blocks with every table of contents listing the document's headings, in order, to its depth.
@@ -46,7 +64,9 @@ public struct Binder {
                 switch block {
                 case .heading(let heading): return [heading]
                 case .columns(let set): return headings(set.blocks)
-                default: return []
+                case .paragraph, .facts, .table, .chart, .timeline, .list, .note, .figure, .signature, .spacer, .rule, .contents,
+                     .reference, .pageBreak:
+                    return []
                 }
             }
         }
@@ -66,6 +86,7 @@ public struct Binder {
         self.template = template
         resolver = PlaceholderResolver(report: report)
         expansion = ExpansionBudget(limits: report.limits)
+        scopes = report.variables.isEmpty ? [] : [report.variables]
         numerals = Numerals(report.settings.numerals)
         dates = DateWriter(language: report.settings.language, numerals: report.settings.numerals,
                            style: report.settings.dateStyle, monthNames: report.settings.monthNames)
@@ -100,12 +121,22 @@ public struct Binder {
         var problems: [Message] = []
         let scopes = self.scopes
         let resolver = self.resolver
+        let unavailable = self.unavailable
         let rendered = template.render(resolve: { name, fields in
             for scope in scopes.reversed() { if let value = scope[name] { return .text(value) } }
             if let items = resolver.list(named: name) { return .list(items) }
             switch resolver.value(of: name) {
             case .success(let value): return .text(resolver.text(of: value))
             case .failure(let problem):
+                let parts = name.split(separator: ".", maxSplits: 2).map(String.init)
+                if unavailable.contains(parts[0]) {
+                    // The dataset's file had errors: only a field no dataset has is worth saying now.
+                    if parts.count > 1, !PlaceholderResolver.datasetFields.contains(parts[1]) {
+                        let unknown = Message.noDatasetField(parts[1], suggestion: Suggestion.closest(to: parts[1], among: PlaceholderResolver.datasetFields))
+                        problems.append(.placeholder(name, unknown, suggestion: nil))
+                    }
+                    return nil
+                }
                 let known = fields.union(scopes.flatMap(\.keys)).sorted()
                 problems.append(.placeholder(Diagnostic.excerpt(name), problem.message, suggestion: Suggestion.closest(to: name, among: known)))
                 return nil

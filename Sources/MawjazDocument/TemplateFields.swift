@@ -7,7 +7,7 @@ import MawjazLanguage
 /// Applies template YAML (a template file, or a report's overrides) onto a template.
 enum TemplateFields {
     static let topLevel = ["name", "page", "fonts", "colors", "header", "footer", "banner", "spacing", "numbered-headings", "chart-height",
-                           "letterhead", "title-page"]
+                           "letterhead", "title-page", "description"]
     static let roleNames: [String: TextRole] = [
         "title": .title, "subtitle": .subtitle, "date": .date, "heading1": .heading1, "heading2": .heading2,
         "heading3": .heading3, "body": .body, "caption": .caption, "table": .table, "table-header": .tableHeader,
@@ -22,8 +22,9 @@ enum TemplateFields {
         for (key, node) in fields {
             switch key {
             case "name": if let name = reader.string(node) { template.name = name }
+            case "description": if let summary = reader.string(node) { template.summary = summary }
             case "page": applyPage(node, to: &template.page, reader: &reader)
-            case "fonts": applyFonts(node, to: &template, reader: &reader)
+            case "fonts": applyFonts(node, to: &template, reader: &reader, folder: folder)
             case "colors": applyColors(node, to: &template.palette, reader: &reader)
             case "header": applyRunning(node, to: &template.header, reader: &reader)
             case "footer": applyRunning(node, to: &template.footer, reader: &reader)
@@ -38,7 +39,7 @@ enum TemplateFields {
     }
 
     private static func applyLetterhead(_ node: LocatedNode, to template: inout Template, reader: inout YAMLReader, folder: URL) {
-        guard let fields = reader.mapping(node, allowedKeys: ["logo", "arabic", "english", "height"]) else { return }
+        guard let fields = reader.mapping(node, allowedKeys: ["logo", "image", "arabic", "english", "height"]) else { return }
         var letterhead = template.letterhead ?? Letterhead()
         for (key, value) in fields {
             switch key {
@@ -47,15 +48,21 @@ enum TemplateFields {
             case "height": if let height = reader.number(value, in: 30...200) { letterhead.height = height }
             default:
                 guard let path = reader.string(value) else { continue }
-                let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
-                guard let data = reader.readFile(url.standardizedFileURL, what: .letterheadLogo, at: value.location) else { continue }
+                let resolved = reader.files.resolve(path, against: folder)
+                let what: FileKind = key == "logo" ? .letterheadLogo : .letterheadImage
+                guard let data = reader.readNamedFile(resolved, what: what, at: value.location) else { continue }
                 guard ImageBox.inspect([UInt8](data)) != nil else {
-                    reader.log.error(value.location, field: value.path, .notAnImage(path: url.path))
+                    reader.log.error(value.location, field: value.path, .notAnImage(path: resolved))
                     continue
                 }
-                letterhead.logo = [UInt8](data)
-                letterhead.logoSource = value.location
-                template.inputFiles.append(url.standardizedFileURL.path)
+                if key == "logo" {
+                    letterhead.logo = [UInt8](data)
+                    letterhead.logoSource = value.location
+                } else {
+                    letterhead.image = [UInt8](data)
+                    letterhead.imageSource = value.location
+                }
+                if reader.files.isDisk { template.inputFiles.append(resolved) }
             }
         }
         template.letterhead = letterhead
@@ -113,12 +120,15 @@ enum TemplateFields {
         }
     }
 
-    private static func applyFonts(_ node: LocatedNode, to template: inout Template, reader: inout YAMLReader) {
-        guard let fields = reader.mapping(node, allowedKeys: ["arabic", "latin", "roles"]) else { return }
+    /// Applies a `fonts:` mapping (of a template, a report's template overrides, or a report's own `fonts:`);
+    /// the folders of `path` resolve against `folder`.
+    static func applyFonts(_ node: LocatedNode, to template: inout Template, reader: inout YAMLReader, folder: URL) {
+        guard let fields = reader.mapping(node, allowedKeys: ["arabic", "latin", "roles", "path"]) else { return }
         for (key, value) in fields {
             switch key {
             case "arabic": if let family = reader.string(value) { template.arabicFamily = family }
             case "latin": if let family = reader.string(value) { template.latinFamily = family }
+            case "path": applyFontFolders(value, to: &template, reader: &reader, folder: folder)
             default:
                 guard let roles = reader.mapping(value, allowedKeys: roleNames.keys.sorted()) else { continue }
                 for (name, roleNode) in roles {
@@ -128,6 +138,25 @@ enum TemplateFields {
                     template.roles[role] = style
                 }
             }
+        }
+    }
+
+    /// `path: DIR` or `path: [DIR, …]`: folders of an office's own fonts, each holding at least one font file.
+    private static func applyFontFolders(_ node: LocatedNode, to template: inout Template, reader: inout YAMLReader, folder: URL) {
+        guard let paths = reader.strings(node) else { return }
+        for path in paths {
+            let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)).standardizedFileURL
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+                reader.log.error(node.location, field: node.path, .fontFolderMissing(url.path))
+                continue
+            }
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+            guard files.contains(where: { ["ttf", "otf", "ttc"].contains(($0 as NSString).pathExtension.lowercased()) }) else {
+                reader.log.error(node.location, field: node.path, .fontFolderEmpty(url.path))
+                continue
+            }
+            if !template.fontFolders.contains(url) { template.fontFolders.append(url) }
         }
     }
 

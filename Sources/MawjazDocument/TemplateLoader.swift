@@ -6,49 +6,87 @@ import MawjazLanguage
 
 /// Loads templates, reporting problems with file, line and column. Template files are read once and kept,
 /// until the file changes.
-public final class TemplateLoader {
+package final class TemplateLoader {
     /// The folder of named templates (Mawjaz's `Templates/`).
-    public let folder: URL
-    private var loaded: [String: (modified: Date, template: Template)] = [:]
+    package let folder: URL
+    private var loaded: [String: (modified: timespec, template: Template)] = [:]
 
-    public init(folder: URL) { self.folder = folder }
+    package init(folder: URL) { self.folder = folder }
 
     /// The names of the templates in the folder.
-    public var names: [String] {
+    package var names: [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
     /// The template a report names, with the report's overrides applied.
-    public func template(for report: Report) throws(DataError) -> Template {
+    package func template(for report: Report) throws(DataError) -> Template {
         let url: URL
-        if report.template.hasSuffix(".yaml") {
-            let base = URL(fileURLWithPath: report.file).deletingLastPathComponent()
-            url = (report.template.hasPrefix("/") ? URL(fileURLWithPath: report.template) : base.appendingPathComponent(report.template))
-                .standardizedFileURL
+        if report.template.hasSuffix(".yaml"), !report.files.isDisk {
+            return try suppliedTemplate(for: report)
+        } else if report.template.hasSuffix(".yaml") {
+            let reportFolder = URL(fileURLWithPath: report.file).deletingLastPathComponent()
+            url = URL(fileURLWithPath: report.files.resolve(report.template, against: reportFolder))
         } else {
             url = folder.appendingPathComponent("\(report.template).yaml")
             guard FileManager.default.fileExists(atPath: url.path) else {
-                let location = report.templateOverrides?.node.location ?? SourceLocation(file: report.file)
+                let location = report.templateSource ?? report.templateOverrides?.node.location ?? SourceLocation(file: report.file)
                 throw DataError(Diagnostic(at: location, field: "template",
                                            .noTemplate(report.template, folder: folder.path,
                                                        suggestion: Suggestion.closest(to: report.template, among: names), templates: names)))
             }
         }
-        var template = try base(at: url, name: report.template, namedAt: report.templateSource)
-        if let overrides = report.templateOverrides {
-            var overrideReader = YAMLReader(file: report.file)
-            TemplateFields.apply(overrides.node, to: &template, reader: &overrideReader,
-                                 folder: URL(fileURLWithPath: report.file).deletingLastPathComponent())
-            try overrideReader.log.throwIfErrors()
+        return try applyingOverrides(of: report, to: try base(at: url, name: report.template, namedAt: report.templateSource))
+    }
+
+    /// The template file a report supplied in memory names, read from its supplied files (never kept: the next
+    /// report may supply another file of the same name).
+    private func suppliedTemplate(for report: Report) throws(DataError) -> Template {
+        var reader = YAMLReader(file: report.template, files: report.files)
+        let location = report.templateSource ?? report.templateOverrides?.node.location ?? SourceLocation(file: report.file)
+        guard let root = reader.load(named: report.template, what: .file, at: location) else {
+            throw DataError(reader.log.errors)
         }
+        var template = Template.fallback(named: report.template)
+        TemplateFields.apply(root, to: &template, reader: &reader, folder: URL(fileURLWithPath: "/"))
+        try reader.log.throwIfErrors()
+        return try applyingOverrides(of: report, to: template)
+    }
+
+    /// `template` with the fields the report overrides.
+    private func applyingOverrides(of report: Report, to template: Template) throws(DataError) -> Template {
+        guard report.templateOverrides != nil || report.fontOverrides != nil else { return template }
+        var template = template
+        var overrideReader = YAMLReader(file: report.file, files: report.files)
+        let reportFolder = URL(fileURLWithPath: report.file).deletingLastPathComponent()
+        if let overrides = report.templateOverrides {
+            TemplateFields.apply(overrides.node, to: &template, reader: &overrideReader, folder: reportFolder)
+        }
+        if let fonts = report.fontOverrides {
+            TemplateFields.applyFonts(fonts.node, to: &template, reader: &overrideReader, folder: reportFolder)
+        }
+        try overrideReader.log.throwIfErrors()
         return template
     }
 
+    /// The template `name` of the folder, as its file has it.
+    package func template(named name: String) throws(DataError) -> Template {
+        try base(at: folder.appendingPathComponent("\(name).yaml"), name: name)
+    }
+
+    /// When the file was last changed (zero when it cannot be read), from one `stat`: `attributesOfItem` would
+    /// also look up the owner's names in the user database for every document.
+    private static func modificationTime(of path: String) -> timespec {
+        var status = stat()
+        return stat(path, &status) == 0 ? status.st_mtim : timespec()
+    }
+
     /// The template file at `url`, read again only when it has changed.
-    private func base(at url: URL, name: String, namedAt source: SourceLocation?) throws(DataError) -> Template {
-        let modified = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? .distantPast
-        if let cached = loaded[url.path], cached.modified == modified { return cached.template }
+    private func base(at url: URL, name: String, namedAt source: SourceLocation? = nil) throws(DataError) -> Template {
+        let modified = Self.modificationTime(of: url.path)
+        if let cached = loaded[url.path], cached.modified.tv_sec == modified.tv_sec, cached.modified.tv_nsec == modified.tv_nsec {
+            return cached.template
+        }
         var reader = YAMLReader(file: url.path)
         guard let root = reader.load(contentsOf: url, namedAt: source) else { throw DataError(reader.log.errors) }
         var template = Template.fallback(named: name)

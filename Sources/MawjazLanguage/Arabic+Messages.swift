@@ -3,6 +3,9 @@
 import Foundation
 
 extension Arabic {
+    /// What to do about a MAWJAZ_HOME that cannot serve.
+    static let homeAdvice = " (ألغِ ضبطه، أو اجعله يشير إلى مجلد يضم Fonts/ وTemplates/، مثل PREFIX/share/mawjaz)"
+
     public func text(_ message: Message) -> String {
         switch message {
         // Reading files
@@ -13,6 +16,11 @@ extension Arabic {
             return "\(name(kind)) \(path) حجمه \(n(size)) بايت، وهذا فوق الحد المسموح (\(n(limit)) بايت)"
         case .fileReadFailed(let kind, let path, let reason): return "تعذرت قراءة \(name(kind)) \(path): \(reason)"
         case .fileNotUTF8: return "الملف ليس بترميز UTF-8 سليم"
+        case .fileNotSupplied(let kind, let path): return "\(name(kind)) \(path) لم يُرسل مع التقرير"
+        case .fileAbsoluteInMemory(let kind, let path):
+            return "\(name(kind)) \(path) مسار مطلق؛ التقرير المرسل في الذاكرة لا يسمي إلا الملفات المرسلة معه"
+        case .fileLeavesFolder(let kind, let path):
+            return "\(name(kind)) \(path) يصعد بـ«..»؛ التقرير المرسل في الذاكرة لا يسمي إلا الملفات المرسلة معه"
 
         // YAML and JSON
         case .nestingTooDeep(let limit): return "يتداخل المستند أعمق من \(n(limit)) مستوى"
@@ -75,6 +83,23 @@ extension Arabic {
         case .quoteNeverClosed: return "علامة التنصيص التي تفتح هذا الحقل لا تُغلق"
         case .textAfterClosingQuote: return "نص بعد علامة التنصيص الخاتمة (اكتب علامة التنصيص داخل حقل منصص مرتين: \"\")"
         case .notUTF8Byte(let hex): return "البايت 0x\(hex) ليس من ترميز UTF-8 (احفظ الملف بترميز UTF-8)"
+
+        // Activity logs (Excel)
+        case .workbookNotZip: return "ليس مصنف Excel ‏(.xlsx)‏: ليس أرشيف ZIP"
+        case .workbookPartMissing(let part): return "ليس مصنف Excel ‏(.xlsx)‏: لا يحوي \(part)"
+        case .workbookPartTooLarge(let part, let limit): return "\(part) يتجاوز عند فك ضغطه \(n(limit)) ميغابايت"
+        case .workbookPartUnpackFailed(let part, let reason): return "تعذر فك ضغط \(part): \(reason)"
+        case .workbookPartNotXML(let part, let detail): return "\(part) ليس XML مصنف Excel ‏(\(detail))"
+        case .workbookHasNoSheet: return "المصنف لا يحوي أي ورقة"
+        case .noSuchSheet(let sheet, let suggestion, let sheets):
+            return "لا توجد في المصنف ورقة اسمها «\(sheet)»" + didYouMean(suggestion)
+                + " (أوراقه: " + sheets.map { "«\($0)»" }.joined(separator: "، ") + ")"
+        case .sheetOnlyInWorkbook: return "الأوراق لا تكون إلا في مصنف Excel ‏(.xlsx)"
+        case .cellHoldsError(let code): return "الخلية تحوي قيمة الخطأ \(code)"
+        case .numberNotADate(let number): return "«\(number)» ليس تاريخا (نسّق الخلية تاريخا، أو اكتبه YYYY-MM-DD أو YYYY-MM أو YYYY)"
+        case .oldExcelWorkbook(let file): return "\(file) مصنف Excel 97–2003 ‏(.xls) لا يقرؤه موجز: احفظه مصنف Excel ‏(.xlsx)"
+        case .openDocumentSpreadsheet(let file): return "\(file) جدول OpenDocument ‏(.ods) لا يقرؤه موجز: احفظه مصنف Excel ‏(.xlsx)"
+        case .numbersDocument(let file): return "\(file) مستند Numbers لا يقرؤه موجز: صدّره مصنف Excel ‏(.xlsx)"
 
         // Reports
         case .reportUnreadable: return "تعذرت قراءة التقرير"
@@ -218,12 +243,25 @@ extension Arabic {
         case .columnTooNarrow(let title, let width, let needs):
             return "عرض العمود «\(title)» \(points(width))، وأطول كلمة فيه تحتاج إلى \(points(needs))"
         case .tableTooWide(let needs, let width): return "يحتاج الجدول إلى \(points(needs)) على الأقل، وعرض العمود \(points(width))"
+        case .marginTooSmall(let margin, let height, let part, let needs):
+            return "\(name(margin)) (\(points(height))) أضيق من أن يتسع \(name(part))، الذي يحتاج إلى \(points(needs))"
+        case .furnitureReachesText(let part, let margin):
+            return "\(name(part)) أكبر من مكانه في \(name(margin)): يمتد إلى النص"
+        case .furnitureOverlaps(let first, let second, let margin):
+            return "في \(name(margin)) يتداخل \(name(first)) و\(name(second)): وسّع الهامش أو صغّر نصهما"
 
         // Text and fonts
         case .noFonts(let folder): return "لا خطوط في \(folder)"
         case .fontconfig(let detail): return "خطأ في fontconfig: \(detail)"
         case .unknownFontFamily(let family, let available):
-            return "عائلة الخط «\(family)» ليست في Fonts/ (المتاح: \(available.joined(separator: "، ")))"
+            return "عائلة الخط «\(family)» غير متاحة (العائلات: \(available.joined(separator: "، "))؛ "
+                + "تضاف خطوط الجهة بالخيار --font-path DIR أو fonts: {path: DIR}"
+        case .fontFamiliesMissing(let families, let suggestions, let available):
+            let named = zip(families, suggestions).map { "«\($0)»" + didYouMean($1) }.joined(separator: "، ")
+            return "لا يحوي أي مجلد خطوط " + (families.count == 1 ? "العائلة " : "العائلات ") + named
+                + " (العائلات: \(available.joined(separator: "، "))؛ تضاف خطوط الجهة بالخيار --font-path DIR أو fonts: {path: DIR}"
+        case .fontFolderMissing(let folder): return "مجلد الخطوط \(folder) غير موجود"
+        case .fontFolderEmpty(let folder): return "مجلد الخطوط \(folder) لا يحوي ملف ‎.ttf أو ‎.otf أو ‎.ttc"
         case .missingGlyph(let codePoint, let context): return "لا يوجد في الخطوط المرفقة شكل للحرف U+\(codePoint) في «\(context)»"
         case .textTooWide(let text, let width, let available):
             return "عرض «\(text)» \(digits(String(format: "%.1f", width))) نقطة، والمتاح \(digits(String(format: "%.1f", available))) نقطة فقط"
@@ -234,13 +272,46 @@ extension Arabic {
         // Output
         case .cairo(let detail): return "خطأ في cairo: \(detail)"
         case .cannotWrite(let path, let reason): return "\(path): تعذرت الكتابة: \(reason)"
-        case .pngNotWritten(let path): return "\(path): تعذرت الكتابة: لم تتمكن cairo من كتابة ملف PNG"
-        case .unknownFont(let family): return "نص يستعمل الخط \(family)، ولم تحمّله أداة الإخراج هذه"
+        case .missingFont(let family, let file): return "تعذّر تحميل الخط \(family) من \(file)"
         case .unsupportedFormat(let ext): return "صيغة إخراج غير مدعومة «.\(ext)» (استعمل .pdf أو .png أو .svg)"
         case .jpegInRaster: return "صورة JPEG تُكتب في PDF وSVG، لا في PNG (حوّل الصورة إلى PNG)"
         case .documentStructure(let detail): return "خلل في بنية المستند (عطل في موجز): \(detail)"
         case .amendment(let detail): return "تعذر استكمال ملف PDF (عطل في موجز): \(detail)"
-        case .resourcesMissing: return "لم يُعثر على مجلدي Fonts/ وTemplates/ الخاصين بموجز (اضبط MAWJAZ_HOME على المجلد الذي يضمهما)"
+        case .resourcesNotFound(let looked):
+            return "لم يُعثر على مجلدي Fonts/ وTemplates/ الخاصين بموجز (بُحث في \(looked.joined(separator: "، ")))؛ "
+                + "ثبّته بالأمر make install، أو اضبط MAWJAZ_HOME على المجلد الذي يضمهما"
+        case .mawjazHomeMissing(let path): return "قيمة MAWJAZ_HOME هي \(path)، وهو غير موجود" + Self.homeAdvice
+        case .mawjazHomeNotAFolder(let path): return "قيمة MAWJAZ_HOME هي \(path)، وهو ليس مجلدا" + Self.homeAdvice
+        case .mawjazHomeIncomplete(let path, let missing):
+            return "قيمة MAWJAZ_HOME هي \(path)، ولا يحوي " + missing.map { "المجلد \($0)/" }.joined(separator: " ولا ") + Self.homeAdvice
+
+        // Starting a report (init)
+        case .noSuchTemplate(let name, let suggestion, let templates):
+            return "لا قالب باسم «\(name)»" + didYouMean(suggestion) + " (القوالب: \(templates.joined(separator: "، ")))"
+        case .starterMissing(let path): return "التقرير المبدئي \(path) غير موجود في التثبيت"
+        case .pictureUnreadable(let option): return "\(option): تعذرت قراءة الملف"
+        case .pictureNotAnImage(let option): return "\(option): ليس صورة PNG ولا JPEG"
+        case .pictureNamesClash: return "--letterhead: اسم ملفه هو اسم ملف الشعار نفسه؛ غيّر اسم أحدهما"
+        case .initWouldOverwrite: return "موجود من قبل؛ الأمر init لا يكتب فوق ملف أبدا"
+
+        // Batches and pools
+        case .noDatasetToSplit(let name, let suggestion): return "لا مجموعة بيانات باسم «\(name)» لتقسيمها\(didYouMean(suggestion))"
+        case .noColumnToGroupBy(let column, let suggestion, let header):
+            return "لا عمود «\(column)» للتجميع به\(didYouMean(suggestion)) (في الترويسة: \(header.map { "«\($0)»" }.joined(separator: "، ")))"
+        case .noFieldToGroupBy(let field, let suggestion, let fields):
+            return "لا حقل «\(field)» لتجميع الأنشطة المكتوبة في التقرير به\(didYouMean(suggestion)) (الحقول: \(fields.joined(separator: "، ")))"
+        case .rowInNoGroup(let column): return "الصف بلا قيمة في «\(column)»، فلا يدخل في أي مستند"
+        case .groupFirstRow(let value): return "{{group}} هو «\(value)»، وأول ما كُتب في هذا الصف"
+        case .outputHasNoGroup(let output): return "الإخراج «\(output)» بلا {group}، فستُكتب المستندات كلها في ملف واحد"
+        case .manifestHeader: return "ترويسة البيان تسمي العمودين report وoutput (وأي معلومات تُضبط)"
+        case .manifestNoReport: return "لم يُسمَّ تقرير"
+        case .manifestNoOutput: return "لم يُسمَّ ملف إخراج"
+        case .resultsNoGroupColumn: return "الملف بلا عمود group (اكتبه بالخيار --results)"
+        case .noSuchPage(let number, let count):
+            return "لا صفحة \(n(number)): في المستند " + counted(count, n(count), one: "صفحة واحدة", two: "صفحتان", few: "صفحات", many: "صفحة", other: "صفحة")
+        case .poolBusy: return "كل العمال مشغولون والطابور ممتلئ؛ أعد المحاولة لاحقا"
+        case .renderTimedOut: return "استغرق الإخراج أطول من المهلة المحددة له"
+        case .renderCancelled: return "أُلغي الإخراج"
 
         // The command line
         case .errorWord: return "خطأ"
@@ -273,8 +344,80 @@ extension Arabic {
         case .helpChartIndex: return "رقم المخطط، بعد عناصر المخططات في التقرير من ١ بترتيب القراءة."
         case .helpChartPage: return "fit: صفحة على قدر المخطط؛ template: صفحة القالب (A4) والمخطط عند هوامشها."
         case .helpInitFolder: return "مجلد التقرير الجديد (يُنشأ إن لم يكن موجودا)."
-        case .helpInitTemplate(let templates): return "القالب: \(templates.joined(separator: "، "))."
+        case .helpInitTemplate: return "القالب (يسردها الأمر mawjaz templates)."
+        case .helpInitLanguage: return "لغة التقرير: ar (من اليمين إلى اليسار، بالأرقام العربية المشرقية) أو en."
+        case .helpInitOrganisation: return "اسم جهتك، للترويسة ولمؤلف المستند."
+        case .helpInitLetterhead: return "صورة (PNG أو JPEG) لترويسة جهتك كاملة، تُرسم عرضَ رأس الصفحة الأولى."
+        case .helpInitEmblem: return "شعار جهتك (PNG أو JPEG)، بين اسميها في الترويسة وعلى الغلاف."
+        case .helpTemplates: return "سرد القوالب التي يسميها التقرير، مع الغرض من كل منها."
+        case .helpFonts: return "سرد عائلات الخطوط وأنماطها والكتابات التي تغطيها وأدوار القوالب التي تستعملها."
+        case .helpFontsReport: return "تقرير: تُسرد خطوط قالبه (مع مسار fonts: فيه) وأدواره بدلا من خطوط كل القوالب."
+        case .helpFontPath: return "مجلد خطوط (‎.ttf أو ‎.otf أو ‎.ttc) يُستعمل مع خطوط موجز، كخطوط جهتك؛ يمكن تكراره."
+        case .helpDiscussion:
+            return "التقرير ملف YAML أو JSON يسمي قالبا ونصه وبياناته (حقائق، وسجلات أنشطة CSV أو Excel). "
+                + "تؤخذ الخطوط والقوالب من MAWJAZ_HOME إن ضُبط، وإلا من share/mawjaz بجوار البرنامج المثبت."
+        case .shortUsage(let commands):
+            return usage(commands, title: "موجز: موجزات عربية بصيغة PDF، من اليمين إلى اليسار، من بيانات التقارير.", steps: "خطوات أولى:",
+                         meanings: ["تقرير جديد يُخرج فورا", "يكتب ملف PDF في مجلد out", "كل مشكلات التقرير، دون كتابة أي ملف",
+                                    "القوالب التي يستعملها التقرير"],
+                         help: { "المساعدة في أمر واحد: \($0) (أو \($1))؛ وفي كل شيء: \($2)." })
+        case .templatesWhere(let folder): return "(في \(folder)؛ ويسمي التقرير أحدها بالحقل template: الاسم)"
+        case .noSuchCommand(let name, let suggestion, let commands):
+            return "لا أمر باسم «\(name)»" + didYouMean(suggestion) + " (الأوامر: \(commands.joined(separator: "، ")))"
         case .helpLanguage: return "لغة الرسائل والمساعدة (الافتراضي: MAWJAZ_LANG، ثم لغة النظام، ثم en)."
+        case .helpRenderReports: return "ملفات التقارير (YAML أو JSON)؛ - يقرأ تقريرا من الإدخال القياسي."
+        case .helpRenderDiscussion:
+            return "مع تقرير واحد يسمي -o ملف الإخراج (- للإخراج القياسي). ومع عدة تقارير يسمي -o مجلدا يُكتب فيه كل تقرير باسم مجلده "
+                + "(أو باسم ملفه إن لم يكن report.yaml). والتقرير المسمى - يُقرأ من الإدخال القياسي. وتُكتب صفحات PNG وSVG بالاسم "
+                + "<الجذر>-<الرقم>.<الامتداد>، والأرقام مسبوقة بأصفار لتترتب الملفات."
+        case .helpRenderOutput:
+            return "ملف الإخراج (.pdf أو .png أو .svg)، أو - للإخراج القياسي، أو مجلد مع عدة تقارير؛ الافتراضي: out/<مجلد التقرير>.pdf"
+        case .helpFormat: return "صيغة الإخراج حين لا يحددها امتداد الملف: pdf أو png أو svg."
+        case .helpPages: return "الصفحات المطلوبة بصيغة PNG أو SVG، مثل 1-3,5 (الافتراضي: كلها)."
+        case .helpSet: return "ضبط معلومة ليقرأها {{facts.NAME}} (يتكرر)."
+        case .helpDiagnostics:
+            return "طريقة طباعة المشكلات على الخطأ القياسي: text، أو json (سطور JSON: كائن لكل مشكلة فيه file وline وcolumn "
+                + "وfield وseverity وmessage)."
+        case .helpBatch: return "إخراج مستند لكل قيمة من قيم عمود (--each)، أو لكل صف من بيان، على كل المعالجات."
+        case .helpBatchDiscussion:
+            return "يُخرج الأمر batch مع --each activities.district مستندا لكل قيمة مختلفة في العمود district، ولكل مستند بياناته "
+                + "مصفاة على تلك القيمة و{{group}} مضبوط عليها (ومساره مثل 'out/{group}.pdf'). والمشكلة في مستند تُذكر بموضعها "
+                + "وتُخرج البقية؛ وحالة الخروج ٢ إن فشل أي منها. الخيار --results يكتب صفا لكل مستند؛ والخيار --only يعيد إخراج ما فشل "
+                + "في ملف النتائج. والخيار --shard I/N يُخرج مستندا من كل N، ليتقاسم N جهازا الدفعة."
+        case .helpBatchReport: return "ملف التقرير (YAML أو JSON) مع --each؛ - يقرؤه من الإدخال القياسي."
+        case .helpEach:
+            return "تقسيم DATASET حسب COLUMN: مستند لكل قيمة مختلفة (عمود من ملفها، أو category أو location أو partner أو title أو year)."
+        case .helpManifest:
+            return "ملف CSV فيه العمودان report وoutput وأي معلومات تُضبط: مستند لكل صف (المسارات نسبة إلى مجلد البيان)."
+        case .helpBatchOutput: return "مسار الإخراج، و{group} فيه اسم ملف المجموعة؛ الافتراضي: out/{group}.pdf"
+        case .helpJobs: return "عدد العمال الذين يُخرجون معا (الافتراضي: كل المعالجات)."
+        case .helpResults: return "كتابة صف لكل مستند هنا: group وoutput وstatus وpages وmilliseconds وأول خطأ."
+        case .helpOnly: return "إخراج ما يذكره ملف النتائج فاشلا فقط (أو كل ما يذكره إن لم يكن فيه عمود status)."
+        case .helpShard: return "إخراج الحصة I من N (وI من ١ إلى N): مستند من كل N، لتُخرج N عمليات معا الدفعة كلها."
+        case .helpQuiet: return "بلا تقدم ولا سطر ختامي؛ وتبقى المشكلات مطبوعة."
+        case .standardInputOnce: return "الإدخال القياسي يُقرأ مرة واحدة: اذكر - مرة واحدة فقط"
+        case .severalReportsNotToStandardOutput: return "مع عدة تقارير يسمي -o مجلدا لا الإخراج القياسي"
+        case .severalReportsNeedAFolder(let output): return "مع عدة تقارير يسمي -o مجلدا؛ و«\(output)» يبدو ملفا"
+        case .standardInputNotUTF8: return "الإدخال القياسي ليس نصا بترميز UTF-8"
+        case .standardOutputTakesOneFile(let pages):
+            return "الإخراج القياسي يتسع لملف واحد، وقد رُسمت " + counted(pages, n(pages), one: "صفحة واحدة", two: "صفحتان", few: "صفحات", many: "صفحة",
+                                                                         other: "صفحة") + " (اختر واحدة بالخيار --pages)"
+        case .outputContradictsFormat(let file, let fileExtension, let format):
+            return "ملف الإخراج «\(file)» امتداده .\(fileExtension)، والخيار --format يقول \(format)"
+        case .pagesOnlyForImages: return "الخيار --pages يختار صفحات PNG أو SVG؛ وملف PDF يضم كل الصفحات"
+        case .eachNeedsDatasetAndColumn: return "اكتب --each DATASET.COLUMN، مثل activities.district"
+        case .batchNeedsEachOrManifest: return "أعط تقريرا مع --each DATASET.COLUMN، أو --manifest FILE.csv وحده"
+        case .documentFailed(let document, let output): return "\(document) ← \(output): فشل"
+        case .documentDone(let done, let total, let document, let output, let pages, let milliseconds):
+            return "[\(n(done))/\(n(total))] تم \(document) ← \(output) ("
+                + counted(pages, n(pages), one: "صفحة واحدة", two: "صفحتان", few: "صفحات", many: "صفحة", other: "صفحة") + "، \(n(milliseconds)) ملّي ثانية)"
+        case .documentFailedLine(let done, let total, let document): return "[\(n(done))/\(n(total))] فشل \(document)"
+        case .batchProgress(let done, let total, let perSecond, let secondsLeft, let failed):
+            return "\(n(done))/\(n(total))  \(digits(String(format: "%.1f", perSecond))) مستند/ثانية  متبقٍّ "
+                + digits(String(format: "%d:%02d", secondsLeft / 60, secondsLeft % 60)) + (failed > 0 ? "  فشل \(n(failed))" : "")
+        case .batchSummary(let documents, let ok, let failed, let seconds, let perSecond):
+            return counted(documents, n(documents), one: "مستند واحد", two: "مستندان", few: "مستندات", many: "مستندا", other: "مستند")
+                + ": تم \(n(ok))، فشل \(n(failed))، \(digits(String(format: "%.1f", seconds))) ثانية، \(digits(String(format: "%.1f", perSecond))) مستند/ثانية"
 
         case .fileNotRegular(let kind, let path, let special): return "\(name(kind)) \(path) \(name(special))، وليس ملفا عاديا"
         case .fileOverLimit(let kind, let path, let size, let limit, let limitName):
@@ -298,7 +441,6 @@ extension Arabic {
         case .notANumber(let text): return "المتوقع عدد، والموجود «\(text)»"
         case .numberOutsideRange(let text, let low, let high): return "\(text) خارج المدى \(n(low))…\(n(high))"
         case .notAPageRange(let text): return "«\(text)» ليس صفحة ولا مدى صفحات (اكتب الصفحات هكذا: 1-3,5,8-)"
-        case .pagePastEnd(let page, let pages): return "الصفحة \(n(page)) بعد الصفحة الأخيرة، \(n(pages))"
         case .limitSettingUnknown(let given, let names, let suggestion):
             return "«\(given)» ليس NAME=VALUE حيث NAME أحد: \(names.joined(separator: "، "))\(didYouMean(suggestion))"
         case .limitSettingNotPositive(let limitName, let found): return "يأخذ \(limitName) عددا صحيحا أكبر من ٠، والموجود «\(found)»"
@@ -311,7 +453,25 @@ extension Arabic {
         case .file: return "الملف"
         case .dataFile: return "ملف البيانات"
         case .letterheadLogo: return "شعار الترويسة"
+        case .letterheadImage: return "صورة الترويسة"
         case .image: return "الصورة"
+        case .manifest: return "البيان"
+        case .resultsFile: return "ملف النتائج"
+        }
+    }
+
+    private func name(_ part: FurniturePart) -> String {
+        switch part {
+        case .banner: return "شريط التصنيف"
+        case .runningHead: return "رأس الصفحة"
+        case .runningFoot: return "تذييل الصفحة"
+        }
+    }
+
+    private func name(_ margin: Margin) -> String {
+        switch margin {
+        case .top: return "الهامش العلوي"
+        case .bottom: return "الهامش السفلي"
         }
     }
 

@@ -2,6 +2,9 @@
 import Foundation
 
 extension English {
+    /// What to do about a MAWJAZ_HOME that cannot serve.
+    static let homeAdvice = " (unset it, or point it at a folder holding Fonts/ and Templates/, such as PREFIX/share/mawjaz)"
+
     public func text(_ message: Message) -> String {
         switch message {
         // Reading files
@@ -11,6 +14,11 @@ extension English {
         case .fileTooLarge(let kind, let path, let size, let limit): return "\(name(kind)) \(path) is \(size) bytes, over the limit of \(limit)"
         case .fileReadFailed(let kind, let path, let reason): return "\(name(kind)) \(path) cannot be read: \(reason)"
         case .fileNotUTF8: return "the file is not valid UTF-8"
+        case .fileNotSupplied(let kind, let path): return "\(name(kind)) \(path) was not supplied with the report"
+        case .fileAbsoluteInMemory(let kind, let path):
+            return "\(name(kind)) \(path) is an absolute path; a report supplied in memory names only the files sent with it"
+        case .fileLeavesFolder(let kind, let path):
+            return "\(name(kind)) \(path) goes up with \"..\"; a report supplied in memory names only the files sent with it"
 
         // YAML and JSON
         case .nestingTooDeep(let limit): return "the document nests deeper than \(limit) levels"
@@ -69,6 +77,25 @@ extension English {
         case .quoteNeverClosed: return "the quote that opens this field is never closed"
         case .textAfterClosingQuote: return "text after the closing quote (write a quote inside a quoted field as two quotes: \"\")"
         case .notUTF8Byte(let hex): return "the byte 0x\(hex) is not UTF-8 (save the file as UTF-8)"
+
+        // Activity logs (Excel)
+        case .workbookNotZip: return "is not an Excel workbook (.xlsx): it is not a ZIP archive"
+        case .workbookPartMissing(let part): return "is not an Excel workbook (.xlsx): it has no \(part)"
+        case .workbookPartTooLarge(let part, let limit): return "\(part) expands to more than \(limit) MiB"
+        case .workbookPartUnpackFailed(let part, let reason): return "\(part) cannot be unpacked: \(reason)"
+        case .workbookPartNotXML(let part, let detail): return "\(part) is not the XML an Excel workbook holds (\(detail))"
+        case .workbookHasNoSheet: return "the workbook has no sheet"
+        case .noSuchSheet(let sheet, let suggestion, let sheets):
+            return "the workbook has no sheet named \"\(sheet)\"" + didYouMean(suggestion)
+                + " (its sheets: " + sheets.map { "\"\($0)\"" }.joined(separator: ", ") + ")"
+        case .sheetOnlyInWorkbook: return "only an Excel workbook (.xlsx) has sheets"
+        case .cellHoldsError(let code): return "the cell holds the error \(code)"
+        case .numberNotADate(let number): return "\(number) is not a date (format the cell as a date, or write YYYY-MM-DD, YYYY-MM or YYYY)"
+        case .oldExcelWorkbook(let file):
+            return "\(file) is an Excel 97–2003 workbook (.xls), which Mawjaz does not read: save it as an Excel Workbook (.xlsx)"
+        case .openDocumentSpreadsheet(let file):
+            return "\(file) is an OpenDocument spreadsheet (.ods), which Mawjaz does not read: save it as an Excel Workbook (.xlsx)"
+        case .numbersDocument(let file): return "\(file) is a Numbers document, which Mawjaz does not read: export it as an Excel Workbook (.xlsx)"
 
         // Reports
         case .reportUnreadable: return "the report could not be read"
@@ -190,12 +217,25 @@ extension English {
         case .columnTooNarrow(let title, let width, let needs):
             return "column \"\(title)\" is \(points(width)) pt wide but its longest word needs \(points(needs)) pt"
         case .tableTooWide(let needs, let width): return "the table needs at least \(points(needs)) pt but the column is \(points(width)) pt wide"
+        case .marginTooSmall(let margin, let height, let part, let needs):
+            return "the \(margin.rawValue) margin (\(points(height)) pt) is too small for \(name(part)), which needs \(points(needs)) pt"
+        case .furnitureReachesText(let part, let margin):
+            return "\(name(part)) is too large for its place in the \(margin.rawValue) margin: it reaches into the text"
+        case .furnitureOverlaps(let first, let second, let margin):
+            return "in the \(margin.rawValue) margin, \(name(first)) and \(name(second)) overlap: make the margin larger or their text smaller"
 
         // Text and fonts
         case .noFonts(let folder): return "no fonts found in \(folder)"
         case .fontconfig(let detail): return detail
         case .unknownFontFamily(let family, let available):
-            return "font family \"\(family)\" is not in Fonts/ (available: \(available.joined(separator: ", ")))"
+            return "font family \"\(family)\" is not available (families: \(available.joined(separator: ", "))); "
+                + "an office's own fonts are added with --font-path DIR or fonts: {path: DIR}"
+        case .fontFamiliesMissing(let families, let suggestions, let available):
+            let named = zip(families, suggestions).map { "\"\($0)\"" + didYouMean($1) }.joined(separator: ", ")
+            return "no font folder has the \(plural(families.count, one: "family", other: "families")) \(named) "
+                + "(families: \(available.joined(separator: ", "))); an office's own fonts are added with --font-path DIR or fonts: {path: DIR}"
+        case .fontFolderMissing(let folder): return "the font folder \(folder) does not exist"
+        case .fontFolderEmpty(let folder): return "the font folder \(folder) holds no .ttf, .otf or .ttc file"
         case .missingGlyph(let codePoint, let context): return "no bundled font has a glyph for U+\(codePoint) in \"\(context)\""
         case .textTooWide(let text, let width, let available):
             return "\"\(text)\" is \(String(format: "%.1f", width)) pt wide but only \(String(format: "%.1f", available)) pt are available"
@@ -204,13 +244,46 @@ extension English {
         // Output
         case .cairo(let detail): return "cairo: \(detail)"
         case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
-        case .pngNotWritten(let path): return "\(path): cannot write: cairo could not write the PNG"
-        case .unknownFont(let family): return "a glyph run uses the font \(family), which this renderer did not load"
+        case .missingFont(let family, let file): return "the font \(family) cannot be loaded from \(file)"
         case .unsupportedFormat(let ext): return "unsupported output format \".\(ext)\" (use .pdf, .png or .svg)"
         case .jpegInRaster: return "a JPEG image can be written to PDF and SVG, not to PNG (convert the image to PNG)"
         case .documentStructure(let detail): return "document structure: \(detail)"
         case .amendment(let detail): return "amending the PDF: \(detail)"
-        case .resourcesMissing: return "cannot find Mawjaz's Fonts/ and Templates/ folders (set MAWJAZ_HOME to the folder holding them)"
+        case .resourcesNotFound(let looked):
+            return "cannot find Mawjaz's Fonts/ and Templates/ (looked in \(looked.joined(separator: ", "))); "
+                + "install with make install, or set MAWJAZ_HOME to the folder holding them"
+        case .mawjazHomeMissing(let path): return "MAWJAZ_HOME is \(path), which does not exist" + Self.homeAdvice
+        case .mawjazHomeNotAFolder(let path): return "MAWJAZ_HOME is \(path), which is not a folder" + Self.homeAdvice
+        case .mawjazHomeIncomplete(let path, let missing):
+            return "MAWJAZ_HOME is \(path), which holds no " + missing.map { "\($0)/" }.joined(separator: " and no ") + " folder" + Self.homeAdvice
+
+        // Starting a report (init)
+        case .noSuchTemplate(let name, let suggestion, let templates):
+            return "no template named \"\(name)\"" + didYouMean(suggestion) + " (templates: \(templates.joined(separator: ", ")))"
+        case .starterMissing(let path): return "the starter report \(path) is missing from the installation"
+        case .pictureUnreadable(let option): return "\(option): cannot read the file"
+        case .pictureNotAnImage(let option): return "\(option): is neither a PNG nor a JPEG image"
+        case .pictureNamesClash: return "--letterhead: has the same file name as the emblem; rename one of them"
+        case .initWouldOverwrite: return "already exists; init never overwrites a file"
+
+        // Batches and pools
+        case .noDatasetToSplit(let name, let suggestion): return "no dataset named \"\(name)\" to split\(didYouMean(suggestion))"
+        case .noColumnToGroupBy(let column, let suggestion, let header):
+            return "no column \"\(column)\" to group by\(didYouMean(suggestion)) (the header has \(header.map { "\"\($0)\"" }.joined(separator: ", ")))"
+        case .noFieldToGroupBy(let field, let suggestion, let fields):
+            return "no field \"\(field)\" to group the activities written in the report by\(didYouMean(suggestion)) (the fields are \(fields.joined(separator: ", ")))"
+        case .rowInNoGroup(let column): return "the row has no \(column), so it is in no document"
+        case .groupFirstRow(let value): return "{{group}} is \"\(value)\", first written on this row"
+        case .outputHasNoGroup(let output): return "the output \"\(output)\" has no {group}, so every document would go to the same file"
+        case .manifestHeader: return "a manifest's header names the columns report and output (and any facts to set)"
+        case .manifestNoReport: return "no report named"
+        case .manifestNoOutput: return "no output named"
+        case .resultsNoGroupColumn: return "the file has no group column (write one with --results)"
+        case .noSuchPage(let number, let count):
+            return "there is no page \(number): the document has \(count) \(plural(count, one: "page", other: "pages"))"
+        case .poolBusy: return "every worker is busy and the queue is full; try again later"
+        case .renderTimedOut: return "the render took longer than its time budget"
+        case .renderCancelled: return "the render was cancelled"
 
         // The command line
         case .errorWord: return "error"
@@ -237,8 +310,79 @@ extension English {
         case .helpChartIndex: return "Which chart, counting the report's chart blocks from 1 in reading order."
         case .helpChartPage: return "fit: a page just around the chart; template: the template's page (A4), the chart at its margins."
         case .helpInitFolder: return "The folder for the new report (created if needed)."
-        case .helpInitTemplate(let templates): return "The template: \(templates.joined(separator: ", "))."
+        case .helpInitTemplate: return "The template (mawjaz templates lists them)."
+        case .helpInitLanguage: return "The report's language: ar (right to left, Arabic-Indic digits) or en."
+        case .helpInitOrganisation: return "Your organisation's name, for the letterhead and the document's author."
+        case .helpInitLetterhead: return "A picture (PNG or JPEG) of your whole letterhead, drawn across the first page's head."
+        case .helpInitEmblem: return "Your organisation's emblem (PNG or JPEG), between its names in the letterhead and on a cover."
+        case .helpTemplates: return "List the templates a report can name, with what each is for."
+        case .helpFonts: return "List the font families, their styles, the scripts they cover and the template roles that use them."
+        case .helpFontsReport: return "A report: list its template's fonts (with its fonts: path) and roles instead of every template's."
+        case .helpFontPath: return "A folder of fonts (.ttf, .otf, .ttc) to use besides Mawjaz's own, such as your office's; may be repeated."
+        case .helpDiscussion:
+            return "A report is a YAML or JSON file naming a template, its text and its data (facts, CSV or Excel activity logs). "
+                + "Fonts and templates come from MAWJAZ_HOME when it is set, else from share/mawjaz beside the installed binary."
+        case .shortUsage(let commands):
+            return usage(commands, title: "mawjaz: right-to-left Arabic briefing PDFs from report data.", steps: "First steps:",
+                         meanings: ["a new report that renders at once", "→ out/my-report.pdf",
+                                    "every problem of the report, nothing written", "the templates a report can use"],
+                         help: { "Help on one command: \($0) (or \($1)); everything: \($2)." })
+        case .templatesWhere(let folder): return "(in \(folder); a report names one with template: NAME)"
+        case .noSuchCommand(let name, let suggestion, let commands):
+            return "no command named \"\(name)\"" + didYouMean(suggestion) + " (commands: \(commands.joined(separator: ", ")))"
         case .helpLanguage: return "The language of messages and help (default: MAWJAZ_LANG, else the locale, else en)."
+        case .helpRenderReports: return "The report files (YAML or JSON); - reads one from standard input."
+        case .helpRenderDiscussion:
+            return "With one report, -o names the output file (- for standard output). With several, -o names a folder and each report is "
+                + "written there under its folder's name (or its file's, when it is not report.yaml). A report named - is read from standard "
+                + "input. PNG and SVG pages are written as <stem>-<n>.<ext>, the page numbers zero-padded so that the files sort."
+        case .helpRenderOutput:
+            return "The output file (.pdf, .png or .svg), - for standard output, or with several reports a folder. Default: out/<report folder>.pdf"
+        case .helpFormat: return "The output format when the output's extension does not say: pdf, png or svg."
+        case .helpPages: return "The pages to draw as PNG or SVG, such as 1-3,5 (default: all)."
+        case .helpSet: return "Set a fact, so {{facts.NAME}} reads it (repeatable)."
+        case .helpDiagnostics:
+            return "How problems are printed on standard error: text, or json (JSON Lines: one object per problem with file, line, column, "
+                + "field, severity and message)."
+        case .helpBatch: return "Render one document per value of a column (--each), or per row of a manifest, on every core."
+        case .helpBatchDiscussion:
+            return "mawjaz batch report.yaml --each activities.district -o 'out/{group}.pdf' renders one document per distinct value of the "
+                + "district column, each with its dataset filtered to that value and {{group}} set to it. A problem in one document is reported "
+                + "with its place and the others still render; the exit status is 2 when any failed. --results writes one row per document; "
+                + "--only reruns the documents a results file lists as failed. --shard I/N renders every Nth document, so N machines share a batch."
+        case .helpBatchReport: return "The report file (YAML or JSON), with --each; - reads it from standard input."
+        case .helpEach:
+            return "Split DATASET by COLUMN: one document per distinct value (a column of its file, or category, location, partner, title, year)."
+        case .helpManifest:
+            return "A CSV with columns report and output, and any facts to set: one document per row (paths relative to the manifest)."
+        case .helpBatchOutput: return "The output path, {group} standing for the group's file name. Default: out/{group}.pdf"
+        case .helpJobs: return "Workers rendering at once (default: every core)."
+        case .helpResults: return "Write one row per document here: group, output, status, pages, milliseconds, first error."
+        case .helpOnly:
+            return "Render only the documents a results file lists as failed (or, without a status column, every one it lists)."
+        case .helpShard: return "Render shard I of N (1 ≤ I ≤ N): every Nth document, so that N runs together render the whole batch."
+        case .helpQuiet: return "No progress and no closing line; problems are still printed."
+        case .standardInputOnce: return "standard input can be read once: name - only once"
+        case .severalReportsNotToStandardOutput: return "with several reports, -o names a folder, not standard output"
+        case .severalReportsNeedAFolder(let output): return "with several reports, -o names a folder; \(output) looks like a file"
+        case .standardInputNotUTF8: return "standard input is not UTF-8 text"
+        case .standardOutputTakesOneFile(let pages):
+            return "standard output takes one file, but \(pages) \(plural(pages, one: "page was", other: "pages were")) drawn (choose one with --pages)"
+        case .outputContradictsFormat(let file, let fileExtension, let format):
+            return "the output \(file) says .\(fileExtension), but --format says \(format)"
+        case .pagesOnlyForImages: return "--pages chooses PNG or SVG pages; a PDF holds every page"
+        case .eachNeedsDatasetAndColumn: return "write --each DATASET.COLUMN, such as activities.district"
+        case .batchNeedsEachOrManifest: return "give a report with --each DATASET.COLUMN, or --manifest FILE.csv alone"
+        case .documentFailed(let document, let output): return "\(document) → \(output): failed"
+        case .documentDone(let done, let total, let document, let output, let pages, let milliseconds):
+            return "[\(done)/\(total)] ok \(document) → \(output) (\(pages) \(plural(pages, one: "page", other: "pages")), \(milliseconds) ms)"
+        case .documentFailedLine(let done, let total, let document): return "[\(done)/\(total)] failed \(document)"
+        case .batchProgress(let done, let total, let perSecond, let secondsLeft, let failed):
+            return "\(done)/\(total)  " + String(format: "%.1f", perSecond) + " docs/s  " + String(format: "%d:%02d", secondsLeft / 60, secondsLeft % 60)
+                + " left" + (failed > 0 ? "  \(failed) failed" : "")
+        case .batchSummary(let documents, let ok, let failed, let seconds, let perSecond):
+            return "\(documents) \(plural(documents, one: "document", other: "documents")): \(ok) ok, \(failed) failed, "
+                + String(format: "%.1f s, %.1f docs/s", seconds, perSecond)
 
         case .fileNotRegular(let kind, let path, let special): return "\(name(kind)) \(path) is \(name(special)), not a regular file"
         case .fileOverLimit(let kind, let path, let size, let limit, let limitName):
@@ -263,7 +407,6 @@ extension English {
         case .notANumber(let text): return "expected a number, found \"\(text)\""
         case .numberOutsideRange(let text, let low, let high): return "\(text) is outside \(low)…\(high)"
         case .notAPageRange(let text): return "\"\(text)\" is not a page or a range of pages (write pages as 1-3,5,8-)"
-        case .pagePastEnd(let page, let pages): return "page \(page) is past the last page, \(pages)"
         case .limitSettingUnknown(let given, let names, let suggestion):
             return "\"\(given)\" is not NAME=VALUE with NAME one of \(names.joined(separator: ", "))\(didYouMean(suggestion))"
         case .limitSettingNotPositive(let limitName, let found): return "\(limitName) takes a whole number above 0, found \"\(found)\""
@@ -276,7 +419,18 @@ extension English {
         case .file: return "file"
         case .dataFile: return "data file"
         case .letterheadLogo: return "letterhead logo"
+        case .letterheadImage: return "letterhead image"
         case .image: return "image"
+        case .manifest: return "manifest"
+        case .resultsFile: return "results file"
+        }
+    }
+
+    private func name(_ part: FurniturePart) -> String {
+        switch part {
+        case .banner: return "the banner"
+        case .runningHead: return "the running head"
+        case .runningFoot: return "the running foot"
         }
     }
 

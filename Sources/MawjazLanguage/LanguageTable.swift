@@ -81,3 +81,11 @@ public struct Count: Hashable, Sendable, Codable {
         self.value = value; self.text = text
     }
 }
+
+/// The short usage `mawjaz` alone prints, laid out the same in every language: a title, the first four commands
+/// each with its meaning in a column, and a line on help made from the last three commands.
+func usage(_ commands: [String], title: String, steps: String, meanings: [String], help: (String, String, String) -> String) -> String {
+    let c = commands + Array(repeating: "", count: max(0, 7 - commands.count))
+    let lines = zip(c.prefix(4), meanings).map { "  " + $0.padding(toLength: 40, withPad: " ", startingAt: 0) + " " + $1 }
+    return ([title, "", steps] + lines + ["", help(c[4], c[5], c[6])]).joined(separator: "\n")
+}

@@ -15,6 +15,12 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case fileTooLarge(FileKind, path: String, size: Int, limit: Int)
     case fileReadFailed(FileKind, path: String, reason: String)
     case fileNotUTF8
+    /// A report supplied in memory names a file that was not supplied with it.
+    case fileNotSupplied(FileKind, path: String)
+    /// A report supplied in memory names a file by an absolute path.
+    case fileAbsoluteInMemory(FileKind, path: String)
+    /// A report supplied in memory names a file with `..`.
+    case fileLeavesFolder(FileKind, path: String)
 
     // MARK: - YAML and JSON
     case nestingTooDeep(limit: Int)
@@ -68,6 +74,25 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case textAfterClosingQuote
     /// A byte that is not UTF-8, in hexadecimal ("FF").
     case notUTF8Byte(hex: String)
+
+    // MARK: - Activity logs (Excel)
+    case workbookNotZip
+    case workbookPartMissing(part: String)
+    case workbookPartTooLarge(part: String, limitMiB: Int)
+    /// What ZIPFoundation said.
+    case workbookPartUnpackFailed(part: String, reason: String)
+    /// What the XML parser said (its own words, English).
+    case workbookPartNotXML(part: String, detail: String)
+    case workbookHasNoSheet
+    case noSuchSheet(String, suggestion: String?, sheets: [String])
+    case sheetOnlyInWorkbook
+    /// An error value in a cell, as the spreadsheet writes it (`#N/A`).
+    case cellHoldsError(String)
+    /// A number in a date cell that is no day (as written: "-3", "0.5").
+    case numberNotADate(String)
+    case oldExcelWorkbook(file: String)
+    case openDocumentSpreadsheet(file: String)
+    case numbersDocument(file: String)
 
     // MARK: - Reports
     case reportUnreadable
@@ -173,12 +198,22 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case partTooTall(height: Double, room: Double)
     case columnTooNarrow(String, width: Double, needs: Double)
     case tableTooWide(needs: Double, width: Double)
+    /// A margin too small for a line of page furniture: the margin's height and the height that would hold it.
+    case marginTooSmall(Margin, height: Double, part: FurniturePart, needs: Double)
+    /// A line of page furniture whose text is too large for its place in the margin: it reaches into the text area.
+    case furnitureReachesText(FurniturePart, margin: Margin)
+    /// Two lines of page furniture on each other.
+    case furnitureOverlaps(FurniturePart, FurniturePart, margin: Margin)
 
     // MARK: - Text and fonts
     case noFonts(folder: String)
     /// fontconfig or Pango failed: their words.
     case fontconfig(String)
     case unknownFontFamily(String, available: [String])
+    /// Families a template's roles ask for that no font folder has, each with its closest available family.
+    case fontFamiliesMissing([String], suggestions: [String?], available: [String])
+    case fontFolderMissing(String)
+    case fontFolderEmpty(String)
     /// A character no font has, as its code point in hexadecimal ("6F22"), with the text around it.
     case missingGlyph(codePoint: String, context: String)
     case textTooWide(String, width: Double, available: Double)
@@ -189,15 +224,43 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case cairo(String)
     /// An output that cannot be written, and why in the system's words.
     case cannotWrite(path: String, reason: String)
-    case pngNotWritten(path: String)
-    case unknownFont(String)
+    case missingFont(family: String, file: String)
     case unsupportedFormat(String)
     case jpegInRaster
     /// The structure tags drawn do not fit together: a fault in Mawjaz, described for its developers.
     case documentStructure(String)
     /// The PDF cairo wrote could not be amended: a fault in Mawjaz, described for its developers.
     case amendment(String)
-    case resourcesMissing
+    /// Mawjaz's own fonts and templates were found in none of the places it looked.
+    case resourcesNotFound(looked: [String])
+    case mawjazHomeMissing(String)
+    case mawjazHomeNotAFolder(String)
+    case mawjazHomeIncomplete(String, missing: [String])
+
+    // MARK: - Starting a report (init)
+    case noSuchTemplate(String, suggestion: String?, templates: [String])
+    case starterMissing(path: String)
+    case pictureUnreadable(option: String)
+    case pictureNotAnImage(option: String)
+    case pictureNamesClash
+    case initWouldOverwrite
+
+    // MARK: - Batches and pools
+    case noDatasetToSplit(String, suggestion: String?)
+    case noColumnToGroupBy(String, suggestion: String?, header: [String])
+    case noFieldToGroupBy(String, suggestion: String?, fields: [String])
+    case rowInNoGroup(column: String)
+    /// Where a batch document's `{{group}}` comes from, named when the document fails.
+    case groupFirstRow(String)
+    case outputHasNoGroup(String)
+    case manifestHeader
+    case manifestNoReport
+    case manifestNoOutput
+    case resultsNoGroupColumn
+    case noSuchPage(Int, pageCount: Int)
+    case poolBusy
+    case renderTimedOut
+    case renderCancelled
 
     // MARK: - Hostile input: files, characters, limits, output
     /// A FIFO, a device or a socket named as a file.
@@ -224,7 +287,6 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case notANumber(String)
     case numberOutsideRange(String, low: Int, high: Int)
     case notAPageRange(String)
-    case pagePastEnd(Int, pages: Int)
     case limitSettingUnknown(String, names: [String], suggestion: String?)
     case limitSettingNotPositive(name: String, found: String)
 
@@ -248,8 +310,54 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case helpChartIndex
     case helpChartPage
     case helpInitFolder
-    case helpInitTemplate(templates: [String])
+    case helpInitTemplate
+    case helpInitLanguage
+    case helpInitOrganisation
+    case helpInitLetterhead
+    case helpInitEmblem
+    case helpTemplates
+    case helpFonts
+    case helpFontsReport
+    case helpFontPath
+    case helpDiscussion
+    /// What `mawjaz` alone prints: what it is and the first commands to try — `commands` are, in order, a new
+    /// report, rendering it, validating it, listing templates, help on one command (two ways) and all help.
+    case shortUsage(commands: [String])
+    case templatesWhere(folder: String)
+    case noSuchCommand(String, suggestion: String?, commands: [String])
     case helpLanguage
+    case helpRenderReports
+    case helpRenderDiscussion
+    case helpRenderOutput
+    case helpFormat
+    case helpPages
+    case helpSet
+    case helpDiagnostics
+    case helpBatch
+    case helpBatchDiscussion
+    case helpBatchReport
+    case helpEach
+    case helpManifest
+    case helpBatchOutput
+    case helpJobs
+    case helpResults
+    case helpOnly
+    case helpShard
+    case helpQuiet
+    case standardInputOnce
+    case severalReportsNotToStandardOutput
+    case severalReportsNeedAFolder(String)
+    case standardInputNotUTF8
+    case standardOutputTakesOneFile(pages: Int)
+    case outputContradictsFormat(file: String, fileExtension: String, format: String)
+    case pagesOnlyForImages
+    case eachNeedsDatasetAndColumn
+    case batchNeedsEachOrManifest
+    case documentFailed(document: String, output: String)
+    case documentDone(done: Int, total: Int, document: String, output: String, pages: Int, milliseconds: Int)
+    case documentFailedLine(done: Int, total: Int, document: String)
+    case batchProgress(done: Int, total: Int, perSecond: Double, secondsLeft: Int, failed: Int)
+    case batchSummary(documents: Int, ok: Int, failed: Int, seconds: Double, perSecond: Double)
 
     /// Text that has no message of its own yet, the same in every language: what code written before the tables
     /// passes. Give it a case instead.
@@ -270,8 +378,27 @@ public enum FileKind: String, Hashable, Sendable, Codable, CaseIterable {
     case dataFile
     /// A template's letterhead logo.
     case letterheadLogo
+    /// A template's whole letterhead as one picture.
+    case letterheadImage
     /// An image a report shows.
     case image
+    /// A batch's manifest.
+    case manifest
+    /// A batch's results file.
+    case resultsFile
+}
+
+/// The margin a page furniture message is about.
+public enum Margin: String, Hashable, Sendable, Codable, CaseIterable {
+    case top, bottom
+}
+
+/// A line of page furniture.
+public enum FurniturePart: String, Hashable, Sendable, Codable, CaseIterable {
+    /// The classification, at the top and the bottom of every page.
+    case banner
+    case runningHead
+    case runningFoot
 }
 
 /// What a file that is not a regular file is.

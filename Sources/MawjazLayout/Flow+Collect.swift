@@ -5,8 +5,8 @@ import MawjazFrame
 
 extension LayoutContext {
     /// The flow of a list of blocks: each block's items, joined by spacing and breakpoints, a heading kept
-    /// with what follows it.
-    func collect(_ blocks: [Block]) throws(LayoutError) -> [FlowItem] {
+    /// with what follows it. A block that cannot be laid out is added to `problems` and left out.
+    func collect(_ blocks: [Block]) -> [FlowItem] {
         var items: [FlowItem] = []
         var previous: Block?
         for block in blocks {
@@ -19,10 +19,19 @@ extension LayoutContext {
                 if case .heading = previous {} else { items.append(.breakpoint(carryOver: [])) }
                 items.append(.space(spacing(between: previous, and: block)))
             }
-            let blockItems = try collect(block)
-            // Tables count their rows as they lay them out.
-            if case .table = block {} else {
-                try spend(blockItems.compactMap { if case .box(let box) = $0 { return box } else { return nil } })
+            let blockItems: [FlowItem]
+            do {
+                blockItems = try collect(block)
+                // Tables count their rows as they lay them out.
+                if case .table = block {} else {
+                    try spend(blockItems.compactMap { if case .box(let box) = $0 { return box } else { return nil } })
+                }
+            } catch {
+                problems.append(error)
+                // Past a budget nothing more is laid out; another block's problem leaves that block out.
+                if error.isBudget { return items }
+                previous = block
+                continue
             }
             items += blockItems
             previous = block
@@ -84,7 +93,7 @@ extension LayoutContext {
         var boxes: [FlowBox] = []
         func add(_ text: String, _ role: TextRole) throws(LayoutError) {
             let shaped = try shape(spans(text, role: role), role: role, width: columnWidth, alignment: .start, origin: origin)
-            boxes += shaped.lineFrames(width: columnWidth).tagged("P").map { FlowBox(frame: $0, origin: origin) }
+            boxes += shaped.lineFrames(width: columnWidth).tagged(.paragraph).map { FlowBox(frame: $0, origin: origin) }
         }
         try add(document.title, .title)
         if let subtitle = document.subtitle { try add(subtitle, .subtitle) }
@@ -107,7 +116,7 @@ extension LayoutContext {
             let title = (heading.number.map { $0 + " " } ?? "") + heading.text.plainText
             frames[0].place(.destination(Destination(name: heading.anchor, outline: (heading.level, title))), at: .zero)
         }
-        return frames.tagged("H\(heading.level)").map { .box(FlowBox(frame: $0, origin: origin)) }
+        return frames.tagged(.heading(level: heading.level)).map { .box(FlowBox(frame: $0, origin: origin)) }
     }
 
     func paragraphItems(_ paragraph: Paragraph) throws(LayoutError) -> [FlowItem] {
@@ -115,7 +124,7 @@ extension LayoutContext {
         let shaped = try shape(spans(paragraph.text, role: paragraph.role), role: paragraph.role, width: columnWidth,
                                direction: paragraph.direction, alignment: paragraph.alignment, justify: paragraph.justify, origin: origin)
         var items: [FlowItem] = []
-        items.appendLines(shaped.lineFrames(width: columnWidth).tagged("P").map { FlowBox(frame: $0, origin: origin) })
+        items.appendLines(shaped.lineFrames(width: columnWidth).tagged(.paragraph).map { FlowBox(frame: $0, origin: origin) })
         return items
     }
 

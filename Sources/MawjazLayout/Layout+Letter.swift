@@ -10,6 +10,9 @@ extension LayoutContext {
     /// (their places in both directions, as bilingual letterheads have them), a rule under them.
     func letterheadBox(_ letterhead: Letterhead) throws(LayoutError) -> FlowBox {
         let origin = BlockOrigin(kind: "letterhead", location: SourceLocation(file: template.name))
+        if let picture = letterhead.image, let (format, pixels) = ImageBox.inspect(picture) {
+            return letterheadPicture(picture, format: format, pixels: pixels, letterhead: letterhead, origin: origin)
+        }
         let height = letterhead.height
         var frame = Frame(size: Size(width: columnWidth, height: height))
         var logoWidth = 0.0
@@ -18,10 +21,10 @@ extension LayoutContext {
             logoWidth = logoHeight * pixels.width / max(1, pixels.height)
             let alternative = [letterhead.arabic, letterhead.english].filter { !$0.isEmpty }.joined(separator: " — ")
             let position = Point(x: (columnWidth - logoWidth) / 2, y: 2)
-            frame.place(.tag(.begin(role: "Figure", alternativeText: alternative)), at: position)
+            frame.place(.tag(.begin(.figure, alternativeText: alternative)), at: position)
             frame.place(.image(ImageBox(data: logo, format: format, size: Size(width: logoWidth, height: logoHeight),
                                         alternativeText: alternative)), at: position)
-            frame.place(.tag(.end(role: "Figure")), at: position)
+            frame.place(.tag(.end(.figure)), at: position)
         }
         let side = (columnWidth - logoWidth) / 2 - 12
         let style = self.style(.subtitle).with(bold: true)
@@ -39,6 +42,21 @@ extension LayoutContext {
         return FlowBox(frame: frame, origin: origin)
     }
 
+    /// A letterhead given as one picture: across the text width (no taller than 160 pt), centred, with the
+    /// organisation's names as its alternative text.
+    private func letterheadPicture(_ picture: [UInt8], format: ImageBox.Format, pixels: Size, letterhead: Letterhead,
+                                   origin: BlockOrigin) -> FlowBox {
+        var size = Size(width: columnWidth, height: columnWidth * pixels.height / max(1, pixels.width))
+        if size.height > 160 { size = Size(width: size.width * 160 / size.height, height: 160) }
+        let alternative = [letterhead.arabic, letterhead.english].filter { !$0.isEmpty }.joined(separator: " — ")
+        var frame = Frame(size: Size(width: columnWidth, height: size.height + 4))
+        let position = Point(x: (columnWidth - size.width) / 2, y: 0)
+        frame.place(.tag(.begin(.figure, alternativeText: alternative)), at: position)
+        frame.place(.image(ImageBox(data: picture, format: format, size: size, alternativeText: alternative)), at: position)
+        frame.place(.tag(.end(.figure)), at: position)
+        return FlowBox(frame: frame, origin: origin)
+    }
+
     /// A cover page: the emblem, the title, subtitle and date, down the middle of the page.
     func coverItems() throws(LayoutError) -> [FlowItem] {
         let origin = BlockOrigin(kind: "cover", location: SourceLocation(file: document.sourceFile))
@@ -49,10 +67,10 @@ extension LayoutContext {
             let alternative = [template.letterhead?.arabic ?? "", template.letterhead?.english ?? "", document.author ?? ""]
                 .filter { !$0.isEmpty }.joined(separator: " — ")
             let position = Point(x: (columnWidth - width) / 2, y: 0)
-            frame.place(.tag(.begin(role: "Figure", alternativeText: alternative)), at: position)
+            frame.place(.tag(.begin(.figure, alternativeText: alternative)), at: position)
             frame.place(.image(ImageBox(data: logo, format: format, size: Size(width: width, height: height),
                                         alternativeText: alternative)), at: position)
-            frame.place(.tag(.end(role: "Figure")), at: position)
+            frame.place(.tag(.end(.figure)), at: position)
             pieces.append((frame, 36))
         }
         let titleStyle = style(.title).with(size: style(.title).size * 1.5)

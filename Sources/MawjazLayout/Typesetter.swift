@@ -7,20 +7,20 @@ import MawjazLanguage
 import MawjazText
 
 /// A laid-out document and the warnings raised while laying it out.
-public struct LayoutResult: Sendable {
-    public var document: PagedDocument
-    public var warnings: [Diagnostic]
+package struct LayoutResult: Sendable {
+    package var document: PagedDocument
+    package var warnings: [Diagnostic]
 }
 
 /// Lays out documents with a text engine.
-public struct Typesetter {
-    public let engine: TextEngine
+package struct Typesetter {
+    package let engine: TextEngine
 
-    public init(engine: TextEngine) { self.engine = engine }
+    package init(engine: TextEngine) { self.engine = engine }
 
     /// Flows the document into pages: title, then every block, breaking pages by one rule for all blocks,
     /// then the banner, running heads and feet and page numbers on every page.
-    public func layout(_ document: Document, creationDate: Int) throws(LayoutError) -> LayoutResult {
+    package func layout(_ document: Document, creationDate: Int) throws(LayoutError) -> LayoutResult {
         let setup = document.template.page
         let textWidth = setup.size.width - setup.inside - setup.outside
         let columnWidth = Self.bodyColumnWidth(setup)
@@ -62,6 +62,7 @@ public struct Typesetter {
     /// columns — under the opening on its last page unless the opening is a cover page — each column filled
     /// before the next, the first on the start side.
     private func paginate(_ context: LayoutContext, textWidth: Double, textHeight: Double) throws(LayoutError) -> [[PlacedBox]] {
+        context.beginPass()
         let setup = context.template.page
         let columns = max(1, setup.columns)
         context.spent = LayoutSpending()
@@ -78,9 +79,17 @@ public struct Typesetter {
             used = (last.map { $0.y + $0.box.height }.max() ?? 0) + trailing
         }
         let shared = !startsOwnPage && !pages.isEmpty
-        let body = try context.collect(context.document.blocks)
+        context.problems = []
+        let body = context.collect(context.document.blocks)
+        let paginator = Paginator(height: { slot in shared && slot < columns ? textHeight - used : textHeight })
+        if let failed = LayoutError(context.problems) {
+            // The blocks that were laid out may still hold a part taller than a page: report it in the same run.
+            var others: [LayoutError] = []
+            do { _ = try paginator.distribute(body) } catch { others = [error] }
+            throw LayoutError(Self.inReadingOrder([failed] + others)) ?? failed
+        }
         try (opening + body).checkInternalLinks()
-        let slots = try Paginator(height: { slot in shared && slot < columns ? textHeight - used : textHeight }).distribute(body)
+        let slots = try paginator.distribute(body)
         let rtl = context.direction.isRightToLeft
         let firstBodyPage = shared ? pages.count - 1 : pages.count
         for (slot, boxes) in slots.enumerated() {
@@ -93,6 +102,19 @@ public struct Typesetter {
             pages[pageIndex] += boxes.map { PlacedBox(box: $0.box, y: $0.y + top, x: x) }
         }
         return pages.isEmpty ? [[]] : pages
+    }
+
+    /// Every problem of `errors` (each with its others), by place in the source.
+    static func inReadingOrder(_ errors: [LayoutError]) -> [LayoutError] {
+        let all = errors.flatMap { error -> [LayoutError] in
+            var first = error
+            first.others = []
+            return [first] + inReadingOrder(error.others)
+        }
+        return all.enumerated().sorted { a, b in
+            let x = a.element.location, y = b.element.location
+            return (x?.line ?? 0, x?.column ?? 0, a.offset) < (y?.line ?? 0, y?.column ?? 0, b.offset)
+        }.map(\.element)
     }
 
     /// The width of a column of the body: the text width, shared between the template's columns.

@@ -1,13 +1,13 @@
 // Turns image bytes into cairo surfaces: PNG decoded by cairo, JPEG passed through to PDF as it is.
-import CPangoCairo
+internal import CPangoCairo
 import MawjazFrame
 import MawjazLanguage
 
 /// Checks images as rendering will read them, before anything is written.
-public enum ImageCheck {
+package enum ImageCheck {
     /// Why the image cannot be drawn, or nil when it can: a PNG is decoded as rendering will decode it; a JPEG (embedded
     /// as it is) must show its size in a frame header.
-    public static func problem(in bytes: [UInt8], format: ImageBox.Format) -> Message? {
+    package static func problem(in bytes: [UInt8], format: ImageBox.Format) -> Message? {
         switch format {
         case .png:
             do { _ = try ImageDecoder.surface(for: ImageBox(data: bytes, format: .png, size: Size(width: 1, height: 1), alternativeText: ""),

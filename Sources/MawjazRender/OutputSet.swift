@@ -1,33 +1,40 @@
 // All or nothing: the files of one render are written aside and put in place only when every one is complete.
 import Foundation
+import Synchronization
 
 /// How the pages of a PNG or SVG render are named.
-public enum PageFiles: Sendable {
-    /// One file per page beside the output: `p.png` gives `p-1.png`, `p-2.png`, …
+package enum PageFiles: Sendable {
+    /// One file per page beside the output: `p.png` gives `p-1.png`, `p-2.png`, … (`p-01.png` when there are ten or more)
     case numbered
     /// A one-page render written to the output's own name.
     case single
 }
 
 /// The files one render writes — one PDF, or one PNG or SVG per page — prepared in a hidden folder beside the output
-/// (`.p.png.<pid>.tmp`) and moved into place only by `commit`, which also removes the pages of an earlier, longer set.
-/// Until then the earlier output is untouched; `discard`, or SIGINT, SIGTERM or SIGHUP, removes what was prepared.
-final class OutputSet {
+/// (`.p.png.<pid>-<n>.tmp`) and moved into place only by `commit`, which also removes the pages of an earlier set that
+/// this document does not have. Until then the earlier output is untouched; `discard`, or SIGINT, SIGTERM or SIGHUP,
+/// removes what was prepared. This is the one way Mawjaz places an output file.
+package final class OutputSet {
     let destination: URL
     let pageExtension: String?
-    private let naming: PageFiles
+    /// The pages of the document the set belongs to (pages are numbered to its width: `p-01.png` of 21).
+    let pageCount: Int
     private let staging: URL
     private var stagingSlot: Int?
     /// The files prepared, in order, each with its registry slot.
     private var staged: [(name: String, slot: Int)] = []
+    /// Numbers the staging folders of one process, so that two sets for one destination never share one.
+    private static let made = Atomic<Int>(0)
 
-    /// Prepares a set for `destination`: a single file when `pageExtension` is nil, else a page set named by `naming`.
-    init(destination: URL, pageExtension: String?, naming: PageFiles = .numbered) throws(RenderError) {
+    /// Prepares a set for `destination`: its pages, of a document of `pageCount` pages, named `<stem>-<n>.<pageExtension>`
+    /// beside it; a file added without a page number takes the destination's own name.
+    package init(destination: URL, pageExtension: String?, pageCount: Int = 1) throws(RenderError) {
         self.destination = destination
         self.pageExtension = pageExtension
-        self.naming = naming
+        self.pageCount = pageCount
         let folder = destination.deletingLastPathComponent()
-        staging = folder.appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let number = Self.made.add(1, ordering: .relaxed).newValue
+        staging = folder.appendingPathComponent(".\(destination.lastPathComponent).\(getpid())-\(number).tmp")
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue {
             throw .write(path: destination.path, reason: String(cString: strerror(ENOTDIR)))
@@ -37,7 +44,6 @@ final class OutputSet {
         } catch {
             throw .write(path: destination.path, reason: Self.reason(error))
         }
-        try? FileManager.default.removeItem(at: staging)
         stagingSlot = TemporaryFiles.register(staging.path)
         guard mkdir(staging.path, 0o755) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -48,25 +54,53 @@ final class OutputSet {
 
     deinit { discard() }
 
-    /// The name of page `index` (from 0) in the finished set, or of the single file.
-    func name(ofPage index: Int) -> String {
-        guard let pageExtension, naming == .numbered else { return destination.lastPathComponent }
-        return "\(destination.deletingPathExtension().lastPathComponent)-\(index + 1).\(pageExtension)"
+    /// Writes one whole file to `destination`, all or nothing; returns where it is.
+    @discardableResult
+    package static func write(_ bytes: some ContiguousBytes, to destination: URL) throws(RenderError) -> URL {
+        let set = try OutputSet(destination: destination, pageExtension: nil)
+        try set.add(bytes, page: nil)
+        return try set.commit()[0]
     }
 
-    /// Where to write page `index` (or the single file) before it is put in place.
-    func stagedFile(page index: Int = 0) -> URL {
-        let name = name(ofPage: index)
+    /// The name of page `number` (from 1) in the finished set, or of the single file when `number` is nil.
+    func name(ofPage number: Int?) -> String {
+        guard let number, let pageExtension else { return destination.lastPathComponent }
+        return Renderer.pageFile(destination, number: number, of: pageCount, extension: pageExtension).lastPathComponent
+    }
+
+    /// Prepares page `number` (or the single file, for nil) with `bytes`, in a file created alone.
+    package func add(_ bytes: some ContiguousBytes, page number: Int?) throws(RenderError) {
+        let name = name(ofPage: number)
         let file = staging.appendingPathComponent(name)
         staged.append((name, TemporaryFiles.register(file.path)))
-        return file
+        func failure() -> RenderError { .write(path: destination.deletingLastPathComponent().appendingPathComponent(name).path,
+                                               reason: String(cString: strerror(errno))) }
+        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure() }
+        let wroteAll = bytes.withUnsafeBytes { buffer -> Bool in
+            guard var next = buffer.baseAddress else { return true }
+            var left = buffer.count
+            while left > 0 {
+                let count = Foundation.write(descriptor, next, left)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                next += count
+                left -= count
+            }
+            return true
+        }
+        let error = wroteAll ? nil : failure()
+        guard close(descriptor) == 0, wroteAll else { throw error ?? failure() }
     }
 
-    /// Moves every prepared file into place, removes the pages of an earlier set this one does not replace, and returns
-    /// the files of the set; stopping signals wait until it is done.
-    func commit() throws(RenderError) -> [URL] {
+    /// Moves every prepared file into place, removes the pages of an earlier set that are not pages of this document
+    /// (a longer earlier set, or one numbered to another width), and returns the files placed; stopping signals wait
+    /// until it is done.
+    package func commit() throws(RenderError) -> [URL] {
         let folder = destination.deletingLastPathComponent()
-        let stale = pageExtension == nil || naming == .single ? [] : earlierPages().filter { name in !staged.contains { $0.name == name } }
+        let numbered = staged.contains { $0.name != destination.lastPathComponent }
+        let pages = Set((1...max(1, pageCount)).map { name(ofPage: $0) })
+        let stale = numbered ? earlierPages().filter { !pages.contains($0) } : []
         // What would stop a move halfway is looked for before anything moves.
         for (name, _) in staged {
             var isFolder: ObjCBool = false
@@ -93,7 +127,7 @@ final class OutputSet {
     }
 
     /// Removes what was prepared and not put in place.
-    func discard() {
+    package func discard() {
         for (name, slot) in staged {
             unlink(staging.appendingPathComponent(name).path)
             TemporaryFiles.forget(slot)
@@ -132,7 +166,7 @@ final class OutputSet {
 extension Renderer {
     /// The input an output would replace — the file itself, or a page of the set it writes — or nil when it replaces
     /// none. Paths are compared as the file system resolves them (symlinked folders, `..`).
-    public static func overwrittenInput(_ output: URL, format: OutputFormat, pages: PageFiles = .numbered, inputs: [String]) -> String? {
+    package static func overwrittenInput(_ output: URL, format: OutputFormat, pages: PageFiles = .numbered, inputs: [String]) -> String? {
         let pageExtension: String?
         switch format {
         case .pdf: pageExtension = nil

@@ -2,38 +2,38 @@
 import MawjazLanguage
 
 /// An error raised while drawing or writing an output file.
-public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     /// cairo reported a failure.
     case cairo(String)
     /// The output could not be written; `reason` is the system's.
     case write(path: String, reason: String)
-    /// cairo could not write a PNG page.
-    case pngNotWritten(path: String)
-    /// A glyph run refers to a font this renderer's text engine never loaded.
-    case unknownFont(String)
+    /// A glyph run names a font file that cannot be loaded.
+    case missingFont(family: String, file: String)
     /// The output's extension names no format Mawjaz writes.
     case unsupportedFormat(String)
     /// A JPEG image in a PNG output: cairo cannot decode JPEG.
     case jpegInRaster
     /// The document's structure tags, links or destinations do not fit together.
     case structure(String)
+    /// A page was asked for that the document does not have.
+    case noSuchPage(Int, pageCount: Int)
     /// The PDF cairo wrote could not be amended (its catalog, structure or cross-reference table was not as expected).
     case amendment(String)
 
     /// What to tell the user, in any language. The details of cairo's failures and of faults in the structure or the
     /// amendment (which bad input cannot cause) stay in English, for Mawjaz's developers.
-    public var message: Message {
+    package var message: Message {
         switch self {
         case .cairo(let detail): return .cairo(detail)
         case .write(let path, let reason): return .cannotWrite(path: path, reason: reason)
-        case .pngNotWritten(let path): return .pngNotWritten(path: path)
-        case .unknownFont(let family): return .unknownFont(family)
+        case .missingFont(let family, let file): return .missingFont(family: family, file: file)
         case .unsupportedFormat(let ext): return .unsupportedFormat(ext)
         case .jpegInRaster: return .jpegInRaster
         case .structure(let detail): return .documentStructure(detail)
+        case .noSuchPage(let number, let count): return .noSuchPage(number, pageCount: count)
         case .amendment(let detail): return .amendment(detail)
         }
     }
 
-    public var description: String { message.description }
+    package var description: String { message.description }
 }

@@ -1,8 +1,8 @@
 // The exporters: a paged document to PDF, to PNG pages or to SVG pages, through cairo.
-import CPangoCairo
+internal import CPangoCairo
 import Foundation
 import MawjazFrame
-import MawjazText
+import Synchronization
 
 /// The formats Mawjaz writes, chosen by the output file's extension.
 public enum OutputFormat: Hashable, Sendable {
@@ -12,79 +12,141 @@ public enum OutputFormat: Hashable, Sendable {
     /// One SVG per page, `<stem>-<n>.svg`.
     case svg
 
-    /// The format an output path's extension names.
-    public static func forPath(_ url: URL, dpi: Double = 144) throws(RenderError) -> OutputFormat {
-        switch url.pathExtension.lowercased() {
-        case "pdf": return .pdf
-        case "png": return .png(dpi: dpi)
-        case "svg": return .svg
-        default: throw .unsupportedFormat(url.pathExtension)
+    /// The file extension of the format: `pdf`, `png` or `svg`.
+    public var fileExtension: String {
+        switch self {
+        case .pdf: "pdf"
+        case .png: "png"
+        case .svg: "svg"
         }
+    }
+
+    /// The format called `name` (`pdf`, `png` or `svg`, any case), PNG at `dpi`.
+    package init(named name: String, dpi: Double = 144) throws(RenderError) {
+        switch name.lowercased() {
+        case "pdf": self = .pdf
+        case "png": self = .png(dpi: dpi)
+        case "svg": self = .svg
+        default: throw .unsupportedFormat(name)
+        }
+    }
+
+    /// The format an output path's extension names.
+    package static func forPath(_ url: URL, dpi: Double = 144) throws(RenderError) -> OutputFormat {
+        try OutputFormat(named: url.pathExtension, dpi: dpi)
     }
 }
 
 /// Draws paged documents with cairo.
-public struct Renderer {
-    /// The engine that shaped the documents' text; its fonts draw the glyphs.
-    public let engine: TextEngine
+///
+/// A renderer needs nothing but the frames: glyph runs name their fonts by file and size, and the fonts are loaded
+/// once for the whole process. So a document laid out on one thread (by one text engine) may be drawn on another,
+/// and one renderer may draw on several threads at once.
+package struct Renderer: Sendable {
+    private let fonts = CairoFonts.shared
+    /// How many pages of a PNG or SVG output are drawn at once, each on a thread of its own.
+    package var pageWorkers: Int
 
-    public init(engine: TextEngine) { self.engine = engine }
+    /// A renderer that draws the pages of PNG and SVG outputs on `pageWorkers` threads (one per core by default).
+    package init(pageWorkers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.pageWorkers = max(1, pageWorkers)
+    }
 
     /// Checks what drawing `document` needs beyond its images (checked with `ImageCheck`): that its structure tags,
     /// links and destinations fit together.
-    public func check(_ document: PagedDocument) throws(RenderError) {
+    package func check(_ document: PagedDocument) throws(RenderError) {
         _ = try StructurePlan(document)
     }
 
     /// Writes `document` to `url` in `format` and returns the files written (one for PDF, one per page otherwise,
-    /// named by `pages`). All or nothing: the files are prepared aside and replace the earlier output, and the pages
-    /// of a longer earlier set, only once every one is complete.
+    /// named `<stem>-<n>` with `n` zero-padded to the page count's width so the files sort). All or nothing: the files
+    /// are prepared aside (`OutputSet`) and replace the earlier output, and the pages of a longer earlier set, only
+    /// once every one is complete.
     @discardableResult
-    public func write(_ document: PagedDocument, to url: URL, format: OutputFormat, pages: PageFiles = .numbered) throws(RenderError) -> [URL] {
-        let set: OutputSet
-        switch format {
-        case .pdf:
-            set = try OutputSet(destination: url, pageExtension: nil)
-            try writePDF(document, to: set.stagedFile(), named: url.lastPathComponent)
-        case .png(let dpi):
-            set = try OutputSet(destination: url, pageExtension: "png", naming: pages)
-            for (index, page) in document.pages.enumerated() { try writePNG(page, to: set.stagedFile(page: index), dpi: dpi) }
-        case .svg:
-            set = try OutputSet(destination: url, pageExtension: "svg", naming: pages)
-            for (index, page) in document.pages.enumerated() { try writeSVG(page, to: set.stagedFile(page: index)) }
-        }
+    package func write(_ document: PagedDocument, to url: URL, format: OutputFormat) throws(RenderError) -> [URL] {
+        let pages = Array(Array(1...max(1, document.pages.count)).prefix(document.pages.count))
+        let files = try output(document, format: format, pages: pages)
+        let set = try OutputSet(destination: url, pageExtension: format == .pdf ? nil : format.fileExtension,
+                                pageCount: document.pages.count)
+        for (number, bytes) in files { try set.add(bytes, page: format == .pdf ? nil : number) }
         return try set.commit()
     }
 
-    /// Writes a tagged PDF: cairo draws the pages with their structure, links, destinations, outline and page
-    /// labels, then `PDFAmendment` appends what cairo 1.16 cannot write (see there).
-    private func writePDF(_ document: PagedDocument, to file: URL, named name: String) throws(RenderError) {
-        let plan = try StructurePlan(document)
-        let first = document.pages.first?.size ?? Size(width: 595.28, height: 841.89)
-        let surface = try CairoSurface(taking: cairo_pdf_surface_create(file.path, first.width, first.height),
-                                       what: "creating \(name)")
-        setMetadata(document.info, on: surface)
-        let context = try CairoContext(surface: surface)
-        let tagger = PDFTagger(plan: plan)
-        let textLayer = TextLayerPlan(document.pages) { [engine] font in engine.scaledFont(for: font).map { cairo_scaled_font_get_font_face($0) } }
-        let painter = Painter(context: context, engine: engine, vector: true, tagger: tagger, textLayerPlan: textLayer, smoothsImages: false)
-        for (index, page) in document.pages.enumerated() {
-            cairo_pdf_surface_set_size(surface.handle, page.size.width, page.size.height)
-            if index < document.info.pageLabels.count {
-                cairo_pdf_surface_set_page_label(surface.handle, document.info.pageLabels[index])
-            }
-            if index == 0 { tagger.beginDocument(context.handle) }
-            try painter.paint(page.frame)
-            if index == document.pages.count - 1 { tagger.endDocument(context.handle) }
-            cairo_show_page(context.handle)
+    /// The document in `format`, in memory: for PDF one file (numbered 0) holding every page; for PNG and SVG one
+    /// file per page of `pages` (numbered from 1), in the order given.
+    package func output(_ document: PagedDocument, format: OutputFormat, pages: [Int]) throws(RenderError) -> [(page: Int, bytes: [UInt8])] {
+        switch format {
+        case .pdf:
+            return [(0, try pdf(document))]
+        case .png(let dpi):
+            return try drawPages(pages, of: document) { page throws(RenderError) in try png(page, dpi: dpi) }
+        case .svg:
+            return try drawPages(pages, of: document) { page throws(RenderError) in try svg(page) }
         }
-        addOutline(plan.outline, to: surface)
-        try context.check("drawing \(name)")
-        try surface.finish()
-        let written: [UInt8]
-        do { written = Array(try Data(contentsOf: file)) } catch { throw .write(path: file.path, reason: error.localizedDescription) }
-        let amended = try PDFAmendment.amend(written, info: document.info, elements: plan.elements)
-        do { try Data(amended).write(to: file) } catch { throw .write(path: file.path, reason: error.localizedDescription) }
+    }
+
+    /// Draws each page of `numbers` on its own, `pageWorkers` pages at a time: a page's drawing needs nothing from
+    /// another's. Returns them in the order given; the first page that failed (in that order) is the error.
+    private func drawPages(_ numbers: [Int], of document: PagedDocument,
+                           _ draw: @Sendable (Page) throws(RenderError) -> [UInt8]) throws(RenderError) -> [(page: Int, bytes: [UInt8])] {
+        let pages = try numbers.map { (number) throws(RenderError) in try page(number, of: document) }
+        let drawn = Mutex<[Int: Result<[UInt8], RenderError>]>([:])
+        let workers = min(pageWorkers, pages.count)
+        @Sendable func drawShare(of worker: Int) {
+            for index in stride(from: worker, to: pages.count, by: max(1, workers)) {
+                let result: Result<[UInt8], RenderError>
+                do throws(RenderError) { result = .success(try draw(pages[index])) } catch { result = .failure(error) }
+                drawn.withLock { $0[index] = result }
+            }
+        }
+        if workers > 1 { DispatchQueue.concurrentPerform(iterations: workers, execute: drawShare) } else { drawShare(of: 0) }
+        return try drawn.withLock { $0 }.sorted { $0.key < $1.key }.map { (index, result) throws(RenderError) in
+            (numbers[index], try result.get())
+        }
+    }
+
+    private func page(_ number: Int, of document: PagedDocument) throws(RenderError) -> Page {
+        guard document.pages.indices.contains(number - 1) else { throw .noSuchPage(number, pageCount: document.pages.count) }
+        return document.pages[number - 1]
+    }
+
+    /// `<stem>-<number>.<ext>` beside `url`, the number zero-padded to the width of `count` (`brief-01.png` of 21).
+    package static func pageFile(_ url: URL, number: Int, of count: Int, extension ext: String) -> URL {
+        let digits = String(number), width = String(max(count, number)).count
+        let padded = String(repeating: "0", count: width - digits.count) + digits
+        let stem = url.deletingPathExtension().lastPathComponent
+        return url.deletingLastPathComponent().appendingPathComponent("\(stem)-\(padded).\(ext)")
+    }
+
+    /// A tagged PDF of the whole document: cairo draws the pages with their structure, links, destinations,
+    /// outline and page labels, then `PDFAmendment` appends what cairo 1.16 cannot write (see there).
+    package func pdf(_ document: PagedDocument) throws(RenderError) -> [UInt8] {
+        let plan = try StructurePlan(document)
+        let sink = ByteSink()
+        return try withExtendedLifetime(sink) { () throws(RenderError) -> [UInt8] in
+            let first = document.pages.first?.size ?? Size(width: 595.28, height: 841.89)
+            let surface = try CairoSurface(taking: cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, first.width, first.height),
+                                           what: "creating the PDF")
+            setMetadata(document.info, on: surface)
+            let context = try CairoContext(surface: surface)
+            let tagger = PDFTagger(plan: plan)
+            let textLayer = TextLayerPlan(document.pages)
+            let painter = Painter(context: context, fonts: fonts, vector: true, tagger: tagger, textLayerPlan: textLayer, smoothsImages: false)
+            for (index, page) in document.pages.enumerated() {
+                cairo_pdf_surface_set_size(surface.handle, page.size.width, page.size.height)
+                if index < document.info.pageLabels.count {
+                    cairo_pdf_surface_set_page_label(surface.handle, document.info.pageLabels[index])
+                }
+                if index == 0 { tagger.beginDocument(context.handle) }
+                try painter.paint(page.frame)
+                if index == document.pages.count - 1 { tagger.endDocument(context.handle) }
+                cairo_show_page(context.handle)
+            }
+            addOutline(plan.outline, to: surface)
+            try context.check("drawing the PDF")
+            try surface.finish()
+            return try PDFAmendment.amend(sink.bytes, info: document.info, elements: plan.elements)
+        }
     }
 
     /// Adds the outline (bookmarks): each entry under the nearest entry before it of a higher level.
@@ -123,7 +185,8 @@ public struct Renderer {
                       Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 
-    private func writePNG(_ page: Page, to file: URL, dpi: Double) throws(RenderError) {
+    /// One page as a PNG image at `dpi` pixels per inch, on white.
+    package func png(_ page: Page, dpi: Double) throws(RenderError) -> [UInt8] {
         let scale = dpi / 72
         let width = Int32((page.size.width * scale).rounded(.up)), height = Int32((page.size.height * scale).rounded(.up))
         let surface = try CairoSurface(taking: cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height),
@@ -132,24 +195,31 @@ public struct Renderer {
         cairo_set_source_rgb(context.handle, 1, 1, 1)
         cairo_paint(context.handle)
         cairo_scale(context.handle, scale, scale)
-        try Painter(context: context, engine: engine, vector: false).paint(page.frame)
+        try Painter(context: context, fonts: fonts, vector: false).paint(page.frame)
         cairo_surface_flush(surface.handle)
-        guard cairo_surface_write_to_png(surface.handle, file.path) == CAIRO_STATUS_SUCCESS else {
-            throw .pngNotWritten(path: file.path)
-        }
+        let sink = ByteSink()
+        let status = withExtendedLifetime(sink) { cairo_surface_write_to_png_stream(surface.handle, ByteSink.write, sink.closure) }
+        guard status == CAIRO_STATUS_SUCCESS else { throw .cairo("writing the PNG: \(String(cString: cairo_status_to_string(status)))") }
+        return sink.bytes
     }
 
-    private func writeSVG(_ page: Page, to file: URL) throws(RenderError) {
-        let surface = try CairoSurface(taking: cairo_svg_surface_create(file.path, page.size.width, page.size.height),
-                                       what: "creating \(file.lastPathComponent)")
-        cairo_svg_surface_set_document_unit(surface.handle, CAIRO_SVG_UNIT_PT)
-        let context = try CairoContext(surface: surface)
-        // White paper, as the PDF's pages and the PNG's have: without it the page is transparent.
-        cairo_set_source_rgb(context.handle, 1, 1, 1)
-        cairo_paint(context.handle)
-        try Painter(context: context, engine: engine, vector: true).paint(page.frame)
-        cairo_show_page(context.handle)
-        try context.check("drawing \(file.lastPathComponent)")
-        try surface.finish()
+    /// One page as an SVG drawing, on white, in points.
+    package func svg(_ page: Page) throws(RenderError) -> [UInt8] {
+        let sink = ByteSink()
+        return try withExtendedLifetime(sink) { () throws(RenderError) -> [UInt8] in
+            let surface = try CairoSurface(taking: cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, page.size.width,
+                                                                                        page.size.height),
+                                           what: "creating the SVG")
+            cairo_svg_surface_set_document_unit(surface.handle, CAIRO_SVG_UNIT_PT)
+            let context = try CairoContext(surface: surface)
+            // White paper, as the PDF's pages and the PNG's have: without it the page is transparent.
+            cairo_set_source_rgb(context.handle, 1, 1, 1)
+            cairo_paint(context.handle)
+            try Painter(context: context, fonts: fonts, vector: true).paint(page.frame)
+            cairo_show_page(context.handle)
+            try context.check("drawing the SVG")
+            try surface.finish()
+            return SVGIdentifiers.renumber(sink.bytes)
+        }
     }
 }

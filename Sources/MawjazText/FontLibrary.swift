@@ -1,35 +1,51 @@
 // The bundled fonts, held in a private fontconfig configuration so output never depends on the machine.
-import CPangoCairo
+internal import CPangoCairo
 import Foundation
 
-/// The fonts of one folder (Mawjaz's `Fonts/`), registered with a fontconfig configuration of their own.
+/// The fonts of Mawjaz's `Fonts/` folder and any folders added to it (an office's own fonts), registered with a
+/// fontconfig configuration of their own.
 ///
-/// Nothing outside the folder is visible to Pango through it: the same input gives the same fonts on
-/// every machine, and a family that is not in the folder is an error rather than a silent substitute.
-public final class FontLibrary: @unchecked Sendable {
+/// Nothing outside the folders is visible to Pango through it: the same input gives the same fonts on
+/// every machine, and a family that is not in the folders is an error rather than a silent substitute.
+package final class FontLibrary: @unchecked Sendable {
     // @unchecked: the configuration is built in init and only read afterwards; fontconfig reads are thread-safe.
     let config: OpaquePointer
-    /// The folder the fonts were loaded from.
-    public let directory: URL
-    /// The family names of the fonts in the folder.
-    public let families: Set<String>
+    /// The folder the fonts were loaded from (the first, when there are several).
+    package var directory: URL { directories[0] }
+    /// The folders the fonts were loaded from, in order.
+    package let directories: [URL]
+    /// The family names of the fonts in the folders.
+    package let families: Set<String>
     /// The families that have the Latin alphabet (Noto Sans, Amiri; not Noto Naskh Arabic).
-    public let latinFamilies: Set<String>
+    package let latinFamilies: Set<String>
 
     /// Registers every font file in `directory`.
-    public init(directory: URL) throws(TextError) {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw .fontFolderMissing(directory.path)
-        }
+    package convenience init(directory: URL) throws(TextError) {
+        try self.init(directories: [directory])
+    }
+
+    /// Registers every font file (`.ttf`, `.otf`, `.ttc`) in each of `directories`, which must not be empty; a
+    /// folder that does not exist or holds no font is an error.
+    package init(directories: [URL]) throws(TextError) {
         guard let config = FcConfigCreate() else { throw .fontconfig("FcConfigCreate failed") }
-        // Files one by one, in a fixed order: a folder would make fontconfig look for a cache to write.
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        for name in names.sorted() where ["ttf", "otf", "ttc"].contains((name as NSString).pathExtension.lowercased()) {
-            let path = directory.appendingPathComponent(name).path
-            guard FcConfigAppFontAddFile(config, path) != 0 else {
+        for directory in directories {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder), isFolder.boolValue else {
                 FcConfigDestroy(config)
-                throw .fontconfig("fontconfig could not read the font \(path)")
+                throw .fontFolderMissing(directory.path)
+            }
+            // Files one by one, in a fixed order: a folder would make fontconfig look for a cache to write.
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter(Self.isFontFile)
+            guard !names.isEmpty else {
+                FcConfigDestroy(config)
+                throw .fontFolderMissing(directory.path)
+            }
+            for name in names.sorted() {
+                let path = directory.appendingPathComponent(name).path
+                guard FcConfigAppFontAddFile(config, path) != 0 else {
+                    FcConfigDestroy(config)
+                    throw .fontconfig("fontconfig could not read the font \(path)")
+                }
             }
         }
         var families = Set<String>(), latin = Set<String>()
@@ -48,20 +64,25 @@ public final class FontLibrary: @unchecked Sendable {
                 }
             }
         }
-        guard !families.isEmpty else {
+        guard !families.isEmpty, !directories.isEmpty else {
             FcConfigDestroy(config)
-            throw .fontFolderMissing(directory.path)
+            throw .fontFolderMissing(directories.first?.path ?? "")
         }
         self.config = config
-        self.directory = directory
+        self.directories = directories
         self.families = families
         self.latinFamilies = latin
+    }
+
+    /// Whether a file name is a font's, by its extension.
+    package static func isFontFile(_ name: String) -> Bool {
+        ["ttf", "otf", "ttc"].contains((name as NSString).pathExtension.lowercased())
     }
 
     deinit { FcConfigDestroy(config) }
 
     /// Throws unless every family in `names` is one of the library's families.
-    public func check(families names: [String]) throws(TextError) {
+    package func check(families names: [String]) throws(TextError) {
         for name in names where !families.contains(name) {
             throw .unknownFamily(name, available: families.sorted())
         }

@@ -2,6 +2,8 @@
 // it whole, with no page of a longer earlier set left behind and nothing hidden left beside it.
 import Foundation
 import Mawjaz
+import MawjazFrame
+import MawjazRender
 import Testing
 import TestSupport
 
@@ -12,7 +14,7 @@ import TestSupport
         var document = try TestSupport.layout(yaml: "title: \"موجز\"\ndate: 2024-09-15\nbody:\n" + body, renderer: renderer).document
         #expect(document.pages.count == count)
         if let broken {
-            let emblem = try [UInt8](Data(contentsOf: TestSupport.root.appendingPathComponent("Templates/emblem.png")))
+            let emblem = try [UInt8](Data(contentsOf: TestSupport.root.appendingPathComponent("Reports/correspondence/emblem.png")))
             let cut = ImageBox(data: Array(emblem.prefix(emblem.count / 2)), format: .png, size: Size(width: 40, height: 40),
                                alternativeText: "")
             document.pages[broken].frame.place(.image(cut), at: Point(x: 10, y: 10))
@@ -33,7 +35,7 @@ import TestSupport
     func aFailureOnPageThreeLeavesTheEarlierOutputAsItWas(_ name: String) throws {
         let folder = try TestSupport.temporaryFolder()
         let output = folder.appendingPathComponent(name)
-        let briefing = try TestSupport.renderer(), renderer = Renderer(engine: briefing.engine)
+        let briefing = try TestSupport.renderer(), renderer = Renderer()
         let earlier = try renderer.write(try Self.document(pages: 2, with: briefing), to: output, format: try OutputFormat.forPath(output, dpi: 20))
         let before = try Self.contents(folder)
         #expect(before.count == earlier.count)
@@ -48,7 +50,7 @@ import TestSupport
         let output = folder.appendingPathComponent("p.png")
         try Data("not a page".utf8).write(to: folder.appendingPathComponent("p-07.png"))
         try Data("kept".utf8).write(to: folder.appendingPathComponent("p-notes.png"))
-        let briefing = try TestSupport.renderer(), renderer = Renderer(engine: briefing.engine)
+        let briefing = try TestSupport.renderer(), renderer = Renderer()
         try renderer.write(try Self.document(pages: 21, with: briefing), to: output, format: .png(dpi: 10))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 22)
         let files = try renderer.write(try Self.document(pages: 3, with: briefing), to: output, format: .png(dpi: 10))

@@ -12,16 +12,18 @@ import Testing
         }
     }
 
-    @Test func pageRangesSelectPagesInOrderWithoutRepeats() throws {
-        let range = try PageRange.parse("3-4,1,8-").get()
-        #expect(range.parts == [.init(first: 3, last: 4), .init(first: 1, last: 1), .init(first: 8, last: nil)])
-        #expect(try range.indexes(ofPages: 9).get() == [2, 3, 0, 7, 8])
-        #expect(try PageRange.parse("2-2,1-3").get().indexes(ofPages: 3).get() == [1, 0, 2])
-        if case .success = try PageRange.parse("9").get().indexes(ofPages: 3) { Issue.record("a page past the end was taken") }
+    @Test func pageSelectionsSelectPagesInOrderWithoutRepeats() throws {
+        let selection = try PageSelection.parse("3-4,1,8-").get()
+        #expect(selection.description == "3-4,1,8-")
+        #expect(try selection.pages(of: 9) == [3, 4, 1, 8, 9])
+        #expect(try PageSelection.parse("2-2,1-3").get().pages(of: 3) == [2, 1, 3])
+        #expect(try PageSelection.parse("٢").get().pages(of: 3) == [2], "Arabic-Indic digits")
+        #expect(throws: MawjazError.self, "a page past the end") { try PageSelection.parse("9").get().pages(of: 3) }
         for text in ["", "0", "-3", "3-1", "a", "1,,2", "1-2-3", "1.5"] {
-            guard case .failure(let problem) = PageRange.parse(text) else { Issue.record("\(text) was taken"); continue }
+            guard case .failure(let problem) = PageSelection.parse(text) else { Issue.record("\(text) was taken"); continue }
             #expect(problem.option == "--pages")
             #expect(problem.description.contains("write pages as 1-3,5,8-"))
+            #expect(PageSelection(parsing: text) == nil)
         }
     }
 

@@ -11,22 +11,32 @@ import TestSupport
         let report = TestSupport.root.appendingPathComponent("Tests/MawjazTests/Fixtures/long/report-ar.yaml")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLineTests.command)
-        process.arguments = ["render", report.path, "-o", folder.appendingPathComponent("p.png").path, "--dpi", "200"]
+        process.arguments = ["render", report.path, "-o", folder.appendingPathComponent("p.svg").path]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Wait until pages are being written aside, then stop the render.
+        // Pages are drawn in memory and then written aside together: watch for the hidden folder they are written
+        // into, and stop the render the moment it appears.
         let deadline = Date().addingTimeInterval(120)
-        var staged: [String] = []
-        while staged.isEmpty && process.isRunning && Date() < deadline {
-            let hidden = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.filter { $0.hasPrefix(".") } ?? []
-            staged = hidden.flatMap { (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent($0).path)) ?? [] }
-            usleep(20_000)
+        var sawStaging = false
+        while !sawStaging && process.isRunning && Date() < deadline {
+            sawStaging = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.contains { $0.hasPrefix(".") } ?? false
         }
-        try #require(!staged.isEmpty, "the render never started writing pages")
+        try #require(sawStaging, "the render never started writing pages")
         kill(process.processIdentifier, signal)
         process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signal)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [], "something was left behind")
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        // Every page: p-01.svg … p-NN.svg, as many as the last number says.
+        let complete = left.allSatisfy { $0.hasPrefix("p-") && $0.hasSuffix(".svg") }
+            && left.last.flatMap { Int($0.dropFirst(2).dropLast(4)) } == left.count
+        if process.terminationReason == .uncaughtSignal {
+            #expect(process.terminationStatus == signal)
+            // Stopped while writing aside: nothing; stopped while moving into place (the signal waits): every page.
+            #expect(left == [] || complete, "something was left behind: \(left)")
+        } else {
+            // The signal came after the last page was in place.
+            #expect(process.terminationStatus == 0 && complete, "\(left)")
+        }
+        #expect(!left.contains { $0.hasPrefix(".") }, "a temporary file was left behind: \(left)")
     }
 }

@@ -169,8 +169,7 @@ import TestSupport
     }
 
     @Test func anImageIsAFigureWithItsAlternativeTextAndIsNotInterpolated() throws {
-        // A 4×3 PNG with transparency.
-        let png = try #require(Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAYAAAC09K7GAAAAH0lEQVR42mP8z8DAIB+14AQDFDDKIXEYGBgYmBjQAAC+4gTFB412HwAAAABJRU5ErkJggg=="))
+        let png = try TestSupport.tinyPNG()
         let source = try TestSupport.folder(with: ["report.yaml": """
             title: "صورة"
             date: 2024-09-15

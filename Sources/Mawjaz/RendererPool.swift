@@ -1,0 +1,212 @@
+// A pool of renderers that any number of tasks can share: one worker thread per renderer, each owning its text
+// engine, in front of them a bounded queue that says "busy" when full.
+import Foundation
+import Synchronization
+
+/// Renders requests on a fixed number of worker threads, each with a `BriefingRenderer` of its own (Pango's font
+/// maps must never be shared), behind a bounded queue.
+///
+/// Any number of tasks may call `render(_:)` at once: a request goes to a free worker, or waits in the queue for
+/// one, and is refused at once with `MawjazError.busy` when every worker is busy and `queueLimit` requests are
+/// already waiting. A request whose task is
+/// cancelled leaves the queue (or stops at the next stage if it is running) with `MawjazError.cancelled`; one
+/// whose deadline passes, in the queue or while it runs, ends with `MawjazError.timedOut`. The bytes are those a
+/// `BriefingRenderer` gives for the same request.
+///
+/// ```swift
+/// let pool = try RendererPool(resources: .bundled(), workers: 2)
+/// let pdf = try await pool.render(RenderRequest(.file(reportURL))).pdf
+/// ```
+public final class RendererPool: Sendable {
+    /// The number of worker threads, each with its own renderer.
+    public let workerCount: Int
+    /// The most requests that may wait for a worker; one more is refused with `MawjazError.busy`.
+    public let queueLimit: Int
+    private let core: PoolCore
+
+    /// Starts `workers` threads (every core by default), each with a renderer over `resources`; at most
+    /// `queueLimit` requests wait for them.
+    public init(resources: Resources, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                queueLimit: Int = 256) throws(MawjazError) {
+        workerCount = max(1, workers)
+        self.queueLimit = max(0, queueLimit)
+        var renderers: [OwnedRenderer] = []
+        for _ in 0..<workerCount {
+            // The workers keep every core busy already: each draws its pages one after the other.
+            let renderer = try BriefingRenderer(resources: resources)
+            renderer.pageWorkers = 1
+            renderers.append(OwnedRenderer(renderer))
+        }
+        core = PoolCore(queueLimit: self.queueLimit, workers: workerCount)
+        for (index, renderer) in renderers.enumerated() { core.startWorker(number: index + 1, with: renderer) }
+    }
+
+    /// Stops the workers once the requests they are rendering are done.
+    deinit { core.shutdown() }
+
+    /// Renders `request` on the next free worker. Throws `MawjazError.busy` when the queue is full, `.timedOut`
+    /// when its deadline passes first, `.cancelled` when its task is cancelled or the pool shut down, and the
+    /// render's own errors otherwise.
+    public func render(_ request: RenderRequest) async throws(MawjazError) -> RenderedDocument {
+        let job = PoolJob(request)
+        let result = await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Result<RenderedDocument, MawjazError>, Never>) in
+                job.attach(continuation)
+                core.submit(job)
+            }
+        } onCancel: {
+            core.cancel(job)
+        }
+        return try result.get()
+    }
+
+    /// The number of requests waiting for a worker now.
+    public var waiting: Int { core.waiting }
+
+    /// The number of requests being rendered now.
+    public var running: Int { core.running }
+
+    /// Stops taking requests, answers those still waiting with `MawjazError.cancelled`, lets running renders
+    /// finish and waits for the workers to stop. Called when the pool is released.
+    public func shutdown() { core.shutdown() }
+}
+
+/// The queue and the worker threads, apart from the pool so that the threads do not keep the pool alive.
+private final class PoolCore: Sendable {
+    let queueLimit: Int
+    let workers: Int
+    private let state = Mutex(PoolState())
+    private let jobsWaiting = DispatchSemaphore(value: 0)
+    private let workersStopped = DispatchGroup()
+
+    init(queueLimit: Int, workers: Int) {
+        self.queueLimit = queueLimit
+        self.workers = workers
+    }
+
+    func startWorker(number: Int, with renderer: OwnedRenderer) {
+        workersStopped.enter()
+        let thread = Thread { [self] in
+            // Named from inside, so that ps, top and perf show it (15 characters at most).
+            Thread.current.name = "mawjaz-render-\(number)"
+            work(with: renderer)
+            workersStopped.leave()
+        }
+        // Pango and HarfBuzz recurse on long paragraphs: give workers a main thread's stack.
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Queues `job`, or answers it at once: `.busy` when the queue is full, `.cancelled` when it was cancelled
+    /// already or the pool has stopped.
+    func submit(_ job: PoolJob) {
+        let refusal: MawjazError? = state.withLock { state in
+            if state.stopped || job.isCancelled { return .cancelled }
+            if state.queue.count >= queueLimit + (workers - state.running) { return .busy }
+            state.queue.append(job)
+            return nil
+        }
+        if let refusal { job.finish(.failure(refusal)) } else { jobsWaiting.signal() }
+    }
+
+    /// Marks `job` cancelled; one still waiting leaves the queue and is answered now, a running one stops at its
+    /// next stage.
+    func cancel(_ job: PoolJob) {
+        job.cancel()
+        let removed = state.withLock { state in
+            guard let index = state.queue.firstIndex(where: { $0 === job }) else { return false }
+            state.queue.remove(at: index)
+            return true
+        }
+        if removed { job.finish(.failure(.cancelled)) }
+    }
+
+    var waiting: Int { state.withLock { $0.queue.count } }
+
+    var running: Int { state.withLock { $0.running } }
+
+    func shutdown() {
+        let abandoned: [PoolJob]? = state.withLock { state in
+            guard !state.stopped else { return nil }
+            state.stopped = true
+            defer { state.queue.removeAll() }
+            return state.queue
+        }
+        guard let abandoned else { return }
+        for job in abandoned { job.finish(.failure(.cancelled)) }
+        for _ in 0..<workers { jobsWaiting.signal() }
+        if Thread.current.name?.hasPrefix("mawjaz-render-") != true { workersStopped.wait() }
+    }
+
+    /// A worker's loop: take the next job, render it, answer; until the pool stops.
+    private func work(with owned: OwnedRenderer) {
+        while true {
+            jobsWaiting.wait()
+            let next: PoolJob?? = state.withLock { state in
+                if state.stopped { return .some(nil) }
+                guard !state.queue.isEmpty else { return nil }
+                state.running += 1
+                return state.queue.removeFirst()
+            }
+            guard let taken = next else { continue }
+            guard let job = taken else { return }
+            let result: Result<RenderedDocument, MawjazError>
+            if let deadline = job.request.deadline, ContinuousClock.now >= deadline {
+                result = .failure(.timedOut)
+            } else {
+                result = Result { () throws(MawjazError) in
+                    try owned.renderer.render(job.request, stopping: { job.isCancelled ? .cancelled : nil })
+                }
+            }
+            state.withLock { $0.running -= 1 }
+            job.finish(result)
+        }
+    }
+}
+
+/// What the workers share: the waiting jobs, and whether the pool has stopped.
+private struct PoolState: ~Copyable {
+    var queue: [PoolJob] = []
+    /// Workers rendering now.
+    var running = 0
+    var stopped = false
+}
+
+/// A renderer owned by exactly one worker thread: handed to it when the pool starts, used only there.
+private final class OwnedRenderer: @unchecked Sendable {
+    let renderer: BriefingRenderer
+    init(_ renderer: BriefingRenderer) { self.renderer = renderer }
+}
+
+/// One request in the pool, answered exactly once.
+private final class PoolJob: Sendable {
+    let request: RenderRequest
+    private let answer = Mutex<Answer>(Answer())
+
+    private struct Answer: ~Copyable {
+        var continuation: CheckedContinuation<Result<RenderedDocument, MawjazError>, Never>?
+        var cancelled = false
+        var finished = false
+    }
+
+    init(_ request: RenderRequest) { self.request = request }
+
+    var isCancelled: Bool { answer.withLock { $0.cancelled } }
+
+    func attach(_ continuation: CheckedContinuation<Result<RenderedDocument, MawjazError>, Never>) {
+        answer.withLock { $0.continuation = continuation }
+    }
+
+    func cancel() { answer.withLock { $0.cancelled = true } }
+
+    /// Resumes the waiting task with `result`, the first time only.
+    func finish(_ result: Result<RenderedDocument, MawjazError>) {
+        let continuation: CheckedContinuation<Result<RenderedDocument, MawjazError>, Never>? = answer.withLock { answer in
+            guard !answer.finished else { return nil }
+            answer.finished = true
+            defer { answer.continuation = nil }
+            return answer.continuation
+        }
+        continuation?.resume(returning: result)
+    }
+}

@@ -1,0 +1,295 @@
+// Reading an Excel workbook (.xlsx, Office Open XML): its sheets, shared strings, date formats and cells.
+import Foundation
+import MawjazLanguage
+import XMLCoder
+import ZIPFoundation
+
+/// An `.xlsx` workbook opened from its bytes: the sheets it has and, on request, a sheet's cells.
+struct Workbook {
+    /// Why a workbook cannot be read.
+    struct Problem: Error {
+        var message: Message
+    }
+
+    /// One cell's value, as the workbook stores it.
+    enum Value: Equatable {
+        case text(String)
+        /// A number; `isDate` when the cell's format shows it as a date (an Excel serial day number).
+        case number(Double, isDate: Bool)
+        case boolean(Bool)
+        /// An error value such as `#N/A` or `#REF!`.
+        case error(String)
+    }
+
+    /// A cell with a value, at its 1-based row and column.
+    struct Cell {
+        var row: Int
+        var column: Int
+        var value: Value
+    }
+
+    /// The sheets' names, in the workbook's order.
+    let sheetNames: [String]
+    /// Whether serial day numbers count from 1904 (the old Mac system) rather than from 1900.
+    let uses1904Dates: Bool
+    private let archive: Archive
+    private let sheetParts: [String]
+    private let sharedStrings: [String]
+    private let dateStyles: Set<Int>
+
+    /// The most bytes one part of the workbook may expand to: a few megabytes compress to far more, but no
+    /// activity log needs more than this.
+    static let partSizeLimit = 256 << 20
+
+    init(bytes: Data) throws(Problem) {
+        do {
+            archive = try Archive(data: bytes, accessMode: .read)
+        } catch {
+            throw Problem(message: .workbookNotZip)
+        }
+        let workbook = try Self.decode(WorkbookPart.self, from: archive, part: "xl/workbook.xml")
+        let relationships = try Self.decode(RelationshipsPart.self, from: archive, part: "xl/_rels/workbook.xml.rels")
+        var targets: [String: String] = [:]
+        for relationship in relationships.relationship ?? [] { targets[relationship.id] = relationship.target }
+        var names: [String] = [], parts: [String] = []
+        for sheet in workbook.sheets.sheet ?? [] {
+            guard let target = targets[sheet.relationship] else { continue }
+            names.append(sheet.name)
+            parts.append(target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target)
+        }
+        sheetNames = names
+        sheetParts = parts
+        uses1904Dates = ["1", "true"].contains(workbook.properties?.date1904 ?? "")
+        if archive["xl/sharedStrings.xml"] != nil {
+            let reader = SharedStringsReader()
+            try Self.stream("xl/sharedStrings.xml", from: archive, into: reader)
+            sharedStrings = reader.strings
+        } else {
+            sharedStrings = []
+        }
+        if archive["xl/styles.xml"] != nil {
+            let styles = try Self.decode(StylesPart.self, from: archive, part: "xl/styles.xml")
+            var dateFormats = Self.builtInDateFormats
+            for format in styles.numberFormats?.formats ?? [] where Self.isDateFormat(format.code) { dateFormats.insert(format.id) }
+            dateStyles = Set((styles.cellFormats?.formats ?? []).enumerated()
+                .filter { dateFormats.contains($0.element.numberFormat ?? 0) }.map(\.offset))
+        } else {
+            dateStyles = []
+        }
+    }
+
+    /// The cells of sheet `index` (in `sheetNames` order) that hold a value, in row and column order.
+    func cells(ofSheet index: Int) throws(Problem) -> [Cell] {
+        let reader = SheetReader()
+        try Self.stream(sheetParts[index], from: archive, into: reader)
+        return reader.cells.compactMap { cell in value(of: cell).map { Cell(row: cell.row, column: cell.column, value: $0) } }
+            .sorted { ($0.row, $0.column) < ($1.row, $1.column) }
+    }
+
+    /// A cell's value, or nil when it holds none.
+    private func value(of cell: RawCell) -> Value? {
+        guard let raw = cell.text, !raw.isEmpty || cell.type == "inlineStr" || cell.type == "str" else { return nil }
+        switch cell.type ?? "n" {
+        case "s":
+            guard let index = Int(raw), sharedStrings.indices.contains(index) else { return nil }
+            return .text(sharedStrings[index])
+        case "inlineStr", "str": return .text(raw)
+        case "b": return .boolean(raw == "1")
+        case "e": return .error(raw)
+        default:
+            guard let number = Double(raw) else { return .text(raw) }
+            return .number(number, isDate: dateStyles.contains(cell.style ?? 0))
+        }
+    }
+
+    // MARK: - Dates
+
+    /// The built-in number formats that show dates (or dates and times).
+    static let builtInDateFormats: Set<Int> = Set(14...22).union(27...36).union(45...47).union(50...58)
+
+    /// Whether a custom number format shows a date: it has a day or year code outside quoted text, escapes and
+    /// `[…]` sections (a month or minute code alone is ambiguous, and a time alone is not a date).
+    static func isDateFormat(_ code: String) -> Bool {
+        var quoted = false, bracketed = false, escaped = false
+        for character in code.lowercased() {
+            if escaped { escaped = false; continue }
+            switch character {
+            case "\"": quoted.toggle()
+            case "\\" where !quoted: escaped = true
+            case "[" where !quoted: bracketed = true
+            case "]" where !quoted: bracketed = false
+            case "d", "y", "e", "b" where !quoted && !bracketed: return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// The calendar day of an Excel serial day number (its fraction, the time of day, ignored), or nil when
+    /// the number is no day (before the first, or the 29 February 1900 that the 1900 system counts but never was).
+    func date(fromSerial serial: Double) -> CalendarDate? {
+        guard serial.isFinite, serial >= 1, serial < 2_958_466 else { return nil }
+        let day = Int(serial.rounded(.down))
+        // Days from 1970-01-01: the 1900 system counts 1900-01-01 as 1 and a 29 February 1900 as 60.
+        let days: Int
+        if uses1904Dates {
+            days = day - 24_107
+        } else {
+            guard day != 60 else { return nil }
+            days = day < 60 ? day - 25_568 : day - 25_569
+        }
+        return Self.civilDate(daysSince1970: days)
+    }
+
+    /// The Gregorian date `days` after 1970-01-01 (Howard Hinnant's civil_from_days).
+    static func civilDate(daysSince1970 days: Int) -> CalendarDate {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return CalendarDate(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
+    // MARK: - References
+
+    /// The column number of a reference such as `C12` (3), or nil when it has no column letters.
+    static func columnNumber(ofReference reference: String) -> Int? {
+        var number = 0
+        for scalar in reference.unicodeScalars {
+            guard ("A"..."Z").contains(scalar) else { break }
+            number = number * 26 + Int(scalar.value - 64)
+            guard number <= 16_384 else { return nil }
+        }
+        return number > 0 ? number : nil
+    }
+
+    /// The letters of column `number` (1 → A, 27 → AA).
+    static func columnLetters(_ number: Int) -> String {
+        var letters = "", rest = number
+        while rest > 0 {
+            letters = String(UnicodeScalar(UInt8(65 + (rest - 1) % 26))) + letters
+            rest = (rest - 1) / 26
+        }
+        return letters
+    }
+
+    /// A sheet's name as a reference writes it: quoted when it holds anything but letters, digits and `_`.
+    static func referenceName(ofSheet name: String) -> String {
+        let plain = !name.isEmpty && name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" }
+        return plain ? name : "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    // MARK: - Parts
+
+    /// Decodes one small XML part of the archive (the workbook, its relationships, its styles) with XMLCoder.
+    private static func decode<Part: Decodable>(_ type: Part.Type, from archive: Archive, part path: String) throws(Problem) -> Part {
+        let data = try unpack(path, from: archive)
+        let decoder = XMLDecoder()
+        decoder.shouldProcessNamespaces = true
+        decoder.trimValueWhitespaces = false
+        decoder.removeWhitespaceElements = true
+        do {
+            return try decoder.decode(Part.self, from: data)
+        } catch {
+            throw Problem(message: .workbookPartNotXML(part: path, detail: Self.describe(error)))
+        }
+    }
+
+    /// The bytes of one part of the archive, refusing a part that expands past `partSizeLimit`.
+    static func unpack(_ path: String, from archive: Archive) throws(Problem) -> Data {
+        guard let entry = archive[path] else {
+            throw Problem(message: .workbookPartMissing(part: path))
+        }
+        guard entry.uncompressedSize <= UInt64(partSizeLimit) else {
+            throw Problem(message: .workbookPartTooLarge(part: path, limitMiB: partSizeLimit >> 20))
+        }
+        var data = Data()
+        do {
+            _ = try archive.extract(entry) { chunk in
+                data.append(chunk)
+                if data.count > partSizeLimit { throw Problem(message: .workbookPartTooLarge(part: path, limitMiB: partSizeLimit >> 20)) }
+            }
+        } catch let problem as Problem {
+            throw problem
+        } catch {
+            throw Problem(message: .workbookPartUnpackFailed(part: path, reason: "\(error)"))
+        }
+        return data
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error as? DecodingError {
+        case .keyNotFound(let key, _): return "no \(key.stringValue)"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return context.debugDescription
+        default: return String(describing: error)
+        }
+    }
+}
+
+// MARK: - The XML of the parts read
+
+/// `xl/workbook.xml`: the sheets and the date system.
+private struct WorkbookPart: Decodable {
+    struct Properties: Decodable { var date1904: String? }
+    struct Sheets: Decodable { var sheet: [Sheet]? }
+    struct Sheet: Decodable {
+        var name: String
+        /// The relationship naming the sheet's part (`r:id`).
+        var relationship: String
+        private struct Key: CodingKey {
+            var stringValue: String
+            init(stringValue: String) { self.stringValue = stringValue }
+            var intValue: Int? { nil }
+            init?(intValue: Int) { nil }
+        }
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: Key.self)
+            name = try container.decode(String.self, forKey: Key(stringValue: "name"))
+            relationship = try container.decodeIfPresent(String.self, forKey: Key(stringValue: "id"))
+                ?? container.decode(String.self, forKey: Key(stringValue: "r:id"))
+        }
+    }
+    var properties: Properties?
+    var sheets: Sheets
+    enum CodingKeys: String, CodingKey { case properties = "workbookPr", sheets }
+}
+
+/// `xl/_rels/workbook.xml.rels`: where each relationship's part is.
+private struct RelationshipsPart: Decodable {
+    struct Relationship: Decodable {
+        var id: String
+        var target: String
+        enum CodingKeys: String, CodingKey { case id = "Id", target = "Target" }
+    }
+    var relationship: [Relationship]?
+    enum CodingKeys: String, CodingKey { case relationship = "Relationship" }
+}
+
+/// `xl/styles.xml`: the number formats of the cell formats, to tell dates from numbers.
+private struct StylesPart: Decodable {
+    struct NumberFormat: Decodable {
+        var id: Int
+        var code: String
+        enum CodingKeys: String, CodingKey { case id = "numFmtId", code = "formatCode" }
+    }
+    struct NumberFormats: Decodable {
+        var formats: [NumberFormat]?
+        enum CodingKeys: String, CodingKey { case formats = "numFmt" }
+    }
+    struct CellFormat: Decodable {
+        var numberFormat: Int?
+        enum CodingKeys: String, CodingKey { case numberFormat = "numFmtId" }
+    }
+    struct CellFormats: Decodable {
+        var formats: [CellFormat]?
+        enum CodingKeys: String, CodingKey { case formats = "xf" }
+    }
+    var numberFormats: NumberFormats?
+    var cellFormats: CellFormats?
+    enum CodingKeys: String, CodingKey { case numberFormats = "numFmts", cellFormats = "cellXfs" }
+}
