@@ -187,4 +187,32 @@ import Yams
         #expect(rows.count == Self.districts.count)
         #expect(Set(rows.map { $0.cells[0] }).count == Self.districts.count)
     }
+
+    @Test func hostileReportsInABatchGetTheRefusalsOfRender() throws {
+        let nested = String(repeating: "{{#activities.activities}}", count: 1000) + "x" + String(repeating: "{{/activities.activities}}", count: 1000)
+        let folder = try TestSupport.folder(with: [
+            "report.yaml": Self.report,
+            "activities.csv": Self.activities(),
+            "plain.yaml": "title: موجز\ndate: 2024-12-31\ndata:\n  activities: activities.csv\nbody:\n  - paragraph: \"نص.\"\n",
+            "bomb.yaml": "title: موجز\ndate: 2024-12-31\ndata:\n  activities: activities.csv\nbody:\n  - paragraph: \"\(nested)\"\n",
+            "brief.pdf": "title: موجز\ndate: 2024-12-31\nbody:\n  - paragraph: \"نص.\"\n",
+            "manifest.csv": "report,output\nplain.yaml,out/good.pdf\nbomb.yaml,out/bomb.pdf\nbrief.pdf,brief.pdf\n",
+        ])
+        let result = try Self.batch(folder, ["--manifest", "manifest.csv", "-j", "1", "--limit", "data-rows=1000"])
+        #expect(result.status == 2, "\(result.error)")
+        #expect(result.error.contains("bomb.yaml:6:5: error: paragraph: sections nest deeper than the section-depth limit of 8"), "\(result.error)")
+        #expect(result.error.contains("brief.pdf: error: output: the output would overwrite"), "an output over its report: \(result.error)")
+        #expect(try String(contentsOf: folder.appendingPathComponent("brief.pdf"), encoding: .utf8).hasPrefix("title:"))
+        #expect(try Self.pdfs(in: folder.appendingPathComponent("out")).keys.sorted() == ["good.pdf"])
+        // The limits of the command line reach every document: a log over data-rows is refused for each.
+        let limited = try Self.batch(folder, ["report.yaml", "--each", "activities.district", "-o", "small/{group}.pdf",
+                                              "--limit", "data-rows=5"])
+        #expect(limited.status == 2 && limited.error.contains("data-rows limit of 5"), "\(limited.error)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("small").path))
+        // Wrong arguments are argument errors, exit 2.
+        for arguments in [["report.yaml", "--each", "activities.district", "-j", "0"], ["report.yaml", "--each", "activities.district", "--pages", "0"],
+                          ["report.yaml", "--each", "activities.district", "--dpi", "nan", "--format", "png"]] {
+            #expect(try Self.batch(folder, arguments).status == 2, "\(arguments)")
+        }
+    }
 }

@@ -1,6 +1,7 @@
 // Every hostile case through the command: the error, its place and the exit status expected, nothing written or
 // changed in the case's folder, and validate refusing it exactly as render does.
 import Foundation
+import Mawjaz
 import Testing
 import TestSupport
 
@@ -31,6 +32,16 @@ import TestSupport
         #expect(validate.status == render.status)
         #expect(Self.errors(validate.error) == Self.errors(render.error), "validate and render disagree")
         #expect(try Self.snapshot(folder) == before, "validate changed the case's folder")
+        // The library, in memory, refuses it with the same errors: the budgets are not the command line's alone.
+        let format = try OutputFormat.forPath(URL(fileURLWithPath: output))
+        let renderer = try TestSupport.renderer()
+        do throws(MawjazError) {
+            let rendered = try renderer.render(RenderRequest(.file(URL(fileURLWithPath: report)), format: format))
+            Issue.record("the library rendered \(rendered.pageCount) pages")
+        } catch {
+            #expect(error.exitStatus == render.status)
+            #expect(Self.errors(error.description(in: .en)) == Self.errors(render.error), "the library and render disagree")
+        }
     }
 
     /// Runs the command with its output and errors going to files (a pipe could fill and stall it), in a folder of
