@@ -79,7 +79,7 @@ struct BatchCommand: AsyncParsableCommand {
             if let chosenFormat { outputFormat = chosenFormat } else {
                 do { outputFormat = try OutputFormat.forPath(URL(fileURLWithPath: output), dpi: what.dpi) } catch { throw MawjazError(error) }
             }
-            var text = report == "-" ? try Self.standardInputReport() : ReportText(contentsOf: URL(fileURLWithPath: report))
+            var text = report == "-" ? try standardInputReport() : ReportText(contentsOf: URL(fileURLWithPath: report))
             text.limits = what.limits.overrides
             plan = try BatchPlan.grouped(text, by: grouping, outputPattern: output, format: outputFormat, pages: what.pages ?? .all,
                                          facts: what.facts)
@@ -92,13 +92,6 @@ struct BatchCommand: AsyncParsableCommand {
         if let only { plan = plan.only(try BatchOutcome.keysToRerun(from: URL(fileURLWithPath: only))) }
         if let shard { plan = plan.shard(shard.index, of: shard.count) }
         return plan
-    }
-
-    private static func standardInputReport() throws(MawjazError) -> ReportText {
-        guard let text = String(data: FileHandle.standardInput.readDataToEndOfFile(), encoding: .utf8) else {
-            throw .input([Diagnostic(at: SourceLocation(file: "<stdin>"), .standardInputNotUTF8)])
-        }
-        return ReportText(text, name: "<stdin>", files: .disk)
     }
 }
 

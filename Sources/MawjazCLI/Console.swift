@@ -114,6 +114,21 @@ struct Console: Sendable {
     }
 }
 
+/// A report read from standard input as UTF-8 text, no more of it than a report file may hold (an endless stream,
+/// such as `/dev/zero`, is cut there and refused).
+func standardInputReport() throws(MawjazError) -> ReportText {
+    let limit = YAMLReader.sizeLimit
+    var data = Data()
+    while data.count <= limit, let chunk = try? FileHandle.standardInput.read(upToCount: min(1 << 16, limit + 1 - data.count)),
+          !chunk.isEmpty {
+        data += chunk
+    }
+    let place = SourceLocation(file: "<stdin>")
+    guard data.count <= limit else { throw .input([Diagnostic(at: place, .fileTooLarge(.file, path: "<stdin>", size: data.count, limit: limit))]) }
+    guard let text = String(data: data, encoding: .utf8) else { throw .input([Diagnostic(at: place, .standardInputNotUTF8)]) }
+    return ReportText(text, name: "<stdin>", files: .disk)
+}
+
 /// A path as the commands print it: relative to the working folder when under it, without a leading `./`.
 func printable(_ url: URL) -> String {
     let path = url.relativePath

@@ -92,9 +92,7 @@ struct Render: ParsableCommand {
             let source: ReportSource
             let stem: String
             if path == "-" {
-                let data = FileHandle.standardInput.readDataToEndOfFile()
-                guard let text = String(data: data, encoding: .utf8) else { throw Self.bad("reports", .standardInputNotUTF8) }
-                source = .text(ReportText(text, name: "<stdin>", files: .disk))
+                source = .text(try standardInputReport())
                 stem = "stdin"
             } else {
                 let url = URL(fileURLWithPath: path)

@@ -11,7 +11,6 @@ extension Arabic {
         // Reading files
         case .fileMissing(let kind, let path): return "\(name(kind)) \(path) غير موجود"
         case .fileIsFolder(let kind, let path): return "\(name(kind)) \(path) مجلد وليس ملفا"
-        case .fileNotReadable(let kind, let path): return "\(name(kind)) \(path) لا تسمح الصلاحيات بقراءته"
         case .fileTooLarge(let kind, let path, let size, let limit):
             return "\(name(kind)) \(path) حجمه \(n(size)) بايت، وهذا فوق الحد المسموح (\(n(limit)) بايت)"
         case .fileReadFailed(let kind, let path, let reason): return "تعذرت قراءة \(name(kind)) \(path): \(reason)"

@@ -10,7 +10,6 @@ extension English {
         // Reading files
         case .fileMissing(let kind, let path): return "\(name(kind)) \(path) does not exist"
         case .fileIsFolder(let kind, let path): return "\(name(kind)) \(path) is a folder, not a file"
-        case .fileNotReadable(let kind, let path): return "\(name(kind)) \(path) is not readable"
         case .fileTooLarge(let kind, let path, let size, let limit): return "\(name(kind)) \(path) is \(size) bytes, over the limit of \(limit)"
         case .fileReadFailed(let kind, let path, let reason): return "\(name(kind)) \(path) cannot be read: \(reason)"
         case .fileNotUTF8: return "the file is not valid UTF-8"

@@ -11,7 +11,6 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     /// A file named by the report (or the report itself) does not exist.
     case fileMissing(FileKind, path: String)
     case fileIsFolder(FileKind, path: String)
-    case fileNotReadable(FileKind, path: String)
     case fileTooLarge(FileKind, path: String, size: Int, limit: Int)
     case fileReadFailed(FileKind, path: String, reason: String)
     case fileNotUTF8

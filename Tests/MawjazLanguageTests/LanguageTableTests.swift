@@ -32,7 +32,6 @@ import TestSupport
         .limitSettingNotPositive(name: "zqname1134", found: "zqtext1135"),
         .fileMissing(.dataFile, path: "zqpath334"),
         .fileIsFolder(.dataFile, path: "zqpath368"),
-        .fileNotReadable(.dataFile, path: "zqpath402"),
         .fileTooLarge(.dataFile, path: "zqpath436", size: 453, limit: 470),
         .fileReadFailed(.dataFile, path: "zqpath504", reason: "zqreason521"),
         .fileNotUTF8,
