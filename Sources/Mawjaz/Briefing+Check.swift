@@ -10,6 +10,8 @@ import MawjazText
 /// A report that passed every check: loaded, bound and laid out.
 package struct CheckedReport {
     package var report: Report
+    /// The bound document that was laid out.
+    package var document: Document
     package var laidOut: LayoutResult
     /// Warnings of every stage, in file order.
     package var warnings: [Diagnostic]
@@ -73,7 +75,7 @@ extension BriefingRenderer {
         guard let laidOut, !problems.contains(where: { $0.severity == .error }) else { throw Self.failure(problems) }
         // What drawing needs of the structure (tags, links, destinations), checked without drawing.
         do { try Renderer().check(laidOut.document) } catch { throw MawjazError(error) }
-        return CheckedReport(report: report, laidOut: laidOut, warnings: DiagnosticLog.inFileOrder(problems + laidOut.warnings),
+        return CheckedReport(report: report, document: document, laidOut: laidOut, warnings: DiagnosticLog.inFileOrder(problems + laidOut.warnings),
                              inputFiles: report.inputFiles + template.inputFiles)
     }
 

@@ -8,36 +8,45 @@ import MawjazLayout
 import MawjazRender
 
 extension BriefingRenderer {
-    /// The problems of every image of the document (each pixel budget from its header, then decoded as drawing will),
-    /// each at the block or template field that names it.
-    func imageProblems(_ document: Document) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
-        func check(_ bytes: [UInt8], _ format: ImageBox.Format, at location: SourceLocation, field: String) {
-            if let (_, size) = ImageBox.inspect(bytes), size.width * size.height > Double(document.limits.imagePixels) {
-                return  // refused while binding, from the header
-            }
-            if let problem = ImageCheck.problem(in: bytes, format: format) {
-                problems.append(Diagnostic(.error, at: location, field: field, problem))
+    /// Every image of the document — figures, and the letterhead's emblem and picture — with where it is named.
+    func images(of document: Document) -> [(bytes: [UInt8], format: ImageBox.Format, location: SourceLocation, field: String)] {
+        var found: [(bytes: [UInt8], format: ImageBox.Format, location: SourceLocation, field: String)] = []
+        let letterhead = document.template.letterhead
+        for (picture, source, field) in [(letterhead?.logo, letterhead?.logoSource, "letterhead.logo"),
+                                         (letterhead?.image, letterhead?.imageSource, "letterhead.image")] {
+            if let picture, let (format, _) = ImageBox.inspect(picture) {
+                found.append((picture, format, source ?? SourceLocation(file: document.sourceFile), field))
             }
         }
         func walk(_ blocks: [Block]) {
             for block in blocks {
                 switch block {
-                case .figure(let figure): check(figure.data, figure.format, at: figure.source, field: "image.path")
+                case .figure(let figure): found.append((figure.data, figure.format, figure.source, "image.path"))
                 case .columns(let set): walk(set.blocks)
                 default: break
                 }
             }
         }
-        let letterhead = document.template.letterhead
-        for (picture, source, field) in [(letterhead?.logo, letterhead?.logoSource, "letterhead.logo"),
-                                         (letterhead?.image, letterhead?.imageSource, "letterhead.image")] {
-            if let picture, let (format, _) = ImageBox.inspect(picture) {
-                check(picture, format, at: source ?? SourceLocation(file: document.sourceFile), field: field)
-            }
-        }
         walk(document.blocks)
-        return problems
+        return found
+    }
+
+    /// The problems of every image of the document (each pixel budget from its header, then decoded as drawing will),
+    /// each at the block or template field that names it.
+    func imageProblems(_ document: Document) -> [Diagnostic] {
+        images(of: document).compactMap { image in
+            if let (_, size) = ImageBox.inspect(image.bytes), size.width * size.height > Double(document.limits.imagePixels) {
+                return nil  // refused while binding, from the header
+            }
+            return ImageCheck.problem(in: image.bytes, format: image.format)
+                .map { Diagnostic(.error, at: image.location, field: image.field, $0) }
+        }
+    }
+
+    /// The JPEG images of a document to be drawn as PNG pages (cairo cannot decode JPEG), each where it is named.
+    func rasterProblems(_ document: Document, format: OutputFormat) -> [Diagnostic] {
+        guard case .png = format else { return [] }
+        return images(of: document).filter { $0.format == .jpeg }.map { Diagnostic(.error, at: $0.location, field: $0.field, .jpegInRaster) }
     }
 
     /// Refuses PNG pages (those of `pages`, every page when it is empty) with more pixels than the image limit: at a

@@ -119,6 +119,8 @@ public final class BriefingRenderer {
         let laidOut = checked.laidOut
         let pages = request.format == .pdf ? [] : try request.pages.pages(of: laidOut.document.pages.count)
         try checkPixels(of: laidOut.document, pages: pages, format: request.format, limits: checked.report.limits)
+        let unrasterisable = rasterProblems(checked.document, format: request.format)
+        guard unrasterisable.isEmpty else { throw .input(unrasterisable) }
         do {
             let files = try Renderer(pageWorkers: pageWorkers).output(laidOut.document, format: request.format, pages: pages)
             var rendered = RenderedDocument(format: request.format,
