@@ -1,6 +1,7 @@
 // Fuzzes the inline markup: any text parses into pieces that hold no more than the text did.
 import FuzzSupport
 import Mawjaz
+@testable import MawjazDocument
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzMarkup(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

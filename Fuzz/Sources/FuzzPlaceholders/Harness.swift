@@ -2,8 +2,9 @@
 import Foundation
 import FuzzSupport
 import Mawjaz
+@testable import MawjazDocument
 
-private let template: Template? = Resources.locate().flatMap { resources in
+private let template: Template? = (try? Resources.bundled()).flatMap { resources in
     try? TemplateLoader(folder: resources.templates).template(for: FuzzCheck.report(body: []))
 }
 

@@ -2,10 +2,11 @@
 import Foundation
 import FuzzSupport
 import Mawjaz
+@testable import MawjazDocument
 
 private let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("mawjaz-fuzz-template-\(getpid())")
 private let file = folder.appendingPathComponent("template.yaml")
-private let templates = Resources.locate().map { $0.templates } ?? folder
+private let templates = (try? Resources.bundled()).map { $0.templates } ?? folder
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTemplate(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
