@@ -128,7 +128,7 @@ package struct Binder {
             switch resolver.value(of: name) {
             case .success(let value): return .text(resolver.text(of: value))
             case .failure(let problem):
-                let parts = name.split(separator: ".", maxSplits: 2).map(String.init)
+                let parts = name.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
                 if unavailable.contains(parts[0]) {
                     // The dataset's file had errors: only a field no dataset has is worth saying now.
                     if parts.count > 1, !PlaceholderResolver.datasetFields.contains(parts[1]) {

@@ -95,6 +95,9 @@ extension HostileCase {
         HostileCase(name: "three nested empty sections over a 300-row log", files: ["report.yaml": report(paragraph(empty3), data: "log.csv"),
                                                                                    "log.csv": log(300)],
                     location: "report.yaml:6:5", message: "expands past the expansion-steps limit"),
+        // Found by FuzzPlaceholders: a placeholder of dots alone once crashed the binder (an index out of range).
+        HostileCase(name: "a placeholder that is a dot", files: ["report.yaml": report(paragraph("{{.}} {{acti.}}"))],
+                    location: "report.yaml:4:5", message: "{{.}}: an empty placeholder"),
         HostileCase(name: "a thousand nested sections", files: ["report.yaml": report(paragraph(nested1000), data: "log.csv"), "log.csv": log(3)],
                     location: "report.yaml:6:5", message: "sections nest deeper than the section-depth limit of 8"),
         HostileCase(name: "nine nested sections", files: ["report.yaml": report(paragraph(String(repeating: "{{#report.title}}", count: 9) + "x"
