@@ -19,6 +19,10 @@ enum Examples {
              "one brief per category of the log, on every core"),
             ("mawjaz batch my-report/report.yaml --each activities.category -o \"out/{group}.pdf\" -j 1", "the same on one core"),
         ],
+        "watch": [
+            ("mawjaz watch my-report/report.yaml", "render to out/my-report.pdf now and again on every save"),
+            ("mawjaz watch my-report/report.yaml -o brief.pdf", "keep brief.pdf, open in a PDF viewer, up to date while you edit"),
+        ],
         "validate": [
             ("mawjaz validate my-report/report.yaml", "every problem of the report and its data, or a summary"),
             ("mawjaz validate my-report/report.yaml && mawjaz render my-report/report.yaml", "render only a report that checks"),

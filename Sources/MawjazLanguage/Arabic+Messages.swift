@@ -412,6 +412,8 @@ extension Arabic {
             return counted(documents, n(documents), one: "مستند واحد", two: "مستندان", few: "مستندات", many: "مستندا", other: "مستند")
                 + ": تم \(n(ok))، فشل \(n(failed))، \(digits(String(format: "%.1f", seconds))) ثانية، \(digits(String(format: "%.1f", perSecond))) مستند/ثانية"
 
+        case .watch(let message): return text(message)
+
         case .verbatim(let text): return text
         }
     }
@@ -443,7 +445,7 @@ extension Arabic {
     }
 
     /// A whole number in Arabic-Indic digits, grouped by thousands from ten thousand up.
-    private func n(_ value: Int) -> String {
+    func n(_ value: Int) -> String {
         guard abs(value) >= 10_000 else { return number(value) }
         var groups: [String] = []
         var rest = abs(value)

@@ -377,6 +377,8 @@ extension English {
             return "\(documents) \(plural(documents, one: "document", other: "documents")): \(ok) ok, \(failed) failed, "
                 + String(format: "%.1f s, %.1f docs/s", seconds, perSecond)
 
+        case .watch(let message): return text(message)
+
         case .verbatim(let text): return text
         }
     }

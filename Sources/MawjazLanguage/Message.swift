@@ -325,6 +325,10 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case batchProgress(done: Int, total: Int, perSecond: Double, secondsLeft: Int, failed: Int)
     case batchSummary(documents: Int, ok: Int, failed: Int, seconds: Double, perSecond: Double)
 
+    // MARK: - Watching
+    /// What `mawjaz watch` says.
+    case watch(WatchMessage)
+
     /// Text that has no message of its own yet, the same in every language: what code written before the tables
     /// passes. Give it a case instead.
     case verbatim(String)

@@ -265,6 +265,12 @@ import TestSupport
         .documentFailedLine(done: 7594, total: 7611, document: "zqdocument7628"),
         .batchProgress(done: 7645, total: 7662, perSecond: 7679.0, secondsLeft: 7696, failed: 7713),
         .batchSummary(documents: 7730, ok: 7747, failed: 7764, seconds: 7781.0, perSecond: 7798.0),
+        .watch(.help), .watch(.helpDiscussion), .watch(.helpReport), .watch(.helpOutput),
+        .watch(.started(report: "zqreport7815", folders: 7832)),
+        .watch(.wrote(time: "zqtime7849", output: "zqoutput7866", pages: 7883, milliseconds: 7900)),
+        .watch(.unchanged(time: "zqtime7917", output: "zqoutput7934", pages: 7951, milliseconds: 7968)),
+        .watch(.kept(time: "zqtime7985", output: "zqoutput8002")), .watch(.nothingWritten(time: "zqtime8019")),
+        .watch(.cannotWatch(path: "zqpath8036", reason: "zqreason8053")), .watch(.notToStandardOutput),
         .verbatim("zqtext3938"),
     ]
 
@@ -296,6 +302,8 @@ import TestSupport
         .datasetSummary("zqname", activities: 1, firstYear: nil, lastYear: nil, categories: 0),
         .reportSummary(blocks: 1, facts: 0, warnings: 2),
         .imageTooWide(width: 1, column: 2), .noSuchDay("zqdate", month: 2, year: 2023, days: 28),
+        .watch(.started(report: "zqreport", folders: 1)), .watch(.wrote(time: "zqtime", output: "zqoutput", pages: 1, milliseconds: 1)),
+        .watch(.unchanged(time: "zqtime", output: "zqoutput", pages: 2, milliseconds: 11)),
     ]
 
     /// One value of every phrase; counts are written as the document would write them.
