@@ -39,7 +39,7 @@ STATIC_SWIFT := --static-swift-stdlib -Xlinker --start-group $(foreach library,F
 VERSION := $(shell sed -n 's/.*current = "\(.*\)"/\1/p' Sources/MawjazRender/MawjazVersion.swift)
 ARCHIVE_NAME := mawjaz-$(VERSION)-linux-$(shell uname -m)
 
-.PHONY: brief test deps build reports bench bench-batch bench-peers docs fidelity clean install install-files manual uninstall dist
+.PHONY: brief test deps build reports bench bench-batch bench-watch bench-peers docs fidelity clean install install-files manual uninstall dist
 
 brief: deps
 	$(SWIFT) build -c release --product mawjaz
@@ -84,6 +84,12 @@ bench-batch: deps
 	$(SWIFT) build -c release --product mawjaz
 	$(SWIFT) build -c release --product mawjaz-bench
 	.build/release/mawjaz-bench batch
+
+# mawjaz watch: from saving a one-page brief (a new file renamed over the old one) to the new PDF on disk, 30 saves.
+bench-watch: deps
+	$(SWIFT) build -c release --product mawjaz
+	$(SWIFT) build -c release --product mawjaz-bench
+	.build/release/mawjaz-bench watch
 
 # The library's documentation (DocC) from the symbol graphs and Sources/Mawjaz/Mawjaz.docc, into .build/docs.
 docs: deps

@@ -3,6 +3,7 @@
 //
 //   mawjaz-bench [REPORT] [--runs N] [--peers results.json] [--log-rows N]
 //   mawjaz-bench batch [--documents 500] [--rounds 3] [--memory-renders 5000] [--loop-sample N] [--keep FOLDER]
+//   mawjaz-bench watch [--rounds 30] [--mawjaz .build/release/mawjaz]
 import Foundation
 import Mawjaz
 
@@ -48,6 +49,13 @@ do { resources = try Resources.bundled() } catch {
 }
 if CommandLine.arguments.dropFirst().first == "batch" {
     do { try runBatchBenchmark(BatchBenchmarkOptions(Array(CommandLine.arguments.dropFirst(2))), resources: resources) } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+if CommandLine.arguments.dropFirst().first == "watch" {
+    do { try runWatchBenchmark(WatchBenchmarkOptions(Array(CommandLine.arguments.dropFirst(2)))) } catch {
         FileHandle.standardError.write(Data("\(error)\n".utf8))
         exit(1)
     }

@@ -413,6 +413,7 @@ extension Arabic {
                 + ": تم \(n(ok))، فشل \(n(failed))، \(digits(String(format: "%.1f", seconds))) ثانية، \(digits(String(format: "%.1f", perSecond))) مستند/ثانية"
 
         case .watch(let message): return text(message)
+        case .editor(let word): return text(word)
 
         case .verbatim(let text): return text
         }

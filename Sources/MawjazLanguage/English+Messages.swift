@@ -378,6 +378,7 @@ extension English {
                 + String(format: "%.1f s, %.1f docs/s", seconds, perSecond)
 
         case .watch(let message): return text(message)
+        case .editor(let word): return text(word)
 
         case .verbatim(let text): return text
         }

@@ -329,6 +329,10 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     /// What `mawjaz watch` says.
     case watch(WatchMessage)
 
+    // MARK: - The editor page
+    /// A word of the page `mawjaz serve` shows at `/`.
+    case editor(EditorWord)
+
     /// Text that has no message of its own yet, the same in every language: what code written before the tables
     /// passes. Give it a case instead.
     case verbatim(String)

@@ -272,7 +272,7 @@ import TestSupport
         .watch(.kept(time: "zqtime7985", output: "zqoutput8002")), .watch(.nothingWritten(time: "zqtime8019")),
         .watch(.cannotWatch(path: "zqpath8036", reason: "zqreason8053")), .watch(.notToStandardOutput),
         .verbatim("zqtext3938"),
-    ]
+    ] + EditorWord.allCases.map(Message.editor)
 
     /// Messages again where an argument changes the sentence: no suggestion, nothing declared, one, two, none.
     static let variants: [Message] = [

@@ -1,0 +1,197 @@
+// A small WebDriver client for the browser tests: starts chromedriver, opens a headless Chromium session, and
+// finds, clicks, types, runs scripts and takes screenshots over WebDriver's HTTP protocol.
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A headless Chromium driven over WebDriver: one chromedriver process and one session, both ended by `close()`.
+public final class WebDriver: @unchecked Sendable {
+    /// A WebDriver command that failed: the endpoint, and what the driver answered.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// An element of the page, by its WebDriver reference.
+    public struct Element: Sendable {
+        public let reference: String
+    }
+
+    private static let elementKey = "element-6066-11e4-a52f-4a9f4c3b8b5e"
+    private let driver: Process
+    private let base: URL
+    private let session: String
+    /// Where the browser saves downloads.
+    public let downloads: URL
+
+    /// chromium and chromedriver from Debian's packages, or nil with what is missing.
+    public static var missing: String? {
+        let found = ["chromium", "chromedriver"].filter { program in
+            (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").contains {
+                FileManager.default.isExecutableFile(atPath: "\($0)/\(program)")
+            }
+        }
+        return found.count == 2 ? nil : "headless Chromium is not installed (Debian's chromium and chromium-driver; `make deps` installs them)"
+    }
+
+    /// Starts chromedriver on a free port and a headless Chromium session with a window of `width`×`height` whose
+    /// downloads go to a new folder.
+    public init(width: Int = 1400, height: Int = 1000) async throws {
+        let port = try Self.freePort()
+        driver = Process()
+        driver.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        driver.arguments = ["chromedriver", "--port=\(port)"]
+        driver.standardOutput = FileHandle.nullDevice
+        driver.standardError = FileHandle.nullDevice
+        try driver.run()
+        base = URL(string: "http://127.0.0.1:\(port)")!
+        downloads = try TestSupport.temporaryFolder()
+        var ready = false
+        for _ in 0..<200 where !ready {
+            ready = ((try? await Self.call(base, "GET", "/status")) as? [String: Any])?["ready"] as? Bool ?? false
+            if !ready { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        guard ready else {
+            driver.terminate()
+            throw Failure(description: "chromedriver did not start on port \(port)")
+        }
+        var arguments = ["--headless=new", "--disable-gpu", "--hide-scrollbars", "--window-size=\(width),\(height)", "--lang=en-US"]
+        if getuid() == 0 { arguments.append("--no-sandbox") }
+        let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
+            "browserName": "chrome",
+            "goog:chromeOptions": [
+                "args": arguments,
+                "prefs": ["download.default_directory": downloads.path, "download.prompt_for_download": false],
+            ],
+        ]]]
+        do {
+            let answer = try await Self.call(base, "POST", "/session", capabilities)
+            guard let id = (answer as? [String: Any])?["sessionId"] as? String else { throw Failure(description: "no session: \(String(describing: answer))") }
+            session = id
+        } catch {
+            driver.terminate()
+            throw error
+        }
+    }
+
+    /// Ends the session and chromedriver.
+    public func close() async {
+        _ = try? await command("DELETE", "")
+        driver.terminate()
+        driver.waitUntilExit()
+    }
+
+    // MARK: - Commands
+
+    public func open(_ url: URL) async throws {
+        _ = try await command("POST", "/url", ["url": url.absoluteString])
+    }
+
+    /// Runs `script` (a function body: `return …`) in the page with `arguments`, and returns what it returned.
+    @discardableResult
+    public func run(_ script: String, _ arguments: [Any] = []) async throws -> Any? {
+        let value = try await command("POST", "/execute/sync", ["script": script, "args": arguments.map(Self.encode)])
+        return value is NSNull ? nil : value
+    }
+
+    /// The first element matching a CSS selector, or nil.
+    public func find(_ selector: String) async throws -> Element? {
+        let answer = try await command("POST", "/elements", ["using": "css selector", "value": selector])
+        guard let list = answer as? [[String: Any]], let reference = list.first?[Self.elementKey] as? String else { return nil }
+        return Element(reference: reference)
+    }
+
+    /// The first element matching `selector`, waiting for it up to `seconds`.
+    public func element(_ selector: String, seconds: Double = 30) async throws -> Element {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if let element = try await find(selector) { return element }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw Failure(description: "no element \(selector) after \(seconds) s")
+    }
+
+    public func click(_ element: Element) async throws {
+        _ = try await command("POST", "/element/\(element.reference)/click", [:])
+    }
+
+    /// Types `text` into `element` as a person would, key by key (`\n` is Enter); into a file input, the path of a file.
+    public func type(_ text: String, into element: Element) async throws {
+        _ = try await command("POST", "/element/\(element.reference)/value", ["text": text])
+    }
+
+    /// The page as a PNG.
+    public func screenshot() async throws -> Data {
+        guard let encoded = try await command("GET", "/screenshot") as? String, let png = Data(base64Encoded: encoded) else {
+            throw Failure(description: "no screenshot")
+        }
+        return png
+    }
+
+    /// Waits until `script` returns true in the page; throws after `seconds`, with what `describe` returns then.
+    public func wait(until script: String, _ arguments: [Any] = [], seconds: Double = 30, describe: String = "return document.title") async throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try await run(script, arguments) as? Bool == true { return }
+            try await Task.sleep(for: .milliseconds(40))
+        }
+        throw Failure(description: "waited \(seconds) s for: \(script) — \(String(describing: try? await run(describe)))")
+    }
+
+    /// The files the browser finished downloading, waiting up to `seconds` for one.
+    public func downloaded(seconds: Double = 30) async throws -> [URL] {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: downloads.path)) ?? []
+            let finished = names.filter { !$0.hasSuffix(".crdownload") && !$0.hasPrefix(".") }
+            if !finished.isEmpty, names.count == finished.count { return finished.sorted().map { downloads.appendingPathComponent($0) } }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw Failure(description: "nothing downloaded after \(seconds) s")
+    }
+
+    // MARK: - The protocol
+
+    private func command(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> Any? {
+        try await Self.call(base, method, "/session/\(session)" + path, body)
+    }
+
+    private static func encode(_ value: Any) -> Any {
+        if let element = value as? Element { return [elementKey: element.reference] }
+        return value
+    }
+
+    /// Sends one command and returns its answer's `value`.
+    private static func call(_ base: URL, _ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> Any? {
+        var request = URLRequest(url: base.appendingPathComponent(path))
+        request.httpMethod = method
+        request.timeoutInterval = 60
+        if let body {
+            request.httpBody = try JSONSerialization.data(withJSONObject: body)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+        guard (response as? HTTPURLResponse)?.statusCode == 200 else {
+            throw Failure(description: "\(method) \(path): \(object["value"] ?? object)")
+        }
+        return object["value"]
+    }
+
+    /// A TCP port nothing listens on now, chosen by the system.
+    public static func freePort() throws -> Int {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw Failure(description: "no socket") }
+        defer { Foundation.close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { Foundation.bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
+        }
+        guard bound else { throw Failure(description: "cannot find a free port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
