@@ -7,8 +7,9 @@
 #   make dist    a release archive with the Swift runtime linked in, for a Debian 12 without Swift
 SWIFT ?= swift
 # Libraries to build against, and the tools the tests read PDFs back with (python3-venv for the tests' pypdf
-# and pdfminer, installed once from PyPI into ~/.cache/mawjaz-pdf-tools).
-APT_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config poppler-utils qpdf python3-venv
+# and pdfminer, installed once from PyPI into ~/.cache/mawjaz-pdf-tools), and headless Chromium with its WebDriver,
+# which the editor page's tests drive.
+APT_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config poppler-utils qpdf python3-venv chromium chromium-driver
 REPORT := Reports/mississippi-uzbekistan/report.yaml
 BRIEF := out/mississippi-uzbekistan.pdf
 

@@ -46,6 +46,7 @@ extension Arabic {
         case .putInReport: return "أدرجها في التقرير"
         case .namedInReport: return "يستعمله التقرير"
         case .notNamedYet: return "لم يُستعمل بعد"
+        case .columnsMatched: return "وطوبقت أعمدته {columns} مع تاريخ النشاط وفئته وعنوانه وغيرها."
         case .fileTooLarge: return "حجم {name} أكبر من {size} ميغابايت، فلم يُضف."
         case .fileKindRefused: return "لم يُضف {name}: أضف جداول CSV أو Excel وصور PNG أو JPEG."
         case .download: return "تنزيل PDF"

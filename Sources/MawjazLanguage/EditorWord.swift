@@ -10,7 +10,7 @@ public enum EditorWord: String, Hashable, Sendable, Codable, CaseIterable {
     case previewHeading, updating, upToDate, showingLastGood, pageOf, nothingToShow
     case problemsHeading, noProblems, line, error, warning
     case filesHeading, filesHint, addFiles, remove, useAsLog, usingLog, putInReport, namedInReport, notNamedYet
-    case fileTooLarge, fileKindRefused
+    case columnsMatched, fileTooLarge, fileKindRefused
     case download, downloading, downloadNeedsNoErrors
     case serviceBusy, serviceUnreachable, keptInBrowser
     case guideHeading, guideText, guideList, guideData

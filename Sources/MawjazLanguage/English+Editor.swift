@@ -46,6 +46,7 @@ extension English {
         case .putInReport: return "Put in the report"
         case .namedInReport: return "used by the report"
         case .notNamedYet: return "not used yet"
+        case .columnsMatched: return "Its columns {columns} were matched to the activities' date, category, title and so on."
         case .fileTooLarge: return "{name} is larger than {size} MB, so it was not added."
         case .fileKindRefused: return "{name} was not added: add CSV or Excel (.xlsx) spreadsheets and PNG or JPEG pictures."
         case .download: return "Download PDF"

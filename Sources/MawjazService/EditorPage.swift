@@ -66,6 +66,8 @@ struct EditorPage: Sendable {
         var direction: String
         /// The ten digits the language writes numbers in, zero first.
         var digits: String
+        /// What goes between the items of a list written in a sentence.
+        var listSeparator: String
         var languages: [Choice]
         var maxBodyBytes: Int
         var words: [String: String]
@@ -75,6 +77,7 @@ struct EditorPage: Sendable {
             self.language = language.rawValue
             direction = table.isRightToLeft ? "rtl" : "ltr"
             digits = table.digits("0123456789")
+            listSeparator = table.text(.listSeparator)
             languages = Language.allCases.map { Choice(code: $0.rawValue, name: $0.table.text(.editor(.languageName))) }
             self.maxBodyBytes = maxBodyBytes
             words = Dictionary(uniqueKeysWithValues: EditorWord.allCases.map { ($0.rawValue, table.text(.editor($0))) })

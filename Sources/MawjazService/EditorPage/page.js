@@ -48,6 +48,7 @@ async function loadWords(language) {
   state.digits = table.digits;
   state.languages = table.languages;
   state.maxBodyBytes = table.maxBodyBytes;
+  state.listSeparator = table.listSeparator;
   document.documentElement.lang = table.language;
   document.documentElement.dir = table.direction;
   document.title = word('pageTitle');
@@ -281,28 +282,93 @@ function datasetLines() {
     const line = lines[index];
     if (/^\S/.test(line)) break;
     const match = line.match(/^(\s+)([\w-]+)\s*:\s*(?:\{\s*file\s*:\s*)?("?)([^"{},#]+?\.(?:csv|xlsx))\3/i);
-    if (match) {
+    const fileLine = line.match(/^(\s+)file\s*:\s*("?)([^"{},#]+?\.(?:csv|xlsx))\2/i);
+    const owner = fileLine && lines.slice(data + 1, index).reverse().find((candidate) => /^\s+[\w-]+\s*:\s*$/.test(candidate));
+    if (match && match[2] !== 'file') {
       const start = offset + line.indexOf(match[4], match[1].length + match[2].length);
       found.push({ name: match[2], file: match[4], start, end: start + match[4].length });
+    } else if (fileLine && owner) {
+      const start = offset + line.indexOf(fileLine[3], fileLine[1].length + 4);
+      found.push({ name: owner.trim().replace(/\s*:$/, ''), file: fileLine[3], start, end: start + fileLine[3].length });
     }
     offset += line.length + 1;
   }
   return found;
 }
 
-/** Makes the report read its (first) activity log from `name`. */
-function useAsLog(name) {
-  const [dataset] = datasetLines();
-  if (dataset) {
-    typeText(/[\s:#]/.test(name) ? `"${name}"` : name, dataset.start, dataset.end);
-  } else {
-    const text = editor.value;
-    const body = text.search(/^body\s*:/m);
-    const insertion = `data:\n  activities: "${name}"\n`;
-    const at = body < 0 ? text.length : body;
-    typeText(insertion, at, at);
+/** The header names an activity log's columns may have, by the field they hold (after the field's own name). */
+const COLUMN_NAMES = {
+  date: ['التاريخ', 'تاريخ', 'تاريخ النشاط', 'اليوم', 'day', 'when'],
+  category: ['الفئة', 'فئة', 'التصنيف', 'تصنيف', 'النوع', 'نوع', 'نوع النشاط', 'type', 'kind', 'class'],
+  title: ['النشاط', 'نشاط', 'العنوان', 'عنوان', 'اسم النشاط', 'الموضوع', 'الوصف', 'activity', 'name', 'subject', 'description'],
+  location: ['المكان', 'مكان', 'الموقع', 'موقع', 'المدينة', 'مدينة', 'place', 'city', 'venue'],
+  partner: ['الشريك', 'شريك', 'الجهة', 'جهة', 'الجهة الشريكة', 'organisation', 'organization'],
+  participants: ['المشاركون', 'المشاركين', 'عدد المشاركين', 'الحضور', 'عدد الحضور', 'attendees', 'people'],
+};
+
+/** The header row of a CSV spreadsheet (its first line that is not a comment), as cells. */
+async function headerOf(blob) {
+  const text = await blob.slice(0, 65536).text();
+  const line = text.replace(/^\uFEFF/, '').split(/\r?\n/).find((row) => row.trim() && !row.startsWith('#')) || '';
+  const cells = [];
+  let cell = '', quoted = false;
+  for (const character of line) {
+    if (character === '"') quoted = !quoted;
+    else if (character === ',' && !quoted) { cells.push(cell.trim()); cell = ''; }
+    else cell += character;
   }
-  notify(word('usingLog', { name }));
+  cells.push(cell.trim());
+  return cells.filter(Boolean);
+}
+
+/** Which header holds each field, where the headers are not the fields' own names: guessed from common names. */
+function guessColumns(headers) {
+  const normal = (text) => text.toLowerCase().replace(/[\u064B-\u0652\u0640]/g, '').trim();
+  const own = new Set(headers.map(normal));
+  const mapping = {};
+  for (const [field, names] of Object.entries(COLUMN_NAMES)) {
+    if (own.has(field)) continue;
+    const header = headers.find((candidate) => names.some((name) => normal(candidate) === normal(name)))
+      || headers.find((candidate) => names.some((name) => normal(name).length > 3 && normal(candidate).includes(normal(name))));
+    if (header && !Object.values(mapping).includes(header)) mapping[field] = header;
+  }
+  return mapping;
+}
+
+function quotedIfNeeded(text) {
+  return /^[\w./-]+$/.test(text) ? text : JSON.stringify(text);
+}
+
+/** Makes the report read its (first) activity log from `name`, with its columns matched to the fields when the
+ * spreadsheet names them otherwise (a CSV's header row is read here; an Excel workbook's is left to the report). */
+async function useAsLog(name) {
+  const file = state.files.get(name);
+  const mapping = file && /\.csv$/i.test(name) ? guessColumns(await headerOf(file.blob)) : {};
+  const columns = Object.entries(mapping).map(([field, header]) => `${field}: ${JSON.stringify(header)}`).join(', ');
+  const [dataset] = datasetLines();
+  const text = editor.value;
+  const entry = (indent, key) => columns
+    ? `${indent}${key}:\n${indent}  file: ${quotedIfNeeded(name)}\n${indent}  columns: {${columns}}`
+    : `${indent}${key}: ${quotedIfNeeded(name)}`;
+  if (dataset) {
+    // The whole entry is written again: a file alone, or a file with its columns.
+    const lines = text.split('\n');
+    const key = new RegExp(`^\\s+${dataset.name}\\s*:`);
+    let first = text.slice(0, dataset.start).split('\n').length - 1;
+    while (first > 0 && !key.test(lines[first])) first--;
+    const indent = lines[first].match(/^\s*/)[0];
+    let last = first;
+    while (last + 1 < lines.length && lines[last + 1].trim() && lines[last + 1].match(/^\s*/)[0].length > indent.length) last++;
+    const start = lineStart(text, first + 1);
+    const end = lineStart(text, last + 2) - (last + 1 < lines.length ? 1 : 0);
+    typeText(entry(indent, dataset.name), start, Math.min(end, text.length));
+  } else {
+    const body = text.search(/^body\s*:/m);
+    const at = body < 0 ? text.length : body;
+    typeText(`data:\n${entry('  ', 'activities')}\n`, at, at);
+  }
+  const matched = Object.values(mapping).join(state.listSeparator);
+  notify(word('usingLog', { name }) + (matched ? ' ' + word('columnsMatched', { columns: matched }) : ''));
   showFiles();
 }
 
@@ -374,7 +440,7 @@ async function addFiles(fileList) {
   const [dataset] = datasetLines();
   const sample = dataset && state.files.get(dataset.file);
   if (firstSheet && (!dataset || (sample && sample.fromTemplate))) {
-    useAsLog(firstSheet);
+    await useAsLog(firstSheet);
   } else {
     showFiles();
   }
