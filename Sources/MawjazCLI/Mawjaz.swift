@@ -10,7 +10,7 @@ struct MawjazCommand: AsyncParsableCommand {
         abstract: Console.text(.helpAbstract),
         discussion: Console.text(.helpDiscussion),
         version: MawjazVersion.current,
-        subcommands: [Render.self, BatchCommand.self, Validate.self, ChartCommand.self, Init.self, TemplatesCommand.self, FontsCommand.self],
+        subcommands: [Render.self, BatchCommand.self, Validate.self, ChartCommand.self, Init.self, TemplatesCommand.self, FontsCommand.self, ServeCommand.self],
         defaultSubcommand: Render.self
     )
 
