@@ -97,6 +97,8 @@ struct ServeCommand: AsyncParsableCommand {
                                                    "port": .stringConvertible(port), "workers": .stringConvertible(workerCount),
                                                    "queue": .stringConvertible(queueLimit)])
         }
+        // Every request taken has been answered: exit now, not after a render past its budget that no one awaits.
+        Foundation.exit(0)
     }
 
     /// The token in the file at `path`, without the white space around it.

@@ -413,10 +413,10 @@ extension Arabic {
         case .helpOnly: return "إخراج ما يذكره ملف النتائج فاشلا فقط (أو كل ما يذكره إن لم يكن فيه عمود status)."
         case .helpShard: return "إخراج الحصة I من N (وI من ١ إلى N): مستند من كل N، لتُخرج N عمليات معا الدفعة كلها."
         case .helpQuiet: return "بلا تقدم ولا سطر ختامي؛ وتبقى المشكلات مطبوعة."
-        case .helpServe: return "إخراج التقارير عبر HTTP: POST /render وPOST /validate وGET /templates و/healthz و/metrics."
+        case .helpServe: return "إخراج التقارير عبر HTTP: `POST /render` و`POST /validate` و`GET /templates` و`/healthz` و`/metrics`."
         case .helpServeDiscussion:
-            return "يجيب mawjaz serve --port 8080 عن POST /render (نموذج multipart/form-data فيه جزء باسم report وجزء لكل ملف يذكره، "
-                + "أو تقرير بصيغة JSON أو YAML بياناته فيه) بملف PDF، أو بصفحة واحدة مع ?format=png&page=N. لا يقرأ الطلب إلا الملفات "
+            return "يجيب `mawjaz serve --port 8080` عن `POST /render` (نموذج multipart/form-data فيه جزء باسم report وجزء لكل ملف يذكره، "
+                + "أو تقرير بصيغة JSON أو YAML بياناته فيه) بملف PDF، أو بصفحة واحدة مع `?format=png&page=N`. لا يقرأ الطلب إلا الملفات "
                 + "التي أرسلها والقوالب والخطوط المرفقة بموجز. إذا انشغل كل العمال وامتلأ الطابور كان الجواب ٥٠٣ مع Retry-After، "
                 + "وعند SIGTERM تكف الخدمة عن قبول الاتصالات وتتم الطلبات التي قبلتها. التشفير متروك لخادم وكيل أمامها (docs/deploy.md)."
         case .helpHost: return "العنوان الذي تستمع عليه الخدمة (الافتراضي: 127.0.0.1، و0.0.0.0 لكل الواجهات)."

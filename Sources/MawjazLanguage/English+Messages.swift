@@ -382,8 +382,8 @@ extension English {
         case .helpQuiet: return "No progress and no closing line; problems are still printed."
         case .helpServe: return "Serve renders over HTTP: POST /render, POST /validate, GET /templates, /healthz and /metrics."
         case .helpServeDiscussion:
-            return "mawjaz serve --port 8080 answers POST /render (multipart/form-data with a part named report and one part per file it "
-                + "names, or a report as JSON or YAML with its data inline) with the PDF, or one page with ?format=png&page=N. A request "
+            return "`mawjaz serve --port 8080` answers `POST /render` (multipart/form-data with a part named report and one part per file it "
+                + "names, or a report as JSON or YAML with its data inline) with the PDF, or one page with `?format=png&page=N`. A request "
                 + "reads only the files it sent and the bundled templates and fonts. When every worker is busy and the queue is full the "
                 + "answer is 503 with Retry-After; SIGTERM stops taking connections and finishes the requests already taken. "
                 + "TLS is left to a reverse proxy (docs/deploy.md)."

@@ -87,14 +87,14 @@ public final class RenderService: Sendable {
     }
 
     /// Serves until SIGTERM or SIGINT (or until the task is cancelled), then stops gracefully: `/healthz` answers 503,
-    /// the listening socket closes, idle connections close, and the requests already taken are answered before the
-    /// renderers stop.
+    /// the listening socket closes, idle connections close, and returns once every request taken has been answered.
+    /// It does not wait for a render whose answer has gone out already (one past its time budget, still finishing its
+    /// stage): a process may exit at once; the renderers stop when the service is released (`pool.shutdown()`).
     public func run(router: Router<ServiceRequestContext>? = nil, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let group = ServiceGroup(configuration: .init(
             services: [application(router: router, onListening: onListening), ShutdownNotice { self.stopping.store(true, ordering: .relaxed) }],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
-        defer { pool.shutdown() }
         try await group.run()
     }
 
