@@ -68,7 +68,9 @@ let package = Package(
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-            ]
+            ],
+            // The editor page at `/`, compiled into the binary: nothing to install beside it, nothing to build.
+            resources: [.embedInCode("EditorPage/index.html"), .embedInCode("EditorPage/page.js"), .embedInCode("EditorPage/page.css")]
         ),
         // Stage 5: the command line.
         .executableTarget(

@@ -27,7 +27,7 @@ func watchedReport(round: Int) -> String {
     """
     template: briefing
     title: "موجز المتابعة"
-    date: 2024-09-15
+    date: 2025-09-15
     data:
       activities: activities.csv
     body:
@@ -81,7 +81,7 @@ func runWatchBenchmark(_ options: WatchBenchmarkOptions) throws {
     }
     let sorted = latencies.sorted()
     let within = latencies.filter { $0 <= 200 }.count
-    print("mawjaz watch, a one-page brief (facts, a paragraph, a chart of a \(rows)-row log) saved by rename, \(options.rounds) saves:")
+    print("mawjaz watch, a one-page brief (facts, a paragraph, a chart of a log of \(rows) rows) saved by rename, \(options.rounds) saves:")
     print(String(format: "save to new PDF on disk: median %.1f ms, 90th percentile %.1f ms, best %.1f ms, worst %.1f ms; %d of %d within 200 ms",
                  median(latencies), sorted[min(sorted.count - 1, sorted.count * 9 / 10)], sorted.first ?? 0, sorted.last ?? 0,
                  within, latencies.count))

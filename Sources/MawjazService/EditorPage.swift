@@ -1,6 +1,7 @@
 // The editor page at `/`: a report's text beside its rendered pages, for people who write briefs rather than YAML.
 // Its HTML, CSS and JavaScript (EditorPage/) are compiled into the binary; its words come from the language tables.
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Mawjaz
 
@@ -42,7 +43,7 @@ struct EditorPage: Sendable {
         }
         router.get("/words") { request, context in
             let language: Language
-            do { language = try Language.of(request) } catch { return Answer.problem(error, in: .en, on: context.channel) }
+            do throws(RequestProblem) { language = try Language.of(request) } catch { return Answer.problem(error, in: .en, on: context.channel) }
             return Answer.json(Words(language, maxBodyBytes: self.maxBodyBytes), headers: [.contentLanguage: language.rawValue])
         }
     }
@@ -85,6 +86,46 @@ struct EditorPage: Sendable {
     }
 }
 
+extension EditorPage {
+    /// The render `POST /preview` asks for: every page, as PNG (at the query's `dpi`; 96 when no PNG was asked for).
+    static func preview(of request: RenderRequest) -> RenderRequest {
+        var preview = request
+        if case .png = request.format {} else { preview.format = .png(dpi: 96) }
+        preview.pages = .all
+        return preview
+    }
+
+    /// The starter reports of template `name` in `templates`/starters/, by language: `report.yaml` and the
+    /// `activities.csv` beside it, as `mawjaz init` writes them; nil when the template has none.
+    static func starters(of name: String, in templates: URL) -> [String: [String: String]]? {
+        let folder = templates.appendingPathComponent(Scaffold.startersFolder)
+        var starters: [String: [String: String]] = [:]
+        for language in Language.allCases {
+            let code = language.rawValue
+            guard let report = FileManager.default.contents(atPath: folder.appendingPathComponent("\(name).\(code).yaml").path),
+                  let log = FileManager.default.contents(atPath: folder.appendingPathComponent("activities.\(code).csv").path) else { continue }
+            starters[code] = ["report.yaml": String(decoding: report, as: UTF8.self), "activities.csv": String(decoding: log, as: UTF8.self)]
+        }
+        return starters.isEmpty ? nil : starters
+    }
+
+    /// The answer of `POST /preview`: `POST /validate`'s, with `images`, every page as a `data:image/png;base64,…` URL.
+    /// A report with errors is answered as `/validate` answers it.
+    struct PreviewAnswer: Encodable {
+        var ok = true
+        var pages: Int
+        var diagnostics: [DiagnosticRecord]
+        var images: [String]
+
+        init(_ document: RenderedDocument, diagnostics: [DiagnosticRecord]) {
+            pages = document.pageCount
+            self.diagnostics = diagnostics
+            images = document.files.map { "data:image/png;base64," + $0.data.base64EncodedString() }
+        }
+    }
+}
+
 extension HTTPField.Name {
     static let xContentTypeOptions = Self("X-Content-Type-Options")!
+    static let referrerPolicy = Self("Referrer-Policy")!
 }

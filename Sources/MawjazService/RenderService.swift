@@ -7,8 +7,8 @@ import Mawjaz
 import ServiceLifecycle
 import Synchronization
 
-/// Mawjaz over HTTP: `POST /render`, `POST /validate`, `GET /templates`, `GET /healthz` and `GET /metrics`, in front of
-/// a `RendererPool`.
+/// Mawjaz over HTTP: `POST /render`, `POST /validate`, `GET /templates`, `GET /healthz` and `GET /metrics`, and the
+/// editor page at `/` (with `POST /preview`), in front of a `RendererPool`.
 ///
 /// ```swift
 /// var configuration = ServiceConfiguration()
@@ -55,14 +55,16 @@ public final class RenderService: Sendable {
         if let token = configuration.token {
             router.add(middleware: BearerTokenMiddleware(token: token, metrics: metrics))
         }
-        router.post("/render") { request, context in await self.render(request, context: context, drawing: true) }
-        router.post("/validate") { request, context in await self.render(request, context: context, drawing: false) }
+        router.post("/render") { request, context in await self.render(request, context: context, answering: .file) }
+        router.post("/validate") { request, context in await self.render(request, context: context, answering: .check) }
+        router.post("/preview") { request, context in await self.render(request, context: context, answering: .pages) }
         router.get("/templates") { _, _ in self.templates() }
         router.get("/healthz") { _, _ in self.health() }
         router.head("/healthz") { _, _ in
             let answer = self.health()
             return Response(status: answer.status, headers: answer.headers)
         }
+        EditorPage(resources: resources, maxBodyBytes: configuration.maxBodyBytes).add(to: router)
         router.get("/metrics") { _, _ in
             let text = self.metrics.exposition(waiting: self.pool.waiting, running: self.pool.running, held: self.admission.count)
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
@@ -103,8 +105,18 @@ public final class RenderService: Sendable {
 
     // MARK: - Routes
 
-    /// `POST /render` (drawing) and `POST /validate` (not): options, admission, body, report, the pool, the answer.
-    private func render(_ request: Request, context: ServiceRequestContext, drawing: Bool) async -> Response {
+    /// What a render route answers with.
+    private enum Answering {
+        /// `POST /render`: the file.
+        case file
+        /// `POST /validate`: the check, nothing drawn.
+        case check
+        /// `POST /preview`: the check with every page as a PNG, for the editor page.
+        case pages
+    }
+
+    /// `POST /render`, `/validate` and `/preview`: options, admission, body, report, the pool, the answer.
+    private func render(_ request: Request, context: ServiceRequestContext, answering: Answering) async -> Response {
         let language: Language
         do { language = try Language.of(request) } catch { return Answer.problem(error, in: .en, on: context.channel) }
         do throws(RequestProblem) {
@@ -124,21 +136,22 @@ public final class RenderService: Sendable {
                 throw error
             }
             let upload = try ReportUpload(contentType: request.headers[.contentType], body: body)
-            let job = RenderRequest(.yaml(upload.text, name: upload.name, files: upload.files), format: options.format,
-                                    pages: options.pages, facts: options.facts, deadline: deadline)
+            let asked = RenderRequest(.yaml(upload.text, name: upload.name, files: upload.files), format: options.format,
+                                      pages: options.pages, facts: options.facts, deadline: deadline)
+            let job = answering == .pages ? EditorPage.preview(of: asked) : asked
             admitted = false
             let pool = self.pool, admission = self.admission
             let outcome = await race({ () throws(MawjazError) in
-                drawing ? try await pool.render(job) : try await pool.validate(job)
+                answering == .check ? try await pool.validate(job) : try await pool.render(job)
             }, until: deadline, whenDone: { admission.leave() })
-            return try answer(outcome, drawing: drawing, options: options, upload: upload, language: language)
+            return try answer(outcome, answering: answering, options: options, upload: upload, language: language)
         } catch {
             return Answer.problem(error, in: language, on: context.channel)
         }
     }
 
     /// The answer to a raced render: the file or the check, else why not.
-    private func answer(_ outcome: RaceOutcome, drawing: Bool, options: RenderOptions, upload: ReportUpload,
+    private func answer(_ outcome: RaceOutcome, answering: Answering, options: RenderOptions, upload: ReportUpload,
                         language: Language) throws(RequestProblem) -> Response {
         switch outcome {
         case .late:
@@ -146,9 +159,15 @@ public final class RenderService: Sendable {
             throw RequestProblem(status: .serviceUnavailable, .renderTimedOut)
         case .finished(.success(let document)):
             let warnings = document.warnings.map { DiagnosticRecord($0, in: language) }
-            guard drawing else {
+            switch answering {
+            case .check:
                 return Answer.json(CheckAnswer(ok: true, pages: document.pageCount, diagnostics: warnings),
                                    headers: [.mawjazPages: String(document.pageCount), .contentLanguage: language.rawValue])
+            case .pages:
+                return Answer.json(EditorPage.PreviewAnswer(document, diagnostics: warnings),
+                                   headers: [.mawjazPages: String(document.pageCount), .contentLanguage: language.rawValue])
+            case .file:
+                break
             }
             let stem = options.fileStem ?? RenderOptions.fileStem(upload.name).flatMap { $0 == "report" ? nil : $0 } ?? "report"
             return Answer.file(document, stem: stem, inline: options.inline)
@@ -180,10 +199,17 @@ public final class RenderService: Sendable {
     }
 
     /// `GET /templates`: the bundled templates a report can name.
+    /// Each entry has the template's starter reports, when it has some (`mawjaz init`'s files, which the editor page
+    /// starts from): by language, the files by name (`report.yaml`, `activities.csv`).
     private func templates() -> Response {
         struct Listing: Encodable { var templates: [Entry] }
-        struct Entry: Encodable { var name: String }
-        return Answer.json(Listing(templates: TemplateLoader(folder: resources.templates).names.map { Entry(name: $0) }))
+        struct Entry: Encodable {
+            var name: String
+            var starters: [String: [String: String]]?
+        }
+        return Answer.json(Listing(templates: TemplateLoader(folder: resources.templates).names.map { name in
+            Entry(name: name, starters: EditorPage.starters(of: name, in: resources.templates))
+        }))
     }
 
     /// `GET /healthz`: 200 and the pool's state while serving, 503 once stopping.

@@ -120,7 +120,10 @@ import TestSupport
                                describe: "return document.querySelector('#status').dataset.state")
     }
 
-    static let waitForPreview = "return document.querySelector('#status').dataset.state === 'upToDate' && document.querySelector('#pages img').src !== arguments[0]"
+    /// The pictures of every page, as one string: what changes when the preview does.
+    static let pictures = "return [...document.querySelectorAll('#pages img')].map(image => image.src).join(' ')"
+    static let waitForPreview = "return document.querySelector('#status').dataset.state === 'upToDate' && "
+        + "[...document.querySelectorAll('#pages img')].map(image => image.src).join(' ') !== arguments[0]"
 
     @Test(.enabled(if: WebDriver.missing == nil, Comment(rawValue: WebDriver.missing ?? "")))
     func typeSeeThePreviewMakeAnErrorSeeItAtItsLineAddASpreadsheetDownloadThePDF() async throws {
@@ -137,9 +140,17 @@ import TestSupport
             try await browser.screenshot().write(to: Self.screenshots.appendingPathComponent("editor-ar.png"))
 
             // Typing a paragraph at the end: the preview follows.
-            var shown = try await browser.run("return document.querySelector('#pages img').src") as? String ?? ""
+            var shown = try await browser.run(Self.pictures) as? String ?? ""
             try await browser.type("\n  - paragraph: \"فقرة كتبها الاختبار في المتصفح.\"", into: editor)
             try await browser.wait(until: Self.waitForPreview, [shown])
+            // The field never scrolls itself, so its text stays over the coloured copy beneath it, line for line.
+            #expect((try await browser.run("return arguments[0].scrollTop", [editor]) as? NSNumber)?.intValue == 0)
+            let heights = try await browser.run("""
+                const field = arguments[0], marks = document.querySelector('#marks');
+                return [field.getBoundingClientRect().height, marks.getBoundingClientRect().height, field.scrollHeight];
+                """, [editor]) as? [NSNumber] ?? []
+            #expect(heights.count == 3 && heights[1].doubleValue <= heights[0].doubleValue + 1 && heights[2].doubleValue <= heights[0].doubleValue + 1,
+                    "field, copy, field's content: \(heights)")
 
             // A date that does not exist: marked at its line, and explained in Arabic under the editor.
             let text = try await browser.run("return arguments[0].value", [editor]) as? String ?? ""
@@ -160,7 +171,7 @@ import TestSupport
             try await browser.screenshot().write(to: Self.screenshots.appendingPathComponent("editor-ar-error.png"))
             // Clicking the problem puts the cursor on its line.
             try await browser.click(try await browser.element("#problems li.error"))
-            let caretLine = try await browser.run("const f = arguments[0]; return f.value.slice(0, f.selectionStart).split('\\n').length", [editor]) as? Int
+            let caretLine = (try await browser.run("const f = arguments[0]; return f.value.slice(0, f.selectionStart).split('\\n').length", [editor]) as? NSNumber)?.intValue
             #expect(caretLine == line)
             // No PDF while the report has an error.
             try await browser.click(try await browser.element("#download"))
@@ -173,6 +184,8 @@ import TestSupport
             try await browser.wait(until: "return document.documentElement.lang === 'en' && document.documentElement.dir === 'ltr'"
                                        + " && document.querySelector('#problems li.error .message').textContent === arguments[0]",
                                    [Message.noSuchDay("2024-02-30", month: 2, year: 2024, days: 29).text(in: .en)])
+            #expect(try await browser.run("return document.querySelector('#notice').textContent") as? String
+                    == Message.editor(.downloadNeedsNoErrors).text(in: .en))
             try await browser.screenshot().write(to: Self.screenshots.appendingPathComponent("editor-en-error.png"))
 
             // Corrected again: no problems, and the preview is up to date.
@@ -187,7 +200,7 @@ import TestSupport
             let log = "date,category,title\n2023-03-01,Training,Drill\n2024-04-02,Meetings,Review\n2024-06-03,Training,Course\n2024-07-04,Visits,Site\n"
             let upload = try TestSupport.temporaryFolder().appendingPathComponent("my log.csv")
             try Data(log.utf8).write(to: upload)
-            shown = try await browser.run("return document.querySelector('#pages img').src") as? String ?? ""
+            shown = try await browser.run(Self.pictures) as? String ?? ""
             try await browser.type(upload.path, into: try await browser.element("#upload"))
             try await browser.wait(until: "return !!document.querySelector('#files li[data-file=\"my log.csv\"]') && arguments[0].value.includes('activities: \"my log.csv\"')",
                                    [editor])
@@ -232,14 +245,13 @@ import TestSupport
         do {
             try await Self.openPage(browser, service, query: "lang=en")
             // Another template: the annual summary has several pages.
-            let shown = try await browser.run("return document.querySelector('#pages img').src") as? String ?? ""
+            let shown = try await browser.run(Self.pictures) as? String ?? ""
             try await browser.run("const select = document.querySelector('#template'); select.value = 'annual-summary'; select.dispatchEvent(new Event('change'));")
             try await browser.wait(until: Self.waitForPreview + " && document.querySelectorAll('#pages img').length > 3", [shown])
             try await browser.run("document.querySelector('#pages').scrollTop = 900")
-            let before = try await browser.run("return document.querySelector('#pages').scrollTop") as? Double ?? 0
+            let before = (try await browser.run("return document.querySelector('#pages').scrollTop") as? NSNumber)?.doubleValue ?? 0
             #expect(before > 800)
-            let last = "const all = document.querySelectorAll('#pages img'); return all[all.length - 1].src"
-            let shownLast = try await browser.run(last) as? String ?? ""
+            let shownBefore = try await browser.run(Self.pictures) as? String ?? ""
             let editor = try await browser.element("#report")
             try await browser.run("const field = arguments[0]; field.focus(); field.setSelectionRange(field.value.length, field.value.length);", [editor])
             try await browser.click(try await browser.element("[data-insert=heading]"))
@@ -247,9 +259,8 @@ import TestSupport
             // The sample words are selected: typing replaces them.
             try await browser.type("Closing remarks", into: editor)
             #expect((try await browser.run("return arguments[0].value", [editor]) as? String)?.hasSuffix("  - heading: \"Closing remarks\"\n") == true)
-            try await browser.wait(until: "if (document.querySelector('#status').dataset.state !== 'upToDate') return false; " + last.replacingOccurrences(of: "return ", with: "return arguments[0] !== "),
-                                   [shownLast])
-            let after = try await browser.run("return document.querySelector('#pages').scrollTop") as? Double ?? 0
+            try await browser.wait(until: Self.waitForPreview, [shownBefore])
+            let after = (try await browser.run("return document.querySelector('#pages').scrollTop") as? NSNumber)?.doubleValue ?? 0
             #expect(abs(after - before) < 2)
         } catch {
             await browser.close()

@@ -1,9 +1,6 @@
 // A small WebDriver client for the browser tests: starts chromedriver, opens a headless Chromium session, and
 // finds, clicks, types, runs scripts and takes screenshots over WebDriver's HTTP protocol.
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// A headless Chromium driven over WebDriver: one chromedriver process and one session, both ended by `close()`.
 public final class WebDriver: @unchecked Sendable {
@@ -17,7 +14,7 @@ public final class WebDriver: @unchecked Sendable {
         public let reference: String
     }
 
-    private static let elementKey = "element-6066-11e4-a52f-4a9f4c3b8b5e"
+    private static let elementKey = "element-6066-11e4-a52e-4f735466cecf"
     private let driver: Process
     private let base: URL
     private let session: String
@@ -47,13 +44,18 @@ public final class WebDriver: @unchecked Sendable {
         base = URL(string: "http://127.0.0.1:\(port)")!
         downloads = try TestSupport.temporaryFolder()
         var ready = false
+        var problem = "no answer"
         for _ in 0..<200 where !ready {
-            ready = ((try? await Self.call(base, "GET", "/status")) as? [String: Any])?["ready"] as? Bool ?? false
+            do {
+                ready = (try await Self.call(base, "GET", "/status") as? [String: Any])?["ready"] as? Bool ?? false
+            } catch {
+                problem = "\(error)"
+            }
             if !ready { try await Task.sleep(for: .milliseconds(50)) }
         }
         guard ready else {
-            driver.terminate()
-            throw Failure(description: "chromedriver did not start on port \(port)")
+            Self.stop(driver)
+            throw Failure(description: "chromedriver did not start on port \(port): \(problem)")
         }
         var arguments = ["--headless=new", "--disable-gpu", "--hide-scrollbars", "--window-size=\(width),\(height)", "--lang=en-US"]
         if getuid() == 0 { arguments.append("--no-sandbox") }
@@ -69,7 +71,7 @@ public final class WebDriver: @unchecked Sendable {
             guard let id = (answer as? [String: Any])?["sessionId"] as? String else { throw Failure(description: "no session: \(String(describing: answer))") }
             session = id
         } catch {
-            driver.terminate()
+            Self.stop(driver)
             throw error
         }
     }
@@ -77,7 +79,15 @@ public final class WebDriver: @unchecked Sendable {
     /// Ends the session and chromedriver.
     public func close() async {
         _ = try? await command("DELETE", "")
+        Self.stop(driver)
+    }
+
+    /// Stops chromedriver: SIGTERM, then SIGKILL when it has not gone within two seconds.
+    private static func stop(_ driver: Process) {
         driver.terminate()
+        let deadline = Date().addingTimeInterval(2)
+        while driver.isRunning, Date() < deadline { usleep(20_000) }
+        if driver.isRunning { kill(driver.processIdentifier, SIGKILL) }
         driver.waitUntilExit()
     }
 
@@ -161,32 +171,82 @@ public final class WebDriver: @unchecked Sendable {
         return value
     }
 
-    /// Sends one command and returns its answer's `value`.
+    /// Sends one command and returns its answer's `value`. chromedriver writes its headers without a space after the
+    /// colon, which FoundationNetworking's URLSession refuses ("Failed writing header"), so this speaks HTTP/1.1 over a
+    /// socket itself, on a thread of its own (a page load can take seconds; the service under test needs the pool).
     private static func call(_ base: URL, _ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> Any? {
-        var request = URLRequest(url: base.appendingPathComponent(path))
-        request.httpMethod = method
-        request.timeoutInterval = 60
-        if let body {
-            request.httpBody = try JSONSerialization.data(withJSONObject: body)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        let payload = try body.map { try JSONSerialization.data(withJSONObject: $0) } ?? Data()
+        let port = base.port ?? 80
+        let (status, data) = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Int, Data), any Error>) in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try exchange(port: port, method: method, path: path, body: payload) })
+            }
         }
-        let (data, response) = try await URLSession.shared.data(for: request)
         let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
-        guard (response as? HTTPURLResponse)?.statusCode == 200 else {
-            throw Failure(description: "\(method) \(path): \(object["value"] ?? object)")
-        }
+        guard status == 200 else { throw Failure(description: "\(method) \(path): \(object["value"] ?? object)") }
         return object["value"]
+    }
+
+    /// One request to 127.0.0.1:`port` and its answer's status and body (the connection closed after it).
+    private static func exchange(port: Int, method: String, path: String, body: Data) throws -> (Int, Data) {
+        let (socket, loopbackAddress) = try loopback(port: port)
+        defer { Foundation.close(socket) }
+        var address = loopbackAddress
+        let connected = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { Foundation.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+        guard connected else { throw Failure(description: "cannot connect to port \(port)") }
+        var request = Data("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Type: application/json; charset=utf-8\r\n".utf8)
+        request += Data("Content-Length: \(body.count)\r\nConnection: close\r\n\r\n".utf8) + body
+        try request.withUnsafeBytes { buffer in
+            var sent = 0
+            while sent < buffer.count {
+                let count = Foundation.send(socket, buffer.baseAddress! + sent, buffer.count - sent, Int32(MSG_NOSIGNAL))
+                guard count > 0 else { throw Failure(description: "cannot send to port \(port)") }
+                sent += count
+            }
+        }
+        // Headers, then as many bytes as Content-Length says: chromedriver may keep the connection open.
+        var answer = Data()
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        var expected: Int?
+        var headerEnd: Range<Data.Index>?
+        while expected.map({ answer.count < $0 }) ?? true {
+            let count = Foundation.recv(socket, &chunk, chunk.count, 0)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            answer.append(contentsOf: chunk[0..<count])
+            if headerEnd == nil, let end = answer.range(of: Data("\r\n\r\n".utf8)) {
+                headerEnd = end
+                let headers = String(decoding: answer[..<end.lowerBound], as: UTF8.self).lowercased().split(separator: "\r\n")
+                let length = headers.first { $0.hasPrefix("content-length:") }.flatMap { Int($0.dropFirst(15).trimmingCharacters(in: .whitespaces)) }
+                expected = length.map { end.upperBound - answer.startIndex + $0 }
+            }
+        }
+        guard let split = headerEnd,
+              let statusLine = String(data: answer[..<split.lowerBound], encoding: .utf8)?.split(separator: "\r\n").first,
+              let status = statusLine.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else {
+            throw Failure(description: "no HTTP answer from port \(port)")
+        }
+        return (status, Data(answer[split.upperBound...]))
+    }
+
+    /// A new TCP socket (the caller closes it) and the address 127.0.0.1:`port`.
+    private static func loopback(port: Int) throws -> (Int32, sockaddr_in) {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw Failure(description: "no socket") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        return (socket, address)
     }
 
     /// A TCP port nothing listens on now, chosen by the system.
     public static func freePort() throws -> Int {
-        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw Failure(description: "no socket") }
+        let (socket, loopbackAddress) = try loopback(port: 0)
         defer { Foundation.close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
+        var address = loopbackAddress
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { Foundation.bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }

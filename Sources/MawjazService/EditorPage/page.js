@@ -66,6 +66,7 @@ async function loadWords(language) {
   showFiles();
   showProblems();
   captionPages();
+  if (!$('notice').hidden && state.notice) $('notice').textContent = state.notice();
 }
 
 // MARK: - Templates
@@ -143,8 +144,10 @@ function drawLines() {
     number.title = problem ? problem.message : '';
   }
   for (let index = 0; index < lines.length; index++) {
-    gutter.children[index].style.height = `${marks.children[index].offsetHeight}px`;
+    gutter.children[index].style.height = `${marks.children[index].getBoundingClientRect().height}px`;
   }
+  editor.scrollTop = 0;
+  editor.scrollLeft = 0;
 }
 
 /** Writes a line into its mirror in colours: the keys, the text between quotes (the words to change), the fields
@@ -368,7 +371,7 @@ async function useAsLog(name) {
     typeText(`data:\n${entry('  ', 'activities')}\n`, at, at);
   }
   const matched = Object.values(mapping).join(state.listSeparator);
-  notify(word('usingLog', { name }) + (matched ? ' ' + word('columnsMatched', { columns: matched }) : ''));
+  notify(() => word('usingLog', { name }) + (matched ? ' ' + word('columnsMatched', { columns: matched }) : ''));
   showFiles();
 }
 
@@ -424,12 +427,12 @@ async function addFiles(fileList) {
   let firstSheet = null;
   for (const file of fileList) {
     if (!/\.(csv|xlsx|png|jpe?g)$/i.test(file.name)) {
-      notify(word('fileKindRefused', { name: file.name }), true);
+      notify(() => word('fileKindRefused', { name: file.name }), true);
       continue;
     }
     const room = state.maxBodyBytes - editor.value.length - [...state.files.values()].reduce((sum, kept) => sum + kept.blob.size, 0);
     if (file.size > room) {
-      notify(word('fileTooLarge', { name: file.name, size: digits(Math.max(0, Math.floor(room / 1048576))) }), true);
+      notify(() => word('fileTooLarge', { name: file.name, size: digits(Math.max(0, Math.floor(room / 1048576))) }), true);
       continue;
     }
     const name = file.name.replace(/[\\/]/g, '-');
@@ -509,7 +512,7 @@ async function refreshNow() {
     if (error.name === 'AbortError') return;
     if (request !== state.request) return;
     setStatus('');
-    notify(word('serviceUnreachable'), true, 'serviceUnreachable');
+    notify(() => word('serviceUnreachable'), true, 'serviceUnreachable');
   }
 }
 
@@ -593,7 +596,7 @@ function captionPages() {
 async function download() {
   const button = $('download');
   if (!state.ok) {
-    notify(word('downloadNeedsNoErrors'), true);
+    notify(() => word('downloadNeedsNoErrors'), true);
     $('problems').scrollIntoView({ block: 'nearest' });
     return;
   }
@@ -602,9 +605,9 @@ async function download() {
   label.textContent = word('downloading');
   try {
     const response = await fetch(`/render?lang=${state.language}`, { method: 'POST', body: requestBody() });
-    if (response.status === 503) { notify(word('serviceBusy'), true); return; }
+    if (response.status === 503) { notify(() => word('serviceBusy'), true); return; }
     if (!response.ok || response.headers.get('content-type') !== 'application/pdf') {
-      notify(word('downloadNeedsNoErrors'), true);
+      notify(() => word('downloadNeedsNoErrors'), true);
       refreshNow();
       return;
     }
@@ -617,7 +620,7 @@ async function download() {
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 60000);
   } catch (error) {
-    notify(word('serviceUnreachable'), true, 'serviceUnreachable');
+    notify(() => word('serviceUnreachable'), true, 'serviceUnreachable');
   } finally {
     button.disabled = false;
     label.textContent = word('download');
@@ -633,9 +636,12 @@ function fileName() {
 
 // MARK: - Notices
 
-function notify(text, warning = false, key = '') {
+/** Shows what `compose` writes (again in the new language when the page's language changes); a notice with a `key`
+ * stays until `hideNotice(key)`, others go after a few seconds. */
+function notify(compose, warning = false, key = '') {
   const notice = $('notice');
-  notice.textContent = text;
+  state.notice = compose;
+  notice.textContent = compose();
   notice.dataset.key = key;
   notice.classList.toggle('warning', warning);
   notice.hidden = false;
@@ -706,6 +712,9 @@ async function start() {
   }
 
   editor.addEventListener('input', () => { drawLines(); schedule(); save(); showFiles(); });
+  // The field is as tall as its text (the mirror sets the height), so it never scrolls itself: the box around it
+  // does. A browser that scrolls it anyway (revealing the caret before the mirror has grown) is put back.
+  editor.addEventListener('scroll', () => { editor.scrollTop = 0; editor.scrollLeft = 0; });
   editor.addEventListener('keydown', (event) => {
     // Tab indents by two spaces, as YAML wants, instead of leaving the field.
     if (event.key === 'Tab' && !event.shiftKey && !event.ctrlKey && !event.altKey) {
