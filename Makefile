@@ -42,7 +42,7 @@ STATIC_SWIFT := --static-swift-stdlib -Xlinker --start-group $(foreach library,F
 VERSION := $(shell sed -n 's/.*current = "\(.*\)"/\1/p' Sources/MawjazRender/MawjazVersion.swift)
 ARCHIVE_NAME := mawjaz-$(VERSION)-linux-$(shell uname -m)
 
-.PHONY: brief test deps build reports bench bench-batch bench-watch bench-peers docs fidelity clean install install-files manual uninstall dist load scale-test
+.PHONY: brief test deps build reports bench bench-batch bench-watch bench-page bench-peers docs fidelity clean install install-files manual uninstall dist load scale-test
 
 brief: deps
 	$(SWIFT) build -c release --product mawjaz
@@ -93,6 +93,11 @@ bench-watch: deps
 	$(SWIFT) build -c release --product mawjaz
 	$(SWIFT) build -c release --product mawjaz-bench
 	.build/release/mawjaz-bench watch
+
+# The editor page in headless Chromium: an edit's round trip to its new pages shown (release build).
+bench-page: deps
+	$(SWIFT) build -c release --product mawjaz
+	python3 bench/service/page.py --mawjaz .build/release/mawjaz
 
 # The library's documentation (DocC) from the symbol graphs and Sources/Mawjaz/Mawjaz.docc, into .build/docs.
 docs: deps

@@ -33,6 +33,7 @@ extension Arabic {
         case .problemsHeading: return "المشكلات"
         case .noProblems: return "لا مشكلات."
         case .line: return "السطر {line}"
+        case .lineColumn: return "السطر {line}، العمود {column}"
         case .error: return "خطأ"
         case .warning: return "تحذير"
         case .filesHeading: return "الجداول والصور"

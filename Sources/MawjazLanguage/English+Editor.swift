@@ -33,6 +33,7 @@ extension English {
         case .problemsHeading: return "Problems"
         case .noProblems: return "No problems."
         case .line: return "Line {line}"
+        case .lineColumn: return "Line {line}, column {column}"
         case .error: return "Error"
         case .warning: return "Warning"
         case .filesHeading: return "Spreadsheets and pictures"

@@ -111,9 +111,11 @@ import TestSupport
     }
 
     // MARK: - In the browser
+    // The browser tests share one headless Chromium session (`WebDriver.shared()`), each with a service of its own.
 
-    /// Opens the page on a new report and waits until its first preview is shown.
-    static func openPage(_ browser: WebDriver, _ service: RunningService, query: String) async throws {
+    /// Opens the page on a new report in a window of `width`×`height` and waits until its first preview is shown.
+    static func openPage(_ browser: WebDriver, _ service: RunningService, query: String, width: Int = 1400, height: Int = 1000) async throws {
+        try await browser.resize(width: width, height: height)
         try await browser.open(service.url("/?new&" + query))
         try await browser.wait(until: "return document.body.dataset.ready === 'true' && document.querySelector('#status').dataset.state === 'upToDate'"
                                    + " && document.querySelectorAll('#pages img').length > 0",
@@ -125,13 +127,46 @@ import TestSupport
     static let waitForPreview = "return document.querySelector('#status').dataset.state === 'upToDate' && "
         + "[...document.querySelectorAll('#pages img')].map(image => image.src).join(' ') !== arguments[0]"
 
+    /// The page laid out in `language`'s direction: the report's side at the start (on the right in Arabic), the
+    /// preview at the end, the name at the start of the bar and the download button at its end, each problem's kind
+    /// before its message; the report's text itself left to right in both; nothing wider than the window; its words in
+    /// the bundled fonts.
+    static func expectLayout(_ browser: WebDriver, _ language: Language, sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws {
+        let rightToLeft = language == .ar
+        try await browser.wait(until: "return document.documentElement.dir === arguments[0] && document.fonts.status === 'loaded'",
+                               [rightToLeft ? "rtl" : "ltr"])
+        let layout = try await browser.run("""
+            const left = (selector) => document.querySelector(selector).getBoundingClientRect().left;
+            const problem = document.querySelector('#problems li');
+            const loaded = [...document.fonts].filter(face => face.status === 'loaded').map(face => face.family.replace(/"/g, ''));
+            return {
+              reportBeforePreview: (left('.writing') > left('.preview')) === arguments[0],
+              nameBeforeDownload: (left('.brand') > left('#download')) === arguments[0],
+              kindBeforeMessage: !problem || problem.classList.contains('none')
+                || (problem.querySelector('.kind').getBoundingClientRect().left > problem.querySelector('.message').getBoundingClientRect().left) === arguments[0],
+              reportLeftToRight: getComputedStyle(document.querySelector('#report')).direction === 'ltr',
+              overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+              uiFont: getComputedStyle(document.body).fontFamily.split(',')[0].replace(/"/g, '').trim(),
+              loaded: [...new Set(loaded)].sort(),
+            };
+            """, [rightToLeft]) as? [String: Any] ?? [:]
+        for check in ["reportBeforePreview", "nameBeforeDownload", "kindBeforeMessage", "reportLeftToRight"] {
+            #expect(layout[check] as? Bool == true, "\(language): \(check)", sourceLocation: sourceLocation)
+        }
+        #expect((layout["overflow"] as? NSNumber)?.intValue == 0, "\(language): wider than the window", sourceLocation: sourceLocation)
+        let uiFont = rightToLeft ? "Mawjaz Naskh" : "Mawjaz Sans"
+        #expect(layout["uiFont"] as? String == uiFont, sourceLocation: sourceLocation)
+        #expect((layout["loaded"] as? [String])?.contains(uiFont) == true, "\(language): fonts loaded \(layout["loaded"] ?? "")",
+                sourceLocation: sourceLocation)
+    }
+
     @Test(.enabled(if: WebDriver.missing == nil, Comment(rawValue: WebDriver.missing ?? "")))
     func typeSeeThePreviewMakeAnErrorSeeItAtItsLineAddASpreadsheetDownloadThePDF() async throws {
         let service = try await RunningService.start()
-        let browser = try await WebDriver()
+        let browser = try await WebDriver.shared()
         do {
             try await Self.openPage(browser, service, query: "lang=ar")
-            #expect(try await browser.run("return document.documentElement.dir") as? String == "rtl")
+            try await Self.expectLayout(browser, .ar)
             #expect(try await browser.run("return document.querySelector('#report-heading').textContent") as? String
                     == Message.editor(.reportHeading).text(in: .ar))
             let editor = try await browser.element("#report")
@@ -152,9 +187,11 @@ import TestSupport
             #expect(heights.count == 3 && heights[1].doubleValue <= heights[0].doubleValue + 1 && heights[2].doubleValue <= heights[0].doubleValue + 1,
                     "field, copy, field's content: \(heights)")
 
-            // A date that does not exist: marked at its line, and explained in Arabic under the editor.
+            // A date that does not exist: marked at its line and column, and explained in Arabic under the editor.
             let text = try await browser.run("return arguments[0].value", [editor]) as? String ?? ""
-            let line = (text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("date:") } ?? 0) + 1
+            let lines = text.components(separatedBy: "\n")
+            let line = (lines.firstIndex { $0.hasPrefix("date:") } ?? 0) + 1
+            let column = lines[line - 1].distance(from: lines[line - 1].startIndex, to: lines[line - 1].range(of: "2024-09-15")?.lowerBound ?? lines[line - 1].startIndex) + 1
             try await browser.run("""
                 const field = arguments[0], start = field.value.indexOf('2024-09-15');
                 field.focus(); field.setSelectionRange(start, start + 10);
@@ -164,28 +201,45 @@ import TestSupport
             let expected = Message.noSuchDay("2024-02-30", month: 2, year: 2024, days: 29).text(in: .ar)
             let listed = try await browser.run("""
                 const item = document.querySelector('#problems li.error[data-line="\(line)"]');
-                return item && item.querySelector('.message').textContent;
-                """) as? String
-            #expect(listed == expected)
-            #expect(try await browser.run("return document.querySelector('#marks [data-line=\"\(line)\"]').className") as? String == "error")
+                return item && [item.dataset.column, item.querySelector('.where').textContent, item.querySelector('.message').textContent];
+                """) as? [String]
+            let digits = NumeralSystem.arabicIndic
+            let place = Message.editor(.lineColumn).text(in: .ar).replacingOccurrences(of: "{line}", with: digits.digits("\(line)"))
+                .replacingOccurrences(of: "{column}", with: digits.digits("\(column)"))
+            #expect(listed == ["\(column)", place, expected])
+            // In the editor: the line marked, and underlined from the column on.
+            #expect(try await browser.run("""
+                const mark = document.querySelector('#marks [data-line="\(line)"]');
+                return [mark.className, mark.querySelector('.at') && mark.querySelector('.at').textContent];
+                """) as? [String] == ["error", "2024-02-30"])
             try await browser.screenshot().write(to: Self.screenshots.appendingPathComponent("editor-ar-error.png"))
-            // Clicking the problem puts the cursor on its line.
+            try await browser.run("document.querySelector('#problems').scrollIntoView({ block: 'center' })")
+            try await browser.screenshot().write(to: Self.screenshots.appendingPathComponent("editor-ar-problems.png"))
+            try await Self.expectLayout(browser, .ar)
+            // Clicking the problem puts the cursor at its line and column.
             try await browser.click(try await browser.element("#problems li.error"))
-            let caretLine = (try await browser.run("const f = arguments[0]; return f.value.slice(0, f.selectionStart).split('\\n').length", [editor]) as? NSNumber)?.intValue
-            #expect(caretLine == line)
+            let caret = try await browser.run("""
+                const f = arguments[0], before = f.value.slice(0, f.selectionStart).split('\\n');
+                return [before.length, before[before.length - 1].length + 1];
+                """, [editor]) as? [NSNumber]
+            #expect(caret?.map(\.intValue) == [line, column])
             // No PDF while the report has an error.
             try await browser.click(try await browser.element("#download"))
             try await browser.wait(until: "return !document.querySelector('#notice').hidden")
             #expect(try await browser.run("return document.querySelector('#notice').textContent") as? String
                     == Message.editor(.downloadNeedsNoErrors).text(in: .ar))
 
-            // The English page explains the same error in English.
+            // The English page explains the same error in English, left to right.
             try await browser.click(try await browser.element("#language"))
             try await browser.wait(until: "return document.documentElement.lang === 'en' && document.documentElement.dir === 'ltr'"
                                        + " && document.querySelector('#problems li.error .message').textContent === arguments[0]",
                                    [Message.noSuchDay("2024-02-30", month: 2, year: 2024, days: 29).text(in: .en)])
+            #expect(try await browser.run("return document.querySelector('#problems li.error .where').textContent") as? String
+                    == "Line \(line), column \(column)")
             #expect(try await browser.run("return document.querySelector('#notice').textContent") as? String
                     == Message.editor(.downloadNeedsNoErrors).text(in: .en))
+            try await Self.expectLayout(browser, .en)
+            try await browser.run("window.scrollTo(0, 0)")
             try await browser.screenshot().write(to: Self.screenshots.appendingPathComponent("editor-en-error.png"))
 
             // Corrected again: no problems, and the preview is up to date.
@@ -205,9 +259,11 @@ import TestSupport
             try await browser.wait(until: "return !!document.querySelector('#files li[data-file=\"my log.csv\"]') && arguments[0].value.includes('activities: \"my log.csv\"')",
                                    [editor])
             try await browser.wait(until: Self.waitForPreview, [shown])
+            try await browser.run("window.scrollTo(0, 0)")
             try await browser.screenshot().write(to: Self.screenshots.appendingPathComponent("editor-en.png"))
 
             // The PDF downloaded is the one the command line makes of the same report and files.
+            try browser.forgetDownloads()
             try await browser.click(try await browser.element("#download"))
             let downloaded = try await browser.downloaded()
             #expect(downloaded.count == 1 && downloaded.first?.pathExtension == "pdf")
@@ -230,20 +286,19 @@ import TestSupport
                 """) as? [String]
             #expect(origins == [])
         } catch {
-            await browser.close()
             try await service.stop()
             throw error
         }
-        await browser.close()
         try await service.stop()
     }
 
     @Test(.enabled(if: WebDriver.missing == nil, Comment(rawValue: WebDriver.missing ?? "")))
     func thePreviewKeepsItsScrollPositionAndTheButtonsAddBlocks() async throws {
         let service = try await RunningService.start()
-        let browser = try await WebDriver(width: 1300, height: 900)
+        let browser = try await WebDriver.shared()
         do {
-            try await Self.openPage(browser, service, query: "lang=en")
+            try await Self.openPage(browser, service, query: "lang=en", width: 1300, height: 900)
+            try await Self.expectLayout(browser, .en)
             // Another template: the annual summary has several pages.
             let shown = try await browser.run(Self.pictures) as? String ?? ""
             try await browser.run("const select = document.querySelector('#template'); select.value = 'annual-summary'; select.dispatchEvent(new Event('change'));")
@@ -263,11 +318,9 @@ import TestSupport
             let after = (try await browser.run("return document.querySelector('#pages').scrollTop") as? NSNumber)?.doubleValue ?? 0
             #expect(abs(after - before) < 2)
         } catch {
-            await browser.close()
             try await service.stop()
             throw error
         }
-        await browser.close()
         try await service.stop()
     }
 }

@@ -1,8 +1,10 @@
 // A small WebDriver client for the browser tests: starts chromedriver, opens a headless Chromium session, and
 // finds, clicks, types, runs scripts and takes screenshots over WebDriver's HTTP protocol.
 import Foundation
+import Synchronization
 
-/// A headless Chromium driven over WebDriver: one chromedriver process and one session, both ended by `close()`.
+/// A headless Chromium driven over WebDriver: one chromedriver process and one session, both ended by `close()`
+/// (`shared()`'s when the test process exits).
 public final class WebDriver: @unchecked Sendable {
     /// A WebDriver command that failed: the endpoint, and what the driver answered.
     public struct Failure: Error, CustomStringConvertible {
@@ -82,6 +84,42 @@ public final class WebDriver: @unchecked Sendable {
         Self.stop(driver)
     }
 
+    /// The session the browser tests share: started by the first test that asks for it (a browser takes seconds to
+    /// start), ended when the test process exits. A session that failed to start fails every test that asks.
+    public static func shared() async throws -> WebDriver {
+        try await SharedSession.instance.driver()
+    }
+
+    /// The shared session, started once.
+    private actor SharedSession {
+        static let instance = SharedSession()
+        private var starting: Task<WebDriver, any Error>?
+
+        func driver() async throws -> WebDriver {
+            if let starting { return try await starting.value }
+            let task = Task { try await WebDriver() }
+            starting = task
+            let driver = try await task.value
+            WebDriver.endedAtExit.withLock { $0 = driver }
+            atexit { WebDriver.endedAtExit.withLock { $0?.closeNow() } }
+            return driver
+        }
+    }
+
+    /// The shared session, for the exit handler.
+    private static let endedAtExit = Mutex<WebDriver?>(nil)
+
+    /// `close()` for an exit handler, which cannot wait for tasks.
+    private func closeNow() {
+        _ = try? Self.exchange(port: base.port ?? 80, method: "DELETE", path: "/session/\(session)", body: Data())
+        Self.stop(driver)
+    }
+
+    /// Sets the window's size (the shared session keeps the last test's).
+    public func resize(width: Int, height: Int) async throws {
+        _ = try await command("POST", "/window/rect", ["width": width, "height": height])
+    }
+
     /// Stops chromedriver: SIGTERM, then SIGKILL when it has not gone within two seconds.
     private static func stop(_ driver: Process) {
         driver.terminate()
@@ -148,6 +186,13 @@ public final class WebDriver: @unchecked Sendable {
         throw Failure(description: "waited \(seconds) s for: \(script) — \(String(describing: try? await run(describe)))")
     }
 
+    /// Forgets what the browser downloaded so far, so that `downloaded()` sees the next download alone.
+    public func forgetDownloads() throws {
+        for name in try FileManager.default.contentsOfDirectory(atPath: downloads.path) {
+            try FileManager.default.removeItem(at: downloads.appendingPathComponent(name))
+        }
+    }
+
     /// The files the browser finished downloading, waiting up to `seconds` for one.
     public func downloaded(seconds: Double = 30) async throws -> [URL] {
         let deadline = Date().addingTimeInterval(seconds)
@@ -196,6 +241,9 @@ public final class WebDriver: @unchecked Sendable {
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { Foundation.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
         }
         guard connected else { throw Failure(description: "cannot connect to port \(port)") }
+        // A driver that stops answering fails the command after a minute rather than hanging the tests.
+        var patience = timeval(tv_sec: 60, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &patience, socklen_t(MemoryLayout<timeval>.size))
         var request = Data("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Type: application/json; charset=utf-8\r\n".utf8)
         request += Data("Content-Length: \(body.count)\r\nConnection: close\r\n\r\n".utf8) + body
         try request.withUnsafeBytes { buffer in

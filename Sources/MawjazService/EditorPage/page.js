@@ -4,6 +4,7 @@
 'use strict';
 
 const TYPING_PAUSE_MS = 350;
+const PREVIEW_SHOWN = 'mawjaz-preview-shown';
 const REPORT_NAME = 'report.yaml';
 
 const state = {
@@ -136,9 +137,9 @@ function drawLines() {
     let number = gutter.children[index];
     if (!number) { number = document.createElement('div'); gutter.append(number); number.textContent = String(index + 1); }
     const line = index + 1;
-    paint(mark, lines[index] + (index === lines.length - 1 ? '\n' : ''));
-    mark.dataset.line = number.dataset.line = String(line);
     const problem = byLine.get(line);
+    paint(mark, lines[index] + (index === lines.length - 1 ? '\n' : ''), problem ? problem.column : 0);
+    mark.dataset.line = number.dataset.line = String(line);
     const kind = problem ? problem.severity : '';
     mark.className = number.className = kind;
     number.title = problem ? problem.message : '';
@@ -151,20 +152,14 @@ function drawLines() {
 }
 
 /** Writes a line into its mirror in colours: the keys, the text between quotes (the words to change), the fields
- * filled from the data, and comments. Only colours: every character keeps its width, so the mirror stays under the
- * text field letter for letter. */
-function paint(element, line) {
-  if (element.dataset.text === line) return;
-  element.dataset.text = line;
-  element.replaceChildren();
-  const add = (text, kind) => {
-    if (!text) return;
-    if (!kind) { element.append(text); return; }
-    const span = document.createElement('span');
-    span.className = kind;
-    span.textContent = text;
-    element.append(span);
-  };
+ * filled from the data, and comments; from `column` (a problem's, counted from 1) to the end of the line, underlined.
+ * Only colours and lines: every character keeps its width, so the mirror stays under the text field letter for letter. */
+function paint(element, line, column = 0) {
+  const key = `${column}:${line}`;
+  if (element.dataset.text === key) return;
+  element.dataset.text = key;
+  const parts = [];
+  const add = (text, kind) => { if (text) parts.push([text, kind]); };
   const head = line.match(/^(\s*)(-\s+)?(?:([\w-]+)(\s*:)(?=\s|$))?/);
   let rest = line;
   if (head && head[0]) {
@@ -187,6 +182,26 @@ function paint(element, line) {
       add(piece, /[\w-]+(?=\s*:)/.test(piece) ? 'code' : 'plain');
     }
   }
+  element.replaceChildren();
+  const located = document.createElement('span');
+  located.className = 'at';
+  let offset = 0;
+  const into = (target, text, kind) => {
+    if (!text) return;
+    if (!kind) { target.append(text); return; }
+    const span = document.createElement('span');
+    span.className = kind;
+    span.textContent = text;
+    target.append(span);
+  };
+  const from = column > 0 ? Math.min(column - 1, line.replace(/\n$/, '').length) : Infinity;
+  for (const [text, kind] of parts) {
+    const split = Math.max(0, Math.min(text.length, from - offset));
+    into(element, text.slice(0, split), kind);
+    into(located, text.slice(split), kind);
+    offset += text.length;
+  }
+  if (located.childNodes.length) element.append(located);
 }
 
 function isReportFile(file) {
@@ -504,6 +519,9 @@ async function refreshNow() {
       await showPages(result.images || []);
       if (request !== state.request) return;
       setStatus('upToDate');
+      // When the new pages were shown: `make bench-page` reads it to time an edit's round trip.
+      performance.clearMarks(PREVIEW_SHOWN);
+      performance.mark(PREVIEW_SHOWN);
     } else {
       setStatus('showingLastGood');
     }
@@ -531,13 +549,16 @@ function showProblems() {
     const item = document.createElement('li');
     item.className = problem.severity;
     if (problem.line) item.dataset.line = String(problem.line);
+    if (problem.column) item.dataset.column = String(problem.column);
     const kind = document.createElement('span');
     kind.className = 'kind';
     kind.textContent = word(problem.severity === 'error' ? 'error' : 'warning');
     const where = document.createElement('span');
     where.className = 'where';
     const inReport = isReportFile(problem.file);
-    const place = problem.line ? word('line', { line: digits(problem.line) }) : '';
+    const place = !problem.line ? ''
+      : problem.column ? word('lineColumn', { line: digits(problem.line), column: digits(problem.column) })
+      : word('line', { line: digits(problem.line) });
     where.textContent = inReport ? place : [problem.file, place].filter(Boolean).join(' · ');
     const message = document.createElement('span');
     message.className = 'message';
