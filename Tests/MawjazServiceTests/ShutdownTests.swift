@@ -36,7 +36,13 @@ import TestSupport
         let renders = (0..<2).map { _ in
             Task { try await HTTP.send("POST", url, headers: ["Content-Type": "application/yaml"], body: Data(UntrustedInputTests.longReport.utf8)) }
         }
-        try await Task.sleep(for: .milliseconds(500))
+        // SIGTERM once one render runs and the other waits (as /healthz tells).
+        let health = URL(string: "http://127.0.0.1:\(port)/healthz")!
+        for _ in 0..<600 {
+            let state = try await HTTP.send("GET", health).json()
+            if state["running"] as? Int == 1, state["waiting"] as? Int == 1 { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
         kill(process.processIdentifier, SIGTERM)
         try await Task.sleep(for: .milliseconds(300))
         // No new connection is taken.
@@ -49,7 +55,7 @@ import TestSupport
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         let lines = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(lines.components(separatedBy: "\"message\":\"request\"").count - 1 == 2, "\(lines)")
+        #expect(lines.components(separatedBy: "\"route\":\"/render\"").count - 1 == 2, "\(lines)")
     }
 
     @Test func aTokenFileThatCannotBeReadIsAnArgumentError() throws {
