@@ -1,4 +1,4 @@
-// The command line: mawjaz render | batch | validate | chart | init | templates | fonts; help that ends with examples.
+// The command line: mawjaz render | batch | validate | chart | init | templates | fonts | serve; help that ends with examples.
 import ArgumentParser
 import Foundation
 import Mawjaz

@@ -58,6 +58,16 @@ import TestSupport
         #expect(lines.components(separatedBy: "\"route\":\"/render\"").count - 1 == 2, "\(lines)")
     }
 
+    /// `mawjaz serve --help` ends with examples, as every command's help does (they start a server, so the help tests
+    /// do not run them; the curl line is what `theDefaultBriefPostedAsAFormIsTheCommandsPDFByteForByte` does).
+    @Test func serveHelpEndsWithExamples() throws {
+        let result = try TestSupport.run(EndpointTests.command, ["serve", "--help"])
+        #expect(result.status == 0)
+        let examples = try #require(result.output.components(separatedBy: "\nEXAMPLES:\n").last)
+        #expect(examples.split(separator: "\n").filter { $0.hasPrefix("  mawjaz serve") }.count == 2, "\(result.output)")
+        #expect(result.output.contains("--token-file") && result.output.contains("--time-budget"))
+    }
+
     @Test func aTokenFileThatCannotBeReadIsAnArgumentError() throws {
         let result = try TestSupport.run(EndpointTests.command, ["serve", "--token-file", "/nonexistent/token", "--port", "0"])
         #expect(result.status == 2)
