@@ -42,7 +42,7 @@ STATIC_SWIFT := --static-swift-stdlib -Xlinker --start-group $(foreach library,F
 VERSION := $(shell sed -n 's/.*current = "\(.*\)"/\1/p' Sources/MawjazRender/MawjazVersion.swift)
 ARCHIVE_NAME := mawjaz-$(VERSION)-linux-$(shell uname -m)
 
-.PHONY: brief test deps build reports bench bench-batch bench-watch bench-page bench-peers docs fidelity clean install install-files manual uninstall dist load scale-test
+.PHONY: brief test deps build reports record-outputs bench bench-batch bench-watch bench-page bench-peers docs fidelity clean install install-files manual uninstall dist load scale-test
 
 brief: deps
 	$(SWIFT) build -c release --product mawjaz
@@ -54,6 +54,13 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(MAKE) --no-print-directory manual dist CONFIGURATION=debug
 	MAWJAZ_PACKAGING_TESTS=1 $(SWIFT) test --skip-build
+
+# Re-records the SHA-256 of every sample's PDF, PNG and SVG outputs (Tests/MawjazTests/Fixtures/outputs.sha256), for a
+# change that alters output on purpose; the README's "Recorded outputs" says why each time.
+record-outputs: deps
+	$(SWIFT) build --build-tests
+	MAWJAZ_RECORD_OUTPUTS=1 $(SWIFT) test --skip-build --filter RecordedOutputTests.everySampleRendersToTheRecordedBytes
+	@git --no-pager diff -- Tests/MawjazTests/Fixtures/outputs.sha256
 
 # Installs the system packages that are missing (one apt-get update, only when something is missing).
 deps:

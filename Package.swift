@@ -42,23 +42,23 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "XMLCoder", package: "XMLCoder"),
         ]),
         // Stage 2: bind data into a document of blocks.
-        .target(name: "MawjazDocument", dependencies: ["MawjazData", "MawjazLanguage", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "MawjazDocument", dependencies: ["MawjazData", "MawjazFrame", "MawjazLanguage", .product(name: "Mustache", package: "swift-mustache")]),
         // Plain values every stage shares: geometry, paint, direction, and the positioned frames
         // between layout and render.
         .target(name: "MawjazFrame"),
         // Pango and fontconfig: fonts, shaping, measuring.
         .target(name: "MawjazText", dependencies: ["MawjazFrame", "MawjazLanguage", "CPangoCairo"]),
         // Stage 3: flow blocks into pages of frames.
-        .target(name: "MawjazLayout", dependencies: ["MawjazDocument", "MawjazText", "MawjazFrame", "MawjazLanguage"]),
+        .target(name: "MawjazLayout", dependencies: ["MawjazData", "MawjazDocument", "MawjazText", "MawjazFrame", "MawjazLanguage"]),
         // Stage 4: frames to PDF, PNG and SVG through Cairo.
-        .target(name: "MawjazRender", dependencies: ["MawjazFrame", "MawjazText", "MawjazLanguage", "CPangoCairo"]),
+        .target(name: "MawjazRender", dependencies: ["MawjazFrame", "MawjazLanguage", "CPangoCairo"]),
         // The library: the whole pipeline behind one call.
-        .target(name: "Mawjaz", dependencies: ["MawjazLanguage", "MawjazData", "MawjazDocument", "MawjazLayout", "MawjazRender"]),
+        .target(name: "Mawjaz", dependencies: ["MawjazLanguage", "MawjazData", "MawjazDocument", "MawjazFrame", "MawjazText", "MawjazLayout", "MawjazRender"]),
         // Stage 5: the HTTP service (`mawjaz serve`): handlers that decode a request, ask a renderer pool, encode.
         .target(
             name: "MawjazService",
             dependencies: [
-                "Mawjaz",
+                "Mawjaz", "MawjazDocument", "MawjazRender",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -75,20 +75,21 @@ let package = Package(
         // Stage 5: the command line.
         .executableTarget(
             name: "MawjazCLI",
-            dependencies: ["Mawjaz", "MawjazService", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                           .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Mawjaz", "MawjazDocument", "MawjazRender", "MawjazText", "MawjazService",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log")]
         ),
-        .executableTarget(name: "MawjazBenchmark", dependencies: ["Mawjaz"]),
-        .target(name: "TestSupport", dependencies: ["Mawjaz"], path: "Tests/TestSupport"),
-        .testTarget(name: "MawjazLanguageTests", dependencies: ["MawjazLanguage", "Mawjaz", "TestSupport"]),
+        .executableTarget(name: "MawjazBenchmark", dependencies: ["Mawjaz", "MawjazFrame", "MawjazRender"]),
+        .target(name: "TestSupport", dependencies: ["Mawjaz", "MawjazData", "MawjazDocument", "MawjazFrame", "MawjazLanguage", "MawjazLayout",
+                                                   "MawjazRender", "MawjazText"], path: "Tests/TestSupport"),
+        .testTarget(name: "MawjazLanguageTests", dependencies: ["MawjazLanguage", "MawjazData", "Mawjaz", "TestSupport"]),
         .testTarget(name: "MawjazDataTests", dependencies: [
             "MawjazData", "MawjazLanguage", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Fixtures"]),
-        .testTarget(name: "MawjazDocumentTests", dependencies: ["MawjazDocument", "MawjazLanguage", "TestSupport"]),
-        .testTarget(name: "MawjazTextTests", dependencies: ["MawjazText", "TestSupport"]),
-        .testTarget(name: "MawjazLayoutTests", dependencies: ["MawjazLayout", "TestSupport"]),
-        .testTarget(name: "MawjazRenderTests", dependencies: ["MawjazRender", "TestSupport"]),
-        .testTarget(name: "MawjazTests", dependencies: ["Mawjaz", "TestSupport", .product(name: "Yams", package: "Yams")],
+        .testTarget(name: "MawjazDocumentTests", dependencies: ["MawjazData", "MawjazDocument", "MawjazFrame", "MawjazLanguage", "TestSupport"]),
+        .testTarget(name: "MawjazTextTests", dependencies: ["MawjazFrame", "MawjazText", "TestSupport"]),
+        .testTarget(name: "MawjazLayoutTests", dependencies: ["Mawjaz", "MawjazDocument", "MawjazFrame", "MawjazLayout", "TestSupport"]),
+        .testTarget(name: "MawjazRenderTests", dependencies: ["MawjazFrame", "MawjazRender", "MawjazText", "TestSupport"]),
+        .testTarget(name: "MawjazTests", dependencies: ["Mawjaz", "MawjazData", "TestSupport", .product(name: "Yams", package: "Yams")],
                     exclude: ["Fixtures"]),
         .testTarget(name: "MawjazServiceTests", dependencies: ["MawjazService", "Mawjaz", "TestSupport",
                                                               .product(name: "Logging", package: "swift-log"),

@@ -70,14 +70,18 @@ public struct RenderedDocument: Sendable {
     @discardableResult
     public func write(to url: URL) throws(MawjazError) -> [URL] {
         do {
-            return try files.map { (file) throws(RenderError) in
-                let destination = file.page.map { Renderer.pageFile(url, number: $0, of: pageCount, extension: format.fileExtension) } ?? url
+            return try zip(files, destinations(for: url)).map { (file, destination) throws(RenderError) in
                 try AtomicFile.write(file.data, to: destination)
                 return destination
             }
         } catch {
             throw MawjazError(error)
         }
+    }
+
+    /// Where `write(to:)` puts each of `files`, in order: the PDF at `url`, pages beside it.
+    public func destinations(for url: URL) -> [URL] {
+        files.map { file in file.page.map { Renderer.pageFile(url, number: $0, of: pageCount, extension: format.fileExtension) } ?? url }
     }
 }
 

@@ -1,17 +1,21 @@
 // The benchmark: renders a report N times in one process and prints milliseconds per document,
 // stage by stage, and the ratio to the peers' in-process figures when their results file is given.
 //
-//   mawjaz-bench [REPORT] [--runs N] [--peers results.json] [--log-rows N]
+//   mawjaz-bench [REPORT] [--runs N] [--peers results.json] [--log-rows N] [--pages ROUNDS]
 //   mawjaz-bench batch [--documents 500] [--rounds 3] [--memory-renders 5000] [--loop-sample N] [--keep FOLDER]
 //   mawjaz-bench watch [--rounds 30] [--mawjaz .build/release/mawjaz]
+//
+// --pages also writes the report's pages to PNG and SVG one at a time and on every core, ROUNDS times each.
 import Foundation
 import Mawjaz
+import MawjazRender
 
 struct Options {
     var report = "Reports/mississippi-uzbekistan/report.yaml"
     var runs = 30
     var peers: String?
     var logRows = 100_000
+    var pageRounds = 0
 
     init(_ arguments: [String]) {
         var index = 0
@@ -22,6 +26,7 @@ struct Options {
             case "--runs": runs = next.flatMap(Int.init) ?? runs; index += 1
             case "--peers": peers = next; index += 1
             case "--log-rows": logRows = next.flatMap(Int.init) ?? logRows; index += 1
+            case "--pages": pageRounds = next.flatMap(Int.init) ?? 7; index += 1
             default: report = argument
             }
             index += 1
@@ -77,7 +82,7 @@ do {
         let (loaded, load) = try timed { try renderer.load(reportAt: reportURL) }
         let (document, bind) = try timed { try renderer.bind(loaded.report) }
         let (laidOut, layout) = try timed { try renderer.layout(document) }
-        let (_, render) = try timed { try Renderer(engine: renderer.engine).write(laidOut.document, to: output, format: .pdf) }
+        let (_, render) = try timed { try Renderer().write(laidOut.document, to: output, format: .pdf) }
         for (name, duration) in [("load", load), ("bind", bind), ("layout", layout), ("render", render)] {
             stages[name, default: []].append(duration)
         }
@@ -92,6 +97,14 @@ do {
     let large = try benchmarkLargeLog(rows: options.logRows, runs: 7)
     print(String(format: "a %d-row activity log (%.1f MB): parse %.1f ms, every aggregation %.1f ms, together %.1f ms (median of 7)",
                  options.logRows, Double(large.size) / 1e6, large.parse, large.aggregate, large.parse + large.aggregate))
+    if options.pageRounds > 0 {
+        let document = try renderer.layout(try renderer.bind(try renderer.load(reportAt: reportURL).report)).document
+        for result in try benchmarkPageDrawing(document, rounds: options.pageRounds) {
+            print(String(format: "%d pages to %@: one at a time %.1f ms, on %d cores %.1f ms, %.2f× (median of %d rounds)",
+                         document.pages.count, result.format, result.oneAtATime, ProcessInfo.processInfo.activeProcessorCount,
+                         result.everyCore, result.ratio, options.pageRounds))
+        }
+    }
     if let peers = options.peers {
         print(try PeerComparison(resultsFile: peers, mawjaz: perDocument).table)
     }

@@ -131,10 +131,7 @@ struct WatchSession {
             let rendered = try renderer.render(request)
             let warnings = report.warnings + rendered.warnings.filter { !report.warnings.contains($0) }
             console.print(warnings)
-            let files = rendered.files.map { file in
-                (url: file.page.map { Renderer.pageFile(destination, number: $0, of: rendered.pageCount, extension: request.format.fileExtension) }
-                    ?? destination, data: file.data)
-            }
+            let files = zip(rendered.destinations(for: destination), rendered.files).map { (url: $0, data: $1.data) }
             let milliseconds = Int((ContinuousClock.now - start) / .milliseconds(1))
             let time = Self.clock()
             if files.allSatisfy({ written[$0.url] == $0.data }) {

@@ -4,6 +4,8 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import Mawjaz
+import MawjazDocument
+import MawjazRender
 import ServiceLifecycle
 import Synchronization
 

@@ -36,7 +36,13 @@ import TestSupport
         let renders = (0..<2).map { _ in
             Task { try await HTTP.send("POST", url, headers: ["Content-Type": "application/yaml"], body: Data(UntrustedInputTests.longReport.utf8)) }
         }
-        try await Task.sleep(for: .milliseconds(500))
+        // SIGTERM once one render runs and the other waits (as /healthz tells).
+        let health = URL(string: "http://127.0.0.1:\(port)/healthz")!
+        for _ in 0..<600 {
+            let state = try await HTTP.send("GET", health).json()
+            if state["running"] as? Int == 1, state["waiting"] as? Int == 1 { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
         kill(process.processIdentifier, SIGTERM)
         try await Task.sleep(for: .milliseconds(300))
         // No new connection is taken.
@@ -49,7 +55,17 @@ import TestSupport
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         let lines = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(lines.components(separatedBy: "\"message\":\"request\"").count - 1 == 2, "\(lines)")
+        #expect(lines.components(separatedBy: "\"route\":\"/render\"").count - 1 == 2, "\(lines)")
+    }
+
+    /// `mawjaz serve --help` ends with examples, as every command's help does (they start a server, so the help tests
+    /// do not run them; the curl line is what `theDefaultBriefPostedAsAFormIsTheCommandsPDFByteForByte` does).
+    @Test func serveHelpEndsWithExamples() throws {
+        let result = try TestSupport.run(EndpointTests.command, ["serve", "--help"])
+        #expect(result.status == 0)
+        let examples = try #require(result.output.components(separatedBy: "\nEXAMPLES:\n").last)
+        #expect(examples.split(separator: "\n").filter { $0.hasPrefix("  mawjaz serve") }.count == 2, "\(result.output)")
+        #expect(result.output.contains("--token-file") && result.output.contains("--time-budget"))
     }
 
     @Test func aTokenFileThatCannotBeReadIsAnArgumentError() throws {

@@ -34,6 +34,8 @@ import TestSupport
             ("title: t\ndate: 2024-01-01\nbody:\n  - image: {path: \(secret.path)/secret.png, alt: x}\n", 4, "\(secret.path)/secret.png"),
             ("title: t\ndate: 2024-01-01\nbody:\n  - image: {path: ../secret.png, alt: x}\n", 4, "../secret.png"),
             ("title: t\ndate: 2024-01-01\nbody:\n  - image: {path: /proc/self/environ, alt: x}\n", 4, "/proc/self/environ"),
+            ("title: t\ndate: 2024-01-01\nfonts: {path: /usr/share/fonts/truetype}\nbody: []\n", 3, "/usr/share/fonts/truetype"),
+            ("title: t\ndate: 2024-01-01\ntemplate:\n  name: briefing\n  fonts: {path: \(secret.path)}\nbody: []\n", 5, secret.path),
         ]
         for (report, line, written) in cases {
             for endpoint in ["/render", "/validate"] {
