@@ -3,7 +3,7 @@
 //
 //   mawjaz-bench [REPORT] [--runs N] [--peers results.json] [--log-rows N] [--pages ROUNDS]
 //   mawjaz-bench batch [--documents 500] [--rounds 3] [--memory-renders 5000] [--loop-sample N] [--keep FOLDER]
-//   mawjaz-bench watch [--rounds 30] [--mawjaz .build/release/mawjaz]
+//   mawjaz-bench watch [--rounds 100] [--mawjaz .build/release/mawjaz]
 //
 // --pages also writes the report's pages to PNG and SVG one at a time and on every core, ROUNDS times each.
 import Foundation

@@ -115,6 +115,7 @@ import TestSupport
 
     /// Opens the page on a new report in a window of `width`×`height` and waits until its first preview is shown.
     static func openPage(_ browser: WebDriver, _ service: RunningService, query: String, width: Int = 1400, height: Int = 1000) async throws {
+        try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
         try await browser.resize(width: width, height: height)
         try await browser.open(service.url("/?new&" + query))
         try await browser.wait(until: "return document.body.dataset.ready === 'true' && document.querySelector('#status').dataset.state === 'upToDate'"
@@ -171,7 +172,6 @@ import TestSupport
                     == Message.editor(.reportHeading).text(in: .ar))
             let editor = try await browser.element("#report")
             #expect((try await browser.run("return arguments[0].value", [editor]) as? String)?.hasPrefix("template: briefing\n") == true)
-            try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
             try await browser.screenshot().write(to: Self.screenshots.appendingPathComponent("editor-ar.png"))
 
             // Typing a paragraph at the end: the preview follows.
@@ -285,6 +285,7 @@ import TestSupport
                   .filter(origin => origin !== location.origin && origin !== 'null');
                 """) as? [String]
             #expect(origins == [])
+            #expect(try await browser.scriptErrors() == [])
         } catch {
             try await service.stop()
             throw error
@@ -317,6 +318,14 @@ import TestSupport
             try await browser.wait(until: Self.waitForPreview, [shownBefore])
             let after = (try await browser.run("return document.querySelector('#pages').scrollTop") as? NSNumber)?.doubleValue ?? 0
             #expect(abs(after - before) < 2)
+
+            // A narrow window: the report above its pages, nothing wider than the window.
+            try await browser.resize(width: 720, height: 1000)
+            try await browser.wait(until: "return document.querySelector('.preview').getBoundingClientRect().top > document.querySelector('.writing').getBoundingClientRect().bottom")
+            #expect((try await browser.run("return document.documentElement.scrollWidth - document.documentElement.clientWidth") as? NSNumber)?.intValue == 0)
+            try await browser.run("window.scrollTo(0, 0)")
+            try await browser.screenshot().write(to: Self.screenshots.appendingPathComponent("editor-en-narrow.png"))
+            #expect(try await browser.scriptErrors() == [])
         } catch {
             try await service.stop()
             throw error

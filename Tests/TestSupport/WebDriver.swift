@@ -63,6 +63,7 @@ public final class WebDriver: @unchecked Sendable {
         if getuid() == 0 { arguments.append("--no-sandbox") }
         let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
             "browserName": "chrome",
+            "goog:loggingPrefs": ["browser": "ALL"],
             "goog:chromeOptions": [
                 "args": arguments,
                 "prefs": ["download.default_directory": downloads.path, "download.prompt_for_download": false],
@@ -184,6 +185,14 @@ public final class WebDriver: @unchecked Sendable {
             try await Task.sleep(for: .milliseconds(40))
         }
         throw Failure(description: "waited \(seconds) s for: \(script) — \(String(describing: try? await run(describe)))")
+    }
+
+    /// The errors the page's scripts raised since the last call (uncaught exceptions, `console.error`), from
+    /// chromedriver's browser log; failed requests, which a page may expect (a 422), are left out.
+    public func scriptErrors() async throws -> [String] {
+        let entries = try await command("POST", "/se/log", ["type": "browser"]) as? [[String: Any]] ?? []
+        return entries.filter { $0["level"] as? String == "SEVERE" && $0["source"] as? String != "network" }
+            .compactMap { $0["message"] as? String }
     }
 
     /// Forgets what the browser downloaded so far, so that `downloaded()` sees the next download alone.
