@@ -33,9 +33,11 @@ package final class TemplateLoader {
             let plainName = !report.template.contains("/") && !report.template.contains("\\") && !report.template.hasPrefix(".")
             guard plainName, FileManager.default.fileExists(atPath: url.path) else {
                 let location = report.templateOverrides?.node.location ?? report.templateSource ?? SourceLocation(file: report.file)
-                throw DataError(Diagnostic(at: location, field: "template",
-                                           .noTemplate(report.template, folder: folder.path,
-                                                       suggestion: Suggestion.closest(to: report.template, among: names), templates: names)))
+                let suggestion = Suggestion.closest(to: report.template, among: names)
+                // A report sent to a service is not told where the server keeps its templates.
+                throw DataError(Diagnostic(at: location, field: "template", report.files.isDisk
+                    ? .noTemplate(report.template, folder: folder.path, suggestion: suggestion, templates: names)
+                    : .noSuchTemplate(report.template, suggestion: suggestion, templates: names)))
             }
         }
         return try applyingOverrides(of: report, to: try base(at: url, name: report.template))

@@ -125,7 +125,11 @@ public final class RenderService: Sendable {
             let options = try RenderOptions(request)
             guard admission.enter() else {
                 metrics.refused("busy")
-                throw RequestProblem(status: .serviceUnavailable, .poolBusy, retryAfter: configuration.retryAfterSeconds)
+                // Its body is read past within the limits an admitted body has; past them the connection is closed.
+                let readToItsEnd = await readPast(bodyOf: request, limit: configuration.maxBodyBytes,
+                                                  deadline: context.startedAt + configuration.timeBudget)
+                throw RequestProblem(status: .serviceUnavailable, .poolBusy, retryAfter: configuration.retryAfterSeconds,
+                                     closesConnection: !readToItsEnd)
             }
             var admitted = true
             defer { if admitted { admission.leave() } }

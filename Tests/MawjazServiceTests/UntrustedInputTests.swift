@@ -42,6 +42,7 @@ import TestSupport
                 let answer = try await HTTP.post(server.url(endpoint), form: Form(report: report, files: ["other.csv": Data("date,category,title\n".utf8)]))
                 #expect(answer.status == 422, "\(endpoint) \(report): \(answer.status) \(answer.text)")
                 #expect(!answer.text.contains("SECRET-MARKER"), "\(report) quoted the secret: \(answer.text)")
+                #expect(!answer.text.contains(TestSupport.root.path), "\(report) named the server's folders: \(answer.text)")
                 let first = try #require(try answer.diagnostics().first, "\(answer.text)")
                 #expect(first["file"] as? String == "report.yaml", "\(report): \(answer.text)")
                 #expect(first["line"] as? Int == line, "\(report): \(answer.text)")
@@ -154,6 +155,28 @@ import TestSupport
         #expect(try other.receive().status == 200)
         let metrics = try await HTTP.send("GET", server.url("/metrics"))
         #expect(metrics.text.contains(#"mawjaz_requests_refused_total{reason="busy"} 2"#))
+        try await server.stop()
+    }
+
+    @Test func aRefusedBodyThatArrivesSlowlyClosesItsConnectionAtTheBudget() async throws {
+        let server = try await RunningService.start { $0.workers = 1; $0.queueLimit = 0; $0.timeBudget = .milliseconds(600) }
+        let report = Data(EndpointTests.inlineReport.utf8)
+        let holder = try RawConnection(port: server.port)
+        try holder.send("POST /render HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(report.count)\r\n\r\n")
+        try await Task.sleep(for: .milliseconds(200))
+        // Refused (the only place is taken), its body sent a byte at a time: read past until the budget, then closed.
+        let slow = try RawConnection(port: server.port)
+        try slow.send("POST /render HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n")
+        let start = ContinuousClock.now
+        for _ in 0..<10 {
+            try? slow.send("a")
+            try await Task.sleep(for: .milliseconds(150))
+        }
+        let busy = try slow.receive()
+        #expect(busy.status == 503)
+        #expect(busy.headers["connection"]?.lowercased() == "close")
+        #expect(slow.isClosedByServer())
+        #expect(ContinuousClock.now - start < .seconds(5))
         try await server.stop()
     }
 
