@@ -16,6 +16,8 @@ PEERS ?= ../shared/bench/peers
 
 # What `make fidelity` reads PDFs back with besides poppler: MuPDF and pdf.js (under node).
 FIDELITY_PACKAGES := mupdf-tools libjs-pdf nodejs
+# What `make load` and `make scale-test` drive the service with: wrk, and nginx as the load balancer.
+SERVICE_PACKAGES := wrk nginx-light
 
 
 PREFIX ?= /usr/local
@@ -39,7 +41,7 @@ STATIC_SWIFT := --static-swift-stdlib -Xlinker --start-group $(foreach library,F
 VERSION := $(shell sed -n 's/.*current = "\(.*\)"/\1/p' Sources/MawjazRender/MawjazVersion.swift)
 ARCHIVE_NAME := mawjaz-$(VERSION)-linux-$(shell uname -m)
 
-.PHONY: brief test deps build reports record-outputs bench bench-batch bench-peers docs fidelity clean install install-files manual uninstall dist
+.PHONY: brief test deps build reports record-outputs bench bench-batch bench-peers docs fidelity clean install install-files manual uninstall dist load scale-test
 
 brief: deps
 	$(SWIFT) build -c release --product mawjaz
@@ -151,6 +153,19 @@ dist: deps
 	install -m 644 README.md out/dist/$(ARCHIVE_NAME)/
 	tar -C out/dist -czf out/dist/$(ARCHIVE_NAME).tar.gz $(ARCHIVE_NAME)
 	@echo out/dist/$(ARCHIVE_NAME).tar.gz
+
+# mawjaz serve under wrk (30 s, 16 connections) on a one-page brief, beside mawjaz batch on the same brief: throughput,
+# p50/p99 below and above saturation, resident memory over 20,000 requests.
+load: deps
+	$(MAKE) --no-print-directory deps APT_PACKAGES="$(SERVICE_PACKAGES)"
+	$(SWIFT) build -c release --product mawjaz
+	python3 bench/service/load.py --mawjaz .build/release/mawjaz
+
+# Two replicas of mawjaz serve behind nginx; one stopped (SIGTERM, then SIGKILL in a second run) in the middle of a load run.
+scale-test: deps
+	$(MAKE) --no-print-directory deps APT_PACKAGES="$(SERVICE_PACKAGES)"
+	$(SWIFT) build -c release --product mawjaz
+	python3 bench/service/scale.py --mawjaz .build/release/mawjaz
 
 clean:
 	rm -rf .build out

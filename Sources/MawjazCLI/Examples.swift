@@ -42,5 +42,12 @@ enum Examples {
         "templates": [
             ("mawjaz templates", "each template with what it is for"),
         ],
+        "serve": [
+            ("mawjaz serve", "serve on 127.0.0.1:8080 with a renderer per core; Ctrl-C stops once the requests taken are answered"),
+            ("mawjaz serve --host 0.0.0.0 --token-file token --cors-origin https://editor.example.org",
+             "on every interface, every request but /healthz needing the token in the file token, callable from that origin's pages"),
+            ("curl -F report=@my-report/report.yaml -F activities.csv=@my-report/activities.csv http://127.0.0.1:8080/render -o brief.pdf",
+             "from another shell: the PDF of a report and its log"),
+        ],
     ]
 }

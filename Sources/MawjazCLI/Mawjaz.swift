@@ -1,4 +1,4 @@
-// The command line: mawjaz render | batch | validate | chart | init | templates | fonts; help that ends with examples.
+// The command line: mawjaz render | batch | validate | chart | init | templates | fonts | serve; help that ends with examples.
 import ArgumentParser
 import Foundation
 import Mawjaz
@@ -11,7 +11,7 @@ struct MawjazCommand: AsyncParsableCommand {
         abstract: Console.text(.helpAbstract),
         discussion: Console.text(.helpDiscussion),
         version: MawjazVersion.current,
-        subcommands: [Render.self, BatchCommand.self, Validate.self, ChartCommand.self, Init.self, TemplatesCommand.self, FontsCommand.self],
+        subcommands: [Render.self, BatchCommand.self, Validate.self, ChartCommand.self, Init.self, TemplatesCommand.self, FontsCommand.self, ServeCommand.self],
         defaultSubcommand: Render.self
     )
 
