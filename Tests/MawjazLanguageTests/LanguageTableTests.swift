@@ -274,6 +274,8 @@ import TestSupport
         .helpQuiet,
         .helpServe,
         .helpServeDiscussion,
+        .helpExamplesHeading,
+        .helpExample(.startReport),
         .helpHost,
         .helpPort,
         .helpWorkers,
@@ -339,7 +341,7 @@ import TestSupport
         .imageTooWide(width: 1, column: 2), .noSuchDay("zqdate", month: 2, year: 2023, days: 28),
         .watch(.started(report: "zqreport", folders: 1)), .watch(.wrote(time: "zqtime", output: "zqoutput", pages: 1, milliseconds: 1)),
         .watch(.unchanged(time: "zqtime", output: "zqoutput", pages: 2, milliseconds: 11)),
-    ]
+    ] + HelpExample.allCases.map(Message.helpExample)
 
     /// One value of every phrase; counts are written as the document would write them.
     static let phrases: [Phrase] = [
