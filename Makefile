@@ -118,9 +118,14 @@ install: deps
 	$(SWIFT) build -c $(CONFIGURATION) --product mawjaz
 	$(MAKE) --no-print-directory manual install-files
 
-# The man page, from the command's own help (swift-argument-parser's generate-manual plugin).
+# The man page, from the command's own help (swift-argument-parser's generate-manual plugin), ending with the
+# examples every command's --help ends with.
 manual:
 	$(SWIFT) package plugin generate-manual --configuration $(CONFIGURATION)
+	$(SWIFT) build -c $(CONFIGURATION) --product mawjaz
+	sed -i -e '/^\.Sh EXAMPLES$$/,$$d' $(MANUAL)
+	sed -i -e '$$a\' $(MANUAL)
+	$(BUILT)/mawjaz --manual-examples >> $(MANUAL)
 
 # Copies what is built into $(DESTDIR)$(PREFIX) (which may hold spaces); the completions are the command's own.
 install-files:

@@ -24,10 +24,12 @@ struct MawjazCommand: AsyncParsableCommand {
             let topic = helpTopic(given)
             let type = configuration.subcommands.first { ($0.configuration.commandName ?? $0._commandName) == topic }
             print(helpMessage(for: type ?? MawjazCommand.self).trimmingCharacters(in: .newlines))
-            if let examples = Examples.of[topic], !examples.isEmpty {
-                print("\nEXAMPLES:")
-                for (command, meaning) in examples { print("  \(command)\n      \(meaning)") }
-            }
+            if let examples = Examples.help(for: topic, in: Console.language) { print("\n" + examples) }
+            Foundation.exit(0)
+        }
+        if given == [Examples.manualOption] {
+            // `make manual` adds the examples to the page swift-argument-parser's plugin writes.
+            print(Examples.manualSection, terminator: "")
             Foundation.exit(0)
         }
         var command: ParsableCommand

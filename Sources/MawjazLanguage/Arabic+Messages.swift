@@ -418,6 +418,8 @@ extension Arabic {
         case .helpResults: return "كتابة صف لكل مستند هنا: group وoutput وstatus وpages وmilliseconds وأول خطأ."
         case .helpOnly: return "إخراج ما يذكره ملف النتائج فاشلا فقط (أو كل ما يذكره إن لم يكن فيه عمود status)."
         case .helpShard: return "إخراج الحصة I من N (وI من ١ إلى N): مستند من كل N، لتُخرج N عمليات معا الدفعة كلها."
+        case .helpExamplesHeading: return "أمثلة:"
+        case .helpExample(let example): return text(example)
         case .helpQuiet: return "بلا تقدم ولا سطر ختامي؛ وتبقى المشكلات مطبوعة."
         case .helpServe: return "إخراج التقارير عبر HTTP: `POST /render` و`POST /validate` و`GET /templates` و`/healthz` و`/metrics`."
         case .helpServeDiscussion:

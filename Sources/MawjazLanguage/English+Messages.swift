@@ -385,6 +385,8 @@ extension English {
         case .helpOnly:
             return "Render only the documents a results file lists as failed (or, without a status column, every one it lists)."
         case .helpShard: return "Render shard I of N (1 ≤ I ≤ N): every Nth document, so that N runs together render the whole batch."
+        case .helpExamplesHeading: return "EXAMPLES:"
+        case .helpExample(let example): return text(example)
         case .helpQuiet: return "No progress and no closing line; problems are still printed."
         case .helpServe: return "Serve renders over HTTP: POST /render, POST /validate, GET /templates, /healthz and /metrics."
         case .helpServeDiscussion:

@@ -339,6 +339,10 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case helpQuiet
     case helpServe
     case helpServeDiscussion
+    /// The heading over the examples that end every command's help.
+    case helpExamplesHeading
+    /// What one help example does.
+    case helpExample(HelpExample)
     case helpHost
     case helpPort
     case helpWorkers

@@ -274,6 +274,8 @@ import TestSupport
         .helpQuiet,
         .helpServe,
         .helpServeDiscussion,
+        .helpExamplesHeading,
+        .helpExample(.startReport),
         .helpHost,
         .helpPort,
         .helpWorkers,
@@ -331,7 +333,7 @@ import TestSupport
         .datasetSummary("zqname", activities: 1, firstYear: nil, lastYear: nil, categories: 0),
         .reportSummary(blocks: 1, facts: 0, warnings: 2),
         .imageTooWide(width: 1, column: 2), .noSuchDay("zqdate", month: 2, year: 2023, days: 28),
-    ]
+    ] + HelpExample.allCases.map(Message.helpExample)
 
     /// One value of every phrase; counts are written as the document would write them.
     static let phrases: [Phrase] = [
