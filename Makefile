@@ -13,6 +13,13 @@ REPORT := Reports/mississippi-uzbekistan/report.yaml
 BRIEF := out/mississippi-uzbekistan.pdf
 
 PEERS ?= ../shared/bench/peers
+# The peers' comparison also needs the kit's fonts (for the floor and Typst) and GNU time (peak memory); Typst comes
+# from PyPI (the kit's pinned version) into a virtual environment of its own.
+BENCH_APT_PACKAGES := fonts-noto-core time gcc libc6-dev python3-venv
+PEERS_VENV ?= $(HOME)/.cache/mawjaz-peers-venv
+ROUNDS ?= 6
+PROCESS_ROUNDS ?= 11
+RUNS ?= 20
 
 # What `make fidelity` reads PDFs back with besides poppler: MuPDF and pdf.js (under node).
 FIDELITY_PACKAGES := mupdf-tools libjs-pdf nodejs
@@ -91,12 +98,19 @@ docs: deps
 	docc convert Sources/Mawjaz/Mawjaz.docc --additional-symbol-graph-dir "$$(ls -d .build/*/symbolgraph | head -1)" \
 	  --fallback-display-name Mawjaz --fallback-bundle-identifier org.mawjaz.Mawjaz --output-path .build/docs
 
-# The peers (Typst, WeasyPrint, ReportLab, LuaLaTeX, a Pango+Cairo floor in C) on the same brief, then Mawjaz
-# in the same run, its in-process time set beside theirs.
+# The same brief (Reports/peers-brief, and its 21 pages in Reports/peers-brief-long) through the peers' C floor
+# (Pango and Cairo called directly), Typst and Mawjaz, in alternating rounds: in-process and whole-process times,
+# each round's ratio to the floor and the median ratio, peak memory. Raw figures in out/bench-peers.json.
 bench-peers: deps
+	$(MAKE) --no-print-directory deps APT_PACKAGES="$(BENCH_APT_PACKAGES)"
 	$(SWIFT) build -c release --product mawjaz-bench
-	bash $(PEERS)/run_all.sh
-	.build/release/mawjaz-bench $(REPORT) --peers $(PEERS)/out/results.json
+	$(SWIFT) build -c release --product mawjaz
+	mkdir -p .build/peers out
+	cc -O2 -Wall -o .build/peers/floor $(PEERS)/floor/floor.c $(PEERS)/floor/rtlvis.c $$(pkg-config --cflags --libs pangocairo)
+	@$(PEERS_VENV)/bin/python -c 'import typst' 2>/dev/null || { \
+	  python3 -m venv $(PEERS_VENV) && $(PEERS_VENV)/bin/python -m pip install -q typst==$$(sed -n 's/^typst==//p' $(PEERS)/requirements.txt); }
+	.build/release/mawjaz-bench peers --kit $(PEERS) --floor .build/peers/floor --python $(PEERS_VENV)/bin/python \
+	  --rounds $(ROUNDS) --process-rounds $(PROCESS_ROUNDS) --runs $(RUNS) --json out/bench-peers.json
 
 # The copy-paste fidelity corpus (Tests/MawjazTests/Fixtures/fidelity) set by Mawjaz, Typst and WeasyPrint in Noto
 # Naskh Arabic and Amiri, read back by poppler, PDFium, MuPDF and pdf.js: exact-token rates per kind.

@@ -41,6 +41,11 @@ public enum OutputFormat: Hashable, Sendable {
 public struct Renderer {
     /// The engine that shaped the documents' text; its fonts draw the glyphs.
     public let engine: TextEngine
+    /// Whether a PDF is tagged (structure, links, destinations, outline). Off only to measure what tagging costs:
+    /// every PDF Mawjaz writes is tagged.
+    package var tagsPDF = true
+    /// Whether a PDF gets its incremental update (`PDFAmendment`). Off only to measure what the update costs.
+    package var amendsPDF = true
 
     public init(engine: TextEngine) { self.engine = engine }
 
@@ -95,7 +100,7 @@ public struct Renderer {
                                            what: "creating the PDF")
             setMetadata(document.info, on: surface)
             let context = try CairoContext(surface: surface)
-            let tagger = PDFTagger(plan: plan)
+            let tagger = tagsPDF ? PDFTagger(plan: plan) : nil
             let textLayer = TextLayerPlan(document.pages) { [engine] font in engine.scaledFont(for: font).map { cairo_scaled_font_get_font_face($0) } }
             let painter = Painter(context: context, engine: engine, vector: true, tagger: tagger, textLayerPlan: textLayer, smoothsImages: false)
             for (index, page) in document.pages.enumerated() {
@@ -103,14 +108,15 @@ public struct Renderer {
                 if index < document.info.pageLabels.count {
                     cairo_pdf_surface_set_page_label(surface.handle, document.info.pageLabels[index])
                 }
-                if index == 0 { tagger.beginDocument(context.handle) }
+                if index == 0 { tagger?.beginDocument(context.handle) }
                 try painter.paint(page.frame)
-                if index == document.pages.count - 1 { tagger.endDocument(context.handle) }
+                if index == document.pages.count - 1 { tagger?.endDocument(context.handle) }
                 cairo_show_page(context.handle)
             }
-            addOutline(plan.outline, to: surface)
+            if tagsPDF { addOutline(plan.outline, to: surface) }
             try context.check("drawing the PDF")
             try surface.finish()
+            guard amendsPDF else { return sink.bytes }
             return try PDFAmendment.amend(sink.bytes, info: document.info, elements: plan.elements)
         }
     }
