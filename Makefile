@@ -12,6 +12,11 @@ APT_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config poppler-utils qpdf pyth
 REPORT := Reports/mississippi-uzbekistan/report.yaml
 BRIEF := out/mississippi-uzbekistan.pdf
 
+# Release builds link the Swift runtime and Foundation into the program, with lld packing its relocations (glibc
+# 2.36 reads them): it starts faster and takes less memory than one that loads them as shared libraries (see
+# "Measured" in the README). Every release build uses the same flags, so that switching never rebuilds everything.
+RELEASE := $(SWIFT) build -c release --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs
+
 PEERS ?= ../shared/bench/peers
 # The peers' comparison also needs the kit's fonts (for the floor and Typst) and GNU time (peak memory); Typst comes
 # from PyPI (the kit's pinned version) into a virtual environment of its own.
@@ -49,7 +54,7 @@ ARCHIVE_NAME := mawjaz-$(VERSION)-linux-$(shell uname -m)
 .PHONY: brief test deps build reports bench bench-batch bench-peers docs fidelity clean install install-files manual uninstall dist
 
 brief: deps
-	$(SWIFT) build -c release --product mawjaz
+	$(RELEASE) --product mawjaz
 	.build/release/mawjaz render $(REPORT) -o $(BRIEF)
 
 # The man page and a release archive (debug, to spare a release build) are made first, for the tests that install
@@ -72,7 +77,7 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build -c release
+	$(RELEASE)
 
 # Every sample report in Reports/, each to out/<folder>.pdf.
 reports: build
@@ -82,14 +87,14 @@ reports: build
 
 # In-process timing of the default brief (release build).
 bench: deps
-	$(SWIFT) build -c release --product mawjaz-bench
+	$(RELEASE) --product mawjaz-bench
 	.build/release/mawjaz-bench $(REPORT)
 
 # 500 one-page district briefs from one CSV: the library in-process, mawjaz batch -j 1 and -j 2, two shard
 # processes, a shell loop of mawjaz render; byte comparison with one-by-one renders; memory over 5,000 renders.
 bench-batch: deps
-	$(SWIFT) build -c release --product mawjaz
-	$(SWIFT) build -c release --product mawjaz-bench
+	$(RELEASE) --product mawjaz
+	$(RELEASE) --product mawjaz-bench
 	.build/release/mawjaz-bench batch
 
 # The library's documentation (DocC) from the symbol graphs and Sources/Mawjaz/Mawjaz.docc, into .build/docs.
@@ -103,8 +108,8 @@ docs: deps
 # each round's ratio to the floor and the median ratio, peak memory. Raw figures in out/bench-peers.json.
 bench-peers: deps
 	$(MAKE) --no-print-directory deps APT_PACKAGES="$(BENCH_APT_PACKAGES)"
-	$(SWIFT) build -c release --product mawjaz-bench
-	$(SWIFT) build -c release --product mawjaz
+	$(RELEASE) --product mawjaz-bench
+	$(RELEASE) --product mawjaz
 	mkdir -p .build/peers out
 	cc -O2 -Wall -o .build/peers/floor $(PEERS)/floor/floor.c $(PEERS)/floor/rtlvis.c $$(pkg-config --cflags --libs pangocairo)
 	@$(PEERS_VENV)/bin/python -c 'import typst' 2>/dev/null || { \
@@ -116,7 +121,7 @@ bench-peers: deps
 # Naskh Arabic and Amiri, read back by poppler, PDFium, MuPDF and pdf.js: exact-token rates per kind.
 fidelity: deps
 	$(MAKE) --no-print-directory deps APT_PACKAGES="$(FIDELITY_PACKAGES)"
-	$(SWIFT) build -c release --product mawjaz
+	$(RELEASE) --product mawjaz
 	bash bench/fidelity/run.sh .build/release/mawjaz
 
 install: deps
