@@ -1,5 +1,6 @@
 // Reads YAML (and JSON, its subset) into located nodes and typed values, collecting every problem.
 import Foundation
+import MawjazFrame
 import MawjazLanguage
 import Yams
 
@@ -265,7 +266,7 @@ public struct YAMLReader {
     /// A whole number within `range`, Arabic-Indic digits accepted.
     public mutating func integer(_ node: LocatedNode, in range: ClosedRange<Int>) -> Int? {
         guard let text = string(node) else { return nil }
-        guard let value = Int(Digits.toASCII(text.trimmingCharacters(in: .whitespaces))) else {
+        guard let value = Int(Digits.toASCII(text.trimmingSpaces())) else {
             log.error(node.location, field: node.path, .expectedWholeNumber(found: text))
             return nil
         }
@@ -279,7 +280,7 @@ public struct YAMLReader {
     /// A number within `range`, Arabic-Indic digits and separators accepted.
     public mutating func number(_ node: LocatedNode, in range: ClosedRange<Double>) -> Double? {
         guard let text = string(node) else { return nil }
-        guard let value = Double(Digits.toASCII(text.trimmingCharacters(in: .whitespaces))), value.isFinite else {
+        guard let value = Double(Digits.toASCII(text.trimmingSpaces())), value.isFinite else {
             log.error(node.location, field: node.path, .expectedNumber(found: text))
             return nil
         }

@@ -130,12 +130,18 @@ struct StructurePlan {
             case .link:
                 elements.append(Element(role: "Link"))
             case .text(let line) where artifactDepth == 0:
-                let text = line.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = line.text.trimmingWhitespace()
                 let current = open[open.count - 1]
                 if current.spansLines {
                     elements.append(Element(role: "Span", actualText: text))
                 } else if elements[current.index].role != "Figure" {
-                    elements[current.index].actualText = [elements[current.index].actualText, text].compactMap { $0 }.joined(separator: " ")
+                    // Appended in place: an element of many lines costs as much as its lines.
+                    if elements[current.index].actualText == nil {
+                        elements[current.index].actualText = text
+                    } else {
+                        elements[current.index].actualText?.append(" ")
+                        elements[current.index].actualText?.append(text)
+                    }
                 }
             case .text, .shape, .image, .destination:
                 continue
