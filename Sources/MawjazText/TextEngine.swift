@@ -344,8 +344,7 @@ public final class TextEngine {
     /// with wider spaces. False when the line has no place to widen (one long word), so it keeps its width.
     private func stretch(_ runs: inout [GlyphRun], clusters: [Kashida.RunClusters], styles: [TextStyle], paragraph bytes: [UInt8],
                          deficit: Double, kashida: Bool) -> Bool {
-        var (kashidas, spaces) = Kashida.openings(in: clusters, paragraph: bytes)
-        if !kashida { kashidas = [] }
+        let (kashidas, spaces) = Kashida.openings(in: clusters, paragraph: bytes, kashidas: kashida)
         let tatweels = kashidas.map { tatweel(in: styles[$0.run], matching: runs[$0.run].font) }
         let usable = kashidas.indices.filter { tatweels[$0] != nil }
         let size = styles.map(\.size).max() ?? 12
