@@ -58,10 +58,17 @@ public final class TextEngine {
     /// A line wider than the paragraph's width (a word that cannot be broken) and a character no font has are
     /// errors, unless `tolerating` lets the line stick out or the character go undrawn.
     public func shape(_ paragraph: StyledParagraph, tolerating tolerance: Tolerance = []) throws(TextError) -> ShapedParagraph {
+        try withLayout(paragraph) { layout, text, spans, base throws(TextError) in
+            try extractLines(layout: layout, text: text, spans: spans, base: base, paragraph: paragraph, tolerance: tolerance)
+        } ?? ShapedParagraph(lines: [], width: paragraph.width ?? 0, naturalWidth: 0)
+    }
+
+    /// Lays `paragraph` out with Pango and hands the layout to `body`, with the paragraph's text, its spans that hold
+    /// text and its first style; nil for a paragraph without spans.
+    private func withLayout<T>(_ paragraph: StyledParagraph,
+                               _ body: (OpaquePointer, String, [TextSpan], TextStyle) throws(TextError) -> T) throws(TextError) -> T? {
         let spans = paragraph.spans.filter { !$0.text.isEmpty }
-        guard let base = spans.first?.style ?? paragraph.spans.first?.style else {
-            return ShapedParagraph(lines: [], width: paragraph.width ?? 0, naturalWidth: 0)
-        }
+        guard let base = spans.first?.style ?? paragraph.spans.first?.style else { return nil }
         for span in spans { try library.check(families: span.style.families) }
         let text = spans.map(\.text).joined()
         let characterCount = text.unicodeScalars.count
@@ -70,8 +77,7 @@ public final class TextEngine {
         }
         let layout = try makeLayout(text: text, spans: spans, base: base, paragraph: paragraph)
         defer { mawjaz_object_unref(UnsafeMutableRawPointer(layout)) }
-        return try extractLines(layout: layout, text: text, spans: spans, base: base, paragraph: paragraph,
-                                tolerance: tolerance)
+        return try body(layout, text, spans, base)
     }
 
     /// The width of the widest line of the spans set without wrapping.
@@ -81,8 +87,30 @@ public final class TextEngine {
 
     /// The width of the widest piece of the spans that cannot be broken (the longest word).
     public func minimumWidth(_ spans: [TextSpan], direction: Direction) throws(TextError) -> Double {
+        // Broken at every opportunity, each line is a piece that cannot be broken. Only the lines' widths are read
+        // (and their glyphs checked), not their runs: shaping it whole would build a line per word.
         let spec = StyledParagraph(spans: spans, direction: direction, width: 1 / pangoScale)
-        return try shape(spec, tolerating: .overflow).naturalWidth
+        return try withLayout(spec) { layout, text, _, _ throws(TextError) in
+            let bytes = Array(text.utf8)
+            var widest = 0.0
+            guard let iterator = pango_layout_get_iter(layout) else { throw .fontconfig("pango_layout_get_iter failed") }
+            defer { pango_layout_iter_free(iterator) }
+            repeat {
+                var logical = PangoRectangle()
+                pango_layout_iter_get_line_extents(iterator, nil, &logical)
+                guard let line = pango_layout_iter_get_line_readonly(iterator) else { continue }
+                var node = mawjaz_line_runs(line)
+                while let current = node, let run = mawjaz_run_at(current) {
+                    let glyphs = run.pointee.glyphs!
+                    for index in 0..<Int(glyphs.pointee.num_glyphs) {
+                        try Self.checkGlyph(glyphs.pointee.glyphs[index].glyph, item: run.pointee.item!, bytes: bytes, missingGlyphs: false)
+                    }
+                    node = mawjaz_next_run(current)
+                }
+                widest = max(widest, logical.width.points)
+            } while pango_layout_iter_next_line(iterator) != 0
+            return widest
+        } ?? 0
     }
 
     /// The ascent and descent of a style's first font, in points.
@@ -290,11 +318,7 @@ public final class TextEngine {
         for index in 0..<count {
             let info = glyphString.pointee.glyphs[index]
             if info.glyph & unknownFlag != 0 {
-                let scalar = info.glyph & ~unknownFlag
-                if !missingGlyphs, let character = Unicode.Scalar(scalar), !character.properties.isWhitespace,
-                   character.properties.generalCategory != .control, character.properties.generalCategory != .format {
-                    throw .missingGlyph(scalar: scalar, context: Self.context(around: itemStart, in: bytes))
-                }
+                try Self.checkGlyph(info.glyph, item: item, bytes: bytes, missingGlyphs: missingGlyphs)
             } else if info.glyph != empty {
                 slot[index] = glyphs.count
                 glyphs.append(Glyph(id: info.glyph, x: Double(position + info.geometry.x_offset) / pangoScale,
@@ -338,6 +362,18 @@ public final class TextEngine {
                                 text: String(decoding: bytes[itemStart..<itemEnd], as: UTF8.self),
                                 x: x.points, width: width.points, isRightToLeft: rtl, color: style.color, underline: style.underline)
         return Kashida.RunClusters(run: glyphRun, bytes: ranges)
+    }
+
+    /// Throws for a glyph that stands for a visible character no font has, unless `missingGlyphs` lets it go undrawn.
+    private static func checkGlyph(_ glyph: UInt32, item: UnsafeMutablePointer<PangoItem>, bytes: [UInt8],
+                                   missingGlyphs: Bool) throws(TextError) {
+        let unknownFlag = mawjaz_glyph_unknown_flag()
+        guard glyph & unknownFlag != 0, !missingGlyphs else { return }
+        let scalar = glyph & ~unknownFlag
+        if let character = Unicode.Scalar(scalar), !character.properties.isWhitespace,
+           character.properties.generalCategory != .control, character.properties.generalCategory != .format {
+            throw .missingGlyph(scalar: scalar, context: Self.context(around: Int(item.pointee.offset), in: bytes))
+        }
     }
 
     /// Fills a line's `deficit`: with kashidas at the best joins of its Arabic words (when `kashida` is on), then
