@@ -93,12 +93,7 @@ public final class TextEngine {
         return try withLayout(spec) { layout, text, _, _ throws(TextError) in
             let bytes = Array(text.utf8)
             var widest = 0.0
-            guard let iterator = pango_layout_get_iter(layout) else { throw .fontconfig("pango_layout_get_iter failed") }
-            defer { pango_layout_iter_free(iterator) }
-            repeat {
-                var logical = PangoRectangle()
-                pango_layout_iter_get_line_extents(iterator, nil, &logical)
-                guard let line = pango_layout_iter_get_line_readonly(iterator) else { continue }
+            try forEachLine(of: layout) { _, logical, line throws(TextError) in
                 var node = mawjaz_line_runs(line)
                 while let current = node, let run = mawjaz_run_at(current) {
                     let glyphs = run.pointee.glyphs!
@@ -108,7 +103,7 @@ public final class TextEngine {
                     node = mawjaz_next_run(current)
                 }
                 widest = max(widest, logical.width.points)
-            } while pango_layout_iter_next_line(iterator) != 0
+            }
             return widest
         } ?? 0
     }
@@ -235,12 +230,7 @@ public final class TextEngine {
         var lines: [ShapedParagraph.Line] = []
         var naturalWidth = 0.0
         var top = 0.0
-        guard let iterator = pango_layout_get_iter(layout) else { throw .fontconfig("pango_layout_get_iter failed") }
-        defer { pango_layout_iter_free(iterator) }
-        repeat {
-            var logical = PangoRectangle()
-            pango_layout_iter_get_line_extents(iterator, nil, &logical)
-            guard let line = pango_layout_iter_get_line_readonly(iterator) else { continue }
+        try forEachLine(of: layout) { iterator, logical, line throws(TextError) in
             let lineStart = Int(line.pointee.start_index), lineLength = Int(line.pointee.length)
             var runs: [Kashida.RunClusters] = []
             var links: [(span: TextSpan, run: Int)] = []
@@ -293,9 +283,23 @@ public final class TextEngine {
             lines.append(.init(line: textLine, origin: Point(x: lineX, y: baseline), top: top,
                                bottom: top + boxHeight, links: lineLinks))
             top += boxHeight
-        } while pango_layout_iter_next_line(iterator) != 0
+        }
 
         return ShapedParagraph(lines: lines, width: paragraph.width ?? naturalWidth, naturalWidth: naturalWidth)
+    }
+
+    /// Calls `body` with each line of `layout`, top to bottom: the layout's iterator at the line, the line's logical
+    /// extents and the line.
+    private func forEachLine(of layout: OpaquePointer, _ body: (OpaquePointer, PangoRectangle, UnsafeMutablePointer<PangoLayoutLine>)
+                             throws(TextError) -> Void) throws(TextError) {
+        guard let iterator = pango_layout_get_iter(layout) else { throw .fontconfig("pango_layout_get_iter failed") }
+        defer { pango_layout_iter_free(iterator) }
+        repeat {
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iterator, nil, &logical)
+            guard let line = pango_layout_iter_get_line_readonly(iterator) else { continue }
+            try body(iterator, logical, line)
+        } while pango_layout_iter_next_line(iterator) != 0
     }
 
     /// Reads one Pango glyph run into a `GlyphRun`, with clusters in visual order for the PDF's text layer.
