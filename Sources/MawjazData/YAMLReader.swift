@@ -109,7 +109,8 @@ public struct YAMLReader {
             return nil
         }
         do {
-            guard let root = try Yams.compose(yaml: text, Resolver.basic) else {
+            // UTF-8 named, not `.default`, which reads the whole environment (YAMS_DEFAULT_ENCODING) on every call.
+            guard let root = try Yams.compose(yaml: text, Resolver.basic, Constructor.default, .utf8) else {
                 log.error(SourceLocation(file: file, line: 1, column: 1), .documentEmpty)
                 return nil
             }
