@@ -85,7 +85,10 @@ def report(brief, copies, comment):
     lines = list(head)
     for copy in range(copies):
         if copy:
-            lines.append("  - page-break")
+            # Each copy opens as the first does (the floor and the peers repeat the title, subtitle and date),
+            # here as blocks, since a report has one title block.
+            lines += ["  - page-break", f"  - heading: {q(brief['title'])}", f"  - paragraph: {q(brief['subtitle'])}",
+                      f"  - paragraph: {q(brief['date'])}", "  - rule"]
         lines += body(brief)
     return "\n".join(lines) + "\n"
 
