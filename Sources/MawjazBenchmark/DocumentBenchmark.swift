@@ -16,8 +16,12 @@ struct DocumentBenchmark {
     var unamended: [Double] = []
     var untagged: [Double] = []
 
+    /// What the timed documents' PDFs carry: everything, all but the amendment, or neither tags nor amendment.
+    enum PDFWork: String { case tagged, unamended, plain }
+
     /// `shares`: also render each document without the amendment and without tags, to measure what they cost.
-    init(report: URL, runs: Int, shares: Bool = true) throws {
+    /// `work`: what the timed documents carry (to profile the rest alone).
+    init(report: URL, runs: Int, shares: Bool = true, work: PDFWork = .tagged) throws {
         self.report = report
         let resources = try Resources.bundled()
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("mawjaz-bench-\(getpid()).pdf")
@@ -38,8 +42,8 @@ struct DocumentBenchmark {
             for offset in 0..<variants {
                 let variant = (run + offset) % variants
                 var writer = Renderer(engine: renderer.engine)
-                writer.amendsPDF = variant == 0
-                writer.tagsPDF = variant != 2
+                writer.amendsPDF = variant == 0 && work == .tagged
+                writer.tagsPDF = variant != 2 && work != .plain
                 times[variant] = try timed { try writer.write(laidOut.document, to: output, format: .pdf) }.1
             }
             for (name, duration) in [("load", load), ("bind", bind), ("layout", layout), ("render", times[0])] {

@@ -1,7 +1,7 @@
 // The benchmark: renders a report N times in one process and prints milliseconds per document, stage by stage;
 // or runs the C floor, Typst and Mawjaz on the peers' brief in alternating rounds and prints the ratios.
 //
-//   mawjaz-bench [REPORT] [--runs N] [--json] [--no-shares] [--log-rows N]
+//   mawjaz-bench [REPORT] [--runs N] [--json] [--no-shares] [--pdf tagged|unamended|plain] [--log-rows N]
 //   mawjaz-bench peers [--rounds R] [--runs N] [--kit DIR] [--floor BIN] [--python PY] [--variants brief,long]
 //   mawjaz-bench batch [--documents 500] [--rounds 3] [--memory-renders 5000] [--loop-sample N] [--keep FOLDER]
 import Foundation
@@ -57,11 +57,12 @@ do {
     } else if arguments.first == "batch" {
         try runBatchBenchmark(BatchBenchmarkOptions(Array(arguments.dropFirst())), resources: try Resources.bundled())
     } else {
-        let valued: Set = ["--runs", "--log-rows"]
+        let valued: Set = ["--runs", "--log-rows", "--pdf"]
         let report = positional(arguments, valued: valued).first ?? "Reports/mississippi-uzbekistan/report.yaml"
         let runs = try option("--runs", in: arguments) { Int($0) } ?? 30
+        let work = try option("--pdf", in: arguments) { DocumentBenchmark.PDFWork(rawValue: $0) } ?? .tagged
         let benchmark = try DocumentBenchmark(report: URL(fileURLWithPath: report), runs: runs,
-                                              shares: !arguments.contains("--no-shares"))
+                                              shares: !arguments.contains("--no-shares"), work: work)
         if arguments.contains("--json") {
             print(benchmark.json)
         } else {
