@@ -13,11 +13,13 @@ REPORT := Reports/mississippi-uzbekistan/report.yaml
 BRIEF := out/mississippi-uzbekistan.pdf
 
 # Release builds link the Swift runtime and Foundation into the program, with lld packing its relocations (glibc
-# 2.36 reads them) and exporting none of its symbols (their table was 450 KB that every shared library's lookups
-# touched): it starts faster and takes less memory than one that loads them as shared libraries (see "Measured" in
-# the README). Every release build uses the same flags, so that switching never rebuilds everything.
+# 2.36 reads them), exporting none of its symbols (their table was 450 KB that every shared library's lookups
+# touched) and laying out side by side the functions a render runs (Scripts/link-order.txt, written by
+# Scripts/link-order.py): it starts faster and takes less memory than one that loads them as shared libraries (see
+# "Measured" in the README). Every release build uses the same flags, so that switching never rebuilds everything.
 RELEASE := $(SWIFT) build -c release --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs \
-           -Xlinker --no-export-dynamic
+           -Xlinker --no-export-dynamic -Xlinker --symbol-ordering-file=$(CURDIR)/Scripts/link-order.txt \
+           -Xlinker --no-warn-symbol-ordering
 
 PEERS ?= ../shared/bench/peers
 # The peers' comparison also needs the kit's fonts (for the floor and Typst) and GNU time (peak memory); Typst comes
