@@ -17,9 +17,9 @@ BRIEF := out/mississippi-uzbekistan.pdf
 # touched) and laying out side by side the functions a render runs (Scripts/link-order.txt, written by
 # Scripts/link-order.py): it starts faster and takes less memory than one that loads them as shared libraries (see
 # "Measured" in the README). Every release build uses the same flags, so that switching never rebuilds everything.
-RELEASE := $(SWIFT) build -c release --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs \
-           -Xlinker --no-export-dynamic -Xlinker --symbol-ordering-file=$(CURDIR)/Scripts/link-order.txt \
-           -Xlinker --no-warn-symbol-ordering
+RELEASE_FLAGS := --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic \
+                 -Xlinker --symbol-ordering-file=$(CURDIR)/Scripts/link-order.txt -Xlinker --no-warn-symbol-ordering
+RELEASE := $(SWIFT) build -c release $(RELEASE_FLAGS)
 
 PEERS ?= ../shared/bench/peers
 # The peers' comparison also needs the kit's fonts (for the floor and Typst) and GNU time (peak memory); Typst comes
@@ -129,7 +129,7 @@ fidelity: deps
 	bash bench/fidelity/run.sh .build/release/mawjaz
 
 install: deps
-	$(SWIFT) build -c $(CONFIGURATION) --product mawjaz
+	$(SWIFT) build -c $(CONFIGURATION) --product mawjaz $(if $(filter release,$(CONFIGURATION)),$(RELEASE_FLAGS))
 	$(MAKE) --no-print-directory manual install-files
 
 # The man page, from the command's own help (swift-argument-parser's generate-manual plugin).
@@ -160,7 +160,7 @@ uninstall:
 # out/dist/mawjaz-VERSION-linux-ARCH.tar.gz: bin/, share/ (fonts, templates, man page, completions) and the README,
 # the Swift runtime linked statically.
 dist: deps
-	$(SWIFT) build -c $(CONFIGURATION) --product mawjaz $(STATIC_SWIFT)
+	$(SWIFT) build -c $(CONFIGURATION) --product mawjaz $(if $(filter release,$(CONFIGURATION)),$(RELEASE_FLAGS),$(STATIC_SWIFT))
 	@test -f $(MANUAL) || $(MAKE) --no-print-directory manual
 	rm -rf out/dist/$(ARCHIVE_NAME)
 	$(MAKE) --no-print-directory install-files PREFIX=$(CURDIR)/out/dist/$(ARCHIVE_NAME) DESTDIR=
