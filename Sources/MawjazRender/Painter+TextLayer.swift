@@ -166,7 +166,7 @@ final class TextLayerPlan {
     private var mapped = Set<GlyphKey>()
     private let face: (FontReference) -> OpaquePointer?
     /// Whether any run of the document may become spans: without one, the plan is never asked and not made.
-    private let hasSpans: Bool
+    let hasSpans: Bool
 
     /// Walks `pages` in painting order; `face` gives the cairo font face a run is drawn with.
     init(_ pages: [Page], face: @escaping (FontReference) -> OpaquePointer?) {
