@@ -88,14 +88,14 @@ extension Numerals {
         var words: [Range<Int>] = []
         var start: Int?
         for index in 0...scalars.count {
-            let isSpace = index == scalars.count || scalars[index].properties.isWhitespace
+            let isSpace = index == scalars.count || isWhitespace(scalars[index])
             if isSpace, let begin = start { words.append(begin..<index); start = nil }
             else if !isSpace && start == nil { start = index }
         }
         // Each word's kind, found once.
         let latin = words.map { scalars[$0].contains(where: isLatinLetter) }
         let numeric = words.map { word in
-            scalars[word].contains { digitValue($0) != nil } && !scalars[word].contains { $0.properties.isAlphabetic }
+            scalars[word].contains { digitValue($0) != nil } && !scalars[word].contains(where: isAlphabetic)
         }
         var mask = Array(repeating: false, count: scalars.count)
         var phone = false
@@ -152,6 +152,24 @@ extension Numerals {
         case 0x0660...0x0669: return scalar.value - 0x0660
         case 0x06F0...0x06F9: return scalar.value - 0x06F0
         default: return nil
+        }
+    }
+
+    /// Unicode's White_Space, answered without its tables for ASCII and the Arabic block (which holds none).
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20: true
+        case ..<0x80, 0x0600...0x06FF: false
+        default: scalar.properties.isWhitespace
+        }
+    }
+
+    /// Unicode's Alphabetic, answered without its tables for ASCII and the Arabic letters.
+    private static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x0621...0x064A: true
+        case ..<0x80: false
+        default: scalar.properties.isAlphabetic
         }
     }
 
