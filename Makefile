@@ -55,9 +55,9 @@ STATIC_SWIFT := --static-swift-stdlib -Xlinker --start-group $(foreach library,F
 VERSION := $(shell sed -n 's/.*current = "\(.*\)"/\1/p' Sources/MawjazRender/MawjazVersion.swift)
 ARCHIVE_NAME := mawjaz-$(VERSION)-linux-$(shell uname -m)
 
-.PHONY: brief test deps build reports bench bench-batch bench-peers docs fidelity clean install install-files manual uninstall dist
+.PHONY: brief test deps relink build reports bench bench-batch bench-peers docs fidelity clean install install-files manual uninstall dist
 
-brief: deps
+brief: deps relink
 	$(RELEASE) --product mawjaz
 	.build/release/mawjaz render $(REPORT) -o $(BRIEF)
 
@@ -67,6 +67,12 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(MAKE) --no-print-directory manual dist CONFIGURATION=debug
 	MAWJAZ_PACKAGING_TESTS=1 $(SWIFT) test --skip-build
+
+# SwiftPM does not know Scripts/link-order.txt: a newer list removes the release programs, so that they are linked again.
+relink:
+	@for program in .build/release/mawjaz .build/release/mawjaz-bench; do \
+	  if [ -e $$program ] && [ Scripts/link-order.txt -nt $$program ]; then rm -f $$program; fi; \
+	done
 
 # Installs the system packages that are missing (one apt-get update, only when something is missing).
 deps:
@@ -80,7 +86,7 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-build: deps
+build: deps relink
 	$(RELEASE)
 
 # Every sample report in Reports/, each to out/<folder>.pdf.
@@ -90,13 +96,13 @@ reports: build
 	done
 
 # In-process timing of the default brief (release build).
-bench: deps
+bench: deps relink
 	$(RELEASE) --product mawjaz-bench
 	.build/release/mawjaz-bench $(REPORT)
 
 # 500 one-page district briefs from one CSV: the library in-process, mawjaz batch -j 1 and -j 2, two shard
 # processes, a shell loop of mawjaz render; byte comparison with one-by-one renders; memory over 5,000 renders.
-bench-batch: deps
+bench-batch: deps relink
 	$(RELEASE) --product mawjaz
 	$(RELEASE) --product mawjaz-bench
 	.build/release/mawjaz-bench batch
@@ -110,7 +116,7 @@ docs: deps
 # The same brief (Reports/peers-brief, and its 21 pages in Reports/peers-brief-long) through the peers' C floor
 # (Pango and Cairo called directly), Typst and Mawjaz, in alternating rounds: in-process and whole-process times,
 # each round's ratio to the floor and the median ratio, peak memory. Raw figures in out/bench-peers.json.
-bench-peers: deps
+bench-peers: deps relink
 	$(MAKE) --no-print-directory deps APT_PACKAGES="$(BENCH_APT_PACKAGES)"
 	$(RELEASE) --product mawjaz-bench
 	$(RELEASE) --product mawjaz
@@ -123,12 +129,12 @@ bench-peers: deps
 
 # The copy-paste fidelity corpus (Tests/MawjazTests/Fixtures/fidelity) set by Mawjaz, Typst and WeasyPrint in Noto
 # Naskh Arabic and Amiri, read back by poppler, PDFium, MuPDF and pdf.js: exact-token rates per kind.
-fidelity: deps
+fidelity: deps relink
 	$(MAKE) --no-print-directory deps APT_PACKAGES="$(FIDELITY_PACKAGES)"
 	$(RELEASE) --product mawjaz
 	bash bench/fidelity/run.sh .build/release/mawjaz
 
-install: deps
+install: deps relink
 	$(SWIFT) build -c $(CONFIGURATION) --product mawjaz $(if $(filter release,$(CONFIGURATION)),$(RELEASE_FLAGS))
 	$(MAKE) --no-print-directory manual install-files
 
@@ -159,7 +165,7 @@ uninstall:
 
 # out/dist/mawjaz-VERSION-linux-ARCH.tar.gz: bin/, share/ (fonts, templates, man page, completions) and the README,
 # the Swift runtime linked statically.
-dist: deps
+dist: deps relink
 	$(SWIFT) build -c $(CONFIGURATION) --product mawjaz $(if $(filter release,$(CONFIGURATION)),$(RELEASE_FLAGS),$(STATIC_SWIFT))
 	@test -f $(MANUAL) || $(MAKE) --no-print-directory manual
 	rm -rf out/dist/$(ARCHIVE_NAME)
