@@ -55,7 +55,7 @@ STATIC_SWIFT := --static-swift-stdlib -Xlinker --start-group $(foreach library,F
 VERSION := $(shell sed -n 's/.*current = "\(.*\)"/\1/p' Sources/MawjazRender/MawjazVersion.swift)
 ARCHIVE_NAME := mawjaz-$(VERSION)-linux-$(shell uname -m)
 
-.PHONY: brief test deps relink build reports bench bench-batch bench-peers docs fidelity clean install install-files manual uninstall dist
+.PHONY: brief test deps relink build reports record-outputs bench bench-batch bench-peers docs fidelity clean install install-files manual uninstall dist
 
 brief: deps relink
 	$(RELEASE) --product mawjaz
@@ -73,6 +73,13 @@ relink:
 	@for program in .build/release/mawjaz .build/release/mawjaz-bench; do \
 	  if [ -e $$program ] && [ Scripts/link-order.txt -nt $$program ]; then rm -f $$program; fi; \
 	done
+
+# Re-records the SHA-256 of every sample's PDF, PNG and SVG outputs (Tests/MawjazTests/Fixtures/outputs.sha256), for a
+# change that alters output on purpose; the README's "Recorded outputs" says why each time.
+record-outputs: deps
+	$(SWIFT) build --build-tests
+	MAWJAZ_RECORD_OUTPUTS=1 $(SWIFT) test --skip-build --filter RecordedOutputTests.everySampleRendersToTheRecordedBytes
+	@git --no-pager diff -- Tests/MawjazTests/Fixtures/outputs.sha256
 
 # Installs the system packages that are missing (one apt-get update, only when something is missing).
 deps:

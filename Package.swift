@@ -32,34 +32,36 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "XMLCoder", package: "XMLCoder"),
         ]),
         // Stage 2: bind data into a document of blocks.
-        .target(name: "MawjazDocument", dependencies: ["MawjazData", "MawjazLanguage", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "MawjazDocument", dependencies: ["MawjazData", "MawjazFrame", "MawjazLanguage", .product(name: "Mustache", package: "swift-mustache")]),
         // Plain values every stage shares: geometry, paint, direction, and the positioned frames
         // between layout and render.
         .target(name: "MawjazFrame"),
         // Pango and fontconfig: fonts, shaping, measuring.
         .target(name: "MawjazText", dependencies: ["MawjazFrame", "MawjazLanguage", "CPangoCairo"]),
         // Stage 3: flow blocks into pages of frames.
-        .target(name: "MawjazLayout", dependencies: ["MawjazDocument", "MawjazText", "MawjazFrame", "MawjazLanguage"]),
+        .target(name: "MawjazLayout", dependencies: ["MawjazData", "MawjazDocument", "MawjazText", "MawjazFrame", "MawjazLanguage"]),
         // Stage 4: frames to PDF, PNG and SVG through Cairo.
-        .target(name: "MawjazRender", dependencies: ["MawjazFrame", "MawjazText", "MawjazLanguage", "CPangoCairo"]),
+        .target(name: "MawjazRender", dependencies: ["MawjazFrame", "MawjazLanguage", "CPangoCairo"]),
         // The library: the whole pipeline behind one call.
-        .target(name: "Mawjaz", dependencies: ["MawjazLanguage", "MawjazData", "MawjazDocument", "MawjazLayout", "MawjazRender"]),
+        .target(name: "Mawjaz", dependencies: ["MawjazLanguage", "MawjazData", "MawjazDocument", "MawjazFrame", "MawjazText", "MawjazLayout", "MawjazRender"]),
         // Stage 5: the command line.
         .executableTarget(
             name: "MawjazCLI",
-            dependencies: ["Mawjaz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Mawjaz", "MawjazDocument", "MawjazRender", "MawjazText",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "MawjazBenchmark", dependencies: ["Mawjaz"]),
-        .target(name: "TestSupport", dependencies: ["Mawjaz"], path: "Tests/TestSupport"),
-        .testTarget(name: "MawjazLanguageTests", dependencies: ["MawjazLanguage", "Mawjaz", "TestSupport"]),
+        .executableTarget(name: "MawjazBenchmark", dependencies: ["Mawjaz", "MawjazFrame", "MawjazRender"]),
+        .target(name: "TestSupport", dependencies: ["Mawjaz", "MawjazData", "MawjazDocument", "MawjazFrame", "MawjazLanguage", "MawjazLayout",
+                                                   "MawjazRender", "MawjazText"], path: "Tests/TestSupport"),
+        .testTarget(name: "MawjazLanguageTests", dependencies: ["MawjazLanguage", "MawjazData", "Mawjaz", "TestSupport"]),
         .testTarget(name: "MawjazDataTests", dependencies: [
             "MawjazData", "MawjazLanguage", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Fixtures"]),
-        .testTarget(name: "MawjazDocumentTests", dependencies: ["MawjazDocument", "MawjazLanguage", "TestSupport"]),
-        .testTarget(name: "MawjazTextTests", dependencies: ["MawjazText", "TestSupport"]),
-        .testTarget(name: "MawjazLayoutTests", dependencies: ["MawjazLayout", "TestSupport"]),
-        .testTarget(name: "MawjazRenderTests", dependencies: ["MawjazRender", "TestSupport"]),
-        .testTarget(name: "MawjazTests", dependencies: ["Mawjaz", "TestSupport", .product(name: "Yams", package: "Yams")],
+        .testTarget(name: "MawjazDocumentTests", dependencies: ["MawjazData", "MawjazDocument", "MawjazFrame", "MawjazLanguage", "TestSupport"]),
+        .testTarget(name: "MawjazTextTests", dependencies: ["MawjazFrame", "MawjazText", "TestSupport"]),
+        .testTarget(name: "MawjazLayoutTests", dependencies: ["Mawjaz", "MawjazDocument", "MawjazFrame", "MawjazLayout", "TestSupport"]),
+        .testTarget(name: "MawjazRenderTests", dependencies: ["MawjazFrame", "MawjazRender", "MawjazText", "TestSupport"]),
+        .testTarget(name: "MawjazTests", dependencies: ["Mawjaz", "MawjazData", "TestSupport", .product(name: "Yams", package: "Yams")],
                     exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

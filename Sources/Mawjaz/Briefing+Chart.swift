@@ -2,6 +2,7 @@
 import Foundation
 import MawjazData
 import MawjazDocument
+import MawjazFrame
 import MawjazLayout
 import MawjazRender
 
@@ -25,7 +26,7 @@ extension BriefingRenderer {
         }
         do throws(RenderError) {
             // One chart is one page: one file, named as asked, whatever the format.
-            for file in try Renderer(engine: engine).output(paged, format: format, pages: [1]) {
+            for file in try Renderer().output(paged, format: format, pages: [1]) {
                 try AtomicFile.write(file.bytes, to: output)
             }
             return RenderSummary(files: [output], pageCount: 1, warnings: warnings)

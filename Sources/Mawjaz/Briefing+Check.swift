@@ -4,28 +4,27 @@ import Foundation
 import MawjazData
 import MawjazDocument
 import MawjazLayout
+import MawjazText
 
 /// A report that passed every check: loaded, bound and laid out.
-public struct CheckedReport {
-    public var report: Report
-    public var laidOut: LayoutResult
+package struct CheckedReport {
+    package var report: Report
+    package var laidOut: LayoutResult
     /// Warnings of every stage, in file order.
-    public var warnings: [Diagnostic]
-    /// The text engine the report was laid out with, holding its template's fonts: the one to draw it with.
-    public var engine: TextEngine
+    package var warnings: [Diagnostic]
 }
 
 extension BriefingRenderer {
     /// Loads, binds and lays out the report at `url`, going on past errors as far as each stage can, and throws
     /// every error of every stage at once (load, placeholders, template, layout), in file order.
-    public func check(reportAt url: URL) throws(MawjazError) -> CheckedReport {
+    package func check(reportAt url: URL) throws(MawjazError) -> CheckedReport {
         try check(.file(url))
     }
 
     /// Checks a report as `check(reportAt:)` checks a file, whatever its source, after `adjusting` it (values a
     /// request sets). A report built in code has its blocks without a place in a file located by their path in
     /// the body (`body[3].paragraph`).
-    public func check(_ source: ReportSource, adjusting: (inout Report) -> Void = { _ in }) throws(MawjazError) -> CheckedReport {
+    package func check(_ source: ReportSource, adjusting: (inout Report) -> Void = { _ in }) throws(MawjazError) -> CheckedReport {
         switch source {
         case .text(let text):
             let reading = ReportLoader.read(text)
@@ -61,8 +60,7 @@ extension BriefingRenderer {
             problems += error.diagnostics
         }
         guard let laidOut, !problems.contains(where: { $0.severity == .error }) else { throw Self.failure(problems) }
-        return CheckedReport(report: report, laidOut: laidOut, warnings: DiagnosticLog.inFileOrder(problems + laidOut.warnings),
-                             engine: engine)
+        return CheckedReport(report: report, laidOut: laidOut, warnings: DiagnosticLog.inFileOrder(problems + laidOut.warnings))
     }
 
     /// An error naming the families the template's roles ask for that no font folder has, with the families there

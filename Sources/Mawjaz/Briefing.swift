@@ -22,11 +22,14 @@ public struct RenderSummary: Sendable {
 public final class BriefingRenderer {
     /// The fonts and templates this renderer uses.
     public let resources: Resources
-    /// The text engine (a Pango font map over the bundled fonts) this renderer shapes and draws with.
-    public let engine: TextEngine
+    /// The text engine (a Pango font map over the bundled fonts) this renderer shapes with.
+    package let engine: TextEngine
     let templates: TemplateLoader
     /// Engines that also hold a template's own font folders, by those folders.
     var enginesWithFolders: [[URL]: TextEngine] = [:]
+    /// How many pages of a PNG or SVG output are drawn at once: one per core, unless the renderer is one of a pool's
+    /// workers, which already keep every core busy.
+    package var pageWorkers = ProcessInfo.processInfo.activeProcessorCount
 
     /// Loads the bundled fonts, and the resources' extra font folders, into a private font configuration.
     public init(resources: Resources) throws(MawjazError) {
@@ -50,7 +53,7 @@ public final class BriefingRenderer {
     }
 
     /// Binds a report with its template into a document.
-    public func bind(_ report: Report) throws(MawjazError) -> Document {
+    package func bind(_ report: Report) throws(MawjazError) -> Document {
         do {
             let template = try templates.template(for: report)
             return try Binder.bind(report, template: template)
@@ -60,7 +63,7 @@ public final class BriefingRenderer {
     }
 
     /// Lays a document out into pages.
-    public func layout(_ document: Document) throws(MawjazError) -> LayoutResult {
+    package func layout(_ document: Document) throws(MawjazError) -> LayoutResult {
         do {
             return try Typesetter(engine: engine).layout(document, creationDate: Self.creationDate(for: document.date))
         } catch {
@@ -111,7 +114,7 @@ public final class BriefingRenderer {
         let laidOut = checked.laidOut
         let pages = request.format == .pdf ? [] : try request.pages.pages(of: laidOut.document.pages.count)
         do {
-            let files = try Renderer(engine: checked.engine).output(laidOut.document, format: request.format, pages: pages)
+            let files = try Renderer(pageWorkers: pageWorkers).output(laidOut.document, format: request.format, pages: pages)
             return RenderedDocument(format: request.format, files: files.map { RenderedFile(page: $0.page == 0 ? nil : $0.page, data: Data($0.bytes)) },
                                     pageCount: laidOut.document.pages.count, warnings: checked.warnings)
         } catch {

@@ -31,7 +31,12 @@ public final class RendererPool: Sendable {
         workerCount = max(1, workers)
         self.queueLimit = max(0, queueLimit)
         var renderers: [OwnedRenderer] = []
-        for _ in 0..<workerCount { renderers.append(OwnedRenderer(try BriefingRenderer(resources: resources))) }
+        for _ in 0..<workerCount {
+            // The workers keep every core busy already: each draws its pages one after the other.
+            let renderer = try BriefingRenderer(resources: resources)
+            renderer.pageWorkers = 1
+            renderers.append(OwnedRenderer(renderer))
+        }
         core = PoolCore(queueLimit: self.queueLimit, workers: workerCount)
         for (index, renderer) in renderers.enumerated() { core.startWorker(number: index + 1, with: renderer) }
     }

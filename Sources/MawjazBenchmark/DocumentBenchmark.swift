@@ -2,6 +2,7 @@
 // shares of the PDF's tags and of its amendment.
 import Foundation
 import Mawjaz
+import MawjazRender
 
 /// Times a report's documents in one process: fonts and templates are loaded once (the first document), then
 /// every document is loaded, bound, laid out and rendered again, nothing kept from the one before.
@@ -41,7 +42,7 @@ struct DocumentBenchmark {
             var times = [Double](repeating: 0, count: 3)
             for offset in 0..<variants {
                 let variant = (run + offset) % variants
-                var writer = Renderer(engine: renderer.engine)
+                var writer = Renderer()
                 writer.amendsPDF = variant == 0 && work == .tagged
                 writer.tagsPDF = variant != 2 && work != .plain
                 times[variant] = try timed { try writer.write(laidOut.document, to: output, format: .pdf) }.1

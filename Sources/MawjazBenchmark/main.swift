@@ -1,9 +1,11 @@
 // The benchmark: renders a report N times in one process and prints milliseconds per document, stage by stage;
 // or runs the C floor, Typst and Mawjaz on the peers' brief in alternating rounds and prints the ratios.
 //
-//   mawjaz-bench [REPORT] [--runs N] [--json] [--no-shares] [--pdf tagged|unamended|plain] [--log-rows N]
+//   mawjaz-bench [REPORT] [--runs N] [--json] [--no-shares] [--pdf tagged|unamended|plain] [--log-rows N] [--pages ROUNDS]
 //   mawjaz-bench peers [--rounds R] [--runs N] [--kit DIR] [--floor BIN] [--python PY] [--variants brief,long]
 //   mawjaz-bench batch [--documents 500] [--rounds 3] [--memory-renders 5000] [--loop-sample N] [--keep FOLDER]
+//
+// --pages also writes the report's pages to PNG and SVG one at a time and on every core, ROUNDS times each.
 import Foundation
 import Mawjaz
 
@@ -57,7 +59,7 @@ do {
     } else if arguments.first == "batch" {
         try runBatchBenchmark(BatchBenchmarkOptions(Array(arguments.dropFirst())), resources: try Resources.bundled())
     } else {
-        let valued: Set = ["--runs", "--log-rows", "--pdf"]
+        let valued: Set = ["--runs", "--log-rows", "--pdf", "--pages"]
         let report = positional(arguments, valued: valued).first ?? "Reports/mississippi-uzbekistan/report.yaml"
         let runs = try option("--runs", in: arguments) { Int($0) } ?? 30
         let work = try option("--pdf", in: arguments) { DocumentBenchmark.PDFWork(rawValue: $0) } ?? .tagged
@@ -68,10 +70,20 @@ do {
         } else {
             print(benchmark.summary)
             let rows = try option("--log-rows", in: arguments) { Int($0) } ?? 100_000
-            guard rows > 0 else { exit(0) }
-            let large = try benchmarkLargeLog(rows: rows, runs: 7)
-            print(String(format: "a %d-row activity log (%.1f MB): parse %.1f ms, every aggregation %.1f ms, together %.1f ms (median of 7)",
-                         rows, Double(large.size) / 1e6, large.parse, large.aggregate, large.parse + large.aggregate))
+            if rows > 0 {
+                let large = try benchmarkLargeLog(rows: rows, runs: 7)
+                print(String(format: "a %d-row activity log (%.1f MB): parse %.1f ms, every aggregation %.1f ms, together %.1f ms (median of 7)",
+                             rows, Double(large.size) / 1e6, large.parse, large.aggregate, large.parse + large.aggregate))
+            }
+            if let rounds = try option("--pages", in: arguments, { Int($0) }), rounds > 0 {
+                let renderer = try BriefingRenderer(resources: try Resources.bundled())
+                let document = try renderer.layout(try renderer.bind(try renderer.load(reportAt: URL(fileURLWithPath: report)).report)).document
+                for result in try benchmarkPageDrawing(document, rounds: rounds) {
+                    print(String(format: "%d pages to %@: one at a time %.1f ms, on %d cores %.1f ms, %.2f× (median of %d rounds)",
+                                 document.pages.count, result.format, result.oneAtATime, ProcessInfo.processInfo.activeProcessorCount,
+                                 result.everyCore, result.ratio, rounds))
+                }
+            }
         }
     }
 } catch let error as MawjazError {

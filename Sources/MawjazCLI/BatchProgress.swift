@@ -2,6 +2,7 @@
 // printed with its document; the closing line; and the results file.
 import Foundation
 import Mawjaz
+import MawjazRender
 import Synchronization
 
 /// Shows a batch's progress on standard error and keeps each document's result.

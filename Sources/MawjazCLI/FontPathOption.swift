@@ -2,6 +2,7 @@
 import ArgumentParser
 import Foundation
 import Mawjaz
+import MawjazText
 
 struct FontPathOption: ParsableArguments {
     @Option(name: .customLong("font-path"), help: ArgumentHelp(Console.text(.helpFontPath), valueName: "folder"))

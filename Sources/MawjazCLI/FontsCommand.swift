@@ -3,6 +3,8 @@
 import ArgumentParser
 import Foundation
 import Mawjaz
+import MawjazDocument
+import MawjazText
 
 struct FontsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

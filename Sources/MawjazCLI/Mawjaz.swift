@@ -2,6 +2,7 @@
 import ArgumentParser
 import Foundation
 import Mawjaz
+import MawjazRender
 
 @main
 struct MawjazCommand: AsyncParsableCommand {

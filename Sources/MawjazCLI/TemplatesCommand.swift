@@ -2,6 +2,7 @@
 import ArgumentParser
 import Foundation
 import Mawjaz
+import MawjazDocument
 
 struct TemplatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -11,12 +11,12 @@ extension Diagnostic {
 
 extension DiagnosticLog {
     @available(*, deprecated, message: "give the message a case in Message and a translation in every table")
-    public mutating func error(_ location: SourceLocation, field: String? = nil, _ message: String) {
+    package mutating func error(_ location: SourceLocation, field: String? = nil, _ message: String) {
         error(location, field: field, .verbatim(message))
     }
 
     @available(*, deprecated, message: "give the message a case in Message and a translation in every table")
-    public mutating func warning(_ location: SourceLocation, field: String? = nil, _ message: String) {
+    package mutating func warning(_ location: SourceLocation, field: String? = nil, _ message: String) {
         warning(location, field: field, .verbatim(message))
     }
 }
@@ -24,7 +24,7 @@ extension DiagnosticLog {
 extension Suggestion {
     /// `" (did you mean \"x\"?)"` for the closest candidate within a small edit distance, else "".
     @available(*, deprecated, message: "pass Suggestion.closest(to:among:) to a message that takes a suggestion")
-    public static func didYouMean(_ name: String, among candidates: [String]) -> String {
+    package static func didYouMean(_ name: String, among candidates: [String]) -> String {
         closest(to: name, among: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
     }
 }

@@ -60,19 +60,19 @@ public struct DataError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Collects diagnostics while a file is read, so that every problem is reported at once.
-public struct DiagnosticLog: Sendable {
-    public private(set) var diagnostics: [Diagnostic] = []
-    public init() {}
-    public mutating func error(_ location: SourceLocation, field: String? = nil, _ message: Message) {
+package struct DiagnosticLog: Sendable {
+    package private(set) var diagnostics: [Diagnostic] = []
+    package init() {}
+    package mutating func error(_ location: SourceLocation, field: String? = nil, _ message: Message) {
         diagnostics.append(Diagnostic(.error, at: location, field: field, message))
     }
-    public mutating func warning(_ location: SourceLocation, field: String? = nil, _ message: Message) {
+    package mutating func warning(_ location: SourceLocation, field: String? = nil, _ message: Message) {
         diagnostics.append(Diagnostic(.warning, at: location, field: field, message))
     }
-    public mutating func append(contentsOf other: [Diagnostic]) { diagnostics.append(contentsOf: other) }
-    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
-    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    package mutating func append(contentsOf other: [Diagnostic]) { diagnostics.append(contentsOf: other) }
+    package var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    package var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     /// The diagnostics grouped by file, files in the order they were first reported, each file's in line order.
     public static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var rank: [String: Int] = [:]

@@ -3,10 +3,10 @@ import MawjazLanguage
 
 extension DiagnosticLog {
     /// How many errors of one file are shown before the rest are only counted.
-    public static let errorLimit = 100
+    package static let errorLimit = 100
 
     /// Throws the errors in file order if there are any, the first `limit` of them and then one that counts the rest.
-    public func throwIfErrors(limit: Int = DiagnosticLog.errorLimit) throws(DataError) {
+    package func throwIfErrors(limit: Int = DiagnosticLog.errorLimit) throws(DataError) {
         let errors = Self.inFileOrder(self.errors)
         guard !errors.isEmpty else { return }
         guard errors.count > limit else { throw DataError(errors) }

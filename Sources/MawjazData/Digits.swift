@@ -1,10 +1,10 @@
 // Digits as people type them: Arabic-Indic and Extended Arabic-Indic digits read as ASCII.
 
 /// Normalises the digits of input text.
-public enum Digits {
+package enum Digits {
     /// `text` with Arabic-Indic (U+0660–0669) and Extended Arabic-Indic (U+06F0–06F9) digits made ASCII,
     /// and the Arabic decimal separator (U+066B) made a full stop.
-    public static func toASCII(_ text: String) -> String {
+    package static func toASCII(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0.value >= 0x0660 }) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

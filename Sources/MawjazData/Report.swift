@@ -76,6 +76,6 @@ public struct Report: Sendable, Codable {
 /// them against the template's schema with their locations.
 public struct TemplateOverrides: @unchecked Sendable {
     // @unchecked: the node is a parsed, immutable YAML tree, only read after loading.
-    public let node: LocatedNode
-    public init(node: LocatedNode) { self.node = node }
+    package let node: LocatedNode
+    package init(node: LocatedNode) { self.node = node }
 }

@@ -4,28 +4,6 @@ import MawjazFrame
 import MawjazLanguage
 
 extension ReportLoader {
-    /// The options each block kind accepts beside its kind key (`- paragraph: "…"` then `direction: ltr`).
-    static let blockOptions: [String: [String]] = [
-        "heading": ["text", "level", "numbered", "direction"],
-        "paragraph": ["text", "direction", "align", "justify"],
-        "facts": ["title", "items", "columns"],
-        "table": ["title", "caption", "columns", "rows", "rows-from", "zebra", "borders", "direction"],
-        "chart": ["type", "data", "by", "series", "from", "to", "categories", "top", "values", "events", "percent", "series-names",
-                  "title", "caption", "source", "domain", "height", "labels", "alt"],
-        "timeline": ["title", "events"],
-        "list": ["items", "ordered", "direction"],
-        "note": ["title", "text", "direction"],
-        "image": ["path", "alt", "caption", "width", "max-height"],
-        "signature": ["name", "title", "organisation", "stamp"],
-        "spacer": ["height"],
-        "rule": [],
-        "columns": ["count", "blocks"],
-        "for-each": ["data", "by", "from", "to", "categories", "blocks"],
-        "contents": ["title", "levels"],
-        "reference": ["number", "date", "attachments"],
-        "page-break": [],
-    ]
-
     mutating func readBlocks(_ node: LocatedNode) -> [ReportBlock]? {
         guard let items = reader.sequence(node) else { return nil }
         return items.compactMap { readBlock($0) }
@@ -33,32 +11,29 @@ extension ReportLoader {
 
     private mutating func readBlock(_ node: LocatedNode) -> ReportBlock? {
         if node.isScalar, let word = reader.string(node) {
-            switch word {
-            case "page-break": return .pageBreak(node.location)
-            case "rule": return .rule(node.location)
-            default:
-                reader.log.error(node.location, field: node.path, .notABlock(word, suggestion: Suggestion.closest(to: word, among: ["page-break", "rule"])))
-                return nil
-            }
+            if let kind = BlockKind(rawValue: word), kind.standsAlone { return readBlock(kind: kind, main: nil, options: [:], at: node) }
+            let alone = BlockKind.allCases.filter(\.standsAlone).map(\.rawValue)
+            reader.log.error(node.location, field: node.path, .notABlock(word, suggestion: Suggestion.closest(to: word, among: alone)))
+            return nil
         }
         guard let pairs = reader.mapping(node) else { return nil }
-        let kinds = pairs.filter { Self.blockKinds.contains($0.key) }
+        let kinds = pairs.compactMap { pair in BlockKind(rawValue: pair.key).map { (kind: $0, value: pair.value) } }
         guard kinds.count == 1, let (kind, value) = kinds.first else {
             let keys = pairs.map(\.key)
             if kinds.isEmpty {
                 let guess = keys.lazy.compactMap { Suggestion.closest(to: $0, among: Self.blockKinds) }.first
                 reader.log.error(node.location, field: node.path, .noBlockKind(keys: keys, kinds: Self.blockKinds, suggestion: guess))
             } else {
-                reader.log.error(node.location, field: node.path, .severalBlocks(kinds.map(\.key)))
+                reader.log.error(node.location, field: node.path, .severalBlocks(kinds.map(\.kind.rawValue)))
             }
             return nil
         }
-        let allowed = Self.blockOptions[kind] ?? []
+        let allowed = kind.options
         var options: [String: LocatedNode] = [:]
-        for (key, option) in pairs where key != kind {
+        for (key, option) in pairs where key != kind.rawValue {
             if allowed.contains(key) { options[key] = option } else {
                 reader.log.error(option.location, field: option.path,
-                                 .noSuchOption(kind: kind, option: key, suggestion: Suggestion.closest(to: key, among: allowed)))
+                                 .noSuchOption(kind: kind.rawValue, option: key, suggestion: Suggestion.closest(to: key, among: allowed)))
             }
         }
         // The kind's value may be the main content, or a mapping holding the options.
@@ -70,35 +45,35 @@ extension ReportLoader {
         return readBlock(kind: kind, main: value, options: options, at: node)
     }
 
-    private mutating func readBlock(kind: String, main: LocatedNode?, options: [String: LocatedNode], at node: LocatedNode) -> ReportBlock? {
+    private mutating func readBlock(kind: BlockKind, main: LocatedNode?, options: [String: LocatedNode], at node: LocatedNode) -> ReportBlock? {
         let location = node.location
         func text(_ key: String) -> LocatedNode? { main ?? options[key] }
         switch kind {
-        case "heading":
+        case .heading:
             guard let textNode = text("text") else { reader.missing("text", in: node); return nil }
             guard let value = reader.string(textNode) else { return nil }
             return .heading(HeadingSpec(value, level: options["level"].flatMap { reader.integer($0, in: 1...3) } ?? 1,
                                         numbered: options["numbered"].flatMap { reader.boolean($0) },
                                         direction: options["direction"].flatMap { reader.choice($0, as: Direction.self) },
                                         location: location))
-        case "paragraph":
+        case .paragraph:
             guard let textNode = text("text") else { reader.missing("text", in: node); return nil }
             guard let value = reader.string(textNode) else { return nil }
             return .paragraph(ParagraphSpec(value, direction: options["direction"].flatMap { reader.choice($0, as: Direction.self) },
                                             align: options["align"].flatMap { reader.choice($0, as: Alignment.self) },
                                             justify: options["justify"].flatMap { reader.choice($0, as: JustifyMode.self) },
                                             location: location))
-        case "facts":
+        case .facts:
             guard let itemsNode = main ?? options["items"] else { reader.missing("items", in: node); return nil }
             guard let items = reader.sequence(itemsNode) else { return nil }
             let facts = items.compactMap { readFactItem($0) }
             return .facts(FactsSpec(title: options["title"].flatMap { reader.string($0) }, items: facts,
                                     columns: options["columns"].flatMap { reader.integer($0, in: 1...6) }, location: location))
-        case "table":
+        case .table:
             return readTable(options, at: node).map(ReportBlock.table)
-        case "chart":
+        case .chart:
             return readChart(options, at: node).map(ReportBlock.chart)
-        case "timeline":
+        case .timeline:
             guard let eventsNode = main ?? options["events"] else { reader.missing("events", in: node); return nil }
             guard let items = reader.sequence(eventsNode) else { return nil }
             let events = items.compactMap { item -> TimelineSpec.Event? in
@@ -110,17 +85,17 @@ extension ReportLoader {
                 return TimelineSpec.Event(date: dateText, text: body)
             }
             return .timeline(TimelineSpec(title: options["title"].flatMap { reader.string($0) }, events: events, location: location))
-        case "list":
+        case .list:
             guard let itemsNode = main ?? options["items"] else { reader.missing("items", in: node); return nil }
             let ordered = options["ordered"].flatMap { reader.boolean($0) } ?? false
             return readList(itemsNode, ordered: ordered, direction: options["direction"].flatMap { reader.choice($0, as: Direction.self) },
                             location: location).map(ReportBlock.list)
-        case "note":
+        case .note:
             guard let textNode = text("text") else { reader.missing("text", in: node); return nil }
             guard let value = reader.string(textNode) else { return nil }
             return .note(NoteSpec(title: options["title"].flatMap { reader.string($0) }, text: value,
                                   direction: options["direction"].flatMap { reader.choice($0, as: Direction.self) }, location: location))
-        case "image":
+        case .image:
             guard let pathNode = text("path") else { reader.missing("path", in: node); return nil }
             guard let path = reader.string(pathNode) else { return nil }
             guard let altNode = options["alt"] else { reader.missing("alt", in: node); return nil }
@@ -128,31 +103,31 @@ extension ReportLoader {
             return .image(ImageSpec(path: resolve(path), alternativeText: alt, caption: options["caption"].flatMap { reader.string($0) },
                                     width: options["width"].flatMap { readWidth($0) } ?? .auto,
                                     maxHeight: options["max-height"].flatMap { reader.number($0, in: 1...2000) }, location: location))
-        case "signature":
+        case .signature:
             guard let nameNode = text("name") else { reader.missing("name", in: node); return nil }
             guard let name = reader.string(nameNode) else { return nil }
             return .signature(SignatureSpec(name: name, title: options["title"].flatMap { reader.string($0) },
                                             organisation: options["organisation"].flatMap { reader.string($0) },
                                             stamp: options["stamp"].flatMap { reader.boolean($0) } ?? false, location: location))
-        case "spacer":
+        case .spacer:
             guard let heightNode = main ?? options["height"] else { reader.missing("height", in: node); return nil }
             return reader.number(heightNode, in: 0...800).map { .spacer($0, location) }
-        case "rule":
+        case .rule:
             return .rule(location)
-        case "columns":
+        case .columns:
             guard let blocksNode = options["blocks"] ?? main else { reader.missing("blocks", in: node); return nil }
             guard let blocks = readBlocks(blocksNode) else { return nil }
             return .columns(ColumnsSpec(count: options["count"].flatMap { reader.integer($0, in: 2...4) } ?? 2, blocks: blocks, location: location))
-        case "contents":
+        case .contents:
             let title = (main?.isScalar == true ? main : options["title"]).flatMap { reader.string($0) }
             return .contents(ContentsSpec(title: title, levels: options["levels"].flatMap { reader.integer($0, in: 1...3) } ?? 2,
                                           location: location))
-        case "reference":
+        case .reference:
             guard let numberNode = text("number") else { reader.missing("number", in: node); return nil }
             guard let number = reader.string(numberNode) else { return nil }
             return .reference(ReferenceSpec(number: number, date: options["date"].flatMap { reader.date($0) },
                                             attachments: options["attachments"].flatMap { reader.string($0) }, location: location))
-        case "for-each":
+        case .forEach:
             guard let dataNode = options["data"] else { reader.missing("data", in: node); return nil }
             guard let blocksNode = options["blocks"] else { reader.missing("blocks", in: node); return nil }
             guard let dataset = reader.string(dataNode), let blocks = readBlocks(blocksNode) else { return nil }
@@ -162,7 +137,7 @@ extension ReportLoader {
                 return nil
             }
             return .forEach(ForEachSpec(dataset: dataset, by: by, filter: readFilter(options), blocks: blocks, location: location))
-        default:
+        case .pageBreak:
             return .pageBreak(location)
         }
     }

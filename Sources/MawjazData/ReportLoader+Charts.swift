@@ -76,7 +76,7 @@ extension ReportLoader {
 
     /// A facts item's `sparkline: {data: activities, by: year}`: a chart of kind sparkline, without `type`.
     mutating func readSparkline(_ node: LocatedNode) -> ChartSpec? {
-        let keys = (Self.blockOptions["chart"] ?? []).filter { $0 != "type" }
+        let keys = BlockKind.chart.options.filter { $0 != "type" }
         guard let pairs = reader.mapping(node, allowedKeys: keys) else { return nil }
         return readChart(.sparkline, Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a }), at: node)
     }

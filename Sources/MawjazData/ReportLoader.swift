@@ -17,16 +17,13 @@ public struct ReportReading: Sendable {
 /// Loads reports from files, reporting every problem of a file at once with its line and column.
 public struct ReportLoader {
     /// The keys a report file may have at its top level.
-    public static let topLevelKeys = [
+    package static let topLevelKeys = [
         "template", "title", "subtitle", "date", "classification", "author", "subject", "keywords", "language",
         "numerals", "date-style", "month-names", "justify", "convert-digits", "overflow", "facts", "data", "body",
         "attachment", "fonts",
     ]
     /// The names of the block kinds a body may hold.
-    public static let blockKinds = [
-        "heading", "paragraph", "facts", "table", "chart", "timeline", "list", "note", "image", "signature",
-        "spacer", "rule", "columns", "for-each", "contents", "reference", "page-break",
-    ]
+    package static let blockKinds = BlockKind.allCases.map(\.rawValue)
 
     var reader: YAMLReader
     let folder: URL

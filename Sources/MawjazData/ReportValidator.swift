@@ -2,10 +2,10 @@
 import MawjazLanguage
 
 /// Cross-checks a loaded or code-built report.
-public enum ReportValidator {
+package enum ReportValidator {
     /// Errors for references to datasets that do not exist or are empty; warnings for activities dated after the report.
     /// References to the datasets in `ignoring` (declared, but their files had errors of their own) are not checked.
-    public static func check(_ report: Report, ignoring unreadable: Set<String> = []) -> [Diagnostic] {
+    package static func check(_ report: Report, ignoring unreadable: Set<String> = []) -> [Diagnostic] {
         var log = DiagnosticLog()
         check(report.body, in: report, unreadable: unreadable, log: &log)
         for (name, dataset) in report.datasets.sorted(by: { $0.key < $1.key }) {
@@ -36,7 +36,8 @@ public enum ReportValidator {
                     log.error(repeated.location, field: "for-each.data", noDataset(repeated.dataset, report, unreadable))
                 }
                 check(repeated.blocks, in: report, unreadable: unreadable, log: &log)
-            default:
+            case .heading, .paragraph, .timeline, .list, .note, .image, .signature, .spacer, .rule, .contents, .reference, .pageBreak:
+                // No dataset to check. A new kind that names a dataset or holds a chart is checked above.
                 continue
             }
         }
@@ -63,7 +64,7 @@ public enum ReportValidator {
 
 extension CalendarDate {
     /// Whether `other` falls within the period this date stands for (a year holds its months and days).
-    public func contains(_ other: CalendarDate) -> Bool {
+    package func contains(_ other: CalendarDate) -> Bool {
         guard other.year == year else { return false }
         guard let month else { return true }
         guard other.month == month else { return false }

@@ -1,9 +1,9 @@
 // "Did you mean …?": the closest known name to a misspelt one.
 
 /// Finds the known name closest to an unknown one.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate with the smallest edit distance, if it is close enough to be a likely misspelling.
-    public static func closest(to name: String, among candidates: [String]) -> String? {
+    package static func closest(to name: String, among candidates: [String]) -> String? {
         let lowered = Array(name.lowercased().unicodeScalars)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {

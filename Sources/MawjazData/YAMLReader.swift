@@ -5,51 +5,51 @@ import MawjazLanguage
 import Yams
 
 /// A YAML node with the place it was written, for messages that point at the line and column.
-public struct LocatedNode {
-    public let node: Node
-    public let location: SourceLocation
+package struct LocatedNode {
+    package let node: Node
+    package let location: SourceLocation
     /// The dotted path of the node from the document root (`body[2].chart.by`), for messages.
-    public let path: String
+    package let path: String
 }
 
 /// Decodes a YAML document into typed values, recording a diagnostic for each problem instead of stopping.
 ///
 /// Limits protect against hostile input: the file's size, how deep it nests, and how many nodes are
 /// visited (aliases can make a small file expand without bound).
-public struct YAMLReader {
+package struct YAMLReader {
     /// The file the document came from, as messages name it.
-    public let file: String
+    package let file: String
     /// Problems found so far.
-    public var log = DiagnosticLog()
+    package var log = DiagnosticLog()
     /// The largest file read, in bytes.
-    public static let sizeLimit = 4 << 20
+    package static let sizeLimit = 4 << 20
     /// The deepest nesting of mappings and sequences accepted.
-    public static let depthLimit = 64
+    package static let depthLimit = 64
     /// The most nodes visited in one document, aliases expanded.
-    public static let nodeLimit = 200_000
+    package static let nodeLimit = 200_000
     /// Where the files the document names are read from.
-    public var files: FileSource
+    package var files: FileSource
     private var visited = 0
 
-    public init(file: String, files: FileSource = .disk) {
+    package init(file: String, files: FileSource = .disk) {
         self.file = file
         self.files = files
     }
 
     /// Reads and parses a file; nil (with a diagnostic) when it cannot be read or parsed.
-    public mutating func load(contentsOf url: URL) -> LocatedNode? {
+    package mutating func load(contentsOf url: URL) -> LocatedNode? {
         guard let data = readFile(url, what: .file) else { return nil }
         return parse(data)
     }
 
     /// Reads and parses a file the document names (resolved by `files.resolve(_:against:)`), from the disk or memory.
-    public mutating func load(named path: String, what: FileKind, at location: SourceLocation? = nil) -> LocatedNode? {
+    package mutating func load(named path: String, what: FileKind, at location: SourceLocation? = nil) -> LocatedNode? {
         guard let data = readNamedFile(path, what: what, at: location) else { return nil }
         return parse(data)
     }
 
     /// Parses UTF-8 bytes; nil (with a diagnostic) when they are not UTF-8 or do not parse.
-    public mutating func parse(_ data: Data) -> LocatedNode? {
+    package mutating func parse(_ data: Data) -> LocatedNode? {
         guard let text = String(data: data, encoding: .utf8) else {
             log.error(SourceLocation(file: file, line: Self.firstInvalidUTF8Line(data)), .fileNotUTF8)
             return nil
@@ -59,7 +59,7 @@ public struct YAMLReader {
 
     /// Reads a file the document names, already resolved by `files.resolve(_:against:)`: from the disk, or from the
     /// files supplied in memory; nil with a diagnostic (at `location`) when it cannot be had.
-    public mutating func readNamedFile(_ path: String, what: FileKind, limit: Int = YAMLReader.sizeLimit,
+    package mutating func readNamedFile(_ path: String, what: FileKind, limit: Int = YAMLReader.sizeLimit,
                                        at location: SourceLocation? = nil) -> Data? {
         guard !files.isDisk else { return readFile(URL(fileURLWithPath: path), what: what, limit: limit, at: location) }
         switch files.supplied(path, limit: limit) {
@@ -72,7 +72,7 @@ public struct YAMLReader {
 
     /// Reads a file's bytes, with a diagnostic naming the path when it is missing, unreadable or too large, placed at
     /// `location` (where the file was named) or else at the top of this reader's file.
-    public mutating func readFile(_ url: URL, what: FileKind, limit: Int = YAMLReader.sizeLimit, at location: SourceLocation? = nil) -> Data? {
+    package mutating func readFile(_ url: URL, what: FileKind, limit: Int = YAMLReader.sizeLimit, at location: SourceLocation? = nil) -> Data? {
         let path = url.path
         let place = location ?? SourceLocation(file: file)
         var isFolder: ObjCBool = false
@@ -102,7 +102,7 @@ public struct YAMLReader {
     }
 
     /// Parses YAML text; nil (with a diagnostic) when it does not parse or is empty.
-    public mutating func parse(_ text: String) -> LocatedNode? {
+    package mutating func parse(_ text: String) -> LocatedNode? {
         if let (line, column) = Self.excessiveNesting(in: text) {
             log.error(SourceLocation(file: file, line: line, column: column),
                       .nestingTooDeep(limit: Self.depthLimit))
@@ -188,13 +188,13 @@ public struct YAMLReader {
     // MARK: - Locations and paths
 
     /// Where `node` was written.
-    public func location(of node: Node) -> SourceLocation {
+    package func location(of node: Node) -> SourceLocation {
         guard let mark = node.mark else { return SourceLocation(file: file) }
         return SourceLocation(file: file, line: mark.line, column: mark.column)
     }
 
     /// The child node at `key` of a mapping, located.
-    public func child(_ node: Node, key: String, of parent: LocatedNode) -> LocatedNode {
+    package func child(_ node: Node, key: String, of parent: LocatedNode) -> LocatedNode {
         LocatedNode(node: node, location: location(of: node), path: parent.path.isEmpty ? key : "\(parent.path).\(key)")
     }
 
@@ -210,7 +210,7 @@ public struct YAMLReader {
     }
 
     /// The pairs of a mapping, with unknown keys reported (and a did-you-mean); nil when it is not a mapping.
-    public mutating func mapping(_ node: LocatedNode, allowedKeys: [String]? = nil) -> [(key: String, value: LocatedNode)]? {
+    package mutating func mapping(_ node: LocatedNode, allowedKeys: [String]? = nil) -> [(key: String, value: LocatedNode)]? {
         guard visit(node) else { return nil }
         guard case .mapping(let mapping) = node.node else {
             log.error(node.location, field: node.path, .expectedMapping(found: Self.kind(of: node.node)))
@@ -239,7 +239,7 @@ public struct YAMLReader {
     }
 
     /// The items of a sequence; nil when it is not a sequence.
-    public mutating func sequence(_ node: LocatedNode) -> [LocatedNode]? {
+    package mutating func sequence(_ node: LocatedNode) -> [LocatedNode]? {
         guard visit(node) else { return nil }
         guard case .sequence(let sequence) = node.node else {
             log.error(node.location, field: node.path, .expectedList(found: Self.kind(of: node.node)))
@@ -251,7 +251,7 @@ public struct YAMLReader {
     }
 
     /// A scalar as text; nil when it is a mapping or list, or null.
-    public mutating func string(_ node: LocatedNode, allowEmpty: Bool = false) -> String? {
+    package mutating func string(_ node: LocatedNode, allowEmpty: Bool = false) -> String? {
         guard visit(node) else { return nil }
         guard case .scalar(let scalar) = node.node else {
             log.error(node.location, field: node.path, .expectedText(found: Self.kind(of: node.node)))
@@ -265,7 +265,7 @@ public struct YAMLReader {
     }
 
     /// A whole number within `range`, Arabic-Indic digits accepted.
-    public mutating func integer(_ node: LocatedNode, in range: ClosedRange<Int>) -> Int? {
+    package mutating func integer(_ node: LocatedNode, in range: ClosedRange<Int>) -> Int? {
         guard let text = string(node) else { return nil }
         guard let value = Int(Digits.toASCII(text.trimmingSpaces())) else {
             log.error(node.location, field: node.path, .expectedWholeNumber(found: text))
@@ -279,7 +279,7 @@ public struct YAMLReader {
     }
 
     /// A number within `range`, Arabic-Indic digits and separators accepted.
-    public mutating func number(_ node: LocatedNode, in range: ClosedRange<Double>) -> Double? {
+    package mutating func number(_ node: LocatedNode, in range: ClosedRange<Double>) -> Double? {
         guard let text = string(node) else { return nil }
         guard let value = Double(Digits.toASCII(text.trimmingSpaces())), value.isFinite else {
             log.error(node.location, field: node.path, .expectedNumber(found: text))
@@ -293,7 +293,7 @@ public struct YAMLReader {
     }
 
     /// `true`/`false` (also yes/no).
-    public mutating func boolean(_ node: LocatedNode) -> Bool? {
+    package mutating func boolean(_ node: LocatedNode) -> Bool? {
         guard let text = string(node) else { return nil }
         switch text.lowercased() {
         case "true", "yes", "on": return true
@@ -305,7 +305,7 @@ public struct YAMLReader {
     }
 
     /// One of an enumeration's raw values, with a did-you-mean when it is not.
-    public mutating func choice<T: RawRepresentable & CaseIterable>(_ node: LocatedNode, as type: T.Type) -> T? where T.RawValue == String {
+    package mutating func choice<T: RawRepresentable & CaseIterable>(_ node: LocatedNode, as type: T.Type) -> T? where T.RawValue == String {
         guard let text = string(node) else { return nil }
         if let value = T(rawValue: text) { return value }
         let names = T.allCases.map(\.rawValue)
@@ -314,7 +314,7 @@ public struct YAMLReader {
     }
 
     /// A date written `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, checked against the calendar.
-    public mutating func date(_ node: LocatedNode) -> CalendarDate? {
+    package mutating func date(_ node: LocatedNode) -> CalendarDate? {
         guard let text = string(node) else { return nil }
         switch CalendarDate.parse(text) {
         case .success(let date): return date
@@ -325,7 +325,7 @@ public struct YAMLReader {
     }
 
     /// A list of text items (a single text is taken as a list of one).
-    public mutating func strings(_ node: LocatedNode) -> [String]? {
+    package mutating func strings(_ node: LocatedNode) -> [String]? {
         if case .scalar = node.node { return string(node).map { [$0] } }
         guard let items = sequence(node) else { return nil }
         let values = items.compactMap { string($0, allowEmpty: true) }
@@ -333,7 +333,7 @@ public struct YAMLReader {
     }
 
     /// Reports that a required key is missing from a mapping.
-    public mutating func missing(_ key: String, in node: LocatedNode) {
+    package mutating func missing(_ key: String, in node: LocatedNode) {
         log.error(node.location, field: node.path.isEmpty ? key : "\(node.path).\(key)", .requiredKey(key))
     }
 
@@ -349,9 +349,9 @@ public struct YAMLReader {
 
 extension LocatedNode {
     /// Whether the node is plain text (a scalar).
-    public var isScalar: Bool { if case .scalar = node { return true } else { return false } }
+    package var isScalar: Bool { if case .scalar = node { return true } else { return false } }
     /// Whether the node is a mapping.
-    public var isMapping: Bool { if case .mapping = node { return true } else { return false } }
+    package var isMapping: Bool { if case .mapping = node { return true } else { return false } }
     /// Whether the node is a list.
-    public var isSequence: Bool { if case .sequence = node { return true } else { return false } }
+    package var isSequence: Bool { if case .sequence = node { return true } else { return false } }
 }

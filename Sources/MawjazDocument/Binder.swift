@@ -6,7 +6,7 @@ import MawjazFrame
 import MawjazLanguage
 
 /// Binds reports into documents, collecting every problem before it stops.
-public struct Binder {
+package struct Binder {
     let report: Report
     let template: Template
     let resolver: PlaceholderResolver
@@ -23,7 +23,7 @@ public struct Binder {
     var unavailable: Set<String> = []
 
     /// Binds `report` with `template`; throws every error found, in order.
-    public static func bind(_ report: Report, template: Template) throws(DataError) -> Document {
+    package static func bind(_ report: Report, template: Template) throws(DataError) -> Document {
         let (document, diagnostics) = bindAll(report, template: template)
         var log = DiagnosticLog()
         log.append(contentsOf: diagnostics)
@@ -34,7 +34,7 @@ public struct Binder {
     /// Binds `report` with `template` without stopping at errors: the document (a placeholder that names
     /// nothing left as written, a missing image left out) and every problem found. Placeholders naming a dataset
     /// in `unavailable` (declared, but its file had errors) are not reported.
-    public static func bindAll(_ report: Report, template: Template, unavailable: Set<String> = [])
+    package static func bindAll(_ report: Report, template: Template, unavailable: Set<String> = [])
         -> (document: Document, diagnostics: [Diagnostic]) {
         var binder = Binder(report: report, template: template)
         binder.unavailable = unavailable
@@ -54,7 +54,9 @@ public struct Binder {
                 switch block {
                 case .heading(let heading): return [heading]
                 case .columns(let set): return headings(set.blocks)
-                default: return []
+                case .paragraph, .facts, .table, .chart, .timeline, .list, .note, .figure, .signature, .spacer, .rule, .contents,
+                     .reference, .pageBreak:
+                    return []
                 }
             }
         }

@@ -3,7 +3,7 @@
 extension Chart {
     /// Each category's share of the first series' total in whole percent, adding up to 100: every share is
     /// rounded down, then the largest remainders get one point more (ties to the earlier category).
-    public var shares: [Int] {
+    package var shares: [Int] {
         let values = series.first?.values ?? []
         let total = values.reduce(0, +)
         guard total > 0 else { return values.map { _ in 0 } }

@@ -13,9 +13,9 @@ import MawjazLanguage
 /// written in the Gregorian form, with the era mark "م" in Arabic so they are not read as Hijri
 /// years. So are full dates before the Hijra. A date that is not a real day (month 13, 31 April,
 /// a day without a month) is written in its ISO form with converted digits, so the error shows.
-public struct DateWriter: Hashable, Sendable {
+package struct DateWriter: Hashable, Sendable {
     /// Whether dates are written with month names or as digits only.
-    public enum Form: String, Hashable, Sendable, Codable, CaseIterable {
+    package enum Form: String, Hashable, Sendable, Codable, CaseIterable {
         /// Day, month name, year: "١٥ سبتمبر ٢٠٢٤".
         case long
         /// Year, month, day in digits, for reference blocks: "٢٠٢٤/٠٩/١٥".
@@ -23,27 +23,27 @@ public struct DateWriter: Hashable, Sendable {
     }
 
     /// The language of month names and era marks.
-    public var language: Language
+    package var language: Language
     /// The digits dates are written in, whatever the language.
-    public var numerals: NumeralSystem
+    package var numerals: NumeralSystem
     /// Gregorian, Hijri or both.
-    public var style: DateStyle
+    package var style: DateStyle
     /// The Arabic names of Gregorian months; English documents use English names.
-    public var monthNames: MonthNames
+    package var monthNames: MonthNames
     /// Long or numeric.
-    public var form: Form
+    package var form: Form
     /// Whether an Arabic Gregorian date under the Gregorian style ends its year with "م"; the dual form always does, and English never.
-    public var gregorianEraMark: Bool
+    package var gregorianEraMark: Bool
 
     /// A date writer; `language` and `numerals` are the document's, the rest default to long Gregorian dates with Egyptian month names.
-    public init(language: Language, numerals: NumeralSystem, style: DateStyle = .gregorian,
+    package init(language: Language, numerals: NumeralSystem, style: DateStyle = .gregorian,
                 monthNames: MonthNames = .egyptian, form: Form = .long, gregorianEraMark: Bool = false) {
         self.language = language; self.numerals = numerals; self.style = style
         self.monthNames = monthNames; self.form = form; self.gregorianEraMark = gregorianEraMark
     }
 
     /// `date` written in this writer's language, numerals, style and form.
-    public func format(_ date: CalendarDate) -> String {
+    package func format(_ date: CalendarDate) -> String {
         let digits = Numerals(numerals)
         guard date.isReal else { return digits.convertDigits(in: date.description) }
         if style == .gregorian { return gregorian(date, eraMark: gregorianEraMark) }

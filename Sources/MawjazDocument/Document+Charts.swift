@@ -3,7 +3,7 @@
 extension Document {
     /// Every chart block of the document in reading order, those inside column sets included, each with the
     /// column counts of the sets around it (outermost first; empty for a chart in the main column).
-    public var charts: [(chart: Chart, columnCounts: [Int])] {
+    package var charts: [(chart: Chart, columnCounts: [Int])] {
         Self.charts(in: blocks, columnCounts: [])
     }
 
@@ -12,7 +12,9 @@ extension Document {
             switch block {
             case .chart(let chart): return [(chart, columnCounts)]
             case .columns(let set): return charts(in: set.blocks, columnCounts: columnCounts + [set.count])
-            default: return []
+            case .heading, .paragraph, .facts, .table, .timeline, .list, .note, .figure, .signature, .spacer, .rule, .contents,
+                 .reference, .pageBreak:
+                return []
             }
         }
     }

@@ -3,16 +3,16 @@ import Foundation
 import MawjazData
 
 /// A day of the Hijri calendar as Saudi Arabia's Umm al-Qura calendar counts it.
-public struct HijriDate: Hashable, Sendable, Codable, CustomStringConvertible {
+package struct HijriDate: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The year after the Hijra (AH).
-    public var year: Int
+    package var year: Int
     /// 1 (Muharram) to 12 (Dhu al-Hijjah).
-    public var month: Int
+    package var month: Int
     /// 1 to 29 or 30.
-    public var day: Int
+    package var day: Int
 
     /// The Hijri day `year`-`month`-`day`, taken as given.
-    public init(year: Int, month: Int, day: Int) {
+    package init(year: Int, month: Int, day: Int) {
         self.year = year; self.month = month; self.day = day
     }
 
@@ -21,7 +21,7 @@ public struct HijriDate: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The conversion is Foundation's `.islamicUmmAlQura` calendar, asked at noon UTC of the day, so
     /// neither the machine's time zone nor its locale can move the result. Foundation's table covers
     /// 1300–1600 AH; outside it the calendar falls back to arithmetic (civil) Hijri months.
-    public init?(_ date: CalendarDate) {
+    package init?(_ date: CalendarDate) {
         guard let julianDay = date.julianDayNumber else { return nil }
         let noon = Date(timeIntervalSince1970: Double(julianDay - Self.unixEpochJulianDay) * 86_400 + 43_200)
         let parts = Self.ummAlQura.dateComponents([.year, .month, .day], from: noon)
@@ -30,7 +30,7 @@ public struct HijriDate: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// The ISO-like form `1446-03-12`.
-    public var description: String {
+    package var description: String {
         CalendarDate(year: year, month: month, day: day).description
     }
 

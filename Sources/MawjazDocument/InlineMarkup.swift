@@ -2,9 +2,9 @@
 // It never reaches Pango's markup parser: it becomes styled pieces, so user text can inject nothing.
 
 /// Parses inline markup into styled pieces.
-public enum InlineMarkup {
+package enum InlineMarkup {
     /// The pieces of `text`. Markers that are not closed are kept as literal text.
-    public static func parse(_ text: String) -> RichText {
+    package static func parse(_ text: String) -> RichText {
         // Most text has no marker at all: a byte scan spares it the parse.
         guard text.utf8.contains(where: { $0 == 0x2A || $0 == 0x5F || $0 == 0x5B || $0 == 0x5C }) else {
             return text.isEmpty ? [] : [Inline(text)]

@@ -18,7 +18,7 @@ extension Numerals {
     ///   `https://example.org/2024`), an e-mail address, a dotted address or version (`192.168.1.1`, `1.2.3`), a phone
     ///   number written with its `+` and groups (`+998 71 123 45 67`), and a number inside Latin text (`Python 3.12`,
     ///   `between 2012 and 2024`).
-    public func convertDigits(in text: String) -> String {
+    package func convertDigits(in text: String) -> String {
         // Only digits and what touches them change: a text without a digit is kept as it is.
         guard text.unicodeScalars.contains(where: { Self.digitValue($0) != nil }) else { return text }
         let scalars = Array(text.unicodeScalars)

@@ -4,12 +4,12 @@ import Foundation
 import MawjazLanguage
 
 /// Writes numbers in one numeral system, so every number on a page follows the document's policy.
-public struct Numerals: Hashable, Sendable {
+package struct Numerals: Hashable, Sendable {
     /// The digits and symbols numbers are written in.
-    public var system: NumeralSystem
+    package var system: NumeralSystem
 
     /// Numerals written in `system`.
-    public init(_ system: NumeralSystem) {
+    package init(_ system: NumeralSystem) {
         self.system = system
     }
 
@@ -17,7 +17,7 @@ public struct Numerals: Hashable, Sendable {
     ///
     /// `format(1250)` is "١٬٢٥٠" or "1,250"; `format(9, minimumDigits: 2)` is "٠٩". Negative numbers
     /// lead with `NumeralSystem.minusSign`.
-    public func format(_ value: Int, grouping: Bool = true, minimumDigits: Int = 1) -> String {
+    package func format(_ value: Int, grouping: Bool = true, minimumDigits: Int = 1) -> String {
         var digits = Self.decimalDigits(UInt64(value.magnitude))
         if digits.count < minimumDigits {
             digits.insert(contentsOf: repeatElement(0, count: minimumDigits - digits.count), at: 0)
@@ -29,7 +29,7 @@ public struct Numerals: Hashable, Sendable {
     ///
     /// `fractionDigits` is clamped to 0...15, the places a `Double` carries. A value that rounds to
     /// zero is written without a sign. Infinities are "∞" and "-∞"; not-a-number is "NaN".
-    public func format(_ value: Double, fractionDigits: Int, grouping: Bool = true) -> String {
+    package func format(_ value: Double, fractionDigits: Int, grouping: Bool = true) -> String {
         guard value.isFinite else {
             if value.isNaN { return "NaN" }
             return value < 0 ? String(system.minusSign) + "∞" : "∞"
@@ -52,22 +52,22 @@ public struct Numerals: Hashable, Sendable {
     }
 
     /// A percentage of `points` (45 is "٤٥٪" or "45%"), the sign after the number in logical order.
-    public func percent(_ points: Double, fractionDigits: Int = 0) -> String {
+    package func percent(_ points: Double, fractionDigits: Int = 0) -> String {
         format(points, fractionDigits: fractionDigits) + String(system.percentSign)
     }
 
     /// A year, never grouped: 2024 is "٢٠٢٤".
-    public func year(_ value: Int) -> String {
+    package func year(_ value: Int) -> String {
         format(value, grouping: false)
     }
 
     /// A page number, never grouped.
-    public func pageNumber(_ value: Int) -> String {
+    package func pageNumber(_ value: Int) -> String {
         format(value, grouping: false)
     }
 
     /// A section number: the parts joined by the decimal separator, so [1, 2] is "١٫٢" or "1.2".
-    public func sectionNumber(_ parts: [Int]) -> String {
+    package func sectionNumber(_ parts: [Int]) -> String {
         parts.map { format($0, grouping: false) }.joined(separator: String(system.decimalSeparator))
     }
 

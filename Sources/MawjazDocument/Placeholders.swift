@@ -4,7 +4,7 @@ import MawjazData
 import MawjazLanguage
 
 /// A value a placeholder stands for, before it is written out.
-public enum PlaceholderValue: Hashable, Sendable {
+package enum PlaceholderValue: Hashable, Sendable {
     case integer(Int)
     case year(Int)
     case number(Double)
@@ -13,12 +13,12 @@ public enum PlaceholderValue: Hashable, Sendable {
 }
 
 /// Resolves placeholders against a report.
-public struct PlaceholderResolver {
-    public let report: Report
+package struct PlaceholderResolver {
+    package let report: Report
     private let numerals: Numerals
     private let dates: DateWriter
 
-    public init(report: Report) {
+    package init(report: Report) {
         self.report = report
         numerals = Numerals(report.settings.numerals)
         dates = DateWriter(language: report.settings.language, numerals: report.settings.numerals,
@@ -26,15 +26,15 @@ public struct PlaceholderResolver {
     }
 
     /// The names a placeholder may start with.
-    public var roots: [String] { ["report", "facts"] + report.datasets.keys.sorted() }
+    package var roots: [String] { ["report", "facts"] + report.datasets.keys.sorted() }
 
     /// The fields every dataset offers.
-    public static let datasetFields = ["count", "first_year", "last_year", "years", "categories", "by_year", "by_category",
+    package static let datasetFields = ["count", "first_year", "last_year", "years", "categories", "by_year", "by_category",
                                        "by_month", "change", "busiest_year", "busiest_year_count", "top_category"]
     static let reportFields = ["title", "subtitle", "date", "year", "classification", "author"]
 
     /// The value of a placeholder name such as `activities.by_year.2021`, or why there is none.
-    public func value(of name: String) -> Result<PlaceholderValue, PlaceholderProblem> {
+    package func value(of name: String) -> Result<PlaceholderValue, PlaceholderProblem> {
         let parts = name.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
         guard let root = parts.first, !root.isEmpty else { return .failure(.init(.emptyPlaceholderName)) }
         switch root {
@@ -59,7 +59,7 @@ public struct PlaceholderResolver {
     }
 
     /// The placeholder's value written out: numbers in the document's numerals, dates in its date style.
-    public func text(of value: PlaceholderValue) -> String {
+    package func text(of value: PlaceholderValue) -> String {
         switch value {
         case .integer(let number): return numerals.format(number)
         case .year(let year): return numerals.year(year)
@@ -72,7 +72,7 @@ public struct PlaceholderResolver {
 
     /// The lists sections may repeat over: `NAME.activities` (each with the fields of `fields(of:)`),
     /// `NAME.category_counts` (`category`, `count`, `share`) and `NAME.year_counts` (`year`, `count`).
-    public func list(named name: String) -> [[String: String]]? {
+    package func list(named name: String) -> [[String: String]]? {
         let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2, let log = report.datasets[parts[0]] else { return nil }
         switch parts[1] {
@@ -93,7 +93,7 @@ public struct PlaceholderResolver {
 
     /// An activity's fields as written in the document: `date`, `year`, `category`, `title`, `location`,
     /// `partner`, `participants`, `tags`.
-    public func fields(of activity: Activity) -> [String: String] {
+    package func fields(of activity: Activity) -> [String: String] {
         ["date": activity.date.month == nil ? numerals.year(activity.date.year) : dates.format(activity.date),
          "year": numerals.year(activity.date.year), "category": activity.category, "title": activity.title,
          "location": activity.location ?? "", "partner": activity.partner ?? "",
@@ -172,7 +172,7 @@ public struct PlaceholderResolver {
 }
 
 /// Why a placeholder has no value.
-public struct PlaceholderProblem: Error, Hashable, Sendable {
-    public var message: Message
+package struct PlaceholderProblem: Error, Hashable, Sendable {
+    package var message: Message
     init(_ message: Message) { self.message = message }
 }

@@ -6,21 +6,21 @@ import MawjazLanguage
 
 /// Loads templates, reporting problems with file, line and column. Template files are read once and kept,
 /// until the file changes.
-public final class TemplateLoader {
+package final class TemplateLoader {
     /// The folder of named templates (Mawjaz's `Templates/`).
-    public let folder: URL
+    package let folder: URL
     private var loaded: [String: (modified: timespec, template: Template)] = [:]
 
-    public init(folder: URL) { self.folder = folder }
+    package init(folder: URL) { self.folder = folder }
 
     /// The names of the templates in the folder.
-    public var names: [String] {
+    package var names: [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
     /// The template a report names, with the report's overrides applied.
-    public func template(for report: Report) throws(DataError) -> Template {
+    package func template(for report: Report) throws(DataError) -> Template {
         let url: URL
         if report.template.hasSuffix(".yaml"), !report.files.isDisk {
             return try suppliedTemplate(for: report)
@@ -70,7 +70,7 @@ public final class TemplateLoader {
     }
 
     /// The template `name` of the folder, as its file has it.
-    public func template(named name: String) throws(DataError) -> Template {
+    package func template(named name: String) throws(DataError) -> Template {
         try base(at: folder.appendingPathComponent("\(name).yaml"), name: name)
     }
 

@@ -14,7 +14,7 @@ public enum Alignment: String, Hashable, Sendable, Codable, CaseIterable {
     case start, end, center, justify
 
     /// The physical side this alignment puts text on in `direction`.
-    public func resolved(in direction: Direction) -> PhysicalAlignment {
+    package func resolved(in direction: Direction) -> PhysicalAlignment {
         switch (self, direction) {
         case (.center, _): return .center
         case (.start, .rightToLeft), (.end, .leftToRight), (.justify, .rightToLeft): return .right
@@ -24,4 +24,4 @@ public enum Alignment: String, Hashable, Sendable, Codable, CaseIterable {
 }
 
 /// Alignment on the page: what a logical alignment becomes once the direction is known.
-public enum PhysicalAlignment: Hashable, Sendable { case left, right, center }
+package enum PhysicalAlignment: Hashable, Sendable { case left, right, center }

@@ -1,31 +1,31 @@
 // The frame: positioned items on a page, the plain value that layout produces and every exporter reads.
 
 /// A rectangle of content: a size and items placed at points inside it.
-public struct Frame: Sendable {
+package struct Frame: Sendable {
     /// The size the frame claims in the flow; items may not leave it.
-    public var size: Size
+    package var size: Size
     /// The items, in painting order, each at a position relative to the frame's top-left corner.
-    public private(set) var items: [Placed]
+    package private(set) var items: [Placed]
 
     /// An item at a position.
-    public struct Placed: Sendable {
-        public var position: Point
-        public var item: FrameItem
+    package struct Placed: Sendable {
+        package var position: Point
+        package var item: FrameItem
     }
 
-    public init(size: Size, items: [Placed] = []) {
+    package init(size: Size, items: [Placed] = []) {
         self.size = size
         self.items = items
     }
 
     /// Adds an item at `position`.
-    public mutating func place(_ item: FrameItem, at position: Point) {
+    package mutating func place(_ item: FrameItem, at position: Point) {
         items.append(Placed(position: position, item: item))
     }
 
     /// Adds every item of `frame`, moved so that its top-left corner is at `position`.
     /// Its items are inlined rather than nested, keeping frames flat and cheap to walk.
-    public mutating func place(contentsOf frame: Frame, at position: Point) {
+    package mutating func place(contentsOf frame: Frame, at position: Point) {
         items.reserveCapacity(items.count + frame.items.count)
         for placed in frame.items {
             items.append(Placed(position: placed.position.offsetBy(dx: position.x, dy: position.y), item: placed.item))
@@ -33,7 +33,7 @@ public struct Frame: Sendable {
     }
 
     /// The text lines of the frame, with their baseline origins, in painting order.
-    public var textLines: [(origin: Point, line: TextLine)] {
+    package var textLines: [(origin: Point, line: TextLine)] {
         items.compactMap { placed in
             if case .text(let line) = placed.item { return (placed.position, line) }
             return nil
@@ -41,7 +41,7 @@ public struct Frame: Sendable {
     }
 
     /// The shapes of the frame, with their positions, in painting order.
-    public var shapes: [(origin: Point, shape: Shape)] {
+    package var shapes: [(origin: Point, shape: Shape)] {
         items.compactMap { placed in
             if case .shape(let shape) = placed.item { return (placed.position, shape) }
             return nil
@@ -50,7 +50,7 @@ public struct Frame: Sendable {
 }
 
 /// Something drawn, or marked, at a position in a frame.
-public enum FrameItem: Sendable {
+package enum FrameItem: Sendable {
     /// A line of shaped text; its position is the left end of its baseline.
     case text(TextLine)
     /// A filled or stroked geometric shape; its position is the origin of its coordinates.
@@ -66,27 +66,27 @@ public enum FrameItem: Sendable {
 }
 
 /// A shape: rectangle, straight line, polyline, polygon or circle, with paint.
-public struct Shape: Sendable {
+package struct Shape: Sendable {
     /// The geometry, in coordinates relative to the shape's position.
-    public enum Geometry: Sendable {
+    package enum Geometry: Sendable {
         case rect(Rect)
         case line(from: Point, to: Point)
         case polyline([Point])
         case polygon([Point])
         case circle(center: Point, radius: Double)
     }
-    public var geometry: Geometry
-    public var fill: Color?
-    public var stroke: Stroke?
+    package var geometry: Geometry
+    package var fill: Color?
+    package var stroke: Stroke?
 
-    public init(_ geometry: Geometry, fill: Color? = nil, stroke: Stroke? = nil) {
+    package init(_ geometry: Geometry, fill: Color? = nil, stroke: Stroke? = nil) {
         self.geometry = geometry
         self.fill = fill
         self.stroke = stroke
     }
 
     /// The area the shape covers, stroke included, relative to its position.
-    public var bounds: Rect {
+    package var bounds: Rect {
         let halfWidth = (stroke?.width ?? 0) / 2
         let box: Rect
         switch geometry {
@@ -103,7 +103,7 @@ public struct Shape: Sendable {
 
 extension Rect {
     /// The smallest rectangle holding every point (zero-sized at the origin when there are none).
-    public static func enclosing(_ points: [Point]) -> Rect {
+    package static func enclosing(_ points: [Point]) -> Rect {
         guard let first = points.first else { return Rect(x: 0, y: 0, width: 0, height: 0) }
         var x0 = first.x, y0 = first.y, x1 = first.x, y1 = first.y
         for point in points.dropFirst() {
@@ -114,52 +114,46 @@ extension Rect {
 }
 
 /// How a line or outline is stroked.
-public struct Stroke: Hashable, Sendable {
-    public var color: Color
-    public var width: Double
+package struct Stroke: Hashable, Sendable {
+    package var color: Color
+    package var width: Double
     /// Dash lengths in points, alternating on and off; empty for a solid line.
-    public var dash: [Double]
-    public init(color: Color, width: Double, dash: [Double] = []) {
+    package var dash: [Double]
+    package init(color: Color, width: Double, dash: [Double] = []) {
         self.color = color; self.width = width; self.dash = dash
     }
 }
 
 /// A raster image (PNG or JPEG bytes) drawn into a box.
-public struct ImageBox: Sendable {
-    public var data: [UInt8]
-    public var format: Format
-    public var size: Size
+package struct ImageBox: Sendable {
+    package var data: [UInt8]
+    package var format: Format
+    package var size: Size
     /// The text a reader hears or sees instead of the image.
-    public var alternativeText: String
-    public enum Format: Sendable { case png, jpeg }
-    public init(data: [UInt8], format: Format, size: Size, alternativeText: String) {
+    package var alternativeText: String
+    package enum Format: Sendable { case png, jpeg }
+    package init(data: [UInt8], format: Format, size: Size, alternativeText: String) {
         self.data = data; self.format = format; self.size = size; self.alternativeText = alternativeText
     }
 }
 
 /// An area that links to a named destination or to an external address.
-public struct Link: Sendable {
-    public enum Target: Hashable, Sendable {
+package struct Link: Sendable {
+    package enum Target: Hashable, Sendable {
         case destination(String)
         case uri(String)
     }
-    public var size: Size
-    public var target: Target
-    public init(size: Size, target: Target) { self.size = size; self.target = target }
+    package var size: Size
+    package var target: Target
+    package init(size: Size, target: Target) { self.size = size; self.target = target }
 }
 
 /// A named place in the document.
-public struct Destination: Sendable {
-    public var name: String
+package struct Destination: Sendable {
+    package var name: String
     /// The outline entry this place carries, if any: its level (1 is top) and title.
-    public var outline: (level: Int, title: String)?
-    public init(name: String, outline: (level: Int, title: String)? = nil) {
+    package var outline: (level: Int, title: String)?
+    package init(name: String, outline: (level: Int, title: String)? = nil) {
         self.name = name; self.outline = outline
     }
-}
-
-/// The opening or closing of a structure element (Document, H1, P, Table, Figure…).
-public enum StructureTag: Sendable {
-    case begin(role: String, alternativeText: String? = nil)
-    case end(role: String)
 }

@@ -2,7 +2,7 @@
 
 extension ImageBox {
     /// The format and size in pixels of PNG or JPEG bytes, or nil when they are neither.
-    public static func inspect(_ bytes: [UInt8]) -> (Format, Size)? {
+    package static func inspect(_ bytes: [UInt8]) -> (Format, Size)? {
         if bytes.count >= 24, bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
             let width = bigEndian(bytes, at: 16, count: 4), height = bigEndian(bytes, at: 20, count: 4)
             return width > 0 && height > 0 ? (.png, Size(width: Double(width), height: Double(height))) : nil

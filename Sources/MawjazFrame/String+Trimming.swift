@@ -3,13 +3,13 @@
 extension String {
     /// The text without the scalars Foundation's `trimmingCharacters(in: .whitespacesAndNewlines)` removes from its
     /// ends: spaces, tabs and line and paragraph breaks.
-    public func trimmingWhitespace() -> String {
+    package func trimmingWhitespace() -> String {
         trimming { Unicode.Scalar.isFoundationSpace($0.value) || Unicode.Scalar.isFoundationNewline($0.value) }
     }
 
     /// The text without the scalars Foundation's `trimmingCharacters(in: .whitespaces)` removes from its ends: spaces
     /// and tabs; line breaks stay.
-    public func trimmingSpaces() -> String {
+    package func trimmingSpaces() -> String {
         trimming { Unicode.Scalar.isFoundationSpace($0.value) }
     }
 

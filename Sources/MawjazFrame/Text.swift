@@ -1,29 +1,44 @@
 // Shaped text as plain values: glyph runs and lines, ready to draw, with the text they stand for.
 
-/// A font as the text engine resolved it: an index into that engine's font table and a description.
-public struct FontReference: Hashable, Sendable {
-    /// The engine's index for the font, valid for the engine that shaped the text.
-    public var id: Int
-    /// The font's family name, as fontconfig reports it.
-    public var family: String
-    /// The font size in points.
-    public var size: Double
-    public init(id: Int, family: String, size: Double) { self.id = id; self.family = family; self.size = size }
+/// A font face by identity: the file that holds it and its index in that file.
+///
+/// Any renderer can load the face from these, whichever text engine shaped the text, so a page laid out by one
+/// worker can be drawn by another. The path names a file of this installation (Mawjaz's `Fonts/`): frames move
+/// between the workers of a process, or of machines sharing the installation.
+package struct FontFace: Hashable, Sendable {
+    /// The font file's path.
+    package var file: String
+    /// The face's index in the file (0 except in font collections).
+    package var index: Int
+    /// The face's family name, as fontconfig reports it.
+    package var family: String
+    package init(file: String, index: Int = 0, family: String) { self.file = file; self.index = index; self.family = family }
+}
+
+/// A face at a size: what a glyph run is drawn with.
+package struct FontReference: Hashable, Sendable {
+    package var face: FontFace
+    /// The size in points the glyphs were shaped at (to Pango's precision, 1/1024 pt).
+    package var size: Double
+    package init(face: FontFace, size: Double) { self.face = face; self.size = size }
+
+    /// The face's family name.
+    package var family: String { face.family }
 }
 
 /// One glyph of a run: its index in the font and its origin relative to the run's origin.
-public struct Glyph: Hashable, Sendable {
-    public var id: UInt32
-    public var x: Double
-    public var y: Double
-    public init(id: UInt32, x: Double, y: Double) { self.id = id; self.x = x; self.y = y }
+package struct Glyph: Hashable, Sendable {
+    package var id: UInt32
+    package var x: Double
+    package var y: Double
+    package init(id: UInt32, x: Double, y: Double) { self.id = id; self.x = x; self.y = y }
 }
 
 /// A cluster: a number of UTF-8 bytes of a run's text that a number of its glyphs stand for.
-public struct GlyphCluster: Hashable, Sendable {
-    public var byteCount: Int
-    public var glyphCount: Int
-    public init(byteCount: Int, glyphCount: Int) { self.byteCount = byteCount; self.glyphCount = glyphCount }
+package struct GlyphCluster: Hashable, Sendable {
+    package var byteCount: Int
+    package var glyphCount: Int
+    package init(byteCount: Int, glyphCount: Int) { self.byteCount = byteCount; self.glyphCount = glyphCount }
 }
 
 /// A run of glyphs in one font, direction and style.
@@ -31,24 +46,24 @@ public struct GlyphCluster: Hashable, Sendable {
 /// Glyphs and clusters are in visual order, left to right, also for right-to-left runs; `clusterText`
 /// holds each cluster's characters in that same order, so a PDF reader that assembles text in visual
 /// order and applies bidi gives the logical text back.
-public struct GlyphRun: Sendable {
-    public var font: FontReference
-    public var glyphs: [Glyph]
-    public var clusters: [GlyphCluster]
+package struct GlyphRun: Sendable {
+    package var font: FontReference
+    package var glyphs: [Glyph]
+    package var clusters: [GlyphCluster]
     /// The run's characters, cluster by cluster in visual order (for the PDF's text layer).
-    public var clusterText: String
+    package var clusterText: String
     /// The run's characters in logical order.
-    public var text: String
+    package var text: String
     /// The run's offset from the line's left end.
-    public var x: Double
+    package var x: Double
     /// The advance width of the run.
-    public var width: Double
-    public var isRightToLeft: Bool
-    public var color: Color
+    package var width: Double
+    package var isRightToLeft: Bool
+    package var color: Color
     /// Whether the run is underlined (its underline is drawn with the run).
-    public var underline: Bool
+    package var underline: Bool
 
-    public init(font: FontReference, glyphs: [Glyph], clusters: [GlyphCluster], clusterText: String, text: String,
+    package init(font: FontReference, glyphs: [Glyph], clusters: [GlyphCluster], clusterText: String, text: String,
                 x: Double, width: Double, isRightToLeft: Bool, color: Color, underline: Bool = false) {
         self.font = font; self.glyphs = glyphs; self.clusters = clusters; self.clusterText = clusterText
         self.text = text; self.x = x; self.width = width; self.isRightToLeft = isRightToLeft
@@ -57,25 +72,25 @@ public struct GlyphRun: Sendable {
 }
 
 /// A line of shaped text. Its position in a frame is the left end of its baseline.
-public struct TextLine: Sendable {
+package struct TextLine: Sendable {
     /// The runs in visual order, left to right.
-    public var runs: [GlyphRun]
+    package var runs: [GlyphRun]
     /// The advance width of the whole line.
-    public var width: Double
+    package var width: Double
     /// Distance from the baseline up to the top of the line box.
-    public var ascent: Double
+    package var ascent: Double
     /// Distance from the baseline down to the bottom of the line box.
-    public var descent: Double
+    package var descent: Double
     /// The line's text in logical (reading) order.
-    public var text: String
+    package var text: String
     /// Whether the line's paragraph reads right to left.
-    public var isRightToLeft: Bool
+    package var isRightToLeft: Bool
 
-    public init(runs: [GlyphRun], width: Double, ascent: Double, descent: Double, text: String, isRightToLeft: Bool) {
+    package init(runs: [GlyphRun], width: Double, ascent: Double, descent: Double, text: String, isRightToLeft: Bool) {
         self.runs = runs; self.width = width; self.ascent = ascent; self.descent = descent
         self.text = text; self.isRightToLeft = isRightToLeft
     }
 
     /// The line's box relative to its baseline origin.
-    public var bounds: Rect { Rect(x: 0, y: -ascent, width: width, height: ascent + descent) }
+    package var bounds: Rect { Rect(x: 0, y: -ascent, width: width, height: ascent + descent) }
 }

@@ -243,6 +243,12 @@ extension Arabic {
         case .columnTooNarrow(let title, let width, let needs):
             return "عرض العمود «\(title)» \(points(width))، وأطول كلمة فيه تحتاج إلى \(points(needs))"
         case .tableTooWide(let needs, let width): return "يحتاج الجدول إلى \(points(needs)) على الأقل، وعرض العمود \(points(width))"
+        case .marginTooSmall(let margin, let height, let part, let needs):
+            return "\(name(margin)) (\(points(height))) أضيق من أن يتسع \(name(part))، الذي يحتاج إلى \(points(needs))"
+        case .furnitureReachesText(let part, let margin):
+            return "\(name(part)) أكبر من مكانه في \(name(margin)): يمتد إلى النص"
+        case .furnitureOverlaps(let first, let second, let margin):
+            return "في \(name(margin)) يتداخل \(name(first)) و\(name(second)): وسّع الهامش أو صغّر نصهما"
 
         // Text and fonts
         case .noFonts(let folder): return "لا خطوط في \(folder)"
@@ -266,7 +272,7 @@ extension Arabic {
         // Output
         case .cairo(let detail): return "خطأ في cairo: \(detail)"
         case .cannotWrite(let path, let reason): return "\(path): تعذرت الكتابة: \(reason)"
-        case .unknownFont(let family): return "نص يستعمل الخط \(family)، ولم تحمّله أداة الإخراج هذه"
+        case .missingFont(let family, let file): return "تعذّر تحميل الخط \(family) من \(file)"
         case .unsupportedFormat(let ext): return "صيغة إخراج غير مدعومة «.\(ext)» (استعمل .pdf أو .png أو .svg)"
         case .jpegInRaster: return "صورة JPEG تُكتب في PDF وSVG، لا في PNG (حوّل الصورة إلى PNG)"
         case .documentStructure(let detail): return "خلل في بنية المستند (عطل في موجز): \(detail)"
@@ -425,6 +431,21 @@ extension Arabic {
         case .image: return "الصورة"
         case .manifest: return "البيان"
         case .resultsFile: return "ملف النتائج"
+        }
+    }
+
+    private func name(_ part: FurniturePart) -> String {
+        switch part {
+        case .banner: return "شريط التصنيف"
+        case .runningHead: return "رأس الصفحة"
+        case .runningFoot: return "تذييل الصفحة"
+        }
+    }
+
+    private func name(_ margin: Margin) -> String {
+        switch margin {
+        case .top: return "الهامش العلوي"
+        case .bottom: return "الهامش السفلي"
         }
     }
 

@@ -217,6 +217,12 @@ extension English {
         case .columnTooNarrow(let title, let width, let needs):
             return "column \"\(title)\" is \(points(width)) pt wide but its longest word needs \(points(needs)) pt"
         case .tableTooWide(let needs, let width): return "the table needs at least \(points(needs)) pt but the column is \(points(width)) pt wide"
+        case .marginTooSmall(let margin, let height, let part, let needs):
+            return "the \(margin.rawValue) margin (\(points(height)) pt) is too small for \(name(part)), which needs \(points(needs)) pt"
+        case .furnitureReachesText(let part, let margin):
+            return "\(name(part)) is too large for its place in the \(margin.rawValue) margin: it reaches into the text"
+        case .furnitureOverlaps(let first, let second, let margin):
+            return "in the \(margin.rawValue) margin, \(name(first)) and \(name(second)) overlap: make the margin larger or their text smaller"
 
         // Text and fonts
         case .noFonts(let folder): return "no fonts found in \(folder)"
@@ -238,7 +244,7 @@ extension English {
         // Output
         case .cairo(let detail): return "cairo: \(detail)"
         case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
-        case .unknownFont(let family): return "a glyph run uses the font \(family), which this renderer did not load"
+        case .missingFont(let family, let file): return "the font \(family) cannot be loaded from \(file)"
         case .unsupportedFormat(let ext): return "unsupported output format \".\(ext)\" (use .pdf, .png or .svg)"
         case .jpegInRaster: return "a JPEG image can be written to PDF and SVG, not to PNG (convert the image to PNG)"
         case .documentStructure(let detail): return "document structure: \(detail)"
@@ -390,6 +396,14 @@ extension English {
         case .image: return "image"
         case .manifest: return "manifest"
         case .resultsFile: return "results file"
+        }
+    }
+
+    private func name(_ part: FurniturePart) -> String {
+        switch part {
+        case .banner: return "the banner"
+        case .runningHead: return "the running head"
+        case .runningFoot: return "the running foot"
         }
     }
 

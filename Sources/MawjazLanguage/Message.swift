@@ -198,6 +198,12 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case partTooTall(height: Double, room: Double)
     case columnTooNarrow(String, width: Double, needs: Double)
     case tableTooWide(needs: Double, width: Double)
+    /// A margin too small for a line of page furniture: the margin's height and the height that would hold it.
+    case marginTooSmall(Margin, height: Double, part: FurniturePart, needs: Double)
+    /// A line of page furniture whose text is too large for its place in the margin: it reaches into the text area.
+    case furnitureReachesText(FurniturePart, margin: Margin)
+    /// Two lines of page furniture on each other.
+    case furnitureOverlaps(FurniturePart, FurniturePart, margin: Margin)
 
     // MARK: - Text and fonts
     case noFonts(folder: String)
@@ -218,7 +224,7 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case cairo(String)
     /// An output that cannot be written, and why in the system's words.
     case cannotWrite(path: String, reason: String)
-    case unknownFont(String)
+    case missingFont(family: String, file: String)
     case unsupportedFormat(String)
     case jpegInRaster
     /// The structure tags drawn do not fit together: a fault in Mawjaz, described for its developers.
@@ -352,6 +358,19 @@ public enum FileKind: String, Hashable, Sendable, Codable, CaseIterable {
     case manifest
     /// A batch's results file.
     case resultsFile
+}
+
+/// The margin a page furniture message is about.
+public enum Margin: String, Hashable, Sendable, Codable, CaseIterable {
+    case top, bottom
+}
+
+/// A line of page furniture.
+public enum FurniturePart: String, Hashable, Sendable, Codable, CaseIterable {
+    /// The classification, at the top and the bottom of every page.
+    case banner
+    case runningHead
+    case runningFoot
 }
 
 /// What a YAML node was, where something else was expected.

@@ -78,9 +78,9 @@ struct ChartCanvas {
     /// The finished chart, `height` tall, tagged as one figure with its alternative text.
     func compiled(height: Double, plot: Rect, alternativeText: String, rightToLeft: Bool) -> CompiledChart {
         var frame = Frame(size: Size(width: width, height: height))
-        frame.place(.tag(.begin(role: "Figure", alternativeText: alternativeText)), at: .zero)
+        frame.place(.tag(.begin(.figure, alternativeText: alternativeText)), at: .zero)
         for layer in [grid, marksLayer, overlay, text] { frame.place(contentsOf: layer, at: .zero) }
-        frame.place(.tag(.end(role: "Figure")), at: Point(x: rightToLeft ? width : 0, y: height))
+        frame.place(.tag(.end(.figure)), at: Point(x: rightToLeft ? width : 0, y: height))
         return CompiledChart(frame: frame, plot: plot, marks: marks, labels: labels)
     }
 }

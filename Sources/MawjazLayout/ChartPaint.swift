@@ -68,7 +68,7 @@ extension Palette {
 
 extension Palette {
     /// The colours charts give `count` series, in series order (see `seriesPaints(count:)`).
-    public func seriesColors(count: Int) -> [Color] { seriesPaints(count: count).map(\.color) }
+    package func seriesColors(count: Int) -> [Color] { seriesPaints(count: count).map(\.color) }
 }
 
 extension Color {

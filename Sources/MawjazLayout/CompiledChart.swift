@@ -2,45 +2,45 @@
 import MawjazFrame
 
 /// A chart laid out: its frame, the plot area, and every mark and label with its place in the frame.
-public struct CompiledChart: Sendable {
+package struct CompiledChart: Sendable {
     /// The chart as the page draws it: tagged as a figure with its alternative text.
-    public var frame: Frame
+    package var frame: Frame
     /// The area the data are drawn in (for a donut, the square around the ring; for a timeline, the axis's extent).
-    public var plot: Rect
+    package var plot: Rect
     /// Every datum drawn, in drawing order.
-    public var marks: [ChartMark]
+    package var marks: [ChartMark]
     /// Every piece of text placed, in placing order.
-    public var labels: [ChartLabel]
+    package var labels: [ChartLabel]
 }
 
 /// One drawn datum: a bar, a stacked segment, a line's point, an area's band, a donut's slice or a timeline's event.
-public struct ChartMark: Hashable, Sendable {
+package struct ChartMark: Hashable, Sendable {
     /// What kind of mark it is.
-    public enum Kind: String, Hashable, Sendable {
+    package enum Kind: String, Hashable, Sendable {
         case bar, segment, point, area, wedge, event
     }
-    public var kind: Kind
+    package var kind: Kind
     /// The series the datum belongs to (0 for charts of one series).
-    public var series: Int
+    package var series: Int
     /// The category (or event) the datum belongs to.
-    public var category: Int
+    package var category: Int
     /// The value drawn (a timeline event's date as a fractional year).
-    public var value: Double
+    package var value: Double
     /// The area the mark covers, in the chart's frame.
-    public var bounds: Rect
+    package var bounds: Rect
     /// The mark's extent along the value axis: a bar's or segment's length and an area band's height in points,
     /// a point's distance from the zero line, a slice's sweep in radians; 0 for an event.
-    public var length: Double
+    package var length: Double
 }
 
 /// A piece of text placed in a chart.
-public struct ChartLabel: Sendable {
+package struct ChartLabel: Sendable {
     /// What the text is for.
-    public enum Role: String, Hashable, Sendable {
+    package enum Role: String, Hashable, Sendable {
         case title, legend, tick, category, value, total, center, event, caption, source
     }
-    public var role: Role
-    public var text: String
+    package var role: Role
+    package var text: String
     /// The line boxes the text covers, in the chart's frame.
-    public var bounds: Rect
+    package var bounds: Rect
 }

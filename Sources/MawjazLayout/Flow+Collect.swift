@@ -83,7 +83,7 @@ extension LayoutContext {
         var boxes: [FlowBox] = []
         func add(_ text: String, _ role: TextRole) throws(LayoutError) {
             let shaped = try shape(spans(text, role: role), role: role, width: columnWidth, alignment: .start, origin: origin)
-            boxes += shaped.lineFrames(width: columnWidth).tagged("P").map { FlowBox(frame: $0, origin: origin) }
+            boxes += shaped.lineFrames(width: columnWidth).tagged(.paragraph).map { FlowBox(frame: $0, origin: origin) }
         }
         try add(document.title, .title)
         if let subtitle = document.subtitle { try add(subtitle, .subtitle) }
@@ -106,7 +106,7 @@ extension LayoutContext {
             let title = (heading.number.map { $0 + " " } ?? "") + heading.text.plainText
             frames[0].place(.destination(Destination(name: heading.anchor, outline: (heading.level, title))), at: .zero)
         }
-        return frames.tagged("H\(heading.level)").map { .box(FlowBox(frame: $0, origin: origin)) }
+        return frames.tagged(.heading(level: heading.level)).map { .box(FlowBox(frame: $0, origin: origin)) }
     }
 
     func paragraphItems(_ paragraph: Paragraph) throws(LayoutError) -> [FlowItem] {
@@ -114,7 +114,7 @@ extension LayoutContext {
         let shaped = try shape(spans(paragraph.text, role: paragraph.role), role: paragraph.role, width: columnWidth,
                                direction: paragraph.direction, alignment: paragraph.alignment, justify: paragraph.justify, origin: origin)
         var items: [FlowItem] = []
-        items.appendLines(shaped.lineFrames(width: columnWidth).tagged("P").map { FlowBox(frame: $0, origin: origin) })
+        items.appendLines(shaped.lineFrames(width: columnWidth).tagged(.paragraph).map { FlowBox(frame: $0, origin: origin) })
         return items
     }
 

@@ -49,11 +49,11 @@ extension ShapedParagraph {
 extension LayoutContext {
     /// Text in one role across the column, as a box of its own inside the structure element `tag`, with room
     /// `above` and `below` it: a table's title or caption, a timeline's title.
-    func textBox(_ text: String, role: TextRole, direction: Direction, tag: String, above: Double = 0, below: Double = 0,
+    func textBox(_ text: String, role: TextRole, direction: Direction, tag: StructureRole, above: Double = 0, below: Double = 0,
                  origin: BlockOrigin) throws(LayoutError) -> FlowBox {
         let shaped = try shape(spans(text, role: role), role: role, width: columnWidth, direction: direction, alignment: .start, origin: origin)
         var frame = Frame(size: Size(width: columnWidth, height: above + shaped.height + below))
-        frame.place(shaped, at: Point(x: 0, y: above), role: tag)
+        frame.place(shaped, at: Point(x: 0, y: above), as: tag)
         return FlowBox(frame: frame, origin: origin)
     }
 }

@@ -5,11 +5,11 @@ import MawjazText
 
 extension Frame {
     /// The frame with its items inside one structure element.
-    func tagged(_ role: String) -> Frame {
+    func tagged(_ role: StructureRole) -> Frame {
         var frame = Frame(size: size)
-        frame.place(.tag(.begin(role: role)), at: .zero)
+        frame.place(.tag(.begin(role)), at: .zero)
         frame.place(contentsOf: self, at: .zero)
-        frame.place(.tag(.end(role: role)), at: .zero)
+        frame.place(.tag(.end(role)), at: .zero)
         return frame
     }
 
@@ -25,45 +25,45 @@ extension Frame {
     /// repeated on the next page, which must not enter the structure twice).
     func artifact() -> Frame {
         var frame = Frame(size: size)
-        frame.place(.tag(.begin(role: StructureTag.artifactRole)), at: .zero)
+        frame.place(.tag(.begin(.artifact)), at: .zero)
         for placed in items {
             if case .tag = placed.item { continue }
             frame.place(placed.item, at: placed.position)
         }
-        frame.place(.tag(.end(role: StructureTag.artifactRole)), at: .zero)
+        frame.place(.tag(.end(.artifact)), at: .zero)
         return frame
     }
 
     /// Places the lines of a set paragraph inside one structure element.
-    mutating func place(_ paragraph: ShapedParagraph, at origin: Point, role: String) {
-        place(.tag(.begin(role: role)), at: origin)
+    mutating func place(_ paragraph: ShapedParagraph, at origin: Point, as role: StructureRole) {
+        place(.tag(.begin(role)), at: origin)
         place(paragraph, at: origin)
-        place(.tag(.end(role: role)), at: origin)
+        place(.tag(.end(role)), at: origin)
     }
 }
 
 extension Array where Element == Frame {
     /// The frames with one structure element opened before the first one's items and closed after the last one's.
-    func tagged(_ role: String) -> [Frame] {
+    func tagged(_ role: StructureRole) -> [Frame] {
         guard let first = self.first else { return self }
         var frames = self
         var opening = Frame(size: first.size)
-        opening.place(.tag(.begin(role: role)), at: .zero)
+        opening.place(.tag(.begin(role)), at: .zero)
         frames[0] = first.prepending(opening)
-        frames[frames.count - 1].place(.tag(.end(role: role)), at: .zero)
+        frames[frames.count - 1].place(.tag(.end(role)), at: .zero)
         return frames
     }
 }
 
 extension Array where Element == FlowItem {
     /// The flow with one structure element opened in its first box and closed in its last.
-    func tagged(_ role: String) -> [FlowItem] {
+    func tagged(_ role: StructureRole) -> [FlowItem] {
         guard let first = firstIndex(where: \.isBox), let last = lastIndex(where: \.isBox) else { return self }
         var opening = Frame(size: .zero)
-        opening.place(.tag(.begin(role: role)), at: .zero)
+        opening.place(.tag(.begin(role)), at: .zero)
         var items = self
         items[first] = items[first].mapBox { $0.frame = $0.frame.prepending(opening) }
-        items[last] = items[last].mapBox { $0.frame.place(.tag(.end(role: role)), at: .zero) }
+        items[last] = items[last].mapBox { $0.frame.place(.tag(.end(role)), at: .zero) }
         return items
     }
 

@@ -20,7 +20,7 @@ extension LayoutContext {
         if let title = facts.title {
             let shaped = try shape(spans(title, role: .heading3), role: .heading3, width: inner, alignment: .start, origin: origin)
             var titleFrame = Frame(size: Size(width: inner, height: shaped.height))
-            titleFrame.place(shaped, at: .zero, role: "P")
+            titleFrame.place(shaped, at: .zero, as: .paragraph)
             content.append((titleFrame, Point(x: 0, y: y)))
             y += shaped.height + 4
         }
@@ -47,7 +47,7 @@ extension LayoutContext {
             cell.place(value, at: .zero)
             if let sparkline { cell.place(contentsOf: sparkline, at: Point(x: 0, y: value.height + 2)) }
             cell.place(label, at: Point(x: 0, y: labelTop))
-            row.append(cell.tagged("P"))
+            row.append(cell.tagged(.paragraph))
             if row.count == columns { flushRow() }
         }
         flushRow()
@@ -86,7 +86,7 @@ extension LayoutContext {
         let rtl = note.direction.isRightToLeft
         frame.fill(Rect(x: rtl ? columnWidth - bar : 0, y: 0, width: bar, height: y), with: palette.muted)
         let x = rtl ? padding : padding + bar
-        for (shaped, top) in pieces { frame.place(shaped, at: Point(x: x, y: top), role: "P") }
+        for (shaped, top) in pieces { frame.place(shaped, at: Point(x: x, y: top), as: .paragraph) }
         return FlowBox(frame: frame, origin: origin)
     }
 
@@ -110,7 +110,7 @@ extension LayoutContext {
         let blockX = direction.isRightToLeft ? 0 : columnWidth - width
         frame.line(from: Point(x: blockX + 20, y: signingSpace), to: Point(x: blockX + width - 20, y: signingSpace),
                    stroke: Stroke(color: palette.muted, width: 0.6, dash: [2, 2]))
-        for (shaped, top) in placed { frame.place(shaped, at: Point(x: blockX, y: top), role: "P") }
+        for (shaped, top) in placed { frame.place(shaped, at: Point(x: blockX, y: top), as: .paragraph) }
         if signature.stamp {
             let centerX = direction.isRightToLeft ? blockX + width + 20 + stampSize / 2 : blockX - 20 - stampSize / 2
             frame.place(.shape(Shape(.circle(center: .zero, radius: stampSize / 2),
@@ -140,13 +140,13 @@ extension LayoutContext {
         }
         let x = (columnWidth - width) / 2
         var frame = Frame(size: Size(width: columnWidth, height: height))
-        frame.place(.tag(.begin(role: "Figure", alternativeText: figure.alternativeText)), at: Point(x: x, y: 0))
+        frame.place(.tag(.begin(.figure, alternativeText: figure.alternativeText)), at: Point(x: x, y: 0))
         frame.place(.image(ImageBox(data: figure.data, format: figure.format, size: Size(width: width, height: height),
                                     alternativeText: figure.alternativeText)), at: Point(x: x, y: 0))
-        frame.place(.tag(.end(role: "Figure")), at: Point(x: x, y: 0))
+        frame.place(.tag(.end(.figure)), at: Point(x: x, y: 0))
         if let caption = figure.caption {
             let shaped = try shape(spans(caption, role: .caption), role: .caption, width: columnWidth, alignment: .center, origin: origin)
-            frame.place(shaped, at: Point(x: 0, y: height + 4), role: "P")
+            frame.place(shaped, at: Point(x: 0, y: height + 4), as: .paragraph)
             frame.size.height = height + 4 + shaped.height
         }
         return FlowBox(frame: frame, origin: origin)

@@ -21,10 +21,10 @@ extension LayoutContext {
             logoWidth = logoHeight * pixels.width / max(1, pixels.height)
             let alternative = [letterhead.arabic, letterhead.english].filter { !$0.isEmpty }.joined(separator: " — ")
             let position = Point(x: (columnWidth - logoWidth) / 2, y: 2)
-            frame.place(.tag(.begin(role: "Figure", alternativeText: alternative)), at: position)
+            frame.place(.tag(.begin(.figure, alternativeText: alternative)), at: position)
             frame.place(.image(ImageBox(data: logo, format: format, size: Size(width: logoWidth, height: logoHeight),
                                         alternativeText: alternative)), at: position)
-            frame.place(.tag(.end(role: "Figure")), at: position)
+            frame.place(.tag(.end(.figure)), at: position)
         }
         let side = (columnWidth - logoWidth) / 2 - 12
         let style = self.style(.subtitle).with(bold: true)
@@ -51,9 +51,9 @@ extension LayoutContext {
         let alternative = [letterhead.arabic, letterhead.english].filter { !$0.isEmpty }.joined(separator: " — ")
         var frame = Frame(size: Size(width: columnWidth, height: size.height + 4))
         let position = Point(x: (columnWidth - size.width) / 2, y: 0)
-        frame.place(.tag(.begin(role: "Figure", alternativeText: alternative)), at: position)
+        frame.place(.tag(.begin(.figure, alternativeText: alternative)), at: position)
         frame.place(.image(ImageBox(data: picture, format: format, size: size, alternativeText: alternative)), at: position)
-        frame.place(.tag(.end(role: "Figure")), at: position)
+        frame.place(.tag(.end(.figure)), at: position)
         return FlowBox(frame: frame, origin: origin)
     }
 
@@ -67,10 +67,10 @@ extension LayoutContext {
             let alternative = [template.letterhead?.arabic ?? "", template.letterhead?.english ?? "", document.author ?? ""]
                 .filter { !$0.isEmpty }.joined(separator: " — ")
             let position = Point(x: (columnWidth - width) / 2, y: 0)
-            frame.place(.tag(.begin(role: "Figure", alternativeText: alternative)), at: position)
+            frame.place(.tag(.begin(.figure, alternativeText: alternative)), at: position)
             frame.place(.image(ImageBox(data: logo, format: format, size: Size(width: width, height: height),
                                         alternativeText: alternative)), at: position)
-            frame.place(.tag(.end(role: "Figure")), at: position)
+            frame.place(.tag(.end(.figure)), at: position)
             pieces.append((frame, 36))
         }
         let titleStyle = style(.title).with(size: style(.title).size * 1.5)

@@ -31,19 +31,19 @@ extension LayoutContext {
                 body.append(.space(2))
                 body += try listItems(children, depth: depth + 1)
             }
-            body = body.tagged("LBody")
+            body = body.tagged(.listBody)
             if let first = frames.first, let firstLine = text.lines.first {
                 let markerX = rtl ? columnWidth - indent - marker.naturalWidth : indent + markerWidth - marker.naturalWidth
                 var markerLine = marker
                 markerLine.lines = Array(marker.lines.prefix(1))
                 markerLine.lines[0].origin = Point(x: 0, y: firstLine.origin.y - firstLine.top)
                 var label = Frame(size: first.size)
-                label.place(markerLine, at: Point(x: markerX, y: 0), role: "Lbl")
+                label.place(markerLine, at: Point(x: markerX, y: 0), as: .listLabel)
                 body = body.prependingToFirstBox(label)
             }
-            items += body.tagged("LI")
+            items += body.tagged(.listItem)
         }
-        return items.tagged("L")
+        return items.tagged(.list)
     }
 
     /// Blocks set in columns side by side, the first column on the start side: balanced when they fit on a page,
@@ -89,20 +89,22 @@ extension LayoutContext {
     /// Splits a flow into `count` columns of about equal height, breaking only at its breakpoints: each column
     /// ends at the breakpoint nearest its share of the total.
     static func balance(_ flow: [FlowItem], into count: Int) -> [[PlacedBox]] {
-        var heightBefore: [Int: Double] = [:]
+        // The breakpoints in flow order, so that of two as near as each other to a share the first wins on every run.
+        var breakpoints: [(index: Int, heightBefore: Double)] = []
         var total = 0.0
         for (index, item) in flow.enumerated() {
             switch item {
             case .box(let box): total += box.height
             case .space(let amount): total += amount
-            case .breakpoint, .pageBreak: heightBefore[index] = total
+            case .breakpoint, .pageBreak: breakpoints.append((index, total))
             }
         }
         var ends = Set<Int>()
         for column in 1..<max(count, 1) {
             let share = total * Double(column) / Double(count)
-            if let nearest = heightBefore.filter({ !ends.contains($0.key) }).min(by: { abs($0.value - share) < abs($1.value - share) }) {
-                ends.insert(nearest.key)
+            let candidates = breakpoints.filter { !ends.contains($0.index) }
+            if let nearest = candidates.min(by: { abs($0.heightBefore - share) < abs($1.heightBefore - share) }) {
+                ends.insert(nearest.index)
             }
         }
         var columns: [[PlacedBox]] = [[]]

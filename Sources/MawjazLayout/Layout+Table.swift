@@ -16,7 +16,7 @@ extension LayoutContext {
         let edges = Self.columnEdges(widths, total: columnWidth, direction: table.direction)
         var items: [FlowItem] = []
         if let title = table.title {
-            items.append(.box(try textBox(title, role: .chartTitle, direction: table.direction, tag: "Caption", below: 3, origin: origin)))
+            items.append(.box(try textBox(title, role: .chartTitle, direction: table.direction, tag: .caption, below: 3, origin: origin)))
         }
         let headerCells = table.columns.map { Table.Cell(text: [Inline($0.title)], span: 1, isFigure: false) }
         let headerPieces = try rowBoxes(headerCells, table: table, edges: edges, isHeader: true, stripe: false,
@@ -44,9 +44,9 @@ extension LayoutContext {
                 items.append(.box(piece))
             }
         }
-        items = items.tagged("Table")
+        items = items.tagged(.table)
         if let caption = table.caption {
-            items.append(.box(try textBox(caption, role: .caption, direction: table.direction, tag: "P", above: 3, origin: origin)))
+            items.append(.box(try textBox(caption, role: .caption, direction: table.direction, tag: .paragraph, above: 3, origin: origin)))
         }
         return items
     }
@@ -193,9 +193,9 @@ extension LayoutContext {
             for (shaped, x) in placed {
                 var piece = shaped
                 piece.lines = shaped.lines.filter { padding.down + $0.top >= top - 0.01 && padding.down + $0.bottom <= bottom + 0.01 }
-                frame.place(piece, at: Point(x: x, y: padding.down - top), role: isHeader ? "TH" : "TD")
+                frame.place(piece, at: Point(x: x, y: padding.down - top), as: isHeader ? .tableHeaderCell : .tableCell)
             }
-            return FlowBox(frame: frame.tagged("TR"), origin: origin)
+            return FlowBox(frame: frame.tagged(.tableRow), origin: origin)
         }
     }
 

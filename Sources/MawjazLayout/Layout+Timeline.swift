@@ -9,7 +9,7 @@ extension LayoutContext {
         let rtl = timeline.direction.isRightToLeft
         var items: [FlowItem] = []
         if let title = timeline.title {
-            items.append(.box(try textBox(title, role: .chartTitle, direction: timeline.direction, tag: "P", below: 4, origin: origin)))
+            items.append(.box(try textBox(title, role: .chartTitle, direction: timeline.direction, tag: .paragraph, below: 4, origin: origin)))
         }
         // The title stays with the first event; the page may break between events.
         let dates = try timeline.events.map { event throws(LayoutError) in
@@ -42,13 +42,13 @@ extension LayoutContext {
             var dateLine = date.lines[0]
             dateLine.origin.y = firstBaseline
             let dateOffset = rtl ? dateX + dateWidth - date.naturalWidth - 2 : dateX
-            frame.place(.tag(.begin(role: "Lbl")), at: .zero)
+            frame.place(.tag(.begin(.listLabel)), at: .zero)
             frame.place(.text(dateLine.line), at: Point(x: dateOffset, y: firstBaseline))
-            frame.place(.tag(.end(role: "Lbl")), at: .zero)
-            frame.place(text, at: Point(x: textX, y: 0), role: "LBody")
+            frame.place(.tag(.end(.listLabel)), at: .zero)
+            frame.place(text, at: Point(x: textX, y: 0), as: .listBody)
             if index > 0 { events.append(.breakpoint(carryOver: [])) }
-            events.append(.box(FlowBox(frame: frame.tagged("LI"), origin: origin)))
+            events.append(.box(FlowBox(frame: frame.tagged(.listItem), origin: origin)))
         }
-        return items + events.tagged("L")
+        return items + events.tagged(.list)
     }
 }

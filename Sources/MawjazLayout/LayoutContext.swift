@@ -12,7 +12,8 @@ final class LayoutContext {
     let template: Template
     /// The width of the text column, in points.
     private(set) var columnWidth: Double
-    /// Warnings raised instead of errors (under `overflow: warn`).
+    /// Warnings raised instead of errors (under `overflow: warn`), by the current pass over the blocks and the
+    /// page furniture.
     private(set) var warnings: [Diagnostic] = []
     /// The blocks that could not be laid out in this pass, each left out of the flow so the others are still checked.
     var problems: [LayoutError] = []
@@ -127,8 +128,16 @@ final class LayoutContext {
         warn(origin, message)
     }
 
+    /// Starts a new pass over the document's blocks: the warnings of an earlier pass (laid out again to learn the
+    /// pages its headings fall on) are dropped, so that each problem is reported once.
+    func beginPass() {
+        warnings.removeAll()
+    }
+
+    /// Records a warning; the same problem met again in the pass (a running head on every page) is recorded once.
     func warn(_ origin: BlockOrigin, _ message: Message) {
-        warnings.append(Diagnostic(.warning, at: origin.location ?? SourceLocation(file: document.sourceFile), field: origin.kind, message))
+        let warning = Diagnostic(.warning, at: origin.location ?? SourceLocation(file: document.sourceFile), field: origin.kind, message)
+        if !warnings.contains(warning) { warnings.append(warning) }
     }
 
     func failure(_ origin: BlockOrigin, _ error: TextError) -> LayoutError {

@@ -3,22 +3,22 @@ import MawjazData
 import MawjazLanguage
 
 /// An error raised while laying out, naming the block it happened in.
-public struct LayoutError: Error, Sendable, CustomStringConvertible {
+package struct LayoutError: Error, Sendable, CustomStringConvertible {
     /// Where the block was written, if known.
-    public var location: SourceLocation?
+    package var location: SourceLocation?
     /// What kind of block it was ("paragraph", "table", "chart"…).
-    public var block: String
-    public var message: Message
+    package var block: String
+    package var message: Message
     /// The problems of other blocks found in the same layout, in reading order: a layout reports every block
     /// that does not fit, not only the first.
-    public var others: [LayoutError] = []
+    package var others: [LayoutError] = []
 
-    public init(location: SourceLocation?, block: String, message: Message) {
+    package init(location: SourceLocation?, block: String, message: Message) {
         self.location = location; self.block = block; self.message = message
     }
 
     @available(*, deprecated, message: "give the message a case in Message and a translation in every table")
-    public init(location: SourceLocation?, block: String, message: String) {
+    package init(location: SourceLocation?, block: String, message: String) {
         self.init(location: location, block: block, message: .verbatim(message))
     }
 
@@ -30,12 +30,12 @@ public struct LayoutError: Error, Sendable, CustomStringConvertible {
     }
 
     /// Every problem as a diagnostic, this one first.
-    public var diagnostics: [Diagnostic] { [diagnostic] + others.flatMap(\.diagnostics) }
+    package var diagnostics: [Diagnostic] { [diagnostic] + others.flatMap(\.diagnostics) }
 
     /// As a diagnostic, the form every Mawjaz error is printed in.
-    public var diagnostic: Diagnostic {
+    package var diagnostic: Diagnostic {
         Diagnostic(.error, at: location ?? SourceLocation(file: ""), field: block, message)
     }
 
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+    package var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

@@ -14,10 +14,10 @@ public enum ChartPage: String, Hashable, Sendable, CaseIterable {
 
 extension Typesetter {
     /// The margin around a chart on a page of `.fit` size, in points.
-    public static let chartMargin = 24.0
+    package static let chartMargin = 24.0
 
     /// Every chart of the document, compiled at the width it has in the document's pages.
-    public func charts(of document: Document) throws(LayoutError) -> [CompiledChart] {
+    package func charts(of document: Document) throws(LayoutError) -> [CompiledChart] {
         let context = chartContext(document)
         return try document.charts.map { entry throws(LayoutError) in
             try context.withColumnWidth(chartWidth(document, columnCounts: entry.columnCounts)) { () throws(LayoutError) in
@@ -27,7 +27,7 @@ extension Typesetter {
     }
 
     /// Chart `index` (from 1, in reading order) of the document alone on one page.
-    public func chartPage(_ document: Document, index: Int, page: ChartPage, creationDate: Int) throws(LayoutError) -> PagedDocument {
+    package func chartPage(_ document: Document, index: Int, page: ChartPage, creationDate: Int) throws(LayoutError) -> PagedDocument {
         let entries = document.charts
         guard entries.indices.contains(index - 1) else {
             throw LayoutError(location: SourceLocation(file: document.sourceFile), block: "chart",

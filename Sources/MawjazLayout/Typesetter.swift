@@ -7,20 +7,20 @@ import MawjazLanguage
 import MawjazText
 
 /// A laid-out document and the warnings raised while laying it out.
-public struct LayoutResult: Sendable {
-    public var document: PagedDocument
-    public var warnings: [Diagnostic]
+package struct LayoutResult: Sendable {
+    package var document: PagedDocument
+    package var warnings: [Diagnostic]
 }
 
 /// Lays out documents with a text engine.
-public struct Typesetter {
-    public let engine: TextEngine
+package struct Typesetter {
+    package let engine: TextEngine
 
-    public init(engine: TextEngine) { self.engine = engine }
+    package init(engine: TextEngine) { self.engine = engine }
 
     /// Flows the document into pages: title, then every block, breaking pages by one rule for all blocks,
     /// then the banner, running heads and feet and page numbers on every page.
-    public func layout(_ document: Document, creationDate: Int) throws(LayoutError) -> LayoutResult {
+    package func layout(_ document: Document, creationDate: Int) throws(LayoutError) -> LayoutResult {
         let setup = document.template.page
         let textWidth = setup.size.width - setup.inside - setup.outside
         let columnWidth = Self.bodyColumnWidth(setup)
@@ -59,6 +59,7 @@ public struct Typesetter {
     /// columns — under the opening on its last page unless the opening is a cover page — each column filled
     /// before the next, the first on the start side.
     private func paginate(_ context: LayoutContext, textWidth: Double, textHeight: Double) throws(LayoutError) -> [[PlacedBox]] {
+        context.beginPass()
         let setup = context.template.page
         let columns = max(1, setup.columns)
         let opening = try context.withColumnWidth(textWidth) { () throws(LayoutError) in try context.openingItems() }

@@ -3,11 +3,11 @@
 import Foundation
 
 /// An output file written through a temporary file beside it.
-public enum AtomicFile {
+package enum AtomicFile {
     /// Writes `bytes` to `destination` through a temporary file beside it (created alone, never shared with another
     /// writer), then renames it over the destination, so that the destination is replaced only by the complete new
     /// file. The folder is created when missing.
-    public static func write(_ bytes: some ContiguousBytes, to destination: URL) throws(RenderError) {
+    package static func write(_ bytes: some ContiguousBytes, to destination: URL) throws(RenderError) {
         let folder = destination.deletingLastPathComponent()
         if !FileManager.default.fileExists(atPath: folder.path) {
             do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {

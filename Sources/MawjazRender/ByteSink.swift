@@ -1,5 +1,5 @@
 // Where cairo writes a PDF, PNG or SVG in memory: a growing byte array behind cairo's write callback.
-import CPangoCairo
+internal import CPangoCairo
 
 /// Collects the bytes cairo writes to a stream surface or a PNG stream.
 final class ByteSink {

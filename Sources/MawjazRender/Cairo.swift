@@ -1,5 +1,5 @@
 // Thin owners of cairo handles: each class holds one handle, checks it on creation and frees it in deinit.
-import CPangoCairo
+internal import CPangoCairo
 
 /// A cairo surface (PDF, SVG or image) that this value owns.
 final class CairoSurface {

@@ -1,5 +1,5 @@
 // Turns image bytes into cairo surfaces: PNG decoded by cairo, JPEG passed through to PDF as it is.
-import CPangoCairo
+internal import CPangoCairo
 import MawjazFrame
 
 enum ImageDecoder {

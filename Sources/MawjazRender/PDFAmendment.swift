@@ -1,7 +1,7 @@
 // What cairo 1.16 cannot write, appended to its PDF as an incremental update: the document's language, viewer
 // preferences, the figures' alternative texts, XMP metadata and an sRGB output intent for PDF/A-2b, print flags
 // on links, explicit CID-to-glyph maps, dates with their prefix, and a file identifier.
-import CPangoCairo
+internal import CPangoCairo
 import Foundation
 import MawjazFrame
 
@@ -77,7 +77,7 @@ enum PDFAmendment {
             guard let tree = try file.resolveDictionary(root) else { throw .amendment("the structure tree root is not a dictionary") }
             try walk(tree["K"])
         }
-        guard found.map({ $0.element["S"]?.name ?? "" }) == planned.map(\.role) else {
+        guard found.map({ $0.element["S"]?.name ?? "" }) == planned.map(\.type) else {
             throw .amendment("the structure tree has \(found.count) elements, not the \(planned.count) planned")
         }
         for (object, plan) in zip(found, planned) {

@@ -1,46 +1,37 @@
 // Hands a planned structure to cairo while the painter draws: structure tags, spans, links and destinations.
-import CPangoCairo
+internal import CPangoCairo
 import Foundation
 import MawjazFrame
 
 /// Emits the structure, links and destinations of a tagged PDF as the painter meets them, page after page.
 final class PDFTagger {
     private let plan: StructurePlan
-    private var opened = 0
-    private var open: [(role: String, spansLines: Bool)] = []
-    private var artifactDepth = 0
+    private var walker = StructureWalker()
 
     init(plan: StructurePlan) { self.plan = plan }
 
     /// Opens the element that holds the whole document.
     func beginDocument(_ cr: OpaquePointer) {
-        begin(StructurePlan.documentRole, cr)
+        cairo_tag_begin(cr, StructurePlan.documentType, "")
     }
 
     /// Closes the element that holds the whole document.
     func endDocument(_ cr: OpaquePointer) {
-        cairo_tag_end(cr, StructurePlan.documentRole)
-        open.removeAll()
+        cairo_tag_end(cr, StructurePlan.documentType)
     }
 
     /// Opens or closes an element; inside page furniture, tags are dropped and nothing is marked.
-    func handle(_ tag: StructureTag, _ cr: OpaquePointer) {
-        if tag.role == StructureTag.artifactRole {
-            if case .begin = tag { artifactDepth += 1 } else { artifactDepth -= 1 }
-            return
-        }
-        guard artifactDepth == 0 else { return }
-        switch tag {
-        case .begin(let role, _): begin(role, cr)
-        case .end(let role):
-            cairo_tag_end(cr, role)
-            _ = open.popLast()
+    func handle(_ tag: StructureTag, _ cr: OpaquePointer) throws(RenderError) {
+        switch try StructurePlan.step(&walker, .tag(tag)) {
+        case .opened(_, let role, _): cairo_tag_begin(cr, role.pdfStructureType, "")
+        case .closed(_, let role): cairo_tag_end(cr, role.pdfStructureType)
+        case .content, .furniture: break
         }
     }
 
     /// Whether the next text line is to be drawn inside a span of its own (see `StructurePlan`).
     func lineNeedsSpan() -> Bool {
-        artifactDepth == 0 && (open.last?.spansLines ?? false)
+        !walker.isInFurniture && plan.spansLines[StructurePlan.index(of: walker.current?.number)]
     }
 
     /// A link area with its top-left corner at `origin`.
@@ -60,12 +51,6 @@ final class PDFTagger {
         let attributes = String(format: "name='%@' x=%.2f y=%.2f", destination.name, origin.x, origin.y)
         cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes)
         cairo_tag_end(cr, CAIRO_TAG_DEST)
-    }
-
-    private func begin(_ role: String, _ cr: OpaquePointer) {
-        cairo_tag_begin(cr, role, "")
-        open.append((role, opened < plan.spansLines.count ? plan.spansLines[opened] : true))
-        opened += 1
     }
 
     /// An address with every byte that is not plainly part of a URI (quotes, parentheses, backslashes, spaces,

@@ -1,5 +1,5 @@
 // The PDF's text layer for a glyph run: which glyphs stand for which text, in the form poppler and PDFium read back.
-import CPangoCairo
+internal import CPangoCairo
 import MawjazFrame
 
 /// How a run's glyphs are handed to cairo for the text layer: the glyphs in drawing order, the text, and the clusters
@@ -156,21 +156,22 @@ struct TextLayerRun {
 /// plainly or is never drawn plainly; otherwise its glyphs are drawn a cluster each, as before. The document is walked
 /// once before painting to learn which glyphs are ever drawn plainly.
 final class TextLayerPlan {
-    /// A glyph of a font face: the same glyph shares one /ToUnicode entry at every size.
+    /// A glyph of a font face: the same glyph shares one /ToUnicode entry at every size. The face is numbered (in
+    /// `faces`), so that a key hashes as two integers rather than a file's path.
     struct GlyphKey: Hashable {
-        var face: OpaquePointer
+        var face: Int
         var glyph: UInt32
     }
 
     private let drawnPlainly: Set<GlyphKey>
     private var mapped = Set<GlyphKey>()
-    private let face: (FontReference) -> OpaquePointer?
+    /// The number of each font face met, in order of first appearance.
+    private let faces: [FontFace: Int]
     /// Whether any run of the document may become spans: without one, the plan is never asked and not made.
     let hasSpans: Bool
 
-    /// Walks `pages` in painting order; `face` gives the cairo font face a run is drawn with.
-    init(_ pages: [Page], face: @escaping (FontReference) -> OpaquePointer?) {
-        self.face = face
+    /// Walks `pages` in painting order.
+    init(_ pages: [Page]) {
         hasSpans = pages.contains { page in
             page.frame.textLines.contains { _, line in
                 line.runs.contains { TextLayerRun.mayHoldSpans($0, inLeftToRightLine: !line.isRightToLeft) }
@@ -178,14 +179,17 @@ final class TextLayerPlan {
         }
         guard hasSpans else {
             drawnPlainly = []
+            faces = [:]
             return
         }
         // The glyphs drawn, in painting order: plainly, or as a span.
         var uses: [(isSpan: Bool, keys: [GlyphKey])] = []
+        var faces: [FontFace: Int] = [:]
         for page in pages {
             for (_, line) in page.frame.textLines {
                 for run in line.runs {
-                    guard let runFace = face(run.font) else { continue }
+                    let runFace = faces[run.font.face] ?? faces.count
+                    faces[run.font.face] = runFace
                     TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft).forEachCluster { isPlain, glyphs in
                         guard isPlain || glyphs.count > 1 else { return }
                         uses.append((!isPlain, glyphs.map { GlyphKey(face: runFace, glyph: run.glyphs[$0].id) }))
@@ -210,11 +214,13 @@ final class TextLayerPlan {
             }
         }
         drawnPlainly = plain
+        self.faces = faces
     }
 
     /// The text layer of `run` in `line`, its spans allowed or not, noting the glyphs it draws plainly.
     func layer(for run: GlyphRun, in line: TextLine) -> TextLayerRun {
-        guard hasSpans, let runFace = face(run.font) else { return TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft) { _ in false } }
+        guard hasSpans else { return TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft) { _ in false } }
+        let runFace = faces[run.font.face] ?? -1
         let key = { (index: Int) in GlyphKey(face: runFace, glyph: run.glyphs[index].id) }
         let layer = TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft) { glyphs in
             glyphs.allSatisfy { self.mapped.contains(key($0)) || !self.drawnPlainly.contains(key($0)) }

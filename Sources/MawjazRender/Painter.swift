@@ -1,13 +1,12 @@
 // Draws a frame's items onto a cairo context: glyph runs, shapes, images, and for a tagged PDF the structure
 // tags, links and destinations.
-import CPangoCairo
+internal import CPangoCairo
 import MawjazFrame
-import MawjazText
 
-/// Paints frames with cairo, resolving glyph runs' fonts through the engine that shaped them.
+/// Paints frames with cairo, loading the fonts glyph runs name.
 struct Painter {
     let context: CairoContext
-    let engine: TextEngine
+    let fonts: CairoFonts
     /// Whether the output is vector (PDF, SVG) rather than pixels.
     let vector: Bool
     /// Structure, links and destinations for a tagged PDF; images and SVG have none.
@@ -27,14 +26,14 @@ struct Painter {
             switch placed.item {
             case .text(let line):
                 let span = tagger?.lineNeedsSpan() ?? false
-                if span { cairo_tag_begin(cr, "Span", "") }
+                if span { cairo_tag_begin(cr, StructurePlan.spanType, "") }
                 try paint(line, at: position)
-                if span { cairo_tag_end(cr, "Span") }
+                if span { cairo_tag_end(cr, StructurePlan.spanType) }
             case .shape(let shape): paint(shape, at: position)
             case .image(let image): try paint(image, at: position)
             case .link(let link): tagger?.link(link, at: position, cr)
             case .destination(let destination): tagger?.destination(destination, at: position, cr)
-            case .tag(let tag): tagger?.handle(tag, cr)
+            case .tag(let tag): try tagger?.handle(tag, cr)
             }
         }
     }
@@ -43,7 +42,7 @@ struct Painter {
     /// layer carries the text as readers expect it.
     private func paint(_ line: TextLine, at origin: Point) throws(RenderError) {
         for run in line.runs {
-            guard let font = engine.scaledFont(for: run.font) else { throw .unknownFont(run.font.family) }
+            let font = try fonts.scaledFont(for: run.font)
             let runX = origin.x + run.x
             if run.underline {
                 let thickness = max(0.5, run.font.size * 0.06)
@@ -67,12 +66,14 @@ struct Painter {
                 clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.byteCount), num_glyphs: Int32($0.glyphCount)) }
                 text = run.clusterText
             }
-            cairo_set_scaled_font(cr, font)
             setColor(run.color)
-            text.withUTF8 { utf8 in
-                utf8.withMemoryRebound(to: CChar.self) { chars in
-                    cairo_show_text_glyphs(cr, chars.baseAddress, Int32(chars.count), &glyphs, Int32(glyphs.count),
-                                           &clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
+            withExtendedLifetime(font) {
+                cairo_set_scaled_font(cr, font.handle)
+                text.withUTF8 { utf8 in
+                    utf8.withMemoryRebound(to: CChar.self) { chars in
+                        cairo_show_text_glyphs(cr, chars.baseAddress, Int32(chars.count), &glyphs, Int32(glyphs.count),
+                                               &clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
+                    }
                 }
             }
         }

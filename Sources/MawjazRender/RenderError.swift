@@ -2,13 +2,13 @@
 import MawjazLanguage
 
 /// An error raised while drawing or writing an output file.
-public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     /// cairo reported a failure.
     case cairo(String)
     /// The output could not be written; `reason` is the system's.
     case write(path: String, reason: String)
-    /// A glyph run refers to a font this renderer's text engine never loaded.
-    case unknownFont(String)
+    /// A glyph run names a font file that cannot be loaded.
+    case missingFont(family: String, file: String)
     /// The output's extension names no format Mawjaz writes.
     case unsupportedFormat(String)
     /// A JPEG image in a PNG output: cairo cannot decode JPEG.
@@ -22,11 +22,11 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// What to tell the user, in any language. The details of cairo's failures and of faults in the structure or the
     /// amendment (which bad input cannot cause) stay in English, for Mawjaz's developers.
-    public var message: Message {
+    package var message: Message {
         switch self {
         case .cairo(let detail): return .cairo(detail)
         case .write(let path, let reason): return .cannotWrite(path: path, reason: reason)
-        case .unknownFont(let family): return .unknownFont(family)
+        case .missingFont(let family, let file): return .missingFont(family: family, file: file)
         case .unsupportedFormat(let ext): return .unsupportedFormat(ext)
         case .jpegInRaster: return .jpegInRaster
         case .structure(let detail): return .documentStructure(detail)
@@ -35,5 +35,5 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String { message.description }
+    package var description: String { message.description }
 }

@@ -1,8 +1,8 @@
 // The exporters: a paged document to PDF, to PNG pages or to SVG pages, through cairo.
-import CPangoCairo
+internal import CPangoCairo
 import Foundation
 import MawjazFrame
-import MawjazText
+import Synchronization
 
 /// The formats Mawjaz writes, chosen by the output file's extension.
 public enum OutputFormat: Hashable, Sendable {
@@ -22,7 +22,7 @@ public enum OutputFormat: Hashable, Sendable {
     }
 
     /// The format called `name` (`pdf`, `png` or `svg`, any case), PNG at `dpi`.
-    public init(named name: String, dpi: Double = 144) throws(RenderError) {
+    package init(named name: String, dpi: Double = 144) throws(RenderError) {
         switch name.lowercased() {
         case "pdf": self = .pdf
         case "png": self = .png(dpi: dpi)
@@ -32,28 +32,36 @@ public enum OutputFormat: Hashable, Sendable {
     }
 
     /// The format an output path's extension names.
-    public static func forPath(_ url: URL, dpi: Double = 144) throws(RenderError) -> OutputFormat {
+    package static func forPath(_ url: URL, dpi: Double = 144) throws(RenderError) -> OutputFormat {
         try OutputFormat(named: url.pathExtension, dpi: dpi)
     }
 }
 
 /// Draws paged documents with cairo.
-public struct Renderer {
-    /// The engine that shaped the documents' text; its fonts draw the glyphs.
-    public let engine: TextEngine
+///
+/// A renderer needs nothing but the frames: glyph runs name their fonts by file and size, and the fonts are loaded
+/// once for the whole process. So a document laid out on one thread (by one text engine) may be drawn on another,
+/// and one renderer may draw on several threads at once.
+package struct Renderer: Sendable {
+    private let fonts = CairoFonts.shared
+    /// How many pages of a PNG or SVG output are drawn at once, each on a thread of its own.
+    package var pageWorkers: Int
     /// Whether a PDF is tagged (structure, links, destinations, outline). Off only to measure what tagging costs:
     /// every PDF Mawjaz writes is tagged.
     package var tagsPDF = true
     /// Whether a PDF gets its incremental update (`PDFAmendment`). Off only to measure what the update costs.
     package var amendsPDF = true
 
-    public init(engine: TextEngine) { self.engine = engine }
+    /// A renderer that draws the pages of PNG and SVG outputs on `pageWorkers` threads (one per core by default).
+    package init(pageWorkers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.pageWorkers = max(1, pageWorkers)
+    }
 
     /// Writes `document` to `url` in `format` and returns the files written (one for PDF, one per page otherwise,
     /// named `<stem>-<n>` with `n` zero-padded to the page count's width so the files sort). Each file is replaced
     /// only by a complete new one.
     @discardableResult
-    public func write(_ document: PagedDocument, to url: URL, format: OutputFormat) throws(RenderError) -> [URL] {
+    package func write(_ document: PagedDocument, to url: URL, format: OutputFormat) throws(RenderError) -> [URL] {
         let pages = Array(1...max(1, document.pages.count)).prefix(document.pages.count)
         let files = try output(document, format: format, pages: Array(pages))
         return try files.map { (number, bytes) throws(RenderError) in
@@ -65,14 +73,34 @@ public struct Renderer {
 
     /// The document in `format`, in memory: for PDF one file (numbered 0) holding every page; for PNG and SVG one
     /// file per page of `pages` (numbered from 1), in the order given.
-    public func output(_ document: PagedDocument, format: OutputFormat, pages: [Int]) throws(RenderError) -> [(page: Int, bytes: [UInt8])] {
+    package func output(_ document: PagedDocument, format: OutputFormat, pages: [Int]) throws(RenderError) -> [(page: Int, bytes: [UInt8])] {
         switch format {
         case .pdf:
             return [(0, try pdf(document))]
         case .png(let dpi):
-            return try pages.map { (number) throws(RenderError) in (number, try png(try page(number, of: document), dpi: dpi)) }
+            return try drawPages(pages, of: document) { page throws(RenderError) in try png(page, dpi: dpi) }
         case .svg:
-            return try pages.map { (number) throws(RenderError) in (number, try svg(try page(number, of: document))) }
+            return try drawPages(pages, of: document) { page throws(RenderError) in try svg(page) }
+        }
+    }
+
+    /// Draws each page of `numbers` on its own, `pageWorkers` pages at a time: a page's drawing needs nothing from
+    /// another's. Returns them in the order given; the first page that failed (in that order) is the error.
+    private func drawPages(_ numbers: [Int], of document: PagedDocument,
+                           _ draw: @Sendable (Page) throws(RenderError) -> [UInt8]) throws(RenderError) -> [(page: Int, bytes: [UInt8])] {
+        let pages = try numbers.map { (number) throws(RenderError) in try page(number, of: document) }
+        let drawn = Mutex<[Int: Result<[UInt8], RenderError>]>([:])
+        let workers = min(pageWorkers, pages.count)
+        @Sendable func drawShare(of worker: Int) {
+            for index in stride(from: worker, to: pages.count, by: max(1, workers)) {
+                let result: Result<[UInt8], RenderError>
+                do throws(RenderError) { result = .success(try draw(pages[index])) } catch { result = .failure(error) }
+                drawn.withLock { $0[index] = result }
+            }
+        }
+        if workers > 1 { DispatchQueue.concurrentPerform(iterations: workers, execute: drawShare) } else { drawShare(of: 0) }
+        return try drawn.withLock { $0 }.sorted { $0.key < $1.key }.map { (index, result) throws(RenderError) in
+            (numbers[index], try result.get())
         }
     }
 
@@ -82,7 +110,7 @@ public struct Renderer {
     }
 
     /// `<stem>-<number>.<ext>` beside `url`, the number zero-padded to the width of `count` (`brief-01.png` of 21).
-    public static func pageFile(_ url: URL, number: Int, of count: Int, extension ext: String) -> URL {
+    package static func pageFile(_ url: URL, number: Int, of count: Int, extension ext: String) -> URL {
         let digits = String(number), width = String(max(count, number)).count
         let padded = String(repeating: "0", count: width - digits.count) + digits
         let stem = url.deletingPathExtension().lastPathComponent
@@ -91,7 +119,7 @@ public struct Renderer {
 
     /// A tagged PDF of the whole document: cairo draws the pages with their structure, links, destinations,
     /// outline and page labels, then `PDFAmendment` appends what cairo 1.16 cannot write (see there).
-    public func pdf(_ document: PagedDocument) throws(RenderError) -> [UInt8] {
+    package func pdf(_ document: PagedDocument) throws(RenderError) -> [UInt8] {
         let plan = try StructurePlan(document)
         let sink = ByteSink()
         return try withExtendedLifetime(sink) { () throws(RenderError) -> [UInt8] in
@@ -101,8 +129,8 @@ public struct Renderer {
             setMetadata(document.info, on: surface)
             let context = try CairoContext(surface: surface)
             let tagger = tagsPDF ? PDFTagger(plan: plan) : nil
-            let textLayer = TextLayerPlan(document.pages) { [engine] font in engine.scaledFont(for: font).map { cairo_scaled_font_get_font_face($0) } }
-            let painter = Painter(context: context, engine: engine, vector: true, tagger: tagger, textLayerPlan: textLayer, smoothsImages: false)
+            let textLayer = TextLayerPlan(document.pages)
+            let painter = Painter(context: context, fonts: fonts, vector: true, tagger: tagger, textLayerPlan: textLayer, smoothsImages: false)
             for (index, page) in document.pages.enumerated() {
                 cairo_pdf_surface_set_size(surface.handle, page.size.width, page.size.height)
                 if index < document.info.pageLabels.count {
@@ -158,7 +186,7 @@ public struct Renderer {
     }
 
     /// One page as a PNG image at `dpi` pixels per inch, on white.
-    public func png(_ page: Page, dpi: Double) throws(RenderError) -> [UInt8] {
+    package func png(_ page: Page, dpi: Double) throws(RenderError) -> [UInt8] {
         let scale = dpi / 72
         let width = Int32((page.size.width * scale).rounded(.up)), height = Int32((page.size.height * scale).rounded(.up))
         let surface = try CairoSurface(taking: cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height),
@@ -167,7 +195,7 @@ public struct Renderer {
         cairo_set_source_rgb(context.handle, 1, 1, 1)
         cairo_paint(context.handle)
         cairo_scale(context.handle, scale, scale)
-        try Painter(context: context, engine: engine, vector: false).paint(page.frame)
+        try Painter(context: context, fonts: fonts, vector: false).paint(page.frame)
         cairo_surface_flush(surface.handle)
         let sink = ByteSink()
         let status = withExtendedLifetime(sink) { cairo_surface_write_to_png_stream(surface.handle, ByteSink.write, sink.closure) }
@@ -176,7 +204,7 @@ public struct Renderer {
     }
 
     /// One page as an SVG drawing, on white, in points.
-    public func svg(_ page: Page) throws(RenderError) -> [UInt8] {
+    package func svg(_ page: Page) throws(RenderError) -> [UInt8] {
         let sink = ByteSink()
         return try withExtendedLifetime(sink) { () throws(RenderError) -> [UInt8] in
             let surface = try CairoSurface(taking: cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, page.size.width,
@@ -187,11 +215,11 @@ public struct Renderer {
             // White paper, as the PDF's pages and the PNG's have: without it the page is transparent.
             cairo_set_source_rgb(context.handle, 1, 1, 1)
             cairo_paint(context.handle)
-            try Painter(context: context, engine: engine, vector: true).paint(page.frame)
+            try Painter(context: context, fonts: fonts, vector: true).paint(page.frame)
             cairo_show_page(context.handle)
             try context.check("drawing the SVG")
             try surface.finish()
-            return sink.bytes
+            return SVGIdentifiers.renumber(sink.bytes)
         }
     }
 }

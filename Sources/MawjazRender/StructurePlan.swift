@@ -11,20 +11,15 @@ import MawjazFrame
 /// split between pages), sets each of its own text lines as a Span: it then has children, and only spans, which
 /// never cross a page, hold content.
 struct StructurePlan {
-    /// The role of the element that holds everything: the painter opens it before the first page.
-    static let documentRole = "Document"
+    /// The structure type of the element that holds everything: the tagger opens it before the first page.
+    static let documentType = "Document"
+    /// The structure types the tagger adds around a text line of an element that needs it, and for a link.
+    static let spanType = "Span", linkType = "Link"
 
-    /// The structure types cairo 1.16 accepts (PDF 1.7's standard types, Link and Annot aside).
-    static let roles: Set<String> = [
-        "Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI", "Index", "NonStruct",
-        "Private", "H", "H1", "H2", "H3", "H4", "H5", "H6", "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH",
-        "TD", "THead", "TBody", "TFoot", "Span", "Quote", "Note", "Reference", "BibEntry", "Code", "Ruby", "RB",
-        "RT", "RP", "Warichu", "WT", "WP", "Figure", "Formula", "Form",
-    ]
-
-    /// A structure element as it will stand in the PDF's tree: its role and the texts cairo cannot write.
+    /// A structure element as it will stand in the PDF's tree: its type and the texts cairo cannot write.
     struct Element: Equatable {
-        var role: String
+        /// The PDF structure type (`P`, `H1`, `Span`, …).
+        var type: String
         /// What a figure shows, for those who cannot see it (`/Alt`).
         var alternativeText: String?
         /// The element's own text in reading order (`/ActualText`): its lines as written, where the content stream
@@ -47,42 +42,28 @@ struct StructurePlan {
     /// The outline, in document order.
     private(set) var outline: [OutlineEntry] = []
 
+    /// The index in `spansLines` of the element numbered `number` by a `StructureWalker` (the document is 0).
+    static func index(of number: Int?) -> Int { number.map { $0 + 1 } ?? 0 }
+
     init(_ document: PagedDocument) throws(RenderError) {
         struct Element {
             var hasChildren = false
             var crossesPage = false
         }
         var elements = [Element()]
-        var open: [(index: Int, role: String)] = [(0, Self.documentRole)]
-        var artifactDepth = 0
+        var walker = StructureWalker()
         var destinations = Set<String>()
         var linkTargets: [String] = []
         for page in document.pages {
             for placed in page.frame.items {
-                switch placed.item {
-                case .tag(let tag) where tag.role == StructureTag.artifactRole:
-                    if case .begin = tag {
-                        artifactDepth += 1
-                    } else {
-                        guard artifactDepth > 0 else { throw .structure("an Artifact ends that never began") }
-                        artifactDepth -= 1
-                    }
-                case .tag where artifactDepth > 0:
-                    continue
-                case .tag(.begin(let role, _)):
-                    guard Self.roles.contains(role), role != Self.documentRole else {
-                        throw .structure("\"\(role)\" is not a structure type a tagged PDF can hold here")
-                    }
-                    elements[open[open.count - 1].index].hasChildren = true
-                    open.append((elements.count, role))
+                let parent = Self.index(of: walker.current?.number)
+                if case .opened = try Self.step(&walker, placed.item) {
+                    elements[parent].hasChildren = true
                     elements.append(Element())
-                case .tag(.end(let role)):
-                    guard open.count > 1, open[open.count - 1].role == role else {
-                        throw .structure("\(role) ends while \(open[open.count - 1].role) is open")
-                    }
-                    open.removeLast()
+                }
+                switch placed.item {
                 case .link(let link):
-                    elements[open[open.count - 1].index].hasChildren = true
+                    elements[Self.index(of: walker.current?.number)].hasChildren = true
                     if case .destination(let name) = link.target { linkTargets.append(name) }
                 case .destination(let destination):
                     guard Self.isDestinationName(destination.name) else {
@@ -94,47 +75,49 @@ struct StructurePlan {
                     if let entry = destination.outline {
                         outline.append(OutlineEntry(level: entry.level, title: entry.title, destination: destination.name))
                     }
-                case .text, .shape, .image:
+                case .text, .shape, .image, .tag:
                     continue
                 }
             }
-            for element in open { elements[element.index].crossesPage = true }
+            elements[0].crossesPage = true
+            for element in walker.open { elements[Self.index(of: element.number)].crossesPage = true }
         }
-        guard artifactDepth == 0 else { throw .structure("an Artifact is still open at the end of the document") }
-        guard open.count == 1 else { throw .structure("\(open[open.count - 1].role) is still open at the end of the document") }
+        do { try walker.finish() } catch { throw .structure(error.description) }
         if let dead = linkTargets.first(where: { !destinations.contains($0) }) {
             throw .structure("a link goes to #\(dead), which names no place in the document")
         }
         spansLines = elements.map { $0.hasChildren || $0.crossesPage }
-        self.elements = Self.treeElements(document, spansLines: spansLines)
+        self.elements = try Self.treeElements(document, spansLines: spansLines)
+    }
+
+    /// One step of `walker`, its errors as the renderer's.
+    static func step(_ walker: inout StructureWalker, _ item: FrameItem) throws(RenderError) -> StructureWalker.Step {
+        do { return try walker.step(item) } catch { throw .structure(error.description) }
     }
 
     /// The elements of the tree cairo will build from `document`, given which elements set their lines as spans.
-    private static func treeElements(_ document: PagedDocument, spansLines: [Bool]) -> [Element] {
-        var elements = [Element(role: documentRole)]
-        var open: [(index: Int, spansLines: Bool)] = [(0, spansLines[0])]
-        var opened = 0
-        var artifactDepth = 0
+    private static func treeElements(_ document: PagedDocument, spansLines: [Bool]) throws(RenderError) -> [Element] {
+        var elements = [Element(type: documentType)]
+        /// For each open element (the document first), its place in `elements` and its role.
+        var open: [(index: Int, role: StructureRole?)] = [(0, nil)]
+        var walker = StructureWalker()
         for placed in document.pages.flatMap(\.frame.items) {
-            switch placed.item {
-            case .tag(let tag) where tag.role == StructureTag.artifactRole:
-                if case .begin = tag { artifactDepth += 1 } else { artifactDepth -= 1 }
-            case .tag where artifactDepth > 0:
-                continue
-            case .tag(.begin(let role, let alternativeText)):
-                opened += 1
-                open.append((elements.count, spansLines[opened]))
-                elements.append(Element(role: role, alternativeText: role == "Figure" ? alternativeText : nil))
-            case .tag(.end):
+            switch try step(&walker, placed.item) {
+            case .opened(_, let role, let alternativeText):
+                open.append((elements.count, role))
+                elements.append(Element(type: role.pdfStructureType, alternativeText: role.readsAsAlternativeText ? alternativeText : nil))
+            case .closed:
                 open.removeLast()
-            case .link:
-                elements.append(Element(role: "Link"))
-            case .text(let line) where artifactDepth == 0:
+            case .content:
+                guard case .text(let line) = placed.item else {
+                    if case .link = placed.item { elements.append(Element(type: linkType)) }
+                    continue
+                }
                 let text = line.text.trimmingWhitespace()
                 let current = open[open.count - 1]
-                if current.spansLines {
-                    elements.append(Element(role: "Span", actualText: text))
-                } else if elements[current.index].role != "Figure" {
+                if spansLines[index(of: walker.current?.number)] {
+                    elements.append(Element(type: spanType, actualText: text))
+                } else if current.role?.readsAsAlternativeText != true {
                     // Appended in place: an element of many lines costs as much as its lines.
                     if elements[current.index].actualText == nil {
                         elements[current.index].actualText = text
@@ -143,8 +126,8 @@ struct StructurePlan {
                         elements[current.index].actualText?.append(text)
                     }
                 }
-            case .text, .shape, .image, .destination:
-                continue
+            case .furniture:
+                if case .link = placed.item { elements.append(Element(type: linkType)) }
             }
         }
         return elements

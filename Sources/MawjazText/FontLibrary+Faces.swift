@@ -1,25 +1,26 @@
 // What each font of the library is: its family, style, file, and the scripts it covers.
-import CPangoCairo
+internal import CPangoCairo
 import Foundation
 
-/// One font face of the library, as `mawjaz fonts` lists it.
-public struct FontFace: Hashable, Sendable {
-    public var family: String
+/// One font face of the library, as `mawjaz fonts` lists it. (A glyph run names its face by MawjazFrame's
+/// `FontFace`: file, index and family.)
+package struct LibraryFace: Hashable, Sendable {
+    package var family: String
     /// The style as the font names it: Regular, Bold, Italic…
-    public var style: String
-    public var file: URL
+    package var style: String
+    package var file: URL
     /// Whether the face has the Arabic letters, the Latin letters, the ASCII digits and the Arabic-Indic digits.
-    public var coversArabic: Bool
-    public var coversLatin: Bool
-    public var coversDigits: Bool
-    public var coversArabicIndicDigits: Bool
+    package var coversArabic: Bool
+    package var coversLatin: Bool
+    package var coversDigits: Bool
+    package var coversArabicIndicDigits: Bool
 }
 
 extension FontLibrary {
     /// The faces of the library, by family and then style.
-    public var faces: [FontFace] {
+    package var faces: [LibraryFace] {
         guard let set = FcConfigGetFonts(config, FcSetApplication) else { return [] }
-        var faces: [FontFace] = []
+        var faces: [LibraryFace] = []
         for index in 0..<Int(set.pointee.nfont) {
             guard let pattern = set.pointee.fonts[index] else { continue }
             func string(_ object: String) -> String? {
@@ -34,7 +35,7 @@ extension FontLibrary {
                 return scalars.allSatisfy { FcCharSetHasChar(charset, $0) != 0 }
             }
             guard let family = string(FC_FAMILY), let file = string(FC_FILE) else { continue }
-            faces.append(FontFace(family: family, style: string(FC_STYLE) ?? "Regular", file: URL(fileURLWithPath: file),
+            faces.append(LibraryFace(family: family, style: string(FC_STYLE) ?? "Regular", file: URL(fileURLWithPath: file),
                                   coversArabic: covers(0x0621...0x063A) && covers(0x0641...0x064A), coversLatin: covers(0x41...0x5A) && covers(0x61...0x7A),
                                   coversDigits: covers(0x30...0x39), coversArabicIndicDigits: covers(0x0660...0x0669)))
         }

@@ -1,5 +1,5 @@
 // The bundled fonts, held in a private fontconfig configuration so output never depends on the machine.
-import CPangoCairo
+internal import CPangoCairo
 import Foundation
 
 /// The fonts of Mawjaz's `Fonts/` folder and any folders added to it (an office's own fonts), registered with a
@@ -7,27 +7,27 @@ import Foundation
 ///
 /// Nothing outside the folders is visible to Pango through it: the same input gives the same fonts on
 /// every machine, and a family that is not in the folders is an error rather than a silent substitute.
-public final class FontLibrary: @unchecked Sendable {
+package final class FontLibrary: @unchecked Sendable {
     // @unchecked: the configuration is built in init and only read afterwards; fontconfig reads are thread-safe.
     let config: OpaquePointer
     /// The folder the fonts were loaded from (the first, when there are several).
-    public var directory: URL { directories[0] }
+    package var directory: URL { directories[0] }
     /// The folders the fonts were loaded from, in order.
-    public let directories: [URL]
+    package let directories: [URL]
     /// The family names of the fonts in the folders.
-    public let families: Set<String>
+    package let families: Set<String>
     /// The families that have the Latin alphabet (Noto Sans, Amiri; not Noto Naskh Arabic).
-    public let latinFamilies: Set<String>
+    package let latinFamilies: Set<String>
 
     /// Registers every font file in `directory`; fontconfig keeps what it reads of them in `cacheFolder` (nil: no cache).
-    public convenience init(directory: URL, cacheFolder: String? = FontLibrary.defaultCacheFolder()) throws(TextError) {
+    package convenience init(directory: URL, cacheFolder: String? = FontLibrary.defaultCacheFolder()) throws(TextError) {
         try self.init(directories: [directory], cacheFolder: cacheFolder)
     }
 
     /// Registers every font file (`.ttf`, `.otf`, `.ttc`) in each of `directories`, which must not be empty; a
     /// folder that does not exist or holds no font is an error. fontconfig keeps what it reads of a folder's fonts in
     /// `cacheFolder` (nil: no cache).
-    public init(directories: [URL], cacheFolder: String? = FontLibrary.defaultCacheFolder()) throws(TextError) {
+    package init(directories: [URL], cacheFolder: String? = FontLibrary.defaultCacheFolder()) throws(TextError) {
         Self.isolateProcess()
         guard let config = FcConfigCreate() else { throw .fontconfig("FcConfigCreate failed") }
         // fontconfig's cache of a folder: the next run maps what it read instead of opening every font. Without a
@@ -117,7 +117,7 @@ public final class FontLibrary: @unchecked Sendable {
     }
 
     /// Whether a file name is a font's, by its extension.
-    public static func isFontFile(_ name: String) -> Bool {
+    package static func isFontFile(_ name: String) -> Bool {
         ["ttf", "otf", "ttc"].contains((name as NSString).pathExtension.lowercased())
     }
 
@@ -125,7 +125,7 @@ public final class FontLibrary: @unchecked Sendable {
 
     /// Where fontconfig may keep its cache of the bundled fonts: `$XDG_CACHE_HOME/mawjaz/fontconfig`, else
     /// `~/.cache/mawjaz/fontconfig`.
-    public static func defaultCacheFolder() -> String? {
+    package static func defaultCacheFolder() -> String? {
         let environment = ProcessInfo.processInfo.environment
         if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") { return base + "/mawjaz/fontconfig" }
         if let home = environment["HOME"], home.hasPrefix("/") { return home + "/.cache/mawjaz/fontconfig" }
@@ -149,7 +149,7 @@ public final class FontLibrary: @unchecked Sendable {
     }()
 
     /// Throws unless every family in `names` is one of the library's families.
-    public func check(families names: [String]) throws(TextError) {
+    package func check(families names: [String]) throws(TextError) {
         for name in names where !families.contains(name) {
             throw .unknownFamily(name, available: families.sorted())
         }

@@ -1,5 +1,5 @@
 // Conversions between points and Pango units, kept in this one place.
-import CPangoCairo
+internal import CPangoCairo
 
 /// Pango units per point (the cairo font map is set to 72 dpi, so a Pango pixel is a point).
 let pangoScale = Double(PANGO_SCALE)

@@ -1,63 +1,75 @@
 // The text engine: a Pango font map and context over the bundled fonts; shapes whole paragraphs.
-import CPangoCairo
+internal import CPangoCairo
 import Foundation
 import MawjazFrame
 
 /// Sets paragraphs with Pango over the fonts of a `FontLibrary`.
 ///
 /// An engine owns a Pango font map, which is not thread-safe: use one engine per thread or task,
-/// never share one. Fonts that shaping used stay loaded in the engine, and the renderer draws
-/// glyph runs with them through `scaledFont(for:)`.
-public final class TextEngine {
+/// never share one. The glyph runs it sets name their fonts by file and size (`FontReference`), so
+/// any renderer, on any thread, draws them without the engine.
+package final class TextEngine {
     /// The fonts this engine sets text in.
-    public let library: FontLibrary
+    package let library: FontLibrary
     /// Paragraphs longer than this are refused: Pango lays out very long paragraphs wrongly without a word.
-    public static let paragraphCharacterLimit = 100_000
+    package static let paragraphCharacterLimit = 100_000
 
     let fontMap: UnsafeMutablePointer<PangoFontMap>
-    let context: OpaquePointer
-    private var fonts: [UnsafeMutablePointer<PangoFont>] = []
-    private var fontIDs: [UnsafeMutablePointer<PangoFont>: FontReference] = [:]
+    /// A Pango context for each base direction, set once: shaping never changes a context another layout uses.
+    private let rightToLeftContext: OpaquePointer
+    private let leftToRightContext: OpaquePointer
+    /// The Pango fonts shaping used, each held (a reference taken) for as long as the engine lives, by identity.
+    private var fonts: [UnsafeMutablePointer<PangoFont>: FontReference] = [:]
+    private var pangoFonts: [FontReference: UnsafeMutablePointer<PangoFont>] = [:]
     private var metricsCache: [TextStyle: (ascent: Double, descent: Double)] = [:]
-    private var tatweelCache: [Int: (glyph: UInt32, advance: Double)?] = [:]
+    private var tatweelCache: [FontReference: (glyph: UInt32, advance: Double)?] = [:]
 
     /// Creates an engine whose font map sees only `library`'s fonts, at 72 units per inch.
-    public init(library: FontLibrary) throws(TextError) {
+    package init(library: FontLibrary) throws(TextError) {
         guard let map = pango_cairo_font_map_new() else { throw .fontconfig("pango_cairo_font_map_new failed") }
         pango_fc_font_map_set_config(mawjaz_fc_font_map(map), library.config)
         pango_cairo_font_map_set_resolution(mawjaz_cairo_font_map(map), 72)
-        guard let context = pango_font_map_create_context(map) else {
+        guard let rightToLeft = Self.makeContext(map, direction: PANGO_DIRECTION_RTL) else {
             mawjaz_object_unref(map)
             throw .fontconfig("pango_font_map_create_context failed")
         }
-        // Unhinted, unrounded positions: the layout is the same at every resolution and in every format.
+        guard let leftToRight = Self.makeContext(map, direction: PANGO_DIRECTION_LTR) else {
+            mawjaz_object_unref(UnsafeMutableRawPointer(rightToLeft))
+            mawjaz_object_unref(map)
+            throw .fontconfig("pango_font_map_create_context failed")
+        }
+        self.library = library
+        self.fontMap = map
+        self.rightToLeftContext = rightToLeft
+        self.leftToRightContext = leftToRight
+    }
+
+    /// A context of `map` with the base direction `direction`.
+    private static func makeContext(_ map: UnsafeMutablePointer<PangoFontMap>, direction: PangoDirection) -> OpaquePointer? {
+        guard let context = pango_font_map_create_context(map) else { return nil }
+        // Unhinted, unrounded positions: the layout is the same at every resolution and in every format. The renderer
+        // draws with the same options (MawjazRender's CairoFonts).
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         pango_cairo_context_set_font_options(context, options)
         cairo_font_options_destroy(options)
         pango_context_set_round_glyph_positions(context, 0)
-        self.library = library
-        self.fontMap = map
-        self.context = context
+        pango_context_set_base_dir(context, direction)
+        return context
     }
 
     deinit {
-        for font in fonts { mawjaz_object_unref(font) }
-        mawjaz_object_unref(UnsafeMutableRawPointer(context))
+        for font in fonts.keys { mawjaz_object_unref(font) }
+        mawjaz_object_unref(UnsafeMutableRawPointer(rightToLeftContext))
+        mawjaz_object_unref(UnsafeMutableRawPointer(leftToRightContext))
         mawjaz_object_unref(fontMap)
-    }
-
-    /// The cairo scaled font for a font this engine used, or nil for a reference from another engine.
-    public func scaledFont(for font: FontReference) -> OpaquePointer? {
-        guard fonts.indices.contains(font.id) else { return nil }
-        return mawjaz_scaled_font(fonts[font.id])
     }
 
     /// Sets a paragraph: shapes it as a whole, breaks it into lines, and returns the lines as glyph runs.
     /// A line wider than the paragraph's width (a word that cannot be broken) and a character no font has are
     /// errors, unless `tolerating` lets the line stick out or the character go undrawn.
-    public func shape(_ paragraph: StyledParagraph, tolerating tolerance: Tolerance = []) throws(TextError) -> ShapedParagraph {
+    package func shape(_ paragraph: StyledParagraph, tolerating tolerance: Tolerance = []) throws(TextError) -> ShapedParagraph {
         try withLayout(paragraph) { layout, text, spans, base throws(TextError) in
             try extractLines(layout: layout, text: text, spans: spans, base: base, paragraph: paragraph, tolerance: tolerance)
         } ?? ShapedParagraph(lines: [], width: paragraph.width ?? 0, naturalWidth: 0)
@@ -81,12 +93,12 @@ public final class TextEngine {
     }
 
     /// The width of the widest line of the spans set without wrapping.
-    public func naturalWidth(_ spans: [TextSpan], direction: Direction) throws(TextError) -> Double {
+    package func naturalWidth(_ spans: [TextSpan], direction: Direction) throws(TextError) -> Double {
         try shape(StyledParagraph(spans: spans, direction: direction, width: nil)).naturalWidth
     }
 
     /// The width of the widest piece of the spans that cannot be broken (the longest word).
-    public func minimumWidth(_ spans: [TextSpan], direction: Direction) throws(TextError) -> Double {
+    package func minimumWidth(_ spans: [TextSpan], direction: Direction) throws(TextError) -> Double {
         // Broken at every opportunity, each line is a piece that cannot be broken. Only the lines' widths are read
         // (and their glyphs checked), not their runs: shaping it whole would build a line per word.
         let spec = StyledParagraph(spans: spans, direction: direction, width: 1 / pangoScale)
@@ -109,11 +121,11 @@ public final class TextEngine {
     }
 
     /// The ascent and descent of a style's first font, in points.
-    public func metrics(of style: TextStyle) -> (ascent: Double, descent: Double) {
+    package func metrics(of style: TextStyle) -> (ascent: Double, descent: Double) {
         if let cached = metricsCache[style] { return cached }
         let description = fontDescription(for: style)
         defer { pango_font_description_free(description) }
-        let metrics = pango_context_get_metrics(context, description, nil)
+        let metrics = pango_context_get_metrics(leftToRightContext, description, nil)
         defer { pango_font_metrics_unref(metrics) }
         let result = (ascent: pango_font_metrics_get_ascent(metrics).points,
                       descent: pango_font_metrics_get_descent(metrics).points)
@@ -134,7 +146,7 @@ public final class TextEngine {
 
     private func makeLayout(text: String, spans: [TextSpan], base: TextStyle,
                             paragraph: StyledParagraph) throws(TextError) -> OpaquePointer {
-        pango_context_set_base_dir(context, paragraph.direction.isRightToLeft ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR)
+        let context = paragraph.direction.isRightToLeft ? rightToLeftContext : leftToRightContext
         guard let layout = pango_layout_new(context) else { throw .fontconfig("pango_layout_new failed") }
         pango_layout_set_auto_dir(layout, 0)
         let description = fontDescription(for: base)
@@ -360,7 +372,7 @@ public final class TextEngine {
             }
             clusters.append(GlyphCluster(byteCount: piece.count, glyphCount: glyphCount))
         }
-        let font = reference(for: item.pointee.analysis.font, size: style.size)
+        let font = reference(for: item.pointee.analysis.font)
         let glyphRun = GlyphRun(font: font, glyphs: glyphs, clusters: clusters,
                                 clusterText: String(decoding: clusterBytes, as: UTF8.self),
                                 text: String(decoding: bytes[itemStart..<itemEnd], as: UTF8.self),
@@ -385,7 +397,7 @@ public final class TextEngine {
     private func stretch(_ runs: inout [GlyphRun], clusters: [Kashida.RunClusters], styles: [TextStyle], paragraph bytes: [UInt8],
                          deficit: Double, kashida: Bool) -> Bool {
         let (kashidas, spaces) = Kashida.openings(in: clusters, paragraph: bytes, kashidas: kashida)
-        let tatweels = kashidas.map { tatweel(in: styles[$0.run], matching: runs[$0.run].font) }
+        let tatweels = kashidas.map { tatweel(in: runs[$0.run].font) }
         let usable = kashidas.indices.filter { tatweels[$0] != nil }
         let size = styles.map(\.size).max() ?? 12
         let widths = Kashida.distribute(deficit, kashidas: usable.map { kashidas[$0] }, spaces: spaces,
@@ -398,15 +410,28 @@ public final class TextEngine {
         return true
     }
 
-    /// The tatweel glyph and its advance in the font `font` of a run set in `style`, if that font has one.
-    private func tatweel(in style: TextStyle, matching font: FontReference) -> (glyph: UInt32, advance: Double)? {
-        if let known = tatweelCache[font.id] { return known }
-        let shaped = try? shape(StyledParagraph(spans: [TextSpan("\u{0640}", style: style)], direction: .rightToLeft))
+    /// The tatweel glyph of a font shaping used and its advance, if the font has one: a lone tatweel shaped by
+    /// HarfBuzz in that font (some fonts, such as Amiri, substitute a glyph of their own for it), so that stretching a
+    /// line never goes back into Pango while the line's layout is live.
+    private func tatweel(in font: FontReference) -> (glyph: UInt32, advance: Double)? {
+        if let known = tatweelCache[font] { return known }
         var result: (glyph: UInt32, advance: Double)?
-        if let run = shaped?.lines.first?.line.runs.first, run.font.id == font.id, let glyph = run.glyphs.first {
-            result = (glyph.id, run.width)
+        if let pangoFont = pangoFonts[font], let hbFont = pango_font_get_hb_font(pangoFont), let buffer = hb_buffer_create() {
+            defer { hb_buffer_destroy(buffer) }
+            var tatweel: UInt32 = 0x0640
+            hb_buffer_add_utf32(buffer, &tatweel, 1, 0, 1)
+            hb_buffer_set_direction(buffer, HB_DIRECTION_RTL)
+            hb_buffer_set_script(buffer, HB_SCRIPT_ARABIC)
+            hb_buffer_set_language(buffer, hb_language_from_string("ar", -1))
+            hb_shape(hbFont, buffer, nil, 0)
+            var count: UInt32 = 0
+            if let infos = hb_buffer_get_glyph_infos(buffer, &count), count == 1, infos[0].codepoint != 0,
+               let positions = hb_buffer_get_glyph_positions(buffer, &count) {
+                // The font's HarfBuzz scale is in Pango units, as the positions Pango shapes with.
+                result = (infos[0].codepoint, Int32(positions[0].x_advance).points)
+            }
         }
-        tatweelCache[font.id] = result
+        tatweelCache[font] = result
         return result
     }
 
@@ -415,13 +440,21 @@ public final class TextEngine {
         end < bytes.count && (bytes[end] == 0x0A || bytes[end] == 0x0D)
     }
 
-    private func reference(for font: UnsafeMutablePointer<PangoFont>, size: Double) -> FontReference {
-        if let known = fontIDs[font] { return known }
+    /// The identity of a font shaping used: its file, face index, family and size.
+    private func reference(for font: UnsafeMutablePointer<PangoFont>) -> FontReference {
+        if let known = fonts[font] { return known }
         mawjaz_object_ref(font)
-        let family = mawjaz_pattern_string(mawjaz_font_pattern(font), FC_FAMILY).map { String(cString: $0) } ?? ""
-        let reference = FontReference(id: fonts.count, family: family, size: size)
-        fonts.append(font)
-        fontIDs[font] = reference
+        let pattern = mawjaz_font_pattern(font)
+        let file = mawjaz_pattern_string(pattern, FC_FILE).map { String(cString: $0) } ?? ""
+        let family = mawjaz_pattern_string(pattern, FC_FAMILY).map { String(cString: $0) } ?? ""
+        var index: Int32 = 0
+        _ = FcPatternGetInteger(pattern, FC_INDEX, 0, &index)
+        // The size the glyphs were shaped at: the scale of the font's cairo font (its pixel size, 72 to the inch).
+        var matrix = cairo_matrix_t()
+        cairo_scaled_font_get_font_matrix(mawjaz_scaled_font(font), &matrix)
+        let reference = FontReference(face: FontFace(file: file, index: Int(index), family: family), size: matrix.yy)
+        fonts[font] = reference
+        pangoFonts[reference] = font
         return reference
     }
 

@@ -2,7 +2,7 @@
 import MawjazLanguage
 
 /// An error raised while loading fonts or setting text.
-public enum TextError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum TextError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The fonts folder does not exist or holds no font.
     case fontFolderMissing(String)
     /// fontconfig refused a step.
@@ -17,7 +17,7 @@ public enum TextError: Error, Equatable, Sendable, CustomStringConvertible {
     case paragraphTooLong(characters: Int, limit: Int)
 
     /// Whether a `Tolerance` can let this pass: overflow and missing glyphs.
-    public var isTolerable: Bool {
+    package var isTolerable: Bool {
         switch self {
         case .overflow, .missingGlyph: return true
         default: return false
@@ -25,7 +25,7 @@ public enum TextError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// What to tell the user, in any language.
-    public var message: Message {
+    package var message: Message {
         switch self {
         case .fontFolderMissing(let path): return .noFonts(folder: path)
         case .fontconfig(let detail): return .fontconfig(detail)
@@ -38,5 +38,5 @@ public enum TextError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String { message.description }
+    package var description: String { message.description }
 }

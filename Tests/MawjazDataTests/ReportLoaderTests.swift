@@ -111,4 +111,45 @@ import Testing
         #expect(first.direction == .leftToRight && first.align == .center)
         #expect(second.justify == .kashida)
     }
+
+    @Test func anUnknownBlockKindIsAnErrorAtItsPlaceNeverAPageBreak() throws {
+        let found = try errors(["report.yaml": """
+            title: x
+            date: 2024-01-01
+            body:
+              - paragraph: "a"
+              - sidebar: "b"
+              - rul
+              - {heading: "c", note: "d"}
+            """])
+        #expect(found.map(\.location.line) == [5, 6, 7])
+        #expect(found.map(\.location.column) == [5, 5, 5])
+        #expect(found[0].message.description.hasPrefix("no block kind among sidebar; expected one of heading, paragraph"))
+        #expect(found[1].message.description == "\"rul\" is not a block (a block is a mapping such as `- paragraph: \"…\"`, or page-break, or rule) (did you mean \"rule\"?)")
+        #expect(found[2].message.description == "one item holds several blocks (heading, note): give each its own item")
+    }
+
+    @Test func everyKindIsReadAsItself() throws {
+        // A bare word for the kinds without options; each kind's key gives that kind's block, none a page break by default.
+        let (report, _) = try load(["report.yaml": """
+            title: x
+            date: 2024-01-01
+            body:
+              - rule
+              - page-break
+              - rule: {}
+              - spacer: 12
+            """])
+        let kinds = report.body.map { block -> String in
+            switch block {
+            case .rule: "rule"
+            case .pageBreak: "page-break"
+            case .spacer: "spacer"
+            default: "other"
+            }
+        }
+        #expect(kinds == ["rule", "page-break", "rule", "spacer"])
+        #expect(ReportLoader.blockKinds.count == BlockKind.allCases.count)
+        #expect(BlockKind.allCases.filter(\.standsAlone) == [.rule, .pageBreak])
+    }
 }

@@ -70,6 +70,55 @@ import TestSupport
         }
     }
 
+    /// The counts of a log by category, counted here from its CSV text rather than by Mawjaz.
+    static func countsByCategory(_ file: String) throws -> [String: Int] {
+        let text = try String(contentsOf: TestSupport.chartFixtures.appendingPathComponent(file), encoding: .utf8)
+        var counts: [String: Int] = [:]
+        for line in text.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            if fields.count > 1 { counts[String(fields[1]), default: 0] += 1 }
+        }
+        return counts
+    }
+
+    @Test func barsDrawnAreAsLongAsTheLogsCountsOnTheAxisOwnScale() throws {
+        // The scale comes from the zero line, the gridlines and the tick labels; the counts from the CSV text.
+        for (gallery, file) in [(arabic, "activities-ar.csv"), (english, "activities-en.csv")] {
+            let palette = gallery.document.template.palette
+            let byYear = try Self.countsByYear(file), byCategory = try Self.countsByCategory(file)
+            let years = try #require(gallery.charts.first)
+            let yearScale = try TestSupport.valueScale(years, palette: palette, vertical: true)
+            let columns = TestSupport.bars(years, colors: [palette.series[0]])
+                .sorted { gallery.document.direction.isRightToLeft ? $0.minX > $1.minX : $0.minX < $1.minX }
+            #expect(columns.map(\.height).map { ($0 / yearScale * 1000).rounded() / 1000 } == byYear.keys.sorted().map { Double(byYear[$0] ?? 0) })
+            // Horizontal bars by category, largest at the top, each as long as its count.
+            let categories = gallery.charts[1]
+            #expect(gallery.document.charts[1].chart.kind == .horizontalBar)
+            let across = try TestSupport.valueScale(categories, palette: palette, vertical: false)
+            let rows = TestSupport.bars(categories, colors: [palette.series[0]]).sorted { $0.minY < $1.minY }
+            #expect(rows.map(\.width).map { ($0 / across * 1000).rounded() / 1000 } == byCategory.values.sorted(by: >).map(Double.init))
+        }
+    }
+
+    @Test func everyBarAndSegmentIsAsLongAsItsValueOnTheAxisOwnScale() throws {
+        var checked = 0
+        for gallery in [arabic, english] {
+            let palette = gallery.document.template.palette
+            for (bound, compiled) in zip(gallery.document.charts.map(\.chart), gallery.charts)
+                where [.bar, .horizontalBar, .groupedBar, .stackedBar].contains(bound.kind) {
+                let vertical = bound.kind != .horizontalBar
+                let scale = try TestSupport.valueScale(compiled, palette: palette, vertical: vertical)
+                let drawn = TestSupport.bars(compiled, colors: palette.seriesColors(count: bound.series.count))
+                    .map { vertical ? $0.height : $0.width }.filter { $0 > 1e-9 }.sorted()
+                let values = bound.series.flatMap(\.values).filter { $0 != 0 }.map { abs($0) * scale }.sorted()
+                #expect(drawn.count == values.count, "\(bound.kind)")
+                for (length, expected) in zip(drawn, values) { #expect(abs(length - expected) < 0.01, "\(bound.kind): \(length) for \(expected)") }
+                checked += 1
+            }
+        }
+        #expect(checked == 12, "six bar charts in each gallery")
+    }
+
     @Test func barLengthsFollowTheCountsOfTheLog() throws {
         for (gallery, file) in [(arabic, "activities-ar.csv"), (english, "activities-en.csv")] {
             let counts = try Self.countsByYear(file)
@@ -200,7 +249,7 @@ import TestSupport
         let timeline = english.document.charts.first { $0.chart.kind == .timeline }?.chart.alternativeText ?? ""
         #expect(timeline.hasPrefix("Timeline: Milestones of the partnership; 7 events from March 2015 to June 2023; March 2015: First joint exercise"))
         for (chart, compiled) in all {
-            guard case .tag(.begin(role: "Figure", let text)) = compiled.frame.items.first?.item else {
+            guard case .tag(.begin(.figure, let text)) = compiled.frame.items.first?.item else {
                 Issue.record("\(chart.kind) does not open with a figure tag")
                 continue
             }

@@ -68,6 +68,48 @@ import TestSupport
         }
     }
 
+    /// For each paragraph (or list item's text) whose lines fall on more than one page, its lines on each page.
+    static func splitParagraphs(_ pages: [Page]) throws -> [[Int]] {
+        var walker = StructureWalker()
+        var linesByPage: [Int: [Int: Int]] = [:]
+        for (index, page) in pages.enumerated() {
+            for placed in page.frame.items {
+                guard try walker.step(placed.item) == .content, case .text = placed.item,
+                      let element = walker.current, [.paragraph, .listBody].contains(element.role),
+                      !walker.open.contains(where: { [.tableCell, .tableHeaderCell].contains($0.role) }) else { continue }
+                linesByPage[element.number, default: [:]][index, default: 0] += 1
+            }
+        }
+        return linesByPage.values.filter { $0.count > 1 }.map { pages in pages.keys.sorted().map { pages[$0] ?? 0 } }
+    }
+
+    /// A report of `count` paragraphs from two to nine lines long, so that pages end at every place in a paragraph.
+    static func paragraphs(count: Int, language: String) -> String {
+        let sentence = language == "ar"
+            ? "يعمل البرنامج على بناء العلاقات بين القوات منذ أكثر من ثلاثين عاما في مجالات التدريب والتعليم والاستجابة للكوارث."
+            : "The programme has built relations between the forces for more than thirty years in training, education and disaster response."
+        let body = (0..<count).map { index in
+            "  - paragraph: \"" + Array(repeating: sentence, count: 2 + (index * 7) % 11).joined(separator: " ") + "\""
+        }
+        return "title: \"x\"\ndate: 2024-01-01\nlanguage: \(language)\njustify: kashida\nbody:\n" + body.joined(separator: "\n") + "\n"
+    }
+
+    @Test func noParagraphLeavesALineAloneAtTheFootOrHeadOfAPage() throws {
+        // Paragraphs break between pages with two lines at least on each side (no orphan, no widow), in whole documents.
+        let renderer = try TestSupport.renderer()
+        var split = 0
+        for language in ["ar", "en"] {
+            let pages = try TestSupport.layout(yaml: Self.paragraphs(count: 60, language: language), renderer: renderer).document.pages
+            #expect(pages.count >= 10)
+            for parts in try Self.splitParagraphs(pages) {
+                split += 1
+                #expect(parts.count == 2, "\(language): a paragraph over \(parts.count) pages")
+                #expect((parts.first ?? 0) >= 2 && (parts.last ?? 0) >= 2, "\(language): lines on each page \(parts)")
+            }
+        }
+        #expect(split >= 10, "pages should end inside paragraphs")
+    }
+
     @Test func theAppendixHeaderStartsEveryPageOfTheAppendix() throws {
         for (pages, header) in [(arabic, ["التاريخ", "الفئة", "النشاط", "المكان"]), (english, ["Date", "Category", "Activity", "Place"])] {
             let first = try #require(pages.firstIndex { page in page.frame.textLines.contains { $0.line.text.hasSuffix(header[0]) } })

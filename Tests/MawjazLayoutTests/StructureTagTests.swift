@@ -8,15 +8,15 @@ import TestSupport
 @Suite struct StructureTagTests {
     /// One step of a walk through a document's pages.
     enum Event: Equatable {
-        case begin(String)
-        case end(String)
+        case begin(StructureRole)
+        case end(StructureRole)
         /// A text line, with the roles open around it (innermost last).
-        case line(String, open: [String])
+        case line(String, open: [StructureRole])
     }
 
     /// Every tag and text line of the pages, in order, each with the page it is on.
     static func events(_ pages: [Page]) -> [(page: Int, event: Event)] {
-        var open: [String] = []
+        var open: [StructureRole] = []
         var events: [(Int, Event)] = []
         for (index, page) in pages.enumerated() {
             for placed in page.frame.items {
@@ -37,20 +37,20 @@ import TestSupport
         return events
     }
 
-    /// Checks that tags nest and close, and returns the problems found.
+    /// Walks the pages as the exporters do and returns the problem found, if any.
     static func nestingProblems(_ pages: [Page]) -> [String] {
-        var open: [String] = []
-        var problems: [String] = []
-        for (page, event) in events(pages) {
-            switch event {
-            case .begin(let role): open.append(role)
-            case .end(let role):
-                if open.last == role { open.removeLast() } else { problems.append("page \(page + 1): \(role) ends inside \(open)") }
-            case .line: continue
+        var walker = StructureWalker()
+        do {
+            for (index, page) in pages.enumerated() {
+                for placed in page.frame.items {
+                    do { _ = try walker.step(placed.item) } catch { return ["page \(index + 1): \(error)"] }
+                }
             }
+            try walker.finish()
+        } catch {
+            return ["\(error)"]
         }
-        if !open.isEmpty { problems.append("still open at the end: \(open)") }
-        return problems
+        return []
     }
 
     let brief: [Page]
@@ -77,39 +77,39 @@ import TestSupport
 
     @Test func furnitureIsAnArtifactAndNothingElseIs() {
         for case (let page, .line(let text, let open)) in Self.events(brief) {
-            let furniture = text == "غير سري" || text.hasPrefix("صفحة ") || text == "شراكة الحرس الوطني في ميسيسيبي وأوزبكستان" && open.contains("Artifact")
-            #expect(open.contains("Artifact") == furniture, "page \(page + 1): \"\(text)\" in \(open)")
+            let furniture = text == "غير سري" || text.hasPrefix("صفحة ") || text == "شراكة الحرس الوطني في ميسيسيبي وأوزبكستان" && open.contains(.artifact)
+            #expect(open.contains(.artifact) == furniture, "page \(page + 1): \"\(text)\" in \(open)")
         }
     }
 
     @Test func theBriefsBlocksHaveTheirRoles() {
-        let opened = Self.events(brief).compactMap { entry -> String? in
-            if case .begin(let role) = entry.event, role != "Artifact" { return role }
+        let opened = Self.events(brief).compactMap { entry -> StructureRole? in
+            if case .begin(let role) = entry.event, role != .artifact { return role }
             return nil
         }
-        #expect(opened.filter { $0 == "H1" }.count == 2)
-        #expect(opened.filter { $0 == "Table" }.count == 1)
-        #expect(opened.filter { $0 == "TR" }.count == 6)
-        #expect(opened.filter { $0 == "TH" }.count == 3)
-        #expect(opened.filter { $0 == "TD" }.count == 15)
-        #expect(opened.filter { $0 == "Figure" }.count == 1)
-        #expect(opened.filter { $0 == "LI" }.count == 5)
+        #expect(opened.filter { $0 == .heading1 }.count == 2)
+        #expect(opened.filter { $0 == .table }.count == 1)
+        #expect(opened.filter { $0 == .tableRow }.count == 6)
+        #expect(opened.filter { $0 == .tableHeaderCell }.count == 3)
+        #expect(opened.filter { $0 == .tableCell }.count == 15)
+        #expect(opened.filter { $0 == .figure }.count == 1)
+        #expect(opened.filter { $0 == .listItem }.count == 5)
         // The title, subtitle and date, 5 facts and their title, 17 paragraphs and the timeline's title.
-        #expect(opened.filter { $0 == "P" }.count == 3 + 6 + 17 + 1)
+        #expect(opened.filter { $0 == .paragraph }.count == 3 + 6 + 17 + 1)
     }
 
     @Test func headingsCarryTheirLevelAndDestination() {
         var roles: [String] = []
         for page in structured {
-            var lastRole = ""
+            var lastRole: StructureRole?
             for placed in page.frame.items {
                 if case .tag(.begin(let role, _)) = placed.item { lastRole = role }
                 if case .destination(let destination) = placed.item, let outline = destination.outline {
-                    roles.append("\(lastRole) \(outline.level) \(destination.name)")
+                    roles.append("\(lastRole.map { "\($0)" } ?? "") \(outline.level) \(destination.name)")
                 }
             }
         }
-        #expect(roles == ["H1 1 section-1", "H2 2 section-1-1", "H3 3 section-1-1-1", "H1 1 section-2"])
+        #expect(roles == ["heading 1 1 section-1", "heading 2 2 section-1-1", "heading 3 3 section-1-1-1", "heading 1 1 section-2"])
     }
 
     @Test func aParagraphSplitBetweenPagesOpensOnOneAndClosesOnTheNext() {
@@ -117,8 +117,8 @@ import TestSupport
         var openedOn: [Int] = []
         var split = 0
         for (page, event) in events {
-            if case .begin("P") = event { openedOn.append(page) }
-            if case .end("P") = event, let start = openedOn.popLast(), start != page { split += 1 }
+            if case .begin(.paragraph) = event { openedOn.append(page) }
+            if case .end(.paragraph) = event, let start = openedOn.popLast(), start != page { split += 1 }
         }
         #expect(split >= 1)
     }
@@ -129,11 +129,11 @@ import TestSupport
         }
         #expect(pagesWithHeader.count >= 2, "the long table should break between pages")
         let repeated = try #require(pagesWithHeader.dropFirst().first)
-        let header = Self.events([structured[repeated]]).compactMap { entry -> [String]? in
+        let header = Self.events([structured[repeated]]).compactMap { entry -> [StructureRole]? in
             if case .line("النص", let open) = entry.event { return open }
             return nil
         }
-        #expect(header == [["Artifact"]])
+        #expect(header == [[.artifact]])
     }
 
     @Test func aLinkToNoHeadingIsBadInputAtItsBlock() throws {

@@ -35,8 +35,8 @@ import TestSupport
     }
 
     /// The elements of the minimal PDF's structure tree, with the texts to add.
-    static let elements = [StructurePlan.Element(role: "Document"), StructurePlan.Element(role: "Figure", alternativeText: "مخطط"),
-                           StructurePlan.Element(role: "P", actualText: "نص")]
+    static let elements = [StructurePlan.Element(type: "Document"), StructurePlan.Element(type: "Figure", alternativeText: "مخطط"),
+                           StructurePlan.Element(type: "P", actualText: "نص")]
 
     static let info = DocumentInfo(title: "A (small) test", author: "Office", subject: "", keywords: ["one", "two"],
                                    language: "ar", creationDate: 1_726_358_400)

@@ -15,8 +15,8 @@ import Testing
     }
 
     static let line = FrameItem.text(TextLine(runs: [], width: 10, ascent: 8, descent: 2, text: "x", isRightToLeft: false))
-    static func begin(_ role: String, _ alternative: String? = nil) -> FrameItem { .tag(.begin(role: role, alternativeText: alternative)) }
-    static func end(_ role: String) -> FrameItem { .tag(.end(role: role)) }
+    static func begin(_ role: StructureRole, _ alternative: String? = nil) -> FrameItem { .tag(.begin(role, alternativeText: alternative)) }
+    static func end(_ role: StructureRole) -> FrameItem { .tag(.end(role)) }
     static func link(_ name: String) -> FrameItem { .link(Link(size: Size(width: 5, height: 5), target: .destination(name))) }
 
     func message(_ pages: [[FrameItem]]) -> String? {
@@ -30,15 +30,28 @@ import Testing
     }
 
     @Test func tagsMustNestAndClose() {
-        #expect(message([[Self.begin("P"), Self.begin("Span"), Self.end("P")]]) == "P ends while Span is open")
-        #expect(message([[Self.begin("L"), Self.line]]) == "L is still open at the end of the document")
-        #expect(message([[Self.end("P")]]) == "P ends while Document is open")
-        #expect(message([[Self.begin("Artifact"), Self.line]]) == "an Artifact is still open at the end of the document")
+        #expect(message([[Self.begin(.paragraph), Self.begin(.listLabel), Self.end(.paragraph)]]) == "a paragraph ends while a list label is open")
+        #expect(message([[Self.begin(.list), Self.line]]) == "a list is still open at the end of the document")
+        #expect(message([[Self.end(.paragraph)]]) == "a paragraph ends while no element is open")
+        #expect(message([[Self.begin(.artifact), Self.line]]) == "an artifact is still open at the end of the document")
+        #expect(message([[Self.end(.artifact)]]) == "an artifact ends that never began")
+        // Inside furniture, tags are not the structure's: they need not nest.
+        #expect(message([[Self.begin(.artifact), Self.end(.paragraph), Self.end(.artifact)]]) == nil)
     }
 
-    @Test func onlyStandardStructureTypesAreAccepted() {
-        #expect(message([[Self.begin("Paragraph"), Self.end("Paragraph")]]) == "\"Paragraph\" is not a structure type a tagged PDF can hold here")
-        #expect(message([[Self.begin("Document"), Self.end("Document")]]) != nil)
+    /// PDF 1.7's standard structure types (14.8.4).
+    static let standardTypes: Set<String> = [
+        "Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI", "Index", "NonStruct",
+        "Private", "H", "H1", "H2", "H3", "H4", "H5", "H6", "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH",
+        "TD", "THead", "TBody", "TFoot", "Span", "Quote", "Note", "Reference", "BibEntry", "Code", "Link", "Annot",
+        "Ruby", "RB", "RT", "RP", "Warichu", "WT", "WP", "Figure", "Formula", "Form",
+    ]
+
+    @Test func everyRoleBecomesAStandardStructureTypeOfItsOwn() {
+        let structural = StructureRole.allCases.filter { $0 != .artifact }
+        for role in structural { #expect(Self.standardTypes.contains(role.pdfStructureType), "\(role)") }
+        #expect(Set(structural.map(\.pdfStructureType)).count == structural.count)
+        for type in [StructurePlan.documentType, StructurePlan.spanType, StructurePlan.linkType] { #expect(Self.standardTypes.contains(type)) }
     }
 
     @Test func linksMustGoToANamedPlace() {
@@ -50,11 +63,11 @@ import Testing
 
     @Test func elementsWithChildrenOrOverAPageBreakSetTheirLinesAsSpans() throws {
         let plan = try StructurePlan(Self.document([
-            [Self.begin("P"), Self.line, Self.end("P"),                       // 1: a leaf
-             Self.begin("P"), Self.line, Self.link("x"), Self.end("P"),       // 2: holds a link
-             Self.begin("P"), Self.line],                                     // 3: goes on to the next page
-            [Self.line, Self.end("P"), .destination(Destination(name: "x")),
-             Self.begin("Artifact"), Self.begin("P"), Self.line, Self.end("P"), Self.end("Artifact")],
+            [Self.begin(.paragraph), Self.line, Self.end(.paragraph),                       // 1: a leaf
+             Self.begin(.paragraph), Self.line, Self.link("x"), Self.end(.paragraph),       // 2: holds a link
+             Self.begin(.paragraph), Self.line],                                     // 3: goes on to the next page
+            [Self.line, Self.end(.paragraph), .destination(Destination(name: "x")),
+             Self.begin(.artifact), Self.begin(.paragraph), Self.line, Self.end(.paragraph), Self.end(.artifact)],
         ]))
         #expect(plan.spansLines == [true, false, true, true])
     }
@@ -73,20 +86,20 @@ import Testing
 
     @Test func theTreeHoldsSpansLinksAndTheTextsCairoCannotWrite() throws {
         let plan = try StructurePlan(Self.document([
-            [Self.begin("H1"), Self.line("عنوان "), Self.end("H1"),
-             Self.begin("P"), Self.line("سطر أول"), Self.line("سطر ثان"), Self.end("P"),
-             Self.begin("Figure", "مخطط"), Self.line("٢٠٢٤"), Self.end("Figure"),
-             Self.begin("P"), Self.line("نص"), Self.link("x"),
-             Self.begin("Artifact"), Self.line("صفحة ١"), Self.end("Artifact")],
-            [Self.line("تتمة"), Self.end("P"), .destination(Destination(name: "x"))],
+            [Self.begin(.heading1), Self.line("عنوان "), Self.end(.heading1),
+             Self.begin(.paragraph), Self.line("سطر أول"), Self.line("سطر ثان"), Self.end(.paragraph),
+             Self.begin(.figure, "مخطط"), Self.line("٢٠٢٤"), Self.end(.figure),
+             Self.begin(.paragraph), Self.line("نص"), Self.link("x"),
+             Self.begin(.artifact), Self.line("صفحة ١"), Self.end(.artifact)],
+            [Self.line("تتمة"), Self.end(.paragraph), .destination(Destination(name: "x"))],
         ]))
         typealias Element = StructurePlan.Element
         #expect(plan.elements == [
-            Element(role: "Document"),
-            Element(role: "H1", actualText: "عنوان"),
-            Element(role: "P", actualText: "سطر أول سطر ثان"),
-            Element(role: "Figure", alternativeText: "مخطط"),
-            Element(role: "P"), Element(role: "Span", actualText: "نص"), Element(role: "Link"), Element(role: "Span", actualText: "تتمة"),
+            Element(type: "Document"),
+            Element(type: "H1", actualText: "عنوان"),
+            Element(type: "P", actualText: "سطر أول سطر ثان"),
+            Element(type: "Figure", alternativeText: "مخطط"),
+            Element(type: "P"), Element(type: "Span", actualText: "نص"), Element(type: "Link"), Element(type: "Span", actualText: "تتمة"),
         ])
     }
 

@@ -1,5 +1,6 @@
 // Charts of random logs, rendered to PDF and read back: the bars' rectangles taken from the page's content
-// stream must have the lengths of the counts and run from the document's start side.
+// stream must have the lengths of the counts, on the scale the page's own gridlines and tick labels show, and run
+// from the document's start side.
 import Foundation
 import Mawjaz
 import Testing
@@ -36,6 +37,29 @@ import TestSupport
         return columns.filter { abs(($0.first?.rect.maxY ?? 0) - baseline) < 0.01 }
     }
 
+    /// Points per count along the value axis of a chart page, read from the PDF itself and never from its bars: the
+    /// distance from the zero line to each gridline over the number pdftotext reads beside it (every tick must agree).
+    /// `vertical` for values running up the page.
+    static func axisScale(_ pdf: URL, page: Int, palette: Palette, vertical: Bool) throws -> Double {
+        let lines = try TestSupport.strokedLines(pdf, page: page).filter { vertical ? abs($0.from.y - $0.to.y) < 0.01 : abs($0.from.x - $0.to.x) < 0.01 }
+        let position = { (line: StrokedLine) in vertical ? line.from.y : line.from.x }
+        let zeros = lines.filter { $0.isStroked(with: palette.muted) && abs($0.width - 0.8) < 0.01 }.map(position)
+        guard zeros.count == 1, let zero = zeros.first else { throw TestFailure("page \(page): \(zeros.count) zero lines") }
+        let grid = lines.filter { $0.isStroked(with: palette.rule) && abs($0.width - 0.4) < 0.01 }.map(position)
+        let numbers = try TestSupport.words(pdf, page: page).compactMap { word in TestSupport.number(word.text).map { ($0, word.box) } }
+        var scales: [Double] = []
+        for line in grid {
+            // The tick label centred on the gridline (labels at the ends of a horizontal axis may be pushed inwards).
+            guard let (value, _) = numbers.first(where: { _, box in
+                abs((vertical ? (box.minY + box.maxY) / 2 : (box.minX + box.maxX) / 2) - line) < 1 && (vertical || box.minY > (lines.map(\.to.y).max() ?? 0) - 1)
+            }), value != 0 else { continue }
+            scales.append(abs(line - zero) / abs(value))
+        }
+        guard let first = scales.first else { throw TestFailure("page \(page): no tick label beside a gridline") }
+        for scale in scales { #expect(abs(scale - first) < 0.002 * first, "page \(page): ticks at \(scales)") }
+        return first
+    }
+
     /// Left edges one band apart for each step between their categories' indices.
     static func expectBands(_ edges: [Double], at indices: [Int]) {
         guard let first = edges.first, let last = edges.last, let low = indices.first, let high = indices.last, high > low else { return }
@@ -66,7 +90,7 @@ import TestSupport
         // A year without activities has an empty bar, which the PDF leaves out; the others stand in their bands.
         let drawn = yearCounts.indices.filter { yearCounts[$0] > 0 }
         #expect(bars.count == drawn.count)
-        let scale = bars.map(\.height).reduce(0, +) / Double(yearCounts.reduce(0, +))
+        let scale = try Self.axisScale(pdf, page: 1, palette: document.template.palette, vertical: true)
         for (bar, index) in zip(bars, drawn) { #expect(abs(bar.height - Double(yearCounts[index]) * scale) < 0.25, "seed \(seed)") }
         Self.expectBands(bars.map(\.minX), at: drawn)
 
@@ -79,7 +103,7 @@ import TestSupport
             .sorted { rtl ? $0[0].rect.minX > $1[0].rect.minX : $0[0].rect.minX < $1[0].rect.minX }
         #expect(stacks.count == drawn.count)
         Self.expectBands(stacks.map { $0[0].rect.minX }, at: drawn)
-        let stackScale = stacks.flatMap { $0.map(\.rect.height) }.reduce(0, +) / Double(yearCounts.reduce(0, +))
+        let stackScale = try Self.axisScale(pdf, page: 2, palette: document.template.palette, vertical: true)
         for (stack, year) in zip(stacks, drawn.map { years[$0] }) {
             var segments = stack.filter { $0.rect.height > 0 }
             // Each segment starts where the one under it ends.
@@ -102,7 +126,7 @@ import TestSupport
         // Horizontal bars: one per category, largest at the top, all from one zero line on the start side.
         let rows = try TestSupport.filledRectangles(pdf, page: 3).filter { $0.isFilled(with: blue) }.map(\.rect).sorted { $0.minY < $1.minY }
         #expect(rows.count == ranked.count)
-        let across = (rows.first?.width ?? 0) / Double(max(1, totals[ranked[0]]))
+        let across = try Self.axisScale(pdf, page: 3, palette: document.template.palette, vertical: false)
         for (row, category) in zip(rows, ranked) { #expect(abs(row.width - Double(totals[category]) * across) < 0.25) }
         let zero = Set(rows.map { ((rtl ? $0.maxX : $0.minX) * 100).rounded() })
         #expect(zero.count == 1)

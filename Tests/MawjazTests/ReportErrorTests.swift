@@ -161,6 +161,36 @@ import TestSupport
         #expect(result.document.pages.count == 1)
     }
 
+    @Test func underOverflowWarnEachProblemIsReportedOnceThoughTheContentsLaysOutAgain() throws {
+        // A table of contents lays the document out until its page numbers stay put (here twice); the title is too long
+        // for the running foot of every page. Each problem is one warning all the same.
+        let title = String(repeating: "عنوانطويلجدابلامسافات", count: 12)
+        let yaml = """
+            title: "\(title)"
+            date: 2024-09-15
+            overflow: warn
+            body:
+              - contents: {title: "المحتويات"}
+              - heading: "الأول"
+              - paragraph: "نص 漢字 قصير."
+              - table:
+                  columns: [{title: "أ", width: 20}, "ب"]
+                  rows: [["الاستراتيجيات", "نص"]]
+              - page-break
+              - heading: "الثاني"
+              - paragraph: "نص."
+
+            """
+        let result = try TestSupport.layout(yaml: yaml)
+        #expect(result.document.pages.count == 2)
+        #expect(Set(result.warnings).count == result.warnings.count, "\(result.warnings.map(\.description))")
+        let messages = result.warnings.map(\.message.description)
+        #expect(messages.filter { $0.contains("U+6F22") }.count == 1)
+        #expect(messages.filter { $0.contains("longest word needs") }.count == 1)
+        #expect(messages.filter { $0.contains("الاستراتيجيات") }.count == 1)
+        #expect(result.warnings.filter { $0.field == "page furniture" }.count >= 1)
+    }
+
     @Test func anExistingOutputIsKeptWhenRenderingFails() throws {
         let folder = try TestSupport.folder(with: ["report.yaml": "title: \"x\"\ndate: 2024-13-01\nbody: []\n"])
         let output = folder.appendingPathComponent("out.pdf")

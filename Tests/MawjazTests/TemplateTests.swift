@@ -148,6 +148,52 @@ import TestSupport
         }
     }
 
+    /// The baselines of the lines of page 1 whose text is `text`, top to bottom.
+    static func baselines(of text: String, _ result: LayoutResult) -> [Double] {
+        result.document.pages[0].frame.textLines.filter { $0.line.text == text }.map(\.origin.y).sorted()
+    }
+
+    static func report(margins: String, classification: String? = "غير سري", header: String = "") -> String {
+        """
+        template: {name: briefing, page: {margins: \(margins)}\(header)}
+        title: "موجز"
+        date: 2024-09-15
+        \(classification.map { "classification: \"\($0)\"" } ?? "")
+        body:
+          - paragraph: "نص قصير."
+        """
+    }
+
+    @Test func thePageFurnitureFollowsTheMargins() throws {
+        let height = PageSetup.a4.height
+        for (top, bottom) in [(64.0, 62.0), (100, 90), (50, 48)] {
+            let result = try TestSupport.layout(yaml: Self.report(margins: "{top: \(top), bottom: \(bottom)}", header: ", header: {end: \"{title}\"}"),
+                                                renderer: renderer)
+            // The banner 36 pt above the text area and 40 pt below it; the running head 20 pt above, the foot 24 pt below.
+            #expect(Self.baselines(of: "غير سري", result) == [top - 36, height - bottom + 40], "\(top) \(bottom)")
+            #expect(Self.baselines(of: "موجز", result).first == top - 20)
+            #expect(Self.baselines(of: "صفحة ١ من ١", result) == [height - bottom + 24])
+        }
+    }
+
+    @Test func aMarginTooSmallForTheFurnitureIsAnErrorAtTheTemplate() throws {
+        for (margins, expected) in [("{top: 40}", "the top margin (40 pt) is too small for the banner, which needs 44 pt"),
+                                    ("{bottom: 30}", "the bottom margin (30 pt) is too small for the banner, which needs 43 pt")] {
+            do {
+                _ = try TestSupport.layout(yaml: Self.report(margins: margins), renderer: renderer)
+                Issue.record("\(margins) should not leave room for the banner")
+            } catch let error as MawjazError {
+                guard case .input(let found) = error, let problem = found.first else { Issue.record("\(error)"); continue }
+                #expect(problem.field == "page furniture")
+                #expect(problem.location.file == "briefing")
+                #expect(problem.message.description == expected)
+            }
+        }
+        // Without a banner the same margins hold the running head and foot.
+        let plain = try TestSupport.layout(yaml: Self.report(margins: "{top: 40, bottom: 30}", classification: nil), renderer: renderer)
+        #expect(Self.baselines(of: "صفحة ١ من ١", plain) == [PageSetup.a4.height - 30 + 24])
+    }
+
     @Test func aTemplateWithTwoColumnsFillsTheStartColumnFirst() throws {
         let text = try String(contentsOf: TestSupport.defaultReport, encoding: .utf8)
             .replacingOccurrences(of: "template: briefing", with: "template: {name: briefing, page: {columns: 2, column-gap: 20}}")

@@ -69,6 +69,46 @@ import TestSupport
         #expect(found > 0)
     }
 
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func tatweelPiecesAreALoneTatweelsGlyphStandingItsAdvanceApart(family: String) throws {
+        // The tatweel is the glyph a lone tatweel is shaped to in the run's font (Amiri substitutes one of its own for
+        // the character's), and its pieces stand that glyph's advance apart.
+        let style = TextStyle(families: [family, "Noto Sans"], size: 12)
+        let lone = try engine.shape(StyledParagraph(spans: [TextSpan("\u{0640}", style: style)], direction: .rightToLeft)).lines[0].line.runs[0]
+        let tatweel = try #require(lone.glyphs.first).id
+        #expect(lone.width > 0)
+        let paragraph = try engine.shape(StyledParagraph(spans: [TextSpan(Self.text, style: style)], direction: .rightToLeft,
+                                                         alignment: .justify, width: 240, justification: .kashida))
+        var pieces = 0, pairs = 0
+        for line in paragraph.lines {
+            for run in line.line.runs {
+                pieces += run.glyphs.filter { $0.id == tatweel }.count
+                for (left, right) in zip(run.glyphs, run.glyphs.dropFirst()) where left.id == tatweel && right.id == tatweel {
+                    // The last piece of an opening may overlap the one before it, to end on the opening's edge.
+                    #expect(right.x - left.x <= lone.width + 1e-9)
+                    if abs(right.x - left.x - lone.width) < 1e-9 { pairs += 1 }
+                }
+            }
+        }
+        #expect(pieces > 0, "\(family): no tatweel in kashida-justified lines")
+        #expect(pairs > 0)
+    }
+
+    @Test func justifyingWithKashidaLeavesTheNextParagraphAsAFreshEngineSetsIt() throws {
+        // Stretching a right-to-left line must not change what the engine shares between paragraphs (its direction).
+        let english = StyledParagraph(spans: [TextSpan("Joint exercises since 2012 (تدريبات مشتركة) and more to come.", style: style)],
+                                      direction: .leftToRight, alignment: .justify, width: 150)
+        let fresh = try TextEngine(library: engine.library).shape(english)
+        _ = try set(Self.text, width: 260)
+        let after = try engine.shape(english)
+        #expect(after.lines.map(\.line.text) == fresh.lines.map(\.line.text))
+        for (line, expected) in zip(after.lines, fresh.lines) {
+            #expect(line.origin == expected.origin)
+            #expect(line.line.runs.map(\.isRightToLeft) == expected.line.runs.map(\.isRightToLeft))
+            #expect(line.line.runs.map { $0.glyphs.map(\.x) } == expected.line.runs.map { $0.glyphs.map(\.x) })
+        }
+    }
+
     @Test func priorities() {
         // After seen and sad first; before a final heh or taa marbuta next; never after a letter that does not join.
         #expect(Kashida.priority(0x0633, 0x0645, nextIsFinal: false) == 1)      // سم

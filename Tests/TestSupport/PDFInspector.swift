@@ -3,72 +3,72 @@
 import Foundation
 
 /// What pypdf and pdfminer read from a PDF, as the inspection script reports it.
-public struct PDFFacts: Decodable, Sendable {
+package struct PDFFacts: Decodable, Sendable {
     /// An outline entry: its depth (1 is top), title and the page it goes to (1-based).
-    public struct OutlineEntry: Decodable, Sendable, Equatable {
-        public var level: Int
-        public var title: String
-        public var page: Int
+    package struct OutlineEntry: Decodable, Sendable, Equatable {
+        package var level: Int
+        package var title: String
+        package var page: Int
         /// An entry as a test expects it.
-        public init(level: Int, title: String, page: Int) { self.level = level; self.title = title; self.page = page }
+        package init(level: Int, title: String, page: Int) { self.level = level; self.title = title; self.page = page }
     }
     /// A link annotation: the page it is on, its flags, and where it goes.
-    public struct LinkAnnotation: Decodable, Sendable {
-        public var page: Int
-        public var flags: Int
-        public var destination: String?
-        public var destinationPage: Int?
-        public var uri: String?
+    package struct LinkAnnotation: Decodable, Sendable {
+        package var page: Int
+        package var flags: Int
+        package var destination: String?
+        package var destinationPage: Int?
+        package var uri: String?
     }
     /// A structure element: its role, depth in the tree, alternative and actual texts, and marked-content count.
-    public struct Element: Decodable, Sendable {
-        public var role: String
-        public var depth: Int
-        public var alt: String?
-        public var actualText: String?
-        public var mcids: Int
+    package struct Element: Decodable, Sendable {
+        package var role: String
+        package var depth: Int
+        package var alt: String?
+        package var actualText: String?
+        package var mcids: Int
     }
     /// The page count pypdf reads.
-    public var pages: Int
+    package var pages: Int
     /// Each page's label.
-    public var labels: [String]
+    package var labels: [String]
     /// The catalog's /Lang.
-    public var lang: String
+    package var lang: String
     /// The information dictionary, keys without their slash.
-    public var info: [String: String]
+    package var info: [String: String]
     /// The XMP packet's properties by local name (an array's first item for arrays).
-    public var xmp: [String: String]
+    package var xmp: [String: String]
     /// The catalog's /ViewerPreferences.
-    public var viewerPreferences: [String: String]
+    package var viewerPreferences: [String: String]
     /// The outline, depth first.
-    public var outline: [OutlineEntry]
+    package var outline: [OutlineEntry]
     /// Each named destination's page (1-based).
-    public var destinations: [String: Int]
+    package var destinations: [String: Int]
     /// Every link annotation, page by page.
-    public var links: [LinkAnnotation]
+    package var links: [LinkAnnotation]
     /// The structure tree, depth first.
-    public var structure: [Element]
+    package var structure: [Element]
     /// Whether the trailer has /ID.
-    public var hasID: Bool
+    package var hasID: Bool
     /// The output intent's entries other than its profile.
-    public var outputIntent: [String: String]
+    package var outputIntent: [String: String]
     /// The largest difference in Lab between the PDF's output profile and Little CMS's own sRGB, over test colours.
-    public var profileDeviation: Double?
+    package var profileDeviation: Double?
     /// How many image XObjects ask the viewer to smooth them (/Interpolate true, which PDF/A forbids).
-    public var interpolatedImages: Int
+    package var interpolatedImages: Int
     /// The pages pdfminer interpreted.
-    public var pdfminerPages: Int
+    package var pdfminerPages: Int
     /// The outline entries pdfminer reads.
-    public var pdfminerOutline: Int
+    package var pdfminerOutline: Int
     /// Warnings either reader logged (empty for a clean file).
-    public var warnings: [String]
+    package var warnings: [String]
 }
 
 extension TestSupport {
     /// Checks `url` with qpdf, pypdf (strict) and pdfminer (no fallback) and returns what they read; throws if
     /// any of them finds a problem or logs a warning, or if the tools cannot be set up.
     @discardableResult
-    public static func inspectPDF(_ url: URL) throws -> PDFFacts {
+    package static func inspectPDF(_ url: URL) throws -> PDFFacts {
         if let problems = try qpdfProblems(url) { throw TestFailure("qpdf --check \(url.lastPathComponent): \(problems)") }
         let python = try PythonTools.shared.python()
         let result = try run(python, ["-c", PythonTools.inspectionScript, url.path])

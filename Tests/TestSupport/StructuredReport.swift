@@ -3,10 +3,10 @@
 
 extension TestSupport {
     /// A sentence of Arabic, repeated to make long paragraphs.
-    public static let sentence = "يعمل البرنامج على بناء العلاقات بين الولايات والدول الشريكة منذ أكثر من ثلاثين عاما في مجالات كثيرة."
+    package static let sentence = "يعمل البرنامج على بناء العلاقات بين الولايات والدول الشريكة منذ أكثر من ثلاثين عاما في مجالات كثيرة."
 
     /// The report as YAML, in `language` (ar or en).
-    public static func structuredReport(language: String = "ar") -> String {
+    package static func structuredReport(language: String = "ar") -> String {
         let long = Array(repeating: sentence, count: 14).joined(separator: " ")
         let longer = Array(repeating: sentence, count: 40).joined(separator: " ")
         let rows = (1...40).map { "        - [\"صف \($0)\", \"\(sentence)\"]" }.joined(separator: "\n")

@@ -3,17 +3,17 @@
 import Foundation
 
 /// A token of the fidelity corpus: the kind of text it is and the text itself.
-public struct FidelityToken: Sendable, Hashable {
-    public var kind: String
-    public var text: String
+package struct FidelityToken: Sendable, Hashable {
+    package var kind: String
+    package var text: String
 }
 
 extension TestSupport {
     /// The fidelity corpus's folder (its reports and token lists).
-    public static var fidelityFolder: URL { root.appendingPathComponent("Tests/MawjazTests/Fixtures/fidelity") }
+    package static var fidelityFolder: URL { root.appendingPathComponent("Tests/MawjazTests/Fixtures/fidelity") }
 
     /// The tokens of a `kind<TAB>token` list, `#` lines left out.
-    public static func fidelityTokens(_ url: URL) throws -> [FidelityToken] {
+    package static func fidelityTokens(_ url: URL) throws -> [FidelityToken] {
         try String(contentsOf: url, encoding: .utf8).split(separator: "\n").compactMap { line in
             guard !line.hasPrefix("#"), let tab = line.firstIndex(of: "\t") else { return nil }
             return FidelityToken(kind: String(line[..<tab]), text: String(line[line.index(after: tab)...]))
@@ -21,7 +21,7 @@ extension TestSupport {
     }
 
     /// The text PDFium (Chrome's and Edge's viewer) extracts from every page, through pypdfium2.
-    public static func pdfiumText(_ url: URL) throws -> String {
+    package static func pdfiumText(_ url: URL) throws -> String {
         let script = "import sys, pypdfium2\nd = pypdfium2.PdfDocument(sys.argv[1])\n"
             + "sys.stdout.write('\\n'.join(p.get_textpage().get_text_range() for p in d))"
         let result = try run(try PythonTools.pdfium.python(), ["-c", script, url.path])
@@ -31,7 +31,7 @@ extension TestSupport {
 
     /// Text as the fidelity check compares it: canonical composition (NFC), the invisible bidi controls readers
     /// add left out, white space collapsed to single spaces.
-    public static func fidelityNormalised(_ text: String) -> String {
+    package static func fidelityNormalised(_ text: String) -> String {
         let controls: Set<Unicode.Scalar> = ["\u{061C}", "\u{200E}", "\u{200F}", "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}",
                                              "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}"]
         let kept = String(String.UnicodeScalarView(text.precomposedStringWithCanonicalMapping.unicodeScalars.filter { !controls.contains($0) }))

@@ -4,23 +4,23 @@ import Foundation
 import Mawjaz
 
 /// Shared fixtures and tools for Mawjaz's tests.
-public enum TestSupport {
+package enum TestSupport {
     /// The repository's Fonts/ and Templates/.
-    public static var resources: Resources {
+    package static var resources: Resources {
         get throws { try Resources.bundled() }
     }
 
     /// The repository's root folder.
-    public static var root: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+    package static var root: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
 
     /// The default report.
-    public static var defaultReport: URL { root.appendingPathComponent("Reports/mississippi-uzbekistan/report.yaml") }
+    package static var defaultReport: URL { root.appendingPathComponent("Reports/mississippi-uzbekistan/report.yaml") }
 
     /// The source article of the default report.
-    public static var article: URL { root.appendingPathComponent("Reports/mississippi-uzbekistan/article.ar.txt") }
+    package static var article: URL { root.appendingPathComponent("Reports/mississippi-uzbekistan/article.ar.txt") }
 
     /// A 4×3 PNG image.
-    public static func tinyPNG() throws -> Data {
+    package static func tinyPNG() throws -> Data {
         guard let data = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAYAAAC09K7GAAAAH0lEQVR42mP8z8DAIB+14AQDFDDKIXEYGBgYmBjQAAC+4gTFB412HwAAAABJRU5ErkJggg==") else {
             throw CocoaError(.fileReadCorruptFile)
         }
@@ -28,14 +28,14 @@ public enum TestSupport {
     }
 
     /// A new empty folder under the system's temporary folder.
-    public static func temporaryFolder() throws -> URL {
+    package static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("mawjaz-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
     /// Writes `files` (name → contents) into a new folder and returns it.
-    public static func folder(with files: [String: String]) throws -> URL {
+    package static func folder(with files: [String: String]) throws -> URL {
         let folder = try temporaryFolder()
         for (name, contents) in files {
             let url = folder.appendingPathComponent(name)
@@ -48,14 +48,14 @@ public enum TestSupport {
     /// Runs a program and returns its exit status, standard output and standard error; `input` is its standard
     /// input (empty when nil), `directory` its working folder.
     @discardableResult
-    public static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil, input: Data? = nil,
+    package static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil, input: Data? = nil,
                            directory: URL? = nil) throws -> (status: Int32, output: String, error: String) {
         let result = try runForBytes(program, arguments, environment: environment, input: input, directory: directory)
         return (result.status, String(decoding: result.output, as: UTF8.self), result.error)
     }
 
     /// `run`, with standard output as bytes (a PDF written to it).
-    public static func runForBytes(_ program: String, _ arguments: [String], environment: [String: String]? = nil, input: Data? = nil,
+    package static func runForBytes(_ program: String, _ arguments: [String], environment: [String: String]? = nil, input: Data? = nil,
                                    directory: URL? = nil) throws -> (status: Int32, output: Data, error: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -78,14 +78,14 @@ public enum TestSupport {
     }
 
     /// The text poppler reads from a PDF (what Evince copies), in reading order.
-    public static func pdfText(_ url: URL, layout: Bool = false) throws -> String {
+    package static func pdfText(_ url: URL, layout: Bool = false) throws -> String {
         let result = try run("pdftotext", (layout ? ["-layout"] : []) + ["-enc", "UTF-8", url.path, "-"])
         guard result.status == 0 else { throw TestFailure("pdftotext failed: \(result.error)") }
         return result.output
     }
 
     /// Text with the invisible bidi controls poppler wraps runs in removed and spaces collapsed: what a reader sees.
-    public static func visibleText(_ text: String) -> String {
+    package static func visibleText(_ text: String) -> String {
         let controls: Set<Unicode.Scalar> = ["\u{200E}", "\u{200F}", "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}",
                                              "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}", "\u{061C}"]
         let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.filter { !controls.contains($0) }))
@@ -93,13 +93,22 @@ public enum TestSupport {
     }
 
     /// qpdf's verdict: nil when the file is clean, else what qpdf said.
-    public static func qpdfProblems(_ url: URL) throws -> String? {
+    package static func qpdfProblems(_ url: URL) throws -> String? {
         let result = try run("qpdf", ["--check", url.path])
         return result.status == 0 && result.error.isEmpty ? nil : result.output + result.error
     }
 
+    /// The SHA-256 of a file, in hex (coreutils' sha256sum).
+    package static func sha256(_ url: URL) throws -> String {
+        let result = try run("sha256sum", ["--binary", url.path])
+        guard result.status == 0, let digest = result.output.split(separator: " ").first else {
+            throw TestFailure("sha256sum failed: \(result.error)")
+        }
+        return String(digest)
+    }
+
     /// The fonts pdffonts lists, with whether each is embedded.
-    public static func fonts(_ url: URL) throws -> [(name: String, embedded: Bool)] {
+    package static func fonts(_ url: URL) throws -> [(name: String, embedded: Bool)] {
         let result = try run("pdffonts", [url.path])
         return result.output.split(separator: "\n").dropFirst(2).compactMap { line in
             let columns = line.split(separator: " ", omittingEmptySubsequences: true)
@@ -109,7 +118,7 @@ public enum TestSupport {
     }
 
     /// The Arabic words of a text (runs of Arabic letters and marks), tatweel and bidi controls removed.
-    public static func arabicWords(_ text: String) -> [String] {
+    package static func arabicWords(_ text: String) -> [String] {
         var words: [String] = []
         var current = ""
         for scalar in text.unicodeScalars {
@@ -130,7 +139,7 @@ public enum TestSupport {
     }
 
     /// The share of `source`'s words that `extracted` gives back whole and in order (longest common subsequence).
-    public static func recall(of source: [String], in extracted: [String]) -> Double {
+    package static func recall(of source: [String], in extracted: [String]) -> Double {
         guard !source.isEmpty else { return 1 }
         var previous = [Int](repeating: 0, count: extracted.count + 1)
         for word in source {
@@ -145,19 +154,19 @@ public enum TestSupport {
 }
 
 /// A test's own failure, with what went wrong.
-public struct TestFailure: Error, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct TestFailure: Error, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }
 
 extension TestSupport {
     /// A renderer over the bundled fonts and templates.
-    public static func renderer() throws -> BriefingRenderer {
+    package static func renderer() throws -> BriefingRenderer {
         try BriefingRenderer(resources: resources)
     }
 
     /// Loads, binds and lays out a report written as YAML, with data files beside it.
-    public static func layout(yaml: String, files: [String: String] = [:], renderer: BriefingRenderer? = nil) throws -> LayoutResult {
+    package static func layout(yaml: String, files: [String: String] = [:], renderer: BriefingRenderer? = nil) throws -> LayoutResult {
         let folder = try folder(with: files.merging(["report.yaml": yaml]) { $1 })
         let renderer = try renderer ?? self.renderer()
         let (report, _) = try renderer.load(reportAt: folder.appendingPathComponent("report.yaml"))
@@ -165,7 +174,7 @@ extension TestSupport {
     }
 
     /// The lines of text on a page, with their baseline origins, top to bottom.
-    public static func lines(_ page: Page) -> [(origin: Point, line: TextLine)] {
+    package static func lines(_ page: Page) -> [(origin: Point, line: TextLine)] {
         page.frame.textLines.sorted { $0.origin.y < $1.origin.y }
     }
 }

@@ -1,0 +1,75 @@
+// The cairo fonts glyph runs are drawn with: loaded from the files their references name, shared by every
+// renderer and thread of the process.
+internal import CPangoCairo
+import MawjazFrame
+import Synchronization
+
+/// A cairo scaled font that this value owns. cairo's scaled fonts are reference-counted and lock themselves, so
+/// one may draw on several surfaces on several threads at once.
+final class ScaledFont: @unchecked Sendable {
+    let handle: OpaquePointer
+
+    init(taking handle: OpaquePointer) { self.handle = handle }
+
+    deinit { cairo_scaled_font_destroy(handle) }
+}
+
+/// Scaled fonts by the faces and sizes glyph runs name, loaded on first use.
+///
+/// A face is loaded from its file through cairo's FreeType back end with the options the text engine shapes with:
+/// no hinting, unhinted metrics. So the glyphs are drawn exactly where Pango placed them, and a PDF holds the same
+/// widths whichever process or thread set the text.
+final class CairoFonts: Sendable {
+    /// The fonts of the whole process.
+    static let shared = CairoFonts()
+
+    /// More fonts than any document uses; past it the cache starts again (fonts being drawn stay alive).
+    private static let limit = 256
+    private let fonts = Mutex<[FontReference: ScaledFont]>([:])
+
+    /// The scaled font for `reference`, loading its face the first time.
+    func scaledFont(for reference: FontReference) throws(RenderError) -> ScaledFont {
+        if let known = fonts.withLock({ $0[reference] }) { return known }
+        let font = try Self.load(reference)
+        return fonts.withLock { cache in
+            if let known = cache[reference] { return known }
+            if cache.count >= Self.limit { cache.removeAll() }
+            cache[reference] = font
+            return font
+        }
+    }
+
+    private static func load(_ reference: FontReference) throws(RenderError) -> ScaledFont {
+        guard let pattern = FcPatternCreate() else { throw .cairo("FcPatternCreate failed") }
+        defer { FcPatternDestroy(pattern) }
+        reference.face.file.withCString { path in
+            path.withMemoryRebound(to: FcChar8.self, capacity: reference.face.file.utf8.count + 1) { file in
+                _ = FcPatternAddString(pattern, FC_FILE, file)
+            }
+        }
+        _ = FcPatternAddInteger(pattern, FC_INDEX, Int32(reference.face.index))
+        // What fontconfig and Pango's options put in the pattern of every font the text engine loads.
+        _ = FcPatternAddBool(pattern, FC_HINTING, 0)
+        _ = FcPatternAddInteger(pattern, FC_HINT_STYLE, FC_HINT_NONE)
+        _ = FcPatternAddBool(pattern, FC_AUTOHINT, 0)
+        _ = FcPatternAddBool(pattern, FC_VERTICAL_LAYOUT, 0)
+        _ = FcPatternAddBool(pattern, FC_EMBEDDED_BITMAP, 1)
+        guard let face = cairo_ft_font_face_create_for_pattern(pattern) else { throw .cairo("no font face for \(reference.face.file)") }
+        defer { cairo_font_face_destroy(face) }
+        var matrix = cairo_matrix_t(), identity = cairo_matrix_t()
+        cairo_matrix_init_scale(&matrix, reference.size, reference.size)
+        cairo_matrix_init_identity(&identity)
+        let options = cairo_font_options_create()
+        defer { cairo_font_options_destroy(options) }
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        guard let scaled = cairo_scaled_font_create(face, &matrix, &identity, options) else {
+            throw .missingFont(family: reference.face.family, file: reference.face.file)
+        }
+        guard cairo_scaled_font_status(scaled) == CAIRO_STATUS_SUCCESS else {
+            cairo_scaled_font_destroy(scaled)
+            throw .missingFont(family: reference.face.family, file: reference.face.file)
+        }
+        return ScaledFont(taking: scaled)
+    }
+}
