@@ -22,9 +22,9 @@ RELEASE_FLAGS := --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker
 RELEASE := $(SWIFT) build -c release $(RELEASE_FLAGS)
 
 PEERS ?= ../shared/bench/peers
-# The peers' comparison also needs the kit's fonts (for the floor and Typst) and GNU time (peak memory); Typst comes
-# from PyPI (the kit's pinned version) into a virtual environment of its own.
-BENCH_APT_PACKAGES := fonts-noto-core time gcc libc6-dev python3-venv
+# The peers' comparison also needs the kit's fonts (for the floor and the peers) and GNU time (peak memory); the kit's
+# run_all.sh puts the Python peers (its pinned versions, from PyPI) into a virtual environment of their own.
+BENCH_APT_PACKAGES := fonts-noto-core time gcc libc6-dev python3-venv hyperfine
 PEERS_VENV ?= $(HOME)/.cache/mawjaz-peers-venv
 ROUNDS ?= 6
 PROCESS_ROUNDS ?= 11
@@ -120,19 +120,26 @@ docs: deps
 	docc convert Sources/Mawjaz/Mawjaz.docc --additional-symbol-graph-dir "$$(ls -d .build/*/symbolgraph | head -1)" \
 	  --fallback-display-name Mawjaz --fallback-bundle-identifier org.mawjaz.Mawjaz --output-path .build/docs
 
-# The same brief (Reports/peers-brief, and its 21 pages in Reports/peers-brief-long) through the peers' C floor
-# (Pango and Cairo called directly), Typst and Mawjaz, in alternating rounds: in-process and whole-process times,
-# each round's ratio to the floor and the median ratio, peak memory. Raw figures in out/bench-peers.json.
+# The same brief (Reports/peers-brief, and its 21 pages in Reports/peers-brief-long): first the peers' kit on its own
+# (its table in $(PEERS)/out/results.md; it installs what the peers need: LuaLaTeX from Debian, Typst, WeasyPrint and
+# ReportLab into PEERS_VENV), then the C floor (Pango and Cairo called directly), every peer and Mawjaz in alternating
+# rounds: in-process and whole-process times, each round's ratio to the floor and the median ratio, peak memory. Raw
+# figures in out/bench-peers.json. Last, hyperfine times the two whole processes on the 3-page brief, each 21 times
+# in a row (out/bench-hyperfine.json). KIT_ARGS go to the kit (e.g. KIT_ARGS="--rounds 3 --n 5"); KIT=0 skips it.
+KIT ?= 1
+KIT_ARGS ?=
 bench-peers: deps relink
 	$(MAKE) --no-print-directory deps APT_PACKAGES="$(BENCH_APT_PACKAGES)"
 	$(RELEASE) --product mawjaz-bench
 	$(RELEASE) --product mawjaz
 	mkdir -p .build/peers out
 	cc -O2 -Wall -o .build/peers/floor $(PEERS)/floor/floor.c $(PEERS)/floor/rtlvis.c $$(pkg-config --cflags --libs pangocairo)
-	@$(PEERS_VENV)/bin/python -c 'import typst' 2>/dev/null || { \
-	  python3 -m venv $(PEERS_VENV) && $(PEERS_VENV)/bin/python -m pip install -q typst==$$(sed -n 's/^typst==//p' $(PEERS)/requirements.txt); }
+	if [ "$(KIT)" = 1 ]; then PEERS_VENV=$(PEERS_VENV) bash $(PEERS)/run_all.sh $(KIT_ARGS); fi
 	.build/release/mawjaz-bench peers --kit $(PEERS) --floor .build/peers/floor --python $(PEERS_VENV)/bin/python \
 	  --rounds $(ROUNDS) --process-rounds $(PROCESS_ROUNDS) --runs $(RUNS) --json out/bench-peers.json
+	hyperfine -N --warmup 3 --runs 21 --export-json out/bench-hyperfine.json \
+	  '.build/peers/floor $(PEERS)/content/brief.tsv .build/peers/floor.pdf --repeat 1 --vis --revlig' \
+	  '.build/release/mawjaz render Reports/peers-brief/report.yaml -o .build/peers/mawjaz.pdf'
 
 # The copy-paste fidelity corpus (Tests/MawjazTests/Fixtures/fidelity) set by Mawjaz, Typst and WeasyPrint in Noto
 # Naskh Arabic and Amiri, read back by poppler, PDFium, MuPDF and pdf.js: exact-token rates per kind.

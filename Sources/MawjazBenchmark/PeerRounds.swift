@@ -1,4 +1,5 @@
-// The same brief through the C floor (Pango and Cairo called directly), Typst and Mawjaz, in alternating rounds:
+// The same brief through the C floor (Pango and Cairo called directly), the peers (Typst, WeasyPrint, ReportLab,
+// LuaLaTeX) and Mawjaz, in alternating rounds:
 // each round runs every contender once, in an order that rotates, and its ratios are taken within the round, so
 // that a machine whose speed drifts (others building) still gives comparable figures.
 import Foundation
@@ -13,11 +14,14 @@ struct PeerRounds {
         var copies: Int
     }
 
-    /// A program under test: how to render the variant once, and how to time N documents in one process.
+    /// A program under test: how to render the variant once, and how to time N documents in one process (nil for a
+    /// program that has no in-process API, LuaLaTeX).
     struct Contender {
         var name: String
         var once: (Variant, String) -> [String]
-        var inProcess: (Variant, String, Int) -> [String]
+        var inProcess: ((Variant, String, Int) -> [String])?
+        /// Documents per in-process run, for the peers slow enough that `runs` of them would take minutes.
+        var runs: Int?
     }
 
     /// What one run of a program gave.
@@ -52,6 +56,8 @@ struct PeerRounds {
         floor = try option("--floor", in: arguments) { $0 } ?? ".build/peers/floor"
         python = try option("--python", in: arguments) { $0 }
         resultsFile = try option("--json", in: arguments) { $0 }
+        let wanted = Set(try option("--peers", in: arguments) { $0.split(separator: ",").map(String.init) }
+                         ?? ["typst", "weasyprint", "reportlab", "lualatex"])
         let names = try option("--variants", in: arguments) { $0.split(separator: ",").map(String.init) } ?? ["brief", "long"]
         variants = try names.map { name in
             guard let variant = Self.allVariants.first(where: { $0.name == name }) else {
@@ -75,11 +81,26 @@ struct PeerRounds {
             once: { variant, out in [floor, tsv, out, "--repeat", "\(variant.copies)", "--vis", "--revlig"] },
             inProcess: { variant, out, n in [floor, tsv, out, "--repeat", "\(variant.copies)", "--vis", "--revlig", "--n", "\(n)"] }))
         if let python {
-            let script = kit.appendingPathComponent("typst/render.py").path
-            contenders.append(Contender(
-                name: "typst",
-                once: { variant, out in [python, script, "--variant", variant.kitVariant, "--out", out] },
-                inProcess: { variant, out, n in [python, script, "--variant", variant.kitVariant, "--out", out, "--n", "\(n)"] }))
+            // The kit's Python peers, each where its environment has it: its script renders the variant once, or N
+            // times in one process with `--n`. LuaLaTeX runs only as a whole process, and only where it is installed.
+            let slowRuns = max(3, runs / 4)
+            let peers: [(name: String, script: String, module: String?, runs: Int?)] = [
+                ("typst", "typst/render.py", "typst", nil), ("weasyprint", "weasyprint/render.py", "weasyprint", slowRuns),
+                ("reportlab", "reportlab/render.py", "reportlab", slowRuns), ("lualatex", "latex/render.py", nil, nil),
+            ]
+            for peer in peers where wanted.contains(peer.name) {
+                let available = peer.module.map { (try? Self.execute([python, "-c", "import \($0)"])) != nil }
+                    ?? Self.onPath("lualatex")
+                guard available else {
+                    print("\(peer.name): not installed, left out")
+                    continue
+                }
+                let script = kit.appendingPathComponent(peer.script).path
+                let once = { (variant: Variant, out: String) in [python, script, "--variant", variant.kitVariant, "--out", out] }
+                contenders.append(Contender(
+                    name: peer.name, once: once,
+                    inProcess: peer.module == nil ? nil : { variant, out, n in once(variant, out) + ["--n", "\(n)"] }, runs: peer.runs))
+            }
         }
         contenders.append(Contender(
             name: "mawjaz",
@@ -107,7 +128,8 @@ struct PeerRounds {
             var details: [[String: Any]] = []
             for round in 0..<rounds {
                 for contender in rotated(round) {
-                    let sample = try Self.execute(contender.inProcess(variant, output(contender, variant), runs))
+                    guard let inProcessCommand = contender.inProcess else { continue }
+                    let sample = try Self.execute(inProcessCommand(variant, output(contender, variant), contender.runs ?? runs))
                     guard let line = sample.output.split(separator: "\n").last,
                           let json = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                           let ms = json["ms_per_doc_median"] as? Double else {
@@ -117,7 +139,7 @@ struct PeerRounds {
                     if contender.name == "mawjaz" { details.append(json) }
                 }
             }
-            print("in-process: median ms per document of \(runs), \(rounds) rounds in rotating order")
+            print("in-process: median ms per document of \(runs) (\(contenders.filter { $0.runs != nil }.map { "\($0.name) \($0.runs ?? runs)" }.joined(separator: ", "))), \(rounds) rounds in rotating order")
             printTable(inProcess, rounds: rounds)
             inProcessMedians[variant.name] = inProcess.mapValues(median)
             let tags = median(details.compactMap { $0["tags_ms"] as? Double })
@@ -178,8 +200,10 @@ struct PeerRounds {
 
     /// One row per round with each contender's figure and its ratio to the floor's in that round, then the medians.
     private func printTable(_ figures: [String: [Double]], rounds: Int) {
-        let names = contenders.map(\.name), others = names.filter { $0 != "floor" }
-        let pad = { (text: String) in String(repeating: " ", count: max(0, 13 - text.count)) + text }
+        let names = contenders.map(\.name).filter { figures[$0] != nil }, others = names.filter { $0 != "floor" }
+        // Each column as wide as the longest heading ("weasyprint÷floor") and two spaces.
+        let width = (others.map { $0.count + 8 } + [13]).max() ?? 13
+        let pad = { (text: String) in String(repeating: " ", count: max(0, width - text.count)) + text }
         print((["round"] + names + others.map { "\($0)÷floor" }).map(pad).joined())
         var ratios: [String: [Double]] = [:]
         for round in 0..<rounds {
@@ -230,6 +254,12 @@ struct PeerRounds {
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
         func milliseconds(_ time: timeval) -> Double { Double(time.tv_sec) * 1000 + Double(time.tv_usec) / 1000 }
         return milliseconds(usage.ru_utime) + milliseconds(usage.ru_stime)
+    }
+
+    /// Whether `program` is in one of the folders of `PATH`.
+    static func onPath(_ program: String) -> Bool {
+        let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
+        return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(program)") }
     }
 
     static func pageCount(_ pdf: String) -> Int? {

@@ -1,8 +1,10 @@
 // The benchmark: renders a report N times in one process and prints milliseconds per document, stage by stage;
-// or runs the C floor, Typst and Mawjaz on the peers' brief in alternating rounds and prints the ratios.
+// or runs the C floor, the peers (Typst, WeasyPrint, ReportLab, LuaLaTeX) and Mawjaz on the peers' brief in
+// alternating rounds and prints the ratios.
 //
 //   mawjaz-bench [REPORT] [--runs N] [--json] [--no-shares] [--pdf tagged|unamended|plain] [--log-rows N] [--pages ROUNDS]
-//   mawjaz-bench peers [--rounds R] [--runs N] [--kit DIR] [--floor BIN] [--python PY] [--variants brief,long]
+//   mawjaz-bench peers [--rounds R] [--process-rounds R] [--runs N] [--kit DIR] [--floor BIN] [--python PY]
+//                      [--variants brief,long] [--peers typst,weasyprint,reportlab,lualatex]
 //   mawjaz-bench batch [--documents 500] [--rounds 3] [--memory-renders 5000] [--loop-sample N] [--keep FOLDER]
 //
 // --pages also writes the report's pages to PNG and SVG one at a time and on every core, ROUNDS times each.
