@@ -345,6 +345,7 @@ package final class TextEngine {
 
         // Clusters in logical order, then emitted in visual order.
         var logicalClusters: [(firstGlyph: Int, endGlyph: Int, start: Int, end: Int)] = []
+        logicalClusters.reserveCapacity(count)    // a cluster holds one glyph or more
         var iterator = PangoGlyphItemIter()
         if pango_glyph_item_iter_init_start(&iterator, run, textPointer) != 0 {
             repeat {
@@ -357,20 +358,23 @@ package final class TextEngine {
         clusterBytes.reserveCapacity(itemEnd - itemStart)
         var clusters: [GlyphCluster] = []
         clusters.reserveCapacity(logicalClusters.count)
-        let visual = rtl ? Array(logicalClusters.reversed()) : logicalClusters
         var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(visual.count)
-        for cluster in visual {
-            ranges.append(cluster.start..<cluster.end)
-            let glyphCount = (cluster.firstGlyph..<cluster.endGlyph).reduce(0) { $0 + (slot[$1] >= 0 ? 1 : 0) }
-            let piece = bytes[cluster.start..<cluster.end]
-            if rtl && glyphCount == 1 && Self.scalarCount(piece) > 1 {
-                // One glyph for several characters (a ligature such as لله): its text in visual order too.
-                clusterBytes.append(contentsOf: Self.reversedScalars(piece))
-            } else {
-                clusterBytes.append(contentsOf: piece)
+        ranges.reserveCapacity(logicalClusters.count)
+        bytes.withUnsafeBufferPointer { text in
+            for index in logicalClusters.indices {
+                let cluster = logicalClusters[rtl ? logicalClusters.count - 1 - index : index]
+                ranges.append(cluster.start..<cluster.end)
+                var glyphCount = 0
+                for glyph in cluster.firstGlyph..<cluster.endGlyph where slot[glyph] >= 0 { glyphCount += 1 }
+                let piece = UnsafeBufferPointer(rebasing: text[cluster.start..<cluster.end])
+                if rtl && glyphCount == 1 && Self.scalarCount(piece) > 1 {
+                    // One glyph for several characters (a ligature such as لله): its text in visual order too.
+                    clusterBytes.append(contentsOf: Self.reversedScalars(bytes[cluster.start..<cluster.end]))
+                } else {
+                    clusterBytes.append(contentsOf: piece)
+                }
+                clusters.append(GlyphCluster(byteCount: piece.count, glyphCount: glyphCount))
             }
-            clusters.append(GlyphCluster(byteCount: piece.count, glyphCount: glyphCount))
         }
         let font = reference(for: item.pointee.analysis.font)
         let glyphRun = GlyphRun(font: font, glyphs: glyphs, clusters: clusters,
@@ -458,7 +462,7 @@ package final class TextEngine {
         return reference
     }
 
-    private static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
+    private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
     }
 
