@@ -32,6 +32,8 @@ RUNS ?= 20
 
 # What `make fidelity` reads PDFs back with besides poppler: MuPDF and pdf.js (under node).
 FIDELITY_PACKAGES := mupdf-tools libjs-pdf nodejs
+# What `make load` and `make scale-test` drive the service with: wrk, and nginx as the load balancer.
+SERVICE_PACKAGES := wrk nginx-light
 
 
 PREFIX ?= /usr/local
@@ -55,7 +57,7 @@ STATIC_SWIFT := --static-swift-stdlib -Xlinker --start-group $(foreach library,F
 VERSION := $(shell sed -n 's/.*current = "\(.*\)"/\1/p' Sources/MawjazRender/MawjazVersion.swift)
 ARCHIVE_NAME := mawjaz-$(VERSION)-linux-$(shell uname -m)
 
-.PHONY: brief test deps relink build reports record-outputs bench bench-batch bench-peers docs fidelity clean install install-files manual uninstall dist
+.PHONY: brief test deps relink build reports record-outputs bench bench-batch bench-peers docs fidelity clean install install-files manual uninstall dist load scale-test
 
 brief: deps relink
 	$(RELEASE) --product mawjaz
@@ -152,9 +154,14 @@ install: deps relink
 	$(SWIFT) build -c $(CONFIGURATION) --product mawjaz $(if $(filter release,$(CONFIGURATION)),$(RELEASE_FLAGS))
 	$(MAKE) --no-print-directory manual install-files
 
-# The man page, from the command's own help (swift-argument-parser's generate-manual plugin).
+# The man page, from the command's own help (swift-argument-parser's generate-manual plugin), ending with the
+# examples every command's --help ends with.
 manual:
 	$(SWIFT) package plugin generate-manual --configuration $(CONFIGURATION)
+	$(SWIFT) build -c $(CONFIGURATION) --product mawjaz $(if $(filter release,$(CONFIGURATION)),$(RELEASE_FLAGS))
+	sed -i -e '/^\.Sh EXAMPLES$$/,$$d' $(MANUAL)
+	sed -i -e '$$a\' $(MANUAL)
+	$(BUILT)/mawjaz --manual-examples >> $(MANUAL)
 
 # Copies what is built into $(DESTDIR)$(PREFIX) (which may hold spaces); the completions are the command's own.
 install-files:
@@ -187,6 +194,19 @@ dist: deps relink
 	install -m 644 README.md out/dist/$(ARCHIVE_NAME)/
 	tar -C out/dist -czf out/dist/$(ARCHIVE_NAME).tar.gz $(ARCHIVE_NAME)
 	@echo out/dist/$(ARCHIVE_NAME).tar.gz
+
+# mawjaz serve under wrk (30 s, 16 connections) on a one-page brief, beside mawjaz batch on the same brief: throughput,
+# p50/p99 below and above saturation, resident memory over 20,000 requests.
+load: deps relink
+	$(MAKE) --no-print-directory deps APT_PACKAGES="$(SERVICE_PACKAGES)"
+	$(RELEASE) --product mawjaz
+	python3 bench/service/load.py --mawjaz .build/release/mawjaz
+
+# Two replicas of mawjaz serve behind nginx; one stopped (SIGTERM, then SIGKILL in a second run) in the middle of a load run.
+scale-test: deps relink
+	$(MAKE) --no-print-directory deps APT_PACKAGES="$(SERVICE_PACKAGES)"
+	$(RELEASE) --product mawjaz
+	python3 bench/service/scale.py --mawjaz .build/release/mawjaz
 
 clean:
 	rm -rf .build out

@@ -98,8 +98,34 @@ public final class BriefingRenderer {
         try render(request, stopping: { nil })
     }
 
+    /// Checks a request as `render(_:)` would, short of drawing: loads, binds and lays out the report and checks the
+    /// pages asked for. The result has the page count and the warnings, and no files; it fails where render fails.
+    public func validate(_ request: RenderRequest) throws(MawjazError) -> RenderedDocument {
+        try validate(request, stopping: { nil })
+    }
+
     /// `render(_:)`, asking `stop` between stages whether to give up (a passed deadline, a cancelled task).
     func render(_ request: RenderRequest, stopping stop: () -> MawjazError?) throws(MawjazError) -> RenderedDocument {
+        let (checked, pages) = try lay(request, stopping: stop)
+        let laidOut = checked.laidOut
+        do {
+            let files = try Renderer(pageWorkers: pageWorkers).output(laidOut.document, format: request.format, pages: pages)
+            return RenderedDocument(format: request.format, files: files.map { RenderedFile(page: $0.page == 0 ? nil : $0.page, data: Data($0.bytes)) },
+                                    pageCount: laidOut.document.pages.count, warnings: checked.warnings)
+        } catch {
+            throw MawjazError(error)
+        }
+    }
+
+    /// `validate(_:)`, asking `stop` between stages whether to give up.
+    func validate(_ request: RenderRequest, stopping stop: () -> MawjazError?) throws(MawjazError) -> RenderedDocument {
+        let (checked, _) = try lay(request, stopping: stop)
+        return RenderedDocument(format: request.format, files: [], pageCount: checked.laidOut.document.pages.count, warnings: checked.warnings)
+    }
+
+    /// What render and validate share: the request's report checked and laid out, with the facts and values set from
+    /// outside, and the pages to draw; `stop` is asked before and after.
+    private func lay(_ request: RenderRequest, stopping stop: () -> MawjazError?) throws(MawjazError) -> (CheckedReport, pages: [Int]) {
         func checkpoint() throws(MawjazError) {
             if let deadline = request.deadline, ContinuousClock.now >= deadline { throw .timedOut }
             if let reason = stop() { throw reason }
@@ -111,15 +137,8 @@ public final class BriefingRenderer {
             for (key, value) in request.facts.sorted(by: { $0.key < $1.key }) { report.setFact(key, to: value) }
         }
         try checkpoint()
-        let laidOut = checked.laidOut
-        let pages = request.format == .pdf ? [] : try request.pages.pages(of: laidOut.document.pages.count)
-        do {
-            let files = try Renderer(pageWorkers: pageWorkers).output(laidOut.document, format: request.format, pages: pages)
-            return RenderedDocument(format: request.format, files: files.map { RenderedFile(page: $0.page == 0 ? nil : $0.page, data: Data($0.bytes)) },
-                                    pageCount: laidOut.document.pages.count, warnings: checked.warnings)
-        } catch {
-            throw MawjazError(error)
-        }
+        let pages = request.format == .pdf ? [] : try request.pages.pages(of: checked.laidOut.document.pages.count)
+        return (checked, pages)
     }
 
     /// The creation date written into outputs: `SOURCE_DATE_EPOCH` when set, else midnight UTC of the report's date.

@@ -44,6 +44,8 @@ public struct Report: Sendable, Codable {
     public var files: FileSource = .disk
     /// Values every text of the report can name directly, as `{{group}}` names the group of a batch; not encoded.
     public var variables: [String: String] = [:]
+    /// Where the report names its template, for errors about it; not encoded.
+    public var templateSource: SourceLocation?
 
     private enum CodingKeys: String, CodingKey {
         case template, title, subtitle, date, classification, author, subject, keywords, settings, facts, datasets, body, file, attachment

@@ -132,6 +132,7 @@ public struct ReportLoader {
                       settings: settings, facts: facts, datasets: datasets, body: body, file: reader.file,
                       templateOverrides: overrides, attachment: fields["attachment"].flatMap { reader.integer($0, in: 1...999) })
         report.fontOverrides = fontOverrides
+        report.templateSource = fields["template"]?.location
         return report
     }
 

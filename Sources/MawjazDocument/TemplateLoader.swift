@@ -29,8 +29,10 @@ package final class TemplateLoader {
             url = URL(fileURLWithPath: report.files.resolve(report.template, against: reportFolder))
         } else {
             url = folder.appendingPathComponent("\(report.template).yaml")
-            guard FileManager.default.fileExists(atPath: url.path) else {
-                let location = report.templateOverrides?.node.location ?? SourceLocation(file: report.file)
+            // A name is a file of the templates folder itself: one with a folder in it (`../x`) names none.
+            let plainName = !report.template.contains("/") && !report.template.contains("\\") && !report.template.hasPrefix(".")
+            guard plainName, FileManager.default.fileExists(atPath: url.path) else {
+                let location = report.templateOverrides?.node.location ?? report.templateSource ?? SourceLocation(file: report.file)
                 throw DataError(Diagnostic(at: location, field: "template",
                                            .noTemplate(report.template, folder: folder.path,
                                                        suggestion: Suggestion.closest(to: report.template, among: names), templates: names)))
@@ -43,7 +45,7 @@ package final class TemplateLoader {
     /// report may supply another file of the same name).
     private func suppliedTemplate(for report: Report) throws(DataError) -> Template {
         var reader = YAMLReader(file: report.template, files: report.files)
-        let location = report.templateOverrides?.node.location ?? SourceLocation(file: report.file)
+        let location = report.templateOverrides?.node.location ?? report.templateSource ?? SourceLocation(file: report.file)
         guard let root = reader.load(named: report.template, what: .file, at: location) else {
             throw DataError(reader.log.errors)
         }

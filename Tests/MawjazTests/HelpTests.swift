@@ -29,6 +29,13 @@ import TestSupport
         #expect(top.output.contains("\nEXAMPLES:\n  mawjaz init my-report\n"))
     }
 
+    @Test func theExamplesSpeakTheLanguageOfTheHelp() throws {
+        let arabic = try TestSupport.run(CommandLineTests.command, ["batch", "--help", "--lang", "ar"])
+        #expect(arabic.status == 0)
+        #expect(arabic.output.contains("\nأمثلة:\n  mawjaz batch my-report/report.yaml --each activities.category -o \"out/{group}.pdf\"\n      موجز لكل فئة من فئات السجل، على كل الأنوية"))
+        #expect(!arabic.output.contains("EXAMPLES:") && !arabic.output.contains("on every core"))
+    }
+
     @Test func theHelpExamplesRunAsWritten() throws {
         let folder = try TestSupport.temporaryFolder()
         try FileManager.default.copyItem(at: TestSupport.root.appendingPathComponent("Templates/emblem-placeholder.png"),
