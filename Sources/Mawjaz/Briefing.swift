@@ -143,7 +143,8 @@ public final class BriefingRenderer {
 
     /// The creation date written into outputs: `SOURCE_DATE_EPOCH` when set, else midnight UTC of the report's date.
     public static func creationDate(for date: CalendarDate) -> Int {
-        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(epoch) { return seconds }
+        // getenv: one variable, where ProcessInfo's environment copies them all on every call.
+        if let epoch = getenv("SOURCE_DATE_EPOCH"), let seconds = Int(String(cString: epoch)) { return seconds }
         return daysSince1970(year: date.year, month: date.month ?? 1, day: date.day ?? 1) * 86_400
     }
 
