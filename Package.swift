@@ -74,7 +74,7 @@ let package = Package(
         // Stage 5: the command line.
         .executableTarget(
             name: "MawjazCLI",
-            dependencies: ["Mawjaz", "MawjazDocument", "MawjazRender", "MawjazText", "MawjazService",
+            dependencies: ["Mawjaz", "MawjazDocument", "MawjazLanguage", "MawjazRender", "MawjazText", "MawjazService",
                            .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(name: "MawjazBenchmark", dependencies: ["Mawjaz", "MawjazFrame", "MawjazRender"]),
