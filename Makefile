@@ -7,15 +7,34 @@
 #   make dist    a release archive with the Swift runtime linked in, for a Debian 12 without Swift
 SWIFT ?= swift
 # Libraries to build against, and the tools the tests read PDFs back with (python3-venv for the tests' pypdf
-# and pdfminer, installed once from PyPI into ~/.cache/mawjaz-pdf-tools).
-APT_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config poppler-utils qpdf python3-venv
+# and pdfminer, installed once from PyPI into ~/.cache/mawjaz-pdf-tools), and headless Chromium with its WebDriver,
+# which the editor page's tests drive.
+APT_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config poppler-utils qpdf python3-venv chromium chromium-driver
 REPORT := Reports/mississippi-uzbekistan/report.yaml
 BRIEF := out/mississippi-uzbekistan.pdf
 
+# Release builds link the Swift runtime and Foundation into the program, with lld packing its relocations (glibc
+# 2.36 reads them), exporting none of its symbols (their table was 450 KB that every shared library's lookups
+# touched) and laying out side by side the functions a render runs (Scripts/link-order.txt, written by
+# Scripts/link-order.py): it starts faster and takes less memory than one that loads them as shared libraries (see
+# "Measured" in the README). Every release build uses the same flags, so that switching never rebuilds everything.
+RELEASE_FLAGS := --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic \
+                 -Xlinker --symbol-ordering-file=$(CURDIR)/Scripts/link-order.txt -Xlinker --no-warn-symbol-ordering
+RELEASE := $(SWIFT) build -c release $(RELEASE_FLAGS)
+
 PEERS ?= ../shared/bench/peers
+# The peers' comparison also needs the kit's fonts (for the floor and the peers) and GNU time (peak memory); the kit's
+# run_all.sh puts the Python peers (its pinned versions, from PyPI) into a virtual environment of their own.
+BENCH_APT_PACKAGES := fonts-noto-core time gcc libc6-dev python3-venv hyperfine
+PEERS_VENV ?= $(HOME)/.cache/mawjaz-peers-venv
+ROUNDS ?= 6
+PROCESS_ROUNDS ?= 11
+RUNS ?= 20
 
 # What `make fidelity` reads PDFs back with besides poppler: MuPDF and pdf.js (under node).
 FIDELITY_PACKAGES := mupdf-tools libjs-pdf nodejs
+# What `make load` and `make scale-test` drive the service with: wrk, and nginx as the load balancer.
+SERVICE_PACKAGES := wrk nginx-light
 
 
 PREFIX ?= /usr/local
@@ -39,11 +58,11 @@ STATIC_SWIFT := --static-swift-stdlib -Xlinker --start-group $(foreach library,F
 VERSION := $(shell sed -n 's/.*current = "\(.*\)"/\1/p' Sources/MawjazRender/MawjazVersion.swift)
 ARCHIVE_NAME := mawjaz-$(VERSION)-linux-$(shell uname -m)
 
-.PHONY: brief test deps build reports record-outputs bench bench-batch bench-peers docs fidelity fuzz fuzz-build clean install \
-  install-files manual uninstall dist
+.PHONY: brief test deps relink build reports record-outputs bench bench-batch bench-watch bench-page bench-peers docs fidelity fuzz \
+  fuzz-build clean install install-files manual uninstall dist load scale-test
 
-brief: deps
-	$(SWIFT) build -c release --product mawjaz
+brief: deps relink
+	$(RELEASE) --product mawjaz
 	.build/release/mawjaz render $(REPORT) -o $(BRIEF)
 
 # The man page and a release archive (debug, to spare a release build) are made first, for the tests that install
@@ -52,6 +71,12 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(MAKE) --no-print-directory manual dist CONFIGURATION=debug
 	MAWJAZ_PACKAGING_TESTS=1 $(SWIFT) test --skip-build
+
+# SwiftPM does not know Scripts/link-order.txt: a newer list removes the release programs, so that they are linked again.
+relink:
+	@for program in .build/release/mawjaz .build/release/mawjaz-bench; do \
+	  if [ -e $$program ] && [ Scripts/link-order.txt -nt $$program ]; then rm -f $$program; fi; \
+	done
 
 # Re-records the SHA-256 of every sample's PDF, PNG and SVG outputs (Tests/MawjazTests/Fixtures/outputs.sha256), for a
 # change that alters output on purpose; the README's "Recorded outputs" says why each time.
@@ -72,8 +97,8 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-build: deps
-	$(SWIFT) build -c release
+build: deps relink
+	$(RELEASE)
 
 # Every sample report in Reports/, each to out/<folder>.pdf.
 reports: build
@@ -82,16 +107,27 @@ reports: build
 	done
 
 # In-process timing of the default brief (release build).
-bench: deps
-	$(SWIFT) build -c release --product mawjaz-bench
+bench: deps relink
+	$(RELEASE) --product mawjaz-bench
 	.build/release/mawjaz-bench $(REPORT)
 
 # 500 one-page district briefs from one CSV: the library in-process, mawjaz batch -j 1 and -j 2, two shard
 # processes, a shell loop of mawjaz render; byte comparison with one-by-one renders; memory over 5,000 renders.
-bench-batch: deps
-	$(SWIFT) build -c release --product mawjaz
-	$(SWIFT) build -c release --product mawjaz-bench
+bench-batch: deps relink
+	$(RELEASE) --product mawjaz
+	$(RELEASE) --product mawjaz-bench
 	.build/release/mawjaz-bench batch
+
+# mawjaz watch: from saving a one-page brief (a new file renamed over the old one) to the new PDF on disk, 30 saves.
+bench-watch: deps relink
+	$(RELEASE) --product mawjaz
+	$(RELEASE) --product mawjaz-bench
+	.build/release/mawjaz-bench watch
+
+# The editor page in headless Chromium: an edit's round trip to its new pages shown (release build).
+bench-page: deps relink
+	$(RELEASE) --product mawjaz
+	python3 bench/service/page.py --mawjaz .build/release/mawjaz
 
 # The library's documentation (DocC) from the symbol graphs and Sources/Mawjaz/Mawjaz.docc, into .build/docs.
 docs: deps
@@ -99,18 +135,32 @@ docs: deps
 	docc convert Sources/Mawjaz/Mawjaz.docc --additional-symbol-graph-dir "$$(ls -d .build/*/symbolgraph | head -1)" \
 	  --fallback-display-name Mawjaz --fallback-bundle-identifier org.mawjaz.Mawjaz --output-path .build/docs
 
-# The peers (Typst, WeasyPrint, ReportLab, LuaLaTeX, a Pango+Cairo floor in C) on the same brief, then Mawjaz
-# in the same run, its in-process time set beside theirs.
-bench-peers: deps
-	$(SWIFT) build -c release --product mawjaz-bench
-	bash $(PEERS)/run_all.sh
-	.build/release/mawjaz-bench $(REPORT) --peers $(PEERS)/out/results.json
+# The same brief (Reports/peers-brief, and its 21 pages in Reports/peers-brief-long): first the peers' kit on its own
+# (its table in $(PEERS)/out/results.md; it installs what the peers need: LuaLaTeX from Debian, Typst, WeasyPrint and
+# ReportLab into PEERS_VENV), then the C floor (Pango and Cairo called directly), every peer and Mawjaz in alternating
+# rounds: in-process and whole-process times, each round's ratio to the floor and the median ratio, peak memory. Raw
+# figures in out/bench-peers.json. Last, hyperfine times the two whole processes on the 3-page brief, each 21 times
+# in a row (out/bench-hyperfine.json). KIT_ARGS go to the kit (e.g. KIT_ARGS="--rounds 3 --n 5"); KIT=0 skips it.
+KIT ?= 1
+KIT_ARGS ?=
+bench-peers: deps relink
+	$(MAKE) --no-print-directory deps APT_PACKAGES="$(BENCH_APT_PACKAGES)"
+	$(RELEASE) --product mawjaz-bench
+	$(RELEASE) --product mawjaz
+	mkdir -p .build/peers out
+	cc -O2 -Wall -o .build/peers/floor $(PEERS)/floor/floor.c $(PEERS)/floor/rtlvis.c $$(pkg-config --cflags --libs pangocairo)
+	if [ "$(KIT)" = 1 ]; then PEERS_VENV=$(PEERS_VENV) bash $(PEERS)/run_all.sh $(KIT_ARGS); fi
+	.build/release/mawjaz-bench peers --kit $(PEERS) --floor .build/peers/floor --python $(PEERS_VENV)/bin/python \
+	  --rounds $(ROUNDS) --process-rounds $(PROCESS_ROUNDS) --runs $(RUNS) --json out/bench-peers.json
+	hyperfine -N --warmup 3 --runs 21 --export-json out/bench-hyperfine.json \
+	  '.build/peers/floor $(PEERS)/content/brief.tsv .build/peers/floor.pdf --repeat 1 --vis --revlig' \
+	  '.build/release/mawjaz render Reports/peers-brief/report.yaml -o .build/peers/mawjaz.pdf'
 
 # The copy-paste fidelity corpus (Tests/MawjazTests/Fixtures/fidelity) set by Mawjaz, Typst and WeasyPrint in Noto
 # Naskh Arabic and Amiri, read back by poppler, PDFium, MuPDF and pdf.js: exact-token rates per kind.
-fidelity: deps
+fidelity: deps relink
 	$(MAKE) --no-print-directory deps APT_PACKAGES="$(FIDELITY_PACKAGES)"
-	$(SWIFT) build -c release --product mawjaz
+	$(RELEASE) --product mawjaz
 	bash bench/fidelity/run.sh .build/release/mawjaz
 
 # libFuzzer harnesses (Fuzz/, a package of its own with its own scratch folder, so the main build stays as it is):
@@ -139,13 +189,18 @@ fuzz: fuzz-build
 	  [ $$status -eq 0 ] || { echo "$$harness failed: see .build-fuzz/$$harness.log"; exit 1; }; \
 	done
 
-install: deps
-	$(SWIFT) build -c $(CONFIGURATION) --product mawjaz
+install: deps relink
+	$(SWIFT) build -c $(CONFIGURATION) --product mawjaz $(if $(filter release,$(CONFIGURATION)),$(RELEASE_FLAGS))
 	$(MAKE) --no-print-directory manual install-files
 
-# The man page, from the command's own help (swift-argument-parser's generate-manual plugin).
+# The man page, from the command's own help (swift-argument-parser's generate-manual plugin), ending with the
+# examples every command's --help ends with.
 manual:
 	$(SWIFT) package plugin generate-manual --configuration $(CONFIGURATION)
+	$(SWIFT) build -c $(CONFIGURATION) --product mawjaz $(if $(filter release,$(CONFIGURATION)),$(RELEASE_FLAGS))
+	sed -i -e '/^\.Sh EXAMPLES$$/,$$d' $(MANUAL)
+	sed -i -e '$$a\' $(MANUAL)
+	$(BUILT)/mawjaz --manual-examples >> $(MANUAL)
 
 # Copies what is built into $(DESTDIR)$(PREFIX) (which may hold spaces); the completions are the command's own.
 install-files:
@@ -170,14 +225,27 @@ uninstall:
 
 # out/dist/mawjaz-VERSION-linux-ARCH.tar.gz: bin/, share/ (fonts, templates, man page, completions) and the README,
 # the Swift runtime linked statically.
-dist: deps
-	$(SWIFT) build -c $(CONFIGURATION) --product mawjaz $(STATIC_SWIFT)
+dist: deps relink
+	$(SWIFT) build -c $(CONFIGURATION) --product mawjaz $(if $(filter release,$(CONFIGURATION)),$(RELEASE_FLAGS),$(STATIC_SWIFT))
 	@test -f $(MANUAL) || $(MAKE) --no-print-directory manual
 	rm -rf out/dist/$(ARCHIVE_NAME)
 	$(MAKE) --no-print-directory install-files PREFIX=$(CURDIR)/out/dist/$(ARCHIVE_NAME) DESTDIR=
 	install -m 644 README.md out/dist/$(ARCHIVE_NAME)/
 	tar -C out/dist -czf out/dist/$(ARCHIVE_NAME).tar.gz $(ARCHIVE_NAME)
 	@echo out/dist/$(ARCHIVE_NAME).tar.gz
+
+# mawjaz serve under wrk (30 s, 16 connections) on a one-page brief, beside mawjaz batch on the same brief: throughput,
+# p50/p99 below and above saturation, resident memory over 20,000 requests.
+load: deps relink
+	$(MAKE) --no-print-directory deps APT_PACKAGES="$(SERVICE_PACKAGES)"
+	$(RELEASE) --product mawjaz
+	python3 bench/service/load.py --mawjaz .build/release/mawjaz
+
+# Two replicas of mawjaz serve behind nginx; one stopped (SIGTERM, then SIGKILL in a second run) in the middle of a load run.
+scale-test: deps relink
+	$(MAKE) --no-print-directory deps APT_PACKAGES="$(SERVICE_PACKAGES)"
+	$(RELEASE) --product mawjaz
+	python3 bench/service/scale.py --mawjaz .build/release/mawjaz
 
 clean:
 	rm -rf .build out

@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 // Mawjaz: right-to-left Arabic briefing PDFs from report data, through Pango and Cairo.
 import PackageDescription
 
@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "Mawjaz", targets: ["Mawjaz"]),
         .executable(name: "mawjaz", targets: ["MawjazCLI"]),
         .executable(name: "mawjaz-bench", targets: ["MawjazBenchmark"]),
+        .library(name: "MawjazService", targets: ["MawjazService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -15,6 +16,15 @@ let package = Package(
         // Excel workbooks (.xlsx) as activity logs: a ZIP of XML parts.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
+        // The HTTP service: hummingbird without its swift-configuration and full-Foundation traits (neither is used).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C libraries: cairo, pango, pangocairo, pangoft2, fontconfig.
@@ -43,11 +53,31 @@ let package = Package(
         .target(name: "MawjazRender", dependencies: ["MawjazFrame", "MawjazLanguage", "CPangoCairo"]),
         // The library: the whole pipeline behind one call.
         .target(name: "Mawjaz", dependencies: ["MawjazLanguage", "MawjazData", "MawjazDocument", "MawjazFrame", "MawjazText", "MawjazLayout", "MawjazRender"]),
+        // Stage 5: the HTTP service (`mawjaz serve`): handlers that decode a request, ask a renderer pool, encode.
+        .target(
+            name: "MawjazService",
+            dependencies: [
+                "Mawjaz", "MawjazDocument", "MawjazRender",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            // The editor page at `/`, compiled into the binary: nothing to install beside it, nothing to build.
+            resources: [.embedInCode("EditorPage/index.html"), .embedInCode("EditorPage/page.js"), .embedInCode("EditorPage/page.css")]
+        ),
         // Stage 5: the command line.
         .executableTarget(
             name: "MawjazCLI",
-            dependencies: ["Mawjaz", "MawjazDocument", "MawjazRender", "MawjazText",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Mawjaz", "MawjazDocument", "MawjazLanguage", "MawjazRender", "MawjazText", "MawjazService",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(name: "MawjazBenchmark", dependencies: ["Mawjaz", "MawjazFrame", "MawjazRender"]),
         .target(name: "TestSupport", dependencies: ["Mawjaz", "MawjazData", "MawjazDocument", "MawjazFrame", "MawjazLanguage", "MawjazLayout",
@@ -62,6 +92,10 @@ let package = Package(
         .testTarget(name: "MawjazRenderTests", dependencies: ["Mawjaz", "MawjazFrame", "MawjazRender", "MawjazText", "TestSupport"]),
         .testTarget(name: "MawjazTests", dependencies: ["Mawjaz", "MawjazData", "TestSupport", .product(name: "Yams", package: "Yams")],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "MawjazServiceTests", dependencies: ["MawjazService", "Mawjaz", "TestSupport",
+                                                              .product(name: "Logging", package: "swift-log"),
+                                                              .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                                                              .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]
 )

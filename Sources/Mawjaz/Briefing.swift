@@ -102,25 +102,16 @@ public final class BriefingRenderer {
         try render(request, stopping: { nil })
     }
 
+    /// Checks a request as `render(_:)` would, short of drawing: loads, binds and lays out the report and checks the
+    /// pages asked for. The result has the page count and the warnings, and no files; it fails where render fails.
+    public func validate(_ request: RenderRequest) throws(MawjazError) -> RenderedDocument {
+        try validate(request, stopping: { nil })
+    }
+
     /// `render(_:)`, asking `stop` between stages whether to give up (a passed deadline, a cancelled task).
     func render(_ request: RenderRequest, stopping stop: () -> MawjazError?) throws(MawjazError) -> RenderedDocument {
-        func checkpoint() throws(MawjazError) {
-            if let deadline = request.deadline, ContinuousClock.now >= deadline { throw .timedOut }
-            if let reason = stop() { throw reason }
-        }
-        try checkpoint()
-        if case .png(let dpi) = request.format, let problem = DPI.problem(dpi) { throw .input([problem.diagnostic]) }
-        // Every problem of every stage at once (load, placeholders, template, images, layout): see `check`.
-        let checked = try check(request.source, limits: request.limits) { report in
-            report.variables.merge(request.variables) { _, set in set }
-            for (key, value) in request.facts.sorted(by: { $0.key < $1.key }) { report.setFact(key, to: value) }
-        }
-        try checkpoint()
+        let (checked, pages) = try lay(request, stopping: stop)
         let laidOut = checked.laidOut
-        let pages = request.format == .pdf ? [] : try request.pages.pages(of: laidOut.document.pages.count)
-        try checkPixels(of: laidOut.document, pages: pages, format: request.format, limits: checked.report.limits)
-        let unrasterisable = rasterProblems(checked.document, format: request.format)
-        guard unrasterisable.isEmpty else { throw .input(unrasterisable) }
         do {
             let files = try Renderer(pageWorkers: pageWorkers).output(laidOut.document, format: request.format, pages: pages)
             var rendered = RenderedDocument(format: request.format,
@@ -133,9 +124,38 @@ public final class BriefingRenderer {
         }
     }
 
+    /// `validate(_:)`, asking `stop` between stages whether to give up.
+    func validate(_ request: RenderRequest, stopping stop: () -> MawjazError?) throws(MawjazError) -> RenderedDocument {
+        let (checked, _) = try lay(request, stopping: stop)
+        return RenderedDocument(format: request.format, files: [], pageCount: checked.laidOut.document.pages.count, warnings: checked.warnings)
+    }
+
+    /// What render and validate share: the request's report checked and laid out, with the facts and values set from
+    /// outside, and the pages to draw; `stop` is asked before and after.
+    private func lay(_ request: RenderRequest, stopping stop: () -> MawjazError?) throws(MawjazError) -> (CheckedReport, pages: [Int]) {
+        func checkpoint() throws(MawjazError) {
+            if let deadline = request.deadline, ContinuousClock.now >= deadline { throw .timedOut }
+            if let reason = stop() { throw reason }
+        }
+        try checkpoint()
+        if case .png(let dpi) = request.format, let problem = DPI.problem(dpi) { throw .input([problem.diagnostic]) }
+        // Every problem of every stage at once (load, placeholders, template, images, layout): see `check`.
+        let checked = try check(request.source, limits: request.limits) { report in
+            report.variables.merge(request.variables) { _, set in set }
+            for (key, value) in request.facts.sorted(by: { $0.key < $1.key }) { report.setFact(key, to: value) }
+        }
+        try checkpoint()
+        let pages = request.format == .pdf ? [] : try request.pages.pages(of: checked.laidOut.document.pages.count)
+        try checkPixels(of: checked.laidOut.document, pages: pages, format: request.format, limits: checked.report.limits)
+        let unrasterisable = rasterProblems(checked.document, format: request.format)
+        guard unrasterisable.isEmpty else { throw .input(unrasterisable) }
+        return (checked, pages)
+    }
+
     /// The creation date written into outputs: `SOURCE_DATE_EPOCH` when set, else midnight UTC of the report's date.
     public static func creationDate(for date: CalendarDate) -> Int {
-        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(epoch) { return seconds }
+        // getenv: one variable, where ProcessInfo's environment copies them all on every call.
+        if let epoch = getenv("SOURCE_DATE_EPOCH"), let seconds = Int(String(cString: epoch)) { return seconds }
         return daysSince1970(year: date.year, month: date.month ?? 1, day: date.day ?? 1) * 86_400
     }
 

@@ -88,6 +88,11 @@ public struct RenderedDocument: Sendable {
             throw MawjazError(error)
         }
     }
+
+    /// Where `write(to:)` puts each of `files`, in order: the PDF at `url`, pages beside it.
+    public func destinations(for url: URL) -> [URL] {
+        files.map { file in file.page.map { Renderer.pageFile(url, number: $0, of: pageCount, extension: format.fileExtension) } ?? url }
+    }
 }
 
 /// Which pages to draw: all, or a list such as `1-3,5` (`3-` runs to the last page).

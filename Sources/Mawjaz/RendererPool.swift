@@ -48,7 +48,16 @@ public final class RendererPool: Sendable {
     /// when its deadline passes first, `.cancelled` when its task is cancelled or the pool shut down, and the
     /// render's own errors otherwise.
     public func render(_ request: RenderRequest) async throws(MawjazError) -> RenderedDocument {
-        let job = PoolJob(request)
+        try await perform(PoolJob(request, work: .render))
+    }
+
+    /// Checks `request` on the next free worker as `BriefingRenderer.validate(_:)` does: the page count and warnings,
+    /// no files. Waits, and is refused, as `render(_:)` is.
+    public func validate(_ request: RenderRequest) async throws(MawjazError) -> RenderedDocument {
+        try await perform(PoolJob(request, work: .validate))
+    }
+
+    private func perform(_ job: PoolJob) async throws(MawjazError) -> RenderedDocument {
         let result = await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Result<RenderedDocument, MawjazError>, Never>) in
                 job.attach(continuation)
@@ -155,7 +164,11 @@ private final class PoolCore: Sendable {
                 result = .failure(.timedOut)
             } else {
                 result = Result { () throws(MawjazError) in
-                    try owned.renderer.render(job.request, stopping: { job.isCancelled ? .cancelled : nil })
+                    let stop = { job.isCancelled ? MawjazError.cancelled : nil }
+                    switch job.work {
+                    case .render: return try owned.renderer.render(job.request, stopping: stop)
+                    case .validate: return try owned.renderer.validate(job.request, stopping: stop)
+                    }
                 }
             }
             state.withLock { $0.running -= 1 }
@@ -180,7 +193,11 @@ private final class OwnedRenderer: @unchecked Sendable {
 
 /// One request in the pool, answered exactly once.
 private final class PoolJob: Sendable {
+    /// What a worker does with the request.
+    enum Work { case render, validate }
+
     let request: RenderRequest
+    let work: Work
     private let answer = Mutex<Answer>(Answer())
 
     private struct Answer: ~Copyable {
@@ -189,7 +206,10 @@ private final class PoolJob: Sendable {
         var finished = false
     }
 
-    init(_ request: RenderRequest) { self.request = request }
+    init(_ request: RenderRequest, work: Work) {
+        self.request = request
+        self.work = work
+    }
 
     var isCancelled: Bool { answer.withLock { $0.cancelled } }
 

@@ -142,6 +142,6 @@ struct BatchOutcome {
         return Set(table.rows.filter { row in
             guard let status else { return true }
             return status >= row.cells.count || row.cells[status] != "ok"
-        }.compactMap { group < $0.cells.count ? $0.cells[group] : nil })
+        }.compactMap { group < $0.cells.count ? CSVTable.literal($0.cells[group]) : nil })
     }
 }

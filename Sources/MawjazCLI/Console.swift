@@ -42,18 +42,6 @@ struct Console: Sendable {
     /// A message in the console's language.
     static func text(_ message: Message) -> String { message.text(in: language) }
 
-    /// One problem as the JSON Lines form writes it; absent fields are left out.
-    private struct Record: Encodable {
-        var severity: String
-        var file: String?
-        var line: Int?
-        var column: Int?
-        var field: String?
-        var message: String
-        /// The batch document the problem belongs to (its group or its output).
-        var document: String?
-    }
-
     /// Mawjaz's resources, with the folders of `--font-path` when the command has that option.
     func resources(_ fonts: FontPathOption? = nil) -> Resources {
         var found: Resources
@@ -74,12 +62,7 @@ struct Console: Sendable {
         case .text:
             lines = diagnostics.map { $0.description(in: Self.language) }
         case .json:
-            lines = diagnostics.map { diagnostic in
-                let location = diagnostic.location
-                return json(Record(severity: diagnostic.severity.rawValue, file: location.file.isEmpty ? nil : location.file,
-                                   line: location.line > 0 ? location.line : nil, column: location.column > 0 ? location.column : nil,
-                                   field: diagnostic.field, message: diagnostic.message.text(in: Self.language), document: document))
-            }
+            lines = diagnostics.map { DiagnosticRecord($0, in: Self.language, document: document).jsonLine }
         }
         Self.standardError(lines.joined(separator: "\n") + "\n")
     }
@@ -92,7 +75,7 @@ struct Console: Sendable {
         case (_, .text):
             Self.standardError(error.description(in: Self.language) + "\n")
         case (_, .json):
-            Self.standardError(json(Record(severity: "error", message: error.message.text(in: Self.language), document: document)) + "\n")
+            Self.standardError(DiagnosticRecord(error: error.message, in: Self.language, document: document).jsonLine + "\n")
         }
     }
 
@@ -100,13 +83,6 @@ struct Console: Sendable {
     func fail(_ error: MawjazError) -> Never {
         print(error)
         Foundation.exit(error.exitStatus)
-    }
-
-    private func json(_ record: Record) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(record) else { return "{\"severity\":\"error\",\"message\":\"unprintable problem\"}" }
-        return String(decoding: data, as: UTF8.self)
     }
 
     static func standardError(_ text: String) {

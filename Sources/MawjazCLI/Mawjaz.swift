@@ -1,4 +1,4 @@
-// The command line: mawjaz render | batch | validate | chart | init | templates | fonts; help that ends with examples.
+// The command line: mawjaz render | batch | watch | validate | chart | init | templates | fonts | serve; help that ends with examples.
 import ArgumentParser
 import Foundation
 import Mawjaz
@@ -11,7 +11,8 @@ struct MawjazCommand: AsyncParsableCommand {
         abstract: Console.text(.helpAbstract),
         discussion: Console.text(.helpDiscussion),
         version: MawjazVersion.current,
-        subcommands: [Render.self, BatchCommand.self, Validate.self, ChartCommand.self, Init.self, TemplatesCommand.self, FontsCommand.self],
+        subcommands: [Render.self, BatchCommand.self, WatchCommand.self, Validate.self, ChartCommand.self, Init.self, TemplatesCommand.self, FontsCommand.self,
+                      ServeCommand.self],
         defaultSubcommand: Render.self
     )
 
@@ -30,10 +31,12 @@ struct MawjazCommand: AsyncParsableCommand {
             let topic = helpTopic(given)
             let type = configuration.subcommands.first { ($0.configuration.commandName ?? $0._commandName) == topic }
             print(helpMessage(for: type ?? MawjazCommand.self).trimmingCharacters(in: .newlines))
-            if let examples = Examples.of[topic], !examples.isEmpty {
-                print("\nEXAMPLES:")
-                for (command, meaning) in examples { print("  \(command)\n      \(meaning)") }
-            }
+            if let examples = Examples.help(for: topic, in: Console.language) { print("\n" + examples) }
+            Foundation.exit(0)
+        }
+        if given == [Examples.manualOption] {
+            // `make manual` adds the examples to the page swift-argument-parser's plugin writes.
+            print(Examples.manualSection, terminator: "")
             Foundation.exit(0)
         }
         var command: ParsableCommand

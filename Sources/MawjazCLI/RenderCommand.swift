@@ -74,7 +74,7 @@ struct Render: ParsableCommand {
         if let worst { throw ExitCode(worst.exitStatus) }
     }
 
-    private static func bad(_ option: String, _ message: Message) -> MawjazError {
+    static func bad(_ option: String, _ message: Message) -> MawjazError {
         .input([Diagnostic(at: SourceLocation(file: option == "output" ? "-o" : "--\(option)"), field: option, message)])
     }
 
@@ -105,7 +105,7 @@ struct Render: ParsableCommand {
         }
     }
 
-    private static func isFolder(_ path: String?) -> Bool {
+    static func isFolder(_ path: String?) -> Bool {
         guard let path else { return false }
         var folder: ObjCBool = false
         return path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue)
@@ -118,14 +118,20 @@ struct Render: ParsableCommand {
             return .file(URL(fileURLWithPath: output ?? "out").appendingPathComponent("\(name).\(chosen.rawValue)"), chosen.format(dpi: what.dpi))
         }
         let url = URL(fileURLWithPath: output)
+        return .file(url, try Self.format(of: url, chosen: what.format, dpi: what.dpi))
+    }
+
+    /// The format of the output file `url`: its extension's, or `--format`'s when the extension names none; an
+    /// extension that contradicts `--format` is bad input.
+    static func format(of url: URL, chosen: FormatName?, dpi: Double) throws(MawjazError) -> OutputFormat {
         let named: OutputFormat
-        do { named = try OutputFormat.forPath(url, dpi: what.dpi) } catch {
-            guard let format = what.format else { throw MawjazError(error) }
-            return .file(url, format.format(dpi: what.dpi))
+        do { named = try OutputFormat.forPath(url, dpi: dpi) } catch {
+            guard let chosen else { throw MawjazError(error) }
+            return chosen.format(dpi: dpi)
         }
-        if let format = what.format, named.fileExtension != format.rawValue {
-            throw Self.bad("output", .outputContradictsFormat(file: url.lastPathComponent, fileExtension: url.pathExtension, format: format.rawValue))
+        if let chosen, named.fileExtension != chosen.rawValue {
+            throw bad("output", .outputContradictsFormat(file: url.lastPathComponent, fileExtension: url.pathExtension, format: chosen.rawValue))
         }
-        return .file(url, named)
+        return named
     }
 }

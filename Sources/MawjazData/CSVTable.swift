@@ -54,11 +54,28 @@ public struct CSVTable: Sendable {
         header.firstIndex { $0.lowercased() == name.lowercased() }
     }
 
-    /// One CSV line of `cells`, each quoted when it holds a separator, a quote or a line break.
+    /// One CSV line of `cells`, each quoted when it holds a separator, a quote or a line break. A cell that a
+    /// spreadsheet would take for a formula (one starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is
+    /// written with a leading apostrophe, and so is one that already starts with an apostrophe, so text that came from
+    /// a report's data cannot run as a formula when the file is opened; `literal(_:)` takes the apostrophe off again.
     public static func line(_ cells: [String]) -> String {
         cells.map { cell in
+            let cell = startsLikeAFormula(cell) || cell.hasPrefix("'") ? "'" + cell : cell
             guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" || $0 == "\t" }) else { return cell }
             return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }.joined(separator: ",") + "\n"
+    }
+
+    /// A cell's text as `line(_:)` was given it: the apostrophe it put before a formula-like text or an apostrophe
+    /// taken off.
+    public static func literal(_ cell: String) -> String {
+        guard cell.hasPrefix("'") else { return cell }
+        let rest = String(cell.dropFirst())
+        return startsLikeAFormula(rest) || rest.hasPrefix("'") ? rest : cell
+    }
+
+    private static func startsLikeAFormula(_ cell: String) -> Bool {
+        guard let first = cell.unicodeScalars.first else { return false }
+        return "=+-@\t\r".unicodeScalars.contains(first)
     }
 }

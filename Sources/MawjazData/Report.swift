@@ -41,8 +41,6 @@ public struct Report: Sendable, Codable {
     public var attachment: Int?
     /// What loading, binding and laying out this report may spend.
     public var limits = Limits()
-    /// Where the report names its template, if it does.
-    public var templateSource: SourceLocation?
     /// The files the report was read from: the report itself, its facts and data files, its images.
     public var inputFiles: [String] = []
     /// Where the files the report names (images, a template file, a letterhead logo) are read from when it is
@@ -50,6 +48,8 @@ public struct Report: Sendable, Codable {
     public var files: FileSource = .disk
     /// Values every text of the report can name directly, as `{{group}}` names the group of a batch; not encoded.
     public var variables: [String: String] = [:]
+    /// Where the report names its template, for errors about it; not encoded.
+    public var templateSource: SourceLocation?
 
     private enum CodingKeys: String, CodingKey {
         case template, title, subtitle, date, classification, author, subject, keywords, settings, facts, datasets, body, file, attachment

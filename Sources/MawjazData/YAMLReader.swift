@@ -1,5 +1,6 @@
 // Reads YAML (and JSON, its subset) into located nodes and typed values, collecting every problem.
 import Foundation
+import MawjazFrame
 import MawjazLanguage
 import Yams
 
@@ -101,7 +102,8 @@ package struct YAMLReader {
             return nil
         }
         do {
-            guard let root = try Yams.compose(yaml: text, Resolver.basic) else {
+            // UTF-8 named, not `.default`, which reads the whole environment (YAMS_DEFAULT_ENCODING) on every call.
+            guard let root = try Yams.compose(yaml: text, Resolver.basic, Constructor.default, .utf8) else {
                 log.error(SourceLocation(file: file, line: 1, column: 1), .documentEmpty)
                 return nil
             }
@@ -334,7 +336,7 @@ package struct YAMLReader {
     /// A whole number within `range`, Arabic-Indic digits accepted.
     package mutating func integer(_ node: LocatedNode, in range: ClosedRange<Int>) -> Int? {
         guard let text = string(node) else { return nil }
-        guard let value = Int(Digits.toASCII(text.trimmingCharacters(in: .whitespaces))) else {
+        guard let value = Int(Digits.toASCII(text.trimmingSpaces())) else {
             log.error(node.location, field: node.path, .expectedWholeNumber(found: Diagnostic.excerpt(text)))
             return nil
         }
@@ -348,7 +350,7 @@ package struct YAMLReader {
     /// A number within `range`, Arabic-Indic digits and separators accepted.
     package mutating func number(_ node: LocatedNode, in range: ClosedRange<Double>) -> Double? {
         guard let text = string(node) else { return nil }
-        guard let value = Double(Digits.toASCII(text.trimmingCharacters(in: .whitespaces))), value.isFinite else {
+        guard let value = Double(Digits.toASCII(text.trimmingSpaces())), value.isFinite else {
             log.error(node.location, field: node.path, .expectedNumber(found: Diagnostic.excerpt(text)))
             return nil
         }

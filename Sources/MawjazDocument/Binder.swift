@@ -153,7 +153,7 @@ package struct Binder {
 
     /// A figure written alone ("2012", "+200", "45%", "1,250") in the document's numerals; nil for other text.
     static func figure(_ text: String, numerals: Numerals) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         var scalars = Digits.toASCII(trimmed).unicodeScalars[...]
         if let sign = scalars.first, "+-−".unicodeScalars.contains(sign) { scalars = scalars.dropFirst() }
         if let suffix = scalars.last, "%٪+".unicodeScalars.contains(suffix) { scalars = scalars.dropLast() }

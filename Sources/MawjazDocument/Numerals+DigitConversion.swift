@@ -19,6 +19,8 @@ extension Numerals {
     ///   number written with its `+` and groups (`+998 71 123 45 67`), and a number inside Latin text (`Python 3.12`,
     ///   `between 2012 and 2024`).
     package func convertDigits(in text: String) -> String {
+        // Only digits and what touches them change: a text without a digit is kept as it is.
+        guard text.unicodeScalars.contains(where: { Self.digitValue($0) != nil }) else { return text }
         let scalars = Array(text.unicodeScalars)
         let kept = Self.technicalMask(scalars)
         let other: NumeralSystem = system == .arabicIndic ? .latin : .arabicIndic
@@ -86,28 +88,33 @@ extension Numerals {
         var words: [Range<Int>] = []
         var start: Int?
         for index in 0...scalars.count {
-            let isSpace = index == scalars.count || scalars[index].properties.isWhitespace
+            let isSpace = index == scalars.count || isWhitespace(scalars[index])
             if isSpace, let begin = start { words.append(begin..<index); start = nil }
             else if !isSpace && start == nil { start = index }
         }
-        func holdsLatin(_ word: Range<Int>) -> Bool { scalars[word].contains(where: isLatinLetter) }
-        func isNumeric(_ word: Range<Int>) -> Bool {
-            scalars[word].contains { digitValue($0) != nil } && !scalars[word].contains { $0.properties.isAlphabetic }
+        // Each word's kind, found once.
+        let latin = words.map { scalars[$0].contains(where: isLatinLetter) }
+        let numeric = words.map { word in
+            scalars[word].contains { digitValue($0) != nil } && !scalars[word].contains(where: isAlphabetic)
         }
         var mask = Array(repeating: false, count: scalars.count)
         var phone = false
         for (position, word) in words.enumerated() {
-            let text = String(String.UnicodeScalarView(scalars[word]))
-            var keep = holdsLatin(word) || text.contains("@") || text.contains("://") || isDotted(scalars[word])
-            if isNumeric(word) {
+            var keep = latin[position] || isDotted(scalars[word])
+            // An address: the text is built (and searched as text) only for a word that holds "@" or ":" at all.
+            if !keep, scalars[word].contains(where: { $0 == "@" || $0 == ":" }) {
+                let text = String(String.UnicodeScalarView(scalars[word]))
+                keep = text.contains("@") || text.contains("://")
+            }
+            if numeric[position] {
                 // A phone number: "+" and digits, then groups of digits.
                 if scalars[word.lowerBound] == "+", position + 1 < words.count, isDigitsOnly(scalars[words[position + 1]]) { phone = true }
                 keep = keep || phone
                 // A number inside Latin text: the nearest word before it that is not a number is Latin, or there is
                 // none and the nearest one after it is.
-                let before = words[..<position].last { !isNumeric($0) }
-                let after = words[(position + 1)...].first { !isNumeric($0) }
-                if let before { keep = keep || holdsLatin(before) } else if let after { keep = keep || holdsLatin(after) }
+                let before = numeric[..<position].lastIndex(of: false)
+                let after = numeric[(position + 1)...].firstIndex(of: false)
+                if let before { keep = keep || latin[before] } else if let after { keep = keep || latin[after] }
             } else {
                 phone = false
             }
@@ -145,6 +152,24 @@ extension Numerals {
         case 0x0660...0x0669: return scalar.value - 0x0660
         case 0x06F0...0x06F9: return scalar.value - 0x06F0
         default: return nil
+        }
+    }
+
+    /// Unicode's White_Space, answered without its tables for ASCII and the Arabic block (which holds none).
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20: true
+        case ..<0x80, 0x0600...0x06FF: false
+        default: scalar.properties.isWhitespace
+        }
+    }
+
+    /// Unicode's Alphabetic, answered without its tables for ASCII and the Arabic letters.
+    private static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x0621...0x064A: true
+        case ..<0x80: false
+        default: scalar.properties.isAlphabetic
         }
     }
 

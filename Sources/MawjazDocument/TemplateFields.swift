@@ -145,6 +145,11 @@ enum TemplateFields {
     private static func applyFontFolders(_ node: LocatedNode, to template: inout Template, reader: inout YAMLReader, folder: URL) {
         guard let paths = reader.strings(node) else { return }
         for path in paths {
+            // A report supplied in memory (a service's request) reads nothing from the disk: the bundled fonts only.
+            guard reader.files.isDisk else {
+                reader.log.error(node.location, field: node.path, .fontFolderInMemory(path))
+                continue
+            }
             let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)).standardizedFileURL
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {

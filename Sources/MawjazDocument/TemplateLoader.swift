@@ -29,11 +29,15 @@ package final class TemplateLoader {
             url = URL(fileURLWithPath: report.files.resolve(report.template, against: reportFolder))
         } else {
             url = folder.appendingPathComponent("\(report.template).yaml")
-            guard FileManager.default.fileExists(atPath: url.path) else {
+            // A name is a file of the templates folder itself: one with a folder in it (`../x`) names none.
+            let plainName = !report.template.contains("/") && !report.template.contains("\\") && !report.template.hasPrefix(".")
+            guard plainName, FileManager.default.fileExists(atPath: url.path) else {
                 let location = report.templateSource ?? report.templateOverrides?.node.location ?? SourceLocation(file: report.file)
-                throw DataError(Diagnostic(at: location, field: "template",
-                                           .noTemplate(report.template, folder: folder.path,
-                                                       suggestion: Suggestion.closest(to: report.template, among: names), templates: names)))
+                let suggestion = Suggestion.closest(to: report.template, among: names)
+                // A report sent to a service is not told where the server keeps its templates.
+                throw DataError(Diagnostic(at: location, field: "template", report.files.isDisk
+                    ? .noTemplate(report.template, folder: folder.path, suggestion: suggestion, templates: names)
+                    : .noSuchTemplate(report.template, suggestion: suggestion, templates: names)))
             }
         }
         return try applyingOverrides(of: report, to: try base(at: url, name: report.template, namedAt: report.templateSource))

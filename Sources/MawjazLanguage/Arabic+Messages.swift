@@ -261,6 +261,8 @@ extension Arabic {
                 + " (العائلات: \(available.joined(separator: "، "))؛ تضاف خطوط الجهة بالخيار --font-path DIR أو fonts: {path: DIR}"
         case .fontFolderMissing(let folder): return "مجلد الخطوط \(folder) غير موجود"
         case .fontFolderEmpty(let folder): return "مجلد الخطوط \(folder) لا يحوي ملف ‎.ttf أو ‎.otf أو ‎.ttc"
+        case .fontFolderInMemory(let folder):
+            return "لا يمكن استعمال مجلد الخطوط \(folder): التقرير المرسل في الذاكرة يُكتب بالخطوط المرفقة بموجز وحدها"
         case .missingGlyph(let codePoint, let context): return "لا يوجد في الخطوط المرفقة شكل للحرف U+\(codePoint) في «\(context)»"
         case .textTooWide(let text, let width, let available):
             return "عرض «\(text)» \(digits(String(format: "%.1f", width))) نقطة، والمتاح \(digits(String(format: "%.1f", available))) نقطة فقط"
@@ -311,6 +313,30 @@ extension Arabic {
         case .poolBusy: return "كل العمال مشغولون والطابور ممتلئ؛ أعد المحاولة لاحقا"
         case .renderTimedOut: return "استغرق الإخراج أطول من المهلة المحددة له"
         case .renderCancelled: return "أُلغي الإخراج"
+
+        // The service
+        case .requestBodyTooLarge(let limit): return "جسم الطلب أكبر من الحد المسموح، وهو \(counted(limit, n(limit), one: "بايت واحد", two: "بايتان", few: "بايتات", many: "بايتا", other: "بايت"))"
+        case .requestBodyTooSlow(let seconds):
+            return "لم يصل جسم الطلب خلال \(counted(seconds, n(seconds), one: "ثانية واحدة", two: "ثانيتين", few: "ثوان", many: "ثانية", other: "ثانية"))"
+        case .requestContentType(let type):
+            return "يقبل الإخراج نموذجا من نوع multipart/form-data أو تقريرا بصيغة JSON أو YAML، لا «\(type)»"
+        case .requestNotMultipart(let reason): return "تعذرت قراءة الجسم نموذجا متعدد الأجزاء: \(reason)"
+        case .requestNoReportPart: return "ليس في النموذج جزء باسم «report»"
+        case .requestPartUnnamed: return "في النموذج جزء بلا اسم (يُرسل كل ملف باسم مساره كما يذكره التقرير)"
+        case .requestPartTwice(let name): return "في النموذج جزءان باسم «\(name)»"
+        case .requestReportNotUTF8: return "التقرير ليس نصا بترميز UTF-8"
+        case .requestFormatUnknown(let format): return "«\(format)» ليست صيغة: pdf أو png أو svg"
+        case .requestPageNotNumber(let page): return "«\(page)» ليس رقم صفحة (١ فأكثر)"
+        case .requestPageWithPDF: return "ملف PDF يضم كل الصفحات: رقم الصفحة لصيغتي png وsvg"
+        case .requestNumberOutsideRange(let option, let value, let low, let high):
+            return "قيمة \(option) هي «\(value)»، ويجب أن تكون عددا من \(n(low)) إلى \(n(high))"
+        case .requestSetNotNameValue(let setting): return "«\(setting)» ليست على صورة اسم=قيمة"
+        case .requestLanguageUnknown(let language, let languages):
+            return "«\(language)» ليست لغة يتكلمها موجز (\(languages.joined(separator: "، ")))"
+        case .requestUnauthorized: return "تطلب هذه الخدمة رمز دخول (Authorization: Bearer …)"
+        case .serviceStopping: return "الخدمة تتوقف"
+        case .tokenFileUnreadable(let path, let reason): return "تعذرت قراءة ملف الرمز \(path): \(reason)"
+        case .tokenFileEmpty(let path): return "ملف الرمز \(path) فارغ"
 
         // The command line
         case .errorWord: return "خطأ"
@@ -393,7 +419,26 @@ extension Arabic {
         case .helpResults: return "كتابة صف لكل مستند هنا: group وoutput وstatus وpages وmilliseconds وأول خطأ."
         case .helpOnly: return "إخراج ما يذكره ملف النتائج فاشلا فقط (أو كل ما يذكره إن لم يكن فيه عمود status)."
         case .helpShard: return "إخراج الحصة I من N (وI من ١ إلى N): مستند من كل N، لتُخرج N عمليات معا الدفعة كلها."
+        case .helpExamplesHeading: return "أمثلة:"
+        case .helpExample(let example): return text(example)
         case .helpQuiet: return "بلا تقدم ولا سطر ختامي؛ وتبقى المشكلات مطبوعة."
+        case .helpServe: return "إخراج التقارير عبر HTTP: `POST /render` و`POST /validate` و`GET /templates` و`/healthz` و`/metrics`."
+        case .helpServeDiscussion:
+            return "يجيب `mawjaz serve --port 8080` عن `POST /render` (نموذج multipart/form-data فيه جزء باسم report وجزء لكل ملف يذكره، "
+                + "أو تقرير بصيغة JSON أو YAML بياناته فيه) بملف PDF، أو بصفحة واحدة مع `?format=png&page=N`. لا يقرأ الطلب إلا الملفات "
+                + "التي أرسلها والقوالب والخطوط المرفقة بموجز. إذا انشغل كل العمال وامتلأ الطابور كان الجواب ٥٠٣ مع Retry-After، "
+                + "وعند SIGTERM تكف الخدمة عن قبول الاتصالات وتتم الطلبات التي قبلتها. التشفير متروك لخادم وكيل أمامها (docs/deploy.md)."
+        case .helpHost: return "العنوان الذي تستمع عليه الخدمة (الافتراضي: 127.0.0.1، و0.0.0.0 لكل الواجهات)."
+        case .helpPort: return "المنفذ الذي تستمع عليه (٠: أي منفذ حر، يُطبع عند بدء الاستماع)."
+        case .helpWorkers: return "عدد أدوات الإخراج العاملة معا (الافتراضي: كل المعالجات)."
+        case .helpQueue: return "عدد الطلبات التي تنتظر أداة إخراج؛ ويُجاب ما زاد عليها بالرمز ٥٠٣ مع Retry-After."
+        case .helpMaxBody: return "أكبر جسم طلب يُقبل، بالبايت (ويُجاب الأكبر منه بالرمز ٤١٣)."
+        case .helpTimeBudget: return "الثواني المتاحة للطلب كله: استلام الجسم والانتظار والإخراج (وبعدها: ٥٠٣)."
+        case .helpMaxConnections: return "عدد الاتصالات المفتوحة معا؛ وينتظر ما زاد عليها أن يُقبل."
+        case .helpIdleTimeout: return "الثواني التي يبقاها الاتصال صامتا قبل أن يُغلق."
+        case .helpTokenFile: return "ملف فيه رمز دخول يجب أن يرسله كل طلب إلا GET /healthz (وإلا فالجواب ٤٠١)."
+        case .helpCORS: return "أصل يُسمح له باستدعاء الخدمة من متصفح (يتكرر؛ و* لأي أصل). الافتراضي: لا أحد."
+        case .helpLogLevel: return "أدنى درجة تُكتب من سطور السجل: trace أو debug أو info أو notice أو warning أو error أو critical."
         case .standardInputOnce: return "الإدخال القياسي يُقرأ مرة واحدة: اذكر - مرة واحدة فقط"
         case .severalReportsNotToStandardOutput: return "مع عدة تقارير يسمي -o مجلدا لا الإخراج القياسي"
         case .severalReportsNeedAFolder(let output): return "مع عدة تقارير يسمي -o مجلدا؛ و«\(output)» يبدو ملفا"
@@ -443,6 +488,9 @@ extension Arabic {
         case .limitSettingUnknown(let given, let names, let suggestion):
             return "«\(given)» ليس NAME=VALUE حيث NAME أحد: \(names.joined(separator: "، "))\(didYouMean(suggestion))"
         case .limitSettingNotPositive(let limitName, let found): return "يأخذ \(limitName) عددا صحيحا أكبر من ٠، والموجود «\(found)»"
+        case .watch(let message): return text(message)
+        case .editor(let word): return text(word)
+
         case .verbatim(let text): return text
         }
     }
@@ -507,7 +555,7 @@ extension Arabic {
     }
 
     /// A whole number in Arabic-Indic digits, grouped by thousands from ten thousand up.
-    private func n(_ value: Int) -> String {
+    func n(_ value: Int) -> String {
         guard abs(value) >= 10_000 else { return number(value) }
         var groups: [String] = []
         var rest = abs(value)

@@ -235,6 +235,8 @@ extension English {
                 + "(families: \(available.joined(separator: ", "))); an office's own fonts are added with --font-path DIR or fonts: {path: DIR}"
         case .fontFolderMissing(let folder): return "the font folder \(folder) does not exist"
         case .fontFolderEmpty(let folder): return "the font folder \(folder) holds no .ttf, .otf or .ttc file"
+        case .fontFolderInMemory(let folder):
+            return "the font folder \(folder) cannot be used: a report supplied in memory is set in the bundled fonts only"
         case .missingGlyph(let codePoint, let context): return "no bundled font has a glyph for U+\(codePoint) in \"\(context)\""
         case .textTooWide(let text, let width, let available):
             return "\"\(text)\" is \(String(format: "%.1f", width)) pt wide but only \(String(format: "%.1f", available)) pt are available"
@@ -283,6 +285,30 @@ extension English {
         case .poolBusy: return "every worker is busy and the queue is full; try again later"
         case .renderTimedOut: return "the render took longer than its time budget"
         case .renderCancelled: return "the render was cancelled"
+
+        // The service
+        case .requestBodyTooLarge(let limit): return "the request body is larger than the limit of \(limit) bytes"
+        case .requestBodyTooSlow(let seconds):
+            return "the request body did not arrive within \(seconds) \(plural(seconds, one: "second", other: "seconds"))"
+        case .requestContentType(let type):
+            return "a render takes multipart/form-data, or a report as JSON or YAML, not \"\(type)\""
+        case .requestNotMultipart(let reason): return "the body cannot be read as multipart/form-data: \(reason)"
+        case .requestNoReportPart: return "the form has no part named \"report\""
+        case .requestPartUnnamed: return "a part of the form has no name (each file is sent under its path, as the report names it)"
+        case .requestPartTwice(let name): return "the form has two parts named \"\(name)\""
+        case .requestReportNotUTF8: return "the report is not UTF-8 text"
+        case .requestFormatUnknown(let format): return "\"\(format)\" is not a format: pdf, png or svg"
+        case .requestPageNotNumber(let page): return "\"\(page)\" is not a page number (1 or more)"
+        case .requestPageWithPDF: return "a PDF holds every page: page is for png and svg"
+        case .requestNumberOutsideRange(let option, let value, let low, let high):
+            return "\(option) is \"\(value)\", but it must be a number from \(low) to \(high)"
+        case .requestSetNotNameValue(let setting): return "\"\(setting)\" is not name=value"
+        case .requestLanguageUnknown(let language, let languages):
+            return "\"\(language)\" is not a language Mawjaz speaks (\(languages.joined(separator: ", ")))"
+        case .requestUnauthorized: return "this service needs a bearer token (Authorization: Bearer …)"
+        case .serviceStopping: return "the service is stopping"
+        case .tokenFileUnreadable(let path, let reason): return "cannot read the token file \(path): \(reason)"
+        case .tokenFileEmpty(let path): return "the token file \(path) is empty"
 
         // The command line
         case .errorWord: return "error"
@@ -360,7 +386,27 @@ extension English {
         case .helpOnly:
             return "Render only the documents a results file lists as failed (or, without a status column, every one it lists)."
         case .helpShard: return "Render shard I of N (1 ≤ I ≤ N): every Nth document, so that N runs together render the whole batch."
+        case .helpExamplesHeading: return "EXAMPLES:"
+        case .helpExample(let example): return text(example)
         case .helpQuiet: return "No progress and no closing line; problems are still printed."
+        case .helpServe: return "Serve renders over HTTP: POST /render, POST /validate, GET /templates, /healthz and /metrics."
+        case .helpServeDiscussion:
+            return "`mawjaz serve --port 8080` answers `POST /render` (multipart/form-data with a part named report and one part per file it "
+                + "names, or a report as JSON or YAML with its data inline) with the PDF, or one page with `?format=png&page=N`. A request "
+                + "reads only the files it sent and the bundled templates and fonts. When every worker is busy and the queue is full the "
+                + "answer is 503 with Retry-After; SIGTERM stops taking connections and finishes the requests already taken. "
+                + "TLS is left to a reverse proxy (docs/deploy.md)."
+        case .helpHost: return "The address to listen on (default: 127.0.0.1; 0.0.0.0 for every interface)."
+        case .helpPort: return "The port to listen on (0: any free port, printed when listening)."
+        case .helpWorkers: return "Renderers working at once (default: every core)."
+        case .helpQueue: return "Requests that may wait for a renderer; one more is answered 503 with Retry-After."
+        case .helpMaxBody: return "The largest request body accepted, in bytes (a larger one is answered 413)."
+        case .helpTimeBudget: return "Seconds a request may take, body, queue and render together (past it: 503)."
+        case .helpMaxConnections: return "Connections open at once; more wait to be accepted."
+        case .helpIdleTimeout: return "Seconds a connection may stay silent before it is closed."
+        case .helpTokenFile: return "A file holding a bearer token that every request except GET /healthz must send (401 without it)."
+        case .helpCORS: return "An origin allowed to call the service from a browser (repeatable; * for any). Default: none."
+        case .helpLogLevel: return "The least important log lines written: trace, debug, info, notice, warning, error or critical."
         case .standardInputOnce: return "standard input can be read once: name - only once"
         case .severalReportsNotToStandardOutput: return "with several reports, -o names a folder, not standard output"
         case .severalReportsNeedAFolder(let output): return "with several reports, -o names a folder; \(output) looks like a file"
@@ -409,6 +455,9 @@ extension English {
         case .limitSettingUnknown(let given, let names, let suggestion):
             return "\"\(given)\" is not NAME=VALUE with NAME one of \(names.joined(separator: ", "))\(didYouMean(suggestion))"
         case .limitSettingNotPositive(let limitName, let found): return "\(limitName) takes a whole number above 0, found \"\(found)\""
+        case .watch(let message): return text(message)
+        case .editor(let word): return text(word)
+
         case .verbatim(let text): return text
         }
     }

@@ -213,6 +213,7 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case fontFamiliesMissing([String], suggestions: [String?], available: [String])
     case fontFolderMissing(String)
     case fontFolderEmpty(String)
+    case fontFolderInMemory(String)
     /// A character no font has, as its code point in hexadecimal ("6F22"), with the text around it.
     case missingGlyph(codePoint: String, context: String)
     case textTooWide(String, width: Double, available: Double)
@@ -288,6 +289,26 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case notAPageRange(String)
     case limitSettingUnknown(String, names: [String], suggestion: String?)
     case limitSettingNotPositive(name: String, found: String)
+    // MARK: - The service
+    case requestBodyTooLarge(limit: Int)
+    /// The body did not arrive within the request's time budget.
+    case requestBodyTooSlow(seconds: Int)
+    case requestContentType(String)
+    case requestNotMultipart(reason: String)
+    case requestNoReportPart
+    case requestPartUnnamed
+    case requestPartTwice(String)
+    case requestReportNotUTF8
+    case requestFormatUnknown(String)
+    case requestPageNotNumber(String)
+    case requestPageWithPDF
+    case requestNumberOutsideRange(option: String, value: String, low: Int, high: Int)
+    case requestSetNotNameValue(String)
+    case requestLanguageUnknown(String, languages: [String])
+    case requestUnauthorized
+    case serviceStopping
+    case tokenFileUnreadable(path: String, reason: String)
+    case tokenFileEmpty(path: String)
 
     // MARK: - The command line
     /// The words before a diagnostic's message: "error", "warning".
@@ -343,6 +364,23 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case helpOnly
     case helpShard
     case helpQuiet
+    case helpServe
+    case helpServeDiscussion
+    /// The heading over the examples that end every command's help.
+    case helpExamplesHeading
+    /// What one help example does.
+    case helpExample(HelpExample)
+    case helpHost
+    case helpPort
+    case helpWorkers
+    case helpQueue
+    case helpMaxBody
+    case helpTimeBudget
+    case helpMaxConnections
+    case helpIdleTimeout
+    case helpTokenFile
+    case helpCORS
+    case helpLogLevel
     case standardInputOnce
     case severalReportsNotToStandardOutput
     case severalReportsNeedAFolder(String)
@@ -357,6 +395,14 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case documentFailedLine(done: Int, total: Int, document: String)
     case batchProgress(done: Int, total: Int, perSecond: Double, secondsLeft: Int, failed: Int)
     case batchSummary(documents: Int, ok: Int, failed: Int, seconds: Double, perSecond: Double)
+
+    // MARK: - Watching
+    /// What `mawjaz watch` says.
+    case watch(WatchMessage)
+
+    // MARK: - The editor page
+    /// A word of the page `mawjaz serve` shows at `/`.
+    case editor(EditorWord)
 
     /// Text that has no message of its own yet, the same in every language: what code written before the tables
     /// passes. Give it a case instead.

@@ -68,12 +68,23 @@ extension LayoutContext {
     func columnWidths(_ table: Table, origin: BlockOrigin) throws(LayoutError) -> [Double] {
         let count = table.columns.count
         let padding = 2 * cellPadding.across
-        var minimum = [Double](repeating: 0, count: count), natural = [Double](repeating: 0, count: count)
+        var natural = [Double](repeating: 0, count: count)
+        // Every cell that sits in one column, with its width on one line (padding included).
+        var cells: [(spans: [TextSpan], column: Int, natural: Double)] = []
         func measure(_ cell: Table.Cell, column: Int, role: TextRole) throws(LayoutError) {
             guard cell.span == 1 else { return }
             let cellSpans = spans(cell.text, role: role)
-            minimum[column] = max(minimum[column], try minimumWidth(cellSpans, origin: origin) + padding)
-            natural[column] = max(natural[column], try naturalWidth(cellSpans, role: role, origin: origin) + padding)
+            let width = try naturalWidth(cellSpans, role: role, origin: origin) + padding
+            cells.append((cellSpans, column, width))
+            natural[column] = max(natural[column], width)
+        }
+        // A cell's longest word is never wider than the cell on one line, and measuring it (Pango breaking the text
+        // at every opportunity) costs more than the rest of the table: it is measured only where it can decide.
+        var minimum = [Double](repeating: 0, count: count)
+        func measureMinimum(where needed: (_ column: Int, _ natural: Double) -> Bool) throws(LayoutError) {
+            for cell in cells where needed(cell.column, cell.natural) {
+                minimum[cell.column] = max(minimum[cell.column], try minimumWidth(cell.spans, origin: origin) + padding)
+            }
         }
         for (index, column) in table.columns.enumerated() {
             try measure(Table.Cell(text: [Inline(column.title)], span: 1, isFigure: false), column: index, role: .tableHeader)
@@ -95,11 +106,16 @@ extension LayoutContext {
             case .auto: automatic.append(index)
             }
         }
+        // A fixed column can be too narrow only for a cell wider than it on one line.
+        try measureMinimum { column, natural in !automatic.contains(column) && natural > widths[column] + 0.01 }
         let fixedTooNarrow = table.columns.indices.filter { !automatic.contains($0) && widths[$0] + 0.01 < minimum[$0] }
         if let column = fixedTooNarrow.first {
             try overflow(origin, .columnTooNarrow(table.columns[column].title, width: widths[column], needs: minimum[column]))
         }
-        let minimumSum = automatic.reduce(0) { $0 + minimum[$1] }, naturalSum = automatic.reduce(0) { $0 + natural[$1] }
+        let naturalSum = automatic.reduce(0) { $0 + natural[$1] }
+        // Automatic columns whose text all fits on one line need no longest words.
+        if naturalSum > remaining { try measureMinimum { column, _ in automatic.contains(column) } }
+        let minimumSum = automatic.reduce(0) { $0 + minimum[$1] }
         if minimumSum > remaining + 0.01 {
             try overflow(origin, .tableTooWide(needs: columnWidth - remaining + minimumSum, width: columnWidth))
             // Under `overflow: warn`: the automatic columns shrink in proportion, and their words stick out.

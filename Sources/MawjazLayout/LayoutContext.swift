@@ -19,8 +19,9 @@ final class LayoutContext {
     var problems: [LayoutError] = []
     /// The page each heading's anchor is on, once a first layout has found them (for tables of contents).
     var pageNumbers: [String: Int] = [:]
-    /// Text already set on a single line, by what was set.
-    private var singleLines: [StyledParagraph: ShapedParagraph] = [:]
+    /// Text already set on a single line, by its length in bytes, then by what was set: a paragraph whose length no
+    /// kept line has (most of a document's text) is not hashed whole to learn that it is not there.
+    private var singleLines: [Int: [StyledParagraph: ShapedParagraph]] = [:]
 
     /// The height of a page's text area: no box may be taller.
     let pageTextHeight: Double
@@ -82,8 +83,9 @@ final class LayoutContext {
         let paragraph = StyledParagraph(spans: spans, direction: direction, alignment: alignment, lineHeight: lineHeight(role),
                                         width: width, justification: justify == .kashida ? .kashida : .spaces)
         let unwrapped = StyledParagraph(spans: spans, direction: direction, alignment: .start, lineHeight: lineHeight(role), width: nil)
-        if width == nil, alignment == .start, let single = singleLines[unwrapped] { return single }
-        if let width, var single = singleLines[unwrapped], single.naturalWidth <= width {
+        let kept = width != nil || alignment == .start ? singleLine(unwrapped) : nil
+        if width == nil, alignment == .start, let kept { return kept }
+        if let width, var single = kept, single.naturalWidth <= width {
             let room = width - single.naturalWidth
             switch alignment.resolved(in: direction) {
             case .left: single.lines[0].origin.x = 0
@@ -95,7 +97,7 @@ final class LayoutContext {
         }
         do {
             let shaped = try engine.shape(paragraph)
-            if width == nil, alignment == .start, shaped.lines.count == 1 { singleLines[unwrapped] = shaped }
+            if width == nil, alignment == .start, shaped.lines.count == 1 { keepSingleLine(shaped, for: unwrapped) }
             return shaped
         } catch let error {
             // Under `overflow: warn`, text that sticks out or holds a character no font has is a warning.
@@ -110,11 +112,23 @@ final class LayoutContext {
     /// The width of text set on one line; kept, so that setting it again within that width costs nothing.
     func naturalWidth(_ spans: [TextSpan], role: TextRole, origin: BlockOrigin) throws(LayoutError) -> Double {
         let unwrapped = StyledParagraph(spans: spans, direction: direction, alignment: .start, lineHeight: lineHeight(role), width: nil)
-        if let known = singleLines[unwrapped] { return known.naturalWidth }
+        if let known = singleLine(unwrapped) { return known.naturalWidth }
         let shaped: ShapedParagraph
         do { shaped = try engine.shape(unwrapped) } catch { throw failure(origin, error) }
-        if shaped.lines.count == 1 { singleLines[unwrapped] = shaped }
+        if shaped.lines.count == 1 { keepSingleLine(shaped, for: unwrapped) }
         return shaped.naturalWidth
+    }
+
+    private func singleLine(_ paragraph: StyledParagraph) -> ShapedParagraph? {
+        singleLines[Self.byteCount(paragraph)]?[paragraph]
+    }
+
+    private func keepSingleLine(_ shaped: ShapedParagraph, for paragraph: StyledParagraph) {
+        singleLines[Self.byteCount(paragraph), default: [:]][paragraph] = shaped
+    }
+
+    private static func byteCount(_ paragraph: StyledParagraph) -> Int {
+        paragraph.spans.reduce(0) { $0 + $1.text.utf8.count }
     }
 
     /// The width of the longest word of the text.

@@ -91,7 +91,7 @@ enum PDFAmendment {
     /// PDF/A wants every annotation printable and every TrueType CID font's glyph map explicit: cairo writes
     /// link annotations without flags and leaves /CIDToGIDMap to its default, Identity.
     private static func amendObjects(of file: PDFFile, in update: inout PDFUpdate) throws(RenderError) {
-        for number in file.offsets.keys.sorted() where file.mayHold(number, ["/Annot", "/CIDFontType2"]) {
+        for number in file.objects(mentioning: ["/Annot", "/CIDFontType2"]) {
             let object = try file.indirectObject(number)
             guard !object.isStream, var dictionary = object.value.dictionary else { continue }
             if dictionary["Type"]?.name == "Annot", dictionary["F"] == nil {

@@ -18,20 +18,25 @@ struct PDFFile {
             throw .amendment("no startxref")
         }
         var parser = PDFParser(bytes, at: marker + 9)
-        guard let start = Int(parser.keyword()), start >= 0, start < bytes.count else { throw .amendment("startxref names no offset") }
+        guard let start = parser.integer(), start >= 0, start < bytes.count else { throw .amendment("startxref names no offset") }
         crossReferenceOffset = start
         parser.position = start
         guard parser.keyword() == "xref" else { throw .amendment("no classic cross-reference table at byte \(start)") }
         var offsets: [Int: Int] = [:]
         while true {
             let saved = parser.position
-            let word = parser.keyword()
-            if word == "trailer" { break }
-            guard let first = Int(word), let count = Int(parser.keyword()) else {
+            guard let first = parser.integer() else {
+                guard parser.keyword() == "trailer" else {
+                    throw .amendment("a cross-reference subsection is malformed at byte \(saved)")
+                }
+                break
+            }
+            guard let count = parser.integer(), count >= 0 else {
                 throw .amendment("a cross-reference subsection is malformed at byte \(saved)")
             }
+            offsets.reserveCapacity(offsets.count + count)
             for number in first..<(first + count) {
-                guard let offset = Int(parser.keyword()), Int(parser.keyword()) != nil else {
+                guard let offset = parser.integer(), parser.integer() != nil else {
                     throw .amendment("a cross-reference entry is malformed near byte \(parser.position)")
                 }
                 if parser.keyword() == "n" { offsets[number] = offset }
@@ -57,22 +62,38 @@ struct PDFFile {
         return (object.value, object.hasStream)
     }
 
-    /// The dictionary `value` is or refers to.
-    /// Whether object `number`'s dictionary may hold one of `words`: a byte search of the object up to its stream's
-    /// data or its end, so that only the objects that can matter are parsed.
-    func mayHold(_ number: Int, _ words: [String]) -> Bool {
-        guard let offset = offsets[number] else { return false }
-        let needles = words.map { Array($0.utf8) }, stops = [Array("stream".utf8), Array("endobj".utf8)]
-        var index = offset
-        while index < bytes.count {
-            let byte = bytes[index]
-            for stop in stops where byte == stop[0] && bytes[index...].starts(with: stop) { return false }
-            for needle in needles where byte == needle[0] && bytes[index...].starts(with: needle) { return true }
-            index += 1
+    /// The objects whose bytes hold one of `words`, by number: a byte search of the whole file, so that only the
+    /// objects that can matter are parsed. (A word found in a stream's data names that stream's object too.)
+    func objects(mentioning words: [String]) -> [Int] {
+        let starts = offsets.map { (offset: $0.value, number: $0.key) }.sorted { $0.offset < $1.offset }
+        var found = Set<Int>()
+        bytes.withUnsafeBufferPointer { file in
+            guard let base = file.baseAddress else { return }
+            for word in words {
+                let needle = Array(word.utf8)
+                var from = 0
+                while from + needle.count <= file.count,
+                      let candidate = memchr(base + from, Int32(needle[0]), file.count - from - needle.count + 1) {
+                    let offset = base.distance(to: candidate.assumingMemoryBound(to: UInt8.self))
+                    guard memcmp(base + offset, needle, needle.count) == 0 else {
+                        from = offset + 1
+                        continue
+                    }
+                    // The object that starts last at or before the hit holds it.
+                    var low = 0, high = starts.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if starts[middle].offset <= offset { low = middle + 1 } else { high = middle }
+                    }
+                    if low > 0 { found.insert(starts[low - 1].number) }
+                    from = offset + needle.count
+                }
+            }
         }
-        return false
+        return found.sorted()
     }
 
+    /// The dictionary `value` is or refers to.
     func resolveDictionary(_ value: PDFObject?) throws(RenderError) -> PDFDictionary? {
         guard let value else { return nil }
         if let number = value.referenced { return try object(number).dictionary }
@@ -100,7 +121,10 @@ struct PDFUpdate {
 
     /// Writes a new version of object `number`.
     mutating func replace(_ number: Int, with value: PDFObject) {
-        objects.append((number, Array("\(number) 0 obj\n\(value.serialized)\nendobj\n".utf8)))
+        var bytes = Self.header(number)
+        value.write(to: &bytes)
+        bytes.append(contentsOf: "\nendobj\n".utf8)
+        objects.append((number, bytes))
     }
 
     /// Adds a new object and returns its number.
@@ -117,15 +141,24 @@ struct PDFUpdate {
         nextNumber += 1
         var dictionary = dictionary
         dictionary["Length"] = .integer(data.count)
-        objects.append((number, Array("\(number) 0 obj\n\(dictionary.serialized)\nstream\n".utf8) + data
-                        + Array("\nendstream\nendobj\n".utf8)))
+        var bytes = Self.header(number)
+        dictionary.write(to: &bytes)
+        bytes.append(contentsOf: "\nstream\n".utf8)
+        bytes.append(contentsOf: data)
+        bytes.append(contentsOf: "\nendstream\nendobj\n".utf8)
+        objects.append((number, bytes))
         return number
+    }
+
+    private static func header(_ number: Int) -> [UInt8] {
+        Array("\(number) 0 obj\n".utf8)
     }
 
     /// The file with this update appended: the objects, a cross-reference section for them, and a trailer
     /// holding `trailer`'s entries, the new size and a pointer to the previous table.
     func appended(to file: PDFFile, trailer: PDFDictionary) -> [UInt8] {
         var output = file.bytes
+        output.reserveCapacity(output.count + 1 + objects.reduce(0) { $0 + $1.bytes.count } + 20 * (objects.count + 1) + 200)
         if output.last != 0x0A { output.append(0x0A) }
         var offsets: [Int: Int] = [:]
         for object in objects {
@@ -133,7 +166,7 @@ struct PDFUpdate {
             output += object.bytes
         }
         let crossReference = output.count
-        var table = "xref\n"
+        output.append(contentsOf: "xref\n".utf8)
         // Object 0, the head of the free list, opens the section as it opens every table: readers that expect
         // a section to start at 0 then read the numbers right.
         let numbers = [0] + offsets.keys.sorted()
@@ -141,16 +174,26 @@ struct PDFUpdate {
         while index < numbers.count {
             var end = index
             while end + 1 < numbers.count, numbers[end + 1] == numbers[end] + 1 { end += 1 }
-            table += "\(numbers[index]) \(end - index + 1)\n"
+            output.append(contentsOf: "\(numbers[index]) \(end - index + 1)\n".utf8)
             for number in numbers[index...end] {
-                table += number == 0 ? "0000000000 65535 f \n" : String(format: "%010d 00000 n \n", offsets[number] ?? 0)
+                if number == 0 {
+                    output.append(contentsOf: "0000000000 65535 f \n".utf8)
+                } else {
+                    // A 10-digit offset, then the generation and the in-use flag.
+                    let digits = Array(String(offsets[number] ?? 0).utf8)
+                    output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, 10 - digits.count)))
+                    output.append(contentsOf: digits)
+                    output.append(contentsOf: " 00000 n \n".utf8)
+                }
             }
             index = end + 1
         }
         var trailer = trailer
         trailer["Size"] = .integer(nextNumber)
         trailer["Prev"] = .integer(file.crossReferenceOffset)
-        table += "trailer\n\(trailer.serialized)\nstartxref\n\(crossReference)\n%%EOF\n"
-        return output + Array(table.utf8)
+        output.append(contentsOf: "trailer\n".utf8)
+        trailer.write(to: &output)
+        output.append(contentsOf: "\nstartxref\n\(crossReference)\n%%EOF\n".utf8)
+        return output
     }
 }

@@ -19,8 +19,14 @@ indirect enum PDFObject: Equatable {
 
     /// A text string: ASCII as it is, anything else in UTF-16BE with a byte order mark.
     static func text(_ text: String) -> PDFObject {
-        if text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) { return .string(Array(text.utf8)) }
-        return .hexString([0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return .string(Array(text.utf8)) }
+        var bytes: [UInt8] = [0xFE, 0xFF]
+        bytes.reserveCapacity(2 + 2 * text.utf8.count)
+        for unit in text.utf16 {
+            bytes.append(UInt8(unit >> 8))
+            bytes.append(UInt8(unit & 0xFF))
+        }
+        return .hexString(bytes)
     }
 
     /// A reference to object `number`, generation 0.
@@ -63,37 +69,61 @@ indirect enum PDFObject: Equatable {
 
     /// The object as PDF syntax.
     var serialized: String {
+        var bytes: [UInt8] = []
+        write(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the object as PDF syntax to `output`.
+    func write(to output: inout [UInt8]) {
         switch self {
-        case .null: return "null"
-        case .boolean(let value): return value ? "true" : "false"
-        case .integer(let value): return String(value)
-        case .real(let value): return value
-        case .name(let value): return "/" + value
+        case .null: output.append(contentsOf: "null".utf8)
+        case .boolean(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .integer(let value): output.append(contentsOf: String(value).utf8)
+        case .real(let value): output.append(contentsOf: value.utf8)
+        case .name(let value):
+            output.append(UInt8(ascii: "/"))
+            output.append(contentsOf: value.utf8)
         case .string(let bytes):
-            var text = "("
+            output.append(UInt8(ascii: "("))
             for byte in bytes {
                 switch byte {
-                case 0x28, 0x29, 0x5C: text += "\\" + String(UnicodeScalar(byte))
-                case 0x20..<0x7F: text.unicodeScalars.append(Unicode.Scalar(byte))
-                default: text += "\\" + String(byte, radix: 8).leftPadded(to: 3)
+                case 0x28, 0x29, 0x5C: output.append(UInt8(ascii: "\\")); output.append(byte)
+                case 0x20..<0x7F: output.append(byte)
+                default:
+                    // Three octal digits.
+                    output.append(UInt8(ascii: "\\"))
+                    output.append(UInt8(ascii: "0") + (byte >> 6))
+                    output.append(UInt8(ascii: "0") + ((byte >> 3) & 7))
+                    output.append(UInt8(ascii: "0") + (byte & 7))
                 }
             }
-            return text + ")"
+            output.append(UInt8(ascii: ")"))
         case .hexString(let bytes):
-            let digits = Array("0123456789ABCDEF".utf8)
-            var hex = [UInt8](repeating: 0, count: bytes.count * 2 + 2)
-            hex[0] = 0x3C
-            for (index, byte) in bytes.enumerated() {
-                hex[1 + 2 * index] = digits[Int(byte >> 4)]
-                hex[2 + 2 * index] = digits[Int(byte & 0x0F)]
+            output.reserveCapacity(output.count + 2 * bytes.count + 2)
+            output.append(UInt8(ascii: "<"))
+            for byte in bytes {
+                output.append(Self.hexDigits[Int(byte >> 4)])
+                output.append(Self.hexDigits[Int(byte & 0x0F)])
             }
-            hex[hex.count - 1] = 0x3E
-            return String(decoding: hex, as: UTF8.self)
-        case .array(let values): return "[" + values.map(\.serialized).joined(separator: " ") + "]"
-        case .dictionary(let dictionary): return dictionary.serialized
-        case .reference(let number, let generation): return "\(number) \(generation) R"
+            output.append(UInt8(ascii: ">"))
+        case .array(let values):
+            output.append(UInt8(ascii: "["))
+            for (index, value) in values.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: " ")) }
+                value.write(to: &output)
+            }
+            output.append(UInt8(ascii: "]"))
+        case .dictionary(let dictionary): dictionary.write(to: &output)
+        case .reference(let number, let generation):
+            output.append(contentsOf: String(number).utf8)
+            output.append(UInt8(ascii: " "))
+            output.append(contentsOf: String(generation).utf8)
+            output.append(contentsOf: " R".utf8)
         }
     }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 }
 
 /// A PDF dictionary: its entries in the order they were read or set.
@@ -116,7 +146,22 @@ struct PDFDictionary: Equatable {
     }
 
     var serialized: String {
-        "<< " + entries.map { "/\($0.key) \($0.value.serialized)" }.joined(separator: " ") + " >>"
+        var bytes: [UInt8] = []
+        write(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the dictionary as PDF syntax to `output`.
+    func write(to output: inout [UInt8]) {
+        output.append(contentsOf: "<< ".utf8)
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: " ")) }
+            output.append(UInt8(ascii: "/"))
+            output.append(contentsOf: entry.key.utf8)
+            output.append(UInt8(ascii: " "))
+            entry.value.write(to: &output)
+        }
+        output.append(contentsOf: " >>".utf8)
     }
 
     static func == (lhs: PDFDictionary, rhs: PDFDictionary) -> Bool {
@@ -188,6 +233,13 @@ struct PDFParser {
     }
 
     private mutating func numberOrKeyword() throws(RenderError) -> PDFObject {
+        if let number = integer() {
+            // `N G R` is a reference.
+            let afterNumber = position
+            if let generation = integer(), isKeyword(UInt8(ascii: "R")) { return .reference(number: number, generation: generation) }
+            position = afterNumber
+            return .integer(number)
+        }
         let start = position
         let word = keyword()
         switch word {
@@ -196,15 +248,37 @@ struct PDFParser {
         case "null": return .null
         default: break
         }
-        guard let number = Int(word) else {
-            if !word.isEmpty, word.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }) { return .real(word) }
-            throw .amendment("unexpected \"\(word.prefix(20))\" at byte \(start)")
+        if !word.isEmpty, word.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }) { return .real(word) }
+        throw .amendment("unexpected \"\(word.prefix(20))\" at byte \(start)")
+    }
+
+    /// Reads an integer (a token of an optional sign and decimal digits) after any white space; else reads nothing.
+    mutating func integer() -> Int? {
+        skipSpace()
+        var index = position
+        let negative = index < bytes.count && bytes[index] == UInt8(ascii: "-")
+        if index < bytes.count, negative || bytes[index] == UInt8(ascii: "+") { index += 1 }
+        let digits = index
+        var value = 0
+        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowing) = times.addingReportingOverflow(Int(bytes[index] - UInt8(ascii: "0")))
+            guard !overflow, !overflowing else { return nil }
+            value = sum
+            index += 1
         }
-        // `N G R` is a reference.
-        let afterNumber = position
-        if let generation = Int(keyword()), keyword() == "R" { return .reference(number: number, generation: generation) }
-        position = afterNumber
-        return .integer(number)
+        guard index > digits, index == bytes.count || Self.isDelimiter(bytes[index]) || Self.isSpace(bytes[index]) else { return nil }
+        position = index
+        return negative ? -value : value
+    }
+
+    /// Reads the one-character keyword `letter` after any white space, if it is there.
+    private mutating func isKeyword(_ letter: UInt8) -> Bool {
+        skipSpace()
+        guard position < bytes.count, bytes[position] == letter,
+              position + 1 == bytes.count || Self.isDelimiter(bytes[position + 1]) || Self.isSpace(bytes[position + 1]) else { return false }
+        position += 1
+        return true
     }
 
     /// Reads a run of regular characters (a keyword or number) after any white space.
@@ -306,11 +380,5 @@ struct PDFParser {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
         default: return nil
         }
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

@@ -31,12 +31,18 @@ struct TextLayerRun {
         glyphOrder = Array(run.glyphs.indices)
         text = run.clusterText
         clusters = run.clusters.map { ($0.byteCount, $0.glyphCount) }
-        guard run.isRightToLeft, run.glyphs.count > 1 else { return }
+        guard Self.mayHoldSpans(run, inLeftToRightLine: inLeftToRightLine) else { return }
         if inLeftToRightLine {
             if allowsSpan(glyphOrder) { clusters = [(text.utf8.count, run.glyphs.count)] }
-        } else if run.text.unicodeScalars.contains(where: Self.isMark) {
+        } else {
             spanVowelledWords(of: run, allowsSpan: allowsSpan)
         }
+    }
+
+    /// Whether `run` may become spans at all: a right-to-left run of several glyphs in a left-to-right line, or one
+    /// holding a combining mark. Every other run is written cluster by cluster, `allowsSpan` never asked.
+    static func mayHoldSpans(_ run: GlyphRun, inLeftToRightLine: Bool) -> Bool {
+        run.isRightToLeft && run.glyphs.count > 1 && (inLeftToRightLine || run.text.unicodeScalars.contains(where: isMark))
     }
 
     /// Calls `body` for each cluster with whether it maps its glyph plainly (one glyph for some text) and its glyphs
@@ -51,7 +57,11 @@ struct TextLayerRun {
 
     /// Whether `scalar` is a combining mark drawn on a letter (tashkeel, Quranic marks).
     static func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .nonspacingMark
+        // No combining mark comes before U+0300, nor among the Arabic letters: most text is answered without the tables.
+        switch scalar.value {
+        case ..<0x0300, 0x0621...0x064A: false
+        default: scalar.properties.generalCategory == .nonspacingMark
+        }
     }
 
     /// Makes each word of the run that holds a combining mark one span (see the type's description).
@@ -157,9 +167,21 @@ final class TextLayerPlan {
     private var mapped = Set<GlyphKey>()
     /// The number of each font face met, in order of first appearance.
     private let faces: [FontFace: Int]
+    /// Whether any run of the document may become spans: without one, the plan is never asked and not made.
+    let hasSpans: Bool
 
     /// Walks `pages` in painting order.
     init(_ pages: [Page]) {
+        hasSpans = pages.contains { page in
+            page.frame.textLines.contains { _, line in
+                line.runs.contains { TextLayerRun.mayHoldSpans($0, inLeftToRightLine: !line.isRightToLeft) }
+            }
+        }
+        guard hasSpans else {
+            drawnPlainly = []
+            faces = [:]
+            return
+        }
         // The glyphs drawn, in painting order: plainly, or as a span.
         var uses: [(isSpan: Bool, keys: [GlyphKey])] = []
         var faces: [FontFace: Int] = [:]
@@ -197,6 +219,7 @@ final class TextLayerPlan {
 
     /// The text layer of `run` in `line`, its spans allowed or not, noting the glyphs it draws plainly.
     func layer(for run: GlyphRun, in line: TextLine) -> TextLayerRun {
+        guard hasSpans else { return TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft) { _ in false } }
         let runFace = faces[run.font.face] ?? -1
         let key = { (index: Int) in GlyphKey(face: runFace, glyph: run.glyphs[index].id) }
         let layer = TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft) { glyphs in

@@ -51,13 +51,22 @@ struct Painter {
                 cairo_fill(cr)
             }
             guard !run.glyphs.isEmpty else { continue }
-            let layer = textLayerPlan?.layer(for: run, in: line) ?? TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft)
-            var glyphs = layer.glyphOrder.map { index in
-                cairo_glyph_t(index: UInt(run.glyphs[index].id), x: runX + run.glyphs[index].x, y: origin.y + run.glyphs[index].y)
+            var glyphs: [cairo_glyph_t], clusters: [cairo_text_cluster_t], text: String
+            // The plan, when some run may hold spans, notes every glyph drawn plainly: each run goes through it then.
+            if textLayerPlan?.hasSpans == true || TextLayerRun.mayHoldSpans(run, inLeftToRightLine: !line.isRightToLeft) {
+                let layer = textLayerPlan?.layer(for: run, in: line) ?? TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft)
+                glyphs = layer.glyphOrder.map { index in
+                    cairo_glyph_t(index: UInt(run.glyphs[index].id), x: runX + run.glyphs[index].x, y: origin.y + run.glyphs[index].y)
+                }
+                clusters = layer.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes), num_glyphs: Int32($0.glyphs)) }
+                text = layer.text
+            } else {
+                // A run that cannot become spans: its glyphs, clusters and text as they are (`TextLayerRun`'s default).
+                glyphs = run.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: runX + $0.x, y: origin.y + $0.y) }
+                clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.byteCount), num_glyphs: Int32($0.glyphCount)) }
+                text = run.clusterText
             }
-            var clusters = layer.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes), num_glyphs: Int32($0.glyphs)) }
             setColor(run.color)
-            var text = layer.text
             withExtendedLifetime(font) {
                 cairo_set_scaled_font(cr, font.handle)
                 text.withUTF8 { utf8 in

@@ -46,6 +46,11 @@ package struct Renderer: Sendable {
     private let fonts = CairoFonts.shared
     /// How many pages of a PNG or SVG output are drawn at once, each on a thread of its own.
     package var pageWorkers: Int
+    /// Whether a PDF is tagged (structure, links, destinations, outline). Off only to measure what tagging costs:
+    /// every PDF Mawjaz writes is tagged.
+    package var tagsPDF = true
+    /// Whether a PDF gets its incremental update (`PDFAmendment`). Off only to measure what the update costs.
+    package var amendsPDF = true
 
     /// A renderer that draws the pages of PNG and SVG outputs on `pageWorkers` threads (one per core by default).
     package init(pageWorkers: Int = ProcessInfo.processInfo.activeProcessorCount) {
@@ -129,7 +134,7 @@ package struct Renderer: Sendable {
                                            what: "creating the PDF")
             setMetadata(document.info, on: surface)
             let context = try CairoContext(surface: surface)
-            let tagger = PDFTagger(plan: plan)
+            let tagger = tagsPDF ? PDFTagger(plan: plan) : nil
             let textLayer = TextLayerPlan(document.pages)
             let painter = Painter(context: context, fonts: fonts, vector: true, tagger: tagger, textLayerPlan: textLayer, smoothsImages: false)
             for (index, page) in document.pages.enumerated() {
@@ -137,14 +142,15 @@ package struct Renderer: Sendable {
                 if index < document.info.pageLabels.count {
                     cairo_pdf_surface_set_page_label(surface.handle, document.info.pageLabels[index])
                 }
-                if index == 0 { tagger.beginDocument(context.handle) }
+                if index == 0 { tagger?.beginDocument(context.handle) }
                 try painter.paint(page.frame)
-                if index == document.pages.count - 1 { tagger.endDocument(context.handle) }
+                if index == document.pages.count - 1 { tagger?.endDocument(context.handle) }
                 cairo_show_page(context.handle)
             }
-            addOutline(plan.outline, to: surface)
+            if tagsPDF { addOutline(plan.outline, to: surface) }
             try context.check("drawing the PDF")
             try surface.finish()
+            guard amendsPDF else { return sink.bytes }
             return try PDFAmendment.amend(sink.bytes, info: document.info, elements: plan.elements)
         }
     }

@@ -113,12 +113,18 @@ struct StructurePlan {
                     if case .link = placed.item { elements.append(Element(type: linkType)) }
                     continue
                 }
-                let text = line.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = line.text.trimmingWhitespace()
                 let current = open[open.count - 1]
                 if spansLines[index(of: walker.current?.number)] {
                     elements.append(Element(type: spanType, actualText: text))
                 } else if current.role?.readsAsAlternativeText != true {
-                    elements[current.index].actualText = [elements[current.index].actualText, text].compactMap { $0 }.joined(separator: " ")
+                    // Appended in place: an element of many lines costs as much as its lines.
+                    if elements[current.index].actualText == nil {
+                        elements[current.index].actualText = text
+                    } else {
+                        elements[current.index].actualText?.append(" ")
+                        elements[current.index].actualText?.append(text)
+                    }
                 }
             case .furniture:
                 if case .link = placed.item { elements.append(Element(type: linkType)) }

@@ -23,27 +23,27 @@ enum Kashida {
         var word: Int
     }
 
-    /// The joins where a kashida may go, the best of each Arabic word, and the spaces between words.
-    static func openings(in runs: [RunClusters], paragraph bytes: [UInt8]) -> (kashidas: [Opening], spaces: [Opening]) {
+    /// The joins where a kashida may go, the best of each Arabic word (none unless `kashidas`), and the spaces between words.
+    static func openings(in runs: [RunClusters], paragraph bytes: [UInt8],
+                         kashidas: Bool) -> (kashidas: [Opening], spaces: [Opening]) {
         var best: [Int: Opening] = [:]
         var spaces: [Opening] = []
         var word = 0
         let lastRun = runs.count - 1
         for (runIndex, entry) in runs.enumerated() {
-            let clusters = entry.bytes
-            for (index, range) in clusters.enumerated() {
-                let scalars = scalarsOf(bytes, range)
-                if scalars.allSatisfy({ $0 == 0x20 || $0 == 0xA0 }) && !scalars.isEmpty {
+            let clusters = entry.bytes.map { summary(bytes, $0) }
+            for (index, cluster) in clusters.enumerated() {
+                if cluster.isSpace {
                     word += 1
                     // Not the spaces at either end of the line: their width is Pango's to drop.
                     let atEnd = (runIndex == 0 && index == 0) || (runIndex == lastRun && index == clusters.count - 1)
                     if !atEnd { spaces.append(Opening(run: runIndex, cluster: entry.run.isRightToLeft ? index : index + 1, priority: 0, word: word)) }
                     continue
                 }
-                guard entry.run.isRightToLeft else { continue }
+                guard kashidas, entry.run.isRightToLeft else { continue }
                 // In a right-to-left run the cluster to the left (index - 1) follows this one in reading order.
-                guard index > 0, let letter = lastLetter(scalars), let next = firstLetter(scalarsOf(bytes, clusters[index - 1])) else { continue }
-                let afterNext = index > 1 ? firstLetter(scalarsOf(bytes, clusters[index - 2])) : nil
+                guard index > 0, let letter = cluster.lastLetter, let next = clusters[index - 1].firstLetter else { continue }
+                let afterNext = index > 1 ? clusters[index - 2].firstLetter : nil
                 guard let priority = priority(letter, next, nextIsFinal: afterNext.map { !joins($0, after: next) } ?? true) else { continue }
                 let opening = Opening(run: runIndex, cluster: index, priority: priority, word: word)
                 // Ties go to the later join in the word: the elongation sits near the word's end.
@@ -120,13 +120,23 @@ enum Kashida {
 
     // MARK: - Arabic joining
 
-    /// The scalars of a cluster, decoded straight from its UTF-8 (clusters are a few bytes; no String is built).
-    private static func scalarsOf(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt32] {
-        var scalars: [UInt32] = []
+    /// What joining needs of a cluster: whether it is only spaces (U+0020, U+00A0), and its first and last letters
+    /// (marks skipped), decoded once straight from its UTF-8 (clusters are a few bytes; nothing is allocated).
+    private static func summary(_ bytes: [UInt8], _ range: Range<Int>) -> (isSpace: Bool, firstLetter: UInt32?, lastLetter: UInt32?) {
         var iterator = bytes[range].makeIterator()
         var decoder = UTF8()
-        while case .scalarValue(let scalar) = decoder.decode(&iterator) { scalars.append(scalar.value) }
-        return scalars
+        var count = 0, onlySpaces = true
+        var first: UInt32?, last: UInt32?
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            let value = scalar.value
+            count += 1
+            if value != 0x20 && value != 0xA0 { onlySpaces = false }
+            if !isMark(value) {
+                if first == nil { first = value }
+                last = value
+            }
+        }
+        return (onlySpaces && count > 0, first, last)
     }
 
     /// Letters that join on both sides (Unicode joining type D), among those Arabic text uses.
@@ -137,9 +147,6 @@ enum Kashida {
                                             0x0648, 0x0671, 0x0698]
 
     private static func isMark(_ scalar: UInt32) -> Bool { (0x064B...0x065F).contains(scalar) || scalar == 0x0670 }
-
-    private static func lastLetter(_ scalars: [UInt32]) -> UInt32? { scalars.last { !isMark($0) } }
-    private static func firstLetter(_ scalars: [UInt32]) -> UInt32? { scalars.first { !isMark($0) } }
 
     /// Whether `next` is joined to `letter` that precedes it.
     static func joins(_ next: UInt32, after letter: UInt32) -> Bool {

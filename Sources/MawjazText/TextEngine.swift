@@ -70,10 +70,17 @@ package final class TextEngine {
     /// A line wider than the paragraph's width (a word that cannot be broken) and a character no font has are
     /// errors, unless `tolerating` lets the line stick out or the character go undrawn.
     package func shape(_ paragraph: StyledParagraph, tolerating tolerance: Tolerance = []) throws(TextError) -> ShapedParagraph {
+        try withLayout(paragraph) { layout, text, spans, base throws(TextError) in
+            try extractLines(layout: layout, text: text, spans: spans, base: base, paragraph: paragraph, tolerance: tolerance)
+        } ?? ShapedParagraph(lines: [], width: paragraph.width ?? 0, naturalWidth: 0)
+    }
+
+    /// Lays `paragraph` out with Pango and hands the layout to `body`, with the paragraph's text, its spans that hold
+    /// text and its first style; nil for a paragraph without spans.
+    private func withLayout<T>(_ paragraph: StyledParagraph,
+                               _ body: (OpaquePointer, String, [TextSpan], TextStyle) throws(TextError) -> T) throws(TextError) -> T? {
         let spans = paragraph.spans.filter { !$0.text.isEmpty }
-        guard let base = spans.first?.style ?? paragraph.spans.first?.style else {
-            return ShapedParagraph(lines: [], width: paragraph.width ?? 0, naturalWidth: 0)
-        }
+        guard let base = spans.first?.style ?? paragraph.spans.first?.style else { return nil }
         for span in spans { try library.check(families: span.style.families) }
         let text = spans.map(\.text).joined()
         let characterCount = text.unicodeScalars.count
@@ -82,8 +89,7 @@ package final class TextEngine {
         }
         let layout = try makeLayout(text: text, spans: spans, base: base, paragraph: paragraph)
         defer { mawjaz_object_unref(UnsafeMutableRawPointer(layout)) }
-        return try extractLines(layout: layout, text: text, spans: spans, base: base, paragraph: paragraph,
-                                tolerance: tolerance)
+        return try body(layout, text, spans, base)
     }
 
     /// The width of the widest line of the spans set without wrapping.
@@ -93,8 +99,25 @@ package final class TextEngine {
 
     /// The width of the widest piece of the spans that cannot be broken (the longest word).
     package func minimumWidth(_ spans: [TextSpan], direction: Direction) throws(TextError) -> Double {
+        // Broken at every opportunity, each line is a piece that cannot be broken. Only the lines' widths are read
+        // (and their glyphs checked), not their runs: shaping it whole would build a line per word.
         let spec = StyledParagraph(spans: spans, direction: direction, width: 1 / pangoScale)
-        return try shape(spec, tolerating: .overflow).naturalWidth
+        return try withLayout(spec) { layout, text, _, _ throws(TextError) in
+            let bytes = Array(text.utf8)
+            var widest = 0.0
+            try forEachLine(of: layout) { _, logical, line throws(TextError) in
+                var node = mawjaz_line_runs(line)
+                while let current = node, let run = mawjaz_run_at(current) {
+                    let glyphs = run.pointee.glyphs!
+                    for index in 0..<Int(glyphs.pointee.num_glyphs) {
+                        try Self.checkGlyph(glyphs.pointee.glyphs[index].glyph, item: run.pointee.item!, bytes: bytes, missingGlyphs: false)
+                    }
+                    node = mawjaz_next_run(current)
+                }
+                widest = max(widest, logical.width.points)
+            }
+            return widest
+        } ?? 0
     }
 
     /// The ascent and descent of a style's first font, in points.
@@ -219,12 +242,7 @@ package final class TextEngine {
         var lines: [ShapedParagraph.Line] = []
         var naturalWidth = 0.0
         var top = 0.0
-        guard let iterator = pango_layout_get_iter(layout) else { throw .fontconfig("pango_layout_get_iter failed") }
-        defer { pango_layout_iter_free(iterator) }
-        repeat {
-            var logical = PangoRectangle()
-            pango_layout_iter_get_line_extents(iterator, nil, &logical)
-            guard let line = pango_layout_iter_get_line_readonly(iterator) else { continue }
+        try forEachLine(of: layout) { iterator, logical, line throws(TextError) in
             let lineStart = Int(line.pointee.start_index), lineLength = Int(line.pointee.length)
             var runs: [Kashida.RunClusters] = []
             var links: [(span: TextSpan, run: Int)] = []
@@ -277,9 +295,23 @@ package final class TextEngine {
             lines.append(.init(line: textLine, origin: Point(x: lineX, y: baseline), top: top,
                                bottom: top + boxHeight, links: lineLinks))
             top += boxHeight
-        } while pango_layout_iter_next_line(iterator) != 0
+        }
 
         return ShapedParagraph(lines: lines, width: paragraph.width ?? naturalWidth, naturalWidth: naturalWidth)
+    }
+
+    /// Calls `body` with each line of `layout`, top to bottom: the layout's iterator at the line, the line's logical
+    /// extents and the line.
+    private func forEachLine(of layout: OpaquePointer, _ body: (OpaquePointer, PangoRectangle, UnsafeMutablePointer<PangoLayoutLine>)
+                             throws(TextError) -> Void) throws(TextError) {
+        guard let iterator = pango_layout_get_iter(layout) else { throw .fontconfig("pango_layout_get_iter failed") }
+        defer { pango_layout_iter_free(iterator) }
+        repeat {
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iterator, nil, &logical)
+            guard let line = pango_layout_iter_get_line_readonly(iterator) else { continue }
+            try body(iterator, logical, line)
+        } while pango_layout_iter_next_line(iterator) != 0
     }
 
     /// Reads one Pango glyph run into a `GlyphRun`, with clusters in visual order for the PDF's text layer.
@@ -302,11 +334,7 @@ package final class TextEngine {
         for index in 0..<count {
             let info = glyphString.pointee.glyphs[index]
             if info.glyph & unknownFlag != 0 {
-                let scalar = info.glyph & ~unknownFlag
-                if !missingGlyphs, let character = Unicode.Scalar(scalar), !character.properties.isWhitespace,
-                   character.properties.generalCategory != .control, character.properties.generalCategory != .format {
-                    throw .missingGlyph(scalar: scalar, context: Self.context(around: itemStart, in: bytes))
-                }
+                try Self.checkGlyph(info.glyph, item: item, bytes: bytes, missingGlyphs: missingGlyphs)
             } else if info.glyph != empty {
                 slot[index] = glyphs.count
                 glyphs.append(Glyph(id: info.glyph, x: Double(position + info.geometry.x_offset) / pangoScale,
@@ -317,6 +345,7 @@ package final class TextEngine {
 
         // Clusters in logical order, then emitted in visual order.
         var logicalClusters: [(firstGlyph: Int, endGlyph: Int, start: Int, end: Int)] = []
+        logicalClusters.reserveCapacity(count)    // a cluster holds one glyph or more
         var iterator = PangoGlyphItemIter()
         if pango_glyph_item_iter_init_start(&iterator, run, textPointer) != 0 {
             repeat {
@@ -329,20 +358,23 @@ package final class TextEngine {
         clusterBytes.reserveCapacity(itemEnd - itemStart)
         var clusters: [GlyphCluster] = []
         clusters.reserveCapacity(logicalClusters.count)
-        let visual = rtl ? Array(logicalClusters.reversed()) : logicalClusters
         var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(visual.count)
-        for cluster in visual {
-            ranges.append(cluster.start..<cluster.end)
-            let glyphCount = (cluster.firstGlyph..<cluster.endGlyph).reduce(0) { $0 + (slot[$1] >= 0 ? 1 : 0) }
-            let piece = bytes[cluster.start..<cluster.end]
-            if rtl && glyphCount == 1 && Self.scalarCount(piece) > 1 {
-                // One glyph for several characters (a ligature such as لله): its text in visual order too.
-                clusterBytes.append(contentsOf: Self.reversedScalars(piece))
-            } else {
-                clusterBytes.append(contentsOf: piece)
+        ranges.reserveCapacity(logicalClusters.count)
+        bytes.withUnsafeBufferPointer { text in
+            for index in logicalClusters.indices {
+                let cluster = logicalClusters[rtl ? logicalClusters.count - 1 - index : index]
+                ranges.append(cluster.start..<cluster.end)
+                var glyphCount = 0
+                for glyph in cluster.firstGlyph..<cluster.endGlyph where slot[glyph] >= 0 { glyphCount += 1 }
+                let piece = UnsafeBufferPointer(rebasing: text[cluster.start..<cluster.end])
+                if rtl && glyphCount == 1 && Self.scalarCount(piece) > 1 {
+                    // One glyph for several characters (a ligature such as لله): its text in visual order too.
+                    clusterBytes.append(contentsOf: Self.reversedScalars(bytes[cluster.start..<cluster.end]))
+                } else {
+                    clusterBytes.append(contentsOf: piece)
+                }
+                clusters.append(GlyphCluster(byteCount: piece.count, glyphCount: glyphCount))
             }
-            clusters.append(GlyphCluster(byteCount: piece.count, glyphCount: glyphCount))
         }
         let font = reference(for: item.pointee.analysis.font)
         let glyphRun = GlyphRun(font: font, glyphs: glyphs, clusters: clusters,
@@ -352,12 +384,23 @@ package final class TextEngine {
         return Kashida.RunClusters(run: glyphRun, bytes: ranges)
     }
 
+    /// Throws for a glyph that stands for a visible character no font has, unless `missingGlyphs` lets it go undrawn.
+    private static func checkGlyph(_ glyph: UInt32, item: UnsafeMutablePointer<PangoItem>, bytes: [UInt8],
+                                   missingGlyphs: Bool) throws(TextError) {
+        let unknownFlag = mawjaz_glyph_unknown_flag()
+        guard glyph & unknownFlag != 0, !missingGlyphs else { return }
+        let scalar = glyph & ~unknownFlag
+        if let character = Unicode.Scalar(scalar), !character.properties.isWhitespace,
+           character.properties.generalCategory != .control, character.properties.generalCategory != .format {
+            throw .missingGlyph(scalar: scalar, context: Self.context(around: Int(item.pointee.offset), in: bytes))
+        }
+    }
+
     /// Fills a line's `deficit`: with kashidas at the best joins of its Arabic words (when `kashida` is on), then
     /// with wider spaces. False when the line has no place to widen (one long word), so it keeps its width.
     private func stretch(_ runs: inout [GlyphRun], clusters: [Kashida.RunClusters], styles: [TextStyle], paragraph bytes: [UInt8],
                          deficit: Double, kashida: Bool) -> Bool {
-        var (kashidas, spaces) = Kashida.openings(in: clusters, paragraph: bytes)
-        if !kashida { kashidas = [] }
+        let (kashidas, spaces) = Kashida.openings(in: clusters, paragraph: bytes, kashidas: kashida)
         let tatweels = kashidas.map { tatweel(in: runs[$0.run].font) }
         let usable = kashidas.indices.filter { tatweels[$0] != nil }
         let size = styles.map(\.size).max() ?? 12
@@ -419,7 +462,7 @@ package final class TextEngine {
         return reference
     }
 
-    private static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
+    private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
     }
 

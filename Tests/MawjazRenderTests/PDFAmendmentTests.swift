@@ -54,6 +54,16 @@ import TestSupport
         #expect(try again.object() == object)
     }
 
+    @Test func numbersReferencesAndTheirWriting() throws {
+        let source = "[+5 -7 0 12 0 R 3 4 5 0.5 -.25 99999999999999999999 1 2]"
+        var parser = PDFParser(Array(source.utf8))
+        #expect(try parser.object() == .array([.integer(5), .integer(-7), .integer(0), .reference(12), .integer(3), .integer(4),
+                                               .integer(5), .real("0.5"), .real("-.25"), .real("99999999999999999999"),
+                                               .integer(1), .integer(2)]))
+        #expect(PDFObject.array([.integer(-7), .reference(12), .string([0x07, 0xFF, 0x28])]).serialized == "[-7 12 0 R (\\007\\377\\()]")
+        #expect(PDFObject.dictionary(PDFDictionary()).serialized == "<<  >>")
+    }
+
     @Test func textStringsAreUTF16WhenNotASCII() {
         #expect(PDFObject.text("ar") == .string(Array("ar".utf8)))
         #expect(PDFObject.text("با") == .hexString([0xFE, 0xFF, 0x06, 0x28, 0x06, 0x27]))

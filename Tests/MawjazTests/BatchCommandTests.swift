@@ -90,6 +90,32 @@ import Yams
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/جدة.pdf").path))
     }
 
+    @Test func groupsThatLookLikeFormulasAreWrittenAsTextAndStillRerun() throws {
+        let groups = ["=HYPERLINK(\"http://example.org\";\"x\")", "+1", "-3", "@SUM(A1)", "'quoted", "plain"]
+        func log(brokenIndex: Int?) -> String {
+            "date,category,title,district\n" + groups.enumerated().map { index, group in
+                "2024-02-\(index == brokenIndex ? 30 : 10 + index),تدريب,دورة,\"\(group.replacingOccurrences(of: "\"", with: "\"\""))\"\n"
+            }.joined()
+        }
+        let folder = try TestSupport.folder(with: ["report.yaml": Self.report, "activities.csv": log(brokenIndex: 2)])
+        let result = try Self.batch(folder, ["report.yaml", "--each", "activities.district", "--set", "author=x", "--results", "results.csv", "-q"])
+        #expect(result.status == 2, "\(result.error)")
+        let written = try String(contentsOf: folder.appendingPathComponent("results.csv"), encoding: .utf8)
+        let cells = try CSVTable.read(contentsOf: folder.appendingPathComponent("results.csv"), what: .resultsFile).rows.map { $0.cells }
+        #expect(cells.count == groups.count)
+        for row in cells {
+            #expect(!row.contains { ["=", "+", "-", "@"].contains($0.first.map(String.init) ?? "") }, "\(row)")
+            #expect(groups.contains(CSVTable.literal(row[0])), "\(row[0])")
+        }
+        #expect(written.contains("'-3,"))
+        #expect(written.contains("''quoted,"))
+        // The group that failed, fixed, renders again alone under its own name.
+        try Data(log(brokenIndex: nil).utf8).write(to: folder.appendingPathComponent("activities.csv"))
+        let rerun = try Self.batch(folder, ["report.yaml", "--each", "activities.district", "--set", "author=x", "--only", "results.csv"])
+        #expect(rerun.status == 0, "\(rerun.error)")
+        #expect(rerun.error.contains("1 document: 1 ok, 0 failed"), "\(rerun.error)")
+    }
+
     @Test func textFromTheGroupThatCannotBeSetNamesTheRowItCameFrom() throws {
         let folder = try TestSupport.folder(with: ["report.yaml": Self.report, "activities.csv": Self.activities() + "2022-01-01,تدريب,دورة,北京\n"])
         let result = try Self.batch(folder, ["report.yaml", "--each", "activities.district", "--set", "author=x", "-q"])

@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 @Suite struct HelpTests {
-    static let subcommands = ["render", "batch", "validate", "chart", "init", "templates", "fonts"]
+    static let subcommands = ["render", "batch", "watch", "validate", "chart", "init", "templates", "fonts"]
 
     @Test func mawjazAlonePrintsAShortUsageWithTheFirstCommandsToTry() throws {
         let result = try TestSupport.run(CommandLineTests.command, [])
@@ -29,6 +29,13 @@ import TestSupport
         #expect(top.output.contains("\nEXAMPLES:\n  mawjaz init my-report\n"))
     }
 
+    @Test func theExamplesSpeakTheLanguageOfTheHelp() throws {
+        let arabic = try TestSupport.run(CommandLineTests.command, ["batch", "--help", "--lang", "ar"])
+        #expect(arabic.status == 0)
+        #expect(arabic.output.contains("\nأمثلة:\n  mawjaz batch my-report/report.yaml --each activities.category -o \"out/{group}.pdf\"\n      موجز لكل فئة من فئات السجل، على كل الأنوية"))
+        #expect(!arabic.output.contains("EXAMPLES:") && !arabic.output.contains("on every core"))
+    }
+
     @Test func theHelpExamplesRunAsWritten() throws {
         let folder = try TestSupport.temporaryFolder()
         try FileManager.default.copyItem(at: TestSupport.root.appendingPathComponent("Templates/emblem-placeholder.png"),
@@ -36,7 +43,10 @@ import TestSupport
         try FileManager.default.copyItem(at: TestSupport.root.appendingPathComponent("Tests/MawjazTests/Fixtures/office-fonts"),
                                          to: folder.appendingPathComponent("office-fonts"))
         var help = [try TestSupport.run(CommandLineTests.command, ["--help"]).output]
-        for command in Self.subcommands { help.append(try TestSupport.run(CommandLineTests.command, [command, "--help"]).output) }
+        // watch runs until it is stopped: WatchCommandTests runs it.
+        for command in Self.subcommands where command != "watch" {
+            help.append(try TestSupport.run(CommandLineTests.command, [command, "--help"]).output)
+        }
         let lines = help.flatMap { $0.components(separatedBy: "\nEXAMPLES:\n").last?.split(separator: "\n").filter { $0.hasPrefix("  mawjaz ") } ?? [] }
         // In the order a new user would: init first.
         let ordered = lines.sorted { ($0.contains(" init ") ? 0 : 1) < ($1.contains(" init ") ? 0 : 1) }

@@ -80,6 +80,8 @@ struct PackagingTests {
 
         let manual = try String(contentsOf: prefix.appendingPathComponent("share/man/man1/mawjaz.1"), encoding: .utf8)
         #expect(manual.contains(".Dt MAWJAZ 1") && manual.contains("Render a report to PDF"))
+        #expect(manual.contains(".Sh EXAMPLES\n.Ss First steps\n.Pp\nStart a new report that renders at once:\n.Bd -literal -offset indent\nmawjaz init my-report\n.Ed"))
+        #expect(manual.contains(".Ss mawjaz batch") && manual.components(separatedBy: ".Sh EXAMPLES").count == 2)
         let bash = try String(contentsOf: prefix.appendingPathComponent("share/bash-completion/completions/mawjaz"), encoding: .utf8)
         #expect(bash.contains("complete -o filenames -F _mawjaz mawjaz") && bash.contains("templates"))
         let fish = try String(contentsOf: prefix.appendingPathComponent("share/fish/vendor_completions.d/mawjaz.fish"), encoding: .utf8)

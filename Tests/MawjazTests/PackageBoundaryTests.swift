@@ -5,7 +5,7 @@ import TestSupport
 
 @Suite struct PackageBoundaryTests {
     /// Modules of the toolchain and the system, which no target declares.
-    static let system: Set<String> = ["Foundation", "FoundationXML", "Dispatch", "Glibc", "Synchronization", "Testing", "XCTest"]
+    static let system: Set<String> = ["Foundation", "FoundationNetworking", "FoundationXML", "Dispatch", "Glibc", "Synchronization", "Testing", "XCTest"]
 
     /// Each target of Package.swift with the names of its declared dependencies (targets and products).
     static func declaredDependencies() throws -> [String: Set<String>] {

@@ -14,6 +14,29 @@ import TestSupport
         return (document, try renderer.layout(document).document.pages)
     }
 
+    /// The benchmark's reports hold the peers' brief: 3 pages, and 7 copies of it from new pages in the long one.
+    @Test func thePeersBriefIsThreePagesAndItsLongVariantSevenCopiesOfIt() throws {
+        let (_, brief) = try layout("peers-brief")
+        let (_, long) = try layout("peers-brief-long")
+        #expect(brief.count == 3)
+        #expect(long.count == 21)
+        // The text of pages, but the page numbers in the footers ("صفحة 4" on the long one's fourth page).
+        func text(_ pages: ArraySlice<Page>) -> [String] {
+            pages.flatMap { $0.frame.textLines.map(\.line.text) }.filter { !$0.hasPrefix("صفحة") }
+        }
+        let first = text(brief[...])
+        #expect(first.contains { $0.contains("الأنشطة الثنائية حسب السنة، 2012-2024") })
+        #expect(text(long[0..<3]) == first)
+        // The later copies open with the title, subtitle and date as blocks, then hold the same lines from the facts on.
+        func fromFacts(_ lines: [String]) -> ArraySlice<String> { lines[(lines.firstIndex(of: "حقائق رئيسية") ?? lines.endIndex)...] }
+        #expect(fromFacts(first).count > 100)
+        for copy in 1..<7 {
+            let lines = text(long[(3 * copy)..<(3 * copy + 3)])
+            #expect(lines.contains("التاريخ: 15 سبتمبر 2024"), "copy \(copy + 1)")
+            #expect(fromFacts(lines) == fromFacts(first), "copy \(copy + 1)")
+        }
+    }
+
     @Test func theAnnualSummaryHasACoverContentsWithTrueNumbersAndTenPagesOrMore() throws {
         let (document, pages) = try layout("annual-summary")
         #expect(pages.count >= 10)

@@ -19,6 +19,26 @@ import TestSupport
         #expect(engine.library.families == ["Noto Naskh Arabic", "Noto Sans", "Amiri"])
     }
 
+    @Test func theFontsCacheChangesNothingButTheReading() throws {
+        let fonts = try TestSupport.resources.fonts
+        let cache = try TestSupport.temporaryFolder().appendingPathComponent("fontconfig")
+        let written = try TextEngine(library: FontLibrary(directory: fonts, cacheFolder: cache.path))
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+        #expect(files.contains { $0.contains(".cache-") }, "fontconfig wrote its cache of the fonts: \(files)")
+        let read = try TextEngine(library: FontLibrary(directory: fonts, cacheFolder: cache.path))
+        let scanned = try TextEngine(library: FontLibrary(directory: fonts, cacheFolder: nil))
+        let unwritable = try TextEngine(library: FontLibrary(directory: fonts, cacheFolder: "/proc/mawjaz-no-cache-here"))
+        let paragraph = StyledParagraph(spans: [TextSpan(Self.sentence, style: arabic), TextSpan(" (State Partnership)", style: latin)],
+                                        direction: .rightToLeft, alignment: .justify, width: 240)
+        let expected = try scanned.shape(paragraph).lines.map(\.line.runs)
+        for engine in [written, read, unwritable] {
+            #expect(engine.library.families == scanned.library.families)
+            let runs = try engine.shape(paragraph).lines.map(\.line.runs)
+            #expect(runs.map { $0.map(\.glyphs) } == expected.map { $0.map(\.glyphs) })
+            #expect(runs.map { $0.map(\.font.family) } == expected.map { $0.map(\.font.family) })
+        }
+    }
+
     @Test func aFamilyThatIsNotBundledIsAnErrorNamingIt() throws {
         let style = TextStyle(families: ["DejaVu Sans"], size: 12)
         #expect(throws: TextError.unknownFamily("DejaVu Sans", available: ["Amiri", "Noto Naskh Arabic", "Noto Sans"])) {

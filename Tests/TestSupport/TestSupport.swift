@@ -27,12 +27,21 @@ package enum TestSupport {
         return data
     }
 
-    /// A new empty folder under the system's temporary folder.
+    /// A new empty folder inside this test process's own temporary folder, which is removed when the process exits.
     package static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mawjaz-test-\(UUID().uuidString)")
+        let url = processFolder.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// `mawjaz-tests-PID` under the system's temporary folder, removed (with every folder the tests made in it) when
+    /// the test process exits.
+    private static let processFolder: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mawjaz-tests-\(getpid())")
+        try? FileManager.default.removeItem(at: url)
+        atexit { try? FileManager.default.removeItem(at: TestSupport.processFolder) }
+        return url
+    }()
 
     /// Writes `files` (name → contents) into a new folder and returns it.
     package static func folder(with files: [String: String]) throws -> URL {

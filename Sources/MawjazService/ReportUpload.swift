@@ -1,0 +1,187 @@
+// A request's body turned into a report and its files: read within the size limit and the time budget, then decoded
+// from multipart/form-data, JSON or YAML. Nothing is written to disk.
+import Foundation
+import Hummingbird
+import Mawjaz
+import MultipartKit
+import NIOCore
+
+/// The report a request sent and the files it sent with it, by the names the report uses.
+struct ReportUpload: Sendable {
+    /// The report's text (YAML or JSON).
+    var text: String
+    /// The name messages give the report: the file name it was sent under, else `report.yaml` or `report.json`.
+    var name: String
+    /// The other files, by their relative paths.
+    var files: [String: Data]
+
+    /// The most parts a form may have.
+    static let partLimit = 1000
+
+    /// The report in `body`, sent as `contentType`.
+    init(contentType: String?, body: ByteBuffer) throws(RequestProblem) {
+        let (mediaType, parameters) = Self.parse(contentType: contentType ?? "")
+        switch mediaType {
+        case "multipart/form-data":
+            guard let boundary = parameters["boundary"], !boundary.isEmpty, boundary.utf8.count <= 200 else {
+                throw RequestProblem(status: .badRequest, .requestNotMultipart(reason: "no boundary"))
+            }
+            try self.init(parts: try Self.parts(of: body, boundary: boundary))
+        case "application/json", "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml":
+            guard let text = String(validating: body.readableBytesView, as: UTF8.self) else {
+                throw RequestProblem(status: .unprocessableContent, .requestReportNotUTF8)
+            }
+            self.init(text: text, name: mediaType.hasSuffix("json") ? "report.json" : "report.yaml", files: [:])
+        default:
+            throw RequestProblem(status: .unsupportedMediaType, .requestContentType(excerpt(mediaType.isEmpty ? "none" : mediaType)))
+        }
+    }
+
+    init(text: String, name: String, files: [String: Data]) {
+        self.text = text
+        self.name = name
+        self.files = files
+    }
+
+    /// The report part and the files from a form's parts.
+    private init(parts: [FormPart]) throws(RequestProblem) {
+        var report: FormPart?
+        var files: [String: Data] = [:]
+        for part in parts {
+            guard let name = part.name, !name.isEmpty else {
+                throw RequestProblem(status: .badRequest, .requestPartUnnamed)
+            }
+            if name == "report" {
+                guard report == nil else { throw RequestProblem(status: .badRequest, .requestPartTwice(excerpt(name))) }
+                report = part
+            } else {
+                guard files.updateValue(part.body, forKey: name) == nil else {
+                    throw RequestProblem(status: .badRequest, .requestPartTwice(excerpt(name)))
+                }
+            }
+        }
+        guard let report else { throw RequestProblem(status: .badRequest, .requestNoReportPart) }
+        guard let text = String(validating: report.body, as: UTF8.self) else {
+            throw RequestProblem(status: .unprocessableContent, .requestReportNotUTF8)
+        }
+        let sentAs = report.fileName.flatMap { $0.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last }.map { excerpt($0) }
+        self.init(text: text, name: sentAs ?? "report.yaml", files: files)
+    }
+
+    /// One part of a form: its name and file name from `Content-Disposition`, and its bytes.
+    struct FormPart {
+        var name: String?
+        var fileName: String?
+        var body = Data()
+    }
+
+    /// The parts of a `multipart/form-data` body.
+    static func parts(of body: ByteBuffer, boundary: String) throws(RequestProblem) -> [FormPart] {
+        let parser = MultipartParser(boundary: boundary)
+        var parts: [FormPart] = []
+        var current = FormPart()
+        var tooMany = false
+        parser.onHeader = { name, value in
+            guard name.lowercased() == "content-disposition" else { return }
+            let parameters = Self.parse(contentType: value).parameters
+            current.name = parameters["name"]
+            current.fileName = parameters["filename"]
+        }
+        parser.onBody = { buffer in
+            current.body.append(contentsOf: buffer.readableBytesView)
+            buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
+        }
+        parser.onPartComplete = {
+            if parts.count < partLimit { parts.append(current) } else { tooMany = true }
+            current = FormPart()
+        }
+        do {
+            try parser.execute(body)
+        } catch {
+            throw RequestProblem(status: .badRequest, .requestNotMultipart(reason: "\(error)"))
+        }
+        guard !tooMany else { throw RequestProblem(status: .badRequest, .requestNotMultipart(reason: "more than \(partLimit) parts")) }
+        guard !parts.isEmpty else { throw RequestProblem(status: .badRequest, .requestNotMultipart(reason: "no part ends with the boundary")) }
+        return parts
+    }
+
+    /// `type/subtype; name=value; name="quoted value"` as the media type (lower case) and its parameters (names in
+    /// lower case). Also reads `Content-Disposition`, whose first word then stands for the type.
+    static func parse(contentType: String) -> (mediaType: String, parameters: [String: String]) {
+        var parameters: [String: String] = [:]
+        var scalars = Substring(contentType).unicodeScalars[...]
+        func skipSpaces() { while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() } }
+        func token() -> String {
+            var text = ""
+            while let first = scalars.first, first != ";", first != "=" { text.unicodeScalars.append(scalars.removeFirst()) }
+            return text.trimmingCharacters(in: .whitespaces)
+        }
+        let mediaType = token().lowercased()
+        while scalars.first == ";" {
+            scalars.removeFirst()
+            skipSpaces()
+            let name = token().lowercased()
+            guard scalars.first == "=" else { continue }
+            scalars.removeFirst()
+            skipSpaces()
+            var value = ""
+            if scalars.first == "\"" {
+                scalars.removeFirst()
+                while let next = scalars.first, next != "\"" {
+                    scalars.removeFirst()
+                    if next == "\\", let escaped = scalars.first { value.unicodeScalars.append(escaped); scalars.removeFirst() } else { value.unicodeScalars.append(next) }
+                }
+                if !scalars.isEmpty { scalars.removeFirst() }
+                while let first = scalars.first, first != ";" { scalars.removeFirst() }
+            } else {
+                value = token()
+            }
+            if !name.isEmpty, parameters[name] == nil { parameters[name] = value }
+        }
+        return (mediaType, parameters)
+    }
+}
+
+/// The request's body, read within `limit` bytes and by `deadline`: 413 as soon as it is larger (from its
+/// `Content-Length` before reading), 408 when it has not all arrived in time. Both close the connection after the answer.
+func collectBody(of request: Request, limit: Int, deadline: ContinuousClock.Instant, budget: Duration) async throws(RequestProblem) -> ByteBuffer {
+    if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
+        throw RequestProblem(status: .contentTooLarge, .requestBodyTooLarge(limit: limit), closesConnection: true)
+    }
+    var collected = ByteBuffer()
+    do {
+        for try await chunk in request.body {
+            guard collected.readableBytes + chunk.readableBytes <= limit else {
+                throw RequestProblem(status: .contentTooLarge, .requestBodyTooLarge(limit: limit), closesConnection: true)
+            }
+            var chunk = chunk
+            collected.writeBuffer(&chunk)
+            if ContinuousClock.now >= deadline {
+                throw RequestProblem(status: .requestTimeout, .requestBodyTooSlow(seconds: Int(budget.components.seconds)), closesConnection: true)
+            }
+        }
+    } catch let problem as RequestProblem {
+        throw problem
+    } catch {
+        // The connection failed while the body arrived: there is no one left to answer.
+        throw RequestProblem(status: .badRequest, .requestNotMultipart(reason: "\(error)"), closesConnection: true)
+    }
+    return collected
+}
+
+/// Reads a refused request's body to its end and drops it, so that the connection can carry the next request; false
+/// when it is larger than `limit` or has not all arrived by `deadline` (the connection is then closed after the
+/// answer, rather than held open by a client that sends slowly). Nothing is kept: the memory it takes is one chunk.
+func readPast(bodyOf request: Request, limit: Int, deadline: ContinuousClock.Instant) async -> Bool {
+    if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit { return false }
+    var read = 0
+    do {
+        for try await chunk in request.body {
+            read += chunk.readableBytes
+            guard read <= limit, ContinuousClock.now < deadline else { return false }
+        }
+    } catch {
+        return false
+    }
+    return true
+}

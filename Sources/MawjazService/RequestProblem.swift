@@ -1,0 +1,33 @@
+// A request the service refuses before rendering, with its status and what to tell the client.
+import Hummingbird
+import Mawjaz
+
+/// Why a request is refused: the HTTP status and the problems, each located where it can be (a query option, a part
+/// of the form, a line of the report).
+struct RequestProblem: Error, Sendable {
+    var status: HTTPResponse.Status
+    var diagnostics: [Diagnostic]
+    /// Seconds the client should wait before trying again (`Retry-After`), for a full queue.
+    var retryAfter: Int?
+    /// Whether the connection is closed after the answer: the body was not read to its end and will not be.
+    var closesConnection = false
+
+    init(status: HTTPResponse.Status, diagnostics: [Diagnostic], retryAfter: Int? = nil, closesConnection: Bool = false) {
+        self.status = status
+        self.diagnostics = diagnostics
+        self.retryAfter = retryAfter
+        self.closesConnection = closesConnection
+    }
+
+    /// A problem that is in no file: a message alone.
+    init(status: HTTPResponse.Status, _ message: Message, retryAfter: Int? = nil, closesConnection: Bool = false) {
+        self.init(status: status, diagnostics: [Diagnostic(.error, at: SourceLocation(file: ""), field: nil, message)],
+                  retryAfter: retryAfter, closesConnection: closesConnection)
+    }
+}
+
+/// The user's text as a message quotes it: at most 40 characters, control characters shown as `?`.
+func excerpt<S: StringProtocol>(_ text: S) -> String {
+    let shown = String(text.unicodeScalars.prefix(40).map { $0.properties.generalCategory == .control ? "?" : Character($0) })
+    return text.unicodeScalars.count > 40 ? shown + "…" : shown
+}
