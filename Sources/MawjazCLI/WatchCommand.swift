@@ -3,6 +3,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Mawjaz
+import MawjazRender
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -90,6 +91,7 @@ struct WatchSession {
         guard pipe(&ends) == 0 else { throw .output(.watch(.cannotWatch(path: "pipe", reason: String(cString: strerror(errno))))) }
         stopSignal = ends[0]
         let writeEnd = ends[1]
+        TemporaryFiles.leaveStoppingSignalsToTheProgram()
         signalSources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())

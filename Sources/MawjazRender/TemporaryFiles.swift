@@ -6,7 +6,7 @@ import Synchronization
 /// A registry of paths to remove when a stopping signal arrives. The signal handler only reads a table of C strings
 /// and calls `unlink` and `rmdir`, which are safe there; a table outgrown is kept, never freed, so that a handler
 /// running on another thread never reads freed memory.
-enum TemporaryFiles {
+package enum TemporaryFiles {
     private static let lock = Mutex(())
     /// The table the handler reads: `capacity` slots, each a path or nil.
     nonisolated(unsafe) private static var table = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: 0)
@@ -43,6 +43,13 @@ enum TemporaryFiles {
             table[slot] = nil
             free(path)
         }
+    }
+
+    /// For a program that takes SIGINT and SIGTERM itself and writes outputs only between them (`mawjaz watch`, whose
+    /// dispatch sources would otherwise be replaced by this registry's handlers at its first output, so that a
+    /// stopping signal killed it instead of ending its loop): the registry installs no handlers of its own.
+    package static func leaveStoppingSignalsToTheProgram() {
+        lock.withLock { _ in handlersInstalled = true }
     }
 
     /// Runs `body` (which moves finished files into place) with stopping signals held until it ends.
