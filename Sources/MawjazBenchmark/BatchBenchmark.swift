@@ -14,20 +14,12 @@ struct BatchBenchmarkOptions {
     var loopSample = 0
     var keep: String?
 
-    init(_ arguments: [String]) {
-        var index = 0
-        while index < arguments.count {
-            let next = index + 1 < arguments.count ? arguments[index + 1] : nil
-            switch arguments[index] {
-            case "--documents": documents = next.flatMap(Int.init) ?? documents; index += 1
-            case "--rounds": rounds = next.flatMap(Int.init) ?? rounds; index += 1
-            case "--memory-renders": memoryRenders = next.flatMap(Int.init) ?? memoryRenders; index += 1
-            case "--loop-sample": loopSample = next.flatMap(Int.init) ?? loopSample; index += 1
-            case "--keep": keep = next; index += 1
-            default: break
-            }
-            index += 1
-        }
+    init(_ arguments: [String]) throws {
+        documents = try option("--documents", in: arguments) { Int($0) } ?? documents
+        rounds = try option("--rounds", in: arguments) { Int($0) } ?? rounds
+        memoryRenders = try option("--memory-renders", in: arguments) { Int($0) } ?? memoryRenders
+        loopSample = try option("--loop-sample", in: arguments) { Int($0) } ?? loopSample
+        keep = try option("--keep", in: arguments) { $0 }
     }
 }
 

@@ -8,17 +8,9 @@ struct WatchBenchmarkOptions {
     var rounds = 100
     var mawjaz = ".build/release/mawjaz"
 
-    init(_ arguments: [String]) {
-        var index = 0
-        while index < arguments.count {
-            let next = index + 1 < arguments.count ? arguments[index + 1] : nil
-            switch arguments[index] {
-            case "--rounds": rounds = next.flatMap(Int.init) ?? rounds; index += 1
-            case "--mawjaz": mawjaz = next ?? mawjaz; index += 1
-            default: break
-            }
-            index += 1
-        }
+    init(_ arguments: [String]) throws {
+        rounds = try option("--rounds", in: arguments) { Int($0) } ?? rounds
+        mawjaz = try option("--mawjaz", in: arguments) { $0 } ?? mawjaz
     }
 }
 

@@ -60,9 +60,9 @@ do {
     if arguments.first == "peers" {
         try PeerRounds(arguments: Array(arguments.dropFirst())).run()
     } else if arguments.first == "batch" {
-        try runBatchBenchmark(BatchBenchmarkOptions(Array(arguments.dropFirst())), resources: try Resources.bundled())
+        try runBatchBenchmark(try BatchBenchmarkOptions(Array(arguments.dropFirst())), resources: try Resources.bundled())
     } else if arguments.first == "watch" {
-        try runWatchBenchmark(WatchBenchmarkOptions(Array(arguments.dropFirst())))
+        try runWatchBenchmark(try WatchBenchmarkOptions(Array(arguments.dropFirst())))
     } else {
         let valued: Set = ["--runs", "--log-rows", "--pdf", "--pages"]
         let report = positional(arguments, valued: valued).first ?? "Reports/mississippi-uzbekistan/report.yaml"
