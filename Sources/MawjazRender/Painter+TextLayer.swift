@@ -45,13 +45,16 @@ struct TextLayerRun {
         run.isRightToLeft && run.glyphs.count > 1 && (inLeftToRightLine || run.text.unicodeScalars.contains(where: isMark))
     }
 
-    /// Calls `body` for each cluster with whether it maps its glyph plainly (one glyph for some text) and its glyphs
-    /// (indices into the run's glyphs).
-    func forEachCluster(_ body: (_ isPlain: Bool, _ glyphs: ArraySlice<Int>) -> Void) {
+    /// Calls `body` for each cluster with whether it maps its glyph plainly (one glyph for some text), its glyphs
+    /// (indices into the run's glyphs) and its text.
+    func forEachCluster(_ body: (_ isPlain: Bool, _ glyphs: ArraySlice<Int>, _ text: Substring.UTF8View) -> Void) {
         var glyph = 0
+        var start = text.utf8.startIndex
         for cluster in clusters {
-            body(cluster.glyphs == 1 && cluster.bytes > 0, glyphOrder[glyph..<(glyph + cluster.glyphs)])
+            let end = text.utf8.index(start, offsetBy: cluster.bytes, limitedBy: text.utf8.endIndex) ?? text.utf8.endIndex
+            body(cluster.glyphs == 1 && cluster.bytes > 0, glyphOrder[glyph..<(glyph + cluster.glyphs)], text[start..<end].utf8)
             glyph += cluster.glyphs
+            start = end
         }
     }
 
@@ -149,12 +152,14 @@ struct TextLayerRun {
 /// Which spans of the text layer may be written without spoiling the font's character map.
 ///
 /// cairo gives a glyph its entry in the font's /ToUnicode map when it is first drawn. A glyph first drawn inside a span
-/// gets the character the font's cmap names for it, which for a contextual Arabic form is a presentation form (ﺑ for
-/// an initial beh); every later plain use of that glyph is then written with an /ActualText of its own, and PDFium reads
-/// words holding such letters backwards (measured: a vowelled basmala before the default brief's article took PDFium's
-/// recall of the article from 1.000 to 0.954). So a span is written only when each of its glyphs has already been drawn
-/// plainly or is never drawn plainly; otherwise its glyphs are drawn a cluster each, as before. The document is walked
-/// once before painting to learn which glyphs are ever drawn plainly.
+/// gets the character the font's cmap names it by (`CairoGlyphNames`), which for a contextual Arabic form of Noto Naskh
+/// Arabic is a presentation form (ﺑ for an initial beh); every later plain use of that glyph is then written with an
+/// /ActualText of its own, and PDFium reads words holding such letters backwards (measured: a vowelled basmala before
+/// the default brief's article took PDFium's recall of the article from 1.000 to 0.954). So a span is written only when
+/// each of its glyphs is safe there: already drawn plainly, never drawn plainly, or named by the font's cmap as its
+/// plain uses name it (a mark, an isolated letter) or by nothing (Amiri's contextual forms: cairo then takes the first
+/// plain use's text). Otherwise its glyphs are drawn a cluster each, as before. The document is walked once before
+/// painting to learn which glyphs are drawn plainly and with what text.
 final class TextLayerPlan {
     /// A glyph of a font face: the same glyph shares one /ToUnicode entry at every size. The face is numbered (in
     /// `faces`), so that a key hashes as two integers rather than a file's path.
@@ -164,14 +169,16 @@ final class TextLayerPlan {
     }
 
     private let drawnPlainly: Set<GlyphKey>
+    /// The glyphs whose first use in a span gives them the /ToUnicode entry their plain uses want anyway.
+    private let namedAsDrawn: Set<GlyphKey>
     private var mapped = Set<GlyphKey>()
     /// The number of each font face met, in order of first appearance.
     private let faces: [FontFace: Int]
     /// Whether any run of the document may become spans: without one, the plan is never asked and not made.
     let hasSpans: Bool
 
-    /// Walks `pages` in painting order.
-    init(_ pages: [Page]) {
+    /// Walks `pages` in painting order; `names` tells what cairo names a face's glyphs by (`CairoFonts.glyphNames`).
+    init(_ pages: [Page], names: (FontReference) -> CairoGlyphNames) {
         hasSpans = pages.contains { page in
             page.frame.textLines.contains { _, line in
                 line.runs.contains { TextLayerRun.mayHoldSpans($0, inLeftToRightLine: !line.isRightToLeft) }
@@ -179,24 +186,37 @@ final class TextLayerPlan {
         }
         guard hasSpans else {
             drawnPlainly = []
+            namedAsDrawn = []
             faces = [:]
             return
         }
-        // The glyphs drawn, in painting order: plainly, or as a span.
+        // The glyphs drawn, in painting order: plainly, or as a span; and the texts each glyph is drawn plainly with.
         var uses: [(isSpan: Bool, keys: [GlyphKey])] = []
+        var plainTexts: [GlyphKey: Set<String>] = [:]
         var faces: [FontFace: Int] = [:]
+        var faceNames: [CairoGlyphNames] = []
         for page in pages {
             for (_, line) in page.frame.textLines {
                 for run in line.runs {
                     let runFace = faces[run.font.face] ?? faces.count
+                    if runFace == faces.count { faceNames.append(names(run.font)) }
                     faces[run.font.face] = runFace
-                    TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft).forEachCluster { isPlain, glyphs in
+                    TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft).forEachCluster { isPlain, glyphs, text in
                         guard isPlain || glyphs.count > 1 else { return }
-                        uses.append((!isPlain, glyphs.map { GlyphKey(face: runFace, glyph: run.glyphs[$0].id) }))
+                        let keys = glyphs.map { GlyphKey(face: runFace, glyph: run.glyphs[$0].id) }
+                        uses.append((!isPlain, keys))
+                        if isPlain { plainTexts[keys[0], default: []].insert(String(decoding: text, as: UTF8.self)) }
                     }
                 }
             }
         }
+        let namedAsDrawn = Set(uses.filter(\.isSpan).flatMap(\.keys).filter { key in
+            switch faceNames[key.face].name(of: key.glyph) {
+            case .unknown: false
+            case .unnamed: true
+            case .character(let name): plainTexts[key] == [name]
+            }
+        })
         // Paint in thought, as `layer(for:in:)` will: a span whose glyphs are not all safe falls back and draws them
         // plainly, which may make an earlier span unsafe; repeat until nothing changes.
         var plain = Set(uses.filter { !$0.isSpan }.flatMap(\.keys))
@@ -205,7 +225,7 @@ final class TextLayerPlan {
             changed = false
             var drawn = Set<GlyphKey>()
             for use in uses {
-                if use.isSpan && use.keys.allSatisfy({ drawn.contains($0) || !plain.contains($0) }) { continue }
+                if use.isSpan && use.keys.allSatisfy({ drawn.contains($0) || !plain.contains($0) || namedAsDrawn.contains($0) }) { continue }
                 drawn.formUnion(use.keys)
                 if use.isSpan && !use.keys.allSatisfy(plain.contains) {
                     plain.formUnion(use.keys)
@@ -214,6 +234,7 @@ final class TextLayerPlan {
             }
         }
         drawnPlainly = plain
+        self.namedAsDrawn = namedAsDrawn
         self.faces = faces
     }
 
@@ -223,9 +244,11 @@ final class TextLayerPlan {
         let runFace = faces[run.font.face] ?? -1
         let key = { (index: Int) in GlyphKey(face: runFace, glyph: run.glyphs[index].id) }
         let layer = TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft) { glyphs in
-            glyphs.allSatisfy { self.mapped.contains(key($0)) || !self.drawnPlainly.contains(key($0)) }
+            glyphs.allSatisfy {
+                self.mapped.contains(key($0)) || !self.drawnPlainly.contains(key($0)) || self.namedAsDrawn.contains(key($0))
+            }
         }
-        layer.forEachCluster { isPlain, glyphs in if isPlain { mapped.insert(key(glyphs[glyphs.startIndex])) } }
+        layer.forEachCluster { isPlain, glyphs, _ in if isPlain { mapped.insert(key(glyphs[glyphs.startIndex])) } }
         return layer
     }
 }

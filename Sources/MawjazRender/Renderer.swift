@@ -135,7 +135,7 @@ package struct Renderer: Sendable {
             setMetadata(document.info, on: surface)
             let context = try CairoContext(surface: surface)
             let tagger = tagsPDF ? PDFTagger(plan: plan) : nil
-            let textLayer = TextLayerPlan(document.pages)
+            let textLayer = TextLayerPlan(document.pages, names: fonts.glyphNames)
             let painter = Painter(context: context, fonts: fonts, vector: true, tagger: tagger, textLayerPlan: textLayer, smoothsImages: false)
             for (index, page) in document.pages.enumerated() {
                 cairo_pdf_surface_set_size(surface.handle, page.size.width, page.size.height)
