@@ -5,11 +5,11 @@
 # See docs/deploy.md. The tests check that every shared library the binary needs comes from a package listed below.
 FROM swift:6.3-bookworm AS build
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libcairo2-dev libpango1.0-dev libxml2-dev pkg-config make \
+ && apt-get install -y --no-install-recommends libcairo2-dev libpango1.0-dev zlib1g-dev libxml2-dev pkg-config make \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-RUN make dist APT_PACKAGES="libcairo2-dev libpango1.0-dev pkg-config" \
+RUN make dist APT_PACKAGES="libcairo2-dev libpango1.0-dev zlib1g-dev pkg-config" \
  && mkdir -p /opt/mawjaz \
  && tar -xzf out/dist/mawjaz-*.tar.gz -C /opt/mawjaz --strip-components=1
 

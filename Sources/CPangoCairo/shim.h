@@ -1,4 +1,5 @@
-/* The C surface Mawjaz uses: cairo (PDF, PNG, SVG), Pango with its cairo and fontconfig back ends.
+/* The C surface Mawjaz uses: cairo (PDF, PNG, SVG), Pango with its cairo and fontconfig back ends, and zlib (to read
+ * the compressed streams of the PDF cairo wrote).
  * Function-like macros and GObject casts do not import into Swift; the inline helpers below stand in. */
 #ifndef MAWJAZ_CPANGOCAIRO_SHIM_H
 #define MAWJAZ_CPANGOCAIRO_SHIM_H
@@ -12,6 +13,7 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <pango/pangofc-font.h>
+#include <zlib.h>
 
 /* A Pango font map as the fontconfig font map it is (pango_cairo_font_map_new returns one on Linux). */
 static inline PangoFcFontMap *mawjaz_fc_font_map(PangoFontMap *map) { return (PangoFcFontMap *)map; }

@@ -1,6 +1,6 @@
 // What cairo 1.16 cannot write, appended to its PDF as an incremental update: the document's language, viewer
 // preferences, the figures' alternative texts, XMP metadata and an sRGB output intent for PDF/A-2b, print flags
-// on links, explicit CID-to-glyph maps, dates with their prefix, and a file identifier.
+// on links, explicit CID-to-glyph maps, dates with their prefix, a file identifier, and renamed /ToUnicode entries.
 internal import CPangoCairo
 import Foundation
 import MawjazFrame
@@ -8,8 +8,10 @@ import MawjazFrame
 /// Amends a PDF written by cairo 1.16 into a tagged PDF/A-2b file.
 enum PDFAmendment {
     /// `bytes` (a PDF cairo wrote) with the update appended. `elements` are the structure elements cairo was given,
-    /// in the order they opened, which is the order of the structure tree.
-    static func amend(_ bytes: [UInt8], info: DocumentInfo, elements: [StructurePlan.Element]) throws(RenderError) -> [UInt8] {
+    /// in the order they opened, which is the order of the structure tree; `characterRenames` the characters to rename
+    /// in the fonts' /ToUnicode maps (`TextLayerPlan.characterRenames`).
+    static func amend(_ bytes: [UInt8], info: DocumentInfo, elements: [StructurePlan.Element],
+                      characterRenames: [String: String] = [:]) throws(RenderError) -> [UInt8] {
         let file = try PDFFile(bytes)
         var update = PDFUpdate(size: try integer(file.trailer["Size"], "the trailer's /Size"))
         guard let rootNumber = file.trailer["Root"]?.referenced, var catalog = try file.object(rootNumber).dictionary,
@@ -22,6 +24,7 @@ enum PDFAmendment {
 
         try addTexts(elements, root: catalog["StructTreeRoot"], in: file, to: &update)
         try amendObjects(of: file, in: &update)
+        try renameCharacters(characterRenames, in: file, to: &update)
 
         let date = pdfDate(info.creationDate)
         guard let infoNumber = file.trailer["Info"]?.referenced, var infoDictionary = try file.object(infoNumber).dictionary else {

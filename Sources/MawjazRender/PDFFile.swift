@@ -1,5 +1,6 @@
 // A written PDF read back through its cross-reference table, and an incremental update appended to it:
 // new versions of some objects, new objects, a cross-reference section and a trailer pointing to the old one.
+internal import CPangoCairo
 import Foundation
 
 /// A complete PDF with a classic cross-reference table (as cairo writes it), its objects read on demand.
@@ -60,6 +61,59 @@ struct PDFFile {
         let object = try parser.indirectObject()
         guard object.number == number else { throw .amendment("object \(number) is not where the table says") }
         return (object.value, object.hasStream)
+    }
+
+    /// The data of stream object `number`, inflated when it is compressed with /FlateDecode (the one filter cairo
+    /// writes); another filter is an error.
+    func streamData(_ number: Int) throws(RenderError) -> [UInt8] {
+        guard let offset = offsets[number] else { throw .amendment("object \(number) is not in the file") }
+        var parser = PDFParser(bytes, at: offset)
+        let object = try parser.indirectObject()
+        guard object.number == number, object.hasStream, let dictionary = object.value.dictionary else {
+            throw .amendment("object \(number) is not a stream")
+        }
+        var length = dictionary["Length"]
+        if let lengthNumber = length?.referenced { length = try self.object(lengthNumber) }
+        // The data starts after the end of the line of the keyword "stream".
+        var start = parser.position
+        if start < bytes.count, bytes[start] == UInt8(ascii: "\r") { start += 1 }
+        if start < bytes.count, bytes[start] == UInt8(ascii: "\n") { start += 1 }
+        guard case .integer(let count) = length, count >= 0, start + count <= bytes.count else {
+            throw .amendment("stream \(number) has no usable /Length")
+        }
+        let data = Array(bytes[start..<(start + count)])
+        switch dictionary["Filter"]?.name {
+        case nil: return data
+        case "FlateDecode": return try Self.inflated(data, stream: number)
+        case let filter?: throw .amendment("stream \(number) is compressed with /\(filter)")
+        }
+    }
+
+    /// `data` inflated by zlib.
+    private static func inflated(_ data: [UInt8], stream number: Int) throws(RenderError) -> [UInt8] {
+        var stream = z_stream()
+        guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw .amendment("zlib could not start inflating stream \(number)")
+        }
+        defer { inflateEnd(&stream) }
+        var output: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 14)
+        var status = Z_OK
+        var input = data
+        input.withUnsafeMutableBufferPointer { source in
+            stream.next_in = source.baseAddress
+            stream.avail_in = uInt(source.count)
+            repeat {
+                chunk.withUnsafeMutableBufferPointer { target in
+                    stream.next_out = target.baseAddress
+                    stream.avail_out = uInt(target.count)
+                    status = inflate(&stream, Z_NO_FLUSH)
+                    output.append(contentsOf: target[0..<(target.count - Int(stream.avail_out))])
+                }
+            } while status == Z_OK
+        }
+        guard status == Z_STREAM_END else { throw .amendment("stream \(number) does not inflate (zlib status \(status))") }
+        return output
     }
 
     /// The objects whose bytes hold one of `words`, by number: a byte search of the whole file, so that only the

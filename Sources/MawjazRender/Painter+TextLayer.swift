@@ -1,5 +1,6 @@
 // The PDF's text layer for a glyph run: which glyphs stand for which text, in the form poppler and PDFium read back.
 internal import CPangoCairo
+import Foundation
 import MawjazFrame
 
 /// How a run's glyphs are handed to cairo for the text layer: the glyphs in drawing order, the text, and the clusters
@@ -56,6 +57,20 @@ struct TextLayerRun {
             glyph += cluster.glyphs
             start = end
         }
+    }
+
+    /// Replaces the text of each plain cluster by what `name` gives for its glyph (an index into the run's glyphs) and
+    /// its text, where it gives something.
+    mutating func renamePlainClusters(_ name: (_ glyph: Int, _ text: String) -> String?) {
+        var pieces: [String] = [], groups: [(bytes: Int, glyphs: Int)] = []
+        forEachCluster { isPlain, glyphs, text in
+            let piece = String(decoding: text, as: UTF8.self)
+            let renamed = isPlain ? name(glyphs[glyphs.startIndex], piece) ?? piece : piece
+            pieces.append(renamed)
+            groups.append((renamed.utf8.count, glyphs.count))
+        }
+        text = pieces.joined()
+        clusters = groups
     }
 
     /// Whether `scalar` is a combining mark drawn on a letter (tashkeel, Quranic marks).
@@ -158,8 +173,12 @@ struct TextLayerRun {
 /// the default brief's article took PDFium's recall of the article from 1.000 to 0.954). So a span is written only when
 /// each of its glyphs is safe there: already drawn plainly, never drawn plainly, or named by the font's cmap as its
 /// plain uses name it (a mark, an isolated letter) or by nothing (Amiri's contextual forms: cairo then takes the first
-/// plain use's text). Otherwise its glyphs are drawn a cluster each, as before. The document is walked once before
-/// painting to learn which glyphs are drawn plainly and with what text.
+/// plain use's text). A glyph the cmap names by an Arabic presentation form of the letter its plain uses stand for
+/// (Noto Naskh Arabic's contextual forms) is safe too when the PDF is amended: every plain use of it is written with
+/// that presentation form, so cairo names it alike everywhere and writes no /ActualText for it, and the amendment
+/// renames the form back to the letter in the font's /ToUnicode map (`characterRenames`). Any other span is drawn a
+/// cluster per glyph, as before. The document is walked once before painting to learn which glyphs are drawn plainly
+/// and with what text.
 final class TextLayerPlan {
     /// A glyph of a font face: the same glyph shares one /ToUnicode entry at every size. The face is numbered (in
     /// `faces`), so that a key hashes as two integers rather than a file's path.
@@ -169,16 +188,23 @@ final class TextLayerPlan {
     }
 
     private let drawnPlainly: Set<GlyphKey>
-    /// The glyphs whose first use in a span gives them the /ToUnicode entry their plain uses want anyway.
+    /// The glyphs whose first use in a span gives them the /ToUnicode entry their plain uses want anyway (or, renamed,
+    /// the entry their plain uses are written with).
     private let namedAsDrawn: Set<GlyphKey>
+    /// The glyphs whose plain uses are written with the presentation form cairo names them by: the letters they stand
+    /// for, and that form.
+    private let renamedGlyphs: [GlyphKey: (text: String, name: String)]
+    /// The presentation forms plain uses were written with, and the letters the amendment renames them to.
+    let characterRenames: [String: String]
     private var mapped = Set<GlyphKey>()
     /// The number of each font face met, in order of first appearance.
     private let faces: [FontFace: Int]
     /// Whether any run of the document may become spans: without one, the plan is never asked and not made.
     let hasSpans: Bool
 
-    /// Walks `pages` in painting order; `names` tells what cairo names a face's glyphs by (`CairoFonts.glyphNames`).
-    init(_ pages: [Page], names: (FontReference) -> CairoGlyphNames) {
+    /// Walks `pages` in painting order; `names` tells what cairo names a face's glyphs by (`CairoFonts.glyphNames`);
+    /// `renames` whether the PDF is amended, so that presentation forms may be renamed in /ToUnicode.
+    init(_ pages: [Page], names: (FontReference) -> CairoGlyphNames, renames: Bool) {
         hasSpans = pages.contains { page in
             page.frame.textLines.contains { _, line in
                 line.runs.contains { TextLayerRun.mayHoldSpans($0, inLeftToRightLine: !line.isRightToLeft) }
@@ -187,6 +213,8 @@ final class TextLayerPlan {
         guard hasSpans else {
             drawnPlainly = []
             namedAsDrawn = []
+            renamedGlyphs = [:]
+            characterRenames = [:]
             faces = [:]
             return
         }
@@ -210,13 +238,26 @@ final class TextLayerPlan {
                 }
             }
         }
-        let namedAsDrawn = Set(uses.filter(\.isSpan).flatMap(\.keys).filter { key in
+        var namedAsDrawn = Set<GlyphKey>(), renamedGlyphs: [GlyphKey: (text: String, name: String)] = [:]
+        var characterRenames: [String: String] = [:], ambiguous = Set<String>()
+        for key in Set(uses.filter(\.isSpan).flatMap(\.keys)) {
             switch faceNames[key.face].name(of: key.glyph) {
-            case .unknown: false
-            case .unnamed: true
-            case .character(let name): plainTexts[key] == [name]
+            case .unknown: continue
+            case .unnamed: namedAsDrawn.insert(key)
+            case .character(let name):
+                guard let texts = plainTexts[key], texts.count == 1, let text = texts.first else { continue }
+                if text == name {
+                    namedAsDrawn.insert(key)
+                } else if renames, Self.isPresentationForm(name, of: text) {
+                    renamedGlyphs[key] = (text, name)
+                    if characterRenames.updateValue(text, forKey: name).map({ $0 != text }) == true { ambiguous.insert(name) }
+                }
             }
-        })
+        }
+        // A presentation form standing for two different texts cannot be renamed back: its glyphs stay unsafe.
+        renamedGlyphs = renamedGlyphs.filter { !ambiguous.contains($0.value.name) }
+        namedAsDrawn.formUnion(renamedGlyphs.keys)
+        characterRenames = characterRenames.filter { !ambiguous.contains($0.key) }
         // Paint in thought, as `layer(for:in:)` will: a span whose glyphs are not all safe falls back and draws them
         // plainly, which may make an earlier span unsafe; repeat until nothing changes.
         var plain = Set(uses.filter { !$0.isSpan }.flatMap(\.keys))
@@ -235,7 +276,16 @@ final class TextLayerPlan {
         }
         drawnPlainly = plain
         self.namedAsDrawn = namedAsDrawn
+        self.renamedGlyphs = renamedGlyphs
+        self.characterRenames = characterRenames
         self.faces = faces
+    }
+
+    /// Whether `name` is one Arabic presentation form whose compatibility decomposition is `text` (ﺑ for ب, ﻻ for لا).
+    static func isPresentationForm(_ name: String, of text: String) -> Bool {
+        guard name.unicodeScalars.count == 1, let scalar = name.unicodeScalars.first,
+              (0xFB50...0xFDFF).contains(scalar.value) || (0xFE70...0xFEFF).contains(scalar.value) else { return false }
+        return name.precomposedStringWithCompatibilityMapping == text
     }
 
     /// The text layer of `run` in `line`, its spans allowed or not, noting the glyphs it draws plainly.
@@ -243,9 +293,14 @@ final class TextLayerPlan {
         guard hasSpans else { return TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft) { _ in false } }
         let runFace = faces[run.font.face] ?? -1
         let key = { (index: Int) in GlyphKey(face: runFace, glyph: run.glyphs[index].id) }
-        let layer = TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft) { glyphs in
+        var layer = TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft) { glyphs in
             glyphs.allSatisfy {
                 self.mapped.contains(key($0)) || !self.drawnPlainly.contains(key($0)) || self.namedAsDrawn.contains(key($0))
+            }
+        }
+        if !renamedGlyphs.isEmpty {
+            layer.renamePlainClusters { glyph, text in
+                renamedGlyphs[key(glyph)].flatMap { $0.text == text ? $0.name : nil }
             }
         }
         layer.forEachCluster { isPlain, glyphs, _ in if isPlain { mapped.insert(key(glyphs[glyphs.startIndex])) } }

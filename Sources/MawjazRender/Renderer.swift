@@ -135,7 +135,7 @@ package struct Renderer: Sendable {
             setMetadata(document.info, on: surface)
             let context = try CairoContext(surface: surface)
             let tagger = tagsPDF ? PDFTagger(plan: plan) : nil
-            let textLayer = TextLayerPlan(document.pages, names: fonts.glyphNames)
+            let textLayer = TextLayerPlan(document.pages, names: fonts.glyphNames, renames: amendsPDF)
             let painter = Painter(context: context, fonts: fonts, vector: true, tagger: tagger, textLayerPlan: textLayer, smoothsImages: false)
             for (index, page) in document.pages.enumerated() {
                 cairo_pdf_surface_set_size(surface.handle, page.size.width, page.size.height)
@@ -151,7 +151,8 @@ package struct Renderer: Sendable {
             try context.check("drawing the PDF")
             try surface.finish()
             guard amendsPDF else { return sink.bytes }
-            return try PDFAmendment.amend(sink.bytes, info: document.info, elements: plan.elements)
+            return try PDFAmendment.amend(sink.bytes, info: document.info, elements: plan.elements,
+                                          characterRenames: textLayer.characterRenames)
         }
     }
 

@@ -8,7 +8,7 @@ import TestSupport
 
 @Suite struct PDFAmendmentTests {
     /// A minimal PDF with a correct cross-reference table, as cairo would lay it out.
-    static func minimalPDF(catalogExtras: String = "") -> [UInt8] {
+    static func minimalPDF(catalogExtras: String = "", extraObjects: [String] = []) -> [UInt8] {
         let objects = [
             "<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 6 0 R /MarkInfo << /Marked true >>\(catalogExtras) >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -19,7 +19,7 @@ import TestSupport
             "<< /Type /StructElem /S /Document /P 6 0 R /K [8 0 R 9 0 R] >>",
             "<< /Type /StructElem /S /Figure /P 7 0 R >>",
             "<< /Type /StructElem /S /P /P 7 0 R >>",
-        ]
+        ] + extraObjects
         var text = "%PDF-1.5\n%\u{B5}\u{ED}\n"
         var offsets: [Int] = []
         var bytes = Array(text.utf8)
@@ -115,6 +115,38 @@ import TestSupport
         #expect(try #require(facts.profileDeviation) <= 1)
         // The same bytes in give the same bytes out, identifier included.
         #expect(try PDFAmendment.amend(Self.minimalPDF(), info: Self.info, elements: Self.elements) == amended)
+    }
+
+    /// A /ToUnicode CMap as cairo writes it, with a glyph named by a presentation form (ﺑ).
+    static let toUnicode = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n1 begincodespacerange\n<0000> <ffff>\n"
+        + "endcodespacerange\n3 beginbfchar\n<0001> <fe91>\n<0002> <0628>\n<0003> <06440627>\nendbfchar\nendcmap\nend\nend\n"
+
+    @Test func toUnicodeEntriesAreRenamed() throws {
+        let renamed = try #require(ToUnicodeMap.renaming(["\u{FE91}": "ب"], in: Array(Self.toUnicode.utf8)))
+        #expect(String(decoding: renamed, as: UTF8.self) == Self.toUnicode.replacingOccurrences(of: "<0001> <fe91>", with: "<0001> <0628>"))
+        #expect(ToUnicodeMap.renaming(["\u{FE92}": "ب"], in: Array(Self.toUnicode.utf8)) == nil)
+    }
+
+    /// A font whose map qpdf compressed with /FlateDecode, as cairo writes it: the amendment reads the map, and writes a
+    /// new version of it and of the font with the presentation form renamed.
+    @Test func aCompressedToUnicodeMapIsReadAndRenamed() throws {
+        let fontObjects = ["<< /Type /Font /Subtype /Type0 /BaseFont /Test /ToUnicode 11 0 R >>",
+                           "<< /Length \(Self.toUnicode.utf8.count) >>\nstream\n\(Self.toUnicode)\nendstream"]
+        let folder = try TestSupport.temporaryFolder()
+        let plain = folder.appendingPathComponent("plain.pdf"), compressed = folder.appendingPathComponent("compressed.pdf")
+        try Data(Self.minimalPDF(catalogExtras: " /TestFont 10 0 R", extraObjects: fontObjects)).write(to: plain)
+        #expect(try TestSupport.run("qpdf", ["--object-streams=disable", "--compress-streams=y", "--stream-data=compress", plain.path, compressed.path]).status == 0)
+        let bytes = Array(try Data(contentsOf: compressed))
+        let file = try PDFFile(bytes)
+        let font = try #require(file.objects(mentioning: ["/ToUnicode"]).first)
+        let map = try #require(try file.object(font).dictionary?["ToUnicode"]?.referenced)
+        #expect(try file.streamData(map) == Array(Self.toUnicode.utf8))
+
+        let amended = folder.appendingPathComponent("amended.pdf")
+        try Data(try PDFAmendment.amend(bytes, info: Self.info, elements: Self.elements, characterRenames: ["\u{FE91}": "ب"])).write(to: amended)
+        #expect(try TestSupport.run("qpdf", ["--check", amended.path]).status == 0)
+        let expanded = try TestSupport.run("qpdf", ["--qdf", "--object-streams=disable", amended.path, "-"]).output
+        #expect(expanded.contains("<0001> <0628>") && !expanded.contains("<0001> <fe91>"))
     }
 
     @Test func whatDoesNotFitIsAnError() {
