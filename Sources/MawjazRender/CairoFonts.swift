@@ -26,6 +26,8 @@ final class CairoFonts: Sendable {
     /// More fonts than any document uses; past it the cache starts again (fonts being drawn stay alive).
     private static let limit = 256
     private let fonts = Mutex<[FontReference: ScaledFont]>([:])
+    /// What cairo names each face's glyphs by (`CairoGlyphNames`), read once per face.
+    let glyphNameCache = Mutex<[FontFace: CairoGlyphNames]>([:])
 
     /// The scaled font for `reference`, loading its face the first time.
     func scaledFont(for reference: FontReference) throws(RenderError) -> ScaledFont {

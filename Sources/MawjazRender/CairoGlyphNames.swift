@@ -89,9 +89,19 @@ struct CairoGlyphNames: Sendable {
 }
 
 extension CairoFonts {
-    /// The names cairo gives the glyphs of `reference`'s face (see `CairoGlyphNames`); every name unknown when the
-    /// face cannot be loaded or has no `cmap` table.
+    /// The names cairo gives the glyphs of `reference`'s face (see `CairoGlyphNames`), read on first use; every name
+    /// unknown when the face cannot be loaded or has no `cmap` table.
     func glyphNames(for reference: FontReference) -> CairoGlyphNames {
+        if let known = glyphNameCache.withLock({ $0[reference.face] }) { return known }
+        let names = readGlyphNames(for: reference)
+        glyphNameCache.withLock { cache in
+            if cache.count >= 256 { cache.removeAll() }
+            cache[reference.face] = names
+        }
+        return names
+    }
+
+    private func readGlyphNames(for reference: FontReference) -> CairoGlyphNames {
         guard let font = try? scaledFont(for: reference), let face = cairo_ft_scaled_font_lock_face(font.handle) else {
             return CairoGlyphNames(cmap: [])
         }
