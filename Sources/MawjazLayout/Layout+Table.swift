@@ -12,15 +12,16 @@ extension LayoutContext {
 
     func tableItems(_ table: Table) throws(LayoutError) -> [FlowItem] {
         let origin = BlockOrigin(kind: "table", location: table.source)
-        let widths = try columnWidths(table, origin: origin)
+        let (widths, overfull) = try columnWidths(table, origin: origin)
         let edges = Self.columnEdges(widths, total: columnWidth, direction: table.direction)
+        let wrapped = try wrapOverfullCells(overfull, table: table, widths: widths, edges: edges, origin: origin)
         var items: [FlowItem] = []
         if let title = table.title {
             items.append(.box(try textBox(title, role: .chartTitle, direction: table.direction, tag: .caption, below: 3, origin: origin)))
         }
         let headerCells = table.columns.map { Table.Cell(text: [Inline($0.title)], span: 1, isFigure: false) }
         let headerPieces = try rowBoxes(headerCells, table: table, edges: edges, isHeader: true, stripe: false,
-                                        pieceHeight: pageTextHeight / 3, origin: origin)
+                                        pieceHeight: pageTextHeight / 3, shaped: wrapped[nil] ?? [:], origin: origin)
         let header = headerPieces.count == 1 ? headerPieces[0] : nil
         items += headerPieces.map { FlowItem.box($0) }
         // A row taller than the room a page leaves under the header is cut between its lines.
@@ -28,7 +29,7 @@ extension LayoutContext {
         var rows: [[FlowBox]] = []
         for (index, row) in table.rows.enumerated() {
             rows.append(try rowBoxes(row, table: table, edges: edges, isHeader: false, stripe: table.zebra && index % 2 == 1,
-                                     pieceHeight: room, origin: origin))
+                                     pieceHeight: room, shaped: wrapped[index] ?? [:], origin: origin))
             try spend(rows[rows.count - 1])
         }
         let totalHeight = rows.joined().reduce(header?.height ?? 0) { $0 + $1.height }
@@ -63,36 +64,37 @@ extension LayoutContext {
         return edges
     }
 
+    /// A cell that sits in one column, with its width on one line (padding included); `row` is nil in the header.
+    struct MeasuredCell {
+        var cell: Table.Cell
+        var spans: [TextSpan]
+        var row: Int?
+        var column: Int
+        var natural: Double
+    }
+
     /// Column widths: fixed and percentage columns first, then automatic columns between their longest word
-    /// and their natural width, filling the column.
-    func columnWidths(_ table: Table, origin: BlockOrigin) throws(LayoutError) -> [Double] {
+    /// and their natural width, filling the column. Also the cells of fixed columns wider on one line than their
+    /// column, whose longest words are still to be checked against it (`wrapOverfullCells`).
+    func columnWidths(_ table: Table, origin: BlockOrigin) throws(LayoutError) -> (widths: [Double], overfull: [MeasuredCell]) {
         let count = table.columns.count
         let padding = 2 * cellPadding.across
         var natural = [Double](repeating: 0, count: count)
-        // Every cell that sits in one column, with its width on one line (padding included).
-        var cells: [(spans: [TextSpan], column: Int, natural: Double)] = []
-        func measure(_ cell: Table.Cell, column: Int, role: TextRole) throws(LayoutError) {
+        var cells: [MeasuredCell] = []
+        func measure(_ cell: Table.Cell, row: Int?, column: Int, role: TextRole) throws(LayoutError) {
             guard cell.span == 1 else { return }
             let cellSpans = spans(cell.text, role: role)
             let width = try naturalWidth(cellSpans, role: role, origin: origin) + padding
-            cells.append((cellSpans, column, width))
+            cells.append(MeasuredCell(cell: cell, spans: cellSpans, row: row, column: column, natural: width))
             natural[column] = max(natural[column], width)
         }
-        // A cell's longest word is never wider than the cell on one line, and measuring it (Pango breaking the text
-        // at every opportunity) costs more than the rest of the table: it is measured only where it can decide.
-        var minimum = [Double](repeating: 0, count: count)
-        func measureMinimum(where needed: (_ column: Int, _ natural: Double) -> Bool) throws(LayoutError) {
-            for cell in cells where needed(cell.column, cell.natural) {
-                minimum[cell.column] = max(minimum[cell.column], try minimumWidth(cell.spans, origin: origin) + padding)
-            }
-        }
         for (index, column) in table.columns.enumerated() {
-            try measure(Table.Cell(text: [Inline(column.title)], span: 1, isFigure: false), column: index, role: .tableHeader)
+            try measure(Table.Cell(text: [Inline(column.title)], span: 1, isFigure: false), row: nil, column: index, role: .tableHeader)
         }
-        for row in table.rows {
+        for (rowIndex, row) in table.rows.enumerated() {
             var index = 0
             for cell in row {
-                try measure(cell, column: index, role: .table)
+                try measure(cell, row: rowIndex, column: index, role: .table)
                 index += cell.span
             }
         }
@@ -107,26 +109,31 @@ extension LayoutContext {
             }
         }
         // A fixed column can be too narrow only for a cell wider than it on one line.
-        try measureMinimum { column, natural in !automatic.contains(column) && natural > widths[column] + 0.01 }
-        let fixedTooNarrow = table.columns.indices.filter { !automatic.contains($0) && widths[$0] + 0.01 < minimum[$0] }
-        if let column = fixedTooNarrow.first {
-            try overflow(origin, .columnTooNarrow(table.columns[column].title, width: widths[column], needs: minimum[column]))
-        }
+        let overfull = cells.filter { !automatic.contains($0.column) && $0.natural > widths[$0.column] + 0.01 }
         let naturalSum = automatic.reduce(0) { $0 + natural[$1] }
+        // A cell's longest word is never wider than the cell on one line, and measuring it (Pango breaking the text
+        // at every opportunity) costs more than the rest of the table: it is measured only where it can decide.
         // Automatic columns whose text all fits on one line need no longest words.
-        if naturalSum > remaining { try measureMinimum { column, _ in automatic.contains(column) } }
+        var minimum = [Double](repeating: 0, count: count)
+        if naturalSum > remaining {
+            for cell in cells where automatic.contains(cell.column) {
+                minimum[cell.column] = max(minimum[cell.column], try minimumWidth(cell.spans, origin: origin) + padding)
+            }
+        }
         let minimumSum = automatic.reduce(0) { $0 + minimum[$1] }
         if minimumSum > remaining + 0.01 {
+            // A fixed column too narrow is reported first.
+            try checkFixedColumns(overfull, table: table, widths: widths, origin: origin)
             try overflow(origin, .tableTooWide(needs: columnWidth - remaining + minimumSum, width: columnWidth))
             // Under `overflow: warn`: the automatic columns shrink in proportion, and their words stick out.
             for index in automatic { widths[index] = max(0, remaining) * minimum[index] / max(minimumSum, 1) }
-            return widths
+            return (widths, [])
         }
-        if automatic.isEmpty { return widths }
+        if automatic.isEmpty { return (widths, overfull) }
         if naturalSum <= remaining {
             // Everything fits on one line: share out the extra room in proportion to the natural widths.
             for index in automatic { widths[index] = natural[index] * remaining / max(naturalSum, 1) }
-            return widths
+            return (widths, overfull)
         }
         // Columns whose content fits in a fair share keep their natural width; the others share what is left,
         // each between its longest word and its natural width.
@@ -146,13 +153,62 @@ extension LayoutContext {
         }
         let share = (room - sum(minimum, open)) / max(sum(natural, open) - sum(minimum, open), 1)
         for index in open { widths[index] = minimum[index] + (natural[index] - minimum[index]) * share }
-        return widths
+        return (widths, overfull)
+    }
+
+    /// Checks the longest word of each of `cells` against its fixed column: a column narrower than one is an error
+    /// (a warning under `overflow: warn`).
+    private func checkFixedColumns(_ cells: [MeasuredCell], table: Table, widths: [Double], origin: BlockOrigin) throws(LayoutError) {
+        var minimum = [Double](repeating: 0, count: table.columns.count)
+        for cell in cells {
+            minimum[cell.column] = max(minimum[cell.column], try minimumWidth(cell.spans, origin: origin) + 2 * cellPadding.across)
+        }
+        if let column = table.columns.indices.first(where: { widths[$0] + 0.01 < minimum[$0] }) {
+            try overflow(origin, .columnTooNarrow(table.columns[column].title, width: widths[column], needs: minimum[column]))
+        }
+    }
+
+    /// Sets the cells of fixed columns that are wider on one line than their column at the width their row gives
+    /// them, by row (nil: the header) and column. A cell whose lines all fit is kept for its row, set once: no word of
+    /// it can be wider than the column. Only the others have their longest word measured (Pango breaking the text
+    /// at every opportunity costs more than setting it), to find a column too narrow.
+    private func wrapOverfullCells(_ cells: [MeasuredCell], table: Table, widths: [Double], edges: [(left: Double, right: Double)],
+                                   origin: BlockOrigin) throws(LayoutError) -> [Int?: [Int: ShapedParagraph]] {
+        var wrapped: [Int?: [Int: ShapedParagraph]] = [:]
+        var unsure: [MeasuredCell] = []
+        for measured in cells {
+            let isHeader = measured.row == nil
+            let paragraph = self.paragraph(measured.spans, role: isHeader ? .tableHeader : .table,
+                                           width: cellTextWidth(column: measured.column, span: 1, edges: edges),
+                                           direction: table.direction,
+                                           alignment: cellAlignment(measured.cell, column: measured.column, table: table, isHeader: isHeader))
+            if let shaped = try? engine.shape(paragraph, tolerating: [.overflow]),
+               let width = paragraph.width, shaped.naturalWidth <= width + 0.01 {
+                wrapped[measured.row, default: [:]][measured.column] = shaped
+            } else {
+                unsure.append(measured)
+            }
+        }
+        try checkFixedColumns(unsure, table: table, widths: widths, origin: origin)
+        return wrapped
+    }
+
+    /// The width a cell's text is set to: its columns' less the padding.
+    private func cellTextWidth(column: Int, span: Int, edges: [(left: Double, right: Double)]) -> Double {
+        let last = min(edges.count - 1, column + span - 1)
+        let left = min(edges[column].left, edges[last].left), right = max(edges[column].right, edges[last].right)
+        return right - left - 2 * cellPadding.across
+    }
+
+    private func cellAlignment(_ cell: Table.Cell, column: Int, table: Table, isHeader: Bool) -> Alignment {
+        isHeader ? .start : cell.isFigure ? .end : table.columns[column].alignment
     }
 
     /// A row as one box, or, when it is taller than `pieceHeight`, as slices cut between lines where no cell has a
     /// line across the cut, for the page to break between like a paragraph's lines.
     private func rowBoxes(_ cells: [Table.Cell], table: Table, edges: [(left: Double, right: Double)], isHeader: Bool,
-                          stripe: Bool, pieceHeight: Double, origin: BlockOrigin) throws(LayoutError) -> [FlowBox] {
+                          stripe: Bool, pieceHeight: Double, shaped preset: [Int: ShapedParagraph],
+                          origin: BlockOrigin) throws(LayoutError) -> [FlowBox] {
         let padding = cellPadding
         let role: TextRole = isHeader ? .tableHeader : .table
         var placed: [(ShapedParagraph, Double)] = []
@@ -160,10 +216,15 @@ extension LayoutContext {
         var column = 0
         for cell in cells {
             let last = min(edges.count - 1, column + cell.span - 1)
-            let left = min(edges[column].left, edges[last].left), right = max(edges[column].right, edges[last].right)
-            let alignment: Alignment = isHeader ? .start : cell.isFigure ? .end : table.columns[column].alignment
-            let shaped = try shape(spans(cell.text, role: role), role: role, width: right - left - 2 * padding.across,
-                                   direction: table.direction, alignment: alignment, origin: origin)
+            let left = min(edges[column].left, edges[last].left)
+            let shaped: ShapedParagraph
+            if let set = preset[column] {
+                shaped = set
+            } else {
+                shaped = try shape(spans(cell.text, role: role), role: role, width: cellTextWidth(column: column, span: cell.span, edges: edges),
+                                   direction: table.direction, alignment: cellAlignment(cell, column: column, table: table, isHeader: isHeader),
+                                   origin: origin)
+            }
             placed.append((shaped, left + padding.across))
             height = max(height, shaped.height)
             column += cell.span

@@ -80,8 +80,7 @@ final class LayoutContext {
                justify: JustifyMode = .spaces, origin: BlockOrigin) throws(LayoutError) -> ShapedParagraph {
         let direction = direction ?? self.direction
         let alignment = alignment == .justify && justify == .none ? .start : alignment
-        let paragraph = StyledParagraph(spans: spans, direction: direction, alignment: alignment, lineHeight: lineHeight(role),
-                                        width: width, justification: justify == .kashida ? .kashida : .spaces)
+        let paragraph = self.paragraph(spans, role: role, width: width, direction: direction, alignment: alignment, justify: justify)
         let unwrapped = StyledParagraph(spans: spans, direction: direction, alignment: .start, lineHeight: lineHeight(role), width: nil)
         let kept = width != nil || alignment == .start ? singleLine(unwrapped) : nil
         if width == nil, alignment == .start, let kept { return kept }
@@ -107,6 +106,14 @@ final class LayoutContext {
             }
             throw failure(origin, error)
         }
+    }
+
+    /// The paragraph `shape` gives the text engine when the text is not already set on one line.
+    func paragraph(_ spans: [TextSpan], role: TextRole, width: Double?, direction: Direction? = nil, alignment: Alignment = .start,
+                   justify: JustifyMode = .spaces) -> StyledParagraph {
+        let alignment = alignment == .justify && justify == .none ? .start : alignment
+        return StyledParagraph(spans: spans, direction: direction ?? self.direction, alignment: alignment, lineHeight: lineHeight(role),
+                               width: width, justification: justify == .kashida ? .kashida : .spaces)
     }
 
     /// The width of text set on one line; kept, so that setting it again within that width costs nothing.

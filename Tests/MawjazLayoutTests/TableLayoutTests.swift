@@ -47,6 +47,43 @@ import TestSupport
         #expect(abs(big.origin.x - small.origin.x) < 0.01)
     }
 
+    static func fixedColumns(_ widths: (String, String), _ row: String) -> String {
+        """
+        title: "جدول"
+        date: 2024-09-15
+        body:
+          - table:
+              columns: [{title: "الأول", width: \(widths.0)}, {title: "الثاني", width: \(widths.1)}]
+              rows:
+                - \(row)
+
+        """
+    }
+
+    @Test func aCellWiderThanItsFixedColumnWrapsInsideIt() throws {
+        let text = "خلية طويلة تلتف على عدة أسطر داخل عمودها الضيق دون أن تخرج منه"
+        let page = try TestSupport.layout(yaml: Self.fixedColumns(("25%", "75%"), "[\"\(text)\", \"قصير\"]")).document.pages[0]
+        let lines = page.frame.textLines
+        let short = try #require(lines.first { $0.line.text == "قصير" })
+        let wrapped = lines.filter { text.contains($0.line.text) && $0.line.text != "قصير" && $0.origin.x > short.origin.x }
+        #expect(wrapped.count >= 3)
+        #expect(wrapped.map(\.line.text).joined().filter { $0 != " " } == text.filter { $0 != " " })
+        // Right to left: the first column, a quarter of the text column, on the right, its lines inside it.
+        let right = try #require(wrapped.map { $0.origin.x + $0.line.width }.max())
+        let left = try #require(wrapped.map(\.origin.x).min())
+        #expect(right - left <= page.frame.size.width / 4)
+        #expect(left > short.origin.x + short.line.width)
+    }
+
+    @Test func aFixedColumnNarrowerThanAWordIsAnError() throws {
+        do {
+            _ = try TestSupport.layout(yaml: Self.fixedColumns(("5%", "95%"), "[\"الاستراتيجيات والسياسات\", \"نص\"]"))
+            Issue.record("a column of 5% cannot hold the word")
+        } catch let error as MawjazError {
+            #expect(error.description.contains("longest word needs"))
+        }
+    }
+
     @Test func aRowThatDoesNotFillTheColumnsIsAnError() throws {
         let yaml = Self.report("""
                     - [{text: "خلية", span: 2}, "ب", "ج"]
