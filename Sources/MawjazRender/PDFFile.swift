@@ -211,8 +211,13 @@ struct PDFUpdate {
     /// The file with this update appended: the objects, a cross-reference section for them, and a trailer
     /// holding `trailer`'s entries, the new size and a pointer to the previous table.
     func appended(to file: PDFFile, trailer: PDFDictionary) -> [UInt8] {
-        var output = file.bytes
-        output.reserveCapacity(output.count + 1 + objects.reduce(0) { $0 + $1.bytes.count } + 20 * (objects.count + 1) + 200)
+        // Room for everything appended, so that the file is copied once: an array that outgrows its room doubles, and a
+        // long document's PDF was held three times over at that moment. Each object has its 20-byte entry in the
+        // cross-reference section and at most one subsection header (two numbers and a space, 24 bytes at most); the
+        // trailer (its identifiers 70 bytes) and the end of the file fit in 512.
+        var output = [UInt8]()
+        output.reserveCapacity(file.bytes.count + 1 + objects.reduce(0) { $0 + $1.bytes.count } + 44 * (objects.count + 1) + 512)
+        output += file.bytes
         if output.last != 0x0A { output.append(0x0A) }
         var offsets: [Int: Int] = [:]
         for object in objects {
