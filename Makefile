@@ -17,8 +17,11 @@ BRIEF := out/mississippi-uzbekistan.pdf
 # 2.36 reads them), exporting none of its symbols (their table was 450 KB that every shared library's lookups
 # touched) and laying out side by side the functions a render runs (Scripts/link-order.txt, written by
 # Scripts/link-order.py): it starts faster and takes less memory than one that loads them as shared libraries (see
-# "Measured" in the README). Every release build uses the same flags, so that switching never rebuilds everything.
+# "Measured" in the README). lld orders whole sections, and swiftc puts a module's functions into one section unless
+# told otherwise: each function gets its own (-function-sections), or the list could not move them. Every release
+# build uses the same flags, so that switching never rebuilds everything.
 RELEASE_FLAGS := --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic \
+                 -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections \
                  -Xlinker --symbol-ordering-file=$(CURDIR)/Scripts/link-order.txt -Xlinker --no-warn-symbol-ordering
 RELEASE := $(SWIFT) build -c release $(RELEASE_FLAGS)
 
