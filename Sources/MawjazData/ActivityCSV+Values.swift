@@ -7,12 +7,17 @@ extension ActivityCSV {
         var message: Message
     }
 
+    /// A cell's text as a message quotes it: at most 60 characters of it (`Diagnostic.excerpt`), however long the cell.
+    static func quoted(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        Diagnostic.excerpt(String(decoding: bytes, as: UTF8.self))
+    }
+
     /// Reads `YYYY-MM-DD`, `YYYY-MM` or `YYYY` from UTF-8 (any digits may be Arabic-Indic), rejecting dates the
     /// calendar lacks.
     static func date(from bytes: UnsafeBufferPointer<UInt8>) -> Result<CalendarDate, ValueProblem> {
         /// The problem, its message quoting the text (decoded only then: reading is the hot path).
         func problem(_ message: (String) -> Message) -> Result<CalendarDate, ValueProblem> {
-            .failure(ValueProblem(message: message(String(decoding: bytes, as: UTF8.self))))
+            .failure(ValueProblem(message: message(quoted(bytes))))
         }
         var year = 0, month = 0, day = 0
         var yearDigits = 0, monthDigits = 0, dayDigits = 0
@@ -45,7 +50,7 @@ extension ActivityCSV {
     /// Reads a whole number of 0 or more from UTF-8 (digits may be Arabic-Indic).
     static func count(from bytes: UnsafeBufferPointer<UInt8>) -> Result<Int, ValueProblem> {
         func problem(_ message: (String) -> Message) -> Result<Int, ValueProblem> {
-            .failure(ValueProblem(message: message(String(decoding: bytes, as: UTF8.self))))
+            .failure(ValueProblem(message: message(quoted(bytes))))
         }
         var value = 0
         var digits = 0, digitsAfterPoint = 0

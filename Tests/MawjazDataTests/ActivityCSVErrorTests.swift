@@ -159,6 +159,17 @@ import MawjazData
         #expect(found[100] == "log.csv:102:1: error: and 50 more errors")
     }
 
+    /// Found by fuzzing: a date cell of hundreds of characters was quoted whole, past the 600 characters a message may
+    /// have. A value's message quotes at most its first 60 characters.
+    @Test func aLongCellIsQuotedShort() {
+        let date = "2024-" + String(repeating: "1", count: 10_000)
+        let count = String(repeating: "9", count: 10_000)
+        #expect(diagnostics("date,category,title,participants\n\(date),a,b,\(count)\n") == [
+            "log.csv:2:1: error: date: \"2024-\(String(repeating: "1", count: 55))…\" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)",
+            "log.csv:2:10011: error: participants: \"\(String(repeating: "9", count: 60))…\" is too large",
+        ])
+    }
+
     @Test func diagnosticsCarryTheirParts() throws {
         do {
             _ = try ActivityCSV.parse(Array("date,category,title\n2020,a,\n".utf8), file: "f.csv", name: "n")

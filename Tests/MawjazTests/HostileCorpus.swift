@@ -249,6 +249,18 @@ extension HostileCase {
         HostileCase(name: "a CSV date that is no date", files: ["report.yaml": report(paragraph("x"), data: "log.csv"),
                                                                "log.csv": .text("date,category,title\n2020-02-30,a,b\n")],
                     location: "log.csv:2:1", message: "month 2 of 2020 has 29 days"),
+        // Found by fuzzing: the whole cell was quoted.
+        HostileCase(name: "a CSV date of 10,000 characters", files: ["report.yaml": report(paragraph("x"), data: "log.csv"),
+                                                                     "log.csv": .text("date,category,title\n2024-" + String(repeating: "x", count: 10_000)
+                                                                                      + ",a,b\n")],
+                    location: "log.csv:2:1", message: "is not a date"),
+        HostileCase(name: "a report date of 10,000 characters",
+                    files: ["report.yaml": .text("title: \"x\"\ndate: 2024-" + String(repeating: "x", count: 10_000) + "\nbody: []\n")],
+                    location: "report.yaml:2:7", message: "is not a date"),
+        HostileCase(name: "a CSV count of 10,000 digits", files: ["report.yaml": report(paragraph("x"), data: "log.csv"),
+                                                                  "log.csv": .text("date,category,title,participants\n2024,a,b,"
+                                                                                   + String(repeating: "9", count: 10_000) + "\n")],
+                    location: "log.csv:2:10", message: "is too large"),
         HostileCase(name: "a CSV row too wide", files: ["report.yaml": report(paragraph("x"), data: "log.csv"),
                                                        "log.csv": .text("date,category,title\n2020,a,b,c,d\n")],
                     location: "log.csv:2:10", message: "the row has 5 fields but the header has 3"),
