@@ -3,6 +3,7 @@
 import Foundation
 import MawjazData
 import MawjazDocument
+import MawjazFrame
 import MawjazLayout
 import MawjazRender
 import MawjazText
@@ -32,7 +33,7 @@ extension BriefingRenderer {
     /// request sets). A report built in code has its blocks without a place in a file located by their path in
     /// the body (`body[3].paragraph`). `limits` go over the report's own, as the command line's do; a report built in
     /// code has the limits it was given.
-    package func check(_ source: ReportSource, limits: LimitOverrides = LimitOverrides(),
+    package func check(_ source: ReportSource, limits: LimitOverrides = LimitOverrides(), stop: StopSignal = .never,
                        adjusting: (inout Report) -> Void = { _ in }) throws(MawjazError) -> CheckedReport {
         switch source {
         case .text(var text):
@@ -40,13 +41,13 @@ extension BriefingRenderer {
             let reading = ReportLoader.read(text)
             guard var report = reading.report else { throw Self.failure(reading.diagnostics) }
             adjusting(&report)
-            return try check(report, found: reading.diagnostics, unavailable: reading.unreadableDatasets)
+            return try check(report, found: reading.diagnostics, unavailable: reading.unreadableDatasets, stop: stop)
         case .report(let report):
             var located = report.locatingBlocks()
             located.limits = limits.applied(to: located.limits)
             adjusting(&located)
             do {
-                return try check(located, found: ReportValidator.check(located), unavailable: [])
+                return try check(located, found: ReportValidator.check(located), unavailable: [], stop: stop)
             } catch {
                 guard case .input(let problems) = error else { throw error }
                 throw .input(located.inBlockOrder(problems))
@@ -54,7 +55,7 @@ extension BriefingRenderer {
         }
     }
 
-    private func check(_ report: Report, found: [Diagnostic], unavailable: Set<String>) throws(MawjazError) -> CheckedReport {
+    private func check(_ report: Report, found: [Diagnostic], unavailable: Set<String>, stop: StopSignal) throws(MawjazError) -> CheckedReport {
         var problems = found
         let template: Template
         do { template = try templates.template(for: report) } catch { throw Self.failure(problems + error.diagnostics) }
@@ -68,7 +69,7 @@ extension BriefingRenderer {
         }
         var laidOut: LayoutResult?
         do {
-            laidOut = try Typesetter(engine: engine).layout(document, creationDate: Self.creationDate(for: document.date))
+            laidOut = try Typesetter(engine: engine, stop: stop).layout(document, creationDate: Self.creationDate(for: document.date))
         } catch {
             problems += error.diagnostics
         }

@@ -108,41 +108,64 @@ public final class BriefingRenderer {
         try validate(request, stopping: { nil })
     }
 
-    /// `render(_:)`, asking `stop` between stages whether to give up (a passed deadline, a cancelled task).
-    func render(_ request: RenderRequest, stopping stop: () -> MawjazError?) throws(MawjazError) -> RenderedDocument {
-        let (checked, pages) = try lay(request, stopping: stop)
+    /// `render(_:)`, giving up once `stop` gives a reason (a cancelled task) or the request's deadline passes: asked
+    /// between stages, and inside the long ones at bounded intervals (each piece of text set, each block and table row
+    /// laid out, each page furnished and drawn), so that the thread is free soon after.
+    func render(_ request: RenderRequest, stopping stop: @escaping @Sendable () -> MawjazError?) throws(MawjazError) -> RenderedDocument {
+        let reason = Self.stopReason(request, stop)
+        let (checked, pages) = try lay(request, stoppingFor: reason)
         let laidOut = checked.laidOut
         do {
-            let files = try Renderer(pageWorkers: pageWorkers).output(laidOut.document, format: request.format, pages: pages)
+            var renderer = Renderer(pageWorkers: pageWorkers)
+            renderer.stop = StopSignal { reason() != nil }
+            let files = try renderer.output(laidOut.document, format: request.format, pages: pages)
             var rendered = RenderedDocument(format: request.format,
                                             files: files.map { RenderedFile(page: $0.page == 0 ? nil : $0.page, data: Data($0.bytes)) },
                                             pageCount: laidOut.document.pages.count, warnings: checked.warnings)
             rendered.inputFiles = checked.inputFiles
             return rendered
         } catch {
+            if let stopped = reason() { throw stopped }
             throw MawjazError(error)
         }
     }
 
-    /// `validate(_:)`, asking `stop` between stages whether to give up.
-    func validate(_ request: RenderRequest, stopping stop: () -> MawjazError?) throws(MawjazError) -> RenderedDocument {
-        let (checked, _) = try lay(request, stopping: stop)
+    /// `validate(_:)`, giving up as `render(_:stopping:)` does.
+    func validate(_ request: RenderRequest, stopping stop: @escaping @Sendable () -> MawjazError?) throws(MawjazError) -> RenderedDocument {
+        let (checked, _) = try lay(request, stoppingFor: Self.stopReason(request, stop))
         return RenderedDocument(format: request.format, files: [], pageCount: checked.laidOut.document.pages.count, warnings: checked.warnings)
     }
 
+    /// Why a request's work should stop now, if it should: its deadline passed (`timedOut`), or `stop`'s own reason.
+    private static func stopReason(_ request: RenderRequest,
+                                   _ stop: @escaping @Sendable () -> MawjazError?) -> @Sendable () -> MawjazError? {
+        let deadline = request.deadline
+        return {
+            if let deadline, ContinuousClock.now >= deadline { return .timedOut }
+            return stop()
+        }
+    }
+
     /// What render and validate share: the request's report checked and laid out, with the facts and values set from
-    /// outside, and the pages to draw; `stop` is asked before and after.
-    private func lay(_ request: RenderRequest, stopping stop: () -> MawjazError?) throws(MawjazError) -> (CheckedReport, pages: [Int]) {
+    /// outside, and the pages to draw; `reason` is asked before and after, and by the layout as it goes.
+    private func lay(_ request: RenderRequest, stoppingFor reason: @escaping @Sendable () -> MawjazError?) throws(MawjazError)
+        -> (CheckedReport, pages: [Int]) {
         func checkpoint() throws(MawjazError) {
-            if let deadline = request.deadline, ContinuousClock.now >= deadline { throw .timedOut }
-            if let reason = stop() { throw reason }
+            if let stopped = reason() { throw stopped }
         }
         try checkpoint()
         if case .png(let dpi) = request.format, let problem = DPI.problem(dpi) { throw .input([problem.diagnostic]) }
         // Every problem of every stage at once (load, placeholders, template, images, layout): see `check`.
-        let checked = try check(request.source, limits: request.limits) { report in
-            report.variables.merge(request.variables) { _, set in set }
-            for (key, value) in request.facts.sorted(by: { $0.key < $1.key }) { report.setFact(key, to: value) }
+        let checked: CheckedReport
+        do {
+            checked = try check(request.source, limits: request.limits, stop: StopSignal { reason() != nil }) { report in
+                report.variables.merge(request.variables) { _, set in set }
+                for (key, value) in request.facts.sorted(by: { $0.key < $1.key }) { report.setFact(key, to: value) }
+            }
+        } catch {
+            // A layout stopped part way reports why it was stopped, not what it had found so far.
+            try checkpoint()
+            throw error
         }
         try checkpoint()
         let pages = request.format == .pdf ? [] : try request.pages.pages(of: checked.laidOut.document.pages.count)

@@ -56,13 +56,16 @@ public enum MawjazError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// The diagnostics of a data error, as bad input.
     public init(_ error: DataError) { self = .input(error.diagnostics) }
-    /// A layout error's diagnostics (every block that could not be laid out), as bad input.
-    package init(_ error: LayoutError) { self = .input(error.diagnostics) }
+    /// A layout error's diagnostics (every block that could not be laid out), as bad input; a layout stopped by its
+    /// stop signal is `cancelled` (its caller, who raised the signal, knows better why).
+    package init(_ error: LayoutError) { self = error.isStop ? .cancelled : .input(error.diagnostics) }
     /// A render error: bad input when the output asked for cannot be made (format, page), else an output failure.
     package init(_ error: RenderError) {
         switch error {
         case .unsupportedFormat, .jpegInRaster, .noSuchPage:
             self = .input([Diagnostic(.error, at: SourceLocation(file: "-o"), field: "output", error.message)])
+        case .stopped:
+            self = .cancelled
         default:
             self = .output(error.message)
         }

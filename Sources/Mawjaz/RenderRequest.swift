@@ -32,7 +32,8 @@ public struct RenderRequest: Sendable {
     public var facts: [String: String]
     /// Values every text can name directly, as `{{group}}`.
     public var variables: [String: String]
-    /// When the render must have finished; it stops with `MawjazError.timedOut` at the next stage after it.
+    /// When the render must have finished; past it the render stops with `MawjazError.timedOut` within one step of its
+    /// work (a piece of text set, a block or table row laid out, a page drawn).
     public var deadline: ContinuousClock.Instant?
     /// Limits over those the report asks for (as `--limit NAME=VALUE` sets them); the defaults otherwise. A report
     /// from text is held to them while it is read, as `mawjaz render` holds a file.

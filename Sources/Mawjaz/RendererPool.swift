@@ -9,9 +9,10 @@ import Synchronization
 /// Any number of tasks may call `render(_:)` at once: a request goes to a free worker, or waits in the queue for
 /// one, and is refused at once with `MawjazError.busy` when every worker is busy and `queueLimit` requests are
 /// already waiting. A request whose task is
-/// cancelled leaves the queue (or stops at the next stage if it is running) with `MawjazError.cancelled`; one
-/// whose deadline passes, in the queue or while it runs, ends with `MawjazError.timedOut`. The bytes are those a
-/// `BriefingRenderer` gives for the same request.
+/// cancelled leaves the queue with `MawjazError.cancelled`; one whose deadline passes in the queue ends with
+/// `MawjazError.timedOut`. A running one stops as soon as either happens, within one step of its work (a piece of
+/// text set, a block or table row laid out, a page drawn), and its worker takes the next request. The bytes are those
+/// a `BriefingRenderer` gives for the same request.
 ///
 /// ```swift
 /// let pool = try RendererPool(resources: .bundled(), workers: 2)
@@ -118,8 +119,8 @@ private final class PoolCore: Sendable {
         if let refusal { job.finish(.failure(refusal)) } else { jobsWaiting.signal() }
     }
 
-    /// Marks `job` cancelled; one still waiting leaves the queue and is answered now, a running one stops at its
-    /// next stage.
+    /// Marks `job` cancelled; one still waiting leaves the queue and is answered now, a running one stops within one
+    /// step of its work.
     func cancel(_ job: PoolJob) {
         job.cancel()
         let removed = state.withLock { state in
@@ -164,7 +165,7 @@ private final class PoolCore: Sendable {
                 result = .failure(.timedOut)
             } else {
                 result = Result { () throws(MawjazError) in
-                    let stop = { job.isCancelled ? MawjazError.cancelled : nil }
+                    let stop: @Sendable () -> MawjazError? = { job.isCancelled ? .cancelled : nil }
                     switch job.work {
                     case .render: return try owned.renderer.render(job.request, stopping: stop)
                     case .validate: return try owned.renderer.validate(job.request, stopping: stop)

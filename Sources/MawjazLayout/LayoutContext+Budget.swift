@@ -14,6 +14,7 @@ extension LayoutContext {
     /// Counts `boxes` against the limits, stopping as soon as the items they hold, or the pages they need at the
     /// least, pass them.
     func spend(_ boxes: [FlowBox]) throws(LayoutError) {
+        try checkStop()
         guard let last = boxes.last else { return }
         for box in boxes {
             spent.boxes += box.frame.items.count
@@ -28,6 +29,12 @@ extension LayoutContext {
         if leastPages > Double(limits.pages) {
             throw Self.tooManyPages(limits.pages, at: last.origin)
         }
+    }
+
+    /// Ends the layout with `LayoutError.stopped` once its stop signal is raised (a deadline passed, a request
+    /// cancelled): asked before each piece of text is set and as each block and table row is counted.
+    func checkStop() throws(LayoutError) {
+        if stop.isRaised { throw .stopped }
     }
 
     /// The error for a document that runs past its pages limit, at the block that crosses it.

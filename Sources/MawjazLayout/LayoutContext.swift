@@ -27,9 +27,12 @@ final class LayoutContext {
     let pageTextHeight: Double
     /// What the pagination pass under way has laid out so far, against the document's limits.
     var spent = LayoutSpending()
+    /// Whether the layout is still wanted: asked before each piece of text is set and as each block is counted.
+    let stop: StopSignal
 
-    init(engine: TextEngine, document: Document, columnWidth: Double, pageTextHeight: Double) {
+    init(engine: TextEngine, document: Document, columnWidth: Double, pageTextHeight: Double, stop: StopSignal = .never) {
         self.engine = engine
+        self.stop = stop
         self.document = document
         self.template = document.template
         self.columnWidth = columnWidth
@@ -78,6 +81,7 @@ final class LayoutContext {
     /// its line is moved to where the alignment puts it.
     func shape(_ spans: [TextSpan], role: TextRole, width: Double?, direction: Direction? = nil, alignment: Alignment = .start,
                justify: JustifyMode = .spaces, origin: BlockOrigin) throws(LayoutError) -> ShapedParagraph {
+        try checkStop()
         let direction = direction ?? self.direction
         let alignment = alignment == .justify && justify == .none ? .start : alignment
         let paragraph = self.paragraph(spans, role: role, width: width, direction: direction, alignment: alignment, justify: justify)
@@ -118,6 +122,7 @@ final class LayoutContext {
 
     /// The width of text set on one line; kept, so that setting it again within that width costs nothing.
     func naturalWidth(_ spans: [TextSpan], role: TextRole, origin: BlockOrigin) throws(LayoutError) -> Double {
+        try checkStop()
         let unwrapped = StyledParagraph(spans: spans, direction: direction, alignment: .start, lineHeight: lineHeight(role), width: nil)
         if let known = singleLine(unwrapped) { return known.naturalWidth }
         let shaped: ShapedParagraph
@@ -140,6 +145,7 @@ final class LayoutContext {
 
     /// The width of the longest word of the text.
     func minimumWidth(_ spans: [TextSpan], origin: BlockOrigin) throws(LayoutError) -> Double {
+        try checkStop()
         do { return try engine.minimumWidth(spans, direction: direction) } catch { throw failure(origin, error) }
     }
 

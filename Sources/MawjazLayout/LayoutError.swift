@@ -22,11 +22,23 @@ package struct LayoutError: Error, Sendable, CustomStringConvertible {
         self.init(location: location, block: block, message: .verbatim(message))
     }
 
-    /// Whether this is a document past one of its limits (pages, positioned items): nothing more is worth laying out.
+    /// Whether the layout was stopped from outside (its stop signal raised) rather than by the document.
+    package private(set) var isStop = false
+
+    /// The layout was stopped by its stop signal: the one who asked for it has its answer already (a deadline, a
+    /// cancellation), so the message is what the signal stands for at worst.
+    package static let stopped: LayoutError = {
+        var error = LayoutError(location: nil, block: "document", message: .renderCancelled)
+        error.isStop = true
+        return error
+    }()
+
+    /// Whether this is a document past one of its limits (pages, positioned items), or a layout stopped from outside:
+    /// nothing more is worth laying out.
     var isBudget: Bool {
         switch message {
         case .tooManyPages, .tooManyBoxes: return true
-        default: return false
+        default: return isStop
         }
     }
 

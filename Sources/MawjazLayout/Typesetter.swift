@@ -15,8 +15,14 @@ package struct LayoutResult: Sendable {
 /// Lays out documents with a text engine.
 package struct Typesetter {
     package let engine: TextEngine
+    /// Asked before each piece of text is set, after each block and table row, and before each page is furnished:
+    /// once raised, the layout ends with `LayoutError.stopped`.
+    package var stop: StopSignal
 
-    package init(engine: TextEngine) { self.engine = engine }
+    package init(engine: TextEngine, stop: StopSignal = .never) {
+        self.engine = engine
+        self.stop = stop
+    }
 
     /// Flows the document into pages: title, then every block, breaking pages by one rule for all blocks,
     /// then the banner, running heads and feet and page numbers on every page.
@@ -25,7 +31,7 @@ package struct Typesetter {
         let textWidth = setup.size.width - setup.inside - setup.outside
         let columnWidth = Self.bodyColumnWidth(setup)
         let textHeight = setup.size.height - setup.top - setup.bottom
-        let context = LayoutContext(engine: engine, document: document, columnWidth: columnWidth, pageTextHeight: textHeight)
+        let context = LayoutContext(engine: engine, document: document, columnWidth: columnWidth, pageTextHeight: textHeight, stop: stop)
         try engine.library.check(families: TextRole.allCases.flatMap { document.template.families($0, language: document.language) })
             .mapError(origin: BlockOrigin(kind: "template", location: SourceLocation(file: document.template.name)))
         // A table of contents needs the pages its headings fall on: lay out again until they stay put.
@@ -42,6 +48,7 @@ package struct Typesetter {
         }
         var composed: [Page] = []
         for (index, boxes) in pages.enumerated() {
+            try context.checkStop()
             var frame = Frame(size: setup.size)
             let left = Self.leftMargin(setup, pageIndex: index, direction: document.direction)
             // The furniture first: a page whose first content is an image of a figure is one cairo 1.16 cannot tag.

@@ -19,6 +19,8 @@ package enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     case noSuchPage(Int, pageCount: Int)
     /// The PDF cairo wrote could not be amended (its catalog, structure or cross-reference table was not as expected).
     case amendment(String)
+    /// The drawing was stopped by its stop signal (a deadline passed, a request cancelled).
+    case stopped
 
     /// What to tell the user, in any language. The details of cairo's failures and of faults in the structure or the
     /// amendment (which bad input cannot cause) stay in English, for Mawjaz's developers.
@@ -32,6 +34,7 @@ package enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
         case .structure(let detail): return .documentStructure(detail)
         case .noSuchPage(let number, let count): return .noSuchPage(number, pageCount: count)
         case .amendment(let detail): return .amendment(detail)
+        case .stopped: return .renderCancelled
         }
     }
 

@@ -51,6 +51,8 @@ package struct Renderer: Sendable {
     package var tagsPDF = true
     /// Whether a PDF gets its incremental update (`PDFAmendment`). Off only to measure what the update costs.
     package var amendsPDF = true
+    /// Asked before each page is drawn: once raised, the drawing ends with `RenderError.stopped`.
+    package var stop = StopSignal.never
 
     /// A renderer that draws the pages of PNG and SVG outputs on `pageWorkers` threads (one per core by default).
     package init(pageWorkers: Int = ProcessInfo.processInfo.activeProcessorCount) {
@@ -97,8 +99,14 @@ package struct Renderer: Sendable {
         let pages = try numbers.map { (number) throws(RenderError) in try page(number, of: document) }
         let drawn = Mutex<[Int: Result<[UInt8], RenderError>]>([:])
         let workers = min(pageWorkers, pages.count)
+        let stop = self.stop
         @Sendable func drawShare(of worker: Int) {
             for index in stride(from: worker, to: pages.count, by: max(1, workers)) {
+                // A stopped share draws no more pages: its first page not drawn is the error.
+                guard !stop.isRaised else {
+                    drawn.withLock { $0[index] = .failure(.stopped) }
+                    return
+                }
                 let result: Result<[UInt8], RenderError>
                 do throws(RenderError) { result = .success(try draw(pages[index])) } catch { result = .failure(error) }
                 drawn.withLock { $0[index] = result }
@@ -138,6 +146,7 @@ package struct Renderer: Sendable {
             let textLayer = TextLayerPlan(document.pages, names: fonts.glyphNames, renames: amendsPDF)
             let painter = Painter(context: context, fonts: fonts, vector: true, tagger: tagger, textLayerPlan: textLayer, smoothsImages: false)
             for (index, page) in document.pages.enumerated() {
+                if stop.isRaised { throw .stopped }
                 cairo_pdf_surface_set_size(surface.handle, page.size.width, page.size.height)
                 if index < document.info.pageLabels.count {
                     cairo_pdf_surface_set_page_label(surface.handle, document.info.pageLabels[index])

@@ -20,19 +20,67 @@ import TestSupport
 
     @Test func aFullPoolSaysBusyAtOnce() async throws {
         let pool = try RendererPool(resources: TestSupport.resources, workers: 1, queueLimit: 0)
-        let long = RenderRequest(.file(TestSupport.defaultReport))
-        let first = Task { try await pool.render(long) }
+        defer { pool.shutdown() }
+        let first = Task { try await pool.render(Self.longRequest(paragraphs: 1_000, deadline: nil)) }
         // Wait until the worker has taken the first request, so that the second finds no room.
-        let start = ContinuousClock.now
-        while pool.running == 0, ContinuousClock.now - start < .seconds(30) { try await Task.sleep(for: .milliseconds(1)) }
-        await #expect(throws: MawjazError.busy) { try await pool.render(long) }
-        #expect(try await first.value.pageCount == 3)
+        try await Self.waitUntilRunning(pool)
+        await #expect(throws: MawjazError.busy) { try await pool.render(RenderRequest(.file(TestSupport.defaultReport))) }
+        first.cancel()
+        await #expect(throws: MawjazError.cancelled) { try await first.value }
     }
 
     @Test func aPassedDeadlineEndsTheRequestWithoutARender() async throws {
         let pool = try RendererPool(resources: TestSupport.resources, workers: 1)
         let late = RenderRequest(.file(TestSupport.defaultReport), deadline: .now - .seconds(1))
         await #expect(throws: MawjazError.timedOut) { try await pool.render(late) }
+    }
+
+    /// A report built in code of `count` paragraphs of twenty sentences (about two to a page), whose layout takes longer
+    /// than its binding, with limits that let it run to its end.
+    static func longRequest(paragraphs count: Int, deadline: ContinuousClock.Instant?) -> RenderRequest {
+        let paragraph = Array(repeating: TestSupport.sentence, count: 20).joined(separator: " ")
+        let report = Report(title: "طويل", date: CalendarDate(year: 2024, month: 1, day: 1),
+                            body: (1...count).map { .paragraph(ParagraphSpec("\($0). " + paragraph)) })
+        return RenderRequest(.report(report), deadline: deadline,
+                             limits: LimitOverrides([.pages: 100_000, .boxes: 100_000_000, .expansionCharacters: 100_000_000]))
+    }
+
+    /// Waits until `pool`'s worker has taken a request.
+    static func waitUntilRunning(_ pool: RendererPool) async throws {
+        let start = ContinuousClock.now
+        while pool.running == 0, ContinuousClock.now - start < .seconds(60) { try await Task.sleep(for: .milliseconds(1)) }
+        #expect(pool.running == 1)
+    }
+
+    /// Stops a long render on a one-worker pool with `stop`, queues the default report behind it, and checks that the
+    /// default report was rendered while the same long report, run to its end on a pool of its own beside it, was still
+    /// being laid out: the worker came free when the long render was stopped, not when it would have been done. The two
+    /// long reports share the machine's load, so the comparison holds on a busy machine too.
+    static func checkWorkerFreed(by stop: (Task<RenderedDocument, any Error>) -> Void, deadline: ContinuousClock.Instant?,
+                                 endingWith reason: MawjazError) async throws {
+        let pool = try RendererPool(resources: TestSupport.resources, workers: 1, queueLimit: 1)
+        let beside = try RendererPool(resources: TestSupport.resources, workers: 1, queueLimit: 0)
+        defer { pool.shutdown(); beside.shutdown() }
+        let full = Task { try await beside.validate(longRequest(paragraphs: 1_000, deadline: nil)) }
+        let long = Task { try await pool.render(longRequest(paragraphs: 1_000, deadline: deadline)) }
+        try await waitUntilRunning(pool)
+        try await waitUntilRunning(beside)
+        stop(long)
+        let next = try await pool.render(RenderRequest(.file(TestSupport.defaultReport)))
+        #expect(next.pageCount == 3)
+        #expect(beside.running == 1, "the next request waited for the long render to end")
+        await #expect(throws: reason) { try await long.value }
+        full.cancel()
+        _ = try? await full.value
+    }
+
+    @Test func aRenderPastItsDeadlineFreesItsWorkerForTheNextRequest() async throws {
+        // Two seconds: long enough for the worker to be seen taking it, far shorter than its layout.
+        try await Self.checkWorkerFreed(by: { _ in }, deadline: .now + .seconds(2), endingWith: .timedOut)
+    }
+
+    @Test func aCancelledRenderStopsPartWayAndFreesItsWorker() async throws {
+        try await Self.checkWorkerFreed(by: { $0.cancel() }, deadline: nil, endingWith: .cancelled)
     }
 
     @Test func aCancelledTaskLeavesThePool() async throws {
