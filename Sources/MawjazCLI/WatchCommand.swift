@@ -30,7 +30,7 @@ struct WatchCommand: ParsableCommand {
         var session: WatchSession
         do throws(MawjazError) {
             let (destination, format) = try destination(for: reportURL)
-            var request = RenderRequest(.file(reportURL), format: format, facts: what.facts)
+            var request = RenderRequest(.file(reportURL), format: format, facts: what.facts, limits: what.limits.overrides)
             if let pages = what.pages {
                 guard format != .pdf else { throw Render.bad("pages", .pagesOnlyForImages) }
                 request.pages = pages
@@ -126,7 +126,9 @@ struct WatchSession {
         let start = ContinuousClock.now
         var loaded: LoadedReport?
         do {
-            let report = try renderer.load(ReportText(contentsOf: self.report))
+            var text = ReportText(contentsOf: self.report)
+            text.limits = request.limits
+            let report = try renderer.load(text)
             loaded = report
             var request = self.request
             request.source = .report(report.report)

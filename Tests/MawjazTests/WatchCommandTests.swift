@@ -152,6 +152,16 @@ import TestSupport
         #expect(watch.renders == 2, "\(watch.output)")
     }
 
+    @Test func theCommandLinesLimitsHoldForEveryRender() throws {
+        let folder = try Self.reportFolder()
+        let watch = try Watch(["report.yaml", "-o", "out/brief.pdf", "--limit", "data-rows=1"], in: folder)
+        defer { _ = watch.stop() }
+        // The log's two rows are past the limit given: refused, with the flag that raises it, and nothing written.
+        #expect(watch.waitFor { $0.contains("more rows than the data-rows limit of 1 (raise it under limits: in the report, or with --limit data-rows=N)") },
+                "\(watch.output)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/brief.pdf").path))
+    }
+
     @Test func pagesAsPNGAndBadArguments() throws {
         let folder = try Self.reportFolder()
         let watch = try Watch(["report.yaml", "-o", "pages/brief.png", "--dpi", "30"], in: folder)
