@@ -54,6 +54,13 @@ public enum MawjazError: Error, Equatable, Sendable, CustomStringConvertible {
         return 1
     }
 
+    /// This error with every limit it reports naming `remedy(limit)` as the way to raise it (see `LimitRemedy`): the
+    /// library's errors name `RenderRequest.limits`, which the command line and a service readdress to their readers.
+    public func withLimitRemedy(_ remedy: (_ limit: String) -> LimitRemedy) -> MawjazError {
+        guard case .input(let diagnostics) = self else { return self }
+        return .input(diagnostics.map { $0.withLimitRemedy(remedy) })
+    }
+
     /// The diagnostics of a data error, as bad input.
     public init(_ error: DataError) { self = .input(error.diagnostics) }
     /// A layout error's diagnostics (every block that could not be laid out), as bad input; a layout stopped by its

@@ -115,7 +115,7 @@ struct BatchOutcome {
         for result in results.sorted(by: { $0.document.output.path < $1.document.output.path }) {
             let error: String
             switch result.failure {
-            case .input(let diagnostics)?: error = diagnostics.first(where: { $0.severity == .error })?.description(in: Console.language) ?? ""
+            case .input(let diagnostics)?: error = diagnostics.first(where: { $0.severity == .error })?.forCommandLine.description(in: Console.language) ?? ""
             case let failure?: error = failure.description(in: Console.language)
             case nil: error = ""
             }

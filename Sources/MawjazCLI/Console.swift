@@ -60,9 +60,9 @@ struct Console: Sendable {
         let lines: [String]
         switch format {
         case .text:
-            lines = diagnostics.map { $0.description(in: Self.language) }
+            lines = diagnostics.map { $0.forCommandLine.description(in: Self.language) }
         case .json:
-            lines = diagnostics.map { DiagnosticRecord($0, in: Self.language, document: document).jsonLine }
+            lines = diagnostics.map { DiagnosticRecord($0.forCommandLine, in: Self.language, document: document).jsonLine }
         }
         Self.standardError(lines.joined(separator: "\n") + "\n")
     }
@@ -137,6 +137,11 @@ func argument<Value>(_ parsed: Result<Value, ArgumentProblem>) throws -> Value {
     case .success(let value): return value
     case .failure(let problem): throw ValidationError(problem.message.text(in: Console.language))
     }
+}
+
+extension Diagnostic {
+    /// The diagnostic as the command line prints it: a limit reached is raised with `--limit`.
+    var forCommandLine: Diagnostic { withLimitRemedy { _ in .commandLine } }
 }
 
 /// `--limit NAME=VALUE`, which every command that reads a report takes.

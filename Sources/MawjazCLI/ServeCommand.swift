@@ -42,6 +42,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(Console.text(.helpLogLevel)))
     var logLevel: Logger.Level = .info
 
+    @OptionGroup var limits: LimitOptions
+
     @OptionGroup var diagnostics: DiagnosticOptions
 
     @OptionGroup var language: LanguageOption
@@ -75,6 +77,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.maxConnections = maxConnections
         settings.idleTimeout = .milliseconds(Int64(idleTimeout * 1000))
         settings.corsOrigins = corsOrigins
+        settings.limits = limits.overrides
         if let tokenFile {
             do { settings.token = try Self.token(at: tokenFile) } catch { console.fail(error) }
         }

@@ -44,6 +44,13 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         text.count > 60 ? text.prefix(60) + "…" : String(text)
     }
 
+    /// This diagnostic naming `remedy(limit)` as the way to raise the limit it is about (see `LimitRemedy`).
+    public func withLimitRemedy(_ remedy: (_ limit: String) -> LimitRemedy) -> Diagnostic {
+        var addressed = self
+        addressed.message = message.withLimitRemedy(remedy)
+        return addressed
+    }
+
     /// `file:line:column: error: field: message` in English, the form compilers use, so editors can jump to it.
     public var description: String { description(in: .en) }
 

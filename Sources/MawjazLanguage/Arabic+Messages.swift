@@ -464,21 +464,21 @@ extension Arabic {
                 + ": تم \(n(ok))، فشل \(n(failed))، \(digits(String(format: "%.1f", seconds))) ثانية، \(digits(String(format: "%.1f", perSecond))) مستند/ثانية"
 
         case .fileNotRegular(let kind, let path, let special): return "\(name(kind)) \(path) \(name(special))، وليس ملفا عاديا"
-        case .fileOverLimit(let kind, let path, let size, let limit, let limitName):
-            return "حجم \(name(kind)) \(path) \(bytes(size))، وهذا أكثر من \(limitPhrase(limitName, limit))"
+        case .fileOverLimit(let kind, let path, let size, let limit, let limitName, let remedy):
+            return "حجم \(name(kind)) \(path) \(bytes(size))، وهذا أكثر من \(limitPhrase(limitName, limit, remedy))"
         case .forbiddenCharacter(let code): return "المحرف U+\(code) غير مسموح به في نص YAML أو JSON"
         case .nulInText: return "المحرف NUL (\\0) غير مسموح به في النص"
         case .nulInField: return "المحرف NUL (البايت 0x00) غير مسموح به في حقل"
         case .duplicateKeyAt(let key, let line): return "المفتاح «\(key)» مكرر (أول مرة في السطر \(n(line)))"
-        case .expansionPastLimit(let limitName, let limit): return "يتجاوز النص عند توسيعه \(limitPhrase(limitName, limit))"
-        case .sectionsTooDeep(let limit): return "تتداخل الأقسام أعمق من \(limitPhrase("section-depth", limit))"
-        case .tooManyPages(let limit): return "تتجاوز صفحات المستند \(limitPhrase("pages", limit))"
-        case .tooManyBoxes(let limit): return "تتجاوز العناصر الموضوعة في المستند \(limitPhrase("boxes", limit))"
-        case .tooManyRows(let limit): return "تتجاوز صفوف سجلات الأنشطة \(limitPhrase("data-rows", limit))"
-        case .imageTooManyPixels(let width, let height, let limit):
-            return "الصورة \(n(width))×\(n(height)) بكسل، وهذا أكثر من \(limitPhrase("image-pixels", limit))"
-        case .pageTooManyPixels(let width, let height, let dpi, let limit):
-            return "الصفحة بدقة \(n(dpi)) نقطة في البوصة \(n(width))×\(n(height)) بكسل، وهذا أكثر من \(limitPhrase("image-pixels", limit))"
+        case .expansionPastLimit(let limitName, let limit, let remedy): return "يتجاوز النص عند توسيعه \(limitPhrase(limitName, limit, remedy))"
+        case .sectionsTooDeep(let limit, let remedy): return "تتداخل الأقسام أعمق من \(limitPhrase("section-depth", limit, remedy))"
+        case .tooManyPages(let limit, let remedy): return "تتجاوز صفحات المستند \(limitPhrase("pages", limit, remedy))"
+        case .tooManyBoxes(let limit, let remedy): return "تتجاوز العناصر الموضوعة في المستند \(limitPhrase("boxes", limit, remedy))"
+        case .tooManyRows(let limit, let remedy): return "تتجاوز صفوف سجلات الأنشطة \(limitPhrase("data-rows", limit, remedy))"
+        case .imageTooManyPixels(let width, let height, let limit, let remedy):
+            return "الصورة \(n(width))×\(n(height)) بكسل، وهذا أكثر من \(limitPhrase("image-pixels", limit, remedy))"
+        case .pageTooManyPixels(let width, let height, let dpi, let limit, let remedy):
+            return "الصفحة بدقة \(n(dpi)) نقطة في البوصة \(n(width))×\(n(height)) بكسل، وهذا أكثر من \(limitPhrase("image-pixels", limit, remedy))"
         case .imageNotDecodable(let reason): return "تعذر فك ترميز صورة PNG ‏(\(reason))"
         case .jpegWithoutFrame: return "لا ترويسة إطار مقروءة في صورة JPEG"
         case .outputOverwritesInput(let path): return "سيكتب الناتج فوق \(path)، وهو أحد مدخلات الإخراج"
@@ -532,8 +532,15 @@ extension Arabic {
     }
 
     /// A limit and how to raise it.
-    private func limitPhrase(_ name: String, _ value: Int) -> String {
-        "حد \(name) البالغ \(n(value)) (ارفعه في limits: في التقرير، أو بالخيار ‎--limit \(name)=N)"
+    private func limitPhrase(_ name: String, _ value: Int, _ remedy: LimitRemedy) -> String {
+        let raise: String
+        switch remedy {
+        case .commandLine: raise = "ارفعه في limits: في التقرير، أو بالخيار ‎--limit \(name)=N"
+        case .library: raise = "ارفعه في limits: في التقرير، أو في حدود الطلب ‎RenderRequest.limits"
+        case .service: raise = "ارفعه في limits: في التقرير إلى عشرة أضعاف قيمته الافتراضية، وما فوق ذلك يرفعه من يشغّل الخدمة"
+        case .serviceSetting: raise = "تحدده الخدمة نفسها، ولا يرفعه إلا من يشغّلها"
+        }
+        return "حد \(name) البالغ \(n(value)) (\(raise))"
     }
 
     private func bytes(_ count: Int) -> String {

@@ -430,22 +430,22 @@ extension English {
                 + String(format: "%.1f s, %.1f docs/s", seconds, perSecond)
 
         case .fileNotRegular(let kind, let path, let special): return "\(name(kind)) \(path) is \(name(special)), not a regular file"
-        case .fileOverLimit(let kind, let path, let size, let limit, let limitName):
-            return "\(name(kind)) \(path) is \(size) bytes, more than \(limitPhrase(limitName, limit))"
+        case .fileOverLimit(let kind, let path, let size, let limit, let limitName, let remedy):
+            return "\(name(kind)) \(path) is \(size) bytes, more than \(limitPhrase(limitName, limit, remedy))"
         case .forbiddenCharacter(let code): return "the character U+\(code) is not allowed in YAML or JSON text"
         case .nulInText: return "a NUL character (\\0) is not allowed in text"
         case .nulInField: return "a NUL character (byte 0x00) is not allowed in a field"
         case .duplicateKeyAt(let key, let line): return "the key \"\(key)\" appears twice (first at line \(line))"
-        case .expansionPastLimit(let limitName, let limit):
-            return "the text expands past \(limitPhrase(limitName, limit))"
-        case .sectionsTooDeep(let limit): return "sections nest deeper than \(limitPhrase("section-depth", limit))"
-        case .tooManyPages(let limit): return "the document runs to more pages than \(limitPhrase("pages", limit))"
-        case .tooManyBoxes(let limit): return "the document holds more positioned items than \(limitPhrase("boxes", limit))"
-        case .tooManyRows(let limit): return "the activity logs have more rows than \(limitPhrase("data-rows", limit))"
-        case .imageTooManyPixels(let width, let height, let limit):
-            return "the image is \(width)×\(height) pixels, more than \(limitPhrase("image-pixels", limit))"
-        case .pageTooManyPixels(let width, let height, let dpi, let limit):
-            return "a page at \(dpi) dpi is \(width)×\(height) pixels, more than \(limitPhrase("image-pixels", limit))"
+        case .expansionPastLimit(let limitName, let limit, let remedy):
+            return "the text expands past \(limitPhrase(limitName, limit, remedy))"
+        case .sectionsTooDeep(let limit, let remedy): return "sections nest deeper than \(limitPhrase("section-depth", limit, remedy))"
+        case .tooManyPages(let limit, let remedy): return "the document runs to more pages than \(limitPhrase("pages", limit, remedy))"
+        case .tooManyBoxes(let limit, let remedy): return "the document holds more positioned items than \(limitPhrase("boxes", limit, remedy))"
+        case .tooManyRows(let limit, let remedy): return "the activity logs have more rows than \(limitPhrase("data-rows", limit, remedy))"
+        case .imageTooManyPixels(let width, let height, let limit, let remedy):
+            return "the image is \(width)×\(height) pixels, more than \(limitPhrase("image-pixels", limit, remedy))"
+        case .pageTooManyPixels(let width, let height, let dpi, let limit, let remedy):
+            return "a page at \(dpi) dpi is \(width)×\(height) pixels, more than \(limitPhrase("image-pixels", limit, remedy))"
         case .imageNotDecodable(let reason): return "the PNG image cannot be decoded (\(reason))"
         case .jpegWithoutFrame: return "the JPEG image has no readable frame header"
         case .outputOverwritesInput(let path): return "the output would overwrite \(path), one of the render's inputs"
@@ -491,9 +491,16 @@ extension English {
         }
     }
 
-    /// A limit and how to raise it: "the pages limit of 2000 (raise it …)".
-    private func limitPhrase(_ name: String, _ value: Int) -> String {
-        "the \(name) limit of \(value) (raise it under limits: in the report, or with --limit \(name)=N)"
+    /// A limit and how its reader can raise it: "the pages limit of 2000 (raise it …)".
+    private func limitPhrase(_ name: String, _ value: Int, _ remedy: LimitRemedy) -> String {
+        let raise: String
+        switch remedy {
+        case .commandLine: raise = "raise it under limits: in the report, or with --limit \(name)=N"
+        case .library: raise = "raise it under limits: in the report, or in the request's limits (RenderRequest.limits)"
+        case .service: raise = "raise it under limits: in the report, up to ten times its default; past that, ask whoever runs the service"
+        case .serviceSetting: raise = "the service sets it; whoever runs the service can raise it"
+        }
+        return "the \(name) limit of \(value) (\(raise))"
     }
 
     private func name(_ kind: NodeKind) -> String {

@@ -265,21 +265,22 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     // MARK: - Hostile input: files, characters, limits, output
     /// A FIFO, a device or a socket named as a file.
     case fileNotRegular(FileKind, path: String, special: SpecialFile)
+    // Each message about a limit says how to raise it, by its `remedy` (see `LimitRemedy`).
     /// A file past a limit a report may raise (`name` is the limit's name, as reports and `--limit` write it).
-    case fileOverLimit(FileKind, path: String, size: Int, limit: Int, name: String)
+    case fileOverLimit(FileKind, path: String, size: Int, limit: Int, name: String, remedy: LimitRemedy = .library)
     /// A character YAML does not allow, as its code point in hexadecimal ("0000").
     case forbiddenCharacter(codePoint: String)
     case nulInText
     case nulInField
     case duplicateKeyAt(String, firstLine: Int)
     /// Placeholders and sections expand past a limit (`name`: expansion-characters or expansion-steps).
-    case expansionPastLimit(name: String, limit: Int)
-    case sectionsTooDeep(limit: Int)
-    case tooManyPages(limit: Int)
-    case tooManyBoxes(limit: Int)
-    case tooManyRows(limit: Int)
-    case imageTooManyPixels(width: Int, height: Int, limit: Int)
-    case pageTooManyPixels(width: Int, height: Int, dpi: Int, limit: Int)
+    case expansionPastLimit(name: String, limit: Int, remedy: LimitRemedy = .library)
+    case sectionsTooDeep(limit: Int, remedy: LimitRemedy = .library)
+    case tooManyPages(limit: Int, remedy: LimitRemedy = .library)
+    case tooManyBoxes(limit: Int, remedy: LimitRemedy = .library)
+    case tooManyRows(limit: Int, remedy: LimitRemedy = .library)
+    case imageTooManyPixels(width: Int, height: Int, limit: Int, remedy: LimitRemedy = .library)
+    case pageTooManyPixels(width: Int, height: Int, dpi: Int, limit: Int, remedy: LimitRemedy = .library)
     /// An image that cannot be decoded, and why in cairo's words.
     case imageNotDecodable(reason: String)
     case jpegWithoutFrame

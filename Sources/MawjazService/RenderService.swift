@@ -143,7 +143,7 @@ public final class RenderService: Sendable {
             }
             let upload = try ReportUpload(contentType: request.headers[.contentType], body: body)
             let asked = RenderRequest(.yaml(upload.text, name: upload.name, files: upload.files), format: options.format,
-                                      pages: options.pages, facts: options.facts, deadline: deadline)
+                                      pages: options.pages, facts: options.facts, deadline: deadline, limits: configuration.limits)
             let job = answering == .pages ? EditorPage.preview(of: asked) : asked
             admitted = false
             let pool = self.pool, admission = self.admission
@@ -188,8 +188,10 @@ public final class RenderService: Sendable {
             case .cancelled:
                 throw RequestProblem(status: .serviceUnavailable, .serviceStopping, retryAfter: configuration.retryAfterSeconds)
             case .input(let diagnostics):
-                // A page past the end is the query's `page`, not the command line's `--pages`.
-                let located = diagnostics.map { diagnostic in
+                // A page past the end is the query's `page`, not the command line's `--pages`; a limit is raised as the
+                // service allows, not with `--limit`.
+                let located = diagnostics.map { found in
+                    let diagnostic = found.withLimitRemedy { configuration.remedy(forLimit: $0) }
                     guard diagnostic.location.file == "--pages" else { return diagnostic }
                     var moved = diagnostic
                     moved.location = SourceLocation(file: "?page")

@@ -1,5 +1,6 @@
 // What `mawjaz serve` is told: where to listen, how many renderers, and the limits every request lives within.
 import Foundation
+import Mawjaz
 
 /// The settings of a `RenderService`: the address, the renderers and their queue, and every limit a request lives
 /// within. The defaults suit one machine behind a reverse proxy.
@@ -27,9 +28,18 @@ public struct ServiceConfiguration: Sendable {
     public var corsOrigins: [String] = []
     /// The seconds a 503 for a full queue tells the client to wait (`Retry-After`).
     public var retryAfterSeconds = 1
+    /// Limits set over every report's own, as `mawjaz render --limit` sets them (`mawjaz serve --limit`): none by
+    /// default, so that a report may raise each limit up to ten times its default and no further.
+    public var limits = LimitOverrides()
 
     /// The defaults.
     public init() {}
+
+    /// How a client is told to raise the limit called `name` when a report reaches it: under the report's `limits:`,
+    /// unless the service sets that limit itself.
+    func remedy(forLimit name: String) -> LimitRemedy {
+        Limits.Name(rawValue: name).flatMap { limits.values[$0] } == nil ? .service : .serviceSetting
+    }
 
     /// The most requests the service holds at once (reading their bodies, waiting or rendering): every worker's one
     /// and the queue. Their bodies bound the memory requests take: `admissionLimit × maxBodyBytes` at most.

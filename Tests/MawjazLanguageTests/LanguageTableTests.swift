@@ -361,6 +361,8 @@ import TestSupport
         .imageTooWide(width: 1, column: 2), .noSuchDay("zqdate", month: 2, year: 2023, days: 28),
         .watch(.started(report: "zqreport", folders: 1)), .watch(.wrote(time: "zqtime", output: "zqoutput", pages: 1, milliseconds: 1)),
         .watch(.unchanged(time: "zqtime", output: "zqoutput", pages: 2, milliseconds: 11)),
+        .tooManyPages(limit: 1112, remedy: .commandLine), .tooManyPages(limit: 1112, remedy: .service),
+        .tooManyPages(limit: 1112, remedy: .serviceSetting),
     ] + HelpExample.allCases.map(Message.helpExample)
 
     /// One value of every phrase; counts are written as the document would write them.
@@ -474,6 +476,20 @@ import TestSupport
         #expect(Message.numberOutOfRange("500", low: 14, high: 300).text(in: .ar) == "القيمة «500» خارج المدى من ١٤ إلى ٣٠٠")
         #expect(Message.numberOutOfRange("0.5", low: 0.75, high: 1.5).text(in: .ar) == "القيمة «0.5» خارج المدى من ٠٫٧٥ إلى ١٫٥")
         #expect(Message.numberOutOfRange("500", low: 14, high: 300).description == "500 is outside 14.0…300.0")
+    }
+
+    @Test func aLimitMessageNamesTheRemedyOfWhoeverReadsIt() {
+        let reached = Message.tooManyRows(limit: 10)
+        #expect(reached.description == "the activity logs have more rows than the data-rows limit of 10 (raise it under limits: in the "
+                + "report, or in the request's limits (RenderRequest.limits))")
+        #expect(reached.withLimitRemedy { _ in .commandLine }.description
+                == "the activity logs have more rows than the data-rows limit of 10 (raise it under limits: in the report, or with --limit data-rows=N)")
+        #expect(reached.withLimitRemedy { _ in .service }.text(in: .ar).hasSuffix("وما فوق ذلك يرفعه من يشغّل الخدمة)"))
+        var asked: [String] = []
+        let set = Message.expansionPastLimit(name: "expansion-steps", limit: 5).withLimitRemedy { asked.append($0); return .serviceSetting }
+        #expect(asked == ["expansion-steps"])
+        #expect(set.description == "the text expands past the expansion-steps limit of 5 (the service sets it; whoever runs the service can raise it)")
+        #expect(Message.nulInText.withLimitRemedy { _ in .commandLine } == .nulInText)
     }
 
     @Test func localesNameLanguages() {

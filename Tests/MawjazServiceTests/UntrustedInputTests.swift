@@ -196,6 +196,25 @@ import TestSupport
         try await server.stop()
     }
 
+    @Test func aLimitReachedTellsTheClientHowTheServiceLetsItBeRaised() async throws {
+        // The report's own limits: it may raise them itself (up to ten times the default).
+        let open = try await RunningService.start()
+        let lowered = try await HTTP.send("POST", open.url("/validate"), headers: ["Content-Type": "application/yaml"],
+                                          body: Data(("limits: {pages: 1}\n" + Self.longReport(rows: 200)).utf8))
+        let own = try lowered.diagnostics().first?["message"] as? String ?? ""
+        #expect(lowered.status == 422 && own.contains("pages limit of 1"), "\(lowered.text)")
+        #expect(own.contains("under limits: in the report") && own.contains("whoever runs the service") && !own.contains("--limit"), "\(own)")
+        try await open.stop()
+        // A limit the service sets (mawjaz serve --limit): only whoever runs it can raise it.
+        let capped = try await RunningService.start { $0.limits = LimitOverrides([.pages: 1]) }
+        let refused = try await HTTP.send("POST", capped.url("/validate"), headers: ["Content-Type": "application/yaml"],
+                                          body: Data(("limits: {pages: 50}\n" + Self.longReport(rows: 200)).utf8))
+        let set = try refused.diagnostics().first?["message"] as? String ?? ""
+        #expect(refused.status == 422 && set.contains("pages limit of 1 (the service sets it"), "\(refused.text)")
+        #expect(!set.contains("--limit") && !set.contains("under limits: in the report"), "\(set)")
+        try await capped.stop()
+    }
+
     /// A report of many pages, `rows` rows of one table.
     static func longReport(rows count: Int) -> String {
         let rows = (1...count).map { "      - [\"\($0)\", \"صف من جدول طويل يملأ الصفحات واحدة بعد أخرى\"]" }.joined(separator: "\n")

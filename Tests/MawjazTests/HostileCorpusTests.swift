@@ -40,7 +40,10 @@ import TestSupport
             Issue.record("the library rendered \(rendered.pageCount) pages")
         } catch {
             #expect(error.exitStatus == render.status)
-            #expect(Self.errors(error.description(in: .en)) == Self.errors(render.error), "the library and render disagree")
+            // The same errors, but for how a limit is raised: the library's name the request's limits, the command's --limit.
+            let asTheCommandSaysThem = error.withLimitRemedy { _ in .commandLine }
+            #expect(Self.errors(asTheCommandSaysThem.description(in: .en)) == Self.errors(render.error), "the library and render disagree")
+            #expect(!error.description(in: .en).contains("--limit"), "the library names a flag its callers do not have")
         }
     }
 

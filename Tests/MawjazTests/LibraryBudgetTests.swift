@@ -39,6 +39,8 @@ import TestSupport
         let body = "  - paragraph: \"{{activities.total}}\"\n"
         let rows = try Self.refusal(Self.head + body, files: ["log.csv": Self.log(50)], limits: LimitOverrides([.dataRows: 10]))
         #expect(rows.status == 2 && rows.first.contains("data-rows limit of 10"), "\(rows.first)")
+        // Code raises a limit with the request's limits, not with the command's flag.
+        #expect(rows.first.contains("RenderRequest.limits") && !rows.first.contains("--limit"), "\(rows.first)")
         #expect(rows.first.hasPrefix("log.csv:"), "located in the log: \(rows.first)")
         let bytes = try Self.refusal(Self.head + body, files: ["log.csv": Self.log(50)], limits: LimitOverrides([.dataBytes: 100]))
         #expect(bytes.status == 2 && bytes.first.contains("data-bytes limit of 100"), "\(bytes.first)")
