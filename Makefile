@@ -61,7 +61,7 @@ STATIC_SWIFT := --static-swift-stdlib -Xlinker --start-group $(foreach library,F
 VERSION := $(shell sed -n 's/.*current = "\(.*\)"/\1/p' Sources/MawjazRender/MawjazVersion.swift)
 ARCHIVE_NAME := mawjaz-$(VERSION)-linux-$(shell uname -m)
 
-.PHONY: brief test deps relink build reports record-outputs bench bench-batch bench-watch bench-page bench-peers docs fidelity fuzz \
+.PHONY: brief test deps relink build reports record-outputs bench bench-batch bench-watch bench-page bench-hostile bench-peers docs fidelity fuzz \
   fuzz-build clean install install-files manual uninstall dist load scale-test
 
 brief: deps relink
@@ -131,6 +131,12 @@ bench-watch: deps relink
 bench-page: deps relink
 	$(RELEASE) --product mawjaz
 	python3 bench/service/page.py --mawjaz .build/release/mawjaz
+
+# How long the worst hostile inputs (expansion bombs, a table over a million-row log, deep nesting, alias bombs, image
+# headers claiming a trillion pixels) take to reach their budget, at the default limits.
+bench-hostile: deps relink
+	$(RELEASE) --product mawjaz
+	python3 bench/hostile/budgets.py --mawjaz .build/release/mawjaz
 
 # The library's documentation (DocC) from the symbol graphs and Sources/Mawjaz/Mawjaz.docc, into .build/docs.
 docs: deps
