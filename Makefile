@@ -133,8 +133,9 @@ bench-page: deps relink
 	python3 bench/service/page.py --mawjaz .build/release/mawjaz
 
 # How long the worst hostile inputs (expansion bombs, a table over a million-row log, deep nesting, alias bombs, image
-# headers claiming a trillion pixels) take to reach their budget, at the default limits.
+# headers claiming a trillion pixels) take to reach their budget, at the default limits (GNU time reads their memory).
 bench-hostile: deps relink
+	$(MAKE) --no-print-directory deps APT_PACKAGES="time"
 	$(RELEASE) --product mawjaz
 	python3 bench/hostile/budgets.py --mawjaz .build/release/mawjaz
 
