@@ -51,7 +51,8 @@ extension ActivityCSV {
                         indices[field] = index
                     } else {
                         log.error(headerLocation, field: field.rawValue,
-                                  .mappedHeaderMissing(Diagnostic.excerpt(header), suggestion: Suggestion.closest(to: header, among: names.filter { !$0.isEmpty })))
+                                  .mappedHeaderMissing(Diagnostic.excerpt(header),
+                                                       suggestion: Suggestion.closest(to: header, among: names.filter { !$0.isEmpty }).map(Diagnostic.excerpt)))
                     }
                 } else if let index = byName[field.rawValue] {
                     indices[field] = index
@@ -61,9 +62,21 @@ extension ActivityCSV {
             let unused = names.indices.filter { !used.contains($0) && !names[$0].isEmpty }.map { names[$0] }
             for field in ActivityField.allCases where field.isRequired && indices[field] == nil && mapped[field] == nil {
                 log.error(headerLocation, field: field.rawValue,
-                          .noColumnForField(field.rawValue, suggestion: Suggestion.closest(to: field.rawValue, among: unused),
-                                            unusedHeaders: unused.prefix(8).map(Diagnostic.excerpt)))
+                          .noColumnForField(field.rawValue, suggestion: Suggestion.closest(to: field.rawValue, among: unused).map(Diagnostic.excerpt),
+                                            unusedHeaders: Self.quoted(unused)))
             }
+        }
+
+        /// The first of `headers` a message lists, each cut short: eight at most, and no more than 240 characters together,
+        /// so that the message stays short however long the header's names are.
+        static func quoted(_ headers: [String]) -> [String] {
+            var listed: [String] = [], length = 0
+            for header in headers.prefix(8).map(Diagnostic.excerpt) {
+                guard listed.isEmpty || length + header.count <= 240 else { break }
+                listed.append(header)
+                length += header.count
+            }
+            return listed
         }
 
         /// The column of `field`, or nil when the file has none.

@@ -170,6 +170,16 @@ import MawjazData
         ])
     }
 
+    /// Found by fuzzing: eight header names of 60 characters each made a message of 611 characters. The header is listed
+    /// within 240 characters.
+    @Test func aHeaderOfLongNamesIsListedShort() {
+        let names = (0..<10).map { String(repeating: "h\($0)", count: 50) }
+        let cut = names.prefix(3).map { "\"\($0.prefix(60))…\"" }.joined(separator: ", ")
+        #expect(diagnostics(names.joined(separator: ",") + "\n") == ["date", "category", "title"].map {
+            "log.csv:1:1: error: \($0): no column for the required field \"\($0)\"; the header has \(cut) (map one to the field with columns:)"
+        })
+    }
+
     @Test func diagnosticsCarryTheirParts() throws {
         do {
             _ = try ActivityCSV.parse(Array("date,category,title\n2020,a,\n".utf8), file: "f.csv", name: "n")

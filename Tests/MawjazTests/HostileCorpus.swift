@@ -257,6 +257,10 @@ extension HostileCase {
         HostileCase(name: "a report date of 10,000 characters",
                     files: ["report.yaml": .text("title: \"x\"\ndate: 2024-" + String(repeating: "x", count: 10_000) + "\nbody: []\n")],
                     location: "report.yaml:2:7", message: "is not a date"),
+        HostileCase(name: "a CSV header of ten names of 100 characters", files: ["report.yaml": report(paragraph("x"), data: "log.csv"),
+                                                                              "log.csv": .text((0..<10).map { String(repeating: "h\($0)", count: 50) }
+                                                                                                   .joined(separator: ",") + "\n")],
+                    location: "log.csv:1:1", message: "no column for the required field \"date\"; the header has"),
         HostileCase(name: "a CSV count of 10,000 digits", files: ["report.yaml": report(paragraph("x"), data: "log.csv"),
                                                                   "log.csv": .text("date,category,title,participants\n2024,a,b,"
                                                                                    + String(repeating: "9", count: 10_000) + "\n")],
