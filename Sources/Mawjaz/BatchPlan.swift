@@ -130,17 +130,21 @@ public enum SafeFileName {
     /// blanks and dots trimmed from the ends, cut to `byteLimit`; `_` for a value that leaves nothing.
     /// Arabic and other letters stay as they are.
     public static func make(_ value: String) -> String {
-        let forbidden = Set<Character>(["/", "\\", ":", "*", "?", "\"", "<", ">", "|"])
-        // Bidi embeddings, overrides and isolates could make a name read as another; joiners stay (Arabic uses them).
-        let bidiControls: Set<UInt32> = [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
         var name = String(value.map { character -> Character in
             let unsafe = character.unicodeScalars.contains { $0.properties.generalCategory == .control || bidiControls.contains($0.value) }
             return forbidden.contains(character) || unsafe ? "_" : character
         })
-        name = name.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ".")))
+        name = name.trimmingCharacters(in: trimmed)
         while name.utf8.count > byteLimit { name.removeLast() }
         return name.isEmpty ? "_" : name
     }
+
+    /// Path separators and the characters Windows forbids in a name.
+    private static let forbidden = Set<Character>(["/", "\\", ":", "*", "?", "\"", "<", ">", "|"])
+    /// Bidi embeddings, overrides and isolates could make a name read as another; joiners stay (Arabic uses them).
+    private static let bidiControls: Set<UInt32> = [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
+    /// What is trimmed from a name's ends.
+    private static let trimmed = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "."))
 
     /// Hands out names, numbering a name already given (`name-2`, `name-3`); names compare ignoring case, so they
     /// stay apart on file systems that ignore it.

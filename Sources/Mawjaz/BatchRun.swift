@@ -2,6 +2,7 @@
 // reported and the others go on.
 import Foundation
 import MawjazData
+import MawjazRender
 
 /// How one document of a batch ended.
 public struct BatchResult: Sendable {
@@ -27,11 +28,12 @@ extension BatchPlan {
     /// writes each one's files as soon as it is rendered, and calls `done` with each result in the order they end.
     public func run(on pool: RendererPool, done: @Sendable (BatchResult) -> Void) async {
         let inFlight = pool.workerCount * 2
+        let paths = ResolvedPaths()
         await withTaskGroup(of: BatchResult.self) { group in
             var pending = documents.makeIterator()
             func startNext() -> Bool {
                 guard let document = pending.next() else { return false }
-                group.addTask { await Self.render(document, on: pool) }
+                group.addTask { await Self.render(document, on: pool, paths: paths) }
                 return true
             }
             for _ in 0..<inFlight where !startNext() { break }
@@ -42,7 +44,7 @@ extension BatchPlan {
         }
     }
 
-    private static func render(_ document: BatchDocument, on pool: RendererPool) async -> BatchResult {
+    private static func render(_ document: BatchDocument, on pool: RendererPool, paths: ResolvedPaths) async -> BatchResult {
         let start = ContinuousClock.now
         var result = BatchResult(document: document, files: [], pageCount: 0, milliseconds: 0, warnings: [], failure: nil)
         guard let request = document.request else {
@@ -55,7 +57,7 @@ extension BatchPlan {
             let rendered = try await pool.render(request)
             result.pageCount = rendered.pageCount
             result.warnings += rendered.warnings
-            result.files = try rendered.write(to: document.output)
+            result.files = try rendered.write(to: document.output, paths: paths)
         } catch {
             // A problem in the report's text may come from the group's value: name the row it comes from.
             if case .input(let diagnostics) = error, let source = document.dataSource {

@@ -78,7 +78,12 @@ public struct RenderedDocument: Sendable {
     /// input. Returns the files written.
     @discardableResult
     public func write(to url: URL) throws(MawjazError) -> [URL] {
-        if let input = Renderer.overwrittenInput(url, format: format, inputs: inputFiles) {
+        try write(to: url, paths: ResolvedPaths())
+    }
+
+    /// `write(to:)`, resolving the paths of the input files through `paths` (a batch keeps one for all its documents).
+    func write(to url: URL, paths: ResolvedPaths) throws(MawjazError) -> [URL] {
+        if let input = Renderer.overwrittenInput(url, format: format, inputs: inputFiles, paths: paths) {
             throw .input([Diagnostic(.error, at: SourceLocation(file: url.path), field: "output", .outputOverwritesInput(path: input))])
         }
         do throws(RenderError) {
