@@ -43,8 +43,9 @@ public struct BatchPlan: Sendable {
         }
         var names = SafeFileName.Registry()
         let dataFile = loaded.report.datasets[grouping.dataset]?.file ?? text.name
+        let patternParts = outputPattern.components(separatedBy: groupPlaceholder)
         let documents = partition.groups.map { group -> BatchDocument in
-            let output = URL(fileURLWithPath: outputPattern.replacingOccurrences(of: groupPlaceholder, with: names.claim(group.value)))
+            let output = URL(fileURLWithPath: patternParts.joined(separator: names.claim(group.value)), isDirectory: false)
             let source = Diagnostic(.warning, at: SourceLocation(file: dataFile, line: group.firstLine), field: grouping.column,
                                     .groupFirstRow(group.value))
             let errors = group.problems.filter { $0.severity == .error }
@@ -130,19 +131,29 @@ public enum SafeFileName {
     /// blanks and dots trimmed from the ends, cut to `byteLimit`; `_` for a value that leaves nothing.
     /// Arabic and other letters stay as they are.
     public static func make(_ value: String) -> String {
-        var name = String(value.map { character -> Character in
-            let unsafe = character.unicodeScalars.contains { $0.properties.generalCategory == .control || bidiControls.contains($0.value) }
-            return forbidden.contains(character) || unsafe ? "_" : character
-        })
+        // Most values (a district's name) need nothing done: looked at scalar by scalar, without grapheme breaking.
+        if value.utf8.count <= byteLimit, let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
+           !trimmed.contains(first), !trimmed.contains(last), !value.unicodeScalars.contains(where: isUnsafe) {
+            return value
+        }
+        // A character any of whose scalars is unsafe (a slash with a combining mark on it too) becomes `_`.
+        var name = String(value.map { character in character.unicodeScalars.contains(where: isUnsafe) ? "_" : character })
         name = name.trimmingCharacters(in: trimmed)
         while name.utf8.count > byteLimit { name.removeLast() }
         return name.isEmpty ? "_" : name
     }
 
-    /// Path separators and the characters Windows forbids in a name.
-    private static let forbidden = Set<Character>(["/", "\\", ":", "*", "?", "\"", "<", ">", "|"])
-    /// Bidi embeddings, overrides and isolates could make a name read as another; joiners stay (Arabic uses them).
-    private static let bidiControls: Set<UInt32> = [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
+    /// Path separators and the characters Windows forbids in a name, control characters, and the bidi embeddings,
+    /// overrides and isolates that could make a name read as another (joiners stay: Arabic uses them).
+    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+        case 0x20..<0x7F: forbidden.contains(UInt8(scalar.value))
+        default: false
+        }
+    }
+
+    private static let forbidden = Set("/\\:*?\"<>|".utf8)
     /// What is trimmed from a name's ends.
     private static let trimmed = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "."))
 
@@ -157,11 +168,10 @@ public enum SafeFileName {
         public mutating func claim(_ value: String) -> String {
             let base = SafeFileName.make(value)
             var name = base, number = 1
-            while taken.contains(name.lowercased()) {
+            while !taken.insert(name.lowercased()).inserted {
                 number += 1
                 name = "\(base)-\(number)"
             }
-            taken.insert(name.lowercased())
             return name
         }
     }

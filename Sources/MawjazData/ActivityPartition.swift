@@ -50,7 +50,11 @@ public struct ActivityPartition: Sendable {
         ungrouped = []
     }
 
+    /// The group of each value, by the value's bytes as written and, for a value written otherwise (another Unicode
+    /// normalisation of the same text), by the value as text: hashing a `String` normalises it, which costs more than
+    /// reading its row.
     private var index: [String: Int] = [:]
+    private var indexByBytes: [ValueBytes: Int] = [:]
 
     mutating func add(_ activity: Activity?, value: GroupValue?, problems: [Diagnostic], file: String) {
         guard let value else {
@@ -62,11 +66,16 @@ public struct ActivityPartition: Sendable {
             return
         }
         let position: Int
-        if let known = index[value.text] {
+        let bytes = ValueBytes(value.text)
+        if let known = indexByBytes[bytes] {
             position = known
+        } else if let known = index[value.text] {
+            position = known
+            indexByBytes[bytes] = known
         } else {
             position = groups.count
             index[value.text] = position
+            indexByBytes[bytes] = position
             groups.append(ActivityGroup(value: value.text, activities: [], problems: [], firstLine: value.line))
         }
         if let activity { groups[position].activities.append(activity) }
@@ -76,6 +85,17 @@ public struct ActivityPartition: Sendable {
     /// Every activity of every group, in file order.
     var allActivities: [Activity] {
         groups.flatMap(\.activities).sorted { $0.line < $1.line }
+    }
+}
+
+/// A value's UTF-8 bytes, compared and hashed as bytes.
+private struct ValueBytes: Hashable {
+    let bytes: [UInt8]
+
+    init(_ text: String) { bytes = Array(text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }
 

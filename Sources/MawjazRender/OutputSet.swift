@@ -198,8 +198,9 @@ extension Renderer {
         case .png: pageExtension = pages == .numbered ? "png" : nil
         case .svg: pageExtension = pages == .numbered ? "svg" : nil
         }
-        let folder = paths.resolve(output.deletingLastPathComponent().path)
-        let stem = output.deletingPathExtension().lastPathComponent
+        guard let (outputFolder, outputName) = ResolvedPaths.split(output.path) else { return nil }
+        let folder = paths.resolve(outputFolder)
+        let stem = pageExtension == nil ? outputName : output.deletingPathExtension().lastPathComponent
         for input in inputs {
             // The entry as named, in its folder resolved, and the file it leads to.
             let entries = [ResolvedPaths.split(ResolvedPaths.absolute(input)).map { (paths.resolve($0.folder), $0.name) },
@@ -207,7 +208,7 @@ extension Renderer {
             for case let (inputFolder, name)? in entries where inputFolder == folder {
                 if let pageExtension {
                     if OutputSet.isPage(name, stem: stem, extension: pageExtension) { return input }
-                } else if name == output.lastPathComponent {
+                } else if name == outputName {
                     return input
                 }
             }
