@@ -1,8 +1,9 @@
-// Renders a batch's documents through a renderer pool and writes each as it is done; a failed document is
+// Renders a batch's documents on a renderer pool's workers, each writing what it renders; a failed document is
 // reported and the others go on.
 import Foundation
 import MawjazData
 import MawjazRender
+import Synchronization
 
 /// How one document of a batch ended.
 public struct BatchResult: Sendable {
@@ -24,27 +25,41 @@ public struct BatchResult: Sendable {
 }
 
 extension BatchPlan {
-    /// Renders every document on `pool` (at most as many at once as the pool has workers, plus as many waiting),
-    /// writes each one's files as soon as it is rendered, and calls `done` with each result in the order they end.
-    public func run(on pool: RendererPool, done: @Sendable (BatchResult) -> Void) async {
-        let inFlight = pool.workerCount * 2
+    /// Renders every document on `pool` and calls `done` with each result in the order they end. Each of the pool's
+    /// workers takes the next document, renders it, writes its files and calls `done`, then takes the next, until none
+    /// is left: no document is handed from one thread to another, and nothing but starting and ending the workers runs
+    /// outside them. Documents a worker never took (the pool refused the batch, or its task was cancelled) end with
+    /// that reason.
+    public func run(on pool: RendererPool, done: @escaping @Sendable (BatchResult) -> Void) async {
+        let pending = PendingDocuments(documents)
         let paths = ResolvedPaths()
-        await withTaskGroup(of: BatchResult.self) { group in
-            var pending = documents.makeIterator()
-            func startNext() -> Bool {
-                guard let document = pending.next() else { return false }
-                group.addTask { await Self.render(document, on: pool, paths: paths) }
-                return true
+        let refusal = await withTaskGroup(of: MawjazError?.self) { group -> MawjazError? in
+            for _ in 0..<pool.workerCount {
+                group.addTask {
+                    do throws(MawjazError) {
+                        try await pool.run { renderer, stop throws(MawjazError) in
+                            while stop() == nil, let document = pending.next() {
+                                done(Self.render(document, with: renderer, stopping: stop, paths: paths))
+                            }
+                        }
+                        return nil
+                    } catch {
+                        return error
+                    }
+                }
             }
-            for _ in 0..<inFlight where !startNext() { break }
-            while let result = await group.next() {
-                done(result)
-                _ = startNext()
-            }
+            var refusal: MawjazError?
+            for await case let error? in group { refusal = refusal ?? error }
+            return refusal
+        }
+        while let document = pending.next() {
+            done(BatchResult(document: document, files: [], pageCount: 0, milliseconds: 0, warnings: [], failure: refusal ?? .cancelled))
         }
     }
 
-    private static func render(_ document: BatchDocument, on pool: RendererPool, paths: ResolvedPaths) async -> BatchResult {
+    /// Renders one document on a worker's renderer and writes its files.
+    private static func render(_ document: BatchDocument, with renderer: BriefingRenderer, stopping stop: @escaping @Sendable () -> MawjazError?,
+                               paths: ResolvedPaths) -> BatchResult {
         let start = ContinuousClock.now
         var result = BatchResult(document: document, files: [], pageCount: 0, milliseconds: 0, warnings: [], failure: nil)
         guard let request = document.request else {
@@ -54,7 +69,7 @@ extension BatchPlan {
         }
         result.warnings = document.problems
         do throws(MawjazError) {
-            let rendered = try await pool.render(request)
+            let rendered = try renderer.render(request, stopping: stop)
             result.pageCount = rendered.pageCount
             result.warnings += rendered.warnings
             result.files = try rendered.write(to: document.output, paths: paths)
@@ -73,5 +88,19 @@ extension BatchPlan {
     static func milliseconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = ContinuousClock.now - start
         return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+    }
+}
+
+/// A batch's documents not yet taken, handed out one at a time to whichever worker asks.
+private final class PendingDocuments: Sendable {
+    private let documents: [BatchDocument]
+    private let taken = Atomic<Int>(0)
+
+    init(_ documents: [BatchDocument]) { self.documents = documents }
+
+    /// The next document no worker has taken, or nil when every one has been.
+    func next() -> BatchDocument? {
+        let index = taken.add(1, ordering: .relaxed).oldValue
+        return index < documents.count ? documents[index] : nil
     }
 }

@@ -49,18 +49,23 @@ public final class RendererPool: Sendable {
     /// when its deadline passes first, `.cancelled` when its task is cancelled or the pool shut down, and the
     /// render's own errors otherwise.
     public func render(_ request: RenderRequest) async throws(MawjazError) -> RenderedDocument {
-        try await perform(PoolJob(request, work: .render))
+        try await run(deadline: request.deadline) { renderer, stop throws(MawjazError) in try renderer.render(request, stopping: stop) }
     }
 
     /// Checks `request` on the next free worker as `BriefingRenderer.validate(_:)` does: the page count and warnings,
     /// no files. Waits, and is refused, as `render(_:)` is.
     public func validate(_ request: RenderRequest) async throws(MawjazError) -> RenderedDocument {
-        try await perform(PoolJob(request, work: .validate))
+        try await run(deadline: request.deadline) { renderer, stop throws(MawjazError) in try renderer.validate(request, stopping: stop) }
     }
 
-    private func perform(_ job: PoolJob) async throws(MawjazError) -> RenderedDocument {
+    /// Runs `work` on the next free worker with that worker's renderer, waiting and refused as `render(_:)` is (past
+    /// `deadline` before it starts: `.timedOut`); `work` asks `stop` between stages whether its task was cancelled.
+    func run<Output: Sendable>(deadline: ContinuousClock.Instant? = nil,
+                               _ work: @escaping @Sendable (BriefingRenderer, _ stop: @escaping @Sendable () -> MawjazError?) throws(MawjazError) -> Output)
+        async throws(MawjazError) -> Output {
+        let job = PoolJob(deadline: deadline, work: work)
         let result = await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Result<RenderedDocument, MawjazError>, Never>) in
+            await withCheckedContinuation { (continuation: CheckedContinuation<Result<Output, MawjazError>, Never>) in
                 job.attach(continuation)
                 core.submit(job)
             }
@@ -109,26 +114,26 @@ private final class PoolCore: Sendable {
 
     /// Queues `job`, or answers it at once: `.busy` when the queue is full, `.cancelled` when it was cancelled
     /// already or the pool has stopped.
-    func submit(_ job: PoolJob) {
+    func submit(_ job: any QueuedJob) {
         let refusal: MawjazError? = state.withLock { state in
             if state.stopped || job.isCancelled { return .cancelled }
             if state.queue.count >= queueLimit + (workers - state.running) { return .busy }
             state.queue.append(job)
             return nil
         }
-        if let refusal { job.finish(.failure(refusal)) } else { jobsWaiting.signal() }
+        if let refusal { job.refuse(refusal) } else { jobsWaiting.signal() }
     }
 
     /// Marks `job` cancelled; one still waiting leaves the queue and is answered now, a running one stops within one
     /// step of its work.
-    func cancel(_ job: PoolJob) {
+    func cancel(_ job: any QueuedJob) {
         job.cancel()
         let removed = state.withLock { state in
             guard let index = state.queue.firstIndex(where: { $0 === job }) else { return false }
             state.queue.remove(at: index)
             return true
         }
-        if removed { job.finish(.failure(.cancelled)) }
+        if removed { job.refuse(.cancelled) }
     }
 
     var waiting: Int { state.withLock { $0.queue.count } }
@@ -136,14 +141,14 @@ private final class PoolCore: Sendable {
     var running: Int { state.withLock { $0.running } }
 
     func shutdown() {
-        let abandoned: [PoolJob]? = state.withLock { state in
+        let abandoned: [any QueuedJob]? = state.withLock { state in
             guard !state.stopped else { return nil }
             state.stopped = true
             defer { state.queue.removeAll() }
             return state.queue
         }
         guard let abandoned else { return }
-        for job in abandoned { job.finish(.failure(.cancelled)) }
+        for job in abandoned { job.refuse(.cancelled) }
         for _ in 0..<workers { jobsWaiting.signal() }
         if Thread.current.name?.hasPrefix("mawjaz-render-") != true { workersStopped.wait() }
     }
@@ -152,7 +157,7 @@ private final class PoolCore: Sendable {
     private func work(with owned: OwnedRenderer) {
         while true {
             jobsWaiting.wait()
-            let next: PoolJob?? = state.withLock { state in
+            let next: (any QueuedJob)?? = state.withLock { state in
                 if state.stopped { return .some(nil) }
                 guard !state.queue.isEmpty else { return nil }
                 state.running += 1
@@ -160,27 +165,20 @@ private final class PoolCore: Sendable {
             }
             guard let taken = next else { continue }
             guard let job = taken else { return }
-            let result: Result<RenderedDocument, MawjazError>
-            if let deadline = job.request.deadline, ContinuousClock.now >= deadline {
-                result = .failure(.timedOut)
+            let done = { self.state.withLock { $0.running -= 1 } }
+            if let deadline = job.deadline, ContinuousClock.now >= deadline {
+                done()
+                job.refuse(.timedOut)
             } else {
-                result = Result { () throws(MawjazError) in
-                    let stop: @Sendable () -> MawjazError? = { job.isCancelled ? .cancelled : nil }
-                    switch job.work {
-                    case .render: return try owned.renderer.render(job.request, stopping: stop)
-                    case .validate: return try owned.renderer.validate(job.request, stopping: stop)
-                    }
-                }
+                job.run(on: owned.renderer, then: done)
             }
-            state.withLock { $0.running -= 1 }
-            job.finish(result)
         }
     }
 }
 
 /// What the workers share: the waiting jobs, and whether the pool has stopped.
 private struct PoolState: ~Copyable {
-    var queue: [PoolJob] = []
+    var queue: [any QueuedJob] = []
     /// Workers rendering now.
     var running = 0
     var stopped = false
@@ -192,37 +190,57 @@ private final class OwnedRenderer: @unchecked Sendable {
     init(_ renderer: BriefingRenderer) { self.renderer = renderer }
 }
 
-/// One request in the pool, answered exactly once.
-private final class PoolJob: Sendable {
-    /// What a worker does with the request.
-    enum Work { case render, validate }
+/// What waits in the pool's queue for a worker: a job answered exactly once, whatever its result.
+private protocol QueuedJob: AnyObject, Sendable {
+    /// When the job must have finished; a worker refuses it with `.timedOut` past it.
+    var deadline: ContinuousClock.Instant? { get }
+    var isCancelled: Bool { get }
+    /// Marks the job cancelled: a running job stops within one step of its work.
+    func cancel()
+    /// Runs the job on a worker's renderer, calls `then`, and answers it.
+    func run(on renderer: BriefingRenderer, then: () -> Void)
+    /// Answers the job with `error` without running it.
+    func refuse(_ error: MawjazError)
+}
 
-    let request: RenderRequest
-    let work: Work
+/// One piece of work in the pool (a render, a check, a batch's share), answered exactly once.
+private final class PoolJob<Output: Sendable>: QueuedJob {
+    let deadline: ContinuousClock.Instant?
+    private let work: @Sendable (BriefingRenderer, _ stop: @escaping @Sendable () -> MawjazError?) throws(MawjazError) -> Output
     private let answer = Mutex<Answer>(Answer())
 
     private struct Answer: ~Copyable {
-        var continuation: CheckedContinuation<Result<RenderedDocument, MawjazError>, Never>?
+        var continuation: CheckedContinuation<Result<Output, MawjazError>, Never>?
         var cancelled = false
         var finished = false
     }
 
-    init(_ request: RenderRequest, work: Work) {
-        self.request = request
+    init(deadline: ContinuousClock.Instant?,
+         work: @escaping @Sendable (BriefingRenderer, _ stop: @escaping @Sendable () -> MawjazError?) throws(MawjazError) -> Output) {
+        self.deadline = deadline
         self.work = work
     }
 
     var isCancelled: Bool { answer.withLock { $0.cancelled } }
 
-    func attach(_ continuation: CheckedContinuation<Result<RenderedDocument, MawjazError>, Never>) {
+    func attach(_ continuation: CheckedContinuation<Result<Output, MawjazError>, Never>) {
         answer.withLock { $0.continuation = continuation }
     }
 
     func cancel() { answer.withLock { $0.cancelled = true } }
 
+    func run(on renderer: BriefingRenderer, then: () -> Void) {
+        let stop: @Sendable () -> MawjazError? = { self.isCancelled ? .cancelled : nil }
+        let result = Result { () throws(MawjazError) in try work(renderer, stop) }
+        then()
+        finish(result)
+    }
+
+    func refuse(_ error: MawjazError) { finish(.failure(error)) }
+
     /// Resumes the waiting task with `result`, the first time only.
-    func finish(_ result: Result<RenderedDocument, MawjazError>) {
-        let continuation: CheckedContinuation<Result<RenderedDocument, MawjazError>, Never>? = answer.withLock { answer in
+    private func finish(_ result: Result<Output, MawjazError>) {
+        let continuation: CheckedContinuation<Result<Output, MawjazError>, Never>? = answer.withLock { answer in
             guard !answer.finished else { return nil }
             answer.finished = true
             defer { answer.continuation = nil }
