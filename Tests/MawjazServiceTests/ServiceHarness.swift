@@ -164,8 +164,11 @@ final class RawConnection {
     private let socket: Int32
     private var pending = Data()
 
-    init(port: Int) throws {
+    /// A connection to `port`; with `receiveBuffer`, the socket's receive buffer is that small (in bytes), so that an
+    /// answer the test does not read stays in the server.
+    init(port: Int, receiveBuffer: Int32? = nil) throws {
         socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        if var size = receiveBuffer { setsockopt(socket, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size)) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -189,6 +192,13 @@ final class RawConnection {
 
     /// Reads one answer: its head, then a body of its `Content-Length`.
     func receive() throws -> HTTPAnswer {
+        var answer = try receiveHead()
+        answer.body = try receiveBody(length: Int(answer.headers["content-length"] ?? "0") ?? 0)
+        return answer
+    }
+
+    /// Reads the head of an answer (the answer without its body).
+    func receiveHead() throws -> HTTPAnswer {
         while pending.range(of: Data("\r\n\r\n".utf8)) == nil { try fill() }
         let end = pending.range(of: Data("\r\n\r\n".utf8))!
         let head = String(decoding: pending[..<end.lowerBound], as: UTF8.self)
@@ -201,11 +211,15 @@ final class RawConnection {
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
-        let length = Int(headers["content-length"] ?? "0") ?? 0
+        return HTTPAnswer(status: status, headers: headers, body: Data())
+    }
+
+    /// Reads `length` bytes of a body.
+    func receiveBody(length: Int) throws -> Data {
         while pending.count < length { try fill() }
         let body = Data(pending.prefix(length))
         pending = Data(pending.dropFirst(length))
-        return HTTPAnswer(status: status, headers: headers, body: body)
+        return body
     }
 
     /// Whether the server has closed the connection (reading gives end of file or a reset).
@@ -218,7 +232,7 @@ final class RawConnection {
     private func fill() throws {
         var buffer = [UInt8](repeating: 0, count: 65536)
         let count = recv(socket, &buffer, buffer.count, 0)
-        guard count > 0 else { throw TestFailure("the connection closed before the answer was complete") }
+        guard count > 0 else { throw TestFailure("the connection closed before the answer was complete (\(pending.count) bytes read past the head)") }
         pending.append(contentsOf: buffer[..<count])
     }
 }
