@@ -90,7 +90,7 @@ public final class RenderService: Sendable {
         return Application(
             router: router ?? self.router(),
             server: .http1(configuration: .init(
-                additionalChannelHandlers: [AnswerDrainHandler(deadline: drainDeadline, logger: logger)],
+                additionalChannelHandlers: [ExpectContinueHandler(), AnswerDrainHandler(deadline: drainDeadline, logger: logger)],
                 idleTimeout: .init(configuration.idleTimeout))),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),

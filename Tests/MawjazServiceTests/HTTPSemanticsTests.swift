@@ -151,3 +151,24 @@ import TestSupport
         try await server.stop()
     }
 }
+
+extension HTTPSemanticsTests {
+    /// A client that sends `Expect: 100-continue` (curl, for a body over a megabyte) is told to go on before it sends.
+    @Test func aClientThatAsksBeforeSendingItsBodyIsToldToGoOn() async throws {
+        let server = try await RunningService.start()
+        let body = Data(EndpointTests.inlineReport.utf8)
+        let connection = try RawConnection(port: server.port)
+        try connection.send("POST /render HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n"
+                            + "Expect: 100-continue\r\n\r\n")
+        let goOn = try connection.receiveHead()
+        #expect(goOn.status == 100)
+        try connection.send(body)
+        let answer = try connection.receive()
+        #expect(answer.status == 200)
+        #expect(answer.body.starts(with: Data("%PDF-".utf8)))
+        // The same connection carries the next request, which does not ask.
+        try connection.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try connection.receive().status == 200)
+        try await server.stop()
+    }
+}
