@@ -52,7 +52,9 @@ final class AnswerDrainHandler: ChannelOutboundHandler, RemovableChannelHandler 
         drain = (promise.map { [$0] } ?? [], timer)
         let outputShut = context.eventLoop.makePromise(of: Void.self)
         outputShut.futureResult.assumeIsolated().whenComplete { _ in
-            self.drain?.timer.cancel()
+            // Nothing to do when the deadline came first (the close it made fails the half close).
+            guard let timer = self.drain?.timer else { return }
+            timer.cancel()
             self.logger.debug("answer drained before close", metadata: [
                 "ms": .stringConvertible((NIODeadline.now() - started).nanoseconds / 1_000_000),
             ])

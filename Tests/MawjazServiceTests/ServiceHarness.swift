@@ -161,7 +161,7 @@ struct Form {
 /// A TCP connection to the service, written and read by hand: for bodies sent in pieces, several requests on one
 /// connection, and watching a connection close.
 final class RawConnection {
-    private let socket: Int32
+    private var socket: Int32
     private var pending = Data()
 
     /// A connection to `port`; with `receiveBuffer`, the socket's receive buffer is that small (in bytes), so that an
@@ -178,10 +178,16 @@ final class RawConnection {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { close(socket); throw TestFailure("cannot connect to port \(port)") }
+        guard connected == 0 else {
+            // Closed here, and marked so: the deinitializer runs for an object whose initializer throws once it is
+            // whole, and a second close would close whatever another test opened under the same number meanwhile.
+            close(socket)
+            socket = -1
+            throw TestFailure("cannot connect to port \(port)")
+        }
     }
 
-    deinit { close(socket) }
+    deinit { if socket >= 0 { close(socket) } }
 
     func send(_ text: String) throws { try send(Data(text.utf8)) }
 
