@@ -164,11 +164,8 @@ final class RawConnection {
     private var socket: Int32
     private var pending = Data()
 
-    /// A connection to `port`; with `receiveBuffer`, the socket's receive buffer is that small (in bytes), so that an
-    /// answer the test does not read stays in the server.
-    init(port: Int, receiveBuffer: Int32? = nil) throws {
+    init(port: Int) throws {
         socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        if var size = receiveBuffer { setsockopt(socket, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size)) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
