@@ -90,6 +90,7 @@ final class SlowReader: @unchecked Sendable {
         port, form, content_type, out = int(sys.argv[1]), open(sys.argv[2], "rb").read(), sys.argv[3], sys.argv[4]
         client = socket.socket()
         client.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        client.settimeout(120)
         client.connect(("127.0.0.1", port))
         client.sendall(f"POST /render HTTP/1.1\r\nHost: x\r\nContent-Type: {content_type}\r\nContent-Length: {len(form)}\r\n\r\n".encode() + form)
         received = b""
