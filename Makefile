@@ -245,11 +245,13 @@ dist: deps relink
 	@echo out/dist/$(ARCHIVE_NAME).tar.gz
 
 # mawjaz serve under wrk (30 s, 16 connections) on a one-page brief, beside mawjaz batch on the same brief: throughput,
-# p50/p99 below and above saturation, resident memory over 20,000 requests.
+# p50/p99 below and above saturation, resident memory over 20,000 requests. LOAD_ARGS go to the script
+# (e.g. LOAD_ARGS="--memory-requests 40000").
+LOAD_ARGS ?=
 load: deps relink
 	$(MAKE) --no-print-directory deps APT_PACKAGES="$(SERVICE_PACKAGES)"
 	$(RELEASE) --product mawjaz
-	python3 bench/service/load.py --mawjaz .build/release/mawjaz
+	python3 bench/service/load.py --mawjaz .build/release/mawjaz $(LOAD_ARGS)
 
 # Two replicas of mawjaz serve behind nginx; one stopped (SIGTERM, then SIGKILL in a second run) in the middle of a load run.
 scale-test: deps relink

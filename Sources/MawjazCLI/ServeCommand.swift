@@ -33,6 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(Console.text(.helpIdleTimeout)))
     var idleTimeout = 30.0
 
+    @Option(help: ArgumentHelp(Console.text(.helpDrainTimeout)))
+    var drainTimeout = 10.0
+
     @Option(help: ArgumentHelp(Console.text(.helpTokenFile)))
     var tokenFile: String?
 
@@ -60,6 +63,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard idleTimeout.isFinite, idleTimeout > 0, idleTimeout <= 3600 else {
             throw ValidationError(Console.text(.requestNumberOutsideRange(option: "--idle-timeout", value: String(idleTimeout), low: 1, high: 3600)))
         }
+        guard drainTimeout.isFinite, drainTimeout > 0, drainTimeout <= 3600 else {
+            throw ValidationError(Console.text(.requestNumberOutsideRange(option: "--drain-timeout", value: String(drainTimeout), low: 1, high: 3600)))
+        }
         guard maxConnections >= 1 else {
             throw ValidationError(Console.text(.requestNumberOutsideRange(option: "--max-connections", value: String(maxConnections), low: 1, high: 1_000_000)))
         }
@@ -76,6 +82,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.timeBudget = .milliseconds(Int64(timeBudget * 1000))
         settings.maxConnections = maxConnections
         settings.idleTimeout = .milliseconds(Int64(idleTimeout * 1000))
+        settings.drainTimeout = .milliseconds(Int64(drainTimeout * 1000))
         settings.corsOrigins = corsOrigins
         settings.limits = limits.overrides
         if let tokenFile {

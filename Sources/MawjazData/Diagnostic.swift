@@ -34,8 +34,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// What is wrong, as a value: `message.text(in:)` writes it in any language.
     public var message: Message
 
+    /// A diagnostic; an empty `field` (the top level of a file) is no field.
     public init(_ severity: Severity = .error, at location: SourceLocation, field: String? = nil, _ message: Message) {
-        self.severity = severity; self.location = location; self.field = field; self.message = message
+        self.severity = severity; self.location = location; self.field = field?.isEmpty == true ? nil : field; self.message = message
     }
 
     /// A value from the input cut short for a message: at most 60 characters, so that a message never carries more

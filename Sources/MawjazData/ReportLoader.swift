@@ -116,6 +116,10 @@ public struct ReportLoader {
     // MARK: - The top level
 
     private mutating func readReport(_ root: LocatedNode) -> Report? {
+        guard case .mapping = root.node else {
+            reader.log.error(root.location, .reportNotMapping(found: YAMLReader.kind(of: root.node)))
+            return nil
+        }
         guard let pairs = reader.mapping(root, allowedKeys: Self.topLevelKeys) else { return nil }
         let fields = Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         // First, since the data below is read within them.

@@ -28,6 +28,8 @@ extension Arabic {
         case .cannotRead(let detail): return "تعذرت قراءة الملف: \(detail)"
         case .tooManyNodes(let limit): return "يتمدد المستند إلى أكثر من \(n(limit)) عقدة (أسماء مستعارة؟)"
         case .expectedMapping(let found): return "المتوقع هنا مفاتيح وقيم (مفتاح: قيمة)، والموجود \(name(found))"
+        case .reportNotMapping(let found):
+            return "أعلى التقرير حقوله مفاتيح وقيم (title: وdate: وbody: …)، لا \(name(found))"
         case .expectedList(let found): return "المتوقع هنا قائمة، والموجود \(name(found))"
         case .expectedText(let found): return "المتوقع هنا نص، والموجود \(name(found))"
         case .keyNotText: return "يجب أن يكون المفتاح نصا بسيطا"
@@ -325,6 +327,11 @@ extension Arabic {
         case .requestPartUnnamed: return "في النموذج جزء بلا اسم (يُرسل كل ملف باسم مساره كما يذكره التقرير)"
         case .requestPartTwice(let name): return "في النموذج جزءان باسم «\(name)»"
         case .requestReportNotUTF8: return "التقرير ليس نصا بترميز UTF-8"
+        case .requestCharsetUnknown(let charset): return "لا تقرأ الخدمة الترميز «\(charset)» (أرسل UTF-8)"
+        case .requestReportNotInCharset(let charset): return "التقرير ليس نصا بالترميز «\(charset)» الذي يذكره Content-Type"
+        case .requestMethodNotAllowed(let method, let allowed):
+            return "الطريقة \(method) لا يجيبها هذا المسار؛ يجيب \(allowed.joined(separator: "، "))"
+        case .requestNoRoute(let path): return "ليس في الخدمة مسار \(path)"
         case .requestFormatUnknown(let format): return "«\(format)» ليست صيغة: pdf أو png أو svg"
         case .requestPageNotNumber(let page): return "«\(page)» ليس رقم صفحة (١ فأكثر)"
         case .requestPageWithPDF: return "ملف PDF يضم كل الصفحات: رقم الصفحة لصيغتي png وsvg"
@@ -436,6 +443,8 @@ extension Arabic {
         case .helpTimeBudget: return "الثواني المتاحة للطلب كله: استلام الجسم والانتظار والإخراج (وبعدها: ٥٠٣)."
         case .helpMaxConnections: return "عدد الاتصالات المفتوحة معا؛ وينتظر ما زاد عليها أن يُقبل."
         case .helpIdleTimeout: return "الثواني التي يبقاها الاتصال صامتا قبل أن يُغلق."
+        case .helpDrainTimeout:
+            return "الثواني التي ينتظرها اتصال يُغلق حتى يقرأ العميل بقية الجواب (عند التوقف، وعند انقضاء مهلة الصمت)."
         case .helpTokenFile: return "ملف فيه رمز دخول يجب أن يرسله كل طلب إلا GET /healthz (وإلا فالجواب ٤٠١)."
         case .helpCORS: return "أصل يُسمح له باستدعاء الخدمة من متصفح (يتكرر؛ و* لأي أصل). الافتراضي: لا أحد."
         case .helpLogLevel: return "أدنى درجة تُكتب من سطور السجل: trace أو debug أو info أو notice أو warning أو error أو critical."

@@ -26,6 +26,8 @@ extension English {
         case .cannotRead(let detail): return "cannot read: \(detail)"
         case .tooManyNodes(let limit): return "the document expands to more than \(limit) nodes (aliases?)"
         case .expectedMapping(let found): return "expected a mapping (key: value), found \(name(found))"
+        case .reportNotMapping(let found):
+            return "a report is a mapping of its fields (title:, date:, body: …) at its top level, not \(name(found))"
         case .expectedList(let found): return "expected a list, found \(name(found))"
         case .expectedText(let found): return "expected text, found \(name(found))"
         case .keyNotText: return "a key must be plain text"
@@ -297,6 +299,11 @@ extension English {
         case .requestPartUnnamed: return "a part of the form has no name (each file is sent under its path, as the report names it)"
         case .requestPartTwice(let name): return "the form has two parts named \"\(name)\""
         case .requestReportNotUTF8: return "the report is not UTF-8 text"
+        case .requestCharsetUnknown(let charset): return "the charset \"\(charset)\" is not one the service can read (send UTF-8)"
+        case .requestReportNotInCharset(let charset): return "the report is not text in the charset \"\(charset)\" its Content-Type names"
+        case .requestMethodNotAllowed(let method, let allowed):
+            return "\(method) is not a method of this route: it answers \(allowed.joined(separator: ", "))"
+        case .requestNoRoute(let path): return "the service has no route \(path)"
         case .requestFormatUnknown(let format): return "\"\(format)\" is not a format: pdf, png or svg"
         case .requestPageNotNumber(let page): return "\"\(page)\" is not a page number (1 or more)"
         case .requestPageWithPDF: return "a PDF holds every page: page is for png and svg"
@@ -404,6 +411,8 @@ extension English {
         case .helpTimeBudget: return "Seconds a request may take, body, queue and render together (past it: 503)."
         case .helpMaxConnections: return "Connections open at once; more wait to be accepted."
         case .helpIdleTimeout: return "Seconds a connection may stay silent before it is closed."
+        case .helpDrainTimeout:
+            return "Seconds a closing connection waits for a client to read the rest of an answer (at a stop, at the idle timeout)."
         case .helpTokenFile: return "A file holding a bearer token that every request except GET /healthz must send (401 without it)."
         case .helpCORS: return "An origin allowed to call the service from a browser (repeatable; * for any). Default: none."
         case .helpLogLevel: return "The least important log lines written: trace, debug, info, notice, warning, error or critical."

@@ -29,6 +29,8 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case cannotRead(detail: String)
     case tooManyNodes(limit: Int)
     case expectedMapping(found: NodeKind)
+    /// A report whose top level is not a mapping of its fields (a list, a text).
+    case reportNotMapping(found: NodeKind)
     case expectedList(found: NodeKind)
     case expectedText(found: NodeKind)
     case keyNotText
@@ -300,6 +302,13 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case requestPartUnnamed
     case requestPartTwice(String)
     case requestReportNotUTF8
+    /// A charset named in a `Content-Type` that the service cannot read.
+    case requestCharsetUnknown(String)
+    /// A report whose bytes are not text in the charset its `Content-Type` names.
+    case requestReportNotInCharset(String)
+    /// A method a route does not answer, and the methods it does.
+    case requestMethodNotAllowed(method: String, allowed: [String])
+    case requestNoRoute(String)
     case requestFormatUnknown(String)
     case requestPageNotNumber(String)
     case requestPageWithPDF
@@ -379,6 +388,7 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case helpTimeBudget
     case helpMaxConnections
     case helpIdleTimeout
+    case helpDrainTimeout
     case helpTokenFile
     case helpCORS
     case helpLogLevel

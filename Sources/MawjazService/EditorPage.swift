@@ -32,7 +32,7 @@ struct EditorPage: Sendable {
     }
 
     /// Adds the page's routes to `router`.
-    func add(to router: Router<ServiceRequestContext>) {
+    func add(to router: some RouterMethods<ServiceRequestContext>) {
         router.get("/") { _, _ in Self.file(PackageResources.index_html, type: "text/html; charset=utf-8") }
         router.get("/page.js") { _, _ in Self.file(PackageResources.page_js, type: "text/javascript; charset=utf-8") }
         router.get("/page.css") { _, _ in Self.file(PackageResources.page_css, type: "text/css; charset=utf-8") }

@@ -6,6 +6,7 @@ import Logging
 import Mawjaz
 import MawjazDocument
 import MawjazRender
+import NIOCore
 import ServiceLifecycle
 import Synchronization
 
@@ -47,9 +48,11 @@ public final class RenderService: Sendable {
     }
 
     /// A router holding the service's middleware (request lines and metrics, CORS when asked for, the bearer token
-    /// when set) and routes. Add routes of your own to it before making the application.
+    /// when set) and routes, each GET route answering HEAD too. A request for one of these paths with a method it does
+    /// not answer is a 405 with `Allow`; a path no route has is a 404. Add routes of your own to it before making the
+    /// application.
     public func router() -> Router<ServiceRequestContext> {
-        let router = Router(context: ServiceRequestContext.self)
+        let router = Router(context: ServiceRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: RequestLogMiddleware(logger: logger, metrics: metrics))
         if !configuration.corsOrigins.isEmpty {
             router.add(middleware: CORSPolicyMiddleware(origins: configuration.corsOrigins))
@@ -57,21 +60,25 @@ public final class RenderService: Sendable {
         if let token = configuration.token {
             router.add(middleware: BearerTokenMiddleware(token: token, metrics: metrics))
         }
-        router.post("/render") { request, context in await self.render(request, context: context, answering: .file) }
-        router.post("/validate") { request, context in await self.render(request, context: context, answering: .check) }
-        router.post("/preview") { request, context in await self.render(request, context: context, answering: .pages) }
-        router.get("/templates") { _, _ in self.templates() }
-        router.get("/healthz") { _, _ in self.health() }
-        router.head("/healthz") { _, _ in
+        let table = RouteTable()
+        let routes = RecordingRouter(router: router, table: table)
+        routes.post("/render") { request, context in await self.render(request, context: context, answering: .file) }
+        routes.post("/validate") { request, context in await self.render(request, context: context, answering: .check) }
+        routes.post("/preview") { request, context in await self.render(request, context: context, answering: .pages) }
+        routes.get("/templates") { _, _ in self.templates() }
+        routes.get("/healthz") { _, _ in self.health() }
+        routes.head("/healthz") { _, _ in
             let answer = self.health()
             return Response(status: answer.status, headers: answer.headers)
         }
-        EditorPage(resources: resources, maxBodyBytes: configuration.maxBodyBytes).add(to: router)
-        router.get("/metrics") { _, _ in
+        EditorPage(resources: resources, maxBodyBytes: configuration.maxBodyBytes).add(to: routes)
+        routes.get("/metrics") { _, _ in
             let text = self.metrics.exposition(waiting: self.pool.waiting, running: self.pool.running, held: self.admission.count)
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: text)))
         }
+        // After the routes, so that it sees only the requests none of them took.
+        router.add(middleware: UnroutedRequestMiddleware(table: table))
         return router
     }
 
@@ -79,9 +86,12 @@ public final class RenderService: Sendable {
     /// the connection limit and idle timeout; `onListening` is told the port once it listens.
     public func application(router: Router<ServiceRequestContext>? = nil,
                             onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        Application(
+        let drainDeadline = TimeAmount(configuration.drainTimeout), logger = logger
+        return Application(
             router: router ?? self.router(),
-            server: .http1(configuration: .init(idleTimeout: .init(configuration.idleTimeout))),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [ExpectContinueHandler(), AnswerDrainHandler(deadline: drainDeadline, logger: logger)],
+                idleTimeout: .init(configuration.idleTimeout))),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: "Mawjaz/\(MawjazVersion.current)",

@@ -1,9 +1,8 @@
 // A request's body turned into a report and its files: read within the size limit and the time budget, then decoded
-// from multipart/form-data, JSON or YAML. Nothing is written to disk.
+// from multipart/form-data, JSON or YAML, in the charset the sender named. Nothing is written to disk.
 import Foundation
 import Hummingbird
 import Mawjaz
-import MultipartKit
 import NIOCore
 
 /// The report a request sent and the files it sent with it, by the names the report uses.
@@ -15,9 +14,6 @@ struct ReportUpload: Sendable {
     /// The other files, by their relative paths.
     var files: [String: Data]
 
-    /// The most parts a form may have.
-    static let partLimit = 1000
-
     /// The report in `body`, sent as `contentType`.
     init(contentType: String?, body: ByteBuffer) throws(RequestProblem) {
         let (mediaType, parameters) = Self.parse(contentType: contentType ?? "")
@@ -26,11 +22,9 @@ struct ReportUpload: Sendable {
             guard let boundary = parameters["boundary"], !boundary.isEmpty, boundary.utf8.count <= 200 else {
                 throw RequestProblem(status: .badRequest, .requestNotMultipart(reason: "no boundary"))
             }
-            try self.init(parts: try Self.parts(of: body, boundary: boundary))
+            try self.init(parts: try FormData.parts(of: body, boundary: boundary))
         case "application/json", "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml":
-            guard let text = String(validating: body.readableBytesView, as: UTF8.self) else {
-                throw RequestProblem(status: .unprocessableContent, .requestReportNotUTF8)
-            }
+            let text = try Charset(parameters: parameters).text(of: body.readableBytesView)
             self.init(text: text, name: mediaType.hasSuffix("json") ? "report.json" : "report.yaml", files: [:])
         default:
             throw RequestProblem(status: .unsupportedMediaType, .requestContentType(excerpt(mediaType.isEmpty ? "none" : mediaType)))
@@ -61,48 +55,9 @@ struct ReportUpload: Sendable {
             }
         }
         guard let report else { throw RequestProblem(status: .badRequest, .requestNoReportPart) }
-        guard let text = String(validating: report.body, as: UTF8.self) else {
-            throw RequestProblem(status: .unprocessableContent, .requestReportNotUTF8)
-        }
+        let text = try Charset(parameters: Self.parse(contentType: report.contentType ?? "").parameters).text(of: report.body)
         let sentAs = report.fileName.flatMap { $0.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last }.map { excerpt($0) }
         self.init(text: text, name: sentAs ?? "report.yaml", files: files)
-    }
-
-    /// One part of a form: its name and file name from `Content-Disposition`, and its bytes.
-    struct FormPart {
-        var name: String?
-        var fileName: String?
-        var body = Data()
-    }
-
-    /// The parts of a `multipart/form-data` body.
-    static func parts(of body: ByteBuffer, boundary: String) throws(RequestProblem) -> [FormPart] {
-        let parser = MultipartParser(boundary: boundary)
-        var parts: [FormPart] = []
-        var current = FormPart()
-        var tooMany = false
-        parser.onHeader = { name, value in
-            guard name.lowercased() == "content-disposition" else { return }
-            let parameters = Self.parse(contentType: value).parameters
-            current.name = parameters["name"]
-            current.fileName = parameters["filename"]
-        }
-        parser.onBody = { buffer in
-            current.body.append(contentsOf: buffer.readableBytesView)
-            buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
-        }
-        parser.onPartComplete = {
-            if parts.count < partLimit { parts.append(current) } else { tooMany = true }
-            current = FormPart()
-        }
-        do {
-            try parser.execute(body)
-        } catch {
-            throw RequestProblem(status: .badRequest, .requestNotMultipart(reason: "\(error)"))
-        }
-        guard !tooMany else { throw RequestProblem(status: .badRequest, .requestNotMultipart(reason: "more than \(partLimit) parts")) }
-        guard !parts.isEmpty else { throw RequestProblem(status: .badRequest, .requestNotMultipart(reason: "no part ends with the boundary")) }
-        return parts
     }
 
     /// `type/subtype; name=value; name="quoted value"` as the media type (lower case) and its parameters (names in

@@ -22,6 +22,10 @@ public struct ServiceConfiguration: Sendable {
     public var maxConnections = 512
     /// A connection silent for this long is closed (and one still sending a request's head or body with it).
     public var idleTimeout: Duration = .seconds(30)
+    /// How long a connection's close waits for the rest of an answer a client has not read yet (at a graceful stop, or
+    /// at the idle timeout after a large answer); past it the connection is closed and the log says how many bytes were
+    /// cut. A graceful stop takes at most the time budget of the renders in flight and then this.
+    public var drainTimeout: Duration = .seconds(10)
     /// The bearer token every request but `GET /healthz` must carry, or nil for none.
     public var token: String?
     /// Origins a browser may call the service from (`*` for any); none by default, which sends no CORS headers.

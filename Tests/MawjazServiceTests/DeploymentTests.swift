@@ -37,10 +37,11 @@ import Yams
             #expect(get["path"] as? String == "/healthz")
             #expect(get["port"] as? String == ports.first?["name"] as? String)
         }
-        // The grace period covers the preStop pause and a whole request's time budget.
+        // The grace period covers the preStop pause, a whole request's time budget and the drain of its answer.
         let budget = try #require(arguments.firstIndex(of: "--time-budget").flatMap { Int(arguments[$0 + 1]) })
+        let drain = try #require(arguments.firstIndex(of: "--drain-timeout").flatMap { Int(arguments[$0 + 1]) })
         let pause = try #require(((((container["lifecycle"] as? [String: Any])?["preStop"] as? [String: Any])?["exec"] as? [String: Any])?["command"] as? [String])?.last.flatMap { Int($0) })
-        #expect(try #require(podSpec["terminationGracePeriodSeconds"] as? Int) > pause + budget)
+        #expect(try #require(podSpec["terminationGracePeriodSeconds"] as? Int) > pause + budget + drain)
 
         let service = try #require(manifests["Service"])
         let serviceSpec = try #require(service["spec"] as? [String: Any])

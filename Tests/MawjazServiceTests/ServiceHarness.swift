@@ -161,7 +161,7 @@ struct Form {
 /// A TCP connection to the service, written and read by hand: for bodies sent in pieces, several requests on one
 /// connection, and watching a connection close.
 final class RawConnection {
-    private let socket: Int32
+    private var socket: Int32
     private var pending = Data()
 
     init(port: Int) throws {
@@ -175,10 +175,16 @@ final class RawConnection {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { close(socket); throw TestFailure("cannot connect to port \(port)") }
+        guard connected == 0 else {
+            // Closed here, and marked so: the deinitializer runs for an object whose initializer throws once it is
+            // whole, and a second close would close whatever another test opened under the same number meanwhile.
+            close(socket)
+            socket = -1
+            throw TestFailure("cannot connect to port \(port)")
+        }
     }
 
-    deinit { close(socket) }
+    deinit { if socket >= 0 { close(socket) } }
 
     func send(_ text: String) throws { try send(Data(text.utf8)) }
 
@@ -189,6 +195,13 @@ final class RawConnection {
 
     /// Reads one answer: its head, then a body of its `Content-Length`.
     func receive() throws -> HTTPAnswer {
+        var answer = try receiveHead()
+        answer.body = try receiveBody(length: Int(answer.headers["content-length"] ?? "0") ?? 0)
+        return answer
+    }
+
+    /// Reads the head of an answer (the answer without its body).
+    func receiveHead() throws -> HTTPAnswer {
         while pending.range(of: Data("\r\n\r\n".utf8)) == nil { try fill() }
         let end = pending.range(of: Data("\r\n\r\n".utf8))!
         let head = String(decoding: pending[..<end.lowerBound], as: UTF8.self)
@@ -201,11 +214,15 @@ final class RawConnection {
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
-        let length = Int(headers["content-length"] ?? "0") ?? 0
+        return HTTPAnswer(status: status, headers: headers, body: Data())
+    }
+
+    /// Reads `length` bytes of a body.
+    func receiveBody(length: Int) throws -> Data {
         while pending.count < length { try fill() }
         let body = Data(pending.prefix(length))
         pending = Data(pending.dropFirst(length))
-        return HTTPAnswer(status: status, headers: headers, body: body)
+        return body
     }
 
     /// Whether the server has closed the connection (reading gives end of file or a reset).
@@ -218,7 +235,7 @@ final class RawConnection {
     private func fill() throws {
         var buffer = [UInt8](repeating: 0, count: 65536)
         let count = recv(socket, &buffer, buffer.count, 0)
-        guard count > 0 else { throw TestFailure("the connection closed before the answer was complete") }
+        guard count > 0 else { throw TestFailure("the connection closed before the answer was complete (\(pending.count) bytes read past the head)") }
         pending.append(contentsOf: buffer[..<count])
     }
 }

@@ -201,7 +201,7 @@ extension HostileCase {
                     location: "report.yaml:", message: "more than 200000 nodes"),
         HostileCase(name: "an empty report", files: ["report.yaml": .text("")], location: "report.yaml:1:1", message: "the document is empty"),
         HostileCase(name: "a report that is a list", files: ["report.yaml": .text("- a\n- b\n")],
-                    location: "report.yaml:1:1", message: "expected a mapping"),
+                    location: "report.yaml:1:1", message: "a report is a mapping of its fields"),
         HostileCase(name: "an unknown key of 100,000 characters",
                     files: ["report.yaml": .text(head + String(repeating: "k", count: 100_000) + ": 1\nbody: []\n")],
                     location: "report.yaml:3:100001", message: "cannot parse"),

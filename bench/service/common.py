@@ -92,12 +92,14 @@ class Server:
         return status
 
 
-def wrk(url, body, connections, seconds, content_type="application/json", expected_length=0, limit=0, threads=1, until=None):
-    """Runs wrk against `url` POSTing `body`; returns its figures: throughput, latencies (ms), answers by status. With
+def wrk(url, body, connections, seconds, content_type="application/json", expected_length=0, limit=0, threads=1, until=None,
+        method="POST"):
+    """Runs wrk against `url` POSTing `body` (or asking with `method` and no body); returns its figures: throughput,
+    latencies (ms), answers by status. With
     `until`, a function asked every half second, wrk is stopped (SIGINT, after which it prints its figures) once it
     answers true; `limit` stops each thread after that many answers."""
     environment = dict(os.environ, MAWJAZ_LOAD_BODY=body, MAWJAZ_LOAD_TYPE=content_type,
-                       MAWJAZ_LOAD_LENGTH=str(expected_length), MAWJAZ_LOAD_LIMIT=str(limit))
+                       MAWJAZ_LOAD_LENGTH=str(expected_length), MAWJAZ_LOAD_LIMIT=str(limit), MAWJAZ_LOAD_METHOD=method)
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "60s", "-s", os.path.join(HERE, "post.lua"), url]
     process = subprocess.Popen(command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     if until is not None:

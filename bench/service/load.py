@@ -4,10 +4,13 @@
                                 [--memory-requests 20000]
 
 Prints: batch throughput (before and after), service throughput and latency at 1, 2 and 4 times the worker count and
-at --connections, answers above saturation (64 connections, a queue of 4: only 200 and 503 allowed), resident memory
-at start, after 1,000 requests and after --memory-requests, and a SIGTERM while every worker renders and the queue
-holds more (all of them answered, then exit 0). Each figure with the load average when it was taken. Exits 1 when a
-check fails: a failed answer, an answer other than 200/503, a short body, a request taken and not answered.
+at --connections, each with the service's own time per request (from its log lines: from the request's head to its
+answer, without the client and the socket) and, at 1× the workers, `GET /healthz` under the same wrk (the tail the
+machine gives a request that renders nothing); answers above saturation (64 connections, a queue of 4: only 200 and
+503 allowed); resident memory at start, after 1,000 requests and after an eighth, a quarter, a half and all of
+--memory-requests; and a SIGTERM while every worker renders and the queue holds more (all of them answered, then exit
+0). Each figure with the load average when it was taken. Exits 1 when a check fails: a failed answer, an answer other
+than 200/503, a short body, a request taken and not answered.
 """
 import argparse
 import csv
@@ -49,17 +52,47 @@ def socket_errors(figures):
     return int(figures["connect"] + figures["read"] + figures["write"] + figures["timeout"])
 
 
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else float("nan")
+
+
+def served_milliseconds(server, skip):
+    """The `ms` of the service's request lines for POST /render after the first `skip` lines of its log: its own time
+    per request. Returns them and the log's line count."""
+    with open(server.log_path) as log:
+        lines = log.readlines()
+    times = []
+    for line in lines[skip:]:
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if entry.get("message") == "request" and entry.get("route") == "/render" and entry.get("status") == 200:
+            times.append(entry["ms"])
+    return times, len(lines)
+
+
 def latency_runs(mawjaz, folder, report, workers, connections, seconds, failures):
-    """wrk at 1, 2 and 4 times the worker count (10 s each), then at `connections` for `seconds`: figures by connections."""
+    """wrk at 1, 2 and 4 times the worker count (10 s each), then at `connections` for `seconds`: figures by connections.
+    Before them, `GET /healthz` at 1× the workers for 10 s."""
     server = Server(mawjaz, folder, ["--workers", str(workers), "--queue", "64"])
     length = rendered_length(server, report)
+    health = wrk(server.url + "/healthz", report, workers, 10, method="GET")
+    print(f"GET /healthz, {workers} connections, 10 s: {health['throughput']:.1f} req/s, p50 {health['p50']:.2f} ms, "
+          f"p99 {health['p99']:.2f} ms, p99/p50 {health['p99'] / health['p50']:.2f} (load average {load_average()})")
     runs = {}
+    _, seen = served_milliseconds(server, 0)
     for count, duration in [(workers, 10), (2 * workers, 10), (4 * workers, 10), (connections, seconds)]:
         figures = wrk(server.url + "/render", report, count, duration, expected_length=length)
+        served, seen = served_milliseconds(server, seen)
+        figures["served p50"], figures["served p99"] = percentile(served, 0.5), percentile(served, 0.99)
         runs[count] = figures
         print(f"serve, {count:>2} connections ({count / workers:g}× workers), {duration} s: {figures['throughput']:.1f} req/s, "
               f"p50 {figures['p50']:.1f} ms, p90 {figures['p90']:.1f} ms, p99 {figures['p99']:.1f} ms, "
-              f"p99/p50 {figures['p99'] / figures['p50']:.2f}; answers: {int(figures['ok'])} ok, {int(figures['busy'])} 503, "
+              f"p99/p50 {figures['p99'] / figures['p50']:.2f}; in the service: p50 {figures['served p50']:.1f} ms, "
+              f"p99 {figures['served p99']:.1f} ms, p99/p50 {figures['served p99'] / figures['served p50']:.2f}; "
+              f"answers: {int(figures['ok'])} ok, {int(figures['busy'])} 503, "
               f"{int(figures['other'])} other, {int(figures['short'])} short; socket errors {socket_errors(figures)} "
               f"(load average {load_average()})")
         if figures["busy"] or figures["other"] or figures["short"] or socket_errors(figures):
@@ -82,12 +115,12 @@ def saturation(mawjaz, folder, report, workers, length, failures):
 
 
 def memory(mawjaz, folder, report, workers, connections, requests, length, failures):
-    """Resident memory of one server at start (listening, nothing asked), then after 1,000, a quarter, half and all of
-    `requests` renders, each read while the server is idle between wrk runs."""
+    """Resident memory of one server at start (listening, nothing asked), then after 1,000, an eighth, a quarter, half
+    and all of `requests` renders, each read while the server is idle between wrk runs."""
     server = Server(mawjaz, folder, ["--workers", str(workers), "--queue", "64"], name="memory")
     marks = [("start", 0, server.resident_bytes())]
     seconds = 0.0
-    for target in sorted({1000, requests // 4, requests // 2, requests}):
+    for target in sorted({1000, requests // 8, requests // 4, requests // 2, requests}):
         before = answered(server)
         figures = wrk(server.url + "/render", report, connections, 3600, expected_length=length,
                       until=lambda: answered(server) >= target)

@@ -1,9 +1,12 @@
--- wrk script: POSTs one body over and over, counts answers by status (a 200 counts only when its body has the expected
--- length), and stops a thread after MAWJAZ_LOAD_LIMIT answers when that is set.
-local file = assert(io.open(os.getenv("MAWJAZ_LOAD_BODY"), "rb"))
-wrk.method = "POST"
-wrk.body = file:read("*a")
-file:close()
+-- wrk script: POSTs one body over and over (or asks with MAWJAZ_LOAD_METHOD and no body), counts answers by status (a
+-- 200 counts only when its body has the expected length), and stops a thread after MAWJAZ_LOAD_LIMIT answers when
+-- that is set.
+wrk.method = os.getenv("MAWJAZ_LOAD_METHOD") or "POST"
+if wrk.method == "POST" then
+  local file = assert(io.open(os.getenv("MAWJAZ_LOAD_BODY"), "rb"))
+  wrk.body = file:read("*a")
+  file:close()
+end
 wrk.headers["Content-Type"] = os.getenv("MAWJAZ_LOAD_TYPE") or "application/json"
 local expected = tonumber(os.getenv("MAWJAZ_LOAD_LENGTH") or "0")
 local limit = tonumber(os.getenv("MAWJAZ_LOAD_LIMIT") or "0")
