@@ -45,6 +45,12 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         text.count > 60 ? text.prefix(60) + "…" : String(text)
     }
 
+    /// A file's path cut short for a message: at most 200 characters, its start and its end (the file's own name)
+    /// kept, so that a path made of a hostile report's text never makes a message long.
+    public static func pathExcerpt(_ path: some StringProtocol) -> String {
+        path.count > 200 ? path.prefix(60) + "…" + path.suffix(139) : String(path)
+    }
+
     /// This diagnostic naming `remedy(limit)` as the way to raise the limit it is about (see `LimitRemedy`).
     public func withLimitRemedy(_ remedy: (_ limit: String) -> LimitRemedy) -> Diagnostic {
         var addressed = self

@@ -62,6 +62,16 @@ import Testing
         #expect(found.count == 1 && found[0].message.description.contains("over the limit"))
     }
 
+    @Test func aLongDataFileNameIsCutShortInItsMessage() throws {
+        // Found by FuzzReport: a report naming a data file of 600 characters gave a message of 693.
+        let name = String(repeating: "ب", count: 2_000) + "-end.csv"
+        let found = try errors(["report.yaml": "title: x\ndate: 2024-01-01\ndata: {log: \"\(name)\"}\nbody: []\n"])
+        #expect(found.count == 1)
+        let message = found[0].message.description
+        #expect(message.count < 300)
+        #expect(message.contains("ببب…ببب") && message.contains("-end.csv"))
+    }
+
     @Test func activitiesAfterTheReportsDateAreWarnings() throws {
         let (_, warnings) = try load([
             "report.yaml": "title: x\ndate: 2024-06\ndata: {log: log.csv}\nbody: []\n",
