@@ -13,7 +13,7 @@ extension ReportLoader {
         if node.isScalar, let word = reader.string(node) {
             if let kind = BlockKind(rawValue: word), kind.standsAlone { return readBlock(kind: kind, main: nil, options: [:], at: node) }
             let alone = BlockKind.allCases.filter(\.standsAlone).map(\.rawValue)
-            reader.log.error(node.location, field: node.path, .notABlock(word, suggestion: Suggestion.closest(to: word, among: alone)))
+            reader.log.error(node.location, field: node.path, .notABlock(Diagnostic.excerpt(word), suggestion: Suggestion.closest(to: word, among: alone)))
             return nil
         }
         guard let pairs = reader.mapping(node) else { return nil }

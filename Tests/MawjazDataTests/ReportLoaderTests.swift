@@ -72,6 +72,15 @@ import Testing
         #expect(message.contains("ببب…ببب") && message.contains("-end.csv"))
     }
 
+    @Test func aLongWordThatIsNotABlockIsCutShortInItsMessage() throws {
+        // Found by FuzzReport: a paragraph's text of 600 characters written as a block alone gave a message of 653.
+        let text = String(repeating: "نص طويل ", count: 100)
+        let found = try errors(["report.yaml": "title: x\ndate: 2024-01-01\nbody:\n  - \"\(text)\"\n"])
+        #expect(found.count == 1)
+        #expect(found[0].message.description.count < 200)
+        #expect(found[0].message.description.contains("is not a block"))
+    }
+
     @Test func activitiesAfterTheReportsDateAreWarnings() throws {
         let (_, warnings) = try load([
             "report.yaml": "title: x\ndate: 2024-06\ndata: {log: log.csv}\nbody: []\n",
