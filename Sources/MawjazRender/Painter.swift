@@ -53,7 +53,7 @@ struct Painter {
             guard !run.glyphs.isEmpty else { continue }
             var glyphs: [cairo_glyph_t], clusters: [cairo_text_cluster_t], text: String
             // The plan, when some run may hold spans, notes every glyph drawn plainly: each run goes through it then.
-            if textLayerPlan?.hasSpans == true || TextLayerRun.mayHoldSpans(run, inLeftToRightLine: !line.isRightToLeft) {
+            if textLayerPlan?.hasSpans == true || TextLayerRun.mayHoldSpans(run, inLeftToRightLine: !line.isRightToLeft, advance: { _ in nil }) {
                 let layer = textLayerPlan?.layer(for: run, in: line) ?? TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft)
                 glyphs = layer.glyphOrder.map { index in
                     cairo_glyph_t(index: UInt(run.glyphs[index].id), x: runX + run.glyphs[index].x, y: origin.y + run.glyphs[index].y)

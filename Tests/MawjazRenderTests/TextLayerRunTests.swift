@@ -1,5 +1,6 @@
 // The text layer handed to cairo for a glyph run: vowelled words as one span in the form readers turn back into the
-// word, their marks drawn after the baseline glyphs; Arabic runs in English lines as one span.
+// word, their marks drawn after the baseline glyphs; Arabic runs in English lines as one span; a space PDFium would not
+// see as one span with the word to its left.
 @testable import MawjazRender
 import MawjazFrame
 import MawjazText
@@ -43,6 +44,26 @@ import TestSupport
         // Every glyph is drawn once; within the word, the raised or lowered glyphs come before its last baseline glyph.
         #expect(layer.glyphOrder.sorted() == Array(run.glyphs.indices))
         #expect(abs(run.glyphs[layer.glyphOrder.last!].y) < 0.01)
+    }
+
+    /// Amiri kerns the space before an initial keheh into it: PDFium would see no gap there (`tightSpaces`), so the
+    /// space and the word to its left become one span, its text with a space on both sides. Noto Naskh Arabic leaves
+    /// the gap, and the run keeps a cluster per glyph.
+    @Test func aSpacePDFiumWouldNotSeeJoinsTheWordToItsLeft() throws {
+        let amiri = TextStyle(families: ["Amiri", "Noto Sans"], size: 12)
+        let shaped = try engine.shape(StyledParagraph(spans: [TextSpan("درباره کشور", style: amiri)], direction: .rightToLeft))
+        let run = try #require(shaped.lines.first?.line.runs.first)
+        let advance = { (glyph: UInt32) in CairoFonts.shared.advance(of: glyph, in: run.font) }
+        #expect(TextLayerRun.tightSpaces(in: run, advance: advance).count == 1)
+        let layer = TextLayerRun(run, inLeftToRightLine: false, advance: advance)
+        let spans = layer.clusters.filter { $0.glyphs > 1 }
+        #expect(spans.count == 1 && layer.text.contains(" روشک "))
+        #expect(layer.glyphOrder == Array(run.glyphs.indices))
+        // Without the fonts' advances nothing is known to be tight.
+        #expect(TextLayerRun(run, inLeftToRightLine: false).text == run.clusterText)
+
+        let naskhRun = try #require(try line("درباره کشور", .rightToLeft).runs.first)
+        #expect(TextLayerRun.tightSpaces(in: naskhRun) { CairoFonts.shared.advance(of: $0, in: naskhRun.font) }.isEmpty)
     }
 
     @Test func plainArabicKeepsAClusterPerGlyph() throws {
