@@ -354,6 +354,7 @@ package final class TextEngine {
                 logicalClusters.append((first, end, Int(iterator.start_index), Int(iterator.end_index)))
             } while pango_glyph_item_iter_next_cluster(&iterator) != 0
         }
+        Self.foldJoiners(into: &logicalClusters, bytes: bytes, drawn: { slot[$0] >= 0 })
         var clusterBytes: [UInt8] = []
         clusterBytes.reserveCapacity(itemEnd - itemStart)
         var clusters: [GlyphCluster] = []
@@ -382,6 +383,25 @@ package final class TextEngine {
                                 text: String(decoding: bytes[itemStart..<itemEnd], as: UTF8.self),
                                 x: x.points, width: width.points, isRightToLeft: rtl, color: style.color, underline: style.underline)
         return Kashida.RunClusters(run: glyphRun, bytes: ranges)
+    }
+
+    /// Joins each cluster of a zero-width non-joiner or joiner (U+200C, U+200D: Persian نسخه‌ای) that has no glyph drawn
+    /// to the cluster logically before it, so that the character stays in the PDF's text layer: cairo drops the text of
+    /// a cluster of no glyph. `drawn` says whether a glyph of the run is drawn (Pango's empty glyph is not).
+    private static func foldJoiners(into clusters: inout [(firstGlyph: Int, endGlyph: Int, start: Int, end: Int)], bytes: [UInt8],
+                                    drawn: (Int) -> Bool) {
+        var index = 1
+        while index < clusters.count {
+            let cluster = clusters[index]
+            let isJoiner = cluster.end - cluster.start == 3 && bytes[cluster.start] == 0xE2 && bytes[cluster.start + 1] == 0x80
+                && (bytes[cluster.start + 2] == 0x8C || bytes[cluster.start + 2] == 0x8D)
+            guard isJoiner, !(cluster.firstGlyph..<cluster.endGlyph).contains(where: drawn),
+                  clusters[index - 1].end == cluster.start else { index += 1; continue }
+            clusters[index - 1].end = cluster.end
+            clusters[index - 1].firstGlyph = min(clusters[index - 1].firstGlyph, cluster.firstGlyph)
+            clusters[index - 1].endGlyph = max(clusters[index - 1].endGlyph, cluster.endGlyph)
+            clusters.remove(at: index)
+        }
     }
 
     /// Throws for a glyph that stands for a visible character no font has, unless `missingGlyphs` lets it go undrawn.

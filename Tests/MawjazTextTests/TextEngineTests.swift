@@ -46,6 +46,17 @@ import TestSupport
         }
     }
 
+    /// A zero-width non-joiner has no glyph: its character joins the cluster before it, so the PDF's text layer keeps
+    /// it (a cluster of no glyph loses its text in cairo); the run draws the same glyphs.
+    @Test func aZeroWidthNonJoinerStaysInTheClusterText() throws {
+        let word = "نسخه\u{200C}ای"
+        let run = try #require(try engine.shape(StyledParagraph(spans: [TextSpan(word, style: arabic)], direction: .rightToLeft)).lines.first?.line.runs.first)
+        #expect(run.clusterText.unicodeScalars.contains("\u{200C}"))
+        #expect(run.clusters.allSatisfy { $0.glyphCount > 0 })
+        #expect(run.clusters.reduce(0) { $0 + $1.byteCount } == word.utf8.count)
+        #expect(run.clusters.reduce(0) { $0 + $1.glyphCount } == run.glyphs.count)
+    }
+
     @Test func sizesArePoints() throws {
         // At 72 units per inch a 12 pt line of Noto Sans is about 16 pt tall; at Pango's default 96 dpi it would be 22.
         let line = try engine.shape(StyledParagraph(spans: [TextSpan("Mawjaz", style: latin)], direction: .leftToRight)).lines[0]
