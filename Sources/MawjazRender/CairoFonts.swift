@@ -77,13 +77,15 @@ final class CairoFonts: Sendable {
 }
 
 extension CairoFonts {
-    /// The advance width of `glyph` in `reference` as the font itself gives it (its `hmtx` entry at the size, the
-    /// width a PDF's `/W` array holds for it, before shaping moves anything), in points; nil when the face cannot be
-    /// loaded.
-    func advance(of glyph: UInt32, in reference: FontReference) -> Double? {
-        guard let font = try? scaledFont(for: reference) else { return nil }
-        var cairoGlyph = cairo_glyph_t(index: UInt(glyph), x: 0, y: 0), extents = cairo_text_extents_t()
-        cairo_scaled_font_glyph_extents(font.handle, &cairoGlyph, 1, &extents)
-        return extents.x_advance
+    /// The advance widths of `reference`'s glyphs as the font itself gives them (its `hmtx` entries at the size, the
+    /// widths a PDF's `/W` array holds, before shaping moves anything), in points, the font looked up once; nil for
+    /// every glyph when the face cannot be loaded.
+    func advances(in reference: FontReference) -> (UInt32) -> Double? {
+        guard let font = try? scaledFont(for: reference) else { return { _ in nil } }
+        return { glyph in
+            var cairoGlyph = cairo_glyph_t(index: UInt(glyph), x: 0, y: 0), extents = cairo_text_extents_t()
+            withExtendedLifetime(font) { cairo_scaled_font_glyph_extents(font.handle, &cairoGlyph, 1, &extents) }
+            return extents.x_advance
+        }
     }
 }

@@ -260,19 +260,20 @@ final class TextLayerPlan {
     private let faces: [FontFace: Int]
     /// Whether any run of the document may become spans: without one, the plan is never asked and not made.
     let hasSpans: Bool
-    /// A glyph's advance width as its font has it (`CairoFonts.advance(of:in:)`), for the spaces PDFium would not see.
-    private let advance: (FontReference, UInt32) -> Double?
+    /// A font's glyphs' advance widths as the font has them (`CairoFonts.advances(in:)`), for the spaces PDFium would
+    /// not see.
+    private let advances: (FontReference) -> (UInt32) -> Double?
 
     /// Walks `pages` in painting order; `names` tells what cairo names a face's glyphs by (`CairoFonts.glyphNames`);
-    /// `advance` a glyph's advance width in a font (`CairoFonts.advance(of:in:)`); `renames` whether the PDF is
-    /// amended, so that presentation forms may be renamed in /ToUnicode.
-    init(_ pages: [Page], names: (FontReference) -> CairoGlyphNames, advance: @escaping (FontReference, UInt32) -> Double?,
+    /// `advances` a font's glyphs' advance widths (`CairoFonts.advances(in:)`); `renames` whether the PDF is amended,
+    /// so that presentation forms may be renamed in /ToUnicode.
+    init(_ pages: [Page], names: (FontReference) -> CairoGlyphNames, advances: @escaping (FontReference) -> (UInt32) -> Double?,
          renames: Bool) {
-        self.advance = advance
+        self.advances = advances
         hasSpans = pages.contains { page in
             page.frame.textLines.contains { _, line in
                 line.runs.contains { run in
-                    TextLayerRun.mayHoldSpans(run, inLeftToRightLine: !line.isRightToLeft) { advance(run.font, $0) }
+                    TextLayerRun.mayHoldSpans(run, inLeftToRightLine: !line.isRightToLeft, advance: advances(run.font))
                 }
             }
         }
@@ -295,7 +296,7 @@ final class TextLayerPlan {
                     let runFace = faces[run.font.face] ?? faces.count
                     if runFace == faces.count { faceNames.append(names(run.font)) }
                     faces[run.font.face] = runFace
-                    TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft) { advance(run.font, $0) }.forEachCluster { isPlain, glyphs, text in
+                    TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft, advance: advances(run.font)).forEachCluster { isPlain, glyphs, text in
                         guard isPlain || glyphs.count > 1 else { return }
                         let keys = glyphs.map { GlyphKey(face: runFace, glyph: run.glyphs[$0].id) }
                         uses.append((!isPlain, keys))
@@ -359,7 +360,7 @@ final class TextLayerPlan {
         guard hasSpans else { return TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft, allowsSpan: { _ in false }) }
         let runFace = faces[run.font.face] ?? -1
         let key = { (index: Int) in GlyphKey(face: runFace, glyph: run.glyphs[index].id) }
-        var layer = TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft, advance: { self.advance(run.font, $0) }) { glyphs in
+        var layer = TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft, advance: advances(run.font)) { glyphs in
             glyphs.allSatisfy {
                 self.mapped.contains(key($0)) || !self.drawnPlainly.contains(key($0)) || self.namedAsDrawn.contains(key($0))
             }

@@ -143,8 +143,7 @@ package struct Renderer: Sendable {
             setMetadata(document.info, on: surface)
             let context = try CairoContext(surface: surface)
             let tagger = tagsPDF ? PDFTagger(plan: plan) : nil
-            let textLayer = TextLayerPlan(document.pages, names: fonts.glyphNames, advance: { fonts.advance(of: $1, in: $0) },
-                                          renames: amendsPDF)
+            let textLayer = TextLayerPlan(document.pages, names: fonts.glyphNames, advances: fonts.advances, renames: amendsPDF)
             let painter = Painter(context: context, fonts: fonts, vector: true, tagger: tagger, textLayerPlan: textLayer, smoothsImages: false)
             for (index, page) in document.pages.enumerated() {
                 if stop.isRaised { throw .stopped }

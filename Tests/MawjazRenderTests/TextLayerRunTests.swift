@@ -53,7 +53,7 @@ import TestSupport
         let amiri = TextStyle(families: ["Amiri", "Noto Sans"], size: 12)
         let shaped = try engine.shape(StyledParagraph(spans: [TextSpan("درباره کشور", style: amiri)], direction: .rightToLeft))
         let run = try #require(shaped.lines.first?.line.runs.first)
-        let advance = { (glyph: UInt32) in CairoFonts.shared.advance(of: glyph, in: run.font) }
+        let advance = CairoFonts.shared.advances(in: run.font)
         #expect(TextLayerRun.tightSpaces(in: run, advance: advance).count == 1)
         let layer = TextLayerRun(run, inLeftToRightLine: false, advance: advance)
         let spans = layer.clusters.filter { $0.glyphs > 1 }
@@ -63,7 +63,7 @@ import TestSupport
         #expect(TextLayerRun(run, inLeftToRightLine: false).text == run.clusterText)
 
         let naskhRun = try #require(try line("درباره کشور", .rightToLeft).runs.first)
-        #expect(TextLayerRun.tightSpaces(in: naskhRun) { CairoFonts.shared.advance(of: $0, in: naskhRun.font) }.isEmpty)
+        #expect(TextLayerRun.tightSpaces(in: naskhRun, advance: CairoFonts.shared.advances(in: naskhRun.font)).isEmpty)
     }
 
     @Test func plainArabicKeepsAClusterPerGlyph() throws {
