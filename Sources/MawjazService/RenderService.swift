@@ -159,7 +159,7 @@ public final class RenderService: Sendable {
             let pool = self.pool, admission = self.admission
             let outcome = await race({ () throws(MawjazError) in
                 answering == .check ? try await pool.validate(job) : try await pool.render(job)
-            }, until: deadline, whenDone: { admission.leave() })
+            }, until: deadline, on: context.channel.eventLoop, whenDone: { admission.leave() })
             return try answer(outcome, answering: answering, options: options, upload: upload, language: language)
         } catch {
             return Answer.problem(error, in: language, on: context.channel)
