@@ -326,9 +326,9 @@ extension Arabic {
         case .requestNoReportPart: return "ليس في النموذج جزء باسم «report»"
         case .requestPartUnnamed: return "في النموذج جزء بلا اسم (يُرسل كل ملف باسم مساره كما يذكره التقرير)"
         case .requestPartTwice(let name): return "في النموذج جزءان باسم «\(name)»"
-        case .requestReportNotUTF8: return "التقرير ليس نصا بترميز UTF-8"
         case .requestCharsetUnknown(let charset): return "لا تقرأ الخدمة الترميز «\(charset)» (أرسل UTF-8)"
-        case .requestReportNotInCharset(let charset): return "التقرير ليس نصا بالترميز «\(charset)» الذي يذكره Content-Type"
+        case .requestByteNotInCharset(let hex, let charset):
+            return "البايت 0x\(hex) ليس نصا بالترميز «\(charset)» الذي يذكره Content-Type"
         case .requestMethodNotAllowed(let method, let allowed):
             return "الطريقة \(method) لا يجيبها هذا المسار؛ يجيب \(allowed.joined(separator: "، "))"
         case .requestNoRoute(let path): return "ليس في الخدمة مسار \(path)"

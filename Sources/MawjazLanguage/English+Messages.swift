@@ -298,9 +298,9 @@ extension English {
         case .requestNoReportPart: return "the form has no part named \"report\""
         case .requestPartUnnamed: return "a part of the form has no name (each file is sent under its path, as the report names it)"
         case .requestPartTwice(let name): return "the form has two parts named \"\(name)\""
-        case .requestReportNotUTF8: return "the report is not UTF-8 text"
         case .requestCharsetUnknown(let charset): return "the charset \"\(charset)\" is not one the service can read (send UTF-8)"
-        case .requestReportNotInCharset(let charset): return "the report is not text in the charset \"\(charset)\" its Content-Type names"
+        case .requestByteNotInCharset(let hex, let charset):
+            return "the byte 0x\(hex) is not text in the charset \"\(charset)\" its Content-Type names"
         case .requestMethodNotAllowed(let method, let allowed):
             return "\(method) is not a method of this route: it answers \(allowed.joined(separator: ", "))"
         case .requestNoRoute(let path): return "the service has no route \(path)"

@@ -301,11 +301,10 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case requestNoReportPart
     case requestPartUnnamed
     case requestPartTwice(String)
-    case requestReportNotUTF8
     /// A charset named in a `Content-Type` that the service cannot read.
     case requestCharsetUnknown(String)
-    /// A report whose bytes are not text in the charset its `Content-Type` names.
-    case requestReportNotInCharset(String)
+    /// A byte of a report or file that is not text in the charset its `Content-Type` names (its location says where).
+    case requestByteNotInCharset(hex: String, charset: String)
     /// A method a route does not answer, and the methods it does.
     case requestMethodNotAllowed(method: String, allowed: [String])
     case requestNoRoute(String)

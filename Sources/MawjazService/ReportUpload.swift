@@ -24,8 +24,8 @@ struct ReportUpload: Sendable {
             }
             try self.init(parts: try FormData.parts(of: body, boundary: boundary))
         case "application/json", "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml":
-            let text = try Charset(parameters: parameters).text(of: body.readableBytesView)
-            self.init(text: text, name: mediaType.hasSuffix("json") ? "report.json" : "report.yaml", files: [:])
+            let name = mediaType.hasSuffix("json") ? "report.json" : "report.yaml"
+            self.init(text: try Charset(parameters: parameters, file: name).text(of: body.readableBytesView, file: name), name: name, files: [:])
         default:
             throw RequestProblem(status: .unsupportedMediaType, .requestContentType(excerpt(mediaType.isEmpty ? "none" : mediaType)))
         }
@@ -49,15 +49,17 @@ struct ReportUpload: Sendable {
                 guard report == nil else { throw RequestProblem(status: .badRequest, .requestPartTwice(excerpt(name))) }
                 report = part
             } else {
-                guard files.updateValue(part.body, forKey: name) == nil else {
+                // A text file in a charset it names is handed on in UTF-8, the one charset the files' readers read.
+                let charset = try Charset(parameters: Self.parse(contentType: part.contentType ?? "").parameters, file: excerpt(name))
+                guard files.updateValue(try charset.utf8(of: part.body, file: excerpt(name)), forKey: name) == nil else {
                     throw RequestProblem(status: .badRequest, .requestPartTwice(excerpt(name)))
                 }
             }
         }
         guard let report else { throw RequestProblem(status: .badRequest, .requestNoReportPart) }
-        let text = try Charset(parameters: Self.parse(contentType: report.contentType ?? "").parameters).text(of: report.body)
-        let sentAs = report.fileName.flatMap { $0.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last }.map { excerpt($0) }
-        self.init(text: text, name: sentAs ?? "report.yaml", files: files)
+        let name = report.fileName.flatMap { $0.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last }.map { excerpt($0) } ?? "report.yaml"
+        let charset = try Charset(parameters: Self.parse(contentType: report.contentType ?? "").parameters, file: name)
+        self.init(text: try charset.text(of: report.body, file: name), name: name, files: files)
     }
 
     /// `type/subtype; name=value; name="quoted value"` as the media type (lower case) and its parameters (names in

@@ -19,9 +19,10 @@ struct RequestProblem: Error, Sendable {
         self.closesConnection = closesConnection
     }
 
-    /// A problem that is in no file: a message alone.
-    init(status: HTTPResponse.Status, _ message: Message, retryAfter: Int? = nil, closesConnection: Bool = false) {
-        self.init(status: status, diagnostics: [Diagnostic(.error, at: SourceLocation(file: ""), field: nil, message)],
+    /// A problem with one message, at `location` (by default in no file).
+    init(status: HTTPResponse.Status, at location: SourceLocation = SourceLocation(file: ""), _ message: Message, retryAfter: Int? = nil,
+         closesConnection: Bool = false) {
+        self.init(status: status, diagnostics: [Diagnostic(.error, at: location, field: nil, message)],
                   retryAfter: retryAfter, closesConnection: closesConnection)
     }
 }

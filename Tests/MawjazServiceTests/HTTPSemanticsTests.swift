@@ -1,6 +1,6 @@
 // What a demanding HTTP client expects besides the renders: 405 with `Allow` for a method a route does not answer, 404
-// in the service's JSON, HEAD wherever GET is, a report's charset honoured (or refused by name), and a report that is
-// not a mapping told so at its line.
+// in the service's JSON, HEAD wherever GET is, the charset a report or an uploaded file names honoured (or refused by
+// name, or at the byte that is not in it), and a report that is not a mapping told so at its line.
 import Foundation
 import Testing
 import TestSupport
@@ -126,6 +126,87 @@ import TestSupport
         #expect(answer.body == expected.body)
         let unknown = try await HTTP.send("POST", server.url("/render"), headers: headers, body: form(arabicBytes, type: "text/yaml; charset=x-none"))
         #expect(unknown.status == 415)
+        try await server.stop()
+    }
+
+    /// `text` in `charset`, converted by iconv.
+    static func encoded(_ text: String, in charset: String) throws -> Data {
+        let converter = iconv_open(charset, "UTF-8")
+        guard Int(bitPattern: converter) != -1 else { throw TestFailure("iconv knows no \(charset)") }
+        defer { iconv_close(converter) }
+        var input = Array(text.utf8).map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: input.count * 4 + 16)
+        let left = input.withUnsafeMutableBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                var inPointer = source.baseAddress, inLeft = source.count
+                var outPointer = target.baseAddress, outLeft = target.count
+                guard iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1 else { return -1 }
+                return outLeft
+            }
+        }
+        guard left >= 0 else { throw TestFailure("\(text) has no \(charset)") }
+        return Data(output[..<(output.count - left)].map { UInt8(bitPattern: $0) })
+    }
+
+    @Test func filesOfAFormAreReadInTheCharsetTheirPartsName() async throws {
+        let server = try await RunningService.start()
+        let report = "title: نشاط الوحدة\ndate: 2024-03-01\nfacts: facts.yaml\ndata:\n  activities: data/log.csv\nbody:\n"
+            + "  - paragraph: \"الوحدة: {{facts.unit}}\"\n  - chart: {type: bar, data: activities, by: category, title: الفئات}\n"
+        let log = "date,category,title\n2024-01-05,تدريب,دورة\n2024-02-10,زيارة,وفد\n2024-02-11,تدريب,ورشة\n"
+        let facts = "unit: قسم التخطيط\n"
+        func render(log: (type: String, data: Data), facts: (type: String, data: Data)) async throws -> HTTPAnswer {
+            try await HTTP.post(server.url("/render"), form: Form(typedParts: [
+                ("report", "text/yaml", Data(report.utf8)), ("data/log.csv", log.type, log.data), ("facts.yaml", facts.type, facts.data),
+            ]))
+        }
+        let expected = try await render(log: ("text/csv", Data(log.utf8)), facts: ("application/yaml", Data(facts.utf8)))
+        #expect(expected.status == 200, "\(expected.text)")
+        let file = try TestSupport.temporaryFolder().appendingPathComponent("charsets.pdf")
+        try expected.body.write(to: file)
+        let text = TestSupport.visibleText(try TestSupport.pdfText(file))
+        #expect(text.contains("قسم التخطيط") && text.contains("تدريب") && text.contains("زيارة"), "\(text)")
+        // The Arabic code page, and UTF-16 with its byte order mark: the same PDF as the UTF-8 files.
+        for charset in ["windows-1256", "UTF-16"] {
+            let answer = try await render(log: ("text/csv; charset=\(charset)", try Self.encoded(log, in: charset)),
+                                          facts: ("application/yaml; charset=\"\(charset)\"", try Self.encoded(facts, in: charset)))
+            #expect(answer.status == 200, "\(charset): \(answer.text)")
+            #expect(answer.body == expected.body, "\(charset): not the PDF of the same files in UTF-8")
+        }
+        // The same bytes sent without a charset are read as UTF-8 and refused at the first byte that is not, by line and
+        // column: the CSV's ت (0xCA) after `2024-01-05,`, the facts' ق (0xE2) after `unit: `.
+        let undeclared = try await render(log: ("text/csv", try Self.encoded(log, in: "windows-1256")),
+                                          facts: ("application/yaml", try Self.encoded(facts, in: "windows-1256")))
+        #expect(undeclared.status == 422)
+        let found = try undeclared.diagnostics().map { "\($0["file"] ?? ""):\($0["line"] ?? ""):\($0["column"] ?? "")" }
+        #expect(found.contains("data/log.csv:2:12") && found.contains("facts.yaml:1:7"), "\(undeclared.text)")
+        #expect(undeclared.text.contains("0xCA"), "\(undeclared.text)")
+        // A byte the named charset does not have (0x81 in windows-1252): 422 at it, naming the byte and the charset.
+        var notLatin = Data("date,category,title\n2024-01-05,ab".utf8)
+        notLatin.append(contentsOf: [0x81] + Array("c,x\n".utf8))
+        let wrong = try await render(log: ("text/csv; charset=windows-1252", notLatin), facts: ("application/yaml", Data(facts.utf8)))
+        #expect(wrong.status == 422)
+        let diagnostic = try Self.refusal(wrong)
+        #expect(diagnostic["file"] as? String == "data/log.csv" && diagnostic["line"] as? Int == 2 && diagnostic["column"] as? Int == 14, "\(wrong.text)")
+        #expect((diagnostic["message"] as? String).map { $0.contains("0x81") && $0.contains("windows-1252") } == true, "\(wrong.text)")
+        // A charset the service does not know: 415, naming it and the part.
+        let unknown = try await render(log: ("text/csv; charset=x-mawjaz-none", Data(log.utf8)), facts: ("application/yaml", Data(facts.utf8)))
+        #expect(unknown.status == 415)
+        let named = try Self.refusal(unknown)
+        #expect(named["file"] as? String == "data/log.csv" && (named["message"] as? String)?.contains("x-mawjaz-none") == true, "\(unknown.text)")
+        try await server.stop()
+    }
+
+    @Test func aReportNotInItsCharsetIsRefusedAtTheByte() async throws {
+        let server = try await RunningService.start()
+        // Line 2 holds the first byte past ASCII (é, 0xE9 in ISO-8859-1) after `title: "Caf`.
+        let latin = Data(("date: 2024-01-01\n" + "title: \"Caf\u{E9}\"\nbody: []\n").unicodeScalars.map { UInt8($0.value) })
+        for (type, file, hint) in [("application/yaml", "report.yaml", "UTF-8"), ("application/json; charset=us-ascii", "report.json", "us-ascii")] {
+            let answer = try await HTTP.send("POST", server.url("/validate"), headers: ["Content-Type": type], body: latin)
+            #expect(answer.status == 422)
+            let diagnostic = try Self.refusal(answer)
+            #expect(diagnostic["file"] as? String == file && diagnostic["line"] as? Int == 2 && diagnostic["column"] as? Int == 12, "\(answer.text)")
+            #expect((diagnostic["message"] as? String).map { $0.contains("0xE9") && $0.contains(hint) } == true, "\(answer.text)")
+        }
         try await server.stop()
     }
 

@@ -145,11 +145,17 @@ struct Form {
         finish()
     }
 
-    private mutating func add(_ name: String?, fileName: String?, _ data: Data) {
+    /// A form of parts each sent with its own `Content-Type` (`text/csv; charset=windows-1256`).
+    init(typedParts: [(name: String, type: String, data: Data)]) {
+        for part in typedParts { add(part.name, fileName: (part.name as NSString).lastPathComponent, part.data, type: part.type) }
+        finish()
+    }
+
+    private mutating func add(_ name: String?, fileName: String?, _ data: Data, type: String = "application/octet-stream") {
         var head = "--\(boundary)\r\nContent-Disposition: form-data"
         if let name { head += "; name=\"\(name)\"" }
         if let fileName { head += "; filename=\"\(fileName)\"" }
-        head += "\r\nContent-Type: application/octet-stream\r\n\r\n"
+        head += "\r\nContent-Type: \(type)\r\n\r\n"
         body.append(Data(head.utf8))
         body.append(data)
         body.append(Data("\r\n".utf8))
