@@ -30,7 +30,8 @@ import TestSupport
     }
 
     @Test func sigtermWhileBusyFinishesTheRendersThenStops() async throws {
-        let (process, port, log) = try Self.serve(["--workers", "1", "--queue", "4"])
+        // Its start, its exit and its log are waited for off the cooperative threads, which the client's tasks need.
+        let (process, port, log) = try await TestSupport.offThePool { try Self.serve(["--workers", "1", "--queue", "4"]) }
         let url = URL(string: "http://127.0.0.1:\(port)/render")!
         // Two long renders: one rendering, one waiting in the queue, when SIGTERM comes.
         let renders = (0..<2).map { _ in
@@ -52,9 +53,9 @@ import TestSupport
             #expect(answer.status == 200, "\(answer.text)")
             #expect(answer.body.starts(with: Data("%PDF-".utf8)))
         }
-        process.waitUntilExit()
+        try await TestSupport.offThePool { process.waitUntilExit() }
         #expect(process.terminationStatus == 0)
-        let lines = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let lines = try await TestSupport.offThePool { String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
         #expect(lines.components(separatedBy: "\"route\":\"/render\"").count - 1 == 2, "\(lines)")
     }
 

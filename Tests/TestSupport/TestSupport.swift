@@ -188,6 +188,16 @@ extension TestSupport {
     }
 }
 
+extension TestSupport {
+    /// Runs `work`, which blocks (a process's exit, a pipe's read), on a thread of its own and waits for it without
+    /// holding one of Swift's cooperative threads: they are as many as the cores, and a server's tasks need them.
+    package static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+        }
+    }
+}
+
 /// Reads a pipe to its end on a thread of its own.
 private final class PipeReader: @unchecked Sendable {
     // @unchecked: `data` is written by the reading thread only, and read after `done` is signalled.
