@@ -145,35 +145,50 @@ package struct YAMLReader {
     /// The line and column where flow brackets or block indentation first go deeper than the limit
     /// (block nesting needs at least one column of indentation per level).
     static func excessiveNesting(in text: String) -> (Int, Int)? {
-        var depth = 0, line = 1, column = 0, indentation = 0
-        var quote: UInt8? = nil, comment = false, atLineStart = true
-        for byte in text.utf8 {
-            if byte == 0x0A {
-                line += 1; column = 0; comment = false; atLineStart = true; indentation = 0
-                continue
+        text.withUTF8Bytes { bytes in
+            // Too deep needs more opening brackets than the limit, or a run of spaces and dashes longer than four
+            // times it: one quick pass rules both out for most text.
+            var brackets = 0, run = 0, longestRun = 0
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x2D {
+                    run += 1
+                    longestRun = max(longestRun, run)
+                } else {
+                    run = 0
+                    if byte == 0x5B || byte == 0x7B { brackets += 1 }
+                }
             }
-            if byte & 0xC0 != 0x80 { column += 1 }
-            if atLineStart {
-                if byte == 0x20 || byte == 0x2D { indentation += 1; continue }
-                atLineStart = false
-                if indentation > depthLimit * 4 { return (line, column) }
+            guard brackets > depthLimit || longestRun > depthLimit * 4 else { return nil }
+            var depth = 0, line = 1, column = 0, indentation = 0
+            var quote: UInt8 = 0, comment = false, atLineStart = true
+            for byte in bytes {
+                if byte == 0x0A {
+                    line += 1; column = 0; comment = false; atLineStart = true; indentation = 0
+                    continue
+                }
+                if byte & 0xC0 != 0x80 { column += 1 }
+                if atLineStart {
+                    if byte == 0x20 || byte == 0x2D { indentation += 1; continue }
+                    atLineStart = false
+                    if indentation > depthLimit * 4 { return (line, column) }
+                }
+                if comment { continue }
+                if quote != 0 {
+                    if byte == quote { quote = 0 }
+                    continue
+                }
+                switch byte {
+                case 0x22, 0x27: quote = byte
+                case 0x23: comment = true
+                case 0x5B, 0x7B:
+                    depth += 1
+                    if depth > depthLimit { return (line, column) }
+                case 0x5D, 0x7D: depth = max(0, depth - 1)
+                default: break
+                }
             }
-            if comment { continue }
-            if let open = quote {
-                if byte == open { quote = nil }
-                continue
-            }
-            switch byte {
-            case 0x22, 0x27: quote = byte
-            case 0x23: comment = true
-            case 0x5B, 0x7B:
-                depth += 1
-                if depth > depthLimit { return (line, column) }
-            case 0x5D, 0x7D: depth = max(0, depth - 1)
-            default: break
-            }
+            return nil
         }
-        return nil
     }
 
     /// The line and column (in characters) of the first byte of `data` that is not UTF-8.
@@ -188,18 +203,35 @@ package struct YAMLReader {
     }
 
     /// The first character YAML does not allow (NUL and other control characters, U+FFFE, U+FFFF), with its line
-    /// and column.
+    /// and column. Read as UTF-8 (valid, as every Swift string): the forbidden characters are the single bytes below
+    /// 0x20 but tab, line feed and carriage return, and 0x7F; C2 80...C2 9F but C2 85 (U+0080...U+009F but NEL); and
+    /// EF BF BE, EF BF BF.
     static func firstForbiddenCharacter(in text: String) -> (Int, Int, Unicode.Scalar)? {
-        var line = 1, column = 1
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0A: line += 1; column = 1; continue
-            case 0x09, 0x0D, 0x20...0x7E, 0x85, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: break
-            default: return (line, column, scalar)
+        text.withUTF8Bytes { bytes in
+            // Most text holds no byte that can begin a forbidden character: one quick pass says so.
+            guard bytes.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF })
+            else { return nil }
+            var line = 1, column = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A { line += 1; column = 0; index += 1; continue }
+                if byte & 0xC0 != 0x80 { column += 1 }
+                var forbidden: UInt32? = nil
+                switch byte {
+                case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F:
+                    forbidden = UInt32(byte)
+                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]) && bytes[index + 1] != 0x85:
+                    forbidden = UInt32(bytes[index + 1])
+                case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] & 0xFE == 0xBE:
+                    forbidden = 0xFFFE + UInt32(bytes[index + 2] - 0xBE)
+                default: break
+                }
+                if let value = forbidden, let scalar = Unicode.Scalar(value) { return (line, column, scalar) }
+                index += 1
             }
-            column += 1
+            return nil
         }
-        return nil
     }
 
     /// The line and column (in characters) of the byte at `offset` of `text`.
@@ -326,7 +358,7 @@ package struct YAMLReader {
             return nil
         }
         // An escaped NUL ("\0") would cut the text short where it reaches C.
-        if scalar.string.utf8.contains(0) {
+        if scalar.string.containsUTF8(where: { $0 == 0 }) {
             log.error(node.location, field: node.path, .nulInText)
             return nil
         }

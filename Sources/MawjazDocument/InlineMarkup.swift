@@ -1,12 +1,13 @@
 // The small inline markup of report text: **bold**, *italic*, __underline__, [text](address), and \ escapes.
 // It never reaches Pango's markup parser: it becomes styled pieces, so user text can inject nothing.
+import MawjazFrame
 
 /// Parses inline markup into styled pieces.
 package enum InlineMarkup {
     /// The pieces of `text`. Markers that are not closed are kept as literal text.
     package static func parse(_ text: String) -> RichText {
         // Most text has no marker at all: a byte scan spares it the parse.
-        guard text.utf8.contains(where: { $0 == 0x2A || $0 == 0x5F || $0 == 0x5B || $0 == 0x5C }) else {
+        guard text.containsUTF8(where: { $0 == 0x2A || $0 == 0x5F || $0 == 0x5B || $0 == 0x5C }) else {
             return text.isEmpty ? [] : [Inline(text)]
         }
         var pieces: RichText = []

@@ -2,6 +2,7 @@
 // value escaped so that data can never become markup, and every expansion counted against the report's limits.
 import Foundation
 import MawjazData
+import MawjazFrame
 import MawjazLanguage
 
 /// A piece of report text that may hold `{{name}}` placeholders and `{{#list}}…{{/list}}` / `{{^list}}…{{/list}}`
@@ -93,11 +94,13 @@ struct TextTemplate {
 
     /// Whether `text` may hold a placeholder (a byte scan: most text has none).
     static func mayHoldPlaceholder(_ text: String) -> Bool {
-        var previousBrace = false
-        for byte in text.utf8 {
-            if byte == 0x7B { if previousBrace { return true }; previousBrace = true } else { previousBrace = false }
+        text.withUTF8Bytes { bytes in
+            var previousBrace = false
+            for byte in bytes {
+                if byte == 0x7B { if previousBrace { return true }; previousBrace = true } else { previousBrace = false }
+            }
+            return false
         }
-        return false
     }
 }
 

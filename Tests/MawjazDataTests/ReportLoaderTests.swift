@@ -56,6 +56,19 @@ import Testing
         #expect(found[0].location.line == 3 && found[0].message.description.contains("deeper than 64 levels"))
     }
 
+    @Test func forbiddenCharactersAreFoundWithTheirLineAndColumn() throws {
+        // Each forbidden kind after Arabic (two bytes a character) and an emoji (four): the column counts characters.
+        for (character, code) in [("\u{1}", "0001"), ("\u{7F}", "007F"), ("\u{80}", "0080"), ("\u{9F}", "009F"),
+                                  ("\u{FFFE}", "FFFE"), ("\u{FFFF}", "FFFF")] {
+            let text = "title: x\nنص 😀 \(character)\n"
+            let found = YAMLReader.firstForbiddenCharacter(in: text)
+            #expect(found?.0 == 2 && found?.1 == 6, "U+\(code)")
+            #expect(found.map { String(format: "%04X", $0.2.value) } == code)
+        }
+        // Tab, carriage return, NEL, the rest of the Latin-1 block and the characters just below U+FFFE are allowed.
+        #expect(YAMLReader.firstForbiddenCharacter(in: "a\tb\r\n\u{85}\u{A0}\u{FFFD}\u{FFEF}\u{10000}نص") == nil)
+    }
+
     @Test func aFileOverTheSizeLimitIsRefused() throws {
         let big = "title: x\ndate: 2024-01-01\nbody: []\n# " + String(repeating: "x", count: YAMLReader.sizeLimit) + "\n"
         let found = try errors(["report.yaml": big])
