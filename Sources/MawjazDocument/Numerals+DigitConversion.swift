@@ -1,6 +1,7 @@
 // Rewriting the digits inside running text, so numbers typed in the data follow the document's numeral policy, while
 // technical tokens (codes, versions, addresses, phone numbers, numbers inside Latin text) keep the digits they were typed in.
 import MawjazData
+import MawjazFrame
 import MawjazLanguage
 
 extension Numerals {
@@ -19,11 +20,11 @@ extension Numerals {
     ///   number written with its `+` and groups (`+998 71 123 45 67`), and a number inside Latin text (`Python 3.12`,
     ///   `between 2012 and 2024`).
     package func convertDigits(in text: String) -> String {
-        // Only digits and what touches them change: a text without a digit is kept as it is.
-        guard text.unicodeScalars.contains(where: { Self.digitValue($0) != nil }) else { return text }
+        let other: NumeralSystem = system == .arabicIndic ? .latin : .arabicIndic
+        // Only digits and what touches them change: a text none of whose numbers would change is kept as it is.
+        guard !keepsDigits(of: text, other: other) else { return text }
         let scalars = Array(text.unicodeScalars)
         let kept = Self.technicalMask(scalars)
-        let other: NumeralSystem = system == .arabicIndic ? .latin : .arabicIndic
         var result: [Unicode.Scalar] = []
         var groupable: [Bool] = []
         result.reserveCapacity(scalars.count)
@@ -49,6 +50,36 @@ extension Numerals {
             groupable.append(true)
         }
         return String(String.UnicodeScalarView(grouped(result, groupable: groupable)))
+    }
+
+    /// Whether converting `text` cannot change it: every digit is already this system's, no run of digits is long
+    /// enough to be grouped, and no separator or percent sign of `other` follows a digit.
+    private func keepsDigits(of text: String, other: NumeralSystem) -> Bool {
+        // A quick pass over the bytes: most text holds no digit at all (ASCII, or U+0660...U+0669 as D9 A0...A9, or
+        // U+06F0...U+06F9 as DB B0...B9).
+        let holdsDigit = text.withUTF8Bytes { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if (0x30...0x39).contains(byte) || (previous == 0xD9 && (0xA0...0xA9).contains(byte))
+                    || (previous == 0xDB && (0xB0...0xB9).contains(byte)) { return true }
+                previous = byte
+            }
+            return false
+        }
+        guard holdsDigit else { return true }
+        var run = 0
+        for scalar in text.unicodeScalars {
+            if let value = Self.digitValue(scalar) {
+                run += 1
+                guard scalar == system.digit(UInt64(value)), run < 5 else { return false }
+                continue
+            }
+            if run > 0, scalar == other.decimalSeparator || scalar == other.groupingSeparator || scalar == other.percentSign {
+                return false
+            }
+            run = 0
+        }
+        return true
     }
 
     /// `scalars` with every long integer that may be grouped written with this system's group separator.

@@ -26,6 +26,14 @@ import Testing
         #expect(latin.convertDigits(in: "2024") == "2024")
     }
 
+    @Test func digitsAlreadyInTheSystemStillTakeItsSeparatorsAndGroups() {
+        #expect(latin.convertDigits(in: "3٫5 و 1٬250 و 45٪") == "3.5 و 1,250 و 45%")
+        #expect(arabic.convertDigits(in: "٣.٥ و ١,٢٥٠ و ٤٥%") == "٣٫٥ و ١٬٢٥٠ و ٤٥٪")
+        #expect(latin.convertDigits(in: "عدد 12345 فقط") == "عدد 12,345 فقط")
+        #expect(arabic.convertDigits(in: "عدد ١٢٣٤٥ فقط") == "عدد ١٢٬٣٤٥ فقط")
+        #expect(latin.convertDigits(in: "1234 و 5678. و ٪ وحده") == "1234 و 5678. و ٪ وحده")
+    }
+
     @Test func separatorsBetweenDigits() {
         #expect(arabic.convertDigits(in: "3.5") == "٣٫٥")
         #expect(arabic.convertDigits(in: "1,250") == "١٬٢٥٠")
