@@ -1,5 +1,6 @@
 // Latin runs inside text set in an Arabic font first: found so that their punctuation comes from the Latin font.
 import Foundation
+import MawjazFrame
 
 /// Finds the stretches of a paragraph that are Latin words with their punctuation, such as `(Annual Report)` or
 /// `Jackson: training, medicine.`, so that their commas, full stops and colons are set in the font of their letters
@@ -9,6 +10,7 @@ enum LatinRuns {
     /// last word holding a Latin letter before the next Arabic character. Numbers between Latin words belong to the
     /// run (`between 2012 and 2024, in`); digits and punctuation that touch no Latin word do not.
     static func ranges(in text: String) -> [Range<Int>] {
+        guard mayHoldLatinLetter(text) else { return [] }
         var ranges: [Range<Int>] = []
         var offsets: [Int] = []
         var scalars: [Unicode.Scalar] = []
@@ -23,15 +25,15 @@ enum LatinRuns {
         while index < scalars.count {
             guard isLatinLetter(scalars[index]) else { index += 1; continue }
             var start = index
-            while start > 0, !isBreak(scalars[start - 1]), !scalars[start - 1].properties.isWhitespace { start -= 1 }
+            while start > 0, !isBreak(scalars[start - 1]), !isWhitespace(scalars[start - 1]) { start -= 1 }
             var end = index + 1
             while end < scalars.count, !isBreak(scalars[end]) { end += 1 }
             // Words at the end that hold no Latin letter (a dash, a number before Arabic text) are left to the
             // paragraph's fonts, as is the white space before them.
             while true {
-                while end > index + 1, scalars[end - 1].properties.isWhitespace { end -= 1 }
+                while end > index + 1, isWhitespace(scalars[end - 1]) { end -= 1 }
                 var wordStart = end
-                while wordStart > index + 1, !scalars[wordStart - 1].properties.isWhitespace { wordStart -= 1 }
+                while wordStart > index + 1, !isWhitespace(scalars[wordStart - 1]) { wordStart -= 1 }
                 guard wordStart > index + 1, !scalars[wordStart..<end].contains(where: isLatinLetter) else { break }
                 end = wordStart
             }
@@ -41,11 +43,27 @@ enum LatinRuns {
         return ranges
     }
 
+    /// Whether `text` may hold a Latin letter, from its UTF-8 bytes alone: an ASCII letter, or the first byte of a
+    /// scalar in U+00C0...U+024F (0xC3...0xC9) or U+1E00...U+1EFF (0xE1). Most Arabic text holds none.
+    private static func mayHoldLatinLetter(_ text: String) -> Bool {
+        text.containsUTF8 { byte in (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0xC3...0xC9).contains(byte) || byte == 0xE1 }
+    }
+
     /// Whether `scalar` is a letter of the Latin script.
     static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: return scalar.properties.isAlphabetic
+        case 0x41...0x5A, 0x61...0x7A: return true
+        case 0xC0...0x24F, 0x1E00...0x1EFF: return scalar.properties.isAlphabetic
         default: return false
+        }
+    }
+
+    /// Unicode's White_Space, answered without its tables for ASCII and the Arabic block (which holds none).
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20: true
+        case ..<0x80, 0x0600...0x06FF: false
+        default: scalar.properties.isWhitespace
         }
     }
 

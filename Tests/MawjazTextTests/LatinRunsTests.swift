@@ -24,6 +24,12 @@ import TestSupport
         #expect(runs("").isEmpty)
     }
 
+    @Test func lettersBeyondASCIIStartRunsToo() {
+        #expect(runs("مدينة Zürich وأيضا Đà Nẵng") == ["Zürich", "Đà Nẵng"])
+        #expect(runs("كلمة éclair فقط") == ["éclair"])
+        #expect(runs("نص عربي فقط، مع أرقام 2024 وفاصلة.").isEmpty)
+    }
+
     @Test func theColonOfAnEnglishSentenceInAnArabicDocumentIsSetInTheLatinFont() throws {
         let engine = try TextEngine(library: FontLibrary(directory: try TestSupport.resources.fonts))
         let style = TextStyle(families: ["Noto Naskh Arabic", "Noto Sans"], size: 12)
