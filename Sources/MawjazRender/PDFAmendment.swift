@@ -7,11 +7,20 @@ import MawjazFrame
 
 /// Amends a PDF written by cairo 1.16 into a tagged PDF/A-2b file.
 enum PDFAmendment {
-    /// `bytes` (a PDF cairo wrote) with the update appended. `elements` are the structure elements cairo was given,
-    /// in the order they opened, which is the order of the structure tree; `characterRenames` the characters to rename
-    /// in the fonts' /ToUnicode maps (`TextLayerPlan.characterRenames`).
-    static func amend(_ bytes: [UInt8], info: DocumentInfo, elements: [StructurePlan.Element],
-                      characterRenames: [String: String] = [:]) throws(RenderError) -> [UInt8] {
+    /// Appends the update to `bytes` (a PDF cairo wrote), in place: a long document's PDF is not held twice.
+    /// `elements` are the structure elements cairo was given, in the order they opened, which is the order of the
+    /// structure tree; `characterRenames` the characters to rename in the fonts' /ToUnicode maps
+    /// (`TextLayerPlan.characterRenames`).
+    static func amend(_ bytes: inout [UInt8], info: DocumentInfo, elements: [StructurePlan.Element],
+                      characterRenames: [String: String] = [:]) throws(RenderError) {
+        // The file read back is gone when `update` returns, so `bytes` is again the only reference to its storage.
+        let (update, trailer, previous) = try self.update(of: bytes, info: info, elements: elements, characterRenames: characterRenames)
+        update.append(to: &bytes, previousCrossReference: previous, trailer: trailer)
+    }
+
+    /// The update for `bytes`, the trailer's entries and the offset of the file's cross-reference table.
+    private static func update(of bytes: [UInt8], info: DocumentInfo, elements: [StructurePlan.Element],
+                               characterRenames: [String: String]) throws(RenderError) -> (PDFUpdate, PDFDictionary, Int) {
         let file = try PDFFile(bytes)
         var update = PDFUpdate(size: try integer(file.trailer["Size"], "the trailer's /Size"))
         guard let rootNumber = file.trailer["Root"]?.referenced, var catalog = try file.object(rootNumber).dictionary,
@@ -59,7 +68,7 @@ enum PDFAmendment {
         let trailer = PDFDictionary([
             ("Root", .reference(rootNumber)), ("Info", .reference(infoNumber)), ("ID", .array([identifier, identifier])),
         ])
-        return update.appended(to: file, trailer: trailer)
+        return (update, trailer, file.crossReferenceOffset)
     }
 
     /// Gives each element of the tree the alternative and actual texts it was planned with, after checking that the

@@ -208,16 +208,15 @@ struct PDFUpdate {
         Array("\(number) 0 obj\n".utf8)
     }
 
-    /// The file with this update appended: the objects, a cross-reference section for them, and a trailer
-    /// holding `trailer`'s entries, the new size and a pointer to the previous table.
-    func appended(to file: PDFFile, trailer: PDFDictionary) -> [UInt8] {
-        // Room for everything appended, so that the file is copied once: an array that outgrows its room doubles, and a
-        // long document's PDF was held three times over at that moment. Each object has its 20-byte entry in the
+    /// Appends this update to `output`, a complete file whose cross-reference table starts at `previousCrossReference`:
+    /// the objects, a cross-reference section for them, and a trailer holding `trailer`'s entries, the new size and a
+    /// pointer to the previous table.
+    func append(to output: inout [UInt8], previousCrossReference: Int, trailer: PDFDictionary) {
+        // Room for everything appended, so that the file is not copied more than once (not at all when its array has
+        // the room already): an array that outgrows its room doubles. Each object has its 20-byte entry in the
         // cross-reference section and at most one subsection header (two numbers and a space, 24 bytes at most); the
         // trailer (its identifiers 70 bytes) and the end of the file fit in 512.
-        var output = [UInt8]()
-        output.reserveCapacity(file.bytes.count + 1 + objects.reduce(0) { $0 + $1.bytes.count } + 44 * (objects.count + 1) + 512)
-        output += file.bytes
+        output.reserveCapacity(output.count + 1 + objects.reduce(0) { $0 + $1.bytes.count } + 44 * (objects.count + 1) + 512)
         if output.last != 0x0A { output.append(0x0A) }
         var offsets: [Int: Int] = [:]
         for object in objects {
@@ -249,10 +248,9 @@ struct PDFUpdate {
         }
         var trailer = trailer
         trailer["Size"] = .integer(nextNumber)
-        trailer["Prev"] = .integer(file.crossReferenceOffset)
+        trailer["Prev"] = .integer(previousCrossReference)
         output.append(contentsOf: "trailer\n".utf8)
         trailer.write(to: &output)
         output.append(contentsOf: "\nstartxref\n\(crossReference)\n%%EOF\n".utf8)
-        return output
     }
 }

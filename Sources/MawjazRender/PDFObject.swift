@@ -20,11 +20,22 @@ indirect enum PDFObject: Equatable {
     /// A text string: ASCII as it is, anything else in UTF-16BE with a byte order mark.
     static func text(_ text: String) -> PDFObject {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return .string(Array(text.utf8)) }
+        // UTF-16 from the scalars: a native string is UTF-8, and its UTF-16 view is slow to walk.
         var bytes: [UInt8] = [0xFE, 0xFF]
         bytes.reserveCapacity(2 + 2 * text.utf8.count)
-        for unit in text.utf16 {
+        func append(_ unit: UInt32) {
             bytes.append(UInt8(unit >> 8))
             bytes.append(UInt8(unit & 0xFF))
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x10000 {
+                append(scalar.value)
+            } else {
+                // A surrogate pair.
+                let offset = scalar.value - 0x10000
+                append(0xD800 | offset >> 10)
+                append(0xDC00 | offset & 0x3FF)
+            }
         }
         return .hexString(bytes)
     }
@@ -100,11 +111,10 @@ indirect enum PDFObject: Equatable {
             }
             output.append(UInt8(ascii: ")"))
         case .hexString(let bytes):
-            output.reserveCapacity(output.count + 2 * bytes.count + 2)
             output.append(UInt8(ascii: "<"))
             for byte in bytes {
-                output.append(Self.hexDigits[Int(byte >> 4)])
-                output.append(Self.hexDigits[Int(byte & 0x0F)])
+                output.append(Self.hexDigit(byte >> 4))
+                output.append(Self.hexDigit(byte & 0x0F))
             }
             output.append(UInt8(ascii: ">"))
         case .array(let values):
@@ -123,7 +133,10 @@ indirect enum PDFObject: Equatable {
         }
     }
 
-    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+    /// The upper-case hexadecimal digit for `value` (0...15).
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10
+    }
 }
 
 /// A PDF dictionary: its entries in the order they were read or set.

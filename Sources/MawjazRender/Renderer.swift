@@ -159,9 +159,11 @@ package struct Renderer: Sendable {
             if tagsPDF { addOutline(plan.outline, to: surface) }
             try context.check("drawing the PDF")
             try surface.finish()
-            guard amendsPDF else { return sink.bytes }
-            return try PDFAmendment.amend(sink.bytes, info: document.info, elements: plan.elements,
-                                          characterRenames: textLayer.characterRenames)
+            var bytes = sink.takeBytes()
+            if amendsPDF {
+                try PDFAmendment.amend(&bytes, info: document.info, elements: plan.elements, characterRenames: textLayer.characterRenames)
+            }
+            return bytes
         }
     }
 

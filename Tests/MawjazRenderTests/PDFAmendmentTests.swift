@@ -68,6 +68,10 @@ import TestSupport
         #expect(PDFObject.text("ar") == .string(Array("ar".utf8)))
         #expect(PDFObject.text("با") == .hexString([0xFE, 0xFF, 0x06, 0x28, 0x06, 0x27]))
         #expect(PDFObject.text("با").textString == "با")
+        // Beyond the Basic Multilingual Plane, a surrogate pair.
+        #expect(PDFObject.text("ب😀") == .hexString([0xFE, 0xFF, 0x06, 0x28, 0xD8, 0x3D, 0xDE, 0x00]))
+        #expect(PDFObject.text("ب😀").textString == "ب😀")
+        #expect(PDFObject.text("ب😀").serialized == "<FEFF0628D83DDE00>")
         #expect(PDFObject.string(Array("cairo (x)".utf8)).textString == "cairo (x)")
     }
 
@@ -79,7 +83,9 @@ import TestSupport
         update.replace(1, with: .dictionary(PDFDictionary([("Type", .name("Catalog")), ("Pages", .reference(2)), ("Lang", .text("ar"))])))
         let added = update.add(.integer(7))
         #expect(added == 10)
-        let updated = update.appended(to: file, trailer: PDFDictionary([("Root", .reference(1)), ("Info", .reference(4))]))
+        var updated = original
+        update.append(to: &updated, previousCrossReference: file.crossReferenceOffset,
+                      trailer: PDFDictionary([("Root", .reference(1)), ("Info", .reference(4))]))
         #expect(Array(updated.prefix(original.count)) == original)
         let tail = String(decoding: updated.suffix(from: original.count), as: UTF8.self)
         #expect(tail.contains("xref\n0 2\n0000000000 65535 f \n"))
@@ -95,8 +101,16 @@ import TestSupport
         #expect(throws: RenderError.amendment("the file was already updated")) { try PDFFile(updated) }
     }
 
+    /// `bytes` amended (in place, on a copy).
+    static func amended(_ bytes: [UInt8], info: DocumentInfo, elements: [StructurePlan.Element],
+                        characterRenames: [String: String] = [:]) throws(RenderError) -> [UInt8] {
+        var bytes = bytes
+        try PDFAmendment.amend(&bytes, info: info, elements: elements, characterRenames: characterRenames)
+        return bytes
+    }
+
     @Test func aSmallPDFIsAmendedIntoAValidArchivalOne() throws {
-        let amended = try PDFAmendment.amend(Self.minimalPDF(), info: Self.info, elements: Self.elements)
+        let amended = try Self.amended(Self.minimalPDF(), info: Self.info, elements: Self.elements)
         let url = try TestSupport.temporaryFolder().appendingPathComponent("amended.pdf")
         try Data(amended).write(to: url)
         let facts = try TestSupport.inspectPDF(url)
@@ -114,7 +128,17 @@ import TestSupport
         #expect(facts.structure.map(\.actualText) == [nil, nil, "نص"])
         #expect(try #require(facts.profileDeviation) <= 1)
         // The same bytes in give the same bytes out, identifier included.
-        #expect(try PDFAmendment.amend(Self.minimalPDF(), info: Self.info, elements: Self.elements) == amended)
+        #expect(try Self.amended(Self.minimalPDF(), info: Self.info, elements: Self.elements) == amended)
+    }
+
+    @Test func theUpdateIsAppendedInPlaceWhenTheFileHasRoom() throws {
+        // A long document's PDF is not copied: cairo's bytes are amended where they lie.
+        var bytes = Self.minimalPDF()
+        bytes.reserveCapacity(bytes.count + (64 << 10))
+        let before = bytes.withUnsafeBufferPointer { $0.baseAddress }
+        try PDFAmendment.amend(&bytes, info: Self.info, elements: Self.elements)
+        #expect(bytes.withUnsafeBufferPointer { $0.baseAddress } == before)
+        #expect(bytes == (try Self.amended(Self.minimalPDF(), info: Self.info, elements: Self.elements)))
     }
 
     /// A /ToUnicode CMap as cairo writes it, with a glyph named by a presentation form (ﺑ).
@@ -143,7 +167,7 @@ import TestSupport
         #expect(try file.streamData(map) == Array(Self.toUnicode.utf8))
 
         let amended = folder.appendingPathComponent("amended.pdf")
-        try Data(try PDFAmendment.amend(bytes, info: Self.info, elements: Self.elements, characterRenames: ["\u{FE91}": "ب"])).write(to: amended)
+        try Data(try Self.amended(bytes, info: Self.info, elements: Self.elements, characterRenames: ["\u{FE91}": "ب"])).write(to: amended)
         #expect(try TestSupport.run("qpdf", ["--check", amended.path]).status == 0)
         let expanded = try TestSupport.run("qpdf", ["--qdf", "--object-streams=disable", amended.path, "-"]).output
         #expect(expanded.contains("<0001> <0628>") && !expanded.contains("<0001> <fe91>"))
@@ -151,13 +175,13 @@ import TestSupport
 
     @Test func whatDoesNotFitIsAnError() {
         #expect(throws: RenderError.amendment("the structure tree has 3 elements, not the 2 planned")) {
-            try PDFAmendment.amend(Self.minimalPDF(), info: Self.info, elements: Array(Self.elements.prefix(2)))
+            try Self.amended(Self.minimalPDF(), info: Self.info, elements: Array(Self.elements.prefix(2)))
         }
         #expect(throws: RenderError.amendment("the catalog already has /Lang")) {
-            try PDFAmendment.amend(Self.minimalPDF(catalogExtras: " /Lang (en)"), info: Self.info, elements: Self.elements)
+            try Self.amended(Self.minimalPDF(catalogExtras: " /Lang (en)"), info: Self.info, elements: Self.elements)
         }
         #expect(throws: RenderError.amendment("no startxref")) {
-            try PDFAmendment.amend(Array("%PDF-1.5\n".utf8), info: Self.info, elements: Self.elements)
+            try Self.amended(Array("%PDF-1.5\n".utf8), info: Self.info, elements: Self.elements)
         }
     }
 
