@@ -76,13 +76,21 @@ enum Kashida {
     /// Opens `width` before visual cluster `cluster` of each run given, filling kashida openings with tatweel, and
     /// moves every glyph and run to the right of an opening over.
     static func widen(_ runs: inout [GlyphRun], openings: [(Opening, Double, tatweel: (glyph: UInt32, advance: Double)?)]) {
+        /// How many tatweel glyphs fill an opening: side by side, as many as it takes to span it.
+        func tatweels(_ opening: (Opening, Double, tatweel: (glyph: UInt32, advance: Double)?)) -> Int {
+            guard let tatweel = opening.tatweel, tatweel.advance > 0 else { return 0 }
+            return max(1, Int((opening.1 / tatweel.advance).rounded(.up)))
+        }
         var shift = 0.0
         for index in runs.indices {
             let here = openings.filter { $0.0.run == index && $0.1 > 0 }.sorted { $0.0.cluster < $1.0.cluster }
             runs[index].x += shift
             guard !here.isEmpty else { continue }
             var run = runs[index]
+            // The run's new arrays sized exactly: they are kept in the frames until the document is drawn.
             var glyphs: [Glyph] = [], clusters: [GlyphCluster] = []
+            glyphs.reserveCapacity(run.glyphs.count + here.reduce(0) { $0 + tatweels($1) })
+            clusters.reserveCapacity(run.clusters.count)
             var inner = 0.0, glyphIndex = 0, pending = here[...]
             for clusterIndex in 0...run.clusters.count {
                 var added = 0
@@ -92,7 +100,7 @@ enum Kashida {
                     if let tatweel = opening.tatweel, tatweel.advance > 0 {
                         // Tatweel glyphs side by side across the opening, the last one ending exactly at its edge. They
                         // join the cluster of the letter they lengthen, so the text layer holds the letter alone.
-                        let count = max(1, Int((opening.1 / tatweel.advance).rounded(.up)))
+                        let count = tatweels(opening)
                         for piece in 0..<count {
                             let x = min(start + Double(piece) * tatweel.advance, start + opening.1 - tatweel.advance)
                             glyphs.append(Glyph(id: tatweel.glyph, x: x, y: 0))
