@@ -35,10 +35,24 @@ package struct Glyph: Hashable, Sendable {
 }
 
 /// A cluster: a number of UTF-8 bytes of a run's text that a number of its glyphs stand for.
+///
+/// Kept as two 32-bit counts (8 bytes, not 16): a long document's frames hold hundreds of thousands of clusters until it
+/// is drawn, and a run's text is far below 2 GB.
 package struct GlyphCluster: Hashable, Sendable {
-    package var byteCount: Int
-    package var glyphCount: Int
-    package init(byteCount: Int, glyphCount: Int) { self.byteCount = byteCount; self.glyphCount = glyphCount }
+    private var bytes: Int32
+    private var glyphs: Int32
+    package var byteCount: Int {
+        get { Int(bytes) }
+        set { bytes = Int32(clamping: newValue) }
+    }
+    package var glyphCount: Int {
+        get { Int(glyphs) }
+        set { glyphs = Int32(clamping: newValue) }
+    }
+    package init(byteCount: Int, glyphCount: Int) {
+        bytes = Int32(clamping: byteCount)
+        glyphs = Int32(clamping: glyphCount)
+    }
 }
 
 /// A run of glyphs in one font, direction and style.
