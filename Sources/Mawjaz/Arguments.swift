@@ -26,7 +26,7 @@ public struct DPI: Hashable, Sendable {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         // Decimal only: Double would also read "0x10", "nan" and "inf".
         guard trimmed.allSatisfy({ "0123456789.eE+-".contains($0) }), let number = Double(trimmed), number.isFinite else {
-            return .failure(ArgumentProblem(option: "--dpi", .notANumber(Diagnostic.excerpt(text))))
+            return .failure(ArgumentProblem(option: "--dpi", .notANumber(Message.excerpt(text))))
         }
         if let problem = problem(number, written: text) { return .failure(problem) }
         return .success(DPI(value: number))
@@ -35,8 +35,8 @@ public struct DPI: Hashable, Sendable {
     /// Why `value` (given in code, or written as `written`) is no resolution to draw at, or nil when it is one.
     public static func problem(_ value: Double, written: String? = nil) -> ArgumentProblem? {
         guard !range.contains(value) else { return nil }
-        let text = written.map { Diagnostic.excerpt($0) } ?? (value.isFinite ? String(value) : String(describing: value))
-        return ArgumentProblem(option: "--dpi", .numberOutsideRange(text, low: Int(range.lowerBound), high: Int(range.upperBound)))
+        let text = written.map { Message.excerpt($0) } ?? (value.isFinite ? String(value) : String(describing: value))
+        return ArgumentProblem(option: "--dpi", .numberOutsideRange(Message.excerpt(text), low: Int(range.lowerBound), high: Int(range.upperBound)))
     }
 }
 
@@ -48,7 +48,7 @@ public struct JobCount: Hashable, Sendable {
     /// The count `text` gives, or why it gives none.
     public static func parse(_ text: String) -> Result<JobCount, ArgumentProblem> {
         guard let number = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(number) else {
-            return .failure(ArgumentProblem(option: "-j", .numberOutsideRange(Diagnostic.excerpt(text), low: range.lowerBound,
+            return .failure(ArgumentProblem(option: "-j", .numberOutsideRange(Message.excerpt(text), low: range.lowerBound,
                                                                               high: range.upperBound)))
         }
         return .success(JobCount(value: number))
@@ -73,11 +73,11 @@ extension LimitOverrides {
         let parts = setting.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let names = Limits.Name.allCases.map(\.rawValue)
         guard parts.count == 2, let name = Limits.Name(rawValue: parts[0]) else {
-            return .failure(ArgumentProblem(option: "--limit", .limitSettingUnknown(Diagnostic.excerpt(setting), names: names,
+            return .failure(ArgumentProblem(option: "--limit", .limitSettingUnknown(Message.excerpt(setting), names: names,
                                                                                      suggestion: Suggestion.closest(to: parts.first ?? "", among: names))))
         }
         guard let value = Int(parts[1]), value > 0 else {
-            return .failure(ArgumentProblem(option: "--limit", .limitSettingNotPositive(name: name.rawValue, found: Diagnostic.excerpt(parts[1]))))
+            return .failure(ArgumentProblem(option: "--limit", .limitSettingNotPositive(name: name.rawValue, found: Message.excerpt(parts[1]))))
         }
         return .success(LimitSetting(name: name, value: value))
     }

@@ -34,12 +34,12 @@ public struct BatchPlan: Sendable {
     public static func grouped(_ text: ReportText, by grouping: DatasetGrouping, outputPattern: String,
                                format: OutputFormat, pages: PageSelection = .all, facts: [String: String] = [:]) throws(MawjazError) -> BatchPlan {
         guard outputPattern.contains(groupPlaceholder) else {
-            throw .input([Diagnostic(at: SourceLocation(file: "-o"), field: "output", .outputHasNoGroup(outputPattern))])
+            throw .input([Diagnostic(at: SourceLocation(file: "-o"), field: "output", .outputHasNoGroup(Message.pathExcerpt(outputPattern)))])
         }
         let loaded: LoadedReport
         do { loaded = try ReportLoader.load(text, grouping: grouping) } catch { throw MawjazError(error) }
         guard let partition = loaded.partition else {
-            throw .input([Diagnostic(at: SourceLocation(file: text.name), field: "data", .noDatasetToSplit(grouping.dataset, suggestion: nil))])
+            throw .input([Diagnostic(at: SourceLocation(file: text.name), field: "data", .noDatasetToSplit(Message.excerpt(grouping.dataset), suggestion: nil))])
         }
         var names = SafeFileName.Registry()
         let dataFile = loaded.report.datasets[grouping.dataset]?.file ?? text.name
@@ -47,7 +47,7 @@ public struct BatchPlan: Sendable {
         let documents = partition.groups.map { group -> BatchDocument in
             let output = URL(fileURLWithPath: patternParts.joined(separator: names.claim(group.value)), isDirectory: false)
             let source = Diagnostic(.warning, at: SourceLocation(file: dataFile, line: group.firstLine), field: grouping.column,
-                                    .groupFirstRow(group.value))
+                                    .groupFirstRow(Message.excerpt(group.value)))
             let errors = group.problems.filter { $0.severity == .error }
             guard errors.isEmpty else {
                 return BatchDocument(key: group.value, output: output, request: nil, problems: group.problems, dataSource: nil)

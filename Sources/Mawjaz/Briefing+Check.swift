@@ -38,7 +38,10 @@ extension BriefingRenderer {
         switch source {
         case .text(var text):
             text.limits = LimitOverrides(text.limits.values.merging(limits.values) { _, given in given })
+            text.stop = stop
             let reading = ReportLoader.read(text)
+            // Stopped while reading the data: the one who raised the signal reports why.
+            guard !stop.isRaised else { throw .cancelled }
             guard var report = reading.report else { throw Self.failure(reading.diagnostics) }
             adjusting(&report)
             return try check(report, found: reading.diagnostics, unavailable: reading.unreadableDatasets, stop: stop)
@@ -59,10 +62,13 @@ extension BriefingRenderer {
         var problems = found
         let template: Template
         do { template = try templates.template(for: report) } catch { throw Self.failure(problems + error.diagnostics) }
-        let (document, bindProblems) = Binder.bindAll(report, template: template, unavailable: unavailable)
+        let (document, bindProblems) = Binder.bindAll(report, template: template, unavailable: unavailable, stop: stop)
         problems += bindProblems
         // Images are decoded as drawing will decode them, so that what validate passes renders.
-        problems += imageProblems(document)
+        problems += imageProblems(document, stop: stop)
+        // Stopped part way through binding or the images: what was found so far is no answer (the one who raised the
+        // signal reports why it did).
+        guard !stop.isRaised else { throw .cancelled }
         let engine = try self.engine(for: template, report: report)
         if let unknown = Self.unknownFamilies(in: template, report: report, library: engine.library) {
             throw Self.failure(problems + [unknown])
@@ -92,8 +98,10 @@ extension BriefingRenderer {
         let available = library.families.sorted()
         let location = report.fontOverrides?.node.location ?? report.templateOverrides?.node.location
             ?? SourceLocation(file: template.name)
+        let named = missing.prefix(4)
         return Diagnostic(at: location, field: "fonts", .fontFamiliesMissing(
-            missing, suggestions: missing.map { Suggestion.closest(to: $0, among: available) }, available: available))
+            named.map(Message.excerpt), suggestions: named.map { Suggestion.closest(to: $0, among: available) },
+            available: Message.listExcerpt(available)))
     }
 
     /// The text engine for a template: the renderer's own, or one that also holds the template's font folders

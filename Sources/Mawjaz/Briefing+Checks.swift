@@ -32,15 +32,19 @@ extension BriefingRenderer {
     }
 
     /// The problems of every image of the document (each pixel budget from its header, then decoded as drawing will),
-    /// each at the block or template field that names it.
-    func imageProblems(_ document: Document) -> [Diagnostic] {
-        images(of: document).compactMap { image in
+    /// each at the block or template field that names it; `stop` is asked before each image is decoded.
+    func imageProblems(_ document: Document, stop: StopSignal = .never) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for image in images(of: document) {
+            if stop.isRaised { break }
             if let (_, size) = ImageBox.inspect(image.bytes), size.width * size.height > Double(document.limits.imagePixels) {
-                return nil  // refused while binding, from the header
+                continue  // refused while binding, from the header
             }
-            return ImageCheck.problem(in: image.bytes, format: image.format)
-                .map { Diagnostic(.error, at: image.location, field: image.field, $0) }
+            if let problem = ImageCheck.problem(in: image.bytes, format: image.format) {
+                problems.append(Diagnostic(.error, at: image.location, field: image.field, problem))
+            }
         }
+        return problems
     }
 
     /// The JPEG images of a document to be drawn as PNG pages (cairo cannot decode JPEG), each where it is named.

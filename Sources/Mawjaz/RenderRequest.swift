@@ -84,7 +84,7 @@ public struct RenderedDocument: Sendable {
     /// `write(to:)`, resolving the paths of the input files through `paths` (a batch keeps one for all its documents).
     func write(to url: URL, paths: ResolvedPaths) throws(MawjazError) -> [URL] {
         if let input = Renderer.overwrittenInput(url, format: format, inputs: inputFiles, paths: paths) {
-            throw .input([Diagnostic(.error, at: SourceLocation(file: url.path), field: "output", .outputOverwritesInput(path: input))])
+            throw .input([Diagnostic(.error, at: SourceLocation(file: url.path), field: "output", .outputOverwritesInput(path: Message.pathExcerpt(input)))])
         }
         do throws(RenderError) {
             let set = try OutputSet(destination: url, pageExtension: format == .pdf ? nil : format.fileExtension, pageCount: pageCount)
@@ -123,7 +123,7 @@ public struct PageSelection: Hashable, Sendable, CustomStringConvertible {
     public static func parse(_ text: String) -> Result<PageSelection, ArgumentProblem> {
         var spans: [Span] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let problem = ArgumentProblem(option: "--pages", .notAPageRange(Diagnostic.excerpt(part)))
+            let problem = ArgumentProblem(option: "--pages", .notAPageRange(Message.excerpt(part)))
             let bounds = part.trimmingCharacters(in: .whitespaces).split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
             guard let first = Int(Digits.toASCII(String(bounds[0]))), first >= 1 else { return .failure(problem) }
             if bounds.count == 1 {

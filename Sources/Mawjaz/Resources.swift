@@ -46,7 +46,7 @@ public struct Resources: Sendable {
                 if missingParts(of: checkout, named: checkout.path) == nil { return Resources(home: checkout) }
             }
         }
-        throw .installation(.resourcesNotFound(looked: looked))
+        throw .installation(.resourcesNotFound(looked: looked.map(Message.pathExcerpt)))
     }
 
     /// The path of the running program, symbolic links resolved.
@@ -61,14 +61,14 @@ public struct Resources: Sendable {
     /// Why `folder` (named `name` as MAWJAZ_HOME) cannot serve as the resources, or nil when it can.
     private static func missingParts(of folder: URL, named name: String) -> Message? {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return .mawjazHomeMissing(name) }
-        guard isFolder.boolValue else { return .mawjazHomeNotAFolder(name) }
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return .mawjazHomeMissing(Message.pathExcerpt(name)) }
+        guard isFolder.boolValue else { return .mawjazHomeNotAFolder(Message.pathExcerpt(name)) }
         let missing = ["Fonts", "Templates"].filter {
             var isFolder: ObjCBool = false
             return !FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path, isDirectory: &isFolder)
                 || !isFolder.boolValue
         }
-        return missing.isEmpty ? nil : .mawjazHomeIncomplete(name, missing: missing)
+        return missing.isEmpty ? nil : .mawjazHomeIncomplete(Message.pathExcerpt(name), missing: missing)
     }
 
     /// The source checkout a development build runs from: the folder above the `.build` folder holding `program`.

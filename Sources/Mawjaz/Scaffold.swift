@@ -42,7 +42,8 @@ public enum Scaffold {
         let known = templates(in: resources.templates)
         guard known.contains(template) else {
             throw .input([Diagnostic(.error, at: SourceLocation(file: "--template"), field: "template",
-                                     .noSuchTemplate(template, suggestion: Suggestion.closest(to: template, among: known), templates: known))])
+                                     .noSuchTemplate(Message.excerpt(template), suggestion: Suggestion.closest(to: template, among: known),
+                                                     templates: Message.listExcerpt(known)))])
         }
         let language = options.language.rawValue
         var problems: [Diagnostic] = []

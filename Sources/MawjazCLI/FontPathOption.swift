@@ -15,9 +15,9 @@ struct FontPathOption: ParsableArguments {
         for folder in folders {
             var isFolder: ObjCBool = false
             if !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) || !isFolder.boolValue {
-                problems.append(Diagnostic(at: SourceLocation(file: "--font-path"), .fontFolderMissing(folder.path)))
+                problems.append(Diagnostic(at: SourceLocation(file: "--font-path"), .fontFolderMissing(Message.pathExcerpt(folder.path))))
             } else if !((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).contains(where: FontLibrary.isFontFile) {
-                problems.append(Diagnostic(at: SourceLocation(file: "--font-path"), .fontFolderEmpty(folder.path)))
+                problems.append(Diagnostic(at: SourceLocation(file: "--font-path"), .fontFolderEmpty(Message.pathExcerpt(folder.path))))
             }
         }
         if !problems.isEmpty { console.fail(.input(problems)) }

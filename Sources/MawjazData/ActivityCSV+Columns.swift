@@ -9,7 +9,7 @@ extension ActivityCSV {
             guard let field = ActivityField(named: name) else {
                 let fields = ActivityField.allCases.map(\.rawValue)
                 log.error(SourceLocation(file: file), field: "columns",
-                          .notAnActivityField(name, suggestion: Suggestion.closest(to: name, among: fields), fields: fields))
+                          .notAnActivityField(Message.excerpt(name), suggestion: Suggestion.closest(to: name, among: fields), fields: fields))
                 continue
             }
             guard headers[field] == nil else {
@@ -40,7 +40,7 @@ extension ActivityCSV {
             for (index, name) in names.enumerated() where !name.isEmpty {
                 let key = name.lowercased()
                 if let first = byName[key] {
-                    log.error(locations[index], .headerTwice(Diagnostic.excerpt(name), firstColumn: first + 1, secondColumn: index + 1))
+                    log.error(locations[index], .headerTwice(Message.excerpt(name), firstColumn: first + 1, secondColumn: index + 1))
                 } else {
                     byName[key] = index
                 }
@@ -51,8 +51,8 @@ extension ActivityCSV {
                         indices[field] = index
                     } else {
                         log.error(headerLocation, field: field.rawValue,
-                                  .mappedHeaderMissing(Diagnostic.excerpt(header),
-                                                       suggestion: Suggestion.closest(to: header, among: names.filter { !$0.isEmpty }).map(Diagnostic.excerpt)))
+                                  .mappedHeaderMissing(Message.excerpt(header),
+                                                       suggestion: Suggestion.closest(to: header, among: names.filter { !$0.isEmpty }).map(Message.excerpt)))
                     }
                 } else if let index = byName[field.rawValue] {
                     indices[field] = index
@@ -62,21 +62,9 @@ extension ActivityCSV {
             let unused = names.indices.filter { !used.contains($0) && !names[$0].isEmpty }.map { names[$0] }
             for field in ActivityField.allCases where field.isRequired && indices[field] == nil && mapped[field] == nil {
                 log.error(headerLocation, field: field.rawValue,
-                          .noColumnForField(field.rawValue, suggestion: Suggestion.closest(to: field.rawValue, among: unused).map(Diagnostic.excerpt),
-                                            unusedHeaders: Self.quoted(unused)))
+                          .noColumnForField(field.rawValue, suggestion: Suggestion.closest(to: field.rawValue, among: unused).map(Message.excerpt),
+                                            unusedHeaders: Message.listExcerpt(unused)))
             }
-        }
-
-        /// The first of `headers` a message lists, each cut short: eight at most, and no more than 240 characters together,
-        /// so that the message stays short however long the header's names are.
-        static func quoted(_ headers: [String]) -> [String] {
-            var listed: [String] = [], length = 0
-            for header in headers.prefix(8).map(Diagnostic.excerpt) {
-                guard listed.isEmpty || length + header.count <= 240 else { break }
-                listed.append(header)
-                length += header.count
-            }
-            return listed
         }
 
         /// The column of `field`, or nil when the file has none.

@@ -1,13 +1,14 @@
 // Turning CSV records into activities: the header, then one activity per row, every problem reported.
+import MawjazFrame
 import MawjazLanguage
 
 extension ActivityCSV {
     /// Reads the activities of `buffer`, reporting every problem to `log`.
     /// `rows` counts the rows read before this log against the most all logs may have.
     static func activities(in buffer: UnsafeBufferPointer<UInt8>, file: String, mapped: [ActivityField: String],
-                           rows: (before: Int, limit: Int), log: inout DiagnosticLog) -> [Activity] {
+                           rows: (before: Int, limit: Int), log: inout DiagnosticLog, stop: StopSignal = .never) -> [Activity] {
         var activities: [Activity] = []
-        readRows(in: buffer, file: file, mapped: mapped, rows: rows, log: &log, grouping: nil) { activity, _, _ in
+        readRows(in: buffer, file: file, mapped: mapped, rows: rows, log: &log, grouping: nil, stop: stop) { activity, _, _ in
             if let activity { activities.append(activity) }
         }
         return activities
@@ -15,10 +16,11 @@ extension ActivityCSV {
 
     /// Reads the header, then calls `row` for each row: its activity (nil for a blank row or one with problems), and,
     /// when `grouping` names a column, the row's value in it and the row's problems (which then stay out of `log`).
-    /// `rows` counts the rows read before this log against the most all logs may have: past it, an error and no more.
+    /// `rows` counts the rows read before this log against the most all logs may have: past it, an error and no more;
+    /// so does `stop`, asked every `rowsBetweenStopChecks` rows.
     static func readRows(in buffer: UnsafeBufferPointer<UInt8>, file: String, mapped: [ActivityField: String],
                          rows budget: (before: Int, limit: Int), log: inout DiagnosticLog, grouping: String?,
-                         _ row: (Activity?, _ group: GroupValue?, _ problems: [Diagnostic]) -> Void) {
+                         stop: StopSignal = .never, _ row: (Activity?, _ group: GroupValue?, _ problems: [Diagnostic]) -> Void) {
         var scanner = CSVScanner(bytes: buffer, file: file)
         guard !scanner.isAtEnd else { return }
         scanner.skipCommentsAndBlankLines()
@@ -36,6 +38,10 @@ extension ActivityCSV {
         /// Counts one more row; false (with the error, once) when that is past the limit.
         func counted() -> Bool {
             count += 1
+            if count % rowsBetweenStopChecks == 0, stop.isRaised {
+                log.error(SourceLocation(file: file, line: rows.line, column: 1), .renderCancelled)
+                return false
+            }
             guard count > budget.limit else { return true }
             log.error(SourceLocation(file: file, line: rows.line, column: 1), .tooManyRows(limit: budget.limit))
             return false

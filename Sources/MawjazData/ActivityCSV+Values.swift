@@ -7,9 +7,9 @@ extension ActivityCSV {
         var message: Message
     }
 
-    /// A cell's text as a message quotes it: at most 60 characters of it (`Diagnostic.excerpt`), however long the cell.
+    /// A cell's text as a message quotes it: at most 60 characters of it (`Message.excerpt`), however long the cell.
     static func quoted(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        Diagnostic.excerpt(String(decoding: bytes, as: UTF8.self))
+        Message.excerpt(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Reads `YYYY-MM-DD`, `YYYY-MM` or `YYYY` from UTF-8 (any digits may be Arabic-Indic), rejecting dates the

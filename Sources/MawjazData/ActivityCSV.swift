@@ -1,5 +1,6 @@
 // Loading activity logs from CSV files: columns found by name, every cell checked, all problems reported at once.
 import Foundation
+import MawjazFrame
 import MawjazLanguage
 
 /// Reads activity logs written as CSV (RFC 4180, UTF-8): a header naming the columns, then one activity per row.
@@ -22,13 +23,22 @@ public enum ActivityCSV {
     }
 
     /// Parses CSV bytes already in memory (file is the name used in diagnostics). `rowsBefore` rows of other logs
-    /// count against the `data-rows` limit too.
+    /// count against the `data-rows` limit too. `stop` is asked every `rowsBetweenStopChecks` rows: once raised, the
+    /// reading ends with an error.
     public static func parse(_ bytes: [UInt8], file: String, name: String, columns: ColumnMapping = .init(),
                              limits: Limits = Limits(), rowsBefore: Int = 0) throws(DataError) -> ActivityLog {
+        try parse(bytes, file: file, name: name, columns: columns, limits: limits, rowsBefore: rowsBefore, stop: .never)
+    }
+
+    /// How many rows are read between two questions to a stop signal: a question costs about as much as a row.
+    package static let rowsBetweenStopChecks = 1_024
+
+    package static func parse(_ bytes: [UInt8], file: String, name: String, columns: ColumnMapping = .init(),
+                              limits: Limits = Limits(), rowsBefore: Int = 0, stop: StopSignal) throws(DataError) -> ActivityLog {
         var log = DiagnosticLog()
         let mapped = mappedHeaders(columns, file: file, log: &log)
         let activities = bytes.withUnsafeBufferPointer { buffer in
-            Self.activities(in: buffer, file: file, mapped: mapped, rows: (rowsBefore, limits.dataRows), log: &log)
+            Self.activities(in: buffer, file: file, mapped: mapped, rows: (rowsBefore, limits.dataRows), log: &log, stop: stop)
         }
         try log.throwIfErrors()
         return ActivityLog(name: name, file: file, activities: activities)
@@ -38,16 +48,16 @@ public enum ActivityCSV {
     /// `sizeLimit`.
     private static func readBytes(_ url: URL, shownAs path: String, name: String, sizeLimit: Int) throws(DataError) -> [UInt8] {
         func failure(_ reason: Message) -> DataError {
-            DataError(Diagnostic(at: SourceLocation(file: path), .cannotReadLog(name: name, reason: reason)))
+            DataError(Diagnostic(at: SourceLocation(file: path), .cannotReadLog(name: Message.excerpt(name), reason: reason)))
         }
-        guard url.isFileURL else { throw failure(.logNotAFilePath(url.absoluteString)) }
+        guard url.isFileURL else { throw failure(.logNotAFilePath(Message.pathExcerpt(url.absoluteString))) }
         do {
             return try InputFile.read(url, limit: max(0, sizeLimit))
         } catch {
             switch error {
             case .missing: throw failure(.logNoSuchFile)
             case .folder: throw failure(.logIsFolder)
-            case .notRegular(let special): throw failure(.fileNotRegular(.dataFile, path: url.path, special: special))
+            case .notRegular(let special): throw failure(.fileNotRegular(.dataFile, path: Message.pathExcerpt(url.path), special: special))
             case .unreadable(let why): throw failure(.logReadFailed(why))
             case .tooLarge(_, let limit): throw failure(.logTooLarge(limit: limit))
             }

@@ -1,5 +1,6 @@
 // An activity log split by the values of one column: one group per distinct value, for one document each.
 import Foundation
+import MawjazFrame
 import MawjazLanguage
 
 /// Which dataset a batch splits, and by which column (`activities.district`).
@@ -60,7 +61,7 @@ public struct ActivityPartition: Sendable {
         guard let value else {
             let line = problems.first?.location.line ?? activity?.line ?? 0
             ungrouped.append(Diagnostic(.warning, at: SourceLocation(file: file, line: line), field: grouping.column,
-                                        .rowInNoGroup(column: grouping.column)))
+                                        .rowInNoGroup(column: Message.excerpt(grouping.column))))
             // The row's own problems are reported too, as warnings: the row is in no document they could stop.
             ungrouped += problems.map { var problem = $0; problem.severity = .warning; return problem }
             return
@@ -121,8 +122,8 @@ enum GroupSource {
         } else {
             let header = names.filter { !$0.isEmpty }
             log.error(SourceLocation(file: file, line: line), field: column,
-                      .noColumnToGroupBy(column, suggestion: Suggestion.closest(to: column, among: header + GroupField.allCases.map(\.rawValue)),
-                                         header: header))
+                      .noColumnToGroupBy(Message.excerpt(column), suggestion: Suggestion.closest(to: column, among: header + GroupField.allCases.map(\.rawValue)),
+                                         header: Message.listExcerpt(header)))
             return nil
         }
     }
@@ -149,12 +150,19 @@ extension ActivityCSV {
     public static func partition(_ bytes: [UInt8], file: String, name: String, columns: ColumnMapping = .init(),
                                  by grouping: DatasetGrouping, limits: Limits = Limits(), rowsBefore: Int = 0) throws(DataError)
         -> ActivityPartition {
+        try partition(bytes, file: file, name: name, columns: columns, by: grouping, limits: limits, rowsBefore: rowsBefore, stop: .never)
+    }
+
+    /// `partition(_:file:name:columns:by:limits:rowsBefore:)`, asking `stop` as `parse` does.
+    package static func partition(_ bytes: [UInt8], file: String, name: String, columns: ColumnMapping = .init(),
+                                  by grouping: DatasetGrouping, limits: Limits = Limits(), rowsBefore: Int = 0,
+                                  stop: StopSignal) throws(DataError) -> ActivityPartition {
         var log = DiagnosticLog()
         let mapped = mappedHeaders(columns, file: file, log: &log)
         var partition = ActivityPartition(grouping: grouping)
         bytes.withUnsafeBufferPointer { buffer in
             readRows(in: buffer, file: file, mapped: mapped, rows: (rowsBefore, limits.dataRows), log: &log,
-                     grouping: grouping.column) { activity, value, problems in
+                     grouping: grouping.column, stop: stop) { activity, value, problems in
                 partition.add(activity, value: value, problems: problems, file: file)
             }
         }
@@ -169,7 +177,7 @@ extension ActivityLog {
         guard let field = GroupField(rawValue: grouping.column.trimmingBlanks().lowercased()) else {
             let fields = GroupField.allCases.map(\.rawValue)
             throw DataError(Diagnostic(at: SourceLocation(file: file), field: grouping.column,
-                                       .noFieldToGroupBy(grouping.column, suggestion: Suggestion.closest(to: grouping.column, among: fields),
+                                       .noFieldToGroupBy(Message.excerpt(grouping.column), suggestion: Suggestion.closest(to: grouping.column, among: fields),
                                                          fields: fields)))
         }
         var partition = ActivityPartition(grouping: grouping)

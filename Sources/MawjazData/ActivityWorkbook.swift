@@ -14,9 +14,9 @@ public enum ActivityWorkbook {
     /// Why a spreadsheet file of another kind cannot be read, or nil for any other file.
     public static func unreadableKind(_ url: URL) -> Message? {
         switch url.pathExtension.lowercased() {
-        case "xls": return .oldExcelWorkbook(file: url.lastPathComponent)
-        case "ods": return .openDocumentSpreadsheet(file: url.lastPathComponent)
-        case "numbers": return .numbersDocument(file: url.lastPathComponent)
+        case "xls": return .oldExcelWorkbook(file: Message.pathExcerpt(url.lastPathComponent))
+        case "ods": return .openDocumentSpreadsheet(file: Message.pathExcerpt(url.lastPathComponent))
+        case "numbers": return .numbersDocument(file: Message.pathExcerpt(url.lastPathComponent))
         default: return nil
         }
     }
@@ -38,7 +38,7 @@ public enum ActivityWorkbook {
             guard let found = workbook.sheetNames.firstIndex(of: sheet) else {
                 let names = workbook.sheetNames
                 throw DataError(Diagnostic(at: SourceLocation(file: file), field: "sheet",
-                                           .noSuchSheet(sheet, suggestion: Suggestion.closest(to: sheet, among: names), sheets: names)))
+                                           .noSuchSheet(Message.excerpt(sheet), suggestion: Suggestion.closest(to: sheet, among: names), sheets: Message.listExcerpt(names))))
             }
             index = found
         } else {
@@ -100,7 +100,7 @@ public enum ActivityWorkbook {
                     return nil
                 }
                 if case .error(let code) = value {
-                    log.error(place, field: field.rawValue, .cellHoldsError(code))
+                    log.error(place, field: field.rawValue, .cellHoldsError(Message.excerpt(code)))
                     valid = false
                     return nil
                 }

@@ -23,7 +23,7 @@ public struct CSVTable: Sendable {
     /// Reads and parses the CSV file at `url`; `what` names it in the error when it cannot be read.
     public static func read(contentsOf url: URL, what: FileKind) throws(DataError) -> CSVTable {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw DataError(Diagnostic(at: SourceLocation(file: url.path), .fileMissing(what, path: Diagnostic.pathExcerpt(url.path))))
+            throw DataError(Diagnostic(at: SourceLocation(file: url.path), .fileMissing(what, path: Message.pathExcerpt(url.path))))
         }
         return try parse([UInt8](data), file: url.path)
     }

@@ -34,21 +34,16 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// What is wrong, as a value: `message.text(in:)` writes it in any language.
     public var message: Message
 
-    /// A diagnostic; an empty `field` (the top level of a file) is no field.
+    /// A diagnostic; an empty `field` (the top level of a file) is no field. The file's path and the field's path
+    /// (which holds the report's own keys) are cut short by `Message.pathExcerpt`, so a diagnostic's place stays short too.
     public init(_ severity: Severity = .error, at location: SourceLocation, field: String? = nil, _ message: Message) {
-        self.severity = severity; self.location = location; self.field = field?.isEmpty == true ? nil : field; self.message = message
-    }
-
-    /// A value from the input cut short for a message: at most 60 characters, so that a message never carries more
-    /// than a glimpse of the offending field.
-    public static func excerpt(_ text: some StringProtocol) -> String {
-        text.count > 60 ? text.prefix(60) + "…" : String(text)
-    }
-
-    /// A file's path cut short for a message: at most 200 characters, its start and its end (the file's own name)
-    /// kept, so that a path made of a hostile report's text never makes a message long.
-    public static func pathExcerpt(_ path: some StringProtocol) -> String {
-        path.count > 200 ? path.prefix(60) + "…" + path.suffix(139) : String(path)
+        self.severity = severity
+        var place = location
+        place.file = Message.pathExcerpt(location.file)
+        place.cell = location.cell.map(Message.pathExcerpt)
+        self.location = place
+        self.field = field?.isEmpty == true ? nil : field.map(Message.pathExcerpt)
+        self.message = message
     }
 
     /// This diagnostic naming `remedy(limit)` as the way to raise the limit it is about (see `LimitRemedy`).

@@ -78,9 +78,9 @@ public enum FileSourceProblem: Error, Hashable, Sendable {
     /// may raise, when there is one (as for files on disk).
     public func message(about kind: FileKind, limitName: Limits.Name? = nil) -> Message {
         switch self {
-        case .notSupplied(let name): return .fileNotSupplied(kind, path: Diagnostic.pathExcerpt(name))
-        case .absolute(let name): return .fileAbsoluteInMemory(kind, path: Diagnostic.pathExcerpt(name))
-        case .leavesFolder(let name): return .fileLeavesFolder(kind, path: Diagnostic.pathExcerpt(name))
+        case .notSupplied(let name): return .fileNotSupplied(kind, path: Message.pathExcerpt(name))
+        case .absolute(let name): return .fileAbsoluteInMemory(kind, path: Message.pathExcerpt(name))
+        case .leavesFolder(let name): return .fileLeavesFolder(kind, path: Message.pathExcerpt(name))
         case .tooLarge(let name, let size, let limit):
             return InputFileProblem.tooLarge(size: size, limit: limit).message(kind, path: name, limitName: limitName)
         }

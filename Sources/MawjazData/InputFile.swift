@@ -16,7 +16,7 @@ package enum InputFileProblem: Error, Hashable, Sendable {
 
     /// The message for `what` at `path` (cut short when long); a file too large names the limit a report may raise, when there is one.
     package func message(_ what: FileKind, path fullPath: String, limitName: Limits.Name? = nil) -> Message {
-        let path = Diagnostic.pathExcerpt(fullPath)
+        let path = Message.pathExcerpt(fullPath)
         switch self {
         case .missing: return .fileMissing(what, path: path)
         case .folder: return .fileIsFolder(what, path: path)

@@ -13,7 +13,7 @@ extension ReportLoader {
         if node.isScalar, let word = reader.string(node) {
             if let kind = BlockKind(rawValue: word), kind.standsAlone { return readBlock(kind: kind, main: nil, options: [:], at: node) }
             let alone = BlockKind.allCases.filter(\.standsAlone).map(\.rawValue)
-            reader.log.error(node.location, field: node.path, .notABlock(Diagnostic.excerpt(word), suggestion: Suggestion.closest(to: word, among: alone)))
+            reader.log.error(node.location, field: node.path, .notABlock(Message.excerpt(word), suggestion: Suggestion.closest(to: word, among: alone)))
             return nil
         }
         guard let pairs = reader.mapping(node) else { return nil }
@@ -22,7 +22,7 @@ extension ReportLoader {
             let keys = pairs.map(\.key)
             if kinds.isEmpty {
                 let guess = keys.lazy.compactMap { Suggestion.closest(to: $0, among: Self.blockKinds) }.first
-                reader.log.error(node.location, field: node.path, .noBlockKind(keys: keys, kinds: Self.blockKinds, suggestion: guess))
+                reader.log.error(node.location, field: node.path, .noBlockKind(keys: Message.listExcerpt(keys), kinds: Self.blockKinds, suggestion: guess))
             } else {
                 reader.log.error(node.location, field: node.path, .severalBlocks(kinds.map(\.kind.rawValue)))
             }
@@ -33,7 +33,7 @@ extension ReportLoader {
         for (key, option) in pairs where key != kind.rawValue {
             if allowed.contains(key) { options[key] = option } else {
                 reader.log.error(option.location, field: option.path,
-                                 .noSuchOption(kind: kind.rawValue, option: key, suggestion: Suggestion.closest(to: key, among: allowed)))
+                                 .noSuchOption(kind: kind.rawValue, option: Message.excerpt(key), suggestion: Suggestion.closest(to: key, among: allowed)))
             }
         }
         // The kind's value may be the main content, or a mapping holding the options.
@@ -175,7 +175,7 @@ extension ReportLoader {
         if ascii.hasSuffix("%") || ascii.hasSuffix("٪"), let value = Double(ascii.dropLast()), value > 0, value <= 100 { return .percent(value) }
         let number = ascii.hasSuffix("pt") ? String(ascii.dropLast(2)) : ascii
         if let value = Double(number.trimmingCharacters(in: .whitespaces)), value > 0, value < 2000 { return .points(value) }
-        reader.log.error(node.location, field: node.path, .notAWidth(text))
+        reader.log.error(node.location, field: node.path, .notAWidth(Message.excerpt(text)))
         return nil
     }
 }

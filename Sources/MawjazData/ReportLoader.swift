@@ -1,5 +1,6 @@
 // Reads a report file (YAML or JSON, one schema) and the data files it names into a `Report`.
 import Foundation
+import MawjazFrame
 import MawjazLanguage
 
 /// A report read as far as it could be, with every problem found on the way.
@@ -32,6 +33,8 @@ public struct ReportLoader {
     private var language = Language.ar
     /// The limits in force: the report's own under the command line's.
     var limits = Limits()
+    /// Asked as activity logs are read (see `ReportText.stop`).
+    var stop = StopSignal.never
     let overrides: LimitOverrides
     /// Rows of activity logs read so far, against `limits.dataRows`.
     private var rowsRead = 0
@@ -85,6 +88,7 @@ public struct ReportLoader {
     public static func read(_ input: ReportText, grouping: DatasetGrouping? = nil) -> ReportReading {
         var loader = ReportLoader(file: input.name, folder: input.folder, files: input.files, grouping: grouping,
                                   overrides: input.limits)
+        loader.stop = input.stop
         let root: LocatedNode?
         switch input.content {
         case .file(let url):
@@ -107,7 +111,7 @@ public struct ReportLoader {
         if let report { log.append(contentsOf: ReportValidator.check(report, ignoring: loader.unreadableDatasets)) }
         if let grouping, report != nil, loader.partition == nil, !loader.unreadableDatasets.contains(grouping.dataset) {
             log.error(SourceLocation(file: input.name), field: "data",
-                      .noDatasetToSplit(grouping.dataset, suggestion: Suggestion.closest(to: grouping.dataset, among: report?.datasets.keys.sorted() ?? [])))
+                      .noDatasetToSplit(Message.excerpt(grouping.dataset), suggestion: Suggestion.closest(to: grouping.dataset, among: report?.datasets.keys.sorted() ?? [])))
         }
         return ReportReading(report: report, diagnostics: log.diagnostics, unreadableDatasets: loader.unreadableDatasets,
                              partition: loader.partition)
@@ -270,7 +274,7 @@ public struct ReportLoader {
                     continue
                 }
                 guard let data = reader.readNamedFile(resolved, what: .dataFile, limit: limits.dataBytes, limitName: .dataBytes,
-                                                      at: pathNode.location) else {
+                                                      at: pathNode.location, field: pathNode.path) else {
                     unreadableDatasets.insert(name)
                     continue
                 }
@@ -281,7 +285,7 @@ public struct ReportLoader {
                                                                 rows: rows)
                     } else if let grouping, grouping.dataset == name {
                         let parts = try ActivityCSV.partition([UInt8](data), file: resolved, name: name, columns: mapping, by: grouping,
-                                                              limits: limits, rowsBefore: rowsRead)
+                                                              limits: limits, rowsBefore: rowsRead, stop: stop)
                         partition = parts
                         logs[name] = ActivityLog(name: name, file: resolved, activities: parts.allActivities)
                     } else {
@@ -289,7 +293,7 @@ public struct ReportLoader {
                             reader.log.error(sheetNode.location, field: sheetNode.path, .sheetOnlyInWorkbook)
                         }
                         logs[name] = try ActivityCSV.parse([UInt8](data), file: resolved, name: name, columns: mapping,
-                                                           limits: limits, rowsBefore: rowsRead)
+                                                           limits: limits, rowsBefore: rowsRead, stop: stop)
                     }
                     rowsRead += logs[name]?.activities.count ?? 0
                 } catch {
@@ -299,14 +303,14 @@ public struct ReportLoader {
                         if diagnostic.field == "sheet", let sheetNode {
                             var moved = diagnostic
                             moved.location = sheetNode.location
-                            moved.field = sheetNode.path
-                            moved.message = .inFile((resolved as NSString).lastPathComponent, diagnostic.message)
+                            moved.field = Message.pathExcerpt(sheetNode.path)
+                            moved.message = .inFile(Message.pathExcerpt((resolved as NSString).lastPathComponent), diagnostic.message)
                             return moved
                         }
                         guard diagnostic.location.line == 0, diagnostic.field == "columns", let mappingNode else { return diagnostic }
                         var moved = diagnostic
                         moved.location = mappingNode.location
-                        moved.message = .inFile((resolved as NSString).lastPathComponent, diagnostic.message)
+                        moved.message = .inFile(Message.pathExcerpt((resolved as NSString).lastPathComponent), diagnostic.message)
                         return moved
                     })
                 }

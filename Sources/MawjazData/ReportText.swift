@@ -1,5 +1,6 @@
 // A report to load: a file on disk, or text with the files it names supplied in memory.
 import Foundation
+import MawjazFrame
 
 /// The source of a report before it is loaded: where its text is, what it is called in messages, and where the
 /// files it names come from.
@@ -18,6 +19,9 @@ public struct ReportText: Sendable {
     public let files: FileSource
     /// Limits set from outside (the command line, a service), over those the report asks for under `limits:`.
     public var limits = LimitOverrides()
+    /// Asked as the activity logs the report names are read (every `ActivityCSV.rowsBetweenStopChecks` rows): once
+    /// raised, reading ends with an error, and the one who raised it reports why.
+    package var stop = StopSignal.never
 
     /// The report file at `url`; the files it names are read from the disk, relative to its folder.
     public init(contentsOf url: URL) {

@@ -51,14 +51,14 @@ package enum ReportValidator {
             return
         }
         if dataset.activities.isEmpty {
-            log.error(chart.location, field: "chart.data", .emptyDatasetChart(name))
+            log.error(chart.location, field: "chart.data", .emptyDatasetChart(Message.excerpt(name)))
         }
     }
 
     /// A dataset that does not exist, with the closest of those that do.
     private static func noDataset(_ name: String, _ report: Report, _ unreadable: Set<String>) -> Message {
         let names = Set(report.datasets.keys).union(unreadable).sorted()
-        return .noDataset(name, suggestion: Suggestion.closest(to: name, among: names), known: names)
+        return .noDataset(Message.excerpt(name), suggestion: Suggestion.closest(to: name, among: names), known: Message.listExcerpt(names))
     }
 }
 

@@ -4,6 +4,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import MawjazLanguage
 import ZIPFoundation
 
 extension Workbook {
@@ -105,7 +106,8 @@ extension Workbook {
         parser.delegate = delegate
         guard parser.parse() else {
             let line = parser.lineNumber > 0 ? "line \(parser.lineNumber): " : ""
-            throw Problem(message: .workbookPartNotXML(part: path, detail: line + (parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error")))
+            throw Problem(message: .workbookPartNotXML(part: Message.pathExcerpt(path),
+                                                        detail: Message.pathExcerpt(line + (parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error"))))
         }
     }
 }

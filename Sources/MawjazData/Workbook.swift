@@ -195,28 +195,28 @@ struct Workbook {
         do {
             return try decoder.decode(Part.self, from: data)
         } catch {
-            throw Problem(message: .workbookPartNotXML(part: path, detail: Self.describe(error)))
+            throw Problem(message: .workbookPartNotXML(part: Message.pathExcerpt(path), detail: Message.pathExcerpt(Self.describe(error))))
         }
     }
 
     /// The bytes of one part of the archive, refusing a part that expands past `partSizeLimit`.
     static func unpack(_ path: String, from archive: Archive) throws(Problem) -> Data {
         guard let entry = archive[path] else {
-            throw Problem(message: .workbookPartMissing(part: path))
+            throw Problem(message: .workbookPartMissing(part: Message.pathExcerpt(path)))
         }
         guard entry.uncompressedSize <= UInt64(partSizeLimit) else {
-            throw Problem(message: .workbookPartTooLarge(part: path, limitMiB: partSizeLimit >> 20))
+            throw Problem(message: .workbookPartTooLarge(part: Message.pathExcerpt(path), limitMiB: partSizeLimit >> 20))
         }
         var data = Data()
         do {
             _ = try archive.extract(entry) { chunk in
                 data.append(chunk)
-                if data.count > partSizeLimit { throw Problem(message: .workbookPartTooLarge(part: path, limitMiB: partSizeLimit >> 20)) }
+                if data.count > partSizeLimit { throw Problem(message: .workbookPartTooLarge(part: Message.pathExcerpt(path), limitMiB: partSizeLimit >> 20)) }
             }
         } catch let problem as Problem {
             throw problem
         } catch {
-            throw Problem(message: .workbookPartUnpackFailed(part: path, reason: "\(error)"))
+            throw Problem(message: .workbookPartUnpackFailed(part: Message.pathExcerpt(path), reason: Message.pathExcerpt("\(error)")))
         }
         return data
     }

@@ -60,31 +60,32 @@ package struct YAMLReader {
     }
 
     /// Reads a file the document names, already resolved by `files.resolve(_:against:)`: from the disk, or from the
-    /// files supplied in memory; nil with a diagnostic (at `location`) when it cannot be had.
+    /// files supplied in memory; nil with a diagnostic (at `location`, in `field`) when it cannot be had.
     /// The same limits apply to both; `limitName` names the limit `limit` is, when a report may raise it.
     package mutating func readNamedFile(_ path: String, what: FileKind, limit: Int = YAMLReader.sizeLimit,
-                                       limitName: Limits.Name? = nil, at location: SourceLocation? = nil) -> Data? {
+                                       limitName: Limits.Name? = nil, at location: SourceLocation? = nil,
+                                       field: String? = nil) -> Data? {
         guard !files.isDisk else {
-            return readFile(URL(fileURLWithPath: path), what: what, limit: limit, limitName: limitName, at: location)
+            return readFile(URL(fileURLWithPath: path), what: what, limit: limit, limitName: limitName, at: location, field: field)
         }
         switch files.supplied(path, limit: limit) {
         case .success(let bytes): return bytes
         case .failure(let problem):
-            log.error(location ?? SourceLocation(file: file), problem.message(about: what, limitName: limitName))
+            log.error(location ?? SourceLocation(file: file), field: field, problem.message(about: what, limitName: limitName))
             return nil
         }
     }
 
     /// Reads a file's bytes, with a diagnostic naming the path when it is missing, unreadable or too large, placed at
     /// `location` (where the file was named) or else at the top of this reader's file. `limitName` names the limit
-    /// that `limit` is, when a report may raise it.
+    /// that `limit` is, when a report may raise it; in `field`, the field that names the file.
     package mutating func readFile(_ url: URL, what: FileKind, limit: Int = YAMLReader.sizeLimit, limitName: Limits.Name? = nil,
-                                   at location: SourceLocation? = nil) -> Data? {
+                                   at location: SourceLocation? = nil, field: String? = nil) -> Data? {
         let place = location ?? SourceLocation(file: file)
         do {
             return Data(try InputFile.read(url, limit: limit))
         } catch {
-            log.error(place, error.message(what, path: url.path, limitName: limitName))
+            log.error(place, field: field, error.message(what, path: url.path, limitName: limitName))
             return nil
         }
     }
@@ -111,7 +112,7 @@ package struct YAMLReader {
         } catch let error as YamlError {
             log.append(contentsOf: [Self.diagnostic(for: error, file: file, text: text)])
         } catch {
-            log.error(SourceLocation(file: file), .cannotParse(detail: "\(error)"))
+            log.error(SourceLocation(file: file), .cannotParse(detail: Message.excerpt(String(describing: error))))
         }
         return nil
     }
@@ -129,7 +130,7 @@ package struct YAMLReader {
             let (line, column) = offset.map { position(ofByte: $0, in: yaml) } ?? (1, 1)
             return Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column), .cannotRead(detail: problem))
         case .duplicatedKeysInMapping(let keys, let context):
-            let key = Diagnostic.excerpt(keys.first ?? "")
+            let key = Message.excerpt(keys.first ?? "")
             let first = context.mark
             guard let second = secondKey(keys.first ?? "", after: first, in: text) else {
                 return Diagnostic(.error, at: SourceLocation(file: file, line: first.line, column: first.column), .duplicateKey(key))
@@ -138,7 +139,7 @@ package struct YAMLReader {
                               .duplicateKeyAt(key, firstLine: first.line))
         default:
             return Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1),
-                              .cannotParse(detail: Diagnostic.excerpt(String(describing: error))))
+                              .cannotParse(detail: Message.excerpt(String(describing: error))))
         }
     }
 
@@ -322,11 +323,11 @@ package struct YAMLReader {
             let name = key.string
             if let allowed = allowedKeys, !allowed.contains(name) {
                 log.error(location(of: keyNode), field: node.path.isEmpty ? name : "\(node.path).\(name)",
-                          .unknownKey(Diagnostic.excerpt(name), suggestion: Suggestion.closest(to: name, among: allowed)))
+                          .unknownKey(Message.excerpt(name), suggestion: Suggestion.closest(to: name, among: allowed)))
                 continue
             }
             guard seen.insert(name).inserted else {
-                log.error(location(of: keyNode), field: node.path, .duplicateKey(Diagnostic.excerpt(name)))
+                log.error(location(of: keyNode), field: node.path, .duplicateKey(Message.excerpt(name)))
                 continue
             }
             pairs.append((name, child(valueNode, key: name, of: node)))
@@ -369,7 +370,7 @@ package struct YAMLReader {
     package mutating func integer(_ node: LocatedNode, in range: ClosedRange<Int>) -> Int? {
         guard let text = string(node) else { return nil }
         guard let value = Int(Digits.toASCII(text.trimmingSpaces())) else {
-            log.error(node.location, field: node.path, .expectedWholeNumber(found: Diagnostic.excerpt(text)))
+            log.error(node.location, field: node.path, .expectedWholeNumber(found: Message.excerpt(text)))
             return nil
         }
         guard range.contains(value) else {
@@ -383,11 +384,11 @@ package struct YAMLReader {
     package mutating func number(_ node: LocatedNode, in range: ClosedRange<Double>) -> Double? {
         guard let text = string(node) else { return nil }
         guard let value = Double(Digits.toASCII(text.trimmingSpaces())), value.isFinite else {
-            log.error(node.location, field: node.path, .expectedNumber(found: Diagnostic.excerpt(text)))
+            log.error(node.location, field: node.path, .expectedNumber(found: Message.excerpt(text)))
             return nil
         }
         guard range.contains(value) else {
-            log.error(node.location, field: node.path, .numberOutOfRange(Diagnostic.excerpt(text), low: range.lowerBound, high: range.upperBound))
+            log.error(node.location, field: node.path, .numberOutOfRange(Message.excerpt(text), low: range.lowerBound, high: range.upperBound))
             return nil
         }
         return value
@@ -400,7 +401,7 @@ package struct YAMLReader {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            log.error(node.location, field: node.path, .expectedBoolean(found: Diagnostic.excerpt(text)))
+            log.error(node.location, field: node.path, .expectedBoolean(found: Message.excerpt(text)))
             return nil
         }
     }
@@ -410,7 +411,7 @@ package struct YAMLReader {
         guard let text = string(node) else { return nil }
         if let value = T(rawValue: text) { return value }
         let names = T.allCases.map(\.rawValue)
-        log.error(node.location, field: node.path, .notOneOf(Diagnostic.excerpt(text), choices: names, suggestion: Suggestion.closest(to: text, among: names)))
+        log.error(node.location, field: node.path, .notOneOf(Message.excerpt(text), choices: names, suggestion: Suggestion.closest(to: text, among: names)))
         return nil
     }
 

@@ -101,7 +101,7 @@ extension Binder {
             data.series = [Chart.Series(name: name, values: tallies.map { Double($0.count) })]
         }
         if data.series.allSatisfy({ $0.values.allSatisfy { $0 == 0 } }) {
-            chartError(spec, .chartFilterEmpty(dataset: name))
+            chartError(spec, .chartFilterEmpty(dataset: Message.excerpt(name)))
             return nil
         }
         return data
@@ -146,7 +146,7 @@ extension Binder {
                 Chart.Event(date: activity.date, dateText: writer.format(activity.date), text: activity.title)
             }
             if events.isEmpty {
-                chartError(spec, .timelineFilterEmpty(dataset: name))
+                chartError(spec, .timelineFilterEmpty(dataset: Message.excerpt(name)))
                 return nil
             }
         } else {
@@ -239,11 +239,11 @@ extension Binder {
         }
         let bytes = [UInt8](data)
         guard let (format, size) = ImageBox.inspect(bytes) else {
-            log.error(spec.location, field: "image.path", .notAnImage(path: spec.path))
+            log.error(spec.location, field: "image.path", .notAnImage(path: Message.pathExcerpt(spec.path)))
             return nil
         }
         if let problem = Self.pixelProblem(size, limits: report.limits) {
-            log.error(spec.location, field: "image.path", .inFile(spec.path, problem))
+            log.error(spec.location, field: "image.path", .inFile(Message.pathExcerpt(spec.path), problem))
             return nil
         }
         return .figure(Figure(data: bytes, format: format, pixelSize: size,
@@ -272,6 +272,6 @@ struct ChartData {
 
 extension ActivityLog {
     func warningAbout(_ unplaced: Int, spec: ChartSpec, into log: inout DiagnosticLog) {
-        log.warning(spec.location, field: "chart.by", .activitiesWithoutMonth(unplaced, dataset: name))
+        log.warning(spec.location, field: "chart.by", .activitiesWithoutMonth(unplaced, dataset: Message.excerpt(name)))
     }
 }

@@ -23,6 +23,11 @@ package struct Binder {
     /// Datasets the report declared but whose files had errors of their own: placeholders naming them are not
     /// reported again.
     var unavailable: Set<String> = []
+    /// Asked before each block and each row drawn from a dataset is bound: once raised, binding ends where it is
+    /// (the document is then incomplete, and the one who raised it discards it).
+    var stop = StopSignal.never
+    /// Whether `stop` was found raised: nothing more is bound.
+    private(set) var stopped = false
 
     /// Binds `report` with `template`; throws every error found, in order.
     package static func bind(_ report: Report, template: Template) throws(DataError) -> Document {
@@ -36,10 +41,11 @@ package struct Binder {
     /// Binds `report` with `template` without stopping at errors: the document (a placeholder that names
     /// nothing left as written, a missing image left out) and every problem found. Placeholders naming a dataset
     /// in `unavailable` (declared, but its file had errors) are not reported.
-    package static func bindAll(_ report: Report, template: Template, unavailable: Set<String> = [])
+    package static func bindAll(_ report: Report, template: Template, unavailable: Set<String> = [], stop: StopSignal = .never)
         -> (document: Document, diagnostics: [Diagnostic]) {
         var binder = Binder(report: report, template: template)
         binder.unavailable = unavailable
+        binder.stop = stop
         let blocks = Self.fillingContents(binder.bind(report.body))
         let title = binder.plain(report.title, at: SourceLocation(file: report.file), field: "title")
         let subtitle = report.subtitle.map { binder.plain($0, at: SourceLocation(file: report.file), field: "subtitle") }
@@ -132,13 +138,13 @@ package struct Binder {
                 if unavailable.contains(parts[0]) {
                     // The dataset's file had errors: only a field no dataset has is worth saying now.
                     if parts.count > 1, !PlaceholderResolver.datasetFields.contains(parts[1]) {
-                        let unknown = Message.noDatasetField(parts[1], suggestion: Suggestion.closest(to: parts[1], among: PlaceholderResolver.datasetFields))
-                        problems.append(.placeholder(name, unknown, suggestion: nil))
+                        let unknown = Message.noDatasetField(Message.excerpt(parts[1]), suggestion: Suggestion.closest(to: parts[1], among: PlaceholderResolver.datasetFields))
+                        problems.append(.placeholder(Message.excerpt(name), unknown, suggestion: nil))
                     }
                     return nil
                 }
                 let known = fields.union(scopes.flatMap(\.keys)).sorted()
-                problems.append(.placeholder(Diagnostic.excerpt(name), problem.message, suggestion: Suggestion.closest(to: name, among: known)))
+                problems.append(.placeholder(Message.excerpt(name), problem.message, suggestion: Suggestion.closest(to: name, among: known)))
                 return nil
             }
         }, escape: escapingMarkup ? MarkupEscaping.escape : { $0 }, budget: &expansion)
@@ -165,7 +171,15 @@ package struct Binder {
     // MARK: - Blocks
 
     mutating func bind(_ blocks: [ReportBlock]) -> [Block] {
-        blocks.flatMap { bind($0) }
+        var bound: [Block] = []
+        for block in blocks where !isStopped() { bound += bind(block) }
+        return bound
+    }
+
+    /// Whether to bind nothing more: `stop` raised now or before.
+    private mutating func isStopped() -> Bool {
+        if !stopped, stop.isRaised { stopped = true }
+        return stopped
     }
 
     /// The blocks of a `for-each`, once per category or year, with its names in scope.
@@ -182,7 +196,7 @@ package struct Binder {
                                                               "share": numerals.percent(Double($0.count) * 100 / Double(total))] }
         }
         var blocks: [Block] = []
-        for group in groups {
+        for group in groups where !isStopped() {
             scopes.append(group)
             blocks += bind(spec.blocks)
             scopes.removeLast()
@@ -297,7 +311,7 @@ package struct Binder {
         if let source = spec.rowsFrom, let log = report.datasets[source.dataset] {
             var filter = source.filter
             filter.categories = filter.categories?.map { plain($0, at: source.location, field: "table.rows-from.categories") }
-            for activity in log.activities(matching: filter) {
+            for activity in log.activities(matching: filter) where !isStopped() {
                 rows.append(source.cells.map { template in activityCell(template, activity, at: source.location) })
             }
         }

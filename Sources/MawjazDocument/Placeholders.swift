@@ -46,15 +46,15 @@ package struct PlaceholderResolver {
             let key = parts.dropFirst().joined(separator: ".")
             guard let fact = report.fact(key) else {
                 let keys = report.facts.map(\.key)
-                return .failure(.init(.noFact(Diagnostic.excerpt(key), suggestion: Suggestion.closest(to: key, among: keys), reportHasFacts: !keys.isEmpty)))
+                return .failure(.init(.noFact(Message.excerpt(key), suggestion: Suggestion.closest(to: key, among: keys), reportHasFacts: !keys.isEmpty)))
             }
             return .success(.text(fact.value + (fact.unit.map { " \($0)" } ?? "")))
         default:
             guard let log = report.datasets[root] else {
-                return .failure(.init(.noPlaceholderRoot(Diagnostic.excerpt(name), root: Diagnostic.excerpt(root),
+                return .failure(.init(.noPlaceholderRoot(Message.excerpt(name), root: Message.excerpt(root),
                                                          suggestion: Suggestion.closest(to: root, among: roots))))
             }
-            guard parts.count >= 2 else { return .failure(.init(.writeDatasetField(dataset: root))) }
+            guard parts.count >= 2 else { return .failure(.init(.writeDatasetField(dataset: Message.excerpt(root)))) }
             return datasetValue(log, field: parts[1], argument: parts.count > 2 ? parts[2] : nil)
         }
     }
@@ -110,7 +110,7 @@ package struct PlaceholderResolver {
         case "year": return .success(.year(report.date.year))
         case "classification": return .success(.text(report.classification ?? ""))
         case "author": return .success(.text(report.author ?? ""))
-        default: return .failure(.init(.noReportField(Diagnostic.excerpt(field), suggestion: Suggestion.closest(to: field, among: Self.reportFields))))
+        default: return .failure(.init(.noReportField(Message.excerpt(field), suggestion: Suggestion.closest(to: field, among: Self.reportFields))))
         }
     }
 
@@ -118,51 +118,51 @@ package struct PlaceholderResolver {
         let needsArgument = ["by_year", "by_category", "by_month", "change"]
         if needsArgument.contains(field) && argument == nil {
             let example = field == "by_category" ? "NAME" : field == "change" ? "2020.2021" : "2021"
-            return .failure(.init(.placeholderNeedsKey(dataset: log.name, field: field, example: example)))
+            return .failure(.init(.placeholderNeedsKey(dataset: Message.excerpt(log.name), field: field, example: example)))
         }
         if !needsArgument.contains(field), let argument {
-            return .failure(.init(.placeholderTakesNoKey(dataset: log.name, field: Diagnostic.excerpt(field), key: Diagnostic.excerpt(argument))))
+            return .failure(.init(.placeholderTakesNoKey(dataset: Message.excerpt(log.name), field: Message.excerpt(field), key: Message.excerpt(argument))))
         }
         switch field {
         case "count": return .success(.integer(log.total))
-        case "first_year": return log.firstYear.map { .success(.year($0)) } ?? .failure(.init(.datasetEmpty(log.name)))
-        case "last_year": return log.lastYear.map { .success(.year($0)) } ?? .failure(.init(.datasetEmpty(log.name)))
+        case "first_year": return log.firstYear.map { .success(.year($0)) } ?? .failure(.init(.datasetEmpty(Message.excerpt(log.name))))
+        case "last_year": return log.lastYear.map { .success(.year($0)) } ?? .failure(.init(.datasetEmpty(Message.excerpt(log.name))))
         case "years":
-            guard let first = log.firstYear, let last = log.lastYear else { return .failure(.init(.datasetEmpty(log.name))) }
+            guard let first = log.firstYear, let last = log.lastYear else { return .failure(.init(.datasetEmpty(Message.excerpt(log.name)))) }
             return .success(.integer(last - first + 1))
         case "categories": return .success(.integer(log.countsByCategory().count))
         case "busiest_year", "busiest_year_count":
             guard let busiest = log.countsByYear().max(by: { $0.count < $1.count || ($0.count == $1.count && $0.key > $1.key) }) else {
-                return .failure(.init(.datasetEmpty(log.name)))
+                return .failure(.init(.datasetEmpty(Message.excerpt(log.name))))
             }
             return .success(field == "busiest_year" ? .year(busiest.key) : .integer(busiest.count))
         case "top_category":
-            guard let top = log.countsByCategory().first else { return .failure(.init(.datasetEmpty(log.name))) }
+            guard let top = log.countsByCategory().first else { return .failure(.init(.datasetEmpty(Message.excerpt(log.name)))) }
             return .success(.text(top.key))
         case "by_year":
-            guard let year = Self.year(argument ?? "") else { return .failure(.init(.notAYear(Diagnostic.excerpt(argument ?? "")))) }
+            guard let year = Self.year(argument ?? "") else { return .failure(.init(.notAYear(Message.excerpt(argument ?? "")))) }
             return .success(.integer(log.activities.filter { $0.date.year == year }.count))
         case "by_month":
             guard case .success(let month) = CalendarDate.parse(argument ?? ""), month.month != nil, month.day == nil else {
-                return .failure(.init(.notAMonth(Diagnostic.excerpt(argument ?? ""))))
+                return .failure(.init(.notAMonth(Message.excerpt(argument ?? ""))))
             }
             return .success(.integer(log.activities.filter { $0.date.year == month.year && $0.date.month == month.month }.count))
         case "by_category":
             let name = argument ?? ""
             let categories = log.countsByCategory()
             guard let tally = categories.first(where: { $0.key == name }) else {
-                return .failure(.init(.noCategory(Diagnostic.excerpt(name), dataset: log.name,
+                return .failure(.init(.noCategory(Message.excerpt(name), dataset: Message.excerpt(log.name),
                                                   suggestion: Suggestion.closest(to: name, among: categories.map(\.key)))))
             }
             return .success(.integer(tally.count))
         case "change":
             let years = (argument ?? "").split(separator: ".").map { Self.year(String($0)) }
             guard years.count == 2, let from = years[0], let to = years[1] else {
-                return .failure(.init(.writeChange(dataset: log.name)))
+                return .failure(.init(.writeChange(dataset: Message.excerpt(log.name))))
             }
             return .success(.integer(log.change(from: from, to: to).absolute))
         default:
-            return .failure(.init(.noDatasetField(Diagnostic.excerpt(field), suggestion: Suggestion.closest(to: field, among: Self.datasetFields))))
+            return .failure(.init(.noDatasetField(Message.excerpt(field), suggestion: Suggestion.closest(to: field, among: Self.datasetFields))))
         }
     }
 

@@ -50,9 +50,9 @@ enum TemplateFields {
                 guard let path = reader.string(value) else { continue }
                 let resolved = reader.files.resolve(path, against: folder)
                 let what: FileKind = key == "logo" ? .letterheadLogo : .letterheadImage
-                guard let data = reader.readNamedFile(resolved, what: what, at: value.location) else { continue }
+                guard let data = reader.readNamedFile(resolved, what: what, at: value.location, field: value.path) else { continue }
                 guard ImageBox.inspect([UInt8](data)) != nil else {
-                    reader.log.error(value.location, field: value.path, .notAnImage(path: resolved))
+                    reader.log.error(value.location, field: value.path, .notAnImage(path: Message.pathExcerpt(resolved)))
                     continue
                 }
                 if key == "logo" {
@@ -84,7 +84,7 @@ enum TemplateFields {
                 } else if let name = reader.string(value) {
                     if let size = pageSizes.first(where: { $0.key.lowercased() == name.lowercased() })?.value { page.size = size } else {
                         reader.log.error(value.location, field: value.path,
-                                         .unknownPageSize(name, suggestion: Suggestion.closest(to: name, among: Array(pageSizes.keys))))
+                                         .unknownPageSize(Message.excerpt(name), suggestion: Suggestion.closest(to: name, among: Array(pageSizes.keys))))
                     }
                 }
             case "orientation":
@@ -147,18 +147,18 @@ enum TemplateFields {
         for path in paths {
             // A report supplied in memory (a service's request) reads nothing from the disk: the bundled fonts only.
             guard reader.files.isDisk else {
-                reader.log.error(node.location, field: node.path, .fontFolderInMemory(path))
+                reader.log.error(node.location, field: node.path, .fontFolderInMemory(Message.pathExcerpt(path)))
                 continue
             }
             let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)).standardizedFileURL
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
-                reader.log.error(node.location, field: node.path, .fontFolderMissing(url.path))
+                reader.log.error(node.location, field: node.path, .fontFolderMissing(Message.pathExcerpt(url.path)))
                 continue
             }
             let files = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
             guard files.contains(where: { ["ttf", "otf", "ttc"].contains(($0 as NSString).pathExtension.lowercased()) }) else {
-                reader.log.error(node.location, field: node.path, .fontFolderEmpty(url.path))
+                reader.log.error(node.location, field: node.path, .fontFolderEmpty(Message.pathExcerpt(url.path)))
                 continue
             }
             if !template.fontFolders.contains(url) { template.fontFolders.append(url) }
@@ -207,7 +207,7 @@ enum TemplateFields {
     static func readColor(_ node: LocatedNode, reader: inout YAMLReader) -> Color? {
         guard let text = reader.string(node) else { return nil }
         if let color = Color(hex: text) { return color }
-        reader.log.error(node.location, field: node.path, .notAColour(text))
+        reader.log.error(node.location, field: node.path, .notAColour(Message.excerpt(text)))
         return nil
     }
 

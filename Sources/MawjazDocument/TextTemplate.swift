@@ -36,7 +36,7 @@ struct TextTemplate {
             }
             let tag = rest[bodyStart..<close.lowerBound].trimmingCharacters(in: .whitespaces)
             rest = rest[close.upperBound...]
-            if triple { throw Problem(message: .unescapedValue(written: "{{{\(Self.quoted(tag))}}}")) }
+            if triple { throw Problem(message: .unescapedValue(written: "{{{\(Message.excerpt(tag))}}}")) }
             guard let sigil = tag.first else { throw Problem(message: .emptyPlaceholder) }
             if "#^/!".contains(sigil) { Self.dropStandaloneLine(before: &before, after: &rest, afterTag: afterTag) }
             if !before.isEmpty { stack[stack.count - 1].nodes.append(.text(String(before))) }
@@ -53,30 +53,25 @@ struct TextTemplate {
                 stack.append((name, sigil == "^", []))
             case "/":
                 guard stack.count > 1, let open = stack.last, open.name == name else {
-                    throw Problem(message: stack.count > 1 ? .sectionClosesOther(Self.quoted(name), open: Self.quoted(stack[stack.count - 1].name))
-                                                           : .sectionNeverOpened(Self.quoted(name)))
+                    throw Problem(message: stack.count > 1 ? .sectionClosesOther(Message.excerpt(name), open: Message.excerpt(stack[stack.count - 1].name))
+                                                           : .sectionNeverOpened(Message.excerpt(name)))
                 }
                 stack.removeLast()
                 stack[stack.count - 1].nodes.append(.section(open.name, inverted: open.inverted, open.nodes))
             case "&", "{", ">", "=", "%", "$", "<":
                 if sigil == "&" || sigil == "{" {
-                    throw Problem(message: .unescapedValue(written: "{{\(Self.quoted(tag))}}"))
+                    throw Problem(message: .unescapedValue(written: "{{\(Message.excerpt(tag))}}"))
                 }
-                throw Problem(message: .unsupportedTag(Self.quoted(tag)))
+                throw Problem(message: .unsupportedTag(Message.excerpt(tag)))
             default:
                 stack[stack.count - 1].nodes.append(.value(tag))
             }
         }
         if !rest.isEmpty { stack[stack.count - 1].nodes.append(.text(String(rest))) }
         guard stack.count == 1 else {
-            throw Problem(message: .sectionNeverClosed(Self.quoted(stack[stack.count - 1].name)))
+            throw Problem(message: .sectionNeverClosed(Message.excerpt(stack[stack.count - 1].name)))
         }
         nodes = stack[0].nodes
-    }
-
-    /// A name as messages quote it: at most 40 characters.
-    static func quoted(_ name: some StringProtocol) -> String {
-        name.count > 40 ? name.prefix(40) + "…" : String(name)
     }
 
     /// When only blanks surround a tag on its line, removes them and the line break after it.

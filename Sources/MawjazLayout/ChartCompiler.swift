@@ -33,7 +33,7 @@ struct ChartCompiler {
         if chart.kind != .timeline {
             guard !chart.series.isEmpty, !chart.categories.isEmpty else { throw failure(.chartHasNoValues) }
             if let uneven = chart.series.first(where: { $0.values.count != chart.categories.count }) {
-                throw failure(.seriesLengthMismatch(uneven.name, values: uneven.values.count, categories: chart.categories.count))
+                throw failure(.seriesLengthMismatch(Message.excerpt(uneven.name), values: uneven.values.count, categories: chart.categories.count))
             }
         }
         var canvas = ChartCanvas(width: width)

@@ -20,6 +20,6 @@ extension Array where Element == FlowItem {
         }
         guard let dead = links.first(where: { !names.contains($0.name) }) else { return }
         throw LayoutError(location: dead.origin.location, block: dead.origin.kind,
-                          message: .deadLink(dead.name, headings: [String](names.sorted().prefix(5)), more: names.count > 5))
+                          message: .deadLink(Message.excerpt(dead.name), headings: names.sorted().prefix(5).map(Message.excerpt), more: names.count > 5))
     }
 }

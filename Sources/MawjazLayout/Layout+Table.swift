@@ -164,7 +164,7 @@ extension LayoutContext {
             minimum[cell.column] = max(minimum[cell.column], try minimumWidth(cell.spans, origin: origin) + 2 * cellPadding.across)
         }
         if let column = table.columns.indices.first(where: { widths[$0] + 0.01 < minimum[$0] }) {
-            try overflow(origin, .columnTooNarrow(table.columns[column].title, width: widths[column], needs: minimum[column]))
+            try overflow(origin, .columnTooNarrow(Message.excerpt(table.columns[column].title), width: widths[column], needs: minimum[column]))
         }
     }
 

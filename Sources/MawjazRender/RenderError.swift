@@ -27,11 +27,11 @@ package enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     package var message: Message {
         switch self {
         case .cairo(let detail): return .cairo(detail)
-        case .write(let path, let reason): return .cannotWrite(path: path, reason: reason)
-        case .missingFont(let family, let file): return .missingFont(family: family, file: file)
+        case .write(let path, let reason): return .cannotWrite(path: Message.pathExcerpt(path), reason: Message.pathExcerpt(reason))
+        case .missingFont(let family, let file): return .missingFont(family: Message.excerpt(family), file: Message.pathExcerpt(file))
         case .unsupportedFormat(let ext): return .unsupportedFormat(ext)
         case .jpegInRaster: return .jpegInRaster
-        case .structure(let detail): return .documentStructure(detail)
+        case .structure(let detail): return .documentStructure(Message.pathExcerpt(detail))
         case .noSuchPage(let number, let count): return .noSuchPage(number, pageCount: count)
         case .amendment(let detail): return .amendment(detail)
         case .stopped: return .renderCancelled

@@ -27,8 +27,10 @@ struct RequestProblem: Error, Sendable {
     }
 }
 
-/// The user's text as a message quotes it: at most 40 characters, control characters shown as `?`.
+/// The user's text as a message quotes it: cut short by `Message.excerpt`, control characters shown as `?` (a
+/// request's path, method or header may hold any of them).
 func excerpt<S: StringProtocol>(_ text: S) -> String {
-    let shown = String(text.unicodeScalars.prefix(40).map { $0.properties.generalCategory == .control ? "?" : Character($0) })
-    return text.unicodeScalars.count > 40 ? shown + "…" : shown
+    var shown = String.UnicodeScalarView()
+    shown.append(contentsOf: text.unicodeScalars.lazy.map { $0.properties.generalCategory == .control ? "?" : $0 })
+    return Message.excerpt(String(shown))
 }

@@ -27,13 +27,13 @@ package enum TextError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What to tell the user, in any language.
     package var message: Message {
         switch self {
-        case .fontFolderMissing(let path): return .noFonts(folder: path)
-        case .fontconfig(let detail): return .fontconfig(detail)
-        case .unknownFamily(let name, let available): return .unknownFontFamily(name, available: available)
+        case .fontFolderMissing(let path): return .noFonts(folder: Message.pathExcerpt(path))
+        case .fontconfig(let detail): return .fontconfig(Message.pathExcerpt(detail))
+        case .unknownFamily(let name, let available): return .unknownFontFamily(Message.excerpt(name), available: Message.listExcerpt(available))
         case .missingGlyph(let scalar, let context):
             let hex = String(scalar, radix: 16, uppercase: true)
             return .missingGlyph(codePoint: String(repeating: "0", count: max(0, 4 - hex.count)) + hex, context: context)
-        case .overflow(let text, let width, let available): return .textTooWide(text, width: width, available: available)
+        case .overflow(let text, let width, let available): return .textTooWide(Message.excerpt(text), width: width, available: available)
         case .paragraphTooLong(let characters, let limit): return .paragraphTooLong(characters: characters, limit: limit)
         }
     }

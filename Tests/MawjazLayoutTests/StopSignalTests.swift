@@ -2,6 +2,7 @@
 // row is counted, drawing asks before each page, and a raised signal ends either at the next question.
 import Foundation
 import Mawjaz
+import MawjazData
 import MawjazDocument
 import MawjazFrame
 import MawjazLayout
@@ -59,6 +60,74 @@ final class CountingSignal: Sendable {
             #expect(error.isStop, "\(error)")
         }
         #expect(counter.questions == raisedAt, "asked again after it was raised: \(counter.questions)")
+    }
+
+    /// A report of `count` paragraphs and a table with a row for each of `rows` activities drawn from a dataset.
+    static func report(paragraphs count: Int, rowsFromData rows: Int) -> Report {
+        let activities = (0..<rows).map { Activity(date: CalendarDate(year: 2000 + $0 % 20), category: "فئة", title: "نشاط \($0)", line: $0 + 2) }
+        let place = SourceLocation(file: "report.yaml", line: 9, column: 5)
+        let table = TableSpec(columns: [.init("السنة"), .init("النشاط")], rows: [],
+                              rowsFrom: TableSpec.RowSource(dataset: "log", cells: ["{{year}}", "{{title}}"], location: place))
+        return Report(title: "طويل", date: CalendarDate(year: 2024, month: 1, day: 1),
+                      datasets: ["log": ActivityLog(name: "log", file: "log.csv", activities: activities)],
+                      body: (1...count).map { .paragraph(ParagraphSpec("\($0). \(TestSupport.sentence)")) } + [.table(table)])
+    }
+
+    static func bind(_ report: Report, stop: StopSignal) throws -> Document {
+        let template = try TemplateLoader(folder: TestSupport.resources.templates).template(for: report)
+        return Binder.bindAll(report, template: template, stop: stop).document
+    }
+
+    @Test func bindingAsksBeforeEachBlockAndEachRowDrawnFromADataset() throws {
+        let counter = CountingSignal()
+        let document = try Self.bind(Self.report(paragraphs: 40, rowsFromData: 500), stop: counter.signal)
+        guard case .table(let table) = document.blocks.last else { Issue.record("no table last"); return }
+        #expect(table.rows.count == 500)
+        #expect(counter.questions >= 41 + 500, "\(counter.questions)")
+    }
+
+    @Test(arguments: [1, 20, 300])
+    func aRaisedSignalEndsTheBindingAtTheQuestionThatFoundItRaised(_ raisedAt: Int) throws {
+        let counter = CountingSignal(raisedAt: raisedAt)
+        let document = try Self.bind(Self.report(paragraphs: 40, rowsFromData: 500), stop: counter.signal)
+        let rows = document.blocks.reduce(0) { count, block in
+            guard case .table(let table) = block else { return count }
+            return count + table.rows.count
+        }
+        #expect(document.blocks.count + rows < 40 + 500, "bound \(document.blocks.count) blocks and \(rows) rows")
+        #expect(counter.questions == raisedAt, "asked again after it was raised: \(counter.questions)")
+    }
+
+    @Test func aSignalRaisedWhileBindingStopsTheCheckBeforeTheLayout() throws {
+        let counter = CountingSignal(raisedAt: 10)
+        #expect(throws: MawjazError.cancelled) {
+            _ = try TestSupport.renderer().check(.report(Self.report(paragraphs: 200, rowsFromData: 500)), stop: counter.signal)
+        }
+        // The layout would ask at least twice per paragraph: it never started.
+        #expect(counter.questions < 20, "\(counter.questions)")
+    }
+
+    static let longLog = "date,category,title\n" + (0..<10_000).map { "2020-01-0\($0 % 9 + 1),فئة,نشاط \($0)\n" }.joined()
+
+    @Test func readingALogAsksEveryThousandRowsAndEndsOnceRaised() throws {
+        let counter = CountingSignal()
+        let log = try ActivityCSV.parse(Array(Self.longLog.utf8), file: "log.csv", name: "log", stop: counter.signal)
+        #expect(log.activities.count == 10_000)
+        #expect(counter.questions == 10_000 / ActivityCSV.rowsBetweenStopChecks)
+        let raised = CountingSignal(raisedAt: 3)
+        #expect(throws: DataError.self) {
+            _ = try ActivityCSV.parse(Array(Self.longLog.utf8), file: "log.csv", name: "log", stop: raised.signal)
+        }
+        #expect(raised.questions == 3)
+    }
+
+    @Test func aSignalRaisedWhileReadingTheDataStopsTheCheck() throws {
+        let counter = CountingSignal(raisedAt: 2)
+        let text = "title: x\ndate: 2024-01-01\ndata:\n  log: log.csv\nbody:\n  - paragraph: \"{{log.count}}\"\n"
+        #expect(throws: MawjazError.cancelled) {
+            _ = try TestSupport.renderer().check(.text(ReportText(text, files: ["log.csv": Data(Self.longLog.utf8)])), stop: counter.signal)
+        }
+        #expect(counter.questions <= 3, "\(counter.questions)")
     }
 
     @Test(arguments: [OutputFormat.pdf, .svg, .png(dpi: 20)])

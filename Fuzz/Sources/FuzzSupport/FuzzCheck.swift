@@ -3,7 +3,7 @@ import Mawjaz
 
 public enum FuzzCheck {
     /// The longest message accepted: messages quote at most the offending field, never a file.
-    public static let messageLimit = 600
+    public static let messageLimit = Message.messageLimit
 
     /// Stops the run (a finding) when an error about `file` has no line, or its message is too long.
     public static func located(_ diagnostic: Diagnostic, in file: String) {

@@ -1,0 +1,33 @@
+// What a message quotes from the input, cut short: every name, value, path and list a message carries from a report,
+// a log, a template or a request goes through one of these, so that a message is at most `messageLimit` characters
+// in any language however long the input's names, values, paths and lists are.
+
+extension Message {
+    /// The longest a message may be (its text, without the file, line, column and field a diagnostic puts before it).
+    public static let messageLimit = 600
+
+    /// A value from the input cut short for a message: at most 60 characters, so that a message never carries more
+    /// than a glimpse of the offending field.
+    public static func excerpt(_ text: some StringProtocol) -> String {
+        text.count > 60 ? text.prefix(60) + "…" : String(text)
+    }
+
+    /// A file's path (or a field's path) cut short for a message: at most 200 characters, its start and its end (the
+    /// file's own name) kept, so that a path made of a hostile report's text never makes a message long.
+    public static func pathExcerpt(_ path: some StringProtocol) -> String {
+        path.count > 200 ? path.prefix(60) + "…" + path.suffix(139) : String(path)
+    }
+
+    /// Names from the input a message lists (known datasets, headers, sheets, headings, keys): each cut short by
+    /// `excerpt`, eight at most and no more than 240 characters together, with "…" last when some were left out.
+    public static func listExcerpt(_ names: some Sequence<some StringProtocol>) -> [String] {
+        var listed: [String] = [], length = 0
+        for name in names {
+            let quoted = excerpt(name)
+            guard listed.count < 8, listed.isEmpty || length + quoted.count <= 240 else { return listed + ["…"] }
+            listed.append(quoted)
+            length += quoted.count
+        }
+        return listed
+    }
+}
