@@ -36,9 +36,9 @@ package final class TemplateLoader {
                 let suggestion = Suggestion.closest(to: report.template, among: names)
                 // A report sent to a service is not told where the server keeps its templates.
                 throw DataError(Diagnostic(at: location, field: "template", report.files.isDisk
-                    ? .noTemplate(Message.excerpt(report.template), folder: Message.pathExcerpt(folder.path), suggestion: suggestion,
+                    ? .noTemplate(Message.pathExcerpt(report.template), folder: Message.pathExcerpt(folder.path), suggestion: suggestion,
                                   templates: Message.listExcerpt(names))
-                    : .noSuchTemplate(Message.excerpt(report.template), suggestion: suggestion, templates: Message.listExcerpt(names))))
+                    : .noSuchTemplate(Message.pathExcerpt(report.template), suggestion: suggestion, templates: Message.listExcerpt(names))))
             }
         }
         return try applyingOverrides(of: report, to: try base(at: url, name: report.template, namedAt: report.templateSource))

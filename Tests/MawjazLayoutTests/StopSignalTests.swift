@@ -2,7 +2,6 @@
 // row is counted, drawing asks before each page, and a raised signal ends either at the next question.
 import Foundation
 import Mawjaz
-import MawjazData
 import MawjazDocument
 import MawjazFrame
 import MawjazLayout

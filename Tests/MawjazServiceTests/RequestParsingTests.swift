@@ -47,6 +47,8 @@ import Testing
 
     @Test func excerptsAreShortAndPrintable() {
         #expect(excerpt("a\u{7}b") == "a?b")
-        #expect(excerpt(String(repeating: "x", count: 50)) == String(repeating: "x", count: 40) + "…")
+        #expect(excerpt(String(repeating: "x", count: 50)) == String(repeating: "x", count: 50))
+        #expect(excerpt(String(repeating: "x", count: 70)) == String(repeating: "x", count: 60) + "…")
+        #expect(excerpt(String(repeating: "\u{7}", count: 70)) == String(repeating: "?", count: 60) + "…")
     }
 }
