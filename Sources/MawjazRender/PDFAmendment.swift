@@ -10,17 +10,19 @@ enum PDFAmendment {
     /// Appends the update to `bytes` (a PDF cairo wrote), in place: a long document's PDF is not held twice.
     /// `elements` are the structure elements cairo was given, in the order they opened, which is the order of the
     /// structure tree; `characterRenames` the characters to rename in the fonts' /ToUnicode maps
-    /// (`TextLayerPlan.characterRenames`).
+    /// (`TextLayerPlan.characterRenames`). `stop` is asked before each structure element and each object is amended:
+    /// once raised, the amendment ends with `RenderError.stopped`.
     static func amend(_ bytes: inout [UInt8], info: DocumentInfo, elements: [StructurePlan.Element],
-                      characterRenames: [String: String] = [:]) throws(RenderError) {
+                      characterRenames: [String: String] = [:], stop: StopSignal = .never) throws(RenderError) {
         // The file read back is gone when `update` returns, so `bytes` is again the only reference to its storage.
-        let (update, trailer, previous) = try self.update(of: bytes, info: info, elements: elements, characterRenames: characterRenames)
+        let (update, trailer, previous) = try self.update(of: bytes, info: info, elements: elements, characterRenames: characterRenames,
+                                                            stop: stop)
         update.append(to: &bytes, previousCrossReference: previous, trailer: trailer)
     }
 
     /// The update for `bytes`, the trailer's entries and the offset of the file's cross-reference table.
     private static func update(of bytes: [UInt8], info: DocumentInfo, elements: [StructurePlan.Element],
-                               characterRenames: [String: String]) throws(RenderError) -> (PDFUpdate, PDFDictionary, Int) {
+                               characterRenames: [String: String], stop: StopSignal) throws(RenderError) -> (PDFUpdate, PDFDictionary, Int) {
         let file = try PDFFile(bytes)
         var update = PDFUpdate(size: try integer(file.trailer["Size"], "the trailer's /Size"))
         guard let rootNumber = file.trailer["Root"]?.referenced, var catalog = try file.object(rootNumber).dictionary,
@@ -31,8 +33,8 @@ enum PDFAmendment {
             throw .amendment("the catalog already has /\(key)")
         }
 
-        try addTexts(elements, root: catalog["StructTreeRoot"], in: file, to: &update)
-        try amendObjects(of: file, in: &update)
+        try addTexts(elements, root: catalog["StructTreeRoot"], in: file, to: &update, stop: stop)
+        try amendObjects(of: file, in: &update, stop: stop)
         try renameCharacters(characterRenames, in: file, to: &update)
 
         let date = pdfDate(info.creationDate)
@@ -74,11 +76,12 @@ enum PDFAmendment {
     /// Gives each element of the tree the alternative and actual texts it was planned with, after checking that the
     /// tree (walked depth first) holds the planned elements in the planned order.
     private static func addTexts(_ planned: [StructurePlan.Element], root: PDFObject?, in file: PDFFile,
-                                 to update: inout PDFUpdate) throws(RenderError) {
+                                 to update: inout PDFUpdate, stop: StopSignal) throws(RenderError) {
         var found: [(number: Int, element: PDFDictionary)] = []
         func walk(_ kids: PDFObject?) throws(RenderError) {
             let children = kids?.array ?? (kids.map { [$0] } ?? [])
             for child in children {
+                if stop.isRaised { throw .stopped }
                 guard let number = child.referenced, let element = try file.object(number).dictionary,
                       element["S"] != nil else { continue }
                 found.append((number, element))
@@ -102,8 +105,9 @@ enum PDFAmendment {
 
     /// PDF/A wants every annotation printable and every TrueType CID font's glyph map explicit: cairo writes
     /// link annotations without flags and leaves /CIDToGIDMap to its default, Identity.
-    private static func amendObjects(of file: PDFFile, in update: inout PDFUpdate) throws(RenderError) {
+    private static func amendObjects(of file: PDFFile, in update: inout PDFUpdate, stop: StopSignal) throws(RenderError) {
         for number in file.objects(mentioning: ["/Annot", "/CIDFontType2"]) {
+            if stop.isRaised { throw .stopped }
             let object = try file.indirectObject(number)
             guard !object.isStream, var dictionary = object.value.dictionary else { continue }
             if dictionary["Type"]?.name == "Annot", dictionary["F"] == nil {

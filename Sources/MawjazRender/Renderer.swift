@@ -161,7 +161,8 @@ package struct Renderer: Sendable {
             try surface.finish()
             var bytes = sink.takeBytes()
             if amendsPDF {
-                try PDFAmendment.amend(&bytes, info: document.info, elements: plan.elements, characterRenames: textLayer.characterRenames)
+                try PDFAmendment.amend(&bytes, info: document.info, elements: plan.elements, characterRenames: textLayer.characterRenames,
+                                       stop: stop)
             }
             return bytes
         }

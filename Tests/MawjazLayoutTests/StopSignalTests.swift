@@ -129,6 +129,22 @@ final class CountingSignal: Sendable {
         #expect(counter.questions <= 3, "\(counter.questions)")
     }
 
+    @Test func aSignalRaisedAfterThePagesAreDrawnStopsThePDFsAmendment() throws {
+        let paged = try Self.layout(try Self.document(paragraphs: 150), stop: .never).document
+        let pages = paged.pages.count
+        // Asked once per page while drawing: raised at the first question after the last page, the amendment's.
+        let counter = CountingSignal(raisedAt: pages + 1)
+        var renderer = Renderer(pageWorkers: 1)
+        renderer.stop = counter.signal
+        #expect(throws: RenderError.stopped) { _ = try renderer.output(paged, format: .pdf, pages: Array(1...pages)) }
+        #expect(counter.questions == pages + 1, "\(counter.questions)")
+        // Never raised, it is asked once per structure element and amended object as well.
+        let asked = CountingSignal()
+        renderer.stop = asked.signal
+        _ = try renderer.output(paged, format: .pdf, pages: Array(1...pages))
+        #expect(asked.questions > pages + 150, "\(asked.questions)")
+    }
+
     @Test(arguments: [OutputFormat.pdf, .svg, .png(dpi: 20)])
     func aRaisedSignalEndsTheDrawingBeforeTheNextPage(_ format: OutputFormat) throws {
         let paged = try Self.layout(try Self.document(paragraphs: 150), stop: .never).document
