@@ -9,13 +9,14 @@ extension Message {
     /// A value from the input cut short for a message: at most 60 characters, so that a message never carries more
     /// than a glimpse of the offending field.
     public static func excerpt(_ text: some StringProtocol) -> String {
-        text.count > 60 ? text.prefix(60) + "…" : String(text)
+        // Fewer bytes than the limit are fewer characters too: most values are told apart without counting characters.
+        text.utf8.count <= 60 || text.count <= 60 ? String(text) : text.prefix(60) + "…"
     }
 
     /// A file's path (or a field's path) cut short for a message: at most 200 characters, its start and its end (the
     /// file's own name) kept, so that a path made of a hostile report's text never makes a message long.
     public static func pathExcerpt(_ path: some StringProtocol) -> String {
-        path.count > 200 ? path.prefix(60) + "…" + path.suffix(139) : String(path)
+        path.utf8.count <= 200 || path.count <= 200 ? String(path) : path.prefix(60) + "…" + path.suffix(139)
     }
 
     /// Names from the input a message lists (known datasets, headers, sheets, headings, keys): each cut short by
