@@ -172,6 +172,14 @@ extension HostileCase {
     ]
 
     static let reports: [HostileCase] = [
+        HostileCase(name: "a chart naming no dataset among thirty of 100 characters",
+                    files: ["report.yaml": report("  - chart: {type: bar, data: nothing, by: year}\n",
+                                                  extra: "data:\n" + (10..<40).map { "  d\($0)" + String(repeating: "x", count: 97) + ": log.csv\n" }.joined()),
+                            "log.csv": log(3)],
+                    location: "report.yaml:35:5", message: "no dataset named \"nothing\" (datasets: d10xxx"),
+        HostileCase(name: "a block of twelve unknown keys of 100 characters",
+                    files: ["report.yaml": report("  - {" + (10..<22).map { "k\($0)" + String(repeating: "z", count: 97) + ": 1" }.joined(separator: ", ") + "}\n")],
+                    location: "report.yaml:4:5", message: "no block kind among k10zzz"),
         HostileCase(name: "a duplicate top-level key", files: ["report.yaml": .text(head + "title: \"ثان\"\nbody: []\n")],
                     location: "report.yaml:3:1", message: "the key \"title\" appears twice (first at line 1)"),
         HostileCase(name: "a duplicate key in a block", files: ["report.yaml": report("  - heading: \"ع\"\n    level: 2\n    level: 3\n")],
