@@ -24,7 +24,7 @@ struct MawjazCommand: AsyncParsableCommand {
         sigemptyset(&stopping)
         for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&stopping, signal) }
         pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
-        let given = Array(CommandLine.arguments.dropFirst())
+        let given = languageAfterCommand(Array(CommandLine.arguments.dropFirst()))
         greetOrRedirect(given)
         if isHelpRequest(given) {
             // Help: ArgumentParser's text, then the examples of the command asked about.
@@ -41,7 +41,7 @@ struct MawjazCommand: AsyncParsableCommand {
         }
         var command: ParsableCommand
         do {
-            command = try parseAsRoot()
+            command = try parseAsRoot(given)
         } catch {
             let arguments = CommandLine.arguments
             let json = zip(arguments, arguments.dropFirst()).contains { $0 == "--diagnostics" && $1 == "json" }
@@ -95,12 +95,31 @@ extension MawjazCommand {
             Foundation.exit(0)
         }
         let names = configuration.subcommands.compactMap { $0.configuration.commandName ?? $0._commandName } + ["help"]
-        if let first = arguments.first, !first.hasPrefix("-"), first != "-", !names.contains(first),
+        if let first = withoutLanguage.first?.element, !first.hasPrefix("-"), first != "-", !names.contains(first),
            !FileManager.default.fileExists(atPath: first), let meant = Suggestion.closest(to: first, among: names) {
             let problem = Diagnostic(at: SourceLocation(file: "mawjaz"), .noSuchCommand(first, suggestion: meant, commands: names))
             Console.standardError(problem.description(in: Console.language) + "\n")
             Foundation.exit(argumentErrorStatus)
         }
+    }
+
+    /// The arguments with `--lang X` or `--lang=X` written before the command name moved after it:
+    /// `mawjaz --lang ar validate report.yaml` validates (ArgumentParser would take `validate` for a report to
+    /// render, since `--lang` belongs to each subcommand). Anything else is returned as given.
+    static func languageAfterCommand(_ arguments: [String]) -> [String] {
+        var index = 0
+        while index < arguments.count {
+            if arguments[index] == "--lang", index + 1 < arguments.count {
+                index += 2
+            } else if arguments[index].hasPrefix("--lang=") {
+                index += 1
+            } else {
+                break
+            }
+        }
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName ?? $0._commandName } + ["help"]
+        guard index > 0, index < arguments.count, names.contains(arguments[index]) else { return arguments }
+        return [arguments[index]] + arguments[..<index] + arguments[(index + 1)...]
     }
 
     static func isHelpRequest(_ arguments: [String]) -> Bool {

@@ -60,8 +60,10 @@ import TestSupport
     }
 
     @Test func aMistypedCommandIsNamedWithTheOneMeant() throws {
-        let result = try TestSupport.run(CommandLineTests.command, ["rendr", "report.yaml"])
-        #expect(result.status == 2)
-        #expect(result.error.hasPrefix("mawjaz: error: no command named \"rendr\" (did you mean \"render\"?)"))
+        for arguments in [["rendr", "report.yaml"], ["--lang", "en", "rendr", "report.yaml"]] {
+            let result = try TestSupport.run(CommandLineTests.command, arguments)
+            #expect(result.status == 2)
+            #expect(result.error.hasPrefix("mawjaz: error: no command named \"rendr\" (did you mean \"render\"?)"), "\(arguments)")
+        }
     }
 }

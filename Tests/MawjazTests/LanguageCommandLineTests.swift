@@ -19,6 +19,8 @@ import TestSupport
         for (arguments, environment) in [(["validate", report], ["MAWJAZ_LANG": "ar"]),
                                          (["validate", report, "--lang", "ar"], ["MAWJAZ_LANG": "en"]),
                                          (["validate", "--lang=ar", report], [:]),
+                                         (["--lang", "ar", "validate", report], ["MAWJAZ_LANG": "en"]),
+                                         (["--lang=ar", "validate", report], [:]),
                                          (["validate", report], ["MAWJAZ_LANG": "", "LC_ALL": "", "LC_MESSAGES": "ar_EG.UTF-8"])] {
             let result = try TestSupport.run(CommandLineTests.command, arguments, environment: environment)
             #expect(result.status == 2)
