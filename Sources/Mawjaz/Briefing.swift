@@ -29,7 +29,7 @@ public final class BriefingRenderer {
     var enginesWithFolders: [[URL]: TextEngine] = [:]
     /// How many pages of a PNG or SVG output are drawn at once: one per core, unless the renderer is one of a pool's
     /// workers, which already keep every core busy.
-    package var pageWorkers = ProcessInfo.processInfo.activeProcessorCount
+    package var pageWorkers = Renderer.processors
 
     /// Loads the bundled fonts, and the resources' extra font folders, into a private font configuration.
     public init(resources: Resources) throws(MawjazError) {

@@ -22,6 +22,7 @@ package final class TemplateLoader {
     /// The template a report names, with the report's overrides applied.
     package func template(for report: Report) throws(DataError) -> Template {
         let url: URL
+        var modified: timespec?
         if report.template.hasSuffix(".yaml"), !report.files.isDisk {
             return try suppliedTemplate(for: report)
         } else if report.template.hasSuffix(".yaml") {
@@ -31,7 +32,9 @@ package final class TemplateLoader {
             url = folder.appendingPathComponent("\(report.template).yaml")
             // A name is a file of the templates folder itself: one with a folder in it (`../x`) names none.
             let plainName = !report.template.contains("/") && !report.template.contains("\\") && !report.template.hasPrefix(".")
-            guard plainName, FileManager.default.fileExists(atPath: url.path) else {
+            // The one `stat` that finds the file also tells whether the copy kept is still current.
+            modified = plainName ? Self.modificationTime(of: url.path) : nil
+            guard modified != nil else {
                 let location = report.templateSource ?? report.templateOverrides?.node.location ?? SourceLocation(file: report.file)
                 let suggestion = Suggestion.closest(to: report.template, among: names)
                 // A report sent to a service is not told where the server keeps its templates.
@@ -41,7 +44,7 @@ package final class TemplateLoader {
                     : .noSuchTemplate(Message.pathExcerpt(report.template), suggestion: suggestion, templates: Message.listExcerpt(names))))
             }
         }
-        return try applyingOverrides(of: report, to: try base(at: url, name: report.template, namedAt: report.templateSource))
+        return try applyingOverrides(of: report, to: try base(at: url, name: report.template, namedAt: report.templateSource, modified: modified))
     }
 
     /// The template file a report supplied in memory names, read from its supplied files (never kept: the next
@@ -79,16 +82,16 @@ package final class TemplateLoader {
         try base(at: folder.appendingPathComponent("\(name).yaml"), name: name)
     }
 
-    /// When the file was last changed (zero when it cannot be read), from one `stat`: `attributesOfItem` would
+    /// When the file was last changed (nil when there is no such file), from one `stat`: `attributesOfItem` would
     /// also look up the owner's names in the user database for every document.
-    private static func modificationTime(of path: String) -> timespec {
+    private static func modificationTime(of path: String) -> timespec? {
         var status = stat()
-        return stat(path, &status) == 0 ? status.st_mtim : timespec()
+        return stat(path, &status) == 0 ? status.st_mtim : nil
     }
 
-    /// The template file at `url`, read again only when it has changed.
-    private func base(at url: URL, name: String, namedAt source: SourceLocation? = nil) throws(DataError) -> Template {
-        let modified = Self.modificationTime(of: url.path)
+    /// The template file at `url`, read again only when it has changed (`modified`, when the caller has looked already).
+    private func base(at url: URL, name: String, namedAt source: SourceLocation? = nil, modified known: timespec? = nil) throws(DataError) -> Template {
+        let modified = known ?? Self.modificationTime(of: url.path) ?? timespec()
         if let cached = loaded[url.path], cached.modified.tv_sec == modified.tv_sec, cached.modified.tv_nsec == modified.tv_nsec {
             return cached.template
         }

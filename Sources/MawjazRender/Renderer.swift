@@ -54,8 +54,12 @@ package struct Renderer: Sendable {
     /// Asked before each page is drawn: once raised, the drawing ends with `RenderError.stopped`.
     package var stop = StopSignal.never
 
+    /// The processors this process may use, read once: `ProcessInfo.activeProcessorCount` reads the control group's
+    /// processor files on every call, and a renderer is made for every document.
+    package static let processors = ProcessInfo.processInfo.activeProcessorCount
+
     /// A renderer that draws the pages of PNG and SVG outputs on `pageWorkers` threads (one per core by default).
-    package init(pageWorkers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    package init(pageWorkers: Int = Renderer.processors) {
         self.pageWorkers = max(1, pageWorkers)
     }
 
