@@ -31,15 +31,14 @@ public final class RendererPool: Sendable {
                 queueLimit: Int = 256) throws(MawjazError) {
         workerCount = max(1, workers)
         self.queueLimit = max(0, queueLimit)
-        var renderers: [OwnedRenderer] = []
-        for _ in 0..<workerCount {
-            // The workers keep every core busy already: each draws its pages one after the other.
-            let renderer = try BriefingRenderer(resources: resources)
-            renderer.pageWorkers = 1
-            renderers.append(OwnedRenderer(renderer))
-        }
         core = PoolCore(queueLimit: self.queueLimit, workers: workerCount)
-        for (index, renderer) in renderers.enumerated() { core.startWorker(number: index + 1, with: renderer) }
+        // Each worker loads its fonts on its own thread, all at once, and the pool is ready when every one has.
+        let started = WorkersStarted(count: workerCount)
+        for number in 1...workerCount { core.startWorker(number: number, resources: resources, started: started) }
+        if let failure = started.wait() {
+            core.shutdown()
+            throw failure
+        }
     }
 
     /// Stops the workers once the requests they are rendering are done.
@@ -99,12 +98,22 @@ private final class PoolCore: Sendable {
         self.workers = workers
     }
 
-    func startWorker(number: Int, with renderer: OwnedRenderer) {
+    /// Starts worker `number`, which makes its renderer over `resources` on its own thread, tells `started` whether it
+    /// could, and then takes jobs until the pool stops.
+    func startWorker(number: Int, resources: Resources, started: WorkersStarted) {
         workersStopped.enter()
         let thread = Thread { [self] in
             // Named from inside, so that ps, top and perf show it (15 characters at most).
             Thread.current.name = "mawjaz-render-\(number)"
-            work(with: renderer)
+            do throws(MawjazError) {
+                let renderer = try BriefingRenderer(resources: resources)
+                // The workers keep every core busy already: each draws its pages one after the other.
+                renderer.pageWorkers = 1
+                started.report(nil)
+                work(with: renderer)
+            } catch {
+                started.report(error)
+            }
             workersStopped.leave()
         }
         // Pango and HarfBuzz recurse on long paragraphs: give workers a main thread's stack.
@@ -154,7 +163,7 @@ private final class PoolCore: Sendable {
     }
 
     /// A worker's loop: take the next job, render it, answer; until the pool stops.
-    private func work(with owned: OwnedRenderer) {
+    private func work(with renderer: BriefingRenderer) {
         while true {
             jobsWaiting.wait()
             let next: (any QueuedJob)?? = state.withLock { state in
@@ -170,7 +179,7 @@ private final class PoolCore: Sendable {
                 done()
                 job.refuse(.timedOut)
             } else {
-                job.run(on: owned.renderer, then: done)
+                job.run(on: renderer, then: done)
             }
         }
     }
@@ -184,10 +193,28 @@ private struct PoolState: ~Copyable {
     var stopped = false
 }
 
-/// A renderer owned by exactly one worker thread: handed to it when the pool starts, used only there.
-private final class OwnedRenderer: @unchecked Sendable {
-    let renderer: BriefingRenderer
-    init(_ renderer: BriefingRenderer) { self.renderer = renderer }
+/// Waits for a pool's workers to have made their renderers, and keeps the first failure.
+private final class WorkersStarted: Sendable {
+    private let left: Mutex<(count: Int, failure: MawjazError?)>
+    private let allReported = DispatchSemaphore(value: 0)
+
+    init(count: Int) { left = Mutex((count, nil)) }
+
+    /// One worker made its renderer (nil) or could not (the error).
+    func report(_ failure: MawjazError?) {
+        let last = left.withLock { state in
+            state.failure = state.failure ?? failure
+            state.count -= 1
+            return state.count == 0
+        }
+        if last { allReported.signal() }
+    }
+
+    /// Waits until every worker has reported; the first failure, if any.
+    func wait() -> MawjazError? {
+        allReported.wait()
+        return left.withLock { $0.failure }
+    }
 }
 
 /// What waits in the pool's queue for a worker: a job answered exactly once, whatever its result.

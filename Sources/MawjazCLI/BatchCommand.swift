@@ -42,15 +42,16 @@ struct BatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = diagnostics.console
+        // The workers load their fonts while the report and its data are read and split.
+        let workers = jobs?.value ?? ProcessInfo.processInfo.activeProcessorCount
+        async let started = Result { () throws(MawjazError) in try RendererPool(resources: Resources.bundled(), workers: workers) }
+        let planned = Result { () throws(MawjazError) in try makePlan() }
+        let starting = await started
         let plan: BatchPlan
-        do { plan = try makePlan() } catch { console.fail(error) }
+        do { plan = try planned.get() } catch { console.fail(error) }
         console.print(plan.warnings)
         let pool: RendererPool
-        do {
-            pool = try RendererPool(resources: Resources.bundled(), workers: jobs?.value ?? ProcessInfo.processInfo.activeProcessorCount)
-        } catch {
-            console.fail(error)
-        }
+        do { pool = try starting.get() } catch { console.fail(error) }
         let progress = BatchProgress(total: plan.documents.count, console: console, quiet: quiet)
         let start = ContinuousClock.now
         await plan.run(on: pool) { result in progress.record(result) }
