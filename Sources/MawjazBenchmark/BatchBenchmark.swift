@@ -94,24 +94,28 @@ func childProcessorSeconds() -> Double {
     return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
-/// The render workers (threads named mawjaz-render-N) of process `pid` and, for each, its processor and run-queue
-/// seconds so far.
-func workerSchedule(of pid: Int32) -> [Int: (processor: Double, waiting: Double)] {
+/// The schedstat files of the render workers (threads named mawjaz-render-N) of process `pid`.
+func renderWorkerSchedules(of pid: Int32) -> [String] {
     let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
-    var result: [Int: (Double, Double)] = [:]
-    for task in tasks {
-        guard let id = Int(task), let name = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/comm", encoding: .utf8),
-              name.hasPrefix("mawjaz-render-"),
-              let text = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/schedstat", encoding: .utf8) else { continue }
-        let fields = text.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        if fields.count >= 2 { result[id] = (fields[0] / 1e9, fields[1] / 1e9) }
-    }
-    return result
+    return tasks.filter { task in
+        (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/comm", encoding: .utf8))?.hasPrefix("mawjaz-render-") == true
+    }.map { "/proc/\(pid)/task/\($0)/schedstat" }
 }
 
-/// Runs a program and returns its exit status, the seconds it took, the processor seconds it used, and its render
-/// workers' mean wait for a processor (sampled from /proc every 5 ms while it runs).
-func runTimed(_ program: String, _ arguments: [String], in folder: URL) throws -> (status: Int32, seconds: Double, processor: Double, queued: Double) {
+/// A thread's processor and run-queue seconds so far, from its schedstat file.
+func schedule(at path: String) -> (processor: Double, waiting: Double)? {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+    let fields = text.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    return fields.count >= 2 ? (fields[0] / 1e9, fields[1] / 1e9) : nil
+}
+
+/// Runs a program and returns its exit status, the seconds it took, the processor seconds it used, and the mean wait
+/// for a processor of its `workers` render workers (read from /proc every 10 ms while it runs). The sampling costs a
+/// few reads a time once the workers are found, so that it takes next to nothing from the processors it measures:
+/// listing every thread and reading each one's name every 5 ms took a few percent of a core, from the workers
+/// themselves when they had every core.
+func runTimed(_ program: String, _ arguments: [String], in folder: URL, workers expected: Int = 0)
+    throws -> (status: Int32, seconds: Double, processor: Double, queued: Double) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
@@ -120,16 +124,18 @@ func runTimed(_ program: String, _ arguments: [String], in folder: URL) throws -
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     let processorBefore = childProcessorSeconds()
-    var workers: [Int: (processor: Double, waiting: Double)] = [:]
+    var workers: [String] = []
+    var latest: [String: (processor: Double, waiting: Double)] = [:]
     let (_, milliseconds) = try timed {
         try process.run()
         while process.isRunning {
-            workers.merge(workerSchedule(of: process.processIdentifier)) { _, new in new }
-            usleep(5000)
+            if workers.count < expected { workers = renderWorkerSchedules(of: process.processIdentifier) }
+            for path in workers { if let now = schedule(at: path) { latest[path] = now } }
+            usleep(10_000)
         }
         process.waitUntilExit()
     }
-    let queued = workers.isEmpty ? 0 : workers.values.map(\.waiting).reduce(0, +) / Double(workers.count)
+    let queued = latest.isEmpty ? 0 : latest.values.map(\.waiting).reduce(0, +) / Double(latest.count)
     return (process.terminationStatus, milliseconds / 1000, childProcessorSeconds() - processorBefore, queued)
 }
 
@@ -181,8 +187,10 @@ func runBatchBenchmark(_ options: BatchBenchmarkOptions, resources: Resources) t
         let libraryProcessorStart = processorSeconds()
         let (_, library) = try timed { for document in plan.documents { _ = try renderer.render(try require(document.request, "a request")) } }
         let libraryProcessor = processorSeconds() - libraryProcessorStart
-        let one = try runTimed(mawjaz, ["batch", "report.yaml", "--each", "activities.district", "-o", "j1/{group}.pdf", "-j", "1", "-q"], in: folder)
-        let two = try runTimed(mawjaz, ["batch", "report.yaml", "--each", "activities.district", "-o", "j2/{group}.pdf", "-j", "2", "-q"], in: folder)
+        let one = try runTimed(mawjaz, ["batch", "report.yaml", "--each", "activities.district", "-o", "j1/{group}.pdf", "-j", "1", "-q"], in: folder,
+                                workers: 1)
+        let two = try runTimed(mawjaz, ["batch", "report.yaml", "--each", "activities.district", "-o", "j2/{group}.pdf", "-j", "2", "-q"], in: folder,
+                                workers: 2)
         let processes = try timedProcesses(mawjaz, count: 2, in: folder)
         let threads = try timedPool(plan, resources: resources, workers: [1, 2])
         let loop = try runTimed("/bin/sh", ["loop.sh"], in: folder)
@@ -256,11 +264,9 @@ struct PoolRun {
 /// The threads of this process and, for each, its processor and run-queue seconds so far.
 func threadSchedule() -> [Int: (processor: Double, waiting: Double)] {
     let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
-    var result: [Int: (Double, Double)] = [:]
+    var result: [Int: (processor: Double, waiting: Double)] = [:]
     for task in tasks {
-        guard let id = Int(task), let text = try? String(contentsOfFile: "/proc/self/task/\(task)/schedstat", encoding: .utf8) else { continue }
-        let fields = text.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        if fields.count >= 2 { result[id] = (fields[0] / 1e9, fields[1] / 1e9) }
+        if let id = Int(task), let times = schedule(at: "/proc/self/task/\(task)/schedstat") { result[id] = times }
     }
     return result
 }
