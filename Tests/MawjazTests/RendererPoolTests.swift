@@ -29,6 +29,18 @@ import TestSupport
         await #expect(throws: MawjazError.cancelled) { try await first.value }
     }
 
+    @Test func workersThatCannotLoadTheirFontsFailThePoolAtOnce() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-fonts-\(getpid())")
+        let resources = Resources(fonts: missing, templates: try TestSupport.resources.templates)
+        // Every worker fails on its own thread; the pool says so with the folder, and no worker is left waiting.
+        let error = #expect(throws: MawjazError.self) { try RendererPool(resources: resources, workers: 3) }
+        guard case .installation(let message)? = error else {
+            Issue.record("expected an installation error, got \(String(describing: error))")
+            return
+        }
+        #expect(message.text(in: .en).contains(missing.path), "\(message.text(in: .en))")
+    }
+
     @Test func aPassedDeadlineEndsTheRequestWithoutARender() async throws {
         let pool = try RendererPool(resources: TestSupport.resources, workers: 1)
         let late = RenderRequest(.file(TestSupport.defaultReport), deadline: .now - .seconds(1))
