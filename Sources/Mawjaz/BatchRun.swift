@@ -28,18 +28,28 @@ extension BatchPlan {
     /// Renders every document on `pool` and calls `done` with each result in the order they end. Each of the pool's
     /// workers takes the next document, renders it, writes its files and calls `done`, then takes the next, until none
     /// is left: no document is handed from one thread to another, and nothing but starting and ending the workers runs
-    /// outside them. Documents a worker never took (the pool refused the batch, or its task was cancelled) end with
-    /// that reason.
+    /// outside them. When the pool has fewer workers than the machine has processors (`-j 1` on two cores), a thread
+    /// of its own writes the files and calls `done` instead, on a processor the workers leave idle, so that a worker
+    /// goes on to its next document as soon as one is rendered. Documents a worker never took (the pool refused the
+    /// batch, or its task was cancelled) end with that reason.
     public func run(on pool: RendererPool, done: @escaping @Sendable (BatchResult) -> Void) async {
+        await run(on: pool, writingAside: pool.workerCount < Renderer.processors, done: done)
+    }
+
+    /// `run(on:done:)`, with the files written and `done` called by a thread of their own (`writingAside`) or by the
+    /// workers.
+    package func run(on pool: RendererPool, writingAside: Bool, done: @escaping @Sendable (BatchResult) -> Void) async {
         let pending = PendingDocuments(documents)
         let paths = ResolvedPaths()
+        let writer = writingAside ? OutputWriter(paths: paths, done: done) : nil
         let refusal = await withTaskGroup(of: MawjazError?.self) { group -> MawjazError? in
             for _ in 0..<pool.workerCount {
                 group.addTask {
                     do throws(MawjazError) {
                         try await pool.run { renderer, stop throws(MawjazError) in
                             while stop() == nil, let document = pending.next() {
-                                done(Self.render(document, with: renderer, stopping: stop, paths: paths))
+                                let rendered = Self.render(document, with: renderer, stopping: stop)
+                                if let writer { writer.write(rendered) } else { done(rendered.written(paths: paths)) }
                             }
                         }
                         return nil
@@ -52,42 +62,126 @@ extension BatchPlan {
             for await case let error? in group { refusal = refusal ?? error }
             return refusal
         }
+        writer?.finish()
         while let document = pending.next() {
             done(BatchResult(document: document, files: [], pageCount: 0, milliseconds: 0, warnings: [], failure: refusal ?? .cancelled))
         }
     }
 
-    /// Renders one document on a worker's renderer and writes its files.
-    private static func render(_ document: BatchDocument, with renderer: BriefingRenderer, stopping stop: @escaping @Sendable () -> MawjazError?,
-                               paths: ResolvedPaths) -> BatchResult {
-        let start = ContinuousClock.now
-        var result = BatchResult(document: document, files: [], pageCount: 0, milliseconds: 0, warnings: [], failure: nil)
+    /// Renders one document on a worker's renderer, in memory.
+    private static func render(_ document: BatchDocument, with renderer: BriefingRenderer,
+                               stopping stop: @escaping @Sendable () -> MawjazError?) -> RenderedBatchDocument {
+        var rendered = RenderedBatchDocument(result: BatchResult(document: document, files: [], pageCount: 0, milliseconds: 0,
+                                                                 warnings: document.problems, failure: nil))
         guard let request = document.request else {
-            result.failure = .input(document.problems)
-            result.milliseconds = Self.milliseconds(since: start)
-            return result
+            rendered.result.failure = .input(document.problems)
+            return rendered
         }
-        result.warnings = document.problems
         do throws(MawjazError) {
-            let rendered = try renderer.render(request, stopping: stop)
-            result.pageCount = rendered.pageCount
-            result.warnings += rendered.warnings
-            result.files = try rendered.write(to: document.output, paths: paths)
+            let output = try renderer.render(request, stopping: stop)
+            rendered.result.pageCount = output.pageCount
+            rendered.result.warnings += output.warnings
+            rendered.output = output
         } catch {
-            // A problem in the report's text may come from the group's value: name the row it comes from.
-            if case .input(let diagnostics) = error, let source = document.dataSource {
-                result.failure = .input(diagnostics + [source])
-            } else {
-                result.failure = error
-            }
+            rendered.fail(error)
         }
-        result.milliseconds = Self.milliseconds(since: start)
-        return result
+        return rendered
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = ContinuousClock.now - start
         return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+    }
+}
+
+/// One document of a batch rendered in memory, its files not yet written.
+private struct RenderedBatchDocument: Sendable {
+    /// Its result so far: pages and warnings, or why it failed.
+    var result: BatchResult
+    /// What was rendered; nil when it failed.
+    var output: RenderedDocument?
+    /// When its render started.
+    let start = ContinuousClock.now
+
+    init(result: BatchResult) { self.result = result }
+
+    /// Records `error` as the failure; a problem in the report's text may come from the group's value, so the row it
+    /// comes from is named too.
+    mutating func fail(_ error: MawjazError) {
+        if case .input(let diagnostics) = error, let source = result.document.dataSource {
+            result.failure = .input(diagnostics + [source])
+        } else {
+            result.failure = error
+        }
+    }
+
+    /// Writes its files (all or nothing, as `RenderedDocument.write(to:)` does) and returns its result, with the
+    /// milliseconds from the start of its render to its files written.
+    func written(paths: ResolvedPaths) -> BatchResult {
+        var finished = self
+        if let output, result.failure == nil {
+            do throws(MawjazError) {
+                finished.result.files = try output.write(to: result.document.output, paths: paths)
+            } catch {
+                finished.fail(error)
+            }
+        }
+        finished.result.milliseconds = BatchPlan.milliseconds(since: start)
+        return finished.result
+    }
+}
+
+/// A thread that writes a batch's rendered documents, in the order given, and calls `done` with each result, while the
+/// worker that rendered them goes on. At most `capacity` documents wait for it: a worker that gets that far ahead
+/// waits, so memory stays bounded when the disk is slower than rendering.
+private final class OutputWriter: Sendable {
+    private static let capacity = 4
+    private let paths: ResolvedPaths
+    private let done: @Sendable (BatchResult) -> Void
+    private let queue = Mutex<(documents: [RenderedBatchDocument], finished: Bool)>(([], false))
+    /// Signalled once per document queued, and once more when no more will come.
+    private let waiting = DispatchSemaphore(value: 0)
+    /// Places left in the queue.
+    private let room = DispatchSemaphore(value: OutputWriter.capacity)
+    private let stopped = DispatchSemaphore(value: 0)
+
+    init(paths: ResolvedPaths, done: @escaping @Sendable (BatchResult) -> Void) {
+        self.paths = paths
+        self.done = done
+        let thread = Thread { [self] in
+            Thread.current.name = "mawjaz-writer"
+            writeUntilFinished()
+            stopped.signal()
+        }
+        thread.start()
+    }
+
+    /// Queues `document` to be written, waiting for room first.
+    func write(_ document: RenderedBatchDocument) {
+        room.wait()
+        queue.withLock { $0.documents.append(document) }
+        waiting.signal()
+    }
+
+    /// Writes what is queued, then stops the thread; returns when the last result has been given to `done`.
+    func finish() {
+        queue.withLock { $0.finished = true }
+        waiting.signal()
+        stopped.wait()
+    }
+
+    private func writeUntilFinished() {
+        while true {
+            waiting.wait()
+            let next: RenderedBatchDocument?? = queue.withLock { queue in
+                if !queue.documents.isEmpty { return .some(queue.documents.removeFirst()) }
+                return queue.finished ? .some(nil) : nil
+            }
+            guard let taken = next else { continue }
+            guard let document = taken else { return }
+            room.signal()
+            done(document.written(paths: paths))
+        }
     }
 }
 
