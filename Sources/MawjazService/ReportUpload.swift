@@ -49,9 +49,12 @@ struct ReportUpload: Sendable {
                 guard report == nil else { throw RequestProblem(status: .badRequest, .requestPartTwice(excerpt(name))) }
                 report = part
             } else {
-                // A text file in a charset it names is handed on in UTF-8, the one charset the files' readers read.
-                let charset = try Charset(parameters: Self.parse(contentType: part.contentType ?? "").parameters, file: excerpt(name))
-                guard files.updateValue(try charset.utf8(of: part.body, file: excerpt(name)), forKey: name) == nil else {
+                // A text file in a charset it names is handed on in UTF-8, the one charset the files' readers read; an
+                // image or a workbook is handed on as sent, whatever charset its part names.
+                let (mediaType, parameters) = Self.parse(contentType: part.contentType ?? "")
+                let bytes = Self.isText(mediaType)
+                    ? try Charset(parameters: parameters, file: excerpt(name)).utf8(of: part.body, file: excerpt(name)) : part.body
+                guard files.updateValue(bytes, forKey: name) == nil else {
                     throw RequestProblem(status: .badRequest, .requestPartTwice(excerpt(name)))
                 }
             }
@@ -60,6 +63,13 @@ struct ReportUpload: Sendable {
         let name = report.fileName.flatMap { $0.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last }.map { excerpt($0) } ?? "report.yaml"
         let charset = try Charset(parameters: Self.parse(contentType: report.contentType ?? "").parameters, file: name)
         self.init(text: try charset.text(of: report.body, file: name), name: name, files: files)
+    }
+
+    /// Whether a part of `mediaType` (lower case) is text, whose `charset` counts: `text/*`, JSON, YAML and CSV, or no
+    /// type at all.
+    static func isText(_ mediaType: String) -> Bool {
+        mediaType.isEmpty || mediaType.hasPrefix("text/") || mediaType.hasSuffix("+json") || mediaType.hasSuffix("+yaml")
+            || ["application/json", "application/yaml", "application/x-yaml", "application/csv"].contains(mediaType)
     }
 
     /// `type/subtype; name=value; name="quoted value"` as the media type (lower case) and its parameters (names in

@@ -188,6 +188,19 @@ import TestSupport
         let diagnostic = try Self.refusal(wrong)
         #expect(diagnostic["file"] as? String == "data/log.csv" && diagnostic["line"] as? Int == 2 && diagnostic["column"] as? Int == 14, "\(wrong.text)")
         #expect((diagnostic["message"] as? String).map { $0.contains("0x81") && $0.contains("windows-1252") } == true, "\(wrong.text)")
+        // An image's part that names a charset is handed on as sent: the same PDF as without one.
+        let imageReport = "title: t\ndate: 2024-01-01\nbody:\n  - image: {path: logo.png, alt: شعار}\n"
+        func renderImage(type: String) async throws -> HTTPAnswer {
+            try await HTTP.post(server.url("/render"), form: Form(typedParts: [
+                ("report", "text/yaml", Data(imageReport.utf8)), ("logo.png", type, try TestSupport.tinyPNG()),
+            ]))
+        }
+        let plainImage = try await renderImage(type: "image/png")
+        #expect(plainImage.status == 200, "\(plainImage.text)")
+        for type in ["image/png; charset=windows-1256", "image/png; charset=x-mawjaz-none"] {
+            let answer = try await renderImage(type: type)
+            #expect(answer.status == 200 && answer.body == plainImage.body, "\(type): \(answer.text)")
+        }
         // A charset the service does not know: 415, naming it and the part.
         let unknown = try await render(log: ("text/csv; charset=x-mawjaz-none", Data(log.utf8)), facts: ("application/yaml", Data(facts.utf8)))
         #expect(unknown.status == 415)
