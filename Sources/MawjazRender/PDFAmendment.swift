@@ -1,6 +1,7 @@
 // What cairo 1.16 cannot write, appended to its PDF as an incremental update: the document's language, viewer
 // preferences, the figures' alternative texts, XMP metadata and an sRGB output intent for PDF/A-2b, print flags
-// on links, explicit CID-to-glyph maps, dates with their prefix, a file identifier, and renamed /ToUnicode entries.
+// on links, explicit CID-to-glyph maps, dates with their prefix, a file identifier, renamed /ToUnicode entries, and
+// /ActualText spans around numbers drawn beside their signs, in new versions of the pages' content streams.
 internal import CPangoCairo
 import Foundation
 import MawjazFrame
@@ -10,19 +11,21 @@ enum PDFAmendment {
     /// Appends the update to `bytes` (a PDF cairo wrote), in place: a long document's PDF is not held twice.
     /// `elements` are the structure elements cairo was given, in the order they opened, which is the order of the
     /// structure tree; `characterRenames` the characters to rename in the fonts' /ToUnicode maps
-    /// (`TextLayerPlan.characterRenames`). `stop` is asked before each structure element and each object is amended:
+    /// (`TextLayerPlan.characterRenames`); `numberSpans` each page's number spans (`NumberSpanLog.pages`). `stop` is asked before each structure element and each object is amended:
     /// once raised, the amendment ends with `RenderError.stopped`.
     static func amend(_ bytes: inout [UInt8], info: DocumentInfo, elements: [StructurePlan.Element],
-                      characterRenames: [String: String] = [:], stop: StopSignal = .never) throws(RenderError) {
+                      characterRenames: [String: String] = [:], numberSpans: [NumberSpanLog.Page] = [],
+                      stop: StopSignal = .never) throws(RenderError) {
         // The file read back is gone when `update` returns, so `bytes` is again the only reference to its storage.
         let (update, trailer, previous) = try self.update(of: bytes, info: info, elements: elements, characterRenames: characterRenames,
-                                                            stop: stop)
+                                                            numberSpans: numberSpans, stop: stop)
         update.append(to: &bytes, previousCrossReference: previous, trailer: trailer)
     }
 
     /// The update for `bytes`, the trailer's entries and the offset of the file's cross-reference table.
     private static func update(of bytes: [UInt8], info: DocumentInfo, elements: [StructurePlan.Element],
-                               characterRenames: [String: String], stop: StopSignal) throws(RenderError) -> (PDFUpdate, PDFDictionary, Int) {
+                               characterRenames: [String: String], numberSpans: [NumberSpanLog.Page],
+                               stop: StopSignal) throws(RenderError) -> (PDFUpdate, PDFDictionary, Int) {
         let file = try PDFFile(bytes)
         var update = PDFUpdate(size: try integer(file.trailer["Size"], "the trailer's /Size"))
         guard let rootNumber = file.trailer["Root"]?.referenced, var catalog = try file.object(rootNumber).dictionary,
@@ -36,6 +39,7 @@ enum PDFAmendment {
         try addTexts(elements, root: catalog["StructTreeRoot"], in: file, to: &update, stop: stop)
         try amendObjects(of: file, in: &update, stop: stop)
         try renameCharacters(characterRenames, in: file, to: &update)
+        try writeNumberSpans(numberSpans, catalog: catalog, in: file, to: &update, stop: stop)
 
         let date = pdfDate(info.creationDate)
         guard let infoNumber = file.trailer["Info"]?.referenced, var infoDictionary = try file.object(infoNumber).dictionary else {

@@ -193,6 +193,12 @@ struct PDFUpdate {
     mutating func addStream(_ dictionary: PDFDictionary, data: [UInt8]) -> Int {
         let number = nextNumber
         nextNumber += 1
+        replaceStream(number, dictionary, data: data)
+        return number
+    }
+
+    /// Writes a new version of stream object `number`: `dictionary` (its /Length set here) and `data` as they are.
+    mutating func replaceStream(_ number: Int, _ dictionary: PDFDictionary, data: [UInt8]) {
         var dictionary = dictionary
         dictionary["Length"] = .integer(data.count)
         var bytes = Self.header(number)
@@ -201,7 +207,6 @@ struct PDFUpdate {
         bytes.append(contentsOf: data)
         bytes.append(contentsOf: "\nendstream\nendobj\n".utf8)
         objects.append((number, bytes))
-        return number
     }
 
     private static func header(_ number: Int) -> [UInt8] {

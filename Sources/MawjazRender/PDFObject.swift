@@ -362,7 +362,7 @@ struct PDFParser {
         return stride(from: 0, to: digits.count, by: 2).map { digits[$0] << 4 | digits[$0 + 1] }
     }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while position < bytes.count {
             if Self.isSpace(bytes[position]) {
                 position += 1

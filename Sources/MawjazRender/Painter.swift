@@ -13,6 +13,9 @@ struct Painter {
     var tagger: PDFTagger?
     /// Which text-layer spans may be written (PDF only; see `TextLayerPlan`). Without one, every span is.
     var textLayerPlan: TextLayerPlan?
+    /// Where the numbers a right-to-left line draws out of order stand among each page's glyphs, for the amendment to
+    /// span them (PDF only; see `NumberSpan`). Without one, none are looked for.
+    var numberSpans: NumberSpanLog?
     /// Whether scaled images are smoothed. PDF/A forbids a PDF to ask for it (cairo writes /Interpolate true),
     /// so the PDF leaves it to the viewer.
     var smoothsImages = true
@@ -41,7 +44,8 @@ struct Painter {
     /// Draws a line run by run, handing cairo each run's glyphs and text layer (`TextLayerRun`), so the PDF's text
     /// layer carries the text as readers expect it.
     private func paint(_ line: TextLine, at origin: Point) throws(RenderError) {
-        for run in line.runs {
+        numberSpans?.beginLine(NumberSpan.find(in: line))
+        for (runIndex, run) in line.runs.enumerated() {
             let font = try fonts.scaledFont(for: run.font)
             let runX = origin.x + run.x
             if run.underline {
@@ -60,11 +64,13 @@ struct Painter {
                 }
                 clusters = layer.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes), num_glyphs: Int32($0.glyphs)) }
                 text = layer.text
+                numberSpans?.drew(run: runIndex, order: layer.glyphOrder)
             } else {
                 // A run that cannot become spans: its glyphs, clusters and text as they are (`TextLayerRun`'s default).
                 glyphs = run.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: runX + $0.x, y: origin.y + $0.y) }
                 clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.byteCount), num_glyphs: Int32($0.glyphCount)) }
                 text = run.clusterText
+                numberSpans?.drew(run: runIndex, order: run.glyphs.indices)
             }
             setColor(run.color)
             withExtendedLifetime(font) {

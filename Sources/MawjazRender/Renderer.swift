@@ -148,7 +148,9 @@ package struct Renderer: Sendable {
             let context = try CairoContext(surface: surface)
             let tagger = tagsPDF ? PDFTagger(plan: plan) : nil
             let textLayer = TextLayerPlan(document.pages, names: fonts.glyphNames, advances: fonts.advances, renames: amendsPDF)
-            let painter = Painter(context: context, fonts: fonts, vector: true, tagger: tagger, textLayerPlan: textLayer, smoothsImages: false)
+            let numberSpans = amendsPDF ? NumberSpanLog() : nil
+            let painter = Painter(context: context, fonts: fonts, vector: true, tagger: tagger, textLayerPlan: textLayer,
+                                  numberSpans: numberSpans, smoothsImages: false)
             for (index, page) in document.pages.enumerated() {
                 if stop.isRaised { throw .stopped }
                 cairo_pdf_surface_set_size(surface.handle, page.size.width, page.size.height)
@@ -156,6 +158,7 @@ package struct Renderer: Sendable {
                     cairo_pdf_surface_set_page_label(surface.handle, document.info.pageLabels[index])
                 }
                 if index == 0 { tagger?.beginDocument(context.handle) }
+                numberSpans?.beginPage()
                 try painter.paint(page.frame)
                 if index == document.pages.count - 1 { tagger?.endDocument(context.handle) }
                 cairo_show_page(context.handle)
@@ -166,7 +169,7 @@ package struct Renderer: Sendable {
             var bytes = sink.takeBytes()
             if amendsPDF {
                 try PDFAmendment.amend(&bytes, info: document.info, elements: plan.elements, characterRenames: textLayer.characterRenames,
-                                       stop: stop)
+                                       numberSpans: numberSpans?.pages ?? [], stop: stop)
             }
             return bytes
         }

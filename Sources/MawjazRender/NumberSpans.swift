@@ -1,0 +1,168 @@
+// Numbers drawn beside their signs in a right-to-left line (`12.5%` drawn `%12.5`), found for the text layer: each is
+// written into the PDF's content stream as a span carrying its text in logical order (`PDFAmendment+NumberSpans`).
+import MawjazFrame
+
+/// A number with its sign, percent, currency or separators that a right-to-left line draws out of its logical order.
+///
+/// Pango lays out `12.5%` after Arabic text as `%12.5` (the digits are Arabic numbers, the percent a neutral that
+/// takes the paragraph's direction), and `-3` as `3-`, `2025-2030` as `2030-2025`, `$1,250.50` as `1,250.50$`. poppler
+/// and PDFium both read such a token as it is drawn, left to right: digits, signs and number separators are all weak
+/// characters to their bidi passes, which keep a run of them in visual order. Measured on the fidelity corpus, a
+/// `/Span << /ActualText (12.5%) >>` around the token's glyphs, its text the token in logical order, gives it back in
+/// both readers: PDFium joins a span opening with a glyph that is not right to left into the line as written, and
+/// poppler reads a span of weak characters forward. A token beside a letter (`و/٢٤/٥٦٧`) is left as it is: PDFium puts a
+/// space between the letter and the span. A neutral (an en dash, `2012–2024`) is not part of a token: PDFium turns the
+/// pieces on either side of it around, which it already reads right.
+///
+/// cairo cannot write such a span itself: it writes /ActualText only around one cluster of one run, and the sign is a
+/// run of its own (another direction, often another font); a one-glyph cluster carrying the whole token would also name
+/// that glyph in /ToUnicode by the token (cairo names a glyph by its first one-glyph cluster), so every `%` of the font
+/// would copy as `12.5%`. So the painter notes where each token's glyphs stand among the glyphs it hands cairo for a
+/// page (`NumberSpanLog`), and the amendment wraps them in the page's content stream after cairo.
+struct NumberSpan {
+    private typealias Piece = (run: Int, glyph: Int, text: String, isRightToLeft: Bool)
+
+    /// The token's glyphs in the line, left to right: the index of the run and of the glyph in the run.
+    var glyphs: [(run: Int, glyph: Int)]
+    /// The token's characters in logical order: the span's /ActualText.
+    var text: String
+    /// The characters of the token's glyphs as drawn, left to right (each glyph's text, as its /ToUnicode entry has it).
+    var drawnText: String
+
+    /// The tokens of `line` that need a span: none in a left-to-right line.
+    static func find(in line: TextLine) -> [NumberSpan] {
+        guard mayHoldSpans(line) else { return [] }
+        // The line's clusters, left to right: a one-glyph cluster of number characters is a piece of a token; any
+        // other cluster ends one, and says whether it is a letter (then the token beside it is left out).
+        var spans: [NumberSpan] = []
+        var pending: [Piece] = []
+        var letterBefore = false
+        func close(letterAfter: Bool) {
+            defer { pending.removeAll() }
+            guard !pending.isEmpty, !letterBefore, !letterAfter,
+                  pending.contains(where: { $0.text.unicodeScalars.contains(where: isDigit) }) else { return }
+            let drawn = pending.map(\.text).joined()
+            let text = logicalOrder(pending).map(\.text).joined()
+            guard text != drawn, line.text.contains(text) else { return }
+            spans.append(NumberSpan(glyphs: pending.map { ($0.run, $0.glyph) }, text: text, drawnText: drawn))
+        }
+        for (runIndex, run) in line.runs.enumerated() {
+            var glyph = 0
+            for (cluster, piece) in zip(run.clusters, TextLayerRun.drawnPieces(of: run)) {
+                defer { glyph += cluster.glyphCount }
+                if cluster.glyphCount == 1, !piece.isEmpty, piece.unicodeScalars.allSatisfy(isNumberCharacter) {
+                    pending.append((runIndex, glyph, piece, run.isRightToLeft))
+                    continue
+                }
+                let isLetter = piece.unicodeScalars.contains { $0.properties.isAlphabetic || TextLayerRun.isMark($0) }
+                close(letterAfter: isLetter)
+                letterBefore = isLetter
+            }
+        }
+        close(letterAfter: false)
+        return spans
+    }
+
+    /// Whether `line` may hold a token that needs a span, answered without splitting runs into clusters: a right-to-left
+    /// line where a left-to-right run holding a digit touches a number character of a right-to-left run beside it.
+    private static func mayHoldSpans(_ line: TextLine) -> Bool {
+        guard line.isRightToLeft else { return false }
+        let runs = line.runs
+        return runs.indices.contains { index in
+            guard !runs[index].isRightToLeft, runs[index].text.unicodeScalars.contains(where: isDigit) else { return false }
+            let before = index > 0 && runs[index - 1].isRightToLeft ? runs[index - 1].clusterText.unicodeScalars.last : nil
+            let after = index + 1 < runs.count && runs[index + 1].isRightToLeft ? runs[index + 1].clusterText.unicodeScalars.first : nil
+            return before.map(isNumberCharacter) == true || after.map(isNumberCharacter) == true
+        }
+    }
+
+    /// `pieces` (left to right in a right-to-left line) in logical order: the line's order reversed, but each stretch
+    /// of pieces from left-to-right runs (the digits) kept left to right.
+    private static func logicalOrder(_ pieces: [Piece]) -> [Piece] {
+        var result: [Piece] = [], stretch: [Piece] = []
+        for piece in pieces.reversed() {
+            if piece.isRightToLeft {
+                result += stretch.reversed()
+                stretch.removeAll()
+                result.append(piece)
+            } else {
+                stretch.append(piece)
+            }
+        }
+        return result + stretch.reversed()
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .decimalNumber
+    }
+
+    /// Whether `scalar` is a digit or a character both readers' bidi passes take as weak beside digits: a sign, a
+    /// percent or per-mille, a currency symbol, a number separator (European and Arabic), a degree.
+    static func isNumberCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if isDigit(scalar) || scalar.properties.generalCategory == .currencySymbol { return true }
+        switch scalar {
+        case "+", "-", "\u{2212}", "%", "\u{066A}", "\u{2030}", "\u{0609}", "#", "\u{00B0}",
+             ".", ",", ":", "/", "\u{060C}", "\u{066B}", "\u{066C}": return true
+        default: return false
+        }
+    }
+}
+
+/// The number spans of a PDF's pages, as the painter draws them: where each token's glyphs stand among the glyphs handed
+/// to cairo for its page, counted from 0, and how many glyphs the page has (the amendment checks its count).
+final class NumberSpanLog {
+    /// A span to write: its first glyph on the page, how many glyphs, and the texts (`NumberSpan`).
+    struct Entry: Equatable {
+        var firstGlyph: Int
+        var glyphCount: Int
+        var text: String
+        var drawnText: String
+    }
+
+    /// A page's glyphs handed to cairo, and its spans.
+    struct Page: Equatable {
+        var glyphCount = 0
+        var spans: [Entry] = []
+    }
+
+    /// The pages drawn so far.
+    private(set) var pages: [Page] = []
+    /// The current line's spans, and where their glyphs drawn so far stand on the page.
+    private var lineSpans: [NumberSpan] = []
+    private var positions: [Key: Int] = [:]
+    private struct Key: Hashable {
+        var run: Int
+        var glyph: Int
+    }
+
+    /// Starts the next page.
+    func beginPage() {
+        pages.append(Page())
+    }
+
+    /// Starts a line whose number spans are `spans` (`NumberSpan.find`).
+    func beginLine(_ spans: [NumberSpan]) {
+        lineSpans = spans
+        positions.removeAll(keepingCapacity: true)
+    }
+
+    /// Notes the glyphs of run `run` of the current line handed to cairo, `order` being indices into the run's glyphs
+    /// in the order drawn. A span whose last glyph this draws gets its entry, when its glyphs were drawn one after the
+    /// other (else it is left out).
+    func drew(run: Int, order: some RandomAccessCollection<Int>) {
+        guard !pages.isEmpty else { return }
+        if lineSpans.contains(where: { span in span.glyphs.contains { $0.run == run } }) {
+            let wanted = Set(lineSpans.flatMap { $0.glyphs.filter { $0.run == run }.map(\.glyph) })
+            for (position, glyph) in order.enumerated() where wanted.contains(glyph) {
+                positions[Key(run: run, glyph: glyph)] = pages[pages.count - 1].glyphCount + position
+            }
+            for span in lineSpans where span.glyphs.last?.run == run {
+                let drawn = span.glyphs.compactMap { positions[Key(run: $0.run, glyph: $0.glyph)] }
+                guard drawn.count == span.glyphs.count, let first = drawn.first,
+                      drawn.elementsEqual(first..<(first + drawn.count)) else { continue }
+                pages[pages.count - 1].spans.append(Entry(firstGlyph: first, glyphCount: drawn.count, text: span.text, drawnText: span.drawnText))
+            }
+        }
+        pages[pages.count - 1].glyphCount += order.count
+    }
+}

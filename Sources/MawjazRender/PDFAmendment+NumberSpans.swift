@@ -1,0 +1,288 @@
+// The number spans written into the pages' content streams after cairo: each token's glyphs wrapped in a
+// `/Span << /ActualText … >> BDC … EMC` sequence (see `NumberSpan`).
+internal import CPangoCairo
+import Foundation
+import MawjazFrame
+
+extension PDFAmendment {
+    /// Rewrites the content stream of each page that has number spans (`spans[i]` for the i-th page, in the order of
+    /// the page tree) with the spans in it, as a new version of the stream (see `ContentStreamText.wrapping`).
+    static func writeNumberSpans(_ spans: [NumberSpanLog.Page], catalog: PDFDictionary, in file: PDFFile, to update: inout PDFUpdate,
+                                 stop: StopSignal) throws(RenderError) {
+        guard spans.contains(where: { !$0.spans.isEmpty }) else { return }
+        let pages = try pageObjects(catalog["Pages"], in: file)
+        guard pages.count == spans.count else { throw .amendment("the page tree has \(pages.count) pages, not the \(spans.count) drawn") }
+        var maps: [Int: [Int: String]] = [:]  // a /ToUnicode map's object → its entries
+        for (number, page) in zip(pages, spans) where !page.spans.isEmpty {
+            if stop.isRaised { throw .stopped }
+            guard let dictionary = try file.object(number).dictionary, let contents = dictionary["Contents"]?.referenced,
+                  let fonts = try file.resolveDictionary(try file.resolveDictionary(dictionary["Resources"])?["Font"]) else { continue }
+            var codeFonts: [String: (width: Int, map: Int?)] = [:]
+            for (name, value) in fonts.entries {
+                guard let font = try file.resolveDictionary(value) else { continue }
+                let map = font["ToUnicode"]?.referenced
+                if let map, maps[map] == nil { maps[map] = ToUnicodeMap.entries(in: try file.streamData(map)) }
+                codeFonts[name] = (font["Subtype"]?.name == "Type0" ? 2 : 1, map)
+            }
+            // A stream that shows more glyphs than the painter handed cairo is not the one drawn.
+            guard let text = try? ContentStreamText(try file.streamData(contents), codeWidth: { codeFonts[$0]?.width }),
+                  text.glyphCount <= page.glyphCount else { continue }
+            let edited = text.wrapping(page.spans) { font, code in
+                codeFonts[font]?.map.flatMap { maps[$0]?[code] }
+            }
+            guard let edited else { continue }
+            update.replaceStream(contents, PDFDictionary([("Filter", .name("FlateDecode"))]), data: try deflated(edited))
+        }
+    }
+
+    /// The page objects of the tree under `root`, in order.
+    private static func pageObjects(_ root: PDFObject?, in file: PDFFile) throws(RenderError) -> [Int] {
+        var pages: [Int] = []
+        func walk(_ node: PDFObject?, depth: Int) throws(RenderError) {
+            guard depth < 64, let number = node?.referenced, let dictionary = try file.object(number).dictionary else {
+                throw .amendment("the page tree is malformed")
+            }
+            if dictionary["Type"]?.name == "Page" {
+                pages.append(number)
+            } else {
+                for kid in dictionary["Kids"]?.array ?? [] { try walk(kid, depth: depth + 1) }
+            }
+        }
+        try walk(root, depth: 0)
+        return pages
+    }
+
+    /// `data` compressed by zlib, as /FlateDecode reads it.
+    static func deflated(_ data: [UInt8]) throws(RenderError) -> [UInt8] {
+        var length = compressBound(uLong(data.count))
+        var output = [UInt8](repeating: 0, count: Int(length))
+        let status = compress2(&output, &length, data, uLong(data.count), Z_DEFAULT_COMPRESSION)
+        guard status == Z_OK else { throw .amendment("zlib could not compress a content stream (status \(status))") }
+        return Array(output.prefix(Int(length)))
+    }
+}
+
+/// The text-showing operators of a content stream as cairo writes it, and the glyphs they show.
+struct ContentStreamText {
+    /// One `Tj`, `TJ`, `'` or `"` operator.
+    struct Show {
+        /// Its bytes in the stream, from its first operand to the end of the operator.
+        var range: Range<Int>
+        var operation: String
+        /// The operands: for `TJ` the array's strings and numbers, else the operands as written.
+        var operands: [PDFObject]
+        /// The font resource it shows glyphs of, and the bytes of one glyph's code in that font.
+        var font: String
+        var codeWidth: Int
+        /// Its first glyph among the stream's glyphs, and how many it shows.
+        var firstGlyph: Int
+        var glyphCount: Int
+        /// Which stretch of the stream it is in: the count of text-object and marked-content operators before it.
+        var stretch: Int
+    }
+
+    let data: [UInt8]
+    private(set) var shows: [Show] = []
+    /// The glyphs shown in the whole stream.
+    private(set) var glyphCount = 0
+
+    /// Scans `data`; `codeWidth` gives the bytes of a glyph code in a font resource. A font it does not know, an inline
+    /// image (whose data the scanner cannot step over) or anything it cannot read is an error.
+    init(_ data: [UInt8], codeWidth: (String) -> Int?) throws(RenderError) {
+        self.data = data
+        var parser = PDFParser(data)
+        var operands: [PDFObject] = [], operandStart: Int?
+        var font: (name: String, width: Int)?, stretch = 0
+        while true {
+            parser.skipSpace()
+            guard parser.position < data.count else { break }
+            let start = parser.position
+            switch data[start] {
+            case UInt8(ascii: "/"), UInt8(ascii: "("), UInt8(ascii: "<"), UInt8(ascii: "["):
+                operands.append(try parser.object())
+                operandStart = operandStart ?? start
+                continue
+            default: break
+            }
+            let word = parser.keyword()
+            guard let first = word.utf8.first else { throw .amendment("a content stream holds \"\(UnicodeScalar(data[start]))\"") }
+            if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+                || first == UInt8(ascii: ".") {
+                operands.append(.real(word))
+                operandStart = operandStart ?? start
+                continue
+            }
+            switch word {
+            case "Tf":
+                guard let name = operands.first?.name, let width = codeWidth(name) else {
+                    throw .amendment("a content stream selects a font not in its resources")
+                }
+                font = (name, width)
+            case "Tj", "TJ", "'", "\"":
+                guard let font else { throw .amendment("a content stream shows text before selecting a font") }
+                let shown = word == "TJ" ? operands.last?.array ?? [] : operands
+                let bytes = shown.reduce(0) { $0 + Self.bytes(of: $1).count }
+                let show = Show(range: (operandStart ?? start)..<parser.position, operation: word, operands: shown, font: font.name,
+                                codeWidth: font.width, firstGlyph: glyphCount, glyphCount: bytes / font.width, stretch: stretch)
+                shows.append(show)
+                glyphCount += show.glyphCount
+            case "BT", "ET", "BDC", "BMC", "EMC":
+                stretch += 1
+            case "BI", "ID":
+                throw .amendment("a content stream holds an inline image")
+            default: break
+            }
+            operands.removeAll(keepingCapacity: true)
+            operandStart = nil
+        }
+    }
+
+    /// The bytes of a string operand (nothing for another operand).
+    private static func bytes(of operand: PDFObject) -> [UInt8] {
+        switch operand {
+        case .string(let bytes), .hexString(let bytes): bytes
+        default: []
+        }
+    }
+
+    /// The stream with each of `spans` wrapped in a marked-content sequence carrying its /ActualText, or nil when none
+    /// can be.
+    ///
+    /// cairo leaves out of the stream a glyph run with nothing to ink (a lone space between two numbers, where its
+    /// place falls on whole device pixels), so a span's glyphs may stand a few places before where the painter counted
+    /// them; never after. Each span is looked for from where the one before it was found, at most `searchedPlaces`
+    /// earlier, by its drawn text: `text(font, code)` must name its glyphs by the characters drawn, and they must be
+    /// shown by `Tj` or `TJ` operators in one stretch (one text object, no marked content begun or ended among them). A
+    /// span not found so is left out.
+    func wrapping(_ spans: [NumberSpanLog.Entry], text: (String, Int) -> String?) -> [UInt8]? {
+        // Each show's insertions: the glyph (in the show) before which it goes, whether it ends a span, and the bytes.
+        var insertions: [Int: [(glyph: Int, isEnd: Bool, bytes: [UInt8])]] = [:]
+        var shift = 0, free = 0
+        for span in spans where span.glyphCount > 0 {
+            var found: (shift: Int, first: Int, last: Int)?
+            for candidate in shift...(shift + Self.searchedPlaces) {
+                let start = span.firstGlyph - candidate
+                guard start >= free else { break }
+                guard let first = show(holding: start), let last = show(holding: start + span.glyphCount - 1),
+                      shows[first].stretch == shows[last].stretch,
+                      shows[first...last].allSatisfy({ $0.operation == "Tj" || $0.operation == "TJ" }),
+                      drawnText(of: start..<(start + span.glyphCount), from: first, text: text) == span.drawnText else { continue }
+                found = (candidate, first, last)
+                break
+            }
+            guard let found else { continue }
+            let start = span.firstGlyph - found.shift
+            shift = found.shift
+            free = start + span.glyphCount
+            var begin = Array("/Span ".utf8)
+            PDFDictionary([("ActualText", .text(span.text))]).write(to: &begin)
+            begin += Array(" BDC\n".utf8)
+            insertions[found.first, default: []].append((start - shows[found.first].firstGlyph, false, begin))
+            insertions[found.last, default: []].append((free - shows[found.last].firstGlyph, true, Array("EMC\n".utf8)))
+        }
+        guard !insertions.isEmpty else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(data.count + insertions.count * 64)
+        var copied = 0
+        for index in insertions.keys.sorted() {
+            let show = shows[index]
+            output += data[copied..<show.range.lowerBound]
+            // A span that ends where another begins closes first.
+            let points = insertions[index, default: []].sorted { ($0.glyph, $0.isEnd ? 0 : 1) < ($1.glyph, $1.isEnd ? 0 : 1) }
+            var from = 0
+            for point in points {
+                write(show, glyphs: from..<point.glyph, to: &output)
+                output += point.bytes
+                from = point.glyph
+            }
+            write(show, glyphs: from..<show.glyphCount, to: &output)
+            copied = show.range.upperBound
+        }
+        output += data[copied...]
+        return output
+    }
+
+    /// The index of the show holding glyph `glyph` of the stream.
+    private func show(holding glyph: Int) -> Int? {
+        var low = 0, high = shows.count
+        while low < high {
+            let middle = (low + high) / 2
+            if shows[middle].firstGlyph + shows[middle].glyphCount <= glyph { low = middle + 1 } else { high = middle }
+        }
+        return low < shows.count && shows[low].firstGlyph <= glyph ? low : nil
+    }
+
+    /// How many places before where the painter counted it a span's glyphs are looked for.
+    static let searchedPlaces = 16
+
+    /// The characters `text` names the stream's glyphs `glyphs` by, the first of them in show `first`; nil if one has
+    /// none.
+    private func drawnText(of glyphs: Range<Int>, from first: Int, text: (String, Int) -> String?) -> String? {
+        var result = "", index = first, glyph = glyphs.lowerBound
+        while glyph < glyphs.upperBound {
+            guard index < shows.count else { return nil }
+            let show = shows[index]
+            let codes = show.operands.flatMap(Self.bytes(of:))
+            while glyph < glyphs.upperBound, glyph < show.firstGlyph + show.glyphCount {
+                let offset = (glyph - show.firstGlyph) * show.codeWidth
+                let code = codes[offset..<(offset + show.codeWidth)].reduce(0) { $0 << 8 | Int($1) }
+                guard let name = text(show.font, code) else { return nil }
+                result += name
+                glyph += 1
+            }
+            index += 1
+        }
+        return result
+    }
+
+    /// Writes the operator showing glyphs `glyphs` of `show` (nothing for none): its strings cut to those glyphs, a
+    /// number of a `TJ` array kept with the glyphs before it (or with the first, where none comes before it).
+    private func write(_ show: Show, glyphs: Range<Int>, to output: inout [UInt8]) {
+        guard !glyphs.isEmpty else { return }
+        var pieces: [PDFObject] = [], glyph = 0
+        for operand in show.operands {
+            switch operand {
+            case .string(let bytes), .hexString(let bytes):
+                let count = bytes.count / show.codeWidth
+                let from = max(glyph, glyphs.lowerBound), to = min(glyph + count, glyphs.upperBound)
+                if from < to {
+                    let part = Array(bytes[((from - glyph) * show.codeWidth)..<((to - glyph) * show.codeWidth)])
+                    if case .hexString = operand { pieces.append(.hexString(part)) } else { pieces.append(.string(part)) }
+                }
+                glyph += count
+            default:
+                if glyph > glyphs.lowerBound || glyphs.lowerBound == 0, glyph <= glyphs.upperBound { pieces.append(operand) }
+            }
+        }
+        if show.operation == "TJ" {
+            PDFObject.array(pieces).write(to: &output)
+        } else {
+            pieces.first?.write(to: &output)
+        }
+        output += Array(" \(show.operation)\n".utf8)
+    }
+}
+
+extension ToUnicodeMap {
+    /// The entries of a /ToUnicode CMap's `bfchar` sections (the only ones cairo writes): each code's text.
+    static func entries(in map: [UInt8]) -> [Int: String] {
+        var entries: [Int: String] = [:]
+        let text = String(decoding: map, as: UTF8.self)
+        var rest = text[...]
+        while let begin = rest.range(of: "beginbfchar"), let end = rest.range(of: "endbfchar", range: begin.upperBound..<rest.endIndex) {
+            var section = rest[begin.upperBound..<end.lowerBound], code: Int?
+            while let open = section.firstIndex(of: "<"), let close = section[open...].firstIndex(of: ">") {
+                let hex = section[section.index(after: open)..<close]
+                if let number = code {
+                    entries[number] = utf16(hex)
+                    code = nil
+                } else {
+                    code = Int(hex, radix: 16) ?? -1
+                }
+                section = section[section.index(after: close)...]
+            }
+            rest = rest[end.upperBound...]
+        }
+        return entries
+    }
+}
