@@ -11,7 +11,8 @@ import MawjazFrame
 /// `/Span << /ActualText (12.5%) >>` around the token's glyphs, its text the token in logical order, gives it back in
 /// both readers: PDFium joins a span opening with a glyph that is not right to left into the line as written, and
 /// poppler reads a span of weak characters forward. A token beside a letter (`و/٢٤/٥٦٧`) is left as it is: PDFium puts a
-/// space between the letter and the span. A neutral (an en dash, `2012–2024`) is not part of a token: PDFium turns the
+/// space between the letter and the span. Beside a bracket it is spanned, though PDFium puts a space there too
+/// (`(18%)` copies as `) 18%(` instead of `)%18(`: the brackets were mirrored before). A neutral (an en dash, `2012–2024`) is not part of a token: PDFium turns the
 /// pieces on either side of it around, which it already reads right.
 ///
 /// cairo cannot write such a span itself: it writes /ActualText only around one cluster of one run, and the sign is a

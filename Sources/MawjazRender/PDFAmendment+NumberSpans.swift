@@ -176,9 +176,9 @@ struct ContentStreamText {
             free = start + span.glyphCount
             var begin = Array("/Span ".utf8)
             PDFDictionary([("ActualText", .text(span.text))]).write(to: &begin)
-            begin += Array(" BDC\n".utf8)
+            begin += Array(" BDC".utf8)
             insertions[found.first, default: []].append((start - shows[found.first].firstGlyph, false, begin))
-            insertions[found.last, default: []].append((free - shows[found.last].firstGlyph, true, Array("EMC\n".utf8)))
+            insertions[found.last, default: []].append((free - shows[found.last].firstGlyph, true, Array("EMC".utf8)))
         }
         guard !insertions.isEmpty else { return nil }
         var output: [UInt8] = []
@@ -189,13 +189,14 @@ struct ContentStreamText {
             output += data[copied..<show.range.lowerBound]
             // A span that ends where another begins closes first.
             let points = insertions[index, default: []].sorted { ($0.glyph, $0.isEnd ? 0 : 1) < ($1.glyph, $1.isEnd ? 0 : 1) }
-            var from = 0
+            var parts: [[UInt8]] = [], from = 0
             for point in points {
-                write(show, glyphs: from..<point.glyph, to: &output)
-                output += point.bytes
+                parts.append(operation(show, glyphs: from..<point.glyph))
+                parts.append(point.bytes)
                 from = point.glyph
             }
-            write(show, glyphs: from..<show.glyphCount, to: &output)
+            parts.append(operation(show, glyphs: from..<show.glyphCount))
+            output += parts.filter { !$0.isEmpty }.joined(separator: [0x0A])
             copied = show.range.upperBound
         }
         output += data[copied...]
@@ -235,10 +236,11 @@ struct ContentStreamText {
         return result
     }
 
-    /// Writes the operator showing glyphs `glyphs` of `show` (nothing for none): its strings cut to those glyphs, a
-    /// number of a `TJ` array kept with the glyphs before it (or with the first, where none comes before it).
-    private func write(_ show: Show, glyphs: Range<Int>, to output: inout [UInt8]) {
-        guard !glyphs.isEmpty else { return }
+    /// The operator showing glyphs `glyphs` of `show` (nothing for none): its strings cut to those glyphs, a number of
+    /// a `TJ` array kept with the glyphs before it (or with the first, where none comes before it).
+    private func operation(_ show: Show, glyphs: Range<Int>) -> [UInt8] {
+        guard !glyphs.isEmpty else { return [] }
+        var output: [UInt8] = []
         var pieces: [PDFObject] = [], glyph = 0
         for operand in show.operands {
             switch operand {
@@ -259,7 +261,8 @@ struct ContentStreamText {
         } else {
             pieces.first?.write(to: &output)
         }
-        output += Array(" \(show.operation)\n".utf8)
+        output += Array(" \(show.operation)".utf8)
+        return output
     }
 }
 
