@@ -55,7 +55,7 @@ enum ToUnicodeMap {
     }
 
     /// The text a hex string of UTF-16BE code units stands for.
-    static func utf16(_ hex: Substring) -> String? {
+    private static func utf16(_ hex: Substring) -> String? {
         let digits = Array(hex.utf8).filter { $0 != UInt8(ascii: " ") }
         guard !digits.isEmpty, digits.count % 4 == 0 else { return nil }
         var units: [UInt16] = []

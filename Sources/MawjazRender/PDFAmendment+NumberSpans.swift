@@ -12,23 +12,23 @@ extension PDFAmendment {
         guard spans.contains(where: { !$0.spans.isEmpty }) else { return }
         let pages = try pageObjects(catalog["Pages"], in: file)
         guard pages.count == spans.count else { throw .amendment("the page tree has \(pages.count) pages, not the \(spans.count) drawn") }
-        var maps: [Int: [Int: String]] = [:]  // a /ToUnicode map's object → its entries
+        var maps: [Int: [Int: String]] = [:]  // a /ToUnicode map's object → its entries, read when a span needs them
         for (number, page) in zip(pages, spans) where !page.spans.isEmpty {
             if stop.isRaised { throw .stopped }
             guard let dictionary = try file.object(number).dictionary, let contents = dictionary["Contents"]?.referenced,
                   let fonts = try file.resolveDictionary(try file.resolveDictionary(dictionary["Resources"])?["Font"]) else { continue }
-            var codeFonts: [String: (width: Int, map: Int?)] = [:]
+            var codeFonts: [(name: [UInt8], width: Int, map: Int?)] = []
             for (name, value) in fonts.entries {
                 guard let font = try file.resolveDictionary(value) else { continue }
-                let map = font["ToUnicode"]?.referenced
-                if let map, maps[map] == nil { maps[map] = ToUnicodeMap.entries(in: try file.streamData(map)) }
-                codeFonts[name] = (font["Subtype"]?.name == "Type0" ? 2 : 1, map)
+                codeFonts.append((Array(name.utf8), font["Subtype"]?.name == "Type0" ? 2 : 1, font["ToUnicode"]?.referenced))
             }
             // A stream that shows more glyphs than the painter handed cairo is not the one drawn.
-            guard let text = try? ContentStreamText(try file.streamData(contents), codeWidth: { codeFonts[$0]?.width }),
+            guard let text = try? ContentStreamText(try file.streamData(contents), fonts: codeFonts.map { ($0.name, $0.width) }),
                   text.glyphCount <= page.glyphCount else { continue }
             let edited = text.wrapping(page.spans) { font, code in
-                codeFonts[font]?.map.flatMap { maps[$0]?[code] }
+                guard let map = codeFonts[font].map else { return nil }
+                if maps[map] == nil { maps[map] = (try? file.streamData(map)).map(ToUnicodeMap.entries(in:)) ?? [:] }
+                return maps[map]?[code]
             }
             guard let edited else { continue }
             update.replaceStream(contents, PDFDictionary([("Filter", .name("FlateDecode"))]), data: try deflated(edited))
@@ -52,27 +52,29 @@ extension PDFAmendment {
         return pages
     }
 
-    /// `data` compressed by zlib, as /FlateDecode reads it.
+    /// `data` compressed by zlib, as /FlateDecode reads it, at zlib's fastest level (a page's content stream; the
+    /// default level took three times the instructions for a few per cent of its size).
     static func deflated(_ data: [UInt8]) throws(RenderError) -> [UInt8] {
         var length = compressBound(uLong(data.count))
         var output = [UInt8](repeating: 0, count: Int(length))
-        let status = compress2(&output, &length, data, uLong(data.count), Z_DEFAULT_COMPRESSION)
+        let status = compress2(&output, &length, data, uLong(data.count), Z_BEST_SPEED)
         guard status == Z_OK else { throw .amendment("zlib could not compress a content stream (status \(status))") }
         return Array(output.prefix(Int(length)))
     }
 }
 
-/// The text-showing operators of a content stream as cairo writes it, and the glyphs they show.
+/// The text-showing operators of a content stream as cairo writes it, and the glyphs they show, found by a scan of its
+/// bytes that builds no objects: only the operators a span cuts are read as objects, when they are cut.
 struct ContentStreamText {
     /// One `Tj`, `TJ`, `'` or `"` operator.
     struct Show {
         /// Its bytes in the stream, from its first operand to the end of the operator.
         var range: Range<Int>
-        var operation: String
-        /// The operands: for `TJ` the array's strings and numbers, else the operands as written.
-        var operands: [PDFObject]
-        /// The font resource it shows glyphs of, and the bytes of one glyph's code in that font.
-        var font: String
+        /// Whether it is `Tj` or `TJ` (which a span may cut); `'` and `"` also move to the next line.
+        var isCuttable: Bool
+        var isArray: Bool
+        /// The font resource it shows glyphs of (an index into the fonts given), and the bytes of a glyph's code in it.
+        var font: Int
         var codeWidth: Int
         /// Its first glyph among the stream's glyphs, and how many it shows.
         var firstGlyph: Int
@@ -86,62 +88,87 @@ struct ContentStreamText {
     /// The glyphs shown in the whole stream.
     private(set) var glyphCount = 0
 
-    /// Scans `data`; `codeWidth` gives the bytes of a glyph code in a font resource. A font it does not know, an inline
-    /// image (whose data the scanner cannot step over) or anything it cannot read is an error.
-    init(_ data: [UInt8], codeWidth: (String) -> Int?) throws(RenderError) {
+    /// Scans `data`; `fonts` are the page's font resources, each by name with the bytes of a glyph code in it. A font it
+    /// does not know, an inline image (whose data the scanner cannot step over) or anything it cannot read is an error.
+    init(_ data: [UInt8], fonts: [(name: [UInt8], width: Int)]) throws(RenderError) {
         self.data = data
-        var parser = PDFParser(data)
-        var operands: [PDFObject] = [], operandStart: Int?
-        var font: (name: String, width: Int)?, stretch = 0
+        var parser = PDFParser(data), operandStart: Int?, stringBytes = 0, lastName: Range<Int>?, font: Int?, stretch = 0
+        let count = data.count
+        func fail(_ what: String) -> RenderError { .amendment("a content stream \(what) at byte \(parser.position)") }
         while true {
             parser.skipSpace()
-            guard parser.position < data.count else { break }
-            let start = parser.position
-            switch data[start] {
-            case UInt8(ascii: "/"), UInt8(ascii: "("), UInt8(ascii: "<"), UInt8(ascii: "["):
-                operands.append(try parser.object())
-                operandStart = operandStart ?? start
-                continue
-            default: break
-            }
-            let word = parser.keyword()
-            guard let first = word.utf8.first else { throw .amendment("a content stream holds \"\(UnicodeScalar(data[start]))\"") }
-            if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
-                || first == UInt8(ascii: ".") {
-                operands.append(.real(word))
-                operandStart = operandStart ?? start
-                continue
-            }
-            switch word {
-            case "Tf":
-                guard let name = operands.first?.name, let width = codeWidth(name) else {
-                    throw .amendment("a content stream selects a font not in its resources")
+            guard parser.position < count else { break }
+            let start = parser.position, byte = data[start]
+            switch byte {
+            case UInt8(ascii: "("):
+                stringBytes += try parser.literalString().count
+            case UInt8(ascii: "<") where start + 1 < count && data[start + 1] == UInt8(ascii: "<"):
+                _ = try parser.object()  // a marked-content property list
+            case UInt8(ascii: "<"):
+                stringBytes += try parser.hexString().count
+            case UInt8(ascii: "["), UInt8(ascii: "]"):
+                parser.position += 1
+            case UInt8(ascii: "/"):
+                parser.position += 1
+                _ = parser.keyword()
+                lastName = (start + 1)..<parser.position
+            default:
+                // A number (an operand) or an operator, read as bytes: no string is made of it.
+                var end = start
+                while end < count, !PDFParser.isDelimiter(data[end]), !PDFParser.isSpace(data[end]) { end += 1 }
+                guard end > start else { throw fail("holds \"\(UnicodeScalar(byte))\"") }
+                parser.position = end
+                if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+                    || byte == UInt8(ascii: ".") {
+                    break
                 }
-                font = (name, width)
-            case "Tj", "TJ", "'", "\"":
-                guard let font else { throw .amendment("a content stream shows text before selecting a font") }
-                let shown = word == "TJ" ? operands.last?.array ?? [] : operands
-                let bytes = shown.reduce(0) { $0 + Self.bytes(of: $1).count }
-                let show = Show(range: (operandStart ?? start)..<parser.position, operation: word, operands: shown, font: font.name,
-                                codeWidth: font.width, firstGlyph: glyphCount, glyphCount: bytes / font.width, stretch: stretch)
-                shows.append(show)
-                glyphCount += show.glyphCount
-            case "BT", "ET", "BDC", "BMC", "EMC":
-                stretch += 1
-            case "BI", "ID":
-                throw .amendment("a content stream holds an inline image")
-            default: break
+                let word = data[start..<end]
+                if word.elementsEqual("Tf".utf8) {
+                    guard let name = lastName, let index = fonts.firstIndex(where: { $0.name.elementsEqual(data[name]) }) else {
+                        throw fail("selects a font not in its resources")
+                    }
+                    font = index
+                } else if word.elementsEqual("Tj".utf8) || word.elementsEqual("TJ".utf8) || word.elementsEqual("'".utf8)
+                            || word.elementsEqual("\"".utf8) {
+                    guard let font else { throw fail("shows text before selecting a font") }
+                    let width = fonts[font].width
+                    shows.append(Show(range: (operandStart ?? start)..<end, isCuttable: word.first == UInt8(ascii: "T"),
+                                      isArray: word.elementsEqual("TJ".utf8), font: font, codeWidth: width, firstGlyph: glyphCount,
+                                      glyphCount: stringBytes / width, stretch: stretch))
+                    glyphCount += stringBytes / width
+                } else if word.elementsEqual("BT".utf8) || word.elementsEqual("ET".utf8) || word.elementsEqual("BDC".utf8)
+                            || word.elementsEqual("BMC".utf8) || word.elementsEqual("EMC".utf8) {
+                    stretch += 1
+                } else if word.elementsEqual("BI".utf8) || word.elementsEqual("ID".utf8) {
+                    throw fail("holds an inline image")
+                }
+                operandStart = nil
+                stringBytes = 0
+                continue
             }
-            operands.removeAll(keepingCapacity: true)
-            operandStart = nil
+            operandStart = operandStart ?? start
         }
     }
 
-    /// The bytes of a string operand (nothing for another operand).
-    private static func bytes(of operand: PDFObject) -> [UInt8] {
+    /// The operands `show` shows: for `TJ` its array's strings and numbers, else its string.
+    private func operands(of show: Show) -> [PDFObject] {
+        var parser = PDFParser(Array(data[show.range]))
+        var operands: [PDFObject] = []
+        while let operand = try? parser.object() { operands.append(operand) }
+        if show.isArray, let array = operands.last?.array { return array }
+        var strings: [PDFObject] = []
+        for operand in operands {
+            if case .string = operand { strings.append(operand) }
+            if case .hexString = operand { strings.append(operand) }
+        }
+        return strings
+    }
+
+    /// The bytes of a string operand, nil for another operand.
+    private static func bytes(of operand: PDFObject) -> [UInt8]? {
         switch operand {
-        case .string(let bytes), .hexString(let bytes): bytes
-        default: []
+        case .string(let bytes), .hexString(let bytes): return bytes
+        default: return nil
         }
     }
 
@@ -154,7 +181,7 @@ struct ContentStreamText {
     /// earlier, by its drawn text: `text(font, code)` must name its glyphs by the characters drawn, and they must be
     /// shown by `Tj` or `TJ` operators in one stretch (one text object, no marked content begun or ended among them). A
     /// span not found so is left out.
-    func wrapping(_ spans: [NumberSpanLog.Entry], text: (String, Int) -> String?) -> [UInt8]? {
+    func wrapping(_ spans: [NumberSpanLog.Entry], text: (_ font: Int, _ code: Int) -> String?) -> [UInt8]? {
         // Each show's insertions: the glyph (in the show) before which it goes, whether it ends a span, and the bytes.
         var insertions: [Int: [(glyph: Int, isEnd: Bool, bytes: [UInt8])]] = [:]
         var shift = 0, free = 0
@@ -165,7 +192,7 @@ struct ContentStreamText {
                 guard start >= free else { break }
                 guard let first = show(holding: start), let last = show(holding: start + span.glyphCount - 1),
                       shows[first].stretch == shows[last].stretch,
-                      shows[first...last].allSatisfy({ $0.operation == "Tj" || $0.operation == "TJ" }),
+                      shows[first...last].allSatisfy({ $0.isCuttable }),
                       drawnText(of: start..<(start + span.glyphCount), from: first, text: text) == span.drawnText else { continue }
                 found = (candidate, first, last)
                 break
@@ -218,12 +245,12 @@ struct ContentStreamText {
 
     /// The characters `text` names the stream's glyphs `glyphs` by, the first of them in show `first`; nil if one has
     /// none.
-    private func drawnText(of glyphs: Range<Int>, from first: Int, text: (String, Int) -> String?) -> String? {
+    private func drawnText(of glyphs: Range<Int>, from first: Int, text: (Int, Int) -> String?) -> String? {
         var result = "", index = first, glyph = glyphs.lowerBound
         while glyph < glyphs.upperBound {
             guard index < shows.count else { return nil }
             let show = shows[index]
-            let codes = show.operands.flatMap(Self.bytes(of:))
+            let codes = operands(of: show).flatMap { Self.bytes(of: $0) ?? [] }
             while glyph < glyphs.upperBound, glyph < show.firstGlyph + show.glyphCount {
                 let offset = (glyph - show.firstGlyph) * show.codeWidth
                 let code = codes[offset..<(offset + show.codeWidth)].reduce(0) { $0 << 8 | Int($1) }
@@ -242,7 +269,7 @@ struct ContentStreamText {
         guard !glyphs.isEmpty else { return [] }
         var output: [UInt8] = []
         var pieces: [PDFObject] = [], glyph = 0
-        for operand in show.operands {
+        for operand in operands(of: show) {
             switch operand {
             case .string(let bytes), .hexString(let bytes):
                 let count = bytes.count / show.codeWidth
@@ -256,12 +283,13 @@ struct ContentStreamText {
                 if glyph > glyphs.lowerBound || glyphs.lowerBound == 0, glyph <= glyphs.upperBound { pieces.append(operand) }
             }
         }
-        if show.operation == "TJ" {
+        if show.isArray {
             PDFObject.array(pieces).write(to: &output)
+            output += Array(" TJ".utf8)
         } else {
             pieces.first?.write(to: &output)
+            output += Array(" Tj".utf8)
         }
-        output += Array(" \(show.operation)".utf8)
         return output
     }
 }
@@ -269,23 +297,48 @@ struct ContentStreamText {
 extension ToUnicodeMap {
     /// The entries of a /ToUnicode CMap's `bfchar` sections (the only ones cairo writes): each code's text.
     static func entries(in map: [UInt8]) -> [Int: String] {
-        var entries: [Int: String] = [:]
-        let text = String(decoding: map, as: UTF8.self)
-        var rest = text[...]
-        while let begin = rest.range(of: "beginbfchar"), let end = rest.range(of: "endbfchar", range: begin.upperBound..<rest.endIndex) {
-            var section = rest[begin.upperBound..<end.lowerBound], code: Int?
-            while let open = section.firstIndex(of: "<"), let close = section[open...].firstIndex(of: ">") {
-                let hex = section[section.index(after: open)..<close]
+        var entries: [Int: String] = [:], position = 0, inSection = false, code: Int?
+        let begin = Array("beginbfchar".utf8), end = Array("endbfchar".utf8)
+        while position < map.count {
+            let byte = map[position]
+            if byte == UInt8(ascii: "<"), inSection {
+                var value = 0, units: [UInt16] = [], digits = 0
+                position += 1
+                while position < map.count, map[position] != UInt8(ascii: ">") {
+                    if let digit = hexValue(map[position]) {
+                        value = value << 4 | digit
+                        digits += 1
+                        if code != nil, digits % 4 == 0 {
+                            units.append(UInt16(truncatingIfNeeded: value))
+                            value = 0
+                        }
+                    }
+                    position += 1
+                }
                 if let number = code {
-                    entries[number] = utf16(hex)
+                    entries[number] = String(decoding: units, as: UTF16.self)
                     code = nil
                 } else {
-                    code = Int(hex, radix: 16) ?? -1
+                    code = value
                 }
-                section = section[section.index(after: close)...]
+            } else if byte == UInt8(ascii: "b"), map[position...].starts(with: begin) {
+                inSection = true
+                position += begin.count - 1
+            } else if byte == UInt8(ascii: "e"), map[position...].starts(with: end) {
+                inSection = false
+                position += end.count - 1
             }
-            rest = rest[end.upperBound...]
+            position += 1
         }
         return entries
+    }
+
+    private static func hexValue(_ byte: UInt8) -> Int? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a")) + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): Int(byte - UInt8(ascii: "A")) + 10
+        default: nil
+        }
     }
 }

@@ -1,7 +1,7 @@
 // PDF objects as values: read from a file's bytes and written back, enough to amend what cairo writes.
 
 /// A PDF object: the value of an indirect object, a dictionary entry or an array element.
-indirect enum PDFObject: Equatable {
+indirect enum PDFObject: Equatable, Sendable {
     case null
     case boolean(Bool)
     case integer(Int)
@@ -140,7 +140,7 @@ indirect enum PDFObject: Equatable {
 }
 
 /// A PDF dictionary: its entries in the order they were read or set.
-struct PDFDictionary: Equatable {
+struct PDFDictionary: Equatable, Sendable {
     private(set) var entries: [(key: String, value: PDFObject)] = []
 
     init(_ entries: [(String, PDFObject)] = []) {
@@ -302,7 +302,8 @@ struct PDFParser {
         return String(decoding: bytes[start..<position], as: UTF8.self)
     }
 
-    private mutating func literalString() throws(RenderError) -> [UInt8] {
+    /// Reads the literal string that starts here, its escapes resolved.
+    mutating func literalString() throws(RenderError) -> [UInt8] {
         position += 1
         var result: [UInt8] = []
         var depth = 1
@@ -346,7 +347,8 @@ struct PDFParser {
         throw .amendment("a string is not closed")
     }
 
-    private mutating func hexString() throws(RenderError) -> [UInt8] {
+    /// Reads the hexadecimal string that starts here.
+    mutating func hexString() throws(RenderError) -> [UInt8] {
         position += 1
         var digits: [UInt8] = []
         while position < bytes.count, bytes[position] != UInt8(ascii: ">") {

@@ -36,6 +36,26 @@ import TestSupport
         #expect(found.drawnText == "%12.5" && found.glyphs.count == 5)
     }
 
+    /// A /ToUnicode map as cairo writes it, read for the texts of its codes.
+    @Test func aCharacterMapsEntriesAreRead() {
+        let map = """
+            /CIDInit /ProcSet findresource begin
+            1 begincodespacerange
+            <0000> <ffff>
+            endcodespacerange
+            3 beginbfchar
+            <0001> <0025>
+            <0002> <06440627>
+            <0003> <d83dde00>
+            endbfchar
+            1 beginbfchar
+            <20> <0020>
+            endbfchar
+            endcmap
+            """
+        #expect(ToUnicodeMap.entries(in: Array(map.utf8)) == [1: "%", 2: "لا", 3: "😀", 0x20: " "])
+    }
+
     @Test func numbersAlreadyInOrderNeutralsLettersAndLeftToRightLinesGetNoSpan() throws {
         // Drawn as typed: a number alone, a date, a time, a version, digits joined to Latin letters.
         #expect(try spans("في عام 2024 بتاريخ 15/09/2024 الساعة 10:30 والإصدار v2.4.1 وتقرير Q3 وجائحة COVID-19").isEmpty)
@@ -59,16 +79,16 @@ import TestSupport
         ET
 
         """
-    static let names: [String: [Int: String]] = [
-        "f-0-0": [0x61: "a", 0x62: "b", 0x63: "c", 0x28: "(", 0x64: "d"], "f-0-1": [1: "%", 2: "1", 3: "2"],
-    ]
+    /// The stream's fonts, with the bytes of a code, and what their /ToUnicode maps name each code.
+    static let fonts = [(name: Array("f-0-0".utf8), width: 1), (name: Array("f-0-1".utf8), width: 2)]
+    static let names: [[Int: String]] = [[0x61: "a", 0x62: "b", 0x63: "c", 0x28: "(", 0x64: "d"], [1: "%", 2: "1", 3: "2"]]
 
     func text(_ data: [UInt8]) throws -> ContentStreamText {
-        try ContentStreamText(data, codeWidth: { $0 == "f-0-1" ? 2 : $0 == "f-0-0" ? 1 : nil })
+        try ContentStreamText(data, fonts: Self.fonts)
     }
 
     func wrapped(_ entries: [NumberSpanLog.Entry]) throws -> String? {
-        try text(Array(Self.stream.utf8)).wrapping(entries) { Self.names[$0]?[$1] }.map { String(decoding: $0, as: UTF8.self) }
+        try text(Array(Self.stream.utf8)).wrapping(entries) { Self.names[$0][$1] }.map { String(decoding: $0, as: UTF8.self) }
     }
 
     @Test func theAmendmentWrapsATokensGlyphsSplittingTheOperatorsThatShowThem() throws {
@@ -97,8 +117,12 @@ import TestSupport
         #expect(try wrapped([.init(firstGlyph: 4, glyphCount: 2, text: "c2", drawnText: "2c")]) == nil)
         #expect(try wrapped([.init(firstGlyph: 2, glyphCount: 3, text: "12%", drawnText: "%13")]) == nil)
         #expect(try wrapped([.init(firstGlyph: 40, glyphCount: 2, text: "x", drawnText: "ab")]) == nil)
-        // An inline image cannot be stepped over: the stream is not scanned.
+        // An inline image cannot be stepped over, nor can a font that is not among the page's: the stream is not scanned.
         #expect(throws: RenderError.self) { try text(Array("BI /W 1 /H 1 ID \u{1}\u{2} EI".utf8)) }
+        #expect(throws: RenderError.self) { try text(Array("BT /f-9-0 1 Tf (a) Tj ET".utf8)) }
+        // A marked-content property list with strings and brackets in it is stepped over.
+        let marked = try text(Array("/Span << /ActualText (a\\)b) /K <feff> >> BDC BT /f-0-0 1 Tf (a\\(b) Tj ET EMC".utf8))
+        #expect(marked.glyphCount == 3 && marked.shows.count == 1)
     }
 
     /// Paragraphs of tokens the corpus does not hold, set in `family`, drawn into a PDF with and without its amendment.
