@@ -105,13 +105,22 @@ struct ContentStreamText {
             case UInt8(ascii: "<") where start + 1 < count && data[start + 1] == UInt8(ascii: "<"):
                 _ = try parser.object()  // a marked-content property list
             case UInt8(ascii: "<"):
-                stringBytes += try parser.hexString().count
+                // A hexadecimal string: its digits counted, not decoded.
+                var end = start + 1, digits = 0
+                while end < count, data[end] != UInt8(ascii: ">") {
+                    if !PDFParser.isSpace(data[end]) { digits += 1 }
+                    end += 1
+                }
+                guard end < count else { throw fail("holds an unclosed string") }
+                parser.position = end + 1
+                stringBytes += (digits + 1) / 2
             case UInt8(ascii: "["), UInt8(ascii: "]"):
                 parser.position += 1
             case UInt8(ascii: "/"):
-                parser.position += 1
-                _ = parser.keyword()
-                lastName = (start + 1)..<parser.position
+                var end = start + 1
+                while end < count, !PDFParser.isDelimiter(data[end]), !PDFParser.isSpace(data[end]) { end += 1 }
+                parser.position = end
+                lastName = (start + 1)..<end
             default:
                 // A number (an operand) or an operator, read as bytes: no string is made of it.
                 var end = start
@@ -122,31 +131,55 @@ struct ContentStreamText {
                     || byte == UInt8(ascii: ".") {
                     break
                 }
-                let word = data[start..<end]
-                if word.elementsEqual("Tf".utf8) {
+                switch Operator(data[start..<end]) {
+                case .selectFont:
                     guard let name = lastName, let index = fonts.firstIndex(where: { $0.name.elementsEqual(data[name]) }) else {
                         throw fail("selects a font not in its resources")
                     }
                     font = index
-                } else if word.elementsEqual("Tj".utf8) || word.elementsEqual("TJ".utf8) || word.elementsEqual("'".utf8)
-                            || word.elementsEqual("\"".utf8) {
+                case .show(let isCuttable, let isArray):
                     guard let font else { throw fail("shows text before selecting a font") }
                     let width = fonts[font].width
-                    shows.append(Show(range: (operandStart ?? start)..<end, isCuttable: word.first == UInt8(ascii: "T"),
-                                      isArray: word.elementsEqual("TJ".utf8), font: font, codeWidth: width, firstGlyph: glyphCount,
-                                      glyphCount: stringBytes / width, stretch: stretch))
+                    shows.append(Show(range: (operandStart ?? start)..<end, isCuttable: isCuttable, isArray: isArray, font: font,
+                                      codeWidth: width, firstGlyph: glyphCount, glyphCount: stringBytes / width, stretch: stretch))
                     glyphCount += stringBytes / width
-                } else if word.elementsEqual("BT".utf8) || word.elementsEqual("ET".utf8) || word.elementsEqual("BDC".utf8)
-                            || word.elementsEqual("BMC".utf8) || word.elementsEqual("EMC".utf8) {
-                    stretch += 1
-                } else if word.elementsEqual("BI".utf8) || word.elementsEqual("ID".utf8) {
-                    throw fail("holds an inline image")
+                case .bound: stretch += 1
+                case .inlineImage: throw fail("holds an inline image")
+                case .other: break
                 }
                 operandStart = nil
                 stringBytes = 0
                 continue
             }
             operandStart = operandStart ?? start
+        }
+    }
+
+    /// The operators the scan tells apart, read from their bytes.
+    private enum Operator {
+        case selectFont
+        /// `Tj` and `TJ` (cuttable; `TJ` takes an array), `'` and `"`.
+        case show(isCuttable: Bool, isArray: Bool)
+        /// Where a text object or a marked-content sequence begins or ends: `BT`, `ET`, `BDC`, `BMC`, `EMC`.
+        case bound
+        /// `BI` or `ID`.
+        case inlineImage
+        case other
+
+        init(_ word: ArraySlice<UInt8>) {
+            let first = word.first ?? 0, second = word.count > 1 ? word[word.startIndex + 1] : 0
+            switch (word.count, first, second) {
+            case (2, UInt8(ascii: "T"), UInt8(ascii: "f")): self = .selectFont
+            case (2, UInt8(ascii: "T"), UInt8(ascii: "j")): self = .show(isCuttable: true, isArray: false)
+            case (2, UInt8(ascii: "T"), UInt8(ascii: "J")): self = .show(isCuttable: true, isArray: true)
+            case (1, UInt8(ascii: "'"), _), (1, UInt8(ascii: "\""), _): self = .show(isCuttable: false, isArray: false)
+            case (2, UInt8(ascii: "B"), UInt8(ascii: "T")), (2, UInt8(ascii: "E"), UInt8(ascii: "T")): self = .bound
+            case (3, UInt8(ascii: "E"), UInt8(ascii: "M")), (3, UInt8(ascii: "B"), UInt8(ascii: "M")):
+                self = word.last == UInt8(ascii: "C") ? .bound : .other
+            case (3, UInt8(ascii: "B"), UInt8(ascii: "D")): self = word.last == UInt8(ascii: "C") ? .bound : .other
+            case (2, UInt8(ascii: "B"), UInt8(ascii: "I")), (2, UInt8(ascii: "I"), UInt8(ascii: "D")): self = .inlineImage
+            default: self = .other
+            }
         }
     }
 
