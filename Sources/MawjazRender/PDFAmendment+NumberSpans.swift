@@ -53,7 +53,7 @@ extension PDFAmendment {
     }
 
     /// `data` compressed by zlib, as /FlateDecode reads it, at zlib's fastest level (a page's content stream; the
-    /// default level took three times the instructions for a few per cent of its size).
+    /// default level took twice the instructions to make `peers-brief` 2 KB smaller, of 109 KB).
     static func deflated(_ data: [UInt8]) throws(RenderError) -> [UInt8] {
         var length = compressBound(uLong(data.count))
         var output = [UInt8](repeating: 0, count: Int(length))
