@@ -182,12 +182,12 @@ struct PDFDictionary: Equatable {
     }
 }
 
-/// Reads PDF objects from bytes, from a position on.
+/// Reads PDF objects from bytes, read in place, from a position on: every read is checked against the bytes' end.
 struct PDFParser {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var position: Int
 
-    init(_ bytes: [UInt8], at position: Int = 0) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int = 0) {
         self.bytes = bytes
         self.position = position
     }
