@@ -1,7 +1,8 @@
 // PDF objects as values: read from a file's bytes and written back, enough to amend what cairo writes.
 
-/// A PDF object: the value of an indirect object, a dictionary entry or an array element.
-indirect enum PDFObject: Equatable {
+/// A PDF object: the value of an indirect object, a dictionary entry or an array element. Not `indirect`: arrays and
+/// dictionaries keep their elements in buffers of their own, and an indirect enum allocates a box for every value.
+enum PDFObject: Equatable {
     case null
     case boolean(Bool)
     case integer(Int)
