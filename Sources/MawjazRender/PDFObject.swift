@@ -112,12 +112,17 @@ enum PDFObject: Equatable {
             }
             output.append(UInt8(ascii: ")"))
         case .hexString(let bytes):
-            output.append(UInt8(ascii: "<"))
-            for byte in bytes {
-                output.append(Self.hexDigit(byte >> 4))
-                output.append(Self.hexDigit(byte & 0x0F))
+            // Two digits a byte, written into room made for all of them at once: appended one by one, the digits of
+            // the structure elements' actual texts cost more than the rest of their writing.
+            let start = output.count
+            output.append(contentsOf: repeatElement(UInt8(ascii: ">"), count: 2 * bytes.count + 2))
+            output.withUnsafeMutableBufferPointer { written in
+                written[start] = UInt8(ascii: "<")
+                for (index, byte) in bytes.enumerated() {
+                    written[start + 1 + 2 * index] = Self.hexDigit(byte >> 4)
+                    written[start + 2 + 2 * index] = Self.hexDigit(byte & 0x0F)
+                }
             }
-            output.append(UInt8(ascii: ">"))
         case .array(let values):
             output.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
