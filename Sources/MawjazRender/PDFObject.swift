@@ -91,7 +91,7 @@ enum PDFObject: Equatable {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .boolean(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
-        case .integer(let value): output.append(contentsOf: String(value).utf8)
+        case .integer(let value): Self.appendDecimal(value, to: &output)
         case .real(let value): output.append(contentsOf: value.utf8)
         case .name(let value):
             output.append(UInt8(ascii: "/"))
@@ -132,14 +132,27 @@ enum PDFObject: Equatable {
             output.append(UInt8(ascii: "]"))
         case .dictionary(let dictionary): dictionary.write(to: &output)
         case .reference(let number, let generation):
-            output.append(contentsOf: String(number).utf8)
+            Self.appendDecimal(number, to: &output)
             output.append(UInt8(ascii: " "))
-            output.append(contentsOf: String(generation).utf8)
+            Self.appendDecimal(generation, to: &output)
             output.append(contentsOf: " R".utf8)
         }
     }
 
     /// The upper-case hexadecimal digit for `value` (0...15).
+    /// Appends `value` in decimal digits, without making a string of it (the structure elements' lists of kids are
+    /// mostly numbers).
+    private static func appendDecimal(_ value: Int, to output: inout [UInt8]) {
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        var rest = value.magnitude, scale: UInt = 1
+        while rest / scale >= 10 { scale *= 10 }
+        while scale > 0 {
+            output.append(UInt8(ascii: "0") + UInt8(rest / scale))
+            rest %= scale
+            scale /= 10
+        }
+    }
+
     private static func hexDigit(_ value: UInt8) -> UInt8 {
         value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10
     }

@@ -75,6 +75,11 @@ import TestSupport
                                                .integer(1), .integer(2)]))
         #expect(PDFObject.array([.integer(-7), .reference(12), .string([0x07, 0xFF, 0x28])]).serialized == "[-7 12 0 R (\\007\\377\\()]")
         #expect(PDFObject.dictionary(PDFDictionary()).serialized == "<<  >>")
+        // Numbers are written digit by digit, as Swift writes them.
+        for value in [0, 9, 10, 99, 100, 12_345, -1, -10, -9_999, Int.max, Int.min] {
+            #expect(PDFObject.integer(value).serialized == String(value))
+            #expect(PDFObject.reference(number: value, generation: 0).serialized == "\(value) 0 R")
+        }
     }
 
     @Test func textStringsAreUTF16WhenNotASCII() {
