@@ -114,15 +114,19 @@ public final class BriefingRenderer {
     func render(_ request: RenderRequest, stopping stop: @escaping @Sendable () -> MawjazError?) throws(MawjazError) -> RenderedDocument {
         let reason = Self.stopReason(request, stop)
         let (checked, pages) = try lay(request, stoppingFor: reason)
-        let laidOut = checked.laidOut
+        // The renderer gets the only copy of the pages, and releases each page's frame once it is drawn; the report
+        // and the bound document go before the drawing starts.
+        let document = checked.laidOut.document, warnings = checked.warnings, inputFiles = checked.inputFiles
+        _ = consume checked
+        let pageCount = document.pages.count
         do {
             var renderer = Renderer(pageWorkers: pageWorkers)
             renderer.stop = StopSignal { reason() != nil }
-            let files = try renderer.output(laidOut.document, format: request.format, pages: pages)
+            let files = try renderer.output(consume document, format: request.format, pages: pages)
             var rendered = RenderedDocument(format: request.format,
-                                            files: files.map { RenderedFile(page: $0.page == 0 ? nil : $0.page, data: Data($0.bytes)) },
-                                            pageCount: laidOut.document.pages.count, warnings: checked.warnings)
-            rendered.inputFiles = checked.inputFiles
+                                            files: files.map { RenderedFile(page: $0.page == 0 ? nil : $0.page, data: $0.bytes) },
+                                            pageCount: pageCount, warnings: warnings)
+            rendered.inputFiles = inputFiles
             return rendered
         } catch {
             if let stopped = reason() { throw stopped }

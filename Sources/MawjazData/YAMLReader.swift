@@ -30,6 +30,12 @@ package struct YAMLReader {
     /// Where the files the document names are read from.
     package var files: FileSource
     private var visited = 0
+    /// UTF-8's byte order mark, which a file may open with.
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    /// The constructor the nodes are composed with. Mawjaz reads nodes, never Yams' values, so it needs none of the
+    /// value constructors `Constructor.default` builds tables of on every call. Shared by every thread: its tables are
+    /// constants (empty), set when it is made.
+    private nonisolated(unsafe) static let constructor = Constructor([:], [:], [:])
 
     package init(file: String, files: FileSource = .disk) {
         self.file = file
@@ -49,9 +55,13 @@ package struct YAMLReader {
         return parse(data)
     }
 
-    /// Parses UTF-8 bytes; nil (with a diagnostic) when they are not UTF-8 or do not parse.
+    /// Parses UTF-8 bytes, after a byte order mark if they open with one; nil (with a diagnostic) when they are not
+    /// UTF-8 or do not parse.
     package mutating func parse(_ data: Data) -> LocatedNode? {
-        guard let text = String(data: data, encoding: .utf8) else {
+        // The standard library's validation, not Foundation's `String(data:encoding:)`, which reads the same (a byte
+        // order mark dropped) at several times the cost.
+        let body = data.starts(with: Self.byteOrderMark) ? data.dropFirst(Self.byteOrderMark.count) : data[...]
+        guard let text = String(validating: body, as: UTF8.self) else {
             let (line, column) = Self.firstInvalidUTF8(data)
             log.error(SourceLocation(file: file, line: line, column: column), .fileNotUTF8)
             return nil
@@ -104,7 +114,7 @@ package struct YAMLReader {
         }
         do {
             // UTF-8 named, not `.default`, which reads the whole environment (YAMS_DEFAULT_ENCODING) on every call.
-            guard let root = try Yams.compose(yaml: text, Resolver.basic, Constructor.default, .utf8) else {
+            guard let root = try Yams.compose(yaml: text, Resolver.basic, Self.constructor, .utf8) else {
                 log.error(SourceLocation(file: file, line: 1, column: 1), .documentEmpty)
                 return nil
             }

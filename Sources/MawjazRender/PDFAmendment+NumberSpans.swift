@@ -92,7 +92,11 @@ struct ContentStreamText {
     /// does not know, an inline image (whose data the scanner cannot step over) or anything it cannot read is an error.
     init(_ data: [UInt8], fonts: [(name: [UInt8], width: Int)]) throws(RenderError) {
         self.data = data
-        var parser = PDFParser(data), operandStart: Int?, stringBytes = 0, lastName: Range<Int>?, font: Int?, stretch = 0
+        // The parser reads in place: a copy of the stream of its own for the scan's length.
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: data.count)
+        defer { buffer.deallocate() }
+        _ = buffer.initialize(from: data)
+        var parser = PDFParser(UnsafeBufferPointer(buffer)), operandStart: Int?, stringBytes = 0, lastName: Range<Int>?, font: Int?, stretch = 0
         let count = data.count
         func fail(_ what: String) -> RenderError { .amendment("a content stream \(what) at byte \(parser.position)") }
         while true {
@@ -185,9 +189,12 @@ struct ContentStreamText {
 
     /// The operands `show` shows: for `TJ` its array's strings and numbers, else its string.
     private func operands(of show: Show) -> [PDFObject] {
-        var parser = PDFParser(Array(data[show.range]))
-        var operands: [PDFObject] = []
-        while let operand = try? parser.object() { operands.append(operand) }
+        let operands = data[show.range].withUnsafeBufferPointer { (bytes) -> [PDFObject] in
+            var parser = PDFParser(bytes)
+            var operands: [PDFObject] = []
+            while let operand = try? parser.object() { operands.append(operand) }
+            return operands
+        }
         if show.isArray, let array = operands.last?.array { return array }
         var strings: [PDFObject] = []
         for operand in operands {

@@ -8,22 +8,27 @@ import MawjazFrame
 
 /// Amends a PDF written by cairo 1.16 into a tagged PDF/A-2b file.
 enum PDFAmendment {
-    /// Appends the update to `bytes` (a PDF cairo wrote), in place: a long document's PDF is not held twice.
-    /// `elements` are the structure elements cairo was given, in the order they opened, which is the order of the
+    /// Appends the update to `pdf` (a PDF cairo wrote into it), where its bytes lie: a long document's PDF is not held
+    /// twice. `elements` are the structure elements cairo was given, in the order they opened, which is the order of the
     /// structure tree; `characterRenames` the characters to rename in the fonts' /ToUnicode maps
-    /// (`TextLayerPlan.characterRenames`); `numberSpans` each page's number spans (`NumberSpanLog.pages`). `stop` is asked before each structure element and each object is amended:
-    /// once raised, the amendment ends with `RenderError.stopped`.
-    static func amend(_ bytes: inout [UInt8], info: DocumentInfo, elements: [StructurePlan.Element],
+    /// (`TextLayerPlan.characterRenames`); `numberSpans` each page's number spans (`NumberSpanLog.pages`). `stop` is
+    /// asked before each structure element and each object is amended: once raised, the amendment ends with
+    /// `RenderError.stopped`.
+    static func amend(_ pdf: ByteSink, info: DocumentInfo, elements: [StructurePlan.Element],
                       characterRenames: [String: String] = [:], numberSpans: [NumberSpanLog.Page] = [],
                       stop: StopSignal = .never) throws(RenderError) {
-        // The file read back is gone when `update` returns, so `bytes` is again the only reference to its storage.
-        let (update, trailer, previous) = try self.update(of: bytes, info: info, elements: elements, characterRenames: characterRenames,
-                                                            numberSpans: numberSpans, stop: stop)
-        update.append(to: &bytes, previousCrossReference: previous, trailer: trailer)
+        // The file is read in place, and is done with before the update is appended (which may move it).
+        let (update, trailer, previous) = try pdf.withBytes { (bytes) throws(RenderError) in
+            try self.update(of: bytes, info: info, elements: elements, characterRenames: characterRenames,
+                            numberSpans: numberSpans, stop: stop)
+        }
+        guard update.append(to: pdf, previousCrossReference: previous, trailer: trailer) else {
+            throw .amendment("no memory for the update")
+        }
     }
 
     /// The update for `bytes`, the trailer's entries and the offset of the file's cross-reference table.
-    private static func update(of bytes: [UInt8], info: DocumentInfo, elements: [StructurePlan.Element],
+    private static func update(of bytes: UnsafeBufferPointer<UInt8>, info: DocumentInfo, elements: [StructurePlan.Element],
                                characterRenames: [String: String], numberSpans: [NumberSpanLog.Page],
                                stop: StopSignal) throws(RenderError) -> (PDFUpdate, PDFDictionary, Int) {
         let file = try PDFFile(bytes)
@@ -149,10 +154,10 @@ enum PDFAmendment {
     }
 
     /// The MD5 digest of `bytes` (through GLib), for the file identifier: the same input gives the same identifier.
-    static func md5(_ bytes: [UInt8]) -> [UInt8] {
+    static func md5(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         let checksum = g_checksum_new(G_CHECKSUM_MD5)
         defer { g_checksum_free(checksum) }
-        bytes.withUnsafeBufferPointer { buffer in g_checksum_update(checksum, buffer.baseAddress, buffer.count) }
+        g_checksum_update(checksum, bytes.baseAddress, bytes.count)
         var digest = [UInt8](repeating: 0, count: 16)
         var length = gsize(digest.count)
         g_checksum_get_digest(checksum, &digest, &length)

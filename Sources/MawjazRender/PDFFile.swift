@@ -3,9 +3,10 @@
 internal import CPangoCairo
 import Foundation
 
-/// A complete PDF with a classic cross-reference table (as cairo writes it), its objects read on demand.
+/// A complete PDF with a classic cross-reference table (as cairo writes it), its objects read on demand, from bytes
+/// read in place: a file is valid only while its bytes are.
 struct PDFFile {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     /// The trailer dictionary.
     let trailer: PDFDictionary
     /// Where the cross-reference table starts.
@@ -13,7 +14,7 @@ struct PDFFile {
     /// The byte offset of each object in use, by object number.
     let offsets: [Int: Int]
 
-    init(_ bytes: [UInt8]) throws(RenderError) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>) throws(RenderError) {
         self.bytes = bytes
         guard let marker = Self.lastIndex(of: Array("startxref".utf8), in: bytes) else {
             throw .amendment("no startxref")
@@ -37,7 +38,7 @@ struct PDFFile {
             }
             offsets.reserveCapacity(offsets.count + count)
             for number in first..<(first + count) {
-                guard let offset = parser.integer(), parser.integer() != nil else {
+                guard let offset = parser.integer(), parser.integer() != nil, (0..<bytes.count).contains(offset) else {
                     throw .amendment("a cross-reference entry is malformed near byte \(parser.position)")
                 }
                 if parser.keyword() == "n" { offsets[number] = offset }
@@ -121,27 +122,25 @@ struct PDFFile {
     func objects(mentioning words: [String]) -> [Int] {
         let starts = offsets.map { (offset: $0.value, number: $0.key) }.sorted { $0.offset < $1.offset }
         var found = Set<Int>()
-        bytes.withUnsafeBufferPointer { file in
-            guard let base = file.baseAddress else { return }
-            for word in words {
-                let needle = Array(word.utf8)
-                var from = 0
-                while from + needle.count <= file.count,
-                      let candidate = memchr(base + from, Int32(needle[0]), file.count - from - needle.count + 1) {
-                    let offset = base.distance(to: candidate.assumingMemoryBound(to: UInt8.self))
-                    guard memcmp(base + offset, needle, needle.count) == 0 else {
-                        from = offset + 1
-                        continue
-                    }
-                    // The object that starts last at or before the hit holds it.
-                    var low = 0, high = starts.count
-                    while low < high {
-                        let middle = (low + high) / 2
-                        if starts[middle].offset <= offset { low = middle + 1 } else { high = middle }
-                    }
-                    if low > 0 { found.insert(starts[low - 1].number) }
-                    from = offset + needle.count
+        guard let base = bytes.baseAddress else { return [] }
+        for word in words {
+            let needle = Array(word.utf8)
+            var from = 0
+            while from + needle.count <= bytes.count,
+                  let candidate = memchr(base + from, Int32(needle[0]), bytes.count - from - needle.count + 1) {
+                let offset = base.distance(to: candidate.assumingMemoryBound(to: UInt8.self))
+                guard memcmp(base + offset, needle, needle.count) == 0 else {
+                    from = offset + 1
+                    continue
                 }
+                // The object that starts last at or before the hit holds it.
+                var low = 0, high = starts.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if starts[middle].offset <= offset { low = middle + 1 } else { high = middle }
+                }
+                if low > 0 { found.insert(starts[low - 1].number) }
+                from = offset + needle.count
             }
         }
         return found.sorted()
@@ -154,11 +153,11 @@ struct PDFFile {
         return value.dictionary
     }
 
-    private static func lastIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+    private static func lastIndex(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
         guard haystack.count >= needle.count else { return nil }
         var index = haystack.count - needle.count
         while index >= 0 {
-            if haystack[index] == needle[0], Array(haystack[index..<(index + needle.count)]) == needle { return index }
+            if haystack[index] == needle[0], haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
             index -= 1
         }
         return nil
@@ -215,21 +214,20 @@ struct PDFUpdate {
 
     /// Appends this update to `output`, a complete file whose cross-reference table starts at `previousCrossReference`:
     /// the objects, a cross-reference section for them, and a trailer holding `trailer`'s entries, the new size and a
-    /// pointer to the previous table.
-    func append(to output: inout [UInt8], previousCrossReference: Int, trailer: PDFDictionary) {
-        // Room for everything appended, so that the file is not copied more than once (not at all when its array has
-        // the room already): an array that outgrows its room doubles. Each object has its 20-byte entry in the
-        // cross-reference section and at most one subsection header (two numbers and a space, 24 bytes at most); the
-        // trailer (its identifiers 70 bytes) and the end of the file fit in 512.
-        output.reserveCapacity(output.count + 1 + objects.reduce(0) { $0 + $1.bytes.count } + 44 * (objects.count + 1) + 512)
-        if output.last != 0x0A { output.append(0x0A) }
+    /// pointer to the previous table. False when there was no memory for it (the file is then incomplete).
+    func append(to output: ByteSink, previousCrossReference: Int, trailer: PDFDictionary) -> Bool {
+        var appended = true
+        func add(_ bytes: some Sequence<UInt8>) { appended = output.append(bytes) && appended }
+        if output.last != 0x0A { add(CollectionOfOne(0x0A)) }
         var offsets: [Int: Int] = [:]
         for object in objects {
             offsets[object.number] = output.count
-            output += object.bytes
+            add(object.bytes)
         }
         let crossReference = output.count
-        output.append(contentsOf: "xref\n".utf8)
+        var tail: [UInt8] = []
+        tail.reserveCapacity(44 * (objects.count + 1) + 512)
+        tail.append(contentsOf: "xref\n".utf8)
         // Object 0, the head of the free list, opens the section as it opens every table: readers that expect
         // a section to start at 0 then read the numbers right.
         let numbers = [0] + offsets.keys.sorted()
@@ -237,16 +235,16 @@ struct PDFUpdate {
         while index < numbers.count {
             var end = index
             while end + 1 < numbers.count, numbers[end + 1] == numbers[end] + 1 { end += 1 }
-            output.append(contentsOf: "\(numbers[index]) \(end - index + 1)\n".utf8)
+            tail.append(contentsOf: "\(numbers[index]) \(end - index + 1)\n".utf8)
             for number in numbers[index...end] {
                 if number == 0 {
-                    output.append(contentsOf: "0000000000 65535 f \n".utf8)
+                    tail.append(contentsOf: "0000000000 65535 f \n".utf8)
                 } else {
                     // A 10-digit offset, then the generation and the in-use flag.
                     let digits = Array(String(offsets[number] ?? 0).utf8)
-                    output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, 10 - digits.count)))
-                    output.append(contentsOf: digits)
-                    output.append(contentsOf: " 00000 n \n".utf8)
+                    tail.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, 10 - digits.count)))
+                    tail.append(contentsOf: digits)
+                    tail.append(contentsOf: " 00000 n \n".utf8)
                 }
             }
             index = end + 1
@@ -254,8 +252,10 @@ struct PDFUpdate {
         var trailer = trailer
         trailer["Size"] = .integer(nextNumber)
         trailer["Prev"] = .integer(previousCrossReference)
-        output.append(contentsOf: "trailer\n".utf8)
-        trailer.write(to: &output)
-        output.append(contentsOf: "\nstartxref\n\(crossReference)\n%%EOF\n".utf8)
+        tail.append(contentsOf: "trailer\n".utf8)
+        trailer.write(to: &tail)
+        tail.append(contentsOf: "\nstartxref\n\(crossReference)\n%%EOF\n".utf8)
+        add(tail)
+        return appended
     }
 }

@@ -1,7 +1,8 @@
 // PDF objects as values: read from a file's bytes and written back, enough to amend what cairo writes.
 
-/// A PDF object: the value of an indirect object, a dictionary entry or an array element.
-indirect enum PDFObject: Equatable, Sendable {
+/// A PDF object: the value of an indirect object, a dictionary entry or an array element. Not `indirect`: arrays and
+/// dictionaries keep their elements in buffers of their own, and an indirect enum allocates a box for every value.
+enum PDFObject: Equatable, Sendable {
     case null
     case boolean(Bool)
     case integer(Int)
@@ -90,7 +91,7 @@ indirect enum PDFObject: Equatable, Sendable {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .boolean(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
-        case .integer(let value): output.append(contentsOf: String(value).utf8)
+        case .integer(let value): Self.appendDecimal(value, to: &output)
         case .real(let value): output.append(contentsOf: value.utf8)
         case .name(let value):
             output.append(UInt8(ascii: "/"))
@@ -111,12 +112,17 @@ indirect enum PDFObject: Equatable, Sendable {
             }
             output.append(UInt8(ascii: ")"))
         case .hexString(let bytes):
-            output.append(UInt8(ascii: "<"))
-            for byte in bytes {
-                output.append(Self.hexDigit(byte >> 4))
-                output.append(Self.hexDigit(byte & 0x0F))
+            // Two digits a byte, written into room made for all of them at once: appended one by one, the digits of
+            // the structure elements' actual texts cost more than the rest of their writing.
+            let start = output.count
+            output.append(contentsOf: repeatElement(UInt8(ascii: ">"), count: 2 * bytes.count + 2))
+            output.withUnsafeMutableBufferPointer { written in
+                written[start] = UInt8(ascii: "<")
+                for (index, byte) in bytes.enumerated() {
+                    written[start + 1 + 2 * index] = Self.hexDigit(byte >> 4)
+                    written[start + 2 + 2 * index] = Self.hexDigit(byte & 0x0F)
+                }
             }
-            output.append(UInt8(ascii: ">"))
         case .array(let values):
             output.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
@@ -126,14 +132,27 @@ indirect enum PDFObject: Equatable, Sendable {
             output.append(UInt8(ascii: "]"))
         case .dictionary(let dictionary): dictionary.write(to: &output)
         case .reference(let number, let generation):
-            output.append(contentsOf: String(number).utf8)
+            Self.appendDecimal(number, to: &output)
             output.append(UInt8(ascii: " "))
-            output.append(contentsOf: String(generation).utf8)
+            Self.appendDecimal(generation, to: &output)
             output.append(contentsOf: " R".utf8)
         }
     }
 
     /// The upper-case hexadecimal digit for `value` (0...15).
+    /// Appends `value` in decimal digits, without making a string of it (the structure elements' lists of kids are
+    /// mostly numbers).
+    private static func appendDecimal(_ value: Int, to output: inout [UInt8]) {
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        var rest = value.magnitude, scale: UInt = 1
+        while rest / scale >= 10 { scale *= 10 }
+        while scale > 0 {
+            output.append(UInt8(ascii: "0") + UInt8(rest / scale))
+            rest %= scale
+            scale /= 10
+        }
+    }
+
     private static func hexDigit(_ value: UInt8) -> UInt8 {
         value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10
     }
@@ -182,12 +201,12 @@ struct PDFDictionary: Equatable, Sendable {
     }
 }
 
-/// Reads PDF objects from bytes, from a position on.
+/// Reads PDF objects from bytes, read in place, from a position on: every read is checked against the bytes' end.
 struct PDFParser {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var position: Int
 
-    init(_ bytes: [UInt8], at position: Int = 0) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int = 0) {
         self.bytes = bytes
         self.position = position
     }

@@ -85,7 +85,9 @@ package struct Renderer: Sendable {
 
     /// The document in `format`, in memory: for PDF one file (numbered 0) holding every page; for PNG and SVG one
     /// file per page of `pages` (numbered from 1), in the order given.
-    package func output(_ document: PagedDocument, format: OutputFormat, pages: [Int]) throws(RenderError) -> [(page: Int, bytes: [UInt8])] {
+    /// A PDF's drawing releases each page's frame once the page is drawn: when the caller hands over its last copy of
+    /// `document` (`consume`), the frames are gone before cairo finishes the file and the update is written.
+    package func output(_ document: consuming PagedDocument, format: OutputFormat, pages: [Int]) throws(RenderError) -> [(page: Int, bytes: Data)] {
         switch format {
         case .pdf:
             return [(0, try pdf(document))]
@@ -99,9 +101,9 @@ package struct Renderer: Sendable {
     /// Draws each page of `numbers` on its own, `pageWorkers` pages at a time: a page's drawing needs nothing from
     /// another's. Returns them in the order given; the first page that failed (in that order) is the error.
     private func drawPages(_ numbers: [Int], of document: PagedDocument,
-                           _ draw: @Sendable (Page) throws(RenderError) -> [UInt8]) throws(RenderError) -> [(page: Int, bytes: [UInt8])] {
+                           _ draw: @Sendable (Page) throws(RenderError) -> Data) throws(RenderError) -> [(page: Int, bytes: Data)] {
         let pages = try numbers.map { (number) throws(RenderError) in try page(number, of: document) }
-        let drawn = Mutex<[Int: Result<[UInt8], RenderError>]>([:])
+        let drawn = Mutex<[Int: Result<Data, RenderError>]>([:])
         let workers = min(pageWorkers, pages.count)
         let stop = self.stop
         @Sendable func drawShare(of worker: Int) {
@@ -111,7 +113,7 @@ package struct Renderer: Sendable {
                     drawn.withLock { $0[index] = .failure(.stopped) }
                     return
                 }
-                let result: Result<[UInt8], RenderError>
+                let result: Result<Data, RenderError>
                 do throws(RenderError) { result = .success(try draw(pages[index])) } catch { result = .failure(error) }
                 drawn.withLock { $0[index] = result }
             }
@@ -136,42 +138,50 @@ package struct Renderer: Sendable {
     }
 
     /// A tagged PDF of the whole document: cairo draws the pages with their structure, links, destinations,
-    /// outline and page labels, then `PDFAmendment` appends what cairo 1.16 cannot write (see there).
-    package func pdf(_ document: PagedDocument) throws(RenderError) -> [UInt8] {
+    /// outline and page labels, then `PDFAmendment` appends what cairo 1.16 cannot write (see there). Each page's frame
+    /// is released once the page is drawn (when `document` was the caller's last copy).
+    package func pdf(_ document: consuming PagedDocument) throws(RenderError) -> Data {
+        var document = document
         let plan = try StructurePlan(document)
+        let info = document.info
+        let textLayer = TextLayerPlan(document.pages, names: fonts.glyphNames, advances: fonts.advances, renames: amendsPDF)
+        var pages: [Page] = []
+        swap(&pages, &document.pages)
         let sink = ByteSink()
-        return try withExtendedLifetime(sink) { () throws(RenderError) -> [UInt8] in
-            let first = document.pages.first?.size ?? Size(width: 595.28, height: 841.89)
+        return try withExtendedLifetime(sink) { () throws(RenderError) -> Data in
+            let first = pages.first?.size ?? Size(width: 595.28, height: 841.89)
             let surface = try CairoSurface(taking: cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, first.width, first.height),
                                            what: "creating the PDF")
-            setMetadata(document.info, on: surface)
+            setMetadata(info, on: surface)
             let context = try CairoContext(surface: surface)
             let tagger = tagsPDF ? PDFTagger(plan: plan) : nil
-            let textLayer = TextLayerPlan(document.pages, names: fonts.glyphNames, advances: fonts.advances, renames: amendsPDF)
             let numberSpans = amendsPDF ? NumberSpanLog() : nil
             let painter = Painter(context: context, fonts: fonts, vector: true, tagger: tagger, textLayerPlan: textLayer,
                                   numberSpans: numberSpans, smoothsImages: false)
-            for (index, page) in document.pages.enumerated() {
+            for index in pages.indices {
                 if stop.isRaised { throw .stopped }
-                cairo_pdf_surface_set_size(surface.handle, page.size.width, page.size.height)
-                if index < document.info.pageLabels.count {
-                    cairo_pdf_surface_set_page_label(surface.handle, document.info.pageLabels[index])
+                let size = pages[index].size
+                cairo_pdf_surface_set_size(surface.handle, size.width, size.height)
+                if index < info.pageLabels.count {
+                    cairo_pdf_surface_set_page_label(surface.handle, info.pageLabels[index])
                 }
                 if index == 0 { tagger?.beginDocument(context.handle) }
                 numberSpans?.beginPage()
-                try painter.paint(page.frame)
-                if index == document.pages.count - 1 { tagger?.endDocument(context.handle) }
+                try painter.paint(pages[index].frame)
+                if index == pages.count - 1 { tagger?.endDocument(context.handle) }
                 cairo_show_page(context.handle)
+                // Drawn: cairo holds what it needs of the page, and the frame's glyph runs are the largest part of
+                // the heap by then.
+                pages[index].frame = Frame(size: pages[index].frame.size)
             }
             if tagsPDF { addOutline(plan.outline, to: surface) }
             try context.check("drawing the PDF")
             try surface.finish()
-            var bytes = sink.takeBytes()
             if amendsPDF {
-                try PDFAmendment.amend(&bytes, info: document.info, elements: plan.elements, characterRenames: textLayer.characterRenames,
+                try PDFAmendment.amend(sink, info: info, elements: plan.elements, characterRenames: textLayer.characterRenames,
                                        numberSpans: numberSpans?.pages ?? [], stop: stop)
             }
-            return bytes
+            return sink.takeData()
         }
     }
 
@@ -212,7 +222,7 @@ package struct Renderer: Sendable {
     }
 
     /// One page as a PNG image at `dpi` pixels per inch, on white.
-    package func png(_ page: Page, dpi: Double) throws(RenderError) -> [UInt8] {
+    package func png(_ page: Page, dpi: Double) throws(RenderError) -> Data {
         let scale = dpi / 72
         let width = Int32((page.size.width * scale).rounded(.up)), height = Int32((page.size.height * scale).rounded(.up))
         let surface = try CairoSurface(taking: cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height),
@@ -226,13 +236,13 @@ package struct Renderer: Sendable {
         let sink = ByteSink()
         let status = withExtendedLifetime(sink) { cairo_surface_write_to_png_stream(surface.handle, ByteSink.write, sink.closure) }
         guard status == CAIRO_STATUS_SUCCESS else { throw .cairo("writing the PNG: \(String(cString: cairo_status_to_string(status)))") }
-        return sink.bytes
+        return sink.takeData()
     }
 
     /// One page as an SVG drawing, on white, in points.
-    package func svg(_ page: Page) throws(RenderError) -> [UInt8] {
+    package func svg(_ page: Page) throws(RenderError) -> Data {
         let sink = ByteSink()
-        return try withExtendedLifetime(sink) { () throws(RenderError) -> [UInt8] in
+        return try withExtendedLifetime(sink) { () throws(RenderError) -> Data in
             let surface = try CairoSurface(taking: cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, page.size.width,
                                                                                         page.size.height),
                                            what: "creating the SVG")
@@ -245,7 +255,7 @@ package struct Renderer: Sendable {
             cairo_show_page(context.handle)
             try context.check("drawing the SVG")
             try surface.finish()
-            return SVGIdentifiers.renumber(sink.bytes)
+            return Data(sink.withBytes(SVGIdentifiers.renumber))
         }
     }
 }

@@ -10,7 +10,7 @@ enum SVGIdentifiers {
     private static let kinds: [[UInt8]] = [Array("surface".utf8), Array("image".utf8)]
 
     /// `svg` with every `id="surfaceN"`, `id="imageN"` and `#surfaceN`, `#imageN` renumbered.
-    static func renumber(_ svg: [UInt8]) -> [UInt8] {
+    static func renumber(_ svg: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var assigned = kinds.map { _ in [[UInt8]: Int]() }
         var result: [UInt8] = []
         result.reserveCapacity(svg.count)

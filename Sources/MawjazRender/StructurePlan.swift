@@ -101,7 +101,8 @@ struct StructurePlan {
         /// For each open element (the document first), its place in `elements` and its role.
         var open: [(index: Int, role: StructureRole?)] = [(0, nil)]
         var walker = StructureWalker()
-        for placed in document.pages.flatMap(\.frame.items) {
+        // Lazily: the pages' items are not copied into one array (for 21 pages, the largest block of the heap).
+        for placed in document.pages.lazy.flatMap(\.frame.items) {
             switch try step(&walker, placed.item) {
             case .opened(_, let role, let alternativeText):
                 open.append((elements.count, role))

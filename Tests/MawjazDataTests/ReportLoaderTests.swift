@@ -49,6 +49,33 @@ import Testing
         #expect(found[0].message.description.contains("more than \(YAMLReader.nodeLimit) nodes"))
     }
 
+    @Test func aByteOrderMarkIsSkippedAndBytesThatAreNotUTF8AreLocated() throws {
+        let plain = Array("title: x\nflag: yes\nwhen: 2024-01-01\nnumber: 012\n".utf8)
+        var reader = YAMLReader(file: "report.yaml")
+        let markedRoot = reader.parse(Data([0xEF, 0xBB, 0xBF] + plain)), unmarkedRoot = reader.parse(Data(plain))
+        let marked = try #require(markedRoot), unmarked = try #require(unmarkedRoot)
+        #expect(marked.node == unmarked.node)
+        #expect(marked.location.line == 1 && marked.location.column == 1)
+        let mapping = reader.mapping(marked)
+        let pairs = try #require(mapping)
+        #expect(pairs.map(\.key) == ["title", "flag", "when", "number"])
+        let flag = reader.boolean(pairs[1].value), number = reader.string(pairs[3].value)
+        #expect(flag == true && number == "012")
+        #expect(reader.log.diagnostics.isEmpty)
+        // A mark and nothing else is an empty document.
+        let empty = reader.parse(Data([0xEF, 0xBB, 0xBF]))
+        #expect(empty == nil)
+        #expect(reader.log.diagnostics.last?.message == .documentEmpty)
+        // A byte that is not UTF-8, after a mark or not, is found at its line and column (in characters).
+        for prefix in [[], [0xEF, 0xBB, 0xBF]] as [[UInt8]] {
+            var strict = YAMLReader(file: "report.yaml")
+            let parsed = strict.parse(Data(prefix + Array("title: نص\nb: ".utf8) + [0xFF]))
+            #expect(parsed == nil)
+            let found = try #require(strict.log.diagnostics.first)
+            #expect(found.message == .fileNotUTF8 && found.location.line == 2 && found.location.column == 4)
+        }
+    }
+
     @Test func deepNestingIsRefusedBeforeParsing() throws {
         let deep = "title: x\ndate: 2024-01-01\nbody: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"
         let found = try errors(["report.yaml": deep])

@@ -41,27 +41,45 @@ import TestSupport
     static let info = DocumentInfo(title: "A (small) test", author: "Office", subject: "", keywords: ["one", "two"],
                                    language: "ar", creationDate: 1_726_358_400)
 
+    /// The first object of `source`.
+    static func object(_ source: String) throws(RenderError) -> PDFObject {
+        try Array(source.utf8).withUnsafeBufferPointer { (bytes) throws(RenderError) in
+            var parser = PDFParser(bytes)
+            return try parser.object()
+        }
+    }
+
+    /// What reading `bytes` as a file finds: its objects' count and where its cross-reference table starts.
+    static func read(_ bytes: [UInt8]) throws(RenderError) -> (objects: Int, crossReference: Int) {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(RenderError) in
+            let file = try PDFFile(buffer)
+            return (file.offsets.count, file.crossReferenceOffset)
+        }
+    }
+
     @Test func objectsRoundTrip() throws {
         let source = "<< /Type /Catalog /K [1 0 R 2 -3.5 (a\\(b\\)\\\\c\\n\\101) <FEFF0627> true null /N#20x] /D << /X 12 0 R >> >>"
-        var parser = PDFParser(Array(source.utf8))
-        let object = try parser.object()
+        let object = try Self.object(source)
         let dictionary = try #require(object.dictionary)
         #expect(dictionary["Type"] == .name("Catalog"))
         #expect(dictionary["K"] == .array([.reference(1), .integer(2), .real("-3.5"), .string(Array("a(b)\\c\nA".utf8)),
                                            .hexString([0xFE, 0xFF, 0x06, 0x27]), .boolean(true), .null, .name("N#20x")]))
         #expect(dictionary["D"]?.dictionary?["X"] == .reference(12))
-        var again = PDFParser(Array(object.serialized.utf8))
-        #expect(try again.object() == object)
+        #expect(try Self.object(object.serialized) == object)
     }
 
     @Test func numbersReferencesAndTheirWriting() throws {
         let source = "[+5 -7 0 12 0 R 3 4 5 0.5 -.25 99999999999999999999 1 2]"
-        var parser = PDFParser(Array(source.utf8))
-        #expect(try parser.object() == .array([.integer(5), .integer(-7), .integer(0), .reference(12), .integer(3), .integer(4),
+        #expect(try Self.object(source) == .array([.integer(5), .integer(-7), .integer(0), .reference(12), .integer(3), .integer(4),
                                                .integer(5), .real("0.5"), .real("-.25"), .real("99999999999999999999"),
                                                .integer(1), .integer(2)]))
         #expect(PDFObject.array([.integer(-7), .reference(12), .string([0x07, 0xFF, 0x28])]).serialized == "[-7 12 0 R (\\007\\377\\()]")
         #expect(PDFObject.dictionary(PDFDictionary()).serialized == "<<  >>")
+        // Numbers are written digit by digit, as Swift writes them.
+        for value in [0, 9, 10, 99, 100, 12_345, -1, -10, -9_999, Int.max, Int.min] {
+            #expect(PDFObject.integer(value).serialized == String(value))
+            #expect(PDFObject.reference(number: value, generation: 0).serialized == "\(value) 0 R")
+        }
     }
 
     @Test func textStringsAreUTF16WhenNotASCII() {
@@ -77,20 +95,22 @@ import TestSupport
 
     @Test func anUpdateAppendsObjectsATableAndATrailer() throws {
         let original = Self.minimalPDF()
-        let file = try PDFFile(original)
-        #expect(file.offsets.count == 9)
+        let file = try Self.read(original)
+        #expect(file.objects == 9)
         var update = PDFUpdate(size: 10)
         update.replace(1, with: .dictionary(PDFDictionary([("Type", .name("Catalog")), ("Pages", .reference(2)), ("Lang", .text("ar"))])))
         let added = update.add(.integer(7))
         #expect(added == 10)
-        var updated = original
-        update.append(to: &updated, previousCrossReference: file.crossReferenceOffset,
-                      trailer: PDFDictionary([("Root", .reference(1)), ("Info", .reference(4))]))
+        let sink = ByteSink()
+        sink.append(original)
+        #expect(update.append(to: sink, previousCrossReference: file.crossReference,
+                              trailer: PDFDictionary([("Root", .reference(1)), ("Info", .reference(4))])))
+        let updated = sink.withBytes { Array($0) }
         #expect(Array(updated.prefix(original.count)) == original)
         let tail = String(decoding: updated.suffix(from: original.count), as: UTF8.self)
         #expect(tail.contains("xref\n0 2\n0000000000 65535 f \n"))
         #expect(tail.contains("10 1\n"))
-        #expect(tail.contains("/Size 11 /Prev \(file.crossReferenceOffset)"))
+        #expect(tail.contains("/Size 11 /Prev \(file.crossReference)"))
         for line in tail.split(separator: "\n", omittingEmptySubsequences: false) where line.hasSuffix(" n ") || line.hasSuffix(" f ") {
             #expect(line.utf8.count + 1 == 20, "\(line)")
         }
@@ -98,15 +118,16 @@ import TestSupport
         try Data(updated).write(to: url)
         try TestSupport.inspectPDF(url)
         // An updated file is not amended again.
-        #expect(throws: RenderError.amendment("the file was already updated")) { try PDFFile(updated) }
+        #expect(throws: RenderError.amendment("the file was already updated")) { try Self.read(updated) }
     }
 
-    /// `bytes` amended (in place, on a copy).
+    /// `bytes` amended (in a sink, as cairo's bytes are).
     static func amended(_ bytes: [UInt8], info: DocumentInfo, elements: [StructurePlan.Element],
                         characterRenames: [String: String] = [:]) throws(RenderError) -> [UInt8] {
-        var bytes = bytes
-        try PDFAmendment.amend(&bytes, info: info, elements: elements, characterRenames: characterRenames)
-        return bytes
+        let sink = ByteSink()
+        sink.append(bytes)
+        try PDFAmendment.amend(sink, info: info, elements: elements, characterRenames: characterRenames)
+        return sink.withBytes { Array($0) }
     }
 
     @Test func aSmallPDFIsAmendedIntoAValidArchivalOne() throws {
@@ -131,14 +152,18 @@ import TestSupport
         #expect(try Self.amended(Self.minimalPDF(), info: Self.info, elements: Self.elements) == amended)
     }
 
-    @Test func theUpdateIsAppendedInPlaceWhenTheFileHasRoom() throws {
-        // A long document's PDF is not copied: cairo's bytes are amended where they lie.
-        var bytes = Self.minimalPDF()
-        bytes.reserveCapacity(bytes.count + (64 << 10))
-        let before = bytes.withUnsafeBufferPointer { $0.baseAddress }
-        try PDFAmendment.amend(&bytes, info: Self.info, elements: Self.elements)
-        #expect(bytes.withUnsafeBufferPointer { $0.baseAddress } == before)
-        #expect(bytes == (try Self.amended(Self.minimalPDF(), info: Self.info, elements: Self.elements)))
+    @Test func theAmendedFileIsHandedOverWhereItWasWritten() throws {
+        // A long document's PDF is not copied: cairo's bytes are amended where they lie, and become the data.
+        let sink = ByteSink()
+        sink.append(Self.minimalPDF())
+        try PDFAmendment.amend(sink, info: Self.info, elements: Self.elements)
+        let written = sink.withBytes { UnsafeRawPointer($0.baseAddress) }
+        let amended = sink.withBytes { Array($0) }
+        let data = sink.takeData()
+        #expect(data.withUnsafeBytes { $0.baseAddress } == written)
+        #expect(Array(data) == amended)
+        #expect(amended == (try Self.amended(Self.minimalPDF(), info: Self.info, elements: Self.elements)))
+        #expect(sink.count == 0 && sink.takeData().isEmpty)
     }
 
     /// A /ToUnicode CMap as cairo writes it, with a glyph named by a presentation form (ﺑ).
@@ -161,10 +186,13 @@ import TestSupport
         try Data(Self.minimalPDF(catalogExtras: " /TestFont 10 0 R", extraObjects: fontObjects)).write(to: plain)
         #expect(try TestSupport.run("qpdf", ["--object-streams=disable", "--compress-streams=y", "--stream-data=compress", plain.path, compressed.path]).status == 0)
         let bytes = Array(try Data(contentsOf: compressed))
-        let file = try PDFFile(bytes)
-        let font = try #require(file.objects(mentioning: ["/ToUnicode"]).first)
-        let map = try #require(try file.object(font).dictionary?["ToUnicode"]?.referenced)
-        #expect(try file.streamData(map) == Array(Self.toUnicode.utf8))
+        let data = try bytes.withUnsafeBufferPointer { (buffer) throws -> [UInt8] in
+            let file = try PDFFile(buffer)
+            let font = try #require(file.objects(mentioning: ["/ToUnicode"]).first)
+            let map = try #require(try file.object(font).dictionary?["ToUnicode"]?.referenced)
+            return try file.streamData(map)
+        }
+        #expect(data == Array(Self.toUnicode.utf8))
 
         let amended = folder.appendingPathComponent("amended.pdf")
         try Data(try Self.amended(bytes, info: Self.info, elements: Self.elements, characterRenames: ["\u{FE91}": "ب"])).write(to: amended)

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct SVGIdentifiersTests {
     static func renumbered(_ text: String) -> String {
-        String(decoding: SVGIdentifiers.renumber(Array(text.utf8)), as: UTF8.self)
+        String(decoding: Array(text.utf8).withUnsafeBufferPointer(SVGIdentifiers.renumber), as: UTF8.self)
     }
 
     @Test func surfacesAndImagesCountFromOneInOrderOfAppearance() {
