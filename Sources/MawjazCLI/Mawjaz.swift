@@ -19,6 +19,7 @@ struct MawjazCommand: AsyncParsableCommand {
     /// Runs the command; a wrong argument or option value exits with status 2, as bad input does (reported as a JSON
     /// object too with `--diagnostics json`).
     static func main() async {
+        Renderer.nameTimeZoneOnce()
         // A parent that blocked stopping signals (as some spawners do) must not make the command unstoppable.
         var stopping = sigset_t()
         sigemptyset(&stopping)
