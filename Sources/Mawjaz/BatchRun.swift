@@ -28,28 +28,18 @@ extension BatchPlan {
     /// Renders every document on `pool` and calls `done` with each result in the order they end. Each of the pool's
     /// workers takes the next document, renders it, writes its files and calls `done`, then takes the next, until none
     /// is left: no document is handed from one thread to another, and nothing but starting and ending the workers runs
-    /// outside them. When the pool has fewer workers than the machine has processors (`-j 1` on two cores), a thread
-    /// of its own writes the files and calls `done` instead, on a processor the workers leave idle, so that a worker
-    /// goes on to its next document as soon as one is rendered. Documents a worker never took (the pool refused the
-    /// batch, or its task was cancelled) end with that reason.
+    /// outside them, so that one worker keeps one processor busy and two keep two. Documents a worker never took (the
+    /// pool refused the batch, or its task was cancelled) end with that reason.
     public func run(on pool: RendererPool, done: @escaping @Sendable (BatchResult) -> Void) async {
-        await run(on: pool, writingAside: pool.workerCount < Renderer.processors, done: done)
-    }
-
-    /// `run(on:done:)`, with the files written and `done` called by a thread of their own (`writingAside`) or by the
-    /// workers.
-    package func run(on pool: RendererPool, writingAside: Bool, done: @escaping @Sendable (BatchResult) -> Void) async {
         let pending = PendingDocuments(documents)
         let paths = ResolvedPaths()
-        let writer = writingAside ? OutputWriter(paths: paths, done: done) : nil
         let refusal = await withTaskGroup(of: MawjazError?.self) { group -> MawjazError? in
             for _ in 0..<pool.workerCount {
                 group.addTask {
                     do throws(MawjazError) {
                         try await pool.run { renderer, stop throws(MawjazError) in
                             while stop() == nil, let document = pending.next() {
-                                let rendered = Self.render(document, with: renderer, stopping: stop)
-                                if let writer { writer.write(rendered) } else { done(rendered.written(paths: paths)) }
+                                done(Self.render(document, with: renderer, stopping: stop).written(paths: paths))
                             }
                         }
                         return nil
@@ -62,7 +52,6 @@ extension BatchPlan {
             for await case let error? in group { refusal = refusal ?? error }
             return refusal
         }
-        writer?.finish()
         while let document = pending.next() {
             done(BatchResult(document: document, files: [], pageCount: 0, milliseconds: 0, warnings: [], failure: refusal ?? .cancelled))
         }
@@ -128,60 +117,6 @@ private struct RenderedBatchDocument: Sendable {
         }
         finished.result.milliseconds = BatchPlan.milliseconds(since: start)
         return finished.result
-    }
-}
-
-/// A thread that writes a batch's rendered documents, in the order given, and calls `done` with each result, while the
-/// worker that rendered them goes on. At most `capacity` documents wait for it: a worker that gets that far ahead
-/// waits, so memory stays bounded when the disk is slower than rendering.
-private final class OutputWriter: Sendable {
-    private static let capacity = 4
-    private let paths: ResolvedPaths
-    private let done: @Sendable (BatchResult) -> Void
-    private let queue = Mutex<(documents: [RenderedBatchDocument], finished: Bool)>(([], false))
-    /// Signalled once per document queued, and once more when no more will come.
-    private let waiting = DispatchSemaphore(value: 0)
-    /// Places left in the queue.
-    private let room = DispatchSemaphore(value: OutputWriter.capacity)
-    private let stopped = DispatchSemaphore(value: 0)
-
-    init(paths: ResolvedPaths, done: @escaping @Sendable (BatchResult) -> Void) {
-        self.paths = paths
-        self.done = done
-        let thread = Thread { [self] in
-            Thread.current.name = "mawjaz-writer"
-            writeUntilFinished()
-            stopped.signal()
-        }
-        thread.start()
-    }
-
-    /// Queues `document` to be written, waiting for room first.
-    func write(_ document: RenderedBatchDocument) {
-        room.wait()
-        queue.withLock { $0.documents.append(document) }
-        waiting.signal()
-    }
-
-    /// Writes what is queued, then stops the thread; returns when the last result has been given to `done`.
-    func finish() {
-        queue.withLock { $0.finished = true }
-        waiting.signal()
-        stopped.wait()
-    }
-
-    private func writeUntilFinished() {
-        while true {
-            waiting.wait()
-            let next: RenderedBatchDocument?? = queue.withLock { queue in
-                if !queue.documents.isEmpty { return .some(queue.documents.removeFirst()) }
-                return queue.finished ? .some(nil) : nil
-            }
-            guard let taken = next else { continue }
-            guard let document = taken else { return }
-            room.signal()
-            done(document.written(paths: paths))
-        }
     }
 }
 
