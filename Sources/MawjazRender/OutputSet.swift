@@ -57,9 +57,10 @@ package final class OutputSet {
             }
         }
         guard pageExtension != nil else { return }
-        stagingSlot = TemporaryFiles.register(staging)
-        guard mkdir(staging, 0o755) == 0 else {
-            let reason = String(cString: strerror(errno))
+        let (slot, made) = TemporaryFiles.create(staging) { mkdir(staging, 0o755) == 0 ? 0 : errno }
+        stagingSlot = slot
+        guard made == 0 else {
+            let reason = String(cString: strerror(made))
             discard()
             throw .write(path: path, reason: reason)
         }
@@ -85,10 +86,13 @@ package final class OutputSet {
     package func add(_ bytes: some ContiguousBytes, page number: Int?) throws(RenderError) {
         let name = name(ofPage: number)
         let file = stagedPath(name)
-        staged.append((name, TemporaryFiles.register(file)))
-        func failure() -> RenderError { .write(path: place(name), reason: String(cString: strerror(errno))) }
-        let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw failure() }
+        let (slot, (descriptor, openError)) = TemporaryFiles.create(file) {
+            let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            return (descriptor, errno)
+        }
+        staged.append((name, slot))
+        func failure(_ code: Int32 = errno) -> RenderError { .write(path: place(name), reason: String(cString: strerror(code))) }
+        guard descriptor >= 0 else { throw failure(openError) }
         let wroteAll = bytes.withUnsafeBytes { buffer -> Bool in
             guard var next = buffer.baseAddress else { return true }
             var left = buffer.count

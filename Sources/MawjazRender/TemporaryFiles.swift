@@ -14,10 +14,30 @@ package enum TemporaryFiles {
     /// Set while output files are being moved into place: a signal then waits for the move to end.
     private static let committing = Atomic<Int>(0)
     private static let pendingSignal = Atomic<Int32>(0)
+    /// Set by the handler when it starts removing what is registered: from then on no thread creates a file.
+    private static let stopping = Atomic<Bool>(false)
+    /// The threads between registering a path and having created it.
+    private static let creating = Atomic<Int>(0)
     nonisolated(unsafe) private static var handlersInstalled = false
 
-    /// Starts watching `path` (a file, or a folder emptied first); returns the slot to `forget` it by.
-    static func register(_ path: String) -> Int {
+    /// Registers `path` (a file, or a folder emptied first) and runs `make`, which creates it; returns the slot to
+    /// `forget` it by and what `make` returned. A stopping signal handled on another thread meanwhile waits for `make`
+    /// to return before it removes what is registered, so that a file created while it removes the others cannot stay
+    /// behind (nor keep its folder from being removed); once the handler has started, a thread that comes here creates
+    /// nothing and waits for the process to end.
+    static func create<Made>(_ path: String, _ make: () -> Made) -> (slot: Int, made: Made) {
+        creating.add(1, ordering: .sequentiallyConsistent)
+        if stopping.load(ordering: .sequentiallyConsistent) {
+            creating.subtract(1, ordering: .sequentiallyConsistent)
+            while true { pause() }
+        }
+        defer { creating.subtract(1, ordering: .sequentiallyConsistent) }
+        let slot = register(path)
+        return (slot, make())
+    }
+
+    /// Starts watching `path`; returns the slot to `forget` it by.
+    private static func register(_ path: String) -> Int {
         lock.withLock { _ in
             installHandlers()
             if let free = (0..<capacity).first(where: { table[$0] == nil }) {
@@ -87,14 +107,28 @@ package enum TemporaryFiles {
         stop(signal)
     }
 
-    /// Removes every registered path (files first, then the folders they were in), then dies of `signal`.
+    /// The longest a stopping signal waits for files being created on other threads, in milliseconds. The thread the
+    /// signal interrupted may itself be creating one, which it cannot finish while it handles the signal: the wait
+    /// then runs out, and no other thread is creating anything by then.
+    private static let creationWait = 200
+
+    /// Removes every registered path (files first, then the folders they were in), once the files other threads are
+    /// creating exist, then dies of `signal`.
     private static func stop(_ signal: Int32) {
+        stopping.store(true, ordering: .sequentiallyConsistent)
+        var millisecond = timespec(tv_sec: 0, tv_nsec: 1_000_000), waited = 0
+        while creating.load(ordering: .sequentiallyConsistent) > 0, waited < creationWait {
+            nanosleep(&millisecond, nil)
+            waited += 1
+        }
         let count = capacity, paths = table
         for slot in 0..<count { if let path = paths[slot] { unlink(path) } }
         for slot in 0..<count { if let path = paths[slot] { rmdir(path) } }
         var action = sigaction()
         action.__sigaction_handler.sa_handler = SIG_DFL
         sigaction(signal, &action, nil)
-        raise(signal)
+        // To the process, not this thread: a worker thread that ends a move with a signal waiting has it blocked
+        // (dispatch's threads block stopping signals), and one raised to it would wait forever.
+        kill(getpid(), signal)
     }
 }
