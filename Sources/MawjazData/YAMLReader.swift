@@ -258,11 +258,18 @@ package struct YAMLReader {
     static func secondKey(_ key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard first.line >= 1, first.line <= lines.count else { return nil }
-        let spellings = [key, "\"\(key)\"", "'\(key)'"]
-        func isKey(_ rest: Substring) -> Bool {
+        let spellings = [key, "\"\(key)\"", "'\(key)'"].map { Array($0.unicodeScalars) }
+        // Whether `scalars` hold a spelling of the key, then a colon after spaces or tabs, from `start`: compared in
+        // place, so that a long line with many keys is read once per key, not copied once per comma.
+        func isKey<Scalars: Collection<Unicode.Scalar>>(_ scalars: Scalars, from start: Scalars.Index) -> Bool {
             spellings.contains { spelling in
-                guard rest.hasPrefix(spelling) else { return false }
-                return rest.dropFirst(spelling.count).drop { $0 == " " || $0 == "\t" }.first == ":"
+                var index = start
+                for scalar in spelling {
+                    guard index < scalars.endIndex, scalars[index] == scalar else { return false }
+                    index = scalars.index(after: index)
+                }
+                while index < scalars.endIndex, scalars[index] == " " || scalars[index] == "\t" { index = scalars.index(after: index) }
+                return index < scalars.endIndex && scalars[index] == ":"
             }
         }
         // Later on the same line: a flow mapping.
@@ -272,9 +279,7 @@ package struct YAMLReader {
             if firstLine[index] == "," || firstLine[index] == "{" {
                 var start = index + 1
                 while start < firstLine.count, firstLine[start] == " " { start += 1 }
-                var rest = String.UnicodeScalarView()
-                rest.append(contentsOf: firstLine[start...])
-                if isKey(Substring(String(rest))) { return (first.line, start + 1) }
+                if isKey(firstLine, from: start) { return (first.line, start + 1) }
             }
             index += 1
         }
@@ -286,7 +291,7 @@ package struct YAMLReader {
             if content.isEmpty || content.hasPrefix("#") { continue }
             let column = indentation + 1
             if column < first.column { return nil }
-            if column == first.column, isKey(content) { return (number + 1, column) }
+            if column == first.column, isKey(content.unicodeScalars, from: content.unicodeScalars.startIndex) { return (number + 1, column) }
         }
         return nil
     }

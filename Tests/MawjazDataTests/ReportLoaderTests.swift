@@ -76,6 +76,18 @@ import Testing
         }
     }
 
+    /// A duplicate key's second place is looked for along the first key's line: on one line of JSON with many keys,
+    /// each comma once copied the rest of the line, and a 270 KB file took minutes.
+    @Test(.timeLimit(.minutes(1))) func aDuplicateKeyOnALongLineIsFoundInOnePass() throws {
+        let keys = (0..<40_000).map { "\"k\($0)\": \"v\"" }.joined(separator: ", ")
+        let json = "{\"title\": \"t\", \"date\": \"2024-01-01\", \"facts\": {\(keys), \"k0\": \"w\"}, \"body\": []}"
+        let found = try errors(["report.json": json], report: "report.json")
+        #expect(found.count == 1)
+        let column = json.unicodeScalars.count - "\"k0\": \"w\"}, \"body\": []}".unicodeScalars.count + 1
+        #expect(found.first.map { ($0.location.line, $0.location.column) } ?? (0, 0) == (1, column))
+        #expect(found.first?.message.description.contains("the key \"k0\" appears twice (first at line 1)") == true)
+    }
+
     @Test func deepNestingIsRefusedBeforeParsing() throws {
         let deep = "title: x\ndate: 2024-01-01\nbody: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"
         let found = try errors(["report.yaml": deep])
