@@ -18,6 +18,9 @@ public struct Limits: Hashable, Sendable, Codable {
     public var imagePixels = 40_000_000
     /// Rows of all activity logs together.
     public var dataRows = 1_000_000
+    /// Rows of one table (written and drawn from a dataset), counted before any is bound: a table over a log of a
+    /// million rows is refused at once, not after it has filled the pages limit.
+    public var tableRows = 50_000
     /// Bytes of one data file (an activity log, an image, a facts file).
     public var dataBytes = 64 << 20
 
@@ -32,6 +35,7 @@ public struct Limits: Hashable, Sendable, Codable {
         case boxes
         case imagePixels = "image-pixels"
         case dataRows = "data-rows"
+        case tableRows = "table-rows"
         case dataBytes = "data-bytes"
     }
 
@@ -46,6 +50,7 @@ public struct Limits: Hashable, Sendable, Codable {
             case .boxes: return boxes
             case .imagePixels: return imagePixels
             case .dataRows: return dataRows
+            case .tableRows: return tableRows
             case .dataBytes: return dataBytes
             }
         }
@@ -58,6 +63,7 @@ public struct Limits: Hashable, Sendable, Codable {
             case .boxes: boxes = newValue
             case .imagePixels: imagePixels = newValue
             case .dataRows: dataRows = newValue
+            case .tableRows: tableRows = newValue
             case .dataBytes: dataBytes = newValue
             }
         }

@@ -307,12 +307,24 @@ package struct Binder {
             Table.Column(title: plain(column.title, at: spec.location, field: "table.columns"), width: column.width,
                          alignment: column.align ?? .start)
         }
-        var rows: [[Table.Cell]] = spec.rows.map { row in row.map { cell in bindCell(cell.text, span: cell.span, at: spec.location) } }
+        // The rows are counted before any is bound: past the table-rows limit, none is.
+        var drawn: [Activity] = []
         if let source = spec.rowsFrom, let log = report.datasets[source.dataset] {
             var filter = source.filter
             filter.categories = filter.categories?.map { plain($0, at: source.location, field: "table.rows-from.categories") }
-            for activity in log.activities(matching: filter) where !isStopped() {
-                rows.append(source.cells.map { template in activityCell(template, activity, at: source.location) })
+            drawn = log.activities(matching: filter)
+        }
+        var rows: [[Table.Cell]] = []
+        let count = spec.rows.count + drawn.count
+        if count > report.limits.tableRows {
+            let (place, field) = drawn.isEmpty ? (spec.location, "table.rows") : (spec.rowsFrom?.location ?? spec.location, "table.rows-from")
+            log.error(place, field: field, .tooManyTableRows(rows: count, limit: report.limits.tableRows))
+        } else {
+            rows = spec.rows.map { row in row.map { cell in bindCell(cell.text, span: cell.span, at: spec.location) } }
+            if let source = spec.rowsFrom {
+                for activity in drawn where !isStopped() {
+                    rows.append(source.cells.map { template in activityCell(template, activity, at: source.location) })
+                }
             }
         }
         return .table(Table(title: spec.title.map { plain($0, at: spec.location, field: "table.title") },

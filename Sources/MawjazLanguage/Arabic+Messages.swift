@@ -484,6 +484,8 @@ extension Arabic {
         case .tooManyPages(let limit, let remedy): return "تتجاوز صفحات المستند \(limitPhrase("pages", limit, remedy))"
         case .tooManyBoxes(let limit, let remedy): return "تتجاوز العناصر الموضوعة في المستند \(limitPhrase("boxes", limit, remedy))"
         case .tooManyRows(let limit, let remedy): return "تتجاوز صفوف سجلات الأنشطة \(limitPhrase("data-rows", limit, remedy))"
+        case .tooManyTableRows(let rows, let limit, let remedy):
+            return "صفوف الجدول \(n(rows))، وهذا يتجاوز \(limitPhrase("table-rows", limit, remedy))"
         case .imageTooManyPixels(let width, let height, let limit, let remedy):
             return "الصورة \(n(width))×\(n(height)) بكسل، وهذا أكثر من \(limitPhrase("image-pixels", limit, remedy))"
         case .pageTooManyPixels(let width, let height, let dpi, let limit, let remedy):

@@ -451,6 +451,8 @@ extension English {
         case .tooManyPages(let limit, let remedy): return "the document runs to more pages than \(limitPhrase("pages", limit, remedy))"
         case .tooManyBoxes(let limit, let remedy): return "the document holds more positioned items than \(limitPhrase("boxes", limit, remedy))"
         case .tooManyRows(let limit, let remedy): return "the activity logs have more rows than \(limitPhrase("data-rows", limit, remedy))"
+        case .tooManyTableRows(let rows, let limit, let remedy):
+            return "the table has \(rows) rows, more than \(limitPhrase("table-rows", limit, remedy))"
         case .imageTooManyPixels(let width, let height, let limit, let remedy):
             return "the image is \(width)×\(height) pixels, more than \(limitPhrase("image-pixels", limit, remedy))"
         case .pageTooManyPixels(let width, let height, let dpi, let limit, let remedy):

@@ -25,6 +25,7 @@ extension Message {
         case .tooManyPages: return "pages"
         case .tooManyBoxes: return "boxes"
         case .tooManyRows: return "data-rows"
+        case .tooManyTableRows: return "table-rows"
         case .imageTooManyPixels, .pageTooManyPixels: return "image-pixels"
         default: return nil
         }
@@ -42,6 +43,7 @@ extension Message {
         case .tooManyPages(let limit, _): return .tooManyPages(limit: limit, remedy: chosen)
         case .tooManyBoxes(let limit, _): return .tooManyBoxes(limit: limit, remedy: chosen)
         case .tooManyRows(let limit, _): return .tooManyRows(limit: limit, remedy: chosen)
+        case .tooManyTableRows(let rows, let limit, _): return .tooManyTableRows(rows: rows, limit: limit, remedy: chosen)
         case .imageTooManyPixels(let width, let height, let limit, _):
             return .imageTooManyPixels(width: width, height: height, limit: limit, remedy: chosen)
         case .pageTooManyPixels(let width, let height, let dpi, let limit, _):

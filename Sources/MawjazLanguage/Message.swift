@@ -281,6 +281,7 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case tooManyPages(limit: Int, remedy: LimitRemedy = .library)
     case tooManyBoxes(limit: Int, remedy: LimitRemedy = .library)
     case tooManyRows(limit: Int, remedy: LimitRemedy = .library)
+    case tooManyTableRows(rows: Int, limit: Int, remedy: LimitRemedy = .library)
     case imageTooManyPixels(width: Int, height: Int, limit: Int, remedy: LimitRemedy = .library)
     case pageTooManyPixels(width: Int, height: Int, dpi: Int, limit: Int, remedy: LimitRemedy = .library)
     /// An image that cannot be decoded, and why in cairo's words.

@@ -20,6 +20,7 @@ import TestSupport
         .tooManyPages(limit: 1112),
         .tooManyBoxes(limit: 1113),
         .tooManyRows(limit: 1114),
+        .tooManyTableRows(rows: 1141, limit: 1142),
         .imageTooManyPixels(width: 1115, height: 1116, limit: 1117),
         .pageTooManyPixels(width: 1118, height: 1119, dpi: 1120, limit: 1121),
         .imageNotDecodable(reason: "zqreason1122"),

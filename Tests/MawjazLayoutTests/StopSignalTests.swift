@@ -97,6 +97,26 @@ final class CountingSignal: Sendable {
         #expect(counter.questions == raisedAt, "asked again after it was raised: \(counter.questions)")
     }
 
+    @Test func aTableOverItsRowsLimitIsRefusedBeforeARowIsBound() throws {
+        var report = Self.report(paragraphs: 3, rowsFromData: 5_000)
+        report.limits.tableRows = 4_999
+        let counter = CountingSignal()
+        let template = try TemplateLoader(folder: TestSupport.resources.templates).template(for: report)
+        let (refused, diagnostics) = Binder.bindAll(report, template: template, stop: counter.signal)
+        #expect(diagnostics.map(\.message) == [.tooManyTableRows(rows: 5_000, limit: 4_999)])
+        #expect(diagnostics.first.map { "\($0.location.line):\($0.location.column) \($0.field ?? "")" } == "9:5 table.rows-from")
+        guard case .table(let table) = refused.blocks.last else { Issue.record("no table last"); return }
+        #expect(table.rows.isEmpty)
+        // Asked before each of the four blocks, never for a row: none was bound.
+        #expect(counter.questions == 4, "\(counter.questions)")
+        // At the limit, every row is bound.
+        report.limits.tableRows = 5_000
+        let (document, none) = Binder.bindAll(report, template: template)
+        #expect(none.isEmpty)
+        guard case .table(let bound) = document.blocks.last else { Issue.record("no table last"); return }
+        #expect(bound.rows.count == 5_000)
+    }
+
     @Test func aSignalRaisedWhileBindingStopsTheCheckBeforeTheLayout() throws {
         let counter = CountingSignal(raisedAt: 10)
         #expect(throws: MawjazError.cancelled) {

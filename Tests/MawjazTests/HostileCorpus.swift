@@ -295,6 +295,13 @@ extension HostileCase {
                                                                                       data: "log.csv", extra: "limits: {pages: 3}\n"),
                                                                  "log.csv": log(2_000)],
                     location: "report.yaml:7:5", message: "more pages than the pages limit of 3"),
+        HostileCase(name: "a table past its table-rows limit", files: ["report.yaml": report("  - table:\n      columns: [\"أ\"]\n      rows-from: {data: activities, cells: [\"{{title}}\"]}\n",
+                                                                                            data: "log.csv", extra: "limits: {table-rows: 100}\n"),
+                                                                       "log.csv": log(2_000)],
+                    location: "report.yaml:9:18", message: "the table has 2000 rows, more than the table-rows limit of 100"),
+        HostileCase(name: "written rows past the table-rows limit",
+                    files: ["report.yaml": report("  - table:\n      columns: [\"أ\"]\n      rows: [[\"1\"], [\"2\"], [\"3\"]]\n", extra: "limits: {table-rows: 2}\n")],
+                    location: "report.yaml:5:5", message: "the table has 3 rows, more than the table-rows limit of 2"),
     ]
 
     static let templateFiles: [HostileCase] = [
