@@ -157,7 +157,8 @@ public struct ReportLoader {
         let facts = fields["facts"].map { readFacts($0) } ?? []
         let datasets = fields["data"].map { readDatasets($0) } ?? [:]
 
-        guard let title, let body else { return nil }
+        // Past the node limit, only part of the body was read: it is not laid out as if it were the report.
+        guard let title, let body, !reader.isOverNodeLimit else { return nil }
         let fontOverrides = fields["fonts"].flatMap { node in reader.mapping(node) != nil ? TemplateOverrides(node: node) : nil }
         // A date that did not parse is already reported; the report is still built so that its other parts
         // are checked against each other too.
@@ -282,7 +283,7 @@ public struct ReportLoader {
                     let rows = (before: rowsRead, limit: limits.dataRows)
                     if ActivityWorkbook.isWorkbook(URL(fileURLWithPath: resolved)) {
                         logs[name] = try ActivityWorkbook.parse(data, file: resolved, name: name, columns: mapping, sheet: sheet,
-                                                                rows: rows)
+                                                                rows: rows, stop: stop)
                     } else if let grouping, grouping.dataset == name {
                         let parts = try ActivityCSV.partition([UInt8](data), file: resolved, name: name, columns: mapping, by: grouping,
                                                               limits: limits, rowsBefore: rowsRead, stop: stop)

@@ -14,8 +14,8 @@ package struct LocatedNode {
 
 /// Decodes a YAML document into typed values, recording a diagnostic for each problem instead of stopping.
 ///
-/// Limits protect against hostile input: the file's size, how deep it nests, and how many nodes are
-/// visited (aliases can make a small file expand without bound).
+/// Limits protect against hostile input: the file's size, how deep it nests, and how many nodes it holds — aliases
+/// expanded, measured before Yams composes the text (`aliasProblem(in:)`), and counted again as nodes are visited.
 package struct YAMLReader {
     /// The file the document came from, as messages name it.
     package let file: String
@@ -110,6 +110,10 @@ package struct YAMLReader {
         if let (line, column) = Self.excessiveNesting(in: text) {
             log.error(SourceLocation(file: file, line: line, column: column),
                       .nestingTooDeep(limit: Self.depthLimit))
+            return nil
+        }
+        if let (line, column, message) = Self.aliasProblem(in: text) {
+            log.error(SourceLocation(file: file, line: line, column: column), message)
             return nil
         }
         do {
@@ -311,6 +315,9 @@ package struct YAMLReader {
     }
 
     // MARK: - Typed reading
+
+    /// Whether more nodes were asked for than the node limit allows: what was read is then only part of the document.
+    package var isOverNodeLimit: Bool { visited > Self.nodeLimit }
 
     /// Counts a visited node; false (with one diagnostic) once the node budget is spent.
     private mutating func visit(_ node: LocatedNode) -> Bool {

@@ -76,6 +76,50 @@ import Testing
         }
     }
 
+    /// Yams hashes each mapping key with its aliases expanded: ten levels of ten aliases under one key took seconds a
+    /// level. The aliases are measured before Yams composes the text.
+    @Test(.timeLimit(.minutes(1))) func anAliasBombAsAKeyIsRefusedBeforeYamsHashesIt() throws {
+        let names = (0..<12).map { "l\($0)" }
+        var yaml = "title: x\ndate: 2024-01-01\nbody: []\nbombs:\n  - &l0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for (name, previous) in zip(names.dropFirst(), names) {
+            yaml += "  - &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        yaml += "keys: {? *l11 : 1}\n"
+        let found = try errors(["report.yaml": yaml])
+        #expect(found.count == 1)
+        // l4 stands for 111,111 nodes and 123,464 are counted by its end: the first alias in l5's list (line 10) passes 200,000.
+        #expect(found.first.map { "\($0.location.line):\($0.location.column)" } == "10:10", "\(found)")
+        #expect(found.first?.message == .tooManyNodes(limit: YAMLReader.nodeLimit))
+    }
+
+    /// Each alias inside the node the next anchor names: 30,000 of them once ran Yams out of stack as it freed them.
+    @Test func aChainOfAliasesIsRefusedPastTheDepthLimit() throws {
+        var yaml = "title: x\ndate: 2024-01-01\nbody:\n  - list:\n      - &a0 {text: x}\n"
+        for index in 1..<30_000 { yaml += "      - &a\(index) {text: x, items: [*a\(index - 1)]}\n" }
+        let found = try errors(["report.yaml": yaml])
+        #expect(found.count == 1)
+        // Item 30 (line 35) is the first whose alias puts a node 65 deep: root, body, block, list, item, items, then a29.
+        let line = "      - &a30 {text: x, items: [*a29]}"
+        let column = line.distance(from: line.startIndex, to: line.firstIndex(of: "*") ?? line.startIndex) + 1
+        #expect(found.first.map { "\($0.location.line):\($0.location.column)" } == "35:\(column)", "\(found)")
+        #expect(found.first?.message == .nestingTooDeep(limit: YAMLReader.depthLimit))
+    }
+
+    @Test func aliasesWithinTheLimitsReadAsTheNodesTheyName() throws {
+        // Stars that are no alias (in quotes, bold, before a name of Arabic letters) and a real one, as a whole list.
+        let yaml = "title: \"R&D *x* **y**\"\ndate: 2024-01-01\nkeywords: &words [أ, \"*ب\", 'c *d']\nsubject: *ج\nbody:\n"
+            + "  - paragraph: \"*نص* *x\"\n  - list: *words\n  - {list: *words}\n"
+        let found = try errors(["report.yaml": yaml])
+        // `*ج` is no alias libyaml can read (a name is ASCII): Yams' own error, on its line.
+        #expect(found.map(\.location.line) == [4], "\(found)")
+        let (report, _) = try load(["report.yaml": yaml.replacingOccurrences(of: "subject: *ج\n", with: "")])
+        #expect(report.keywords == ["أ", "*ب", "c *d"])
+        #expect(report.body.count == 3)
+        for block in report.body.dropFirst() {
+            if case .list(let list) = block { #expect(list.items.map(\.text) == ["أ", "*ب", "c *d"]) } else { Issue.record("\(block)") }
+        }
+    }
+
     /// A duplicate key's second place is looked for along the first key's line: on one line of JSON with many keys,
     /// each comma once copied the rest of the line, and a 270 KB file took minutes.
     @Test(.timeLimit(.minutes(1))) func aDuplicateKeyOnALongLineIsFoundInOnePass() throws {
