@@ -1,5 +1,6 @@
 // Activity logs kept in Excel: a sheet of an .xlsx workbook read as a CSV log is, errors located by cell.
 import Foundation
+import MawjazFrame
 import MawjazLanguage
 
 /// Reads activity logs from `.xlsx` workbooks: the first sheet (or the one named), its first non-empty row naming
@@ -26,8 +27,16 @@ public enum ActivityWorkbook {
     /// rows of other logs read before this one against the most all logs may have.
     public static func parse(_ bytes: Data, file: String, name: String, columns: ColumnMapping = .init(),
                              sheet: String? = nil, rows: (before: Int, limit: Int) = (0, Limits().dataRows)) throws(DataError) -> ActivityLog {
+        try parse(bytes, file: file, name: name, columns: columns, sheet: sheet, rows: rows, stop: .never)
+    }
+
+    /// Parses workbook bytes as `parse(_:file:name:columns:sheet:rows:)` does, asking `stop` as the parts are unpacked,
+    /// every `Workbook.itemsBetweenStopChecks` cells and shared strings read, and every
+    /// `ActivityCSV.rowsBetweenStopChecks` rows turned into activities: once raised, the reading ends with an error.
+    package static func parse(_ bytes: Data, file: String, name: String, columns: ColumnMapping = .init(), sheet: String? = nil,
+                              rows: (before: Int, limit: Int) = (0, Limits().dataRows), stop: StopSignal) throws(DataError) -> ActivityLog {
         let workbook: Workbook
-        do { workbook = try Workbook(bytes: bytes) } catch {
+        do { workbook = try Workbook(bytes: bytes, stop: stop) } catch {
             throw DataError(Diagnostic(at: SourceLocation(file: file), error.message))
         }
         guard !workbook.sheetNames.isEmpty else {
@@ -50,7 +59,7 @@ public enum ActivityWorkbook {
         }
         var log = DiagnosticLog()
         let mapped = ActivityCSV.mappedHeaders(columns, file: file, log: &log)
-        var reader = SheetReader(workbook: workbook, file: file, sheet: Workbook.referenceName(ofSheet: workbook.sheetNames[index]))
+        var reader = SheetReader(workbook: workbook, file: file, sheet: Workbook.referenceName(ofSheet: workbook.sheetNames[index]), stop: stop)
         let activities = reader.activities(in: cells, mapped: mapped, log: &log)
         if rows.before + activities.count > rows.limit {
             log.error(SourceLocation(file: file), .tooManyRows(limit: rows.limit))
@@ -65,6 +74,7 @@ public enum ActivityWorkbook {
         let file: String
         /// The sheet's name as references write it.
         let sheet: String
+        let stop: StopSignal
 
         func location(row: Int, column: Int) -> SourceLocation {
             SourceLocation(file: file, line: row, column: column, cell: "\(sheet)!\(Workbook.columnLetters(column))\(row)")
@@ -83,7 +93,15 @@ public enum ActivityWorkbook {
                 names: names, locations: (1...max(1, width)).map { location(row: header.number, column: $0) },
                 headerLocation: SourceLocation(file: file, line: header.number, cell: "\(sheet)!\(header.number):\(header.number)"),
                 mapped: mapped, log: &log)
-            return rows.dropFirst().compactMap { row in activity(in: row, columns: columns, log: &log) }
+            var activities: [Activity] = []
+            for (index, row) in rows.dropFirst().enumerated() {
+                if (index + 1) % ActivityCSV.rowsBetweenStopChecks == 0, stop.isRaised {
+                    log.error(location(row: row.number, column: 1), .renderCancelled)
+                    break
+                }
+                if let activity = activity(in: row, columns: columns, log: &log) { activities.append(activity) }
+            }
+            return activities
         }
 
         private func activity(in row: (number: Int, cells: [Int: Workbook.Value]), columns: ActivityCSV.Columns,

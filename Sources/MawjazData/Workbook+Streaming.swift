@@ -4,6 +4,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import MawjazFrame
 import MawjazLanguage
 import ZIPFoundation
 
@@ -20,12 +21,34 @@ extension Workbook {
         var text: String?
     }
 
+    /// Counts the items a part's reader takes (cells, shared strings) and asks the stop signal every
+    /// `itemsBetweenStopChecks` of them, ending the parse once it is raised.
+    final class StopCheck {
+        private let stop: StopSignal
+        private var items = 0
+        /// Whether the parse was ended because the signal was raised.
+        private(set) var isRaised = false
+
+        init(_ stop: StopSignal) { self.stop = stop }
+
+        /// Counts one item read by `parser`.
+        func count(in parser: XMLParser) {
+            items += 1
+            guard items % Workbook.itemsBetweenStopChecks == 0, stop.isRaised else { return }
+            isRaised = true
+            parser.abortParsing()
+        }
+    }
+
     /// Reads the cells of a sheet's XML, in document order.
-    final class SheetReader: NSObject, XMLParserDelegate {
+    final class SheetReader: NSObject, XMLParserDelegate, StopChecking {
+        let check: StopCheck
         private(set) var cells: [RawCell] = []
         private var row = 0, nextRow = 1, nextColumn = 1
         private var cell: RawCell?
         private var text = "", collecting = false, inInline = false, inPhonetic = false
+
+        init(stop: StopSignal) { check = StopCheck(stop) }
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String] = [:]) {
@@ -62,15 +85,19 @@ extension Workbook {
                     cells.append(finished)
                 }
                 cell = nil
+                check.count(in: parser)
             default: break
             }
         }
     }
 
     /// Reads the shared strings (`<si>`, plain or in formatted runs; phonetic guides left out), in index order.
-    final class SharedStringsReader: NSObject, XMLParserDelegate {
+    final class SharedStringsReader: NSObject, XMLParserDelegate, StopChecking {
+        let check: StopCheck
         private(set) var strings: [String] = []
         private var text = "", inItem = false, collecting = false, inPhonetic = false
+
+        init(stop: StopSignal) { check = StopCheck(stop) }
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String] = [:]) {
@@ -90,24 +117,35 @@ extension Workbook {
             switch name {
             case "t": collecting = false
             case "rPh": inPhonetic = false
-            case "si": strings.append(text); inItem = false
+            case "si":
+                strings.append(text)
+                inItem = false
+                check.count(in: parser)
             default: break
             }
         }
     }
 
-    /// Runs `delegate` over the XML of one part, refusing a part that expands past `partSizeLimit`.
-    static func stream(_ path: String, from archive: Archive, into delegate: XMLParserDelegate) throws(Problem) {
-        let data = try unpack(path, from: archive)
+    /// Runs `delegate` over the XML of one part, refusing a part that expands past `partSizeLimit`; ends with
+    /// `Message.renderCancelled` once `stop` (asked while unpacking, and by the delegate's check) is raised.
+    static func stream(_ path: String, from archive: Archive, into delegate: XMLParserDelegate & StopChecking,
+                       stop: StopSignal) throws(Problem) {
+        let data = try unpack(path, from: archive, stop: stop)
         // In pieces: libxml2 refuses a single piece of more than 10 MB, and a sheet is one long line.
         let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
         guard parser.parse() else {
+            if delegate.check.isRaised { throw Problem(message: .renderCancelled) }
             let line = parser.lineNumber > 0 ? "line \(parser.lineNumber): " : ""
             throw Problem(message: .workbookPartNotXML(part: Message.pathExcerpt(path),
                                                         detail: Message.pathExcerpt(line + (parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error"))))
         }
     }
+}
+
+/// A part's reader that asks a stop signal as it reads.
+protocol StopChecking: AnyObject {
+    var check: Workbook.StopCheck { get }
 }

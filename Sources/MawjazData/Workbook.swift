@@ -1,5 +1,6 @@
 // Reading an Excel workbook (.xlsx, Office Open XML): its sheets, shared strings, date formats and cells.
 import Foundation
+import MawjazFrame
 import MawjazLanguage
 import XMLCoder
 import ZIPFoundation
@@ -36,19 +37,26 @@ struct Workbook {
     private let sheetParts: [String]
     private let sharedStrings: [String]
     private let dateStyles: Set<Int>
+    /// Asked as the parts are unpacked and read (every chunk unpacked, every `itemsBetweenStopChecks` cells or
+    /// shared strings): once raised, the reading ends with `Message.renderCancelled`.
+    private let stop: StopSignal
 
     /// The most bytes one part of the workbook may expand to: a few megabytes compress to far more, but no
     /// activity log needs more than this.
     static let partSizeLimit = 256 << 20
 
-    init(bytes: Data) throws(Problem) {
+    /// How many cells or shared strings are read between two questions to the stop signal.
+    static let itemsBetweenStopChecks = 1_024
+
+    init(bytes: Data, stop: StopSignal = .never) throws(Problem) {
+        self.stop = stop
         do {
             archive = try Archive(data: bytes, accessMode: .read)
         } catch {
             throw Problem(message: .workbookNotZip)
         }
-        let workbook = try Self.decode(WorkbookPart.self, from: archive, part: "xl/workbook.xml")
-        let relationships = try Self.decode(RelationshipsPart.self, from: archive, part: "xl/_rels/workbook.xml.rels")
+        let workbook = try Self.decode(WorkbookPart.self, from: archive, part: "xl/workbook.xml", stop: stop)
+        let relationships = try Self.decode(RelationshipsPart.self, from: archive, part: "xl/_rels/workbook.xml.rels", stop: stop)
         var targets: [String: String] = [:]
         for relationship in relationships.relationship ?? [] { targets[relationship.id] = relationship.target }
         var names: [String] = [], parts: [String] = []
@@ -61,14 +69,14 @@ struct Workbook {
         sheetParts = parts
         uses1904Dates = ["1", "true"].contains(workbook.properties?.date1904 ?? "")
         if archive["xl/sharedStrings.xml"] != nil {
-            let reader = SharedStringsReader()
-            try Self.stream("xl/sharedStrings.xml", from: archive, into: reader)
+            let reader = SharedStringsReader(stop: stop)
+            try Self.stream("xl/sharedStrings.xml", from: archive, into: reader, stop: stop)
             sharedStrings = reader.strings
         } else {
             sharedStrings = []
         }
         if archive["xl/styles.xml"] != nil {
-            let styles = try Self.decode(StylesPart.self, from: archive, part: "xl/styles.xml")
+            let styles = try Self.decode(StylesPart.self, from: archive, part: "xl/styles.xml", stop: stop)
             var dateFormats = Self.builtInDateFormats
             for format in styles.numberFormats?.formats ?? [] where Self.isDateFormat(format.code) { dateFormats.insert(format.id) }
             dateStyles = Set((styles.cellFormats?.formats ?? []).enumerated()
@@ -80,8 +88,8 @@ struct Workbook {
 
     /// The cells of sheet `index` (in `sheetNames` order) that hold a value, in row and column order.
     func cells(ofSheet index: Int) throws(Problem) -> [Cell] {
-        let reader = SheetReader()
-        try Self.stream(sheetParts[index], from: archive, into: reader)
+        let reader = SheetReader(stop: stop)
+        try Self.stream(sheetParts[index], from: archive, into: reader, stop: stop)
         return reader.cells.compactMap { cell in value(of: cell).map { Cell(row: cell.row, column: cell.column, value: $0) } }
             .sorted { ($0.row, $0.column) < ($1.row, $1.column) }
     }
@@ -186,8 +194,9 @@ struct Workbook {
     // MARK: - Parts
 
     /// Decodes one small XML part of the archive (the workbook, its relationships, its styles) with XMLCoder.
-    private static func decode<Part: Decodable>(_ type: Part.Type, from archive: Archive, part path: String) throws(Problem) -> Part {
-        let data = try unpack(path, from: archive)
+    private static func decode<Part: Decodable>(_ type: Part.Type, from archive: Archive, part path: String,
+                                                stop: StopSignal) throws(Problem) -> Part {
+        let data = try unpack(path, from: archive, stop: stop)
         let decoder = XMLDecoder()
         decoder.shouldProcessNamespaces = true
         decoder.trimValueWhitespaces = false
@@ -199,8 +208,9 @@ struct Workbook {
         }
     }
 
-    /// The bytes of one part of the archive, refusing a part that expands past `partSizeLimit`.
-    static func unpack(_ path: String, from archive: Archive) throws(Problem) -> Data {
+    /// The bytes of one part of the archive, refusing a part that expands past `partSizeLimit`; `stop` is asked after
+    /// each chunk unpacked.
+    static func unpack(_ path: String, from archive: Archive, stop: StopSignal) throws(Problem) -> Data {
         guard let entry = archive[path] else {
             throw Problem(message: .workbookPartMissing(part: Message.pathExcerpt(path)))
         }
@@ -211,6 +221,7 @@ struct Workbook {
         do {
             _ = try archive.extract(entry) { chunk in
                 data.append(chunk)
+                if stop.isRaised { throw Problem(message: .renderCancelled) }
                 if data.count > partSizeLimit { throw Problem(message: .workbookPartTooLarge(part: Message.pathExcerpt(path), limitMiB: partSizeLimit >> 20)) }
             }
         } catch let problem as Problem {

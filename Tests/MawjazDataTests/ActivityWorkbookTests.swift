@@ -1,7 +1,9 @@
 // Activity logs kept in Excel workbooks: shared and inline strings, dates as serials or text in both date systems,
 // Arabic headers through the column mapping, the sheet chosen by name, errors located by cell.
 import Foundation
-import MawjazData
+@testable import MawjazData
+import MawjazFrame
+import Synchronization
 import Testing
 
 @Suite struct ActivityWorkbookTests {
@@ -197,5 +199,54 @@ import Testing
         let log = try ActivityWorkbook.parse(data, file: "log.xlsx", name: "a")
         #expect(log.total == 60_000)
         #expect(log.activities.last?.date == CalendarDate(year: 2020, month: 6, day: 19))
+    }
+}
+
+/// A stop signal that counts the questions it is asked, and is raised from the `raisedAt`-th on.
+final class CountedStop: Sendable {
+    private let asked = Atomic<Int>(0)
+    let raisedAt: Int
+
+    init(raisedAt: Int = .max) { self.raisedAt = raisedAt }
+
+    var questions: Int { asked.load(ordering: .relaxed) }
+
+    var signal: StopSignal { StopSignal { [self] in asked.wrappingAdd(1, ordering: .relaxed).newValue >= raisedAt } }
+}
+
+@Suite struct WorkbookStopTests {
+    /// 5,000 activities: 15,003 cells, a header of inline strings, categories and titles shared.
+    static func workbook() throws -> Data {
+        var rows = [(1, #"<c r="A1" t="inlineStr"><is><t>date</t></is></c><c r="B1" t="inlineStr"><is><t>category</t></is></c><c r="C1" t="inlineStr"><is><t>title</t></is></c>"#)]
+        for row in 2...5_001 {
+            rows.append((row, #"<c r="A\#(row)" s="1"><v>\#(44_000 + row % 1000)</v></c><c r="B\#(row)" t="s"><v>0</v></c><c r="C\#(row)" t="s"><v>1</v></c>"#))
+        }
+        return try WorkbookFixture(sheets: [("Sheet1", rows)], sharedStrings: ["<t>تدريب</t>", "<t>دورة</t>"]).data()
+    }
+
+    @Test func readingASheetAsksAsItUnpacksReadsCellsAndMakesRows() throws {
+        let counter = CountedStop()
+        let log = try ActivityWorkbook.parse(try Self.workbook(), file: "log.xlsx", name: "a", stop: counter.signal)
+        #expect(log.total == 5_000)
+        // Once a chunk for each of the four parts at least, every 1,024 of the 15,003 cells, every 1,024 of the 5,000 rows.
+        #expect(counter.questions >= 4 + 15_003 / Workbook.itemsBetweenStopChecks + 5_000 / ActivityCSV.rowsBetweenStopChecks,
+                "\(counter.questions)")
+    }
+
+    /// Raised at the first question (unpacking the workbook's list of sheets), in the middle (the sheet's cells) and at
+    /// the last (the rows made into activities), the reading ends there with an error, and asks no more.
+    @Test func aRaisedSignalEndsTheReadingAtTheQuestionThatFoundItRaised() throws {
+        let bytes = try Self.workbook()
+        let all = CountedStop()
+        _ = try ActivityWorkbook.parse(bytes, file: "log.xlsx", name: "a", stop: all.signal)
+        for raisedAt in [1, all.questions / 2, all.questions] {
+            let counter = CountedStop(raisedAt: raisedAt)
+            #expect {
+                _ = try ActivityWorkbook.parse(bytes, file: "log.xlsx", name: "a", stop: counter.signal)
+            } throws: { error in
+                (error as? DataError)?.diagnostics.map(\.message) == [.renderCancelled]
+            }
+            #expect(counter.questions == raisedAt, "raised at \(raisedAt) of \(all.questions)")
+        }
     }
 }
