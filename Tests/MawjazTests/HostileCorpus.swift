@@ -85,6 +85,18 @@ extension HostileCase {
         }.joined()
     }
 
+    /// Twelve levels of ten aliases, the last one a mapping's key (Yams hashes a key with its aliases expanded).
+    static var aliasBombAsKey: String {
+        "body: []\nbombs:\n  - &l0 [x, x, x, x, x, x, x, x, x, x]\n" + (1..<12).map { index in
+            "  - &l\(index) [" + Array(repeating: "*l\(index - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }.joined() + "keys: {? *l11 : 1}\n"
+    }
+
+    /// 30,000 list items, each anchored and holding an alias of the one before.
+    static var aliasChain: String {
+        "body:\n  - list:\n      - &a0 {text: x}\n" + (1..<30_000).map { "      - &a\($0) {text: x, items: [*a\($0 - 1)]}\n" }.joined()
+    }
+
     /// The corpus.
     static let all: [HostileCase] = templates + arguments + images + reports + data + limits + templateFiles + outputs
 
@@ -207,6 +219,10 @@ extension HostileCase {
                     location: "report.yaml:3:71", message: "nests deeper than 64 levels"),
         HostileCase(name: "a billion laughs", files: ["report.yaml": .text(head + billionLaughs)],
                     location: "report.yaml:", message: "more than 200000 nodes"),
+        HostileCase(name: "an alias bomb as a mapping key", files: ["report.yaml": .text(head + aliasBombAsKey)],
+                    location: "report.yaml:10:10", message: "more than 200000 nodes"),
+        HostileCase(name: "aliases each inside the next, 30,000 deep", files: ["report.yaml": .text(head + aliasChain)],
+                    location: "report.yaml:35:32", message: "nests deeper than 64 levels"),
         HostileCase(name: "an empty report", files: ["report.yaml": .text("")], location: "report.yaml:1:1", message: "the document is empty"),
         HostileCase(name: "a report that is a list", files: ["report.yaml": .text("- a\n- b\n")],
                     location: "report.yaml:1:1", message: "a report is a mapping of its fields"),

@@ -2,7 +2,7 @@
 
   python3 bench/hostile/budgets.py [--mawjaz .build/release/mawjaz] [--runs 3] [--only NAME]
 
-Writes each case (expansion bombs, huge tables, deep nesting, alias bombs, a log past the data-rows limit, image
+Writes each case (expansion bombs, huge tables, deep nesting, alias bombs and chains, a log past the data-rows limit, image
 headers that claim billions of pixels) into a temporary folder, runs `mawjaz render CASE -o out.pdf` --runs times, and
 prints, per case, the exit status, the limit the first error names, the median wall time, the median CPU time (user +
 system, which a loaded machine changes less than wall time), the largest resident memory (GNU time's), and whether any
@@ -57,6 +57,19 @@ def billion_laughs():
         f"      - &{names[i]} {{text: x, items: [{', '.join(['*' + names[i - 1]] * 10)}]}}\n" for i in range(1, len(names)))
 
 
+def alias_key_bomb():
+    """Twelve levels of ten aliases, the last one a mapping's key: Yams hashes a key with its aliases expanded."""
+    text = "body: []\nbombs:\n  - &l0 [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"  - &l{i} [{', '.join([f'*l{i - 1}'] * 10)}]\n" for i in range(1, 12))
+    return text + "keys: {? *l11 : 1}\n"
+
+
+def alias_chain(count):
+    """`count` list items, each anchored and holding an alias of the one before: nested `count` deep once expanded."""
+    return "body:\n  - list:\n      - &a0 {text: x}\n" + "".join(
+        f"      - &a{i} {{text: x, items: [*a{i - 1}]}}\n" for i in range(1, count))
+
+
 def cases():
     """(name, files, words the first error must hold); each file is text or bytes, made when the case runs."""
     return [
@@ -71,13 +84,17 @@ def cases():
         ("a table over a 1,000,000-row log (rows-from)",
          lambda: {"report.yaml": report('  - table:\n      columns: ["أ", "ب"]\n'
                                 '      rows-from: {data: activities, cells: ["{{title}}", "{{category}}"]}\n', data="log.csv"),
-          "log.csv": log(1_000_000)}, "pages limit"),
+          "log.csv": log(1_000_000)}, "table-rows limit"),
         ("a log of 1,000,001 rows",
          lambda: {"report.yaml": report(paragraph("{{activities.count}}"), data="log.csv"), "log.csv": log(1_000_001)}, "data-rows limit"),
         ("flow lists nested 100,000 deep",
          lambda: {"report.yaml": HEAD + "body: " + "[" * 100_000 + "\n"}, "deeper than 64 levels"),
         ("a billion laughs (10^10 list items through aliases)",
          lambda: {"report.yaml": HEAD + billion_laughs()}, "more than 200000 nodes"),
+        ("an alias bomb as a mapping key (10^12 nodes to hash)",
+         lambda: {"report.yaml": HEAD + alias_key_bomb()}, "more than 200000 nodes"),
+        ("30,000 aliases each inside the next",
+         lambda: {"report.yaml": HEAD + alias_chain(30_000)}, "deeper than 64 levels"),
         ("a PNG header claiming 1,000,000 × 1,000,000 pixels",
          lambda: {"report.yaml": report("  - image: big.png\n    alt: x\n"), "big.png": png_header(1_000_000, 1_000_000)}, "image-pixels limit"),
     ]
