@@ -56,7 +56,7 @@ extension Arabic {
         case .countTooLarge(let text): return "«\(text)» أكبر مما يُقبل"
 
         // Activity logs (CSV)
-        case .cannotReadLog(let name, let reason): return "تعذرت قراءة سجل الأنشطة «\(name)»: \(text(reason))"
+        case .cannotReadLog(let name, let reason): return Message.nested("تعذرت قراءة سجل الأنشطة «\(name)»: ", text(reason))
         case .logNotAFilePath(let address): return "\(address) ليس مسار ملف"
         case .logNoSuchFile: return "الملف غير موجود"
         case .logIsFolder: return "هذا مجلد وليس ملف CSV"
@@ -105,7 +105,7 @@ extension Arabic {
         // Reports
         case .reportUnreadable: return "تعذرت قراءة التقرير"
         case .badDatasetName: return "اسم مجموعة البيانات حروف وأرقام و- و_ فقط (لأنه يُكتب في العناصر النائبة)"
-        case .inFile(let file, let inner): return "\(file): \(text(inner))"
+        case .inFile(let file, let inner): return Message.nested("\(file): ", text(inner))
         case .notABlock(let word, let suggestion):
             return "«\(word)» ليس عنصرا (العنصر مفاتيح وقيم مثل `- paragraph: \"…\"`، أو page-break، أو rule)" + didYouMean(suggestion)
         case .noBlockKind(let keys, let kinds, let suggestion):
@@ -153,7 +153,7 @@ extension Arabic {
         case .notAnImage(let path): return "\(path) ليس صورة PNG ولا JPEG"
 
         // Placeholders
-        case .placeholder(let name, let problem, let suggestion): return "{{\(name)}}: \(text(problem))" + didYouMean(suggestion)
+        case .placeholder(let name, let problem, let suggestion): return Message.nested("{{\(name)}}: ", text(problem), didYouMean(suggestion))
         case .emptyPlaceholderName: return "عنصر نائب فارغ"
         case .writeReportField(let fields): return "اكتب {{report.FIELD}}، والحقل واحد من: \(fields.joined(separator: "، "))"
         case .writeFactsKey: return "اكتب {{facts.KEY}}"

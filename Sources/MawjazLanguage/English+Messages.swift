@@ -52,7 +52,7 @@ extension English {
         case .countTooLarge(let text): return "\"\(text)\" is too large"
 
         // Activity logs (CSV)
-        case .cannotReadLog(let name, let reason): return "cannot read activity log \"\(name)\": \(text(reason))"
+        case .cannotReadLog(let name, let reason): return Message.nested("cannot read activity log \"\(name)\": ", text(reason))
         case .logNotAFilePath(let address): return "\(address) is not a file path"
         case .logNoSuchFile: return "no such file"
         case .logIsFolder: return "it is a folder, not a CSV file"
@@ -101,7 +101,7 @@ extension English {
         // Reports
         case .reportUnreadable: return "the report could not be read"
         case .badDatasetName: return "a dataset name must be letters, digits, - or _ (it is used in placeholders)"
-        case .inFile(let file, let inner): return "\(file): \(text(inner))"
+        case .inFile(let file, let inner): return Message.nested("\(file): ", text(inner))
         case .notABlock(let word, let suggestion):
             return "\"\(word)\" is not a block (a block is a mapping such as `- paragraph: \"…\"`, or page-break, or rule)" + didYouMean(suggestion)
         case .noBlockKind(let keys, let kinds, let suggestion):
@@ -141,7 +141,7 @@ extension English {
         case .notAnImage(let path): return "\(path) is neither a PNG nor a JPEG image"
 
         // Placeholders
-        case .placeholder(let name, let problem, let suggestion): return "{{\(name)}}: \(text(problem))" + didYouMean(suggestion)
+        case .placeholder(let name, let problem, let suggestion): return Message.nested("{{\(name)}}: ", text(problem), didYouMean(suggestion))
         case .emptyPlaceholderName: return "an empty placeholder"
         case .writeReportField(let fields): return "write {{report.FIELD}}, one of \(fields.joined(separator: ", "))"
         case .writeFactsKey: return "write {{facts.KEY}}"

@@ -19,6 +19,16 @@ extension Message {
         path.utf8.count <= 200 || path.count <= 200 ? String(path) : path.prefix(60) + "…" + path.suffix(139)
     }
 
+    /// A message around another's text (`.inFile`, `.placeholder`, `.cannotReadLog`): the inner text cut short, its end
+    /// replaced by "…", so that the whole is at most `messageLimit` characters. Each part is bounded on its own (a
+    /// path of 200 characters, an inner message of 600), but together they would not be; cut here, at the outermost
+    /// level, nesting of any depth stays within the limit.
+    public static func nested(_ before: String, _ inner: String, _ after: String = "") -> String {
+        let room = max(0, messageLimit - before.count - after.count)
+        guard inner.count > room else { return before + inner + after }
+        return before + inner.prefix(max(0, room - 1)) + "…" + after
+    }
+
     /// Names from the input a message lists (known datasets, headers, sheets, headings, keys): each cut short by
     /// `excerpt`, eight at most and no more than 240 characters together, with "…" last when some were left out.
     public static func listExcerpt(_ names: some Sequence<some StringProtocol>) -> [String] {

@@ -484,6 +484,33 @@ import TestSupport
         #expect(Message.numberOutOfRange("500", low: 14, high: 300).description == "500 is outside 14.0…300.0")
     }
 
+    /// The messages that hold another: each part at the most its own bound allows (a path of 200 characters, a name and
+    /// a suggestion of 61, an inner message of 600), nested in every order three deep, stay within the limit in every
+    /// language, their start (the outer path or name) and their end (a suggestion) kept.
+    @Test func nestedMessagesStayWithinTheLimitHoweverDeep() {
+        let path = String(repeating: "مسار/", count: 39) + "log.csv", name = String(repeating: "ن", count: 60) + "…"
+        #expect(path.count == 202 && name.count == 61)
+        let longest = Message.cannotParse(detail: String(repeating: "x", count: Message.messageLimit - "cannot parse: ".count))
+        let wrappers: [(Message) -> Message] = [
+            { .inFile(path, $0) },
+            { .placeholder(name, $0, suggestion: name) },
+            { .cannotReadLog(name: name, reason: $0) },
+        ]
+        var nested: [Message] = []
+        for first in wrappers { for second in wrappers { for third in wrappers { nested.append(first(second(third(longest)))) } } }
+        for message in nested {
+            for language in Language.allCases {
+                let text = message.text(in: language)
+                #expect(text.count <= Message.messageLimit, "\(language): \(text.count) characters: \(text.prefix(120))")
+                #expect(text.count >= Message.messageLimit - 1, "cut more than it had to: \(text.count)")
+                if case .inFile = message { #expect(text.hasPrefix(path + ": ")) }
+                if case .placeholder = message { #expect(text.hasPrefix("{{\(name)}}: ") && (text.hasSuffix("\(name)»؟)") || text.hasSuffix("\(name)\"?)"))) }
+            }
+        }
+        // A message that fits is left whole.
+        #expect(Message.inFile("log.csv", .nulInField).description == "log.csv: " + Message.nulInField.description)
+    }
+
     @Test func aLimitMessageNamesTheRemedyOfWhoeverReadsIt() {
         let reached = Message.tooManyRows(limit: 10)
         #expect(reached.description == "the activity logs have more rows than the data-rows limit of 10 (raise it under limits: in the "
