@@ -126,7 +126,8 @@ struct Workbook {
             case "\\" where !quoted: escaped = true
             case "[" where !quoted: bracketed = true
             case "]" where !quoted: bracketed = false
-            case "d", "y", "e", "b" where !quoted && !bracketed: return true
+            case "d", "y", "e", "b":
+                if !quoted && !bracketed { return true }
             default: continue
             }
         }

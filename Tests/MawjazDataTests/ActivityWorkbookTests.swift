@@ -31,6 +31,22 @@ import Testing
         #expect(log.activities.map(\.line) == [2, 3, 5, 6])
     }
 
+    /// Only a day or year code outside quotes and `[…]` makes a format a date format: `[Red]` and `"days"` hold a `d` and
+    /// an `e` that are neither.
+    @Test func aNumberFormatShowsADateOnlyByItsOwnDayOrYearCodes() throws {
+        #expect(Workbook.isDateFormat("[$-1010000]d/m/yyyy\\ h:mm") && Workbook.isDateFormat("yyyy") && Workbook.isDateFormat("mmm-yy"))
+        for code in ["#,##0;[Red]-#,##0", "[Blue]0.00", "0\" days\"", "\"Year\" 0", "h:mm", "0\\d"] {
+            #expect(!Workbook.isDateFormat(code), "\(code)")
+        }
+        // A year in a number format that shows negatives in red is a year, not the 2021st day of 1900.
+        let fixture = WorkbookFixture(sheets: [("Sheet1", [
+            (1, #"<c r="A1" t="inlineStr"><is><t>date</t></is></c><c r="B1" t="inlineStr"><is><t>category</t></is></c><c r="C1" t="inlineStr"><is><t>title</t></is></c>"#),
+            (2, #"<c r="A2" s="2"><v>2021</v></c><c r="B2" t="inlineStr"><is><t>تدريب</t></is></c><c r="C2" t="inlineStr"><is><t>دورة</t></is></c>"#),
+        ])], cellFormats: [0, 14, 165], customFormats: [(165, "#,##0;[Red]\\-#,##0")])
+        let log = try ActivityWorkbook.parse(try fixture.data(), file: "log.xlsx", name: "a")
+        #expect(log.activities.map(\.date) == [CalendarDate(year: 2021)])
+    }
+
     @Test func serialDaysFollowTheWorkbooksDateSystem() throws {
         var fixture = WorkbookFixture(sheets: [("S", [
             (1, #"<c r="A1" t="inlineStr"><is><t>date</t></is></c><c r="B1" t="inlineStr"><is><t>category</t></is></c><c r="C1" t="inlineStr"><is><t>title</t></is></c>"#),
