@@ -89,6 +89,7 @@ public struct ReportLoader {
         var loader = ReportLoader(file: input.name, folder: input.folder, files: input.files, grouping: grouping,
                                   overrides: input.limits)
         loader.stop = input.stop
+        loader.reader.stop = input.stop
         let root: LocatedNode?
         switch input.content {
         case .file(let url):

@@ -29,6 +29,11 @@ package struct YAMLReader {
     package static let nodeLimit = 200_000
     /// Where the files the document names are read from.
     package var files: FileSource
+    /// Asked before the text is composed (and before its aliases are measured) and every `nodesBetweenStopChecks` nodes
+    /// visited: once raised, nothing more is read (the caller, who raised it, says why).
+    package var stop = StopSignal.never
+    /// How many nodes are visited between two questions to the stop signal.
+    package static let nodesBetweenStopChecks = 1_024
     private var visited = 0
     /// UTF-8's byte order mark, which a file may open with.
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -112,10 +117,12 @@ package struct YAMLReader {
                       .nestingTooDeep(limit: Self.depthLimit))
             return nil
         }
+        guard !stop.isRaised else { return nil }
         if let (line, column, message) = Self.aliasProblem(in: text) {
             log.error(SourceLocation(file: file, line: line, column: column), message)
             return nil
         }
+        guard !stop.isRaised else { return nil }
         do {
             // UTF-8 named, not `.default`, which reads the whole environment (YAMS_DEFAULT_ENCODING) on every call.
             guard let root = try Yams.compose(yaml: text, Resolver.basic, Self.constructor, .utf8) else {
@@ -316,12 +323,19 @@ package struct YAMLReader {
 
     // MARK: - Typed reading
 
-    /// Whether more nodes were asked for than the node limit allows: what was read is then only part of the document.
+    /// Whether more nodes were asked for than the node limit allows, or the stop signal was raised: what was read is
+    /// then only part of the document.
     package var isOverNodeLimit: Bool { visited > Self.nodeLimit }
 
-    /// Counts a visited node; false (with one diagnostic) once the node budget is spent.
+    /// Counts a visited node; false (with one diagnostic) once the node budget is spent, or (with none) once the stop
+    /// signal is found raised.
     private mutating func visit(_ node: LocatedNode) -> Bool {
+        guard visited <= Self.nodeLimit else { return false }
         visited += 1
+        if visited % Self.nodesBetweenStopChecks == 0, stop.isRaised {
+            visited = Self.nodeLimit + 2
+            return false
+        }
         if visited == Self.nodeLimit + 1 {
             log.error(node.location, field: node.path, .tooManyNodes(limit: Self.nodeLimit))
         }

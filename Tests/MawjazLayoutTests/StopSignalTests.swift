@@ -140,6 +140,31 @@ final class CountingSignal: Sendable {
         #expect(raised.questions == 3)
     }
 
+    /// 3,000 paragraphs: some 6,000 nodes visited.
+    static let longReport = "title: x\ndate: 2024-01-01\nbody:\n" + (1...3_000).map { "  - paragraph: \"\($0)\"\n" }.joined()
+
+    @Test func readingAReportAsksBeforeComposingAndAsItsNodesAreVisited() throws {
+        let counter = CountingSignal()
+        var input = ReportText(Self.longReport, files: [:])
+        input.stop = counter.signal
+        #expect(ReportLoader.read(input).report?.body.count == 3_000)
+        // Before composing, and every 1,024 nodes of the 6,000 or so.
+        #expect(counter.questions >= 1 + 6_000 / 1_024, "\(counter.questions)")
+        // Raised at the first question (before the aliases are measured), the second (before composing) and the last (a
+        // node visited): no report, no error of its own, and no question after.
+        for raisedAt in [1, 2, counter.questions] {
+            let raised = CountingSignal(raisedAt: raisedAt)
+            input.stop = raised.signal
+            let reading = ReportLoader.read(input)
+            #expect(reading.report == nil && reading.diagnostics.isEmpty, "raised at \(raisedAt): \(reading.diagnostics)")
+            #expect(raised.questions == raisedAt)
+        }
+        let raised = CountingSignal(raisedAt: 2)
+        #expect(throws: MawjazError.cancelled) {
+            _ = try TestSupport.renderer().check(.text(ReportText(Self.longReport, files: [:])), stop: raised.signal)
+        }
+    }
+
     @Test func aSignalRaisedWhileReadingTheDataStopsTheCheck() throws {
         let counter = CountingSignal(raisedAt: 2)
         let text = "title: x\ndate: 2024-01-01\ndata:\n  log: log.csv\nbody:\n  - paragraph: \"{{log.count}}\"\n"
