@@ -124,6 +124,8 @@ final class NumberSpanLog {
     struct Page: Equatable {
         var glyphCount = 0
         var spans: [Entry] = []
+        /// The page's vowelled-word spans poppler is handed in a form of its own, in the order drawn.
+        var readerSpans: [ReaderSpan] = []
     }
 
     /// The pages drawn so far.
@@ -139,6 +141,12 @@ final class NumberSpanLog {
     /// Starts the next page.
     func beginPage() {
         pages.append(Page())
+    }
+
+    /// Notes the vowelled-word spans of a run handed to cairo (`TextLayerRun.readerSpans`).
+    func drew(_ readerSpans: [ReaderSpan]) {
+        guard !readerSpans.isEmpty, !pages.isEmpty else { return }
+        pages[pages.count - 1].readerSpans += readerSpans
     }
 
     /// Starts a line whose number spans are `spans` (`NumberSpan.find`).

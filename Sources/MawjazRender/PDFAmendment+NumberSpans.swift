@@ -5,15 +5,16 @@ import Foundation
 import MawjazFrame
 
 extension PDFAmendment {
-    /// Rewrites the content stream of each page that has number spans (`spans[i]` for the i-th page, in the order of
-    /// the page tree) with the spans in it, as a new version of the stream (see `ContentStreamText.wrapping`).
+    /// Rewrites the content stream of each page that has number spans or vowelled-word spans (`spans[i]` for the i-th
+    /// page, in the order of the page tree) with the spans in it, as a new version of the stream (see
+    /// `ContentStreamText.wrapping` and `nestingReaderSpans`).
     static func writeNumberSpans(_ spans: [NumberSpanLog.Page], catalog: PDFDictionary, in file: PDFFile, to update: inout PDFUpdate,
                                  stop: StopSignal) throws(RenderError) {
-        guard spans.contains(where: { !$0.spans.isEmpty }) else { return }
+        guard spans.contains(where: { !$0.spans.isEmpty || !$0.readerSpans.isEmpty }) else { return }
         let pages = try pageObjects(catalog["Pages"], in: file)
         guard pages.count == spans.count else { throw .amendment("the page tree has \(pages.count) pages, not the \(spans.count) drawn") }
         var maps: [Int: [Int: String]] = [:]  // a /ToUnicode map's object → its entries, read when a span needs them
-        for (number, page) in zip(pages, spans) where !page.spans.isEmpty {
+        for (number, page) in zip(pages, spans) where !page.spans.isEmpty || !page.readerSpans.isEmpty {
             if stop.isRaised { throw .stopped }
             guard let dictionary = try file.object(number).dictionary, let contents = dictionary["Contents"]?.referenced,
                   let fonts = try file.resolveDictionary(try file.resolveDictionary(dictionary["Resources"])?["Font"]) else { continue }
@@ -25,12 +26,12 @@ extension PDFAmendment {
             // A stream that shows more glyphs than the painter handed cairo is not the one drawn.
             guard let text = try? ContentStreamText(try file.streamData(contents), fonts: codeFonts.map { ($0.name, $0.width) }),
                   text.glyphCount <= page.glyphCount else { continue }
-            let edited = text.wrapping(page.spans) { font, code in
+            let wrapped = page.spans.isEmpty ? nil : text.wrapping(page.spans) { font, code in
                 guard let map = codeFonts[font].map else { return nil }
                 if maps[map] == nil { maps[map] = (try? file.streamData(map)).map(ToUnicodeMap.entries(in:)) ?? [:] }
                 return maps[map]?[code]
             }
-            guard let edited else { continue }
+            guard let edited = nestingReaderSpans(page.readerSpans, in: wrapped ?? text.data) ?? wrapped else { continue }
             update.replaceStream(contents, PDFDictionary([("Filter", .name("FlateDecode"))]), data: try deflated(edited))
         }
     }

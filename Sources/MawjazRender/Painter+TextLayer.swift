@@ -33,6 +33,10 @@ struct TextLayerRun {
     private(set) var glyphOrder: [Int]
     private(set) var text: String
     private(set) var clusters: [(bytes: Int, glyphs: Int)]
+    /// The run's vowelled-word spans that poppler is handed in a form of its own, in the order drawn (`ReaderSpan`).
+    var readerSpans: [ReaderSpan] { groupedReaderSpans.map(\.span) }
+    /// Those spans, each with its group in `clusters`.
+    private var groupedReaderSpans: [(group: Int, span: ReaderSpan)] = []
 
     /// The text layer of `run`, in a line read left to right or not; `advance` gives a glyph's advance width in the
     /// run's font as the font has it (points; see `tightSpaces`); `allowsSpan` says whether a group of glyphs (indices
@@ -147,11 +151,13 @@ struct TextLayerRun {
                 // The space joins the word to its left: one span, the word's text with the space's on both sides.
                 let joined = drawn[cluster] + pieces[left.group...].joined() + drawn[cluster]
                 pieces.replaceSubrange(left.group..., with: [joined])
+                groupedReaderSpans.removeAll { $0.group >= left.group }
                 groups.replaceSubrange(left.group..., with: [(joined.utf8.count, left.glyphs.count + glyphs.count)])
                 order += glyphs
                 lastWord = nil
             } else if glyphs.count > 1, word.unicodeScalars.contains(where: Self.isMark), allowsSpan(glyphs) {
                 let piece = Self.runsReversed(word)
+                if let span = ReaderSpan(word: word, pdfiumText: piece) { groupedReaderSpans.append((groups.count, span)) }
                 pieces.append(piece)
                 groups.append((piece.utf8.count, glyphs.count))
                 order += Self.baselineFirst(glyphs, run.glyphs)

@@ -65,6 +65,7 @@ struct Painter {
                 clusters = layer.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes), num_glyphs: Int32($0.glyphs)) }
                 text = layer.text
                 numberSpans?.drew(run: runIndex, order: layer.glyphOrder)
+                numberSpans?.drew(layer.readerSpans)
             } else {
                 // A run that cannot become spans: its glyphs, clusters and text as they are (`TextLayerRun`'s default).
                 glyphs = run.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: runX + $0.x, y: origin.y + $0.y) }

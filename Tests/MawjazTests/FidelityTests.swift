@@ -57,7 +57,7 @@ import TestSupport
 
     /// The exact tokens measured when the corpus was made, by reading and reader: a change that loses one fails.
     static let floors: [String: [String: Int]] = [
-        "ar-naskh": ["poppler": 65, "pdfium": 68], "ar-amiri": ["poppler": 65, "pdfium": 68],
+        "ar-naskh": ["poppler": 73, "pdfium": 68], "ar-amiri": ["poppler": 73, "pdfium": 68],
         "en-naskh": ["poppler": 15, "pdfium": 14], "en-amiri": ["poppler": 15, "pdfium": 15],
     ]
 
@@ -91,6 +91,15 @@ import TestSupport
         let reading = try #require(Self.readings[name])
         #expect(reading.missing("pdfium", kind: "tashkeel").isEmpty, "\(reading.missing("pdfium", kind: "tashkeel"))")
         #expect(!reading.poppler.unicodeScalars.contains { (0xFB50...0xFDFF).contains($0.value) || (0xFE70...0xFEFF).contains($0.value) })
+    }
+
+    /// Each vowelled word's span is also handed to poppler, in a `/Span` of its own around cairo's (`ReaderSpan`): every
+    /// vowelled token comes back whole from poppler too, but the sentence whose comma is followed by a space and more
+    /// Arabic, which poppler cannot give back from any PDF (an Arabic comma is a number character to its bidi pass).
+    @Test(arguments: ["ar-naskh", "ar-amiri"])
+    func vowelledWordsCopyBackWholeFromPoppler(_ name: String) throws {
+        let reading = try #require(Self.readings[name])
+        #expect(reading.missing("poppler", kind: "tashkeel") == ["إِنَّ العِلْمَ نُورٌ، وَالجَهْلَ ظَلَامٌ."])
     }
 
     /// A number drawn beside its sign, percent or currency (`12.5%` drawn `%12.5`, `-3`, `$1,250.50`, `٣٫٥٪`,
