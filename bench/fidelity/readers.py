@@ -1,0 +1,335 @@
+#!/usr/bin/env python3
+"""What poppler and PDFium can give back at best, from any PDF: their line reordering, modelled from their sources,
+and a demonstration that one PDF can hand each reader a text of its own.
+
+Usage:
+  readers.py ceiling TOKENS.tsv CORPUS.json rtl|ltr
+                                            the tokens poppler can give back from some PDF on a right-to-left (or
+                                            left-to-right) page, within one line or across line breaks at spaces, and
+                                            what rules each other one out
+  readers.py demo MAWJAZ_BINARY OUT_DIR     sets a one-line paragraph whose tokens poppler cannot give back within
+                                            one line, then rewrites its page so that poppler reads them from lines
+                                            of its own while PDFium keeps reading the drawn glyphs; prints what
+                                            both readers copy before and after and compares the pages' pixels
+
+poppler (TextOutputDev.cc, `reorderText`, 22.12) sorts a line's characters by position and, on a page with more
+right-to-left characters than left-to-right ones, reads it from the right: a section of characters that are not
+left-to-right letters or numbers (its type table: `L` or `#`, the `#` being digits and number characters, among them
+`.` `,` `:` `%` `+` `-` `/` and the Arabic comma U+060C) reversed, then a section of characters that are not
+right-to-left letters kept in order, and so on. A section kept in order always ends (on its right) with an L or `#`
+character and is followed by a right-to-left letter, so in what poppler writes an L or `#` character followed by
+neutrals (a space, a bracket, a mark) is never followed by a right-to-left letter unless an L or `#` character comes
+right before it: `12.5% بعد`, `نور، والجهل`, `صفحة ١ من ٢` cannot come back within one line from any PDF, whatever
+its /ActualText. Every other text can: a line's visual text for a given logical one is its sections in reverse
+order, the reversed ones reversed (checked here against the model, and against pdftotext by `demo`). On a
+left-to-right page the rule is the mirror one: a right-to-left letter followed by neutrals is never followed by an
+L or `#` character unless a right-to-left letter comes right before it.
+
+PDFium (core/fpdftext/cpdf_textpage.cpp, `CloseTempLine`, with CFX_BidiString) splits a line's text into runs of
+left-to-right, weak (digits, number separators, marks), right-to-left and neutral characters; when right-to-left runs
+are at least as many as left-to-right ones it reverses their order; right-to-left runs, and neutral runs met while
+the direction is right to left, are reversed and mirrored. That is invertible: any line of text comes back from some
+span text (`pdfium_inverse`). So with the whole of a line's text in spans, PDFium can give back every token.
+
+What lets one PDF hold a text for each reader (read from their sources, and measured by `demo` and the product):
+  - poppler honours /ActualText only in a marked-content sequence tagged /Span (Gfx::opBeginMarkedContent), PDFium
+    under any tag, and it takes the innermost one (CPDF_TextPage::ProcessMarkedContent);
+  - PDFium drops a text object with nothing to ink (its bounding box has no width, ProcessTextObject), span and all;
+    poppler reads a span around such a glyph (a space) where the glyph stands, on a baseline of its own if wished;
+  - an empty /ActualText in a /Span hides the glyphs inside from poppler; PDFium reads them, provided each text
+    object has a marked-content dictionary of its own (else it takes two objects under one dictionary for one span
+    and skips the second).
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# poppler's UnicodeTypeTable.cc: page 0x00 and page 0x20 as its table has them; page 0x06 by its ranges (right-to-left
+# letters, the marks neutral, U+0604-U+060C, the Arabic-Indic and Persian digits and ٪٫٬ numbers); elsewhere the
+# Unicode bidi class stands in (L, R/AL, EN/AN as numbers).
+PAGE_00 = ("NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN###NNNNN################NNNNNNLLLLLLLLLLLLLLLLLLLLLLLLLLNNNNNNLLLLLLLLLLLLLL"
+           "LLLLLLLLLLLLNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN#N####NNNNLNNNNN####NLNNN#LNNNNNLLLLLLLLLLLLLLLLLLLLLLLNLLLLL"
+           "LLLLLLLLLLLLLLLLLLLLLLLLLLNLLLLLLLL")
+PAGE_20 = ("NNNNNNNNNNNNNNLRNNNNNNNNNNNNNNNNNNNNNNNNNNLRNLRN#####NNNNNNNNNNNNNNN#NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"
+           "NNNN#L##########NNNL############NNN###################################NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"
+           "NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN")
+MIRROR = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹"))
+
+
+def poppler_type(c):
+    o = ord(c)
+    if o < 0x100:
+        return PAGE_00[o]
+    if 0x2000 <= o < 0x2100:
+        return PAGE_20[o - 0x2000]
+    if 0x600 <= o < 0x700:
+        if 0x604 <= o <= 0x60C or 0x660 <= o <= 0x66C or 0x6F0 <= o <= 0x6F9:
+            return "#"
+        if 0x60E <= o <= 0x61A or 0x64B <= o <= 0x65F or o == 0x670 or 0x6D6 <= o <= 0x6ED:
+            return "N"
+        return "R"
+    if 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF:
+        return "R"
+    return {"L": "L", "R": "R", "AL": "R", "EN": "#", "AN": "#"}.get(unicodedata.bidirectional(c), "N")
+
+
+def strong(c):
+    """R, LN (poppler's L or #) or O (anything else)."""
+    t = poppler_type(c)
+    return "R" if t == "R" else ("LN" if t in "L#" else "O")
+
+
+def poppler_rtl(v):
+    """poppler's text for a line whose characters, left to right, are `v`, on a right-to-left page."""
+    out, i = [], len(v) - 1
+    while i >= 0:
+        j = i
+        while j >= 0 and strong(v[j]) != "LN":
+            j -= 1
+        out += [v[k] for k in range(i, j, -1)]
+        i = j
+        while j >= 0 and strong(v[j]) != "R":
+            j -= 1
+        out += v[j + 1:i + 1]
+        i = j
+    return "".join(out)
+
+
+def poppler_rtl_inverse(o):
+    """The characters, left to right, of a line poppler gives back as `o` on a right-to-left page; None if none."""
+    cls = [strong(c) for c in o]
+    sections, i, n = [], 0, len(o)
+    j = i
+    while j < n and cls[j] != "LN":
+        j += 1
+    sections.append(("reversed", o[i:j]))
+    i = j
+    while i < n:
+        j = i
+        while j < n and cls[j] != "R":
+            j += 1
+        if cls[j - 1] != "LN":
+            return None
+        sections.append(("kept", o[i:j]))
+        i = j
+        while j < n and cls[j] != "LN":
+            j += 1
+        sections.append(("reversed", o[i:j]))
+        i = j
+    v = "".join(s[::-1] if kind == "reversed" else s for kind, s in reversed(sections))
+    assert poppler_rtl(v) == o, (v, o)
+    return v
+
+
+def bad_junctions(text, page):
+    """Where poppler cannot give `text` back, even broken into lines at its spaces: on a right-to-left page, an L or `#`
+    character followed by a neutral other than a space, the neutrals running on to a right-to-left letter or the end
+    (on a left-to-right page, the same with the two swapped). Each as the index of that character."""
+    first, second = ("LN", "R") if page == "rtl" else ("R", "LN")
+    cls = [strong(c) for c in text]
+    found = []
+    for p in range(len(text) - 1):
+        if cls[p] != first or cls[p + 1] != "O" or text[p + 1] == " ":
+            continue
+        q = p + 1
+        while q < len(text) and cls[q] == "O":
+            q += 1
+        if q == len(text) or cls[q] == second:
+            found.append(p)
+    return found
+
+
+def strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+
+
+def pdfium_class(c):
+    b = unicodedata.bidirectional(c)
+    if b == "L":
+        return "L"
+    if b in ("AN", "EN", "NSM", "CS", "ES", "ET", "BN"):
+        return "W"
+    return "R" if b in ("R", "AL") else "N"
+
+
+def runs(s):
+    result = []
+    for c in s:
+        k = pdfium_class(c)
+        if result and result[-1][0] == k:
+            result[-1][1].append(c)
+        else:
+            result.append([k, [c]])
+    return result
+
+
+def pdfium(s):
+    """PDFium's text for a line whose text, as its text objects stand left to right, is `s`."""
+    segments = runs(s)
+    right = sum(k == "R" for k, _ in segments)
+    rtl = right > 0 and right >= sum(k == "L" for k, _ in segments)
+    current, out = ("R" if rtl else "L"), []
+    for k, chars in (reversed(segments) if rtl else segments):
+        if k == "R" or (k == "N" and current == "R"):
+            current = "R"
+            out += [MIRROR.get(c, c) for c in reversed(chars)]
+        else:
+            current = current if k == "W" else "L"
+            out += chars
+    return "".join(out)
+
+
+def pdfium_inverse(o):
+    """A line's text, left to right, that PDFium gives back as `o`."""
+    segments = runs(o)
+    right = sum(k == "R" for k, _ in segments)
+    rtl = right > 0 and right >= sum(k == "L" for k, _ in segments)
+    current, parts = ("R" if rtl else "L"), []
+    for k, chars in segments:
+        if k == "R" or (k == "N" and current == "R"):
+            current = "R"
+            parts.append("".join(MIRROR.get(c, c) for c in reversed(chars)))
+        else:
+            current = current if k == "W" else "L"
+            parts.append("".join(chars))
+    s = "".join(reversed(parts) if rtl else parts)
+    assert pdfium(s) == o, (s, o)
+    return s
+
+
+def poppler_pieces(o):
+    """`o` cut at spaces into the fewest pieces poppler can each give back within one line (right-to-left page)."""
+    pieces, start = [], 0
+    while start < len(o):
+        end = len(o)
+        while poppler_rtl_inverse(o[start:end]) is None:
+            end = o.rfind(" ", start, end)
+            if end <= start:
+                return None
+        pieces.append(o[start:end])
+        start = end + 1
+    return pieces
+
+
+def ceiling(tokens_path, corpus_path, page):
+    """Each token found in the corpus's texts (a paragraph, a cell, a heading; a token of the template's own words,
+    not found there, on a line of its own): whether poppler can give it back from some PDF, and why not."""
+    import json
+    texts = list(strings(json.load(open(corpus_path, encoding="utf-8"))))
+    rows = [line.rstrip("\n").split("\t", 1) for line in open(tokens_path, encoding="utf-8") if "\t" in line and not line.startswith("#")]
+    within = across = 0
+    for kind, token in rows:
+        contexts = [t for t in texts if token in t] or [token]
+        best = None
+        for text in contexts:
+            start = text.index(token)
+            inside = [p for p in bad_junctions(text, page) if start <= p and p + 1 < start + len(token)]
+            if best is None or len(inside) < len(best[0]):
+                best = (inside, text, start)
+        inside, text, start = best
+        # Within one line: no L/# (or R) character followed by neutrals before the other kind, inside the token.
+        cls = [strong(c) for c in token]
+        one_line = not any(cls[p] == ("LN" if page == "rtl" else "R") and cls[p + 1] == "O"
+                           and any(c != "O" for c in cls[p + 1:]) and next(c for c in cls[p + 1:] if c != "O") == ("R" if page == "rtl" else "LN")
+                           for p in range(len(token) - 1))
+        within += one_line and not inside
+        across += not inside
+        if inside:
+            print(f"[{kind}] {token}   no PDF: «{text[inside[0]:inside[0] + 2]}» then neutrals up to "
+                  f"{'a right-to-left letter' if page == 'rtl' else 'a left-to-right letter or number'} or the end")
+        elif not one_line:
+            print(f"[{kind}] {token}   only across a line break")
+        assert pdfium(pdfium_inverse(token)) == token
+    n = len(rows)
+    print(f"poppler, {page} page: {within}/{n} = {within / n:.3f} within one line each; "
+          f"{across}/{n} = {across / n:.3f} with its lines broken at spaces (white space collapsed)")
+    print(f"PDFium: {n}/{n} (its reordering is invertible)")
+
+
+DEMO_LINE = "قال الحكيم: العلم نور، والجهل ظلام، وبلغت النسبة 12.5% بعد عام."
+DEMO_TOKENS = ["الحكيم: العلم", "نور، والجهل", "ظلام، وبلغت", "12.5% بعد", DEMO_LINE]
+
+
+def normalised(text):
+    text = re.sub("[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]", "", text)
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def readers_text(pdf):
+    poppler = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], capture_output=True, check=True).stdout.decode()
+    import pypdfium2
+    pdfium_text = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
+    return {"poppler": normalised(poppler), "pdfium": normalised(pdfium_text)}
+
+
+def hex_text(s):
+    return "<feff" + s.encode("utf-16-be").hex() + ">"
+
+
+def demo(mawjaz, out):
+    os.makedirs(out, exist_ok=True)
+    report = os.path.join(out, "line.json")
+    with open(report, "w", encoding="utf-8") as f:
+        f.write('{"template": {"name": "briefing", "fonts": {"arabic": "Noto Naskh Arabic"}}, "title": "سطر", '
+                '"date": "2024-09-15", "language": "ar", "convert-digits": false, "body": [{"paragraph": "%s"}]}' % DEMO_LINE)
+    plain, qdf, edited, dual = (os.path.join(out, n) for n in ("line.pdf", "line.qdf.pdf", "dual.qdf.pdf", "dual.pdf"))
+    subprocess.run([mawjaz, "render", report, "-o", plain], check=True, capture_output=True,
+                   env=dict(os.environ, SOURCE_DATE_EPOCH="1700000000"))
+    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", plain, qdf], check=True)
+    d = open(qdf, "rb").read().decode("latin-1")
+    # The paragraph is one line, one text object, the page's third marked-content sequence of the structure.
+    bt = d.index("BT\n", d.index("/P << /MCID 2 >> BDC")) + 3
+    et = d.index("\nET\n", bt)
+    body = d[bt:et].split("\n")
+    tm = next(line for line in body if line.endswith(" Tm")).split()
+    size, x, y = float(tm[0]), float(tm[4]), float(tm[5])
+    lines, depth = [], 0
+    for line in body:
+        if line.startswith("/Span << /ActualText") and line.endswith("BDC"):
+            lines.append("/Word" + line[len("/Span"):])  # spans already there: PDFium's alone
+            depth += 1
+        elif line == "EMC" and depth:
+            lines.append(line)
+            depth -= 1
+        elif re.search(r"(Tj|TJ)$", line) and not depth:
+            lines.append("/W << >> BDC " + line + " EMC")  # a dictionary of its own for each text object
+        else:
+            lines.append(line)
+    # poppler: the drawn glyphs in a span with no text; its text on lines of its own, each a span around a space.
+    hidden = ["/Span << /ActualText () >> BDC"] + lines + ["EMC"]
+    for k, piece in enumerate(poppler_pieces(DEMO_LINE)):
+        hidden += [f"{size:g} 0 0 {-size:g} {x:g} {y + k * 0.6 * size:g} Tm", "/f-0-0 1 Tf",
+                   f"/Span << /ActualText {hex_text(poppler_rtl_inverse(piece))} >> BDC", "( )Tj", "EMC"]
+    open(edited, "wb").write((d[:bt] + "\n".join(hidden) + d[et:]).encode("latin-1"))
+    with open(dual, "wb") as f:
+        subprocess.run(["fix-qdf", edited], stdout=f, check=True)
+    for name, pdf in (("as Mawjaz writes it", plain), ("each reader its own text", dual)):
+        texts = readers_text(pdf)
+        for reader, text in texts.items():
+            got = [t for t in DEMO_TOKENS if normalised(t) in text]
+            print(f"{name:26s} {reader:8s} {len(got)}/{len(DEMO_TOKENS)}   {text}")
+    for pdf, stem in ((plain, "a"), (dual, "b")):
+        subprocess.run(["pdftoppm", "-r", "70", "-png", pdf, os.path.join(out, stem)], check=True)
+    same = open(os.path.join(out, "a-1.png"), "rb").read() == open(os.path.join(out, "b-1.png"), "rb").read()
+    print("pages pixel for pixel the same at 70 dpi:", same)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 5 and sys.argv[1] == "ceiling":
+        ceiling(sys.argv[2], sys.argv[3], sys.argv[4])
+    elif len(sys.argv) == 4 and sys.argv[1] == "demo" and shutil.which("qpdf") and shutil.which("fix-qdf"):
+        demo(sys.argv[2], sys.argv[3])
+    else:
+        sys.exit(__doc__)
