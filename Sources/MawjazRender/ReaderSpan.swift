@@ -13,8 +13,9 @@
 /// in both fonts, PDFium's unchanged (9/9), the pages' pixels unchanged.
 ///
 /// Only words without Latin letters or digits are written so (poppler keeps those forward); a word's closing comma or
-/// full stop followed by a space and more Arabic comes back before that space from poppler whatever the text (see the
-/// README's "Copy-paste fidelity": no PDF can make poppler give `،` + space + a right-to-left letter).
+/// full stop followed by a space and more Arabic comes back before that space from poppler whatever the text: within
+/// one line, no PDF can make poppler give `،` + space + a right-to-left letter (see the README's "What each reader can
+/// give back at best").
 struct ReaderSpan: Equatable {
     /// The span's text as cairo writes it, and PDFium reads it back whole.
     var pdfiumText: String
