@@ -145,9 +145,14 @@ def bad_junctions(text, page):
 
 
 def strings(value):
+    """The texts of a report: every string, and each table row's cells joined by spaces (poppler reads a row as one
+    line, in the order its text is given)."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):
+        for row in value.get("rows", []) if isinstance(value.get("rows"), list) else []:
+            if isinstance(row, list) and all(isinstance(cell, str) for cell in row):
+                yield " ".join(row)
         for item in value.values():
             yield from strings(item)
     elif isinstance(value, list):
