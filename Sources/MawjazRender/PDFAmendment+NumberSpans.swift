@@ -14,25 +14,35 @@ extension PDFAmendment {
         let pages = try pageObjects(catalog["Pages"], in: file)
         guard pages.count == spans.count else { throw .amendment("the page tree has \(pages.count) pages, not the \(spans.count) drawn") }
         var maps: [Int: [Int: String]] = [:]  // a /ToUnicode map's object → its entries, read when a span needs them
+        var fontObjects: [Int: (width: Int, map: Int?)] = [:]  // a font's object → the bytes of a code, its /ToUnicode map
+        let coder = FlateCoder()
         for (number, page) in zip(pages, spans) where !page.spans.isEmpty || !page.readerSpans.isEmpty {
             if stop.isRaised { throw .stopped }
             guard let dictionary = try file.object(number).dictionary, let contents = dictionary["Contents"]?.referenced,
                   let fonts = try file.resolveDictionary(try file.resolveDictionary(dictionary["Resources"])?["Font"]) else { continue }
             var codeFonts: [(name: [UInt8], width: Int, map: Int?)] = []
             for (name, value) in fonts.entries {
+                // cairo's pages share their fonts: each is read once.
+                if let object = value.referenced, let font = fontObjects[object] {
+                    codeFonts.append((Array(name.utf8), font.width, font.map))
+                    continue
+                }
                 guard let font = try file.resolveDictionary(value) else { continue }
-                codeFonts.append((Array(name.utf8), font["Subtype"]?.name == "Type0" ? 2 : 1, font["ToUnicode"]?.referenced))
+                let width = font["Subtype"]?.name == "Type0" ? 2 : 1, map = font["ToUnicode"]?.referenced
+                if let object = value.referenced { fontObjects[object] = (width, map) }
+                codeFonts.append((Array(name.utf8), width, map))
             }
             // A stream that shows more glyphs than the painter handed cairo is not the one drawn.
-            guard let text = try? ContentStreamText(try file.streamData(contents), fonts: codeFonts.map { ($0.name, $0.width) }),
+            guard let text = try? ContentStreamText(try file.streamData(contents, coder: coder), fonts: codeFonts.map { ($0.name, $0.width) }),
                   text.glyphCount <= page.glyphCount else { continue }
             let wrapped = page.spans.isEmpty ? nil : text.wrapping(page.spans) { font, code in
                 guard let map = codeFonts[font].map else { return nil }
-                if maps[map] == nil { maps[map] = (try? file.streamData(map)).map(ToUnicodeMap.entries(in:)) ?? [:] }
+                if maps[map] == nil { maps[map] = (try? file.streamData(map, coder: coder)).map(ToUnicodeMap.entries(in:)) ?? [:] }
                 return maps[map]?[code]
             }
             guard let edited = nestingReaderSpans(page.readerSpans, in: wrapped ?? text.data) ?? wrapped else { continue }
-            update.replaceStream(contents, PDFDictionary([("Filter", .name("FlateDecode"))]), data: try deflated(edited))
+            let compressed = try edited.withUnsafeBufferPointer { (data) throws(RenderError) in try coder.deflated(data) }
+            update.replaceStream(contents, PDFDictionary([("Filter", .name("FlateDecode"))]), data: compressed)
         }
     }
 
@@ -51,16 +61,6 @@ extension PDFAmendment {
         }
         try walk(root, depth: 0)
         return pages
-    }
-
-    /// `data` compressed by zlib, as /FlateDecode reads it, at zlib's fastest level (a page's content stream; the
-    /// default level took twice the instructions to make `peers-brief` 2 KB smaller, of 109 KB).
-    static func deflated(_ data: [UInt8]) throws(RenderError) -> [UInt8] {
-        var length = compressBound(uLong(data.count))
-        var output = [UInt8](repeating: 0, count: Int(length))
-        let status = compress2(&output, &length, data, uLong(data.count), Z_BEST_SPEED)
-        guard status == Z_OK else { throw .amendment("zlib could not compress a content stream (status \(status))") }
-        return Array(output.prefix(Int(length)))
     }
 }
 
@@ -93,59 +93,79 @@ struct ContentStreamText {
     /// does not know, an inline image (whose data the scanner cannot step over) or anything it cannot read is an error.
     init(_ data: [UInt8], fonts: [(name: [UInt8], width: Int)]) throws(RenderError) {
         self.data = data
-        // The parser reads in place: a copy of the stream of its own for the scan's length.
-        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: data.count)
-        defer { buffer.deallocate() }
-        _ = buffer.initialize(from: data)
-        var parser = PDFParser(UnsafeBufferPointer(buffer)), operandStart: Int?, stringBytes = 0, lastName: Range<Int>?, font: Int?, stretch = 0
-        let count = data.count
-        func fail(_ what: String) -> RenderError { .amendment("a content stream \(what) at byte \(parser.position)") }
+        var shows: [Show] = [], glyphCount = 0
+        try data.withUnsafeBufferPointer { (bytes) throws(RenderError) in
+            try Self.scan(bytes, fonts: fonts, shows: &shows, glyphCount: &glyphCount)
+        }
+        self.shows = shows
+        self.glyphCount = glyphCount
+    }
+
+    /// Finds the text-showing operators of `bytes`. The scan reads bytes through their pointer, with no object made of
+    /// what it reads but a marked-content property list (one a span or a tag): a content stream is some 15 KB a page.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, fonts: [(name: [UInt8], width: Int)], shows: inout [Show],
+                             glyphCount: inout Int) throws(RenderError) {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        var position = 0, operandStart: Int?, stringBytes = 0, lastName = 0..<0, font: Int?, stretch = 0
+        func fail(_ what: String) -> RenderError { .amendment("a content stream \(what) at byte \(position)") }
         while true {
-            parser.skipSpace()
-            guard parser.position < count else { break }
-            let start = parser.position, byte = data[start]
+            // White space and comments.
+            while position < count {
+                let byte = base[position]
+                if isSpace(byte) {
+                    position += 1
+                } else if byte == UInt8(ascii: "%") {
+                    while position < count, base[position] != 0x0A, base[position] != 0x0D { position += 1 }
+                } else {
+                    break
+                }
+            }
+            guard position < count else { break }
+            let start = position, byte = base[start]
             switch byte {
             case UInt8(ascii: "("):
-                stringBytes += try parser.literalString().count
-            case UInt8(ascii: "<") where start + 1 < count && data[start + 1] == UInt8(ascii: "<"):
+                stringBytes += try literalStringLength(base, count: count, at: &position)
+            case UInt8(ascii: "<") where start + 1 < count && base[start + 1] == UInt8(ascii: "<"):
+                var parser = PDFParser(bytes, at: start)
                 _ = try parser.object()  // a marked-content property list
+                position = parser.position
             case UInt8(ascii: "<"):
                 // A hexadecimal string: its digits counted, not decoded.
-                var end = start + 1, digits = 0
-                while end < count, data[end] != UInt8(ascii: ">") {
-                    if !PDFParser.isSpace(data[end]) { digits += 1 }
-                    end += 1
+                var digits = 0
+                position += 1
+                while position < count, base[position] != UInt8(ascii: ">") {
+                    if !isSpace(base[position]) { digits += 1 }
+                    position += 1
                 }
-                guard end < count else { throw fail("holds an unclosed string") }
-                parser.position = end + 1
+                guard position < count else { throw fail("holds an unclosed string") }
+                position += 1
                 stringBytes += (digits + 1) / 2
             case UInt8(ascii: "["), UInt8(ascii: "]"):
-                parser.position += 1
+                position += 1
             case UInt8(ascii: "/"):
-                var end = start + 1
-                while end < count, !PDFParser.isDelimiter(data[end]), !PDFParser.isSpace(data[end]) { end += 1 }
-                parser.position = end
-                lastName = (start + 1)..<end
+                position += 1
+                while position < count, isRegular(base[position]) { position += 1 }
+                lastName = (start + 1)..<position
             default:
                 // A number (an operand) or an operator, read as bytes: no string is made of it.
-                var end = start
-                while end < count, !PDFParser.isDelimiter(data[end]), !PDFParser.isSpace(data[end]) { end += 1 }
-                guard end > start else { throw fail("holds \"\(UnicodeScalar(byte))\"") }
-                parser.position = end
+                while position < count, isRegular(base[position]) { position += 1 }
+                guard position > start else { throw fail("holds \"\(UnicodeScalar(byte))\"") }
                 if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
                     || byte == UInt8(ascii: ".") {
                     break
                 }
-                switch Operator(data[start..<end]) {
+                switch Operator(UnsafeBufferPointer(start: base + start, count: position - start)) {
                 case .selectFont:
-                    guard let name = lastName, let index = fonts.firstIndex(where: { $0.name.elementsEqual(data[name]) }) else {
+                    let selected = UnsafeBufferPointer(start: base + lastName.lowerBound, count: lastName.count)
+                    guard let index = fonts.firstIndex(where: { $0.name.elementsEqual(selected) }) else {
                         throw fail("selects a font not in its resources")
                     }
                     font = index
                 case .show(let isCuttable, let isArray):
                     guard let font else { throw fail("shows text before selecting a font") }
                     let width = fonts[font].width
-                    shows.append(Show(range: (operandStart ?? start)..<end, isCuttable: isCuttable, isArray: isArray, font: font,
+                    shows.append(Show(range: (operandStart ?? start)..<position, isCuttable: isCuttable, isArray: isArray, font: font,
                                       codeWidth: width, firstGlyph: glyphCount, glyphCount: stringBytes / width, stretch: stretch))
                     glyphCount += stringBytes / width
                 case .bound: stretch += 1
@@ -160,6 +180,55 @@ struct ContentStreamText {
         }
     }
 
+    /// The length of the literal string that starts at `position`, its escapes resolved (as `PDFParser.literalString`
+    /// reads it), counted without making it; `position` is moved past it.
+    private static func literalStringLength(_ base: UnsafePointer<UInt8>, count: Int, at position: inout Int) throws(RenderError) -> Int {
+        var length = 0, depth = 1
+        position += 1
+        while position < count {
+            let byte = base[position]
+            position += 1
+            switch byte {
+            case UInt8(ascii: "("):
+                depth += 1
+                length += 1
+            case UInt8(ascii: ")"):
+                depth -= 1
+                if depth == 0 { return length }
+                length += 1
+            case UInt8(ascii: "\\"):
+                guard position < count else { break }
+                let escaped = base[position]
+                position += 1
+                switch escaped {
+                case UInt8(ascii: "0")...UInt8(ascii: "7"):
+                    // Up to three octal digits make one byte.
+                    for _ in 0..<2 where position < count && (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(base[position]) { position += 1 }
+                    length += 1
+                case 0x0D:
+                    if position < count, base[position] == 0x0A { position += 1 }
+                case 0x0A: break
+                default: length += 1
+                }
+            default:
+                length += 1
+            }
+        }
+        throw .amendment("a string is not closed")
+    }
+
+    /// Whether `byte` is white space to PDF.
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        // NUL, tab, line feed, form feed, carriage return, space.
+        byte <= 0x20 && (0x1_0000_3601 as UInt64) >> byte & 1 != 0
+    }
+
+    /// Whether `byte` is a regular character (part of a name, number or operator): neither white space nor a delimiter.
+    private static func isRegular(_ byte: UInt8) -> Bool {
+        // White space and ( ) < > / % below 64; [ ] { } from 64 on.
+        byte < 64 ? (0x5000_8321_0000_3601 as UInt64) >> byte & 1 == 0 : (0x2800_0000_2800_0000 as UInt64) >> (byte - 64) & 1 == 0
+    }
+
     /// The operators the scan tells apart, read from their bytes.
     private enum Operator {
         case selectFont
@@ -171,8 +240,8 @@ struct ContentStreamText {
         case inlineImage
         case other
 
-        init(_ word: ArraySlice<UInt8>) {
-            let first = word.first ?? 0, second = word.count > 1 ? word[word.startIndex + 1] : 0
+        init(_ word: UnsafeBufferPointer<UInt8>) {
+            let first = word.first ?? 0, second = word.count > 1 ? word[1] : 0
             switch (word.count, first, second) {
             case (2, UInt8(ascii: "T"), UInt8(ascii: "f")): self = .selectFont
             case (2, UInt8(ascii: "T"), UInt8(ascii: "j")): self = .show(isCuttable: true, isArray: false)
@@ -180,8 +249,8 @@ struct ContentStreamText {
             case (1, UInt8(ascii: "'"), _), (1, UInt8(ascii: "\""), _): self = .show(isCuttable: false, isArray: false)
             case (2, UInt8(ascii: "B"), UInt8(ascii: "T")), (2, UInt8(ascii: "E"), UInt8(ascii: "T")): self = .bound
             case (3, UInt8(ascii: "E"), UInt8(ascii: "M")), (3, UInt8(ascii: "B"), UInt8(ascii: "M")):
-                self = word.last == UInt8(ascii: "C") ? .bound : .other
-            case (3, UInt8(ascii: "B"), UInt8(ascii: "D")): self = word.last == UInt8(ascii: "C") ? .bound : .other
+                self = word[2] == UInt8(ascii: "C") ? .bound : .other
+            case (3, UInt8(ascii: "B"), UInt8(ascii: "D")): self = word[2] == UInt8(ascii: "C") ? .bound : .other
             case (2, UInt8(ascii: "B"), UInt8(ascii: "I")), (2, UInt8(ascii: "I"), UInt8(ascii: "D")): self = .inlineImage
             default: self = .other
             }

@@ -64,9 +64,19 @@ struct PDFFile {
         return (object.value, object.hasStream)
     }
 
-    /// The data of stream object `number`, inflated when it is compressed with /FlateDecode (the one filter cairo
-    /// writes); another filter is an error.
-    func streamData(_ number: Int) throws(RenderError) -> [UInt8] {
+    /// The data of stream object `number`, inflated (by `coder`, or a coder of its own) when it is compressed with
+    /// /FlateDecode (the one filter cairo writes); another filter is an error.
+    func streamData(_ number: Int, coder: FlateCoder? = nil) throws(RenderError) -> [UInt8] {
+        let stream = try streamBytes(number)
+        switch stream.filter {
+        case nil: return Array(stream.data)
+        case "FlateDecode": return try (coder ?? FlateCoder()).inflated(stream.data, what: "stream \(number)")
+        case let filter?: throw .amendment("stream \(number) is compressed with /\(filter)")
+        }
+    }
+
+    /// The data of stream object `number` as it lies in the file (read in place), and the name of its filter.
+    func streamBytes(_ number: Int) throws(RenderError) -> (data: UnsafeBufferPointer<UInt8>, filter: String?) {
         guard let offset = offsets[number] else { throw .amendment("object \(number) is not in the file") }
         var parser = PDFParser(bytes, at: offset)
         let object = try parser.indirectObject()
@@ -82,39 +92,7 @@ struct PDFFile {
         guard case .integer(let count) = length, count >= 0, start + count <= bytes.count else {
             throw .amendment("stream \(number) has no usable /Length")
         }
-        let data = Array(bytes[start..<(start + count)])
-        switch dictionary["Filter"]?.name {
-        case nil: return data
-        case "FlateDecode": return try Self.inflated(data, stream: number)
-        case let filter?: throw .amendment("stream \(number) is compressed with /\(filter)")
-        }
-    }
-
-    /// `data` inflated by zlib.
-    private static func inflated(_ data: [UInt8], stream number: Int) throws(RenderError) -> [UInt8] {
-        var stream = z_stream()
-        guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw .amendment("zlib could not start inflating stream \(number)")
-        }
-        defer { inflateEnd(&stream) }
-        var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 14)
-        var status = Z_OK
-        var input = data
-        input.withUnsafeMutableBufferPointer { source in
-            stream.next_in = source.baseAddress
-            stream.avail_in = uInt(source.count)
-            repeat {
-                chunk.withUnsafeMutableBufferPointer { target in
-                    stream.next_out = target.baseAddress
-                    stream.avail_out = uInt(target.count)
-                    status = inflate(&stream, Z_NO_FLUSH)
-                    output.append(contentsOf: target[0..<(target.count - Int(stream.avail_out))])
-                }
-            } while status == Z_OK
-        }
-        guard status == Z_STREAM_END else { throw .amendment("stream \(number) does not inflate (zlib status \(status))") }
-        return output
+        return (UnsafeBufferPointer(rebasing: bytes[start..<(start + count)]), dictionary["Filter"]?.name)
     }
 
     /// The objects whose bytes hold one of `words`, by number: a byte search of the whole file, so that only the
