@@ -14,6 +14,9 @@
 #include <pango/pangofc-fontmap.h>
 #include <pango/pangofc-font.h>
 #include <zlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 /* A Pango font map as the fontconfig font map it is (pango_cairo_font_map_new returns one on Linux). */
 static inline PangoFcFontMap *mawjaz_fc_font_map(PangoFontMap *map) { return (PangoFcFontMap *)map; }
@@ -48,5 +51,12 @@ static inline const char *mawjaz_pattern_string(FcPattern *pattern, const char *
 /* Pango's flag marking a glyph that no font has (the glyph then stands for a character). */
 static inline unsigned int mawjaz_glyph_unknown_flag(void) { return PANGO_GLYPH_UNKNOWN_FLAG; }
 static inline unsigned int mawjaz_glyph_empty(void) { return PANGO_GLYPH_EMPTY; }
+
+/* Gives the pages of memory malloc holds free back to the system (glibc's malloc_trim); elsewhere nothing. */
+static inline void mawjaz_release_free_memory(void) {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
 
 #endif

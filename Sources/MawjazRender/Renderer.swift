@@ -176,6 +176,9 @@ package struct Renderer: Sendable {
             }
             if tagsPDF { addOutline(plan.outline, to: surface) }
             try context.check("drawing the PDF")
+            // The frames' memory, freed page by page, goes back to the system before cairo writes the fonts and the
+            // amendment runs: left in malloc's heap it stayed resident to the end, the process's peak.
+            mawjaz_release_free_memory()
             try surface.finish()
             if amendsPDF {
                 try PDFAmendment.amend(sink, info: info, elements: plan.elements, characterRenames: textLayer.characterRenames,
