@@ -46,12 +46,15 @@ struct TextLayerRun {
         glyphOrder = Array(run.glyphs.indices)
         text = run.clusterText
         clusters = run.clusters.map { ($0.byteCount, $0.glyphCount) }
-        guard Self.mayHoldSpans(run, inLeftToRightLine: inLeftToRightLine, advance: advance) else { return }
+        // What `mayHoldSpans` asks, the tight spaces sought once.
+        guard run.isRightToLeft && run.glyphs.count > 1 else { return }
         if inLeftToRightLine {
             if allowsSpan(glyphOrder) { clusters = [(text.utf8.count, run.glyphs.count)] }
-        } else {
-            spanWords(of: run, tightSpaces: Self.tightSpaces(in: run, advance: advance), allowsSpan: allowsSpan)
+            return
         }
+        let tightSpaces = Self.tightSpaces(in: run, advance: advance)
+        guard !tightSpaces.isEmpty || run.text.unicodeScalars.contains(where: Self.isMark) else { return }
+        spanWords(of: run, tightSpaces: tightSpaces, allowsSpan: allowsSpan)
     }
 
     /// Whether `run` may become spans at all: a right-to-left run of several glyphs in a left-to-right line, or one
@@ -69,20 +72,25 @@ struct TextLayerRun {
     /// em, a quarter under 700, a fifth under 800, else a sixth).
     static func tightSpaces(in run: GlyphRun, advance: (UInt32) -> Double?) -> Set<Int> {
         let size = run.font.size
-        guard size > 0, run.isRightToLeft, run.clusterText.utf8.contains(0x20) else { return [] }
-        var tight = Set<Int>(), glyph = 0, start = run.clusterText.utf8.startIndex
-        for (index, cluster) in run.clusters.enumerated() {
-            let end = run.clusterText.utf8.index(start, offsetBy: cluster.byteCount)
-            defer { glyph += cluster.glyphCount; start = end }
-            guard cluster.glyphCount == 1, run.clusterText.utf8[start..<end].elementsEqual([0x20]),
-                  glyph > 0, glyph + 1 < run.glyphs.count else { continue }
-            let left = run.glyphs[glyph - 1], right = run.glyphs[glyph + 1]
-            guard let leftAdvance = advance(left.id), let rightAdvance = advance(right.id) else { continue }
-            let widest = max(leftAdvance, rightAdvance) / size * 1000
-            let share = widest < 400 ? 2.0 : widest < 700 ? 4.0 : widest < 800 ? 5.0 : 6.0
-            if right.x - (left.x + leftAdvance) <= widest / share * size / 1000 { tight.insert(index) }
+        guard size > 0, run.isRightToLeft else { return [] }
+        // The clusters' text read in place, by byte offsets: a space is a cluster of the one byte 0x20. (Walked through
+        // the string's UTF-8 view, index by index, this cost more than the rest of the text layer's plan.)
+        var text = run.clusterText
+        return text.withUTF8 { bytes in
+            guard bytes.contains(0x20) else { return [] }
+            var tight = Set<Int>(), glyph = 0, offset = 0
+            for (index, cluster) in run.clusters.enumerated() {
+                defer { glyph += cluster.glyphCount; offset += cluster.byteCount }
+                guard cluster.glyphCount == 1, cluster.byteCount == 1, offset < bytes.count, bytes[offset] == 0x20,
+                      glyph > 0, glyph + 1 < run.glyphs.count else { continue }
+                let left = run.glyphs[glyph - 1], right = run.glyphs[glyph + 1]
+                guard let leftAdvance = advance(left.id), let rightAdvance = advance(right.id) else { continue }
+                let widest = max(leftAdvance, rightAdvance) / size * 1000
+                let share = widest < 400 ? 2.0 : widest < 700 ? 4.0 : widest < 800 ? 5.0 : 6.0
+                if right.x - (left.x + leftAdvance) <= widest / share * size / 1000 { tight.insert(index) }
+            }
+            return tight
         }
-        return tight
     }
 
     /// Calls `body` for each cluster with whether it maps its glyph plainly (one glyph for some text), its glyphs
@@ -291,8 +299,9 @@ final class TextLayerPlan {
             faces = [:]
             return
         }
-        // The glyphs drawn, in painting order: plainly, or as a span; and the texts each glyph is drawn plainly with.
-        var uses: [(isSpan: Bool, keys: [GlyphKey])] = []
+        // The glyphs drawn, in painting order: plainly, or as a span, each use a range of `keys` (one array for all, not
+        // one per cluster); and the texts each glyph is drawn plainly with.
+        var uses: [(isSpan: Bool, keys: Range<Int>)] = [], keys: [GlyphKey] = []
         var plainTexts: [GlyphKey: Set<String>] = [:]
         var faces: [FontFace: Int] = [:]
         var faceNames: [CairoGlyphNames] = []
@@ -304,16 +313,17 @@ final class TextLayerPlan {
                     faces[run.font.face] = runFace
                     TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft, advance: advances(run.font)).forEachCluster { isPlain, glyphs, text in
                         guard isPlain || glyphs.count > 1 else { return }
-                        let keys = glyphs.map { GlyphKey(face: runFace, glyph: run.glyphs[$0].id) }
-                        uses.append((!isPlain, keys))
-                        if isPlain { plainTexts[keys[0], default: []].insert(String(decoding: text, as: UTF8.self)) }
+                        let start = keys.count
+                        for glyph in glyphs { keys.append(GlyphKey(face: runFace, glyph: run.glyphs[glyph].id)) }
+                        uses.append((!isPlain, start..<keys.count))
+                        if isPlain { plainTexts[keys[start], default: []].insert(String(decoding: text, as: UTF8.self)) }
                     }
                 }
             }
         }
         var namedAsDrawn = Set<GlyphKey>(), renamedGlyphs: [GlyphKey: (text: String, name: String)] = [:]
         var characterRenames: [String: String] = [:], ambiguous = Set<String>()
-        for key in Set(uses.filter(\.isSpan).flatMap(\.keys)) {
+        for key in Set(uses.filter(\.isSpan).flatMap { keys[$0.keys] }) {
             switch faceNames[key.face].name(of: key.glyph) {
             case .unknown: continue
             case .unnamed: namedAsDrawn.insert(key)
@@ -333,16 +343,17 @@ final class TextLayerPlan {
         characterRenames = characterRenames.filter { !ambiguous.contains($0.key) }
         // Paint in thought, as `layer(for:in:)` will: a span whose glyphs are not all safe falls back and draws them
         // plainly, which may make an earlier span unsafe; repeat until nothing changes.
-        var plain = Set(uses.filter { !$0.isSpan }.flatMap(\.keys))
+        var plain = Set(uses.filter { !$0.isSpan }.flatMap { keys[$0.keys] })
         var changed = true
         while changed {
             changed = false
             var drawn = Set<GlyphKey>()
             for use in uses {
-                if use.isSpan && use.keys.allSatisfy({ drawn.contains($0) || !plain.contains($0) || namedAsDrawn.contains($0) }) { continue }
-                drawn.formUnion(use.keys)
-                if use.isSpan && !use.keys.allSatisfy(plain.contains) {
-                    plain.formUnion(use.keys)
+                let useKeys = keys[use.keys]
+                if use.isSpan && useKeys.allSatisfy({ drawn.contains($0) || !plain.contains($0) || namedAsDrawn.contains($0) }) { continue }
+                drawn.formUnion(useKeys)
+                if use.isSpan && !useKeys.allSatisfy(plain.contains) {
+                    plain.formUnion(useKeys)
                     changed = true
                 }
             }
