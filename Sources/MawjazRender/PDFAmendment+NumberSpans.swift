@@ -131,9 +131,14 @@ struct ContentStreamText {
                 _ = try parser.object()  // a marked-content property list
                 position = parser.position
             case UInt8(ascii: "<"):
-                // A hexadecimal string: its digits counted, not decoded.
+                // A hexadecimal string: its digits counted, not decoded; eight bytes at a time while none of them is
+                // white space or the closing ">" (cairo writes a string's digits unbroken).
                 var digits = 0
                 position += 1
+                while position + 8 <= count, !mayEndDigits(UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)) {
+                    digits += 8
+                    position += 8
+                }
                 while position < count, base[position] != UInt8(ascii: ">") {
                     if !isSpace(base[position]) { digits += 1 }
                     position += 1
@@ -157,8 +162,11 @@ struct ContentStreamText {
                 }
                 switch Operator(UnsafeBufferPointer(start: base + start, count: position - start)) {
                 case .selectFont:
+                    // cairo's names differ at their end (f-0-0, f-0-1, f-1-0): the last bytes are compared first.
                     let selected = UnsafeBufferPointer(start: base + lastName.lowerBound, count: lastName.count)
-                    guard let index = fonts.firstIndex(where: { $0.name.elementsEqual(selected) }) else {
+                    guard let index = fonts.firstIndex(where: {
+                        $0.name.count == selected.count && $0.name.last == selected.last && $0.name.elementsEqual(selected)
+                    }) else {
                         throw fail("selects a font not in its resources")
                     }
                     font = index
@@ -215,6 +223,14 @@ struct ContentStreamText {
             }
         }
         throw .amendment("a string is not closed")
+    }
+
+    /// Whether one of the eight bytes of `word` may end a hexadecimal string's run of digits: a byte below 0x21 (white
+    /// space among them) or a ">". Exact: it is false only when no byte is either.
+    private static func mayEndDigits(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let closing = word ^ (ones &* UInt64(UInt8(ascii: ">")))
+        return ((word &- ones &* 0x21) & ~word | (closing &- ones) & ~closing) & highs != 0
     }
 
     /// Whether `byte` is white space to PDF.

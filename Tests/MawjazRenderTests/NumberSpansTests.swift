@@ -120,6 +120,10 @@ import TestSupport
         // An inline image cannot be stepped over, nor can a font that is not among the page's: the stream is not scanned.
         #expect(throws: RenderError.self) { try text(Array("BI /W 1 /H 1 ID \u{1}\u{2} EI".utf8)) }
         #expect(throws: RenderError.self) { try text(Array("BT /f-9-0 1 Tf (a) Tj ET".utf8)) }
+        // A hexadecimal string's digits are counted eight at a time until white space or its end: white space inside a
+        // long one, a ">" right after eight digits, one shorter than eight.
+        let hex = try text(Array("BT /f-0-1 1 Tf <0001000200\n03 0004\t00050006> Tj [<00070008>] TJ <0009> Tj ET".utf8))
+        #expect(hex.glyphCount == 9 && hex.shows.map(\.glyphCount) == [6, 2, 1])
         // A marked-content property list with strings and brackets in it is stepped over.
         let marked = try text(Array("/Span << /ActualText (a\\)b) /K <feff> >> BDC BT /f-0-0 1 Tf (a\\(b) Tj ET EMC".utf8))
         #expect(marked.glyphCount == 3 && marked.shows.count == 1)
