@@ -43,8 +43,9 @@ final class FlateCoder {
         inflater.pointee.avail_in = uInt(data.count)
         var produced = 0, status = Z_OK
         repeat {
-            if produced == capacity { guard grow(to: max(1 << 16, 2 * capacity)) else { break } }
-            guard let buffer else { break }
+            guard produced < capacity || grow(to: max(1 << 16, 2 * capacity)), let buffer else {
+                throw .amendment("no memory to inflate \(what())")
+            }
             inflater.pointee.next_out = buffer + produced
             inflater.pointee.avail_out = uInt(capacity - produced)
             status = inflate(inflater, Z_NO_FLUSH)
@@ -56,7 +57,8 @@ final class FlateCoder {
     }
 
     /// `data` compressed at zlib's fastest level, byte for byte as `compress2(…, Z_BEST_SPEED)` writes it (the same
-    /// level, window and memory level, all of it in one call).
+    /// level, window and memory level, all of it in one call). A page's content stream: the default level took twice
+    /// the instructions to make `peers-brief` 2 KB smaller, of 109 KB.
     func deflated(_ data: UnsafeBufferPointer<UInt8>) throws(RenderError) -> [UInt8] {
         if isDeflaterReady {
             deflateReset(deflater)
