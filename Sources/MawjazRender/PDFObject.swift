@@ -139,7 +139,6 @@ enum PDFObject: Equatable, Sendable {
         }
     }
 
-    /// The upper-case hexadecimal digit for `value` (0...15).
     /// Appends `value` in decimal digits, without making a string of it (the structure elements' lists of kids are
     /// mostly numbers).
     private static func appendDecimal(_ value: Int, to output: inout [UInt8]) {
@@ -153,6 +152,7 @@ enum PDFObject: Equatable, Sendable {
         }
     }
 
+    /// The upper-case hexadecimal digit for `value` (0...15).
     private static func hexDigit(_ value: UInt8) -> UInt8 {
         value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10
     }
