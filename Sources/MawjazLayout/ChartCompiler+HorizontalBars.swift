@@ -12,8 +12,13 @@ extension ChartCompiler {
         // Category names: on one line when the widest fits in 38% of the width, else wrapped to that.
         let singles = try chart.categories.map { category throws(LayoutError) in try text(category, alignment: .end) }
         var column = min(singles.map(\.size.width).max() ?? 0, width * 0.38)
+        // A label's longest word is never wider than the label on one line (as a table cell's, `Layout+Table`): only
+        // a label wider than the column can widen it, and only such a label has its longest word measured (Pango
+        // breaking the text at every opportunity costs more than setting it).
         var words = 0.0
-        for category in chart.categories { words = max(words, try longestWord(category)) }
+        for (category, single) in zip(chart.categories, singles) where single.size.width > column {
+            words = max(words, try longestWord(category))
+        }
         column = max(column, words)
         guard column <= width * 0.5 else {
             throw failure(.categoryWordTooWide(width: Int(words)))

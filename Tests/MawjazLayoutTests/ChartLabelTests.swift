@@ -92,6 +92,24 @@ import TestSupport
         Self.expectNoOverlap(compiled)
     }
 
+    @Test func aHorizontalBarNameWiderThanItsColumnIsWrappedToItsLongestWord() throws {
+        // The long name wraps to the column (38% of the width, at least its longest word); the short ones, which fit it,
+        // have no longest word measured and stay on one line.
+        let long = "مناورات التعاون الإقليمي السنوية المشتركة بين القوات الأوزبكية وحرس ميسيسيبي الوطني"
+        let (_, compiled) = try Self.compile("    type: horizontal-bar\n" + Self.values([(long, 3), ("زيارات", 2)]))
+        let labels = compiled.labels.filter { $0.role == .category }
+        #expect(labels.count == 2)
+        #expect(labels[0].bounds.height > 1.5 * labels[1].bounds.height)
+        #expect(labels[0].bounds.width <= compiled.frame.size.width * 0.38 + 0.01)
+        // One word wider than half the chart cannot be wrapped: an error saying how wide it is.
+        let word = String(repeating: "تدريبات", count: 12)
+        #expect {
+            try Self.compile("    type: horizontal-bar\n" + Self.values([(word, 3), ("زيارات", 2)]))
+        } throws: { error in
+            "\(error)".contains("more than half the chart") || "\(error)".contains("أكثر من نصف المخطط")
+        }
+    }
+
     @Test func valueLabelsGoInsideWhenThereIsNoRoomOutside() throws {
         // Stacked segments carry their values inside; a segment too thin for its label carries none.
         let (chart, compiled) = try Self.compile("""
