@@ -53,7 +53,7 @@ struct TextLayerRun {
             return
         }
         let tightSpaces = Self.tightSpaces(in: run, advance: advance)
-        guard !tightSpaces.isEmpty || run.text.unicodeScalars.contains(where: Self.isMark) else { return }
+        guard !tightSpaces.isEmpty || Self.containsMark(run.text) else { return }
         spanWords(of: run, tightSpaces: tightSpaces, allowsSpan: allowsSpan)
     }
 
@@ -62,7 +62,7 @@ struct TextLayerRun {
     /// cluster, `allowsSpan` never asked.
     static func mayHoldSpans(_ run: GlyphRun, inLeftToRightLine: Bool, advance: (UInt32) -> Double?) -> Bool {
         guard run.isRightToLeft && run.glyphs.count > 1 else { return false }
-        return inLeftToRightLine || run.text.unicodeScalars.contains(where: isMark) || !tightSpaces(in: run, advance: advance).isEmpty
+        return inLeftToRightLine || containsMark(run.text) || !tightSpaces(in: run, advance: advance).isEmpty
     }
 
     /// The space clusters of a right-to-left run (indices into its clusters) that PDFium would read as no space: a
@@ -135,6 +135,36 @@ struct TextLayerRun {
         switch scalar.value {
         case ..<0x0300, 0x0621...0x064A: false
         default: scalar.properties.generalCategory == .nonspacingMark
+        }
+    }
+
+    /// Whether `text` holds a combining mark (`isMark`), read from its UTF-8 bytes in place: the bytes of characters
+    /// before U+0300 (below CC) and the two of each Arabic letter (D8 A1 ... D9 8A) are passed over undecoded, which
+    /// answers most text several times faster than walking its scalars (every run of a document is asked).
+    static func containsMark(_ text: String) -> Bool {
+        text.withUTF8Bytes { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                // A byte below CC begins a character before U+0300 or continues one (a continuation byte is passed
+                // over alone).
+                guard lead >= 0xCC else { index += 1; continue }
+                let second = index + 1 < bytes.count ? bytes[index + 1] : 0
+                if (lead == 0xD8 && second >= 0xA1) || (lead == 0xD9 && second <= 0x8A) {
+                    index += 2
+                    continue
+                }
+                // Any other character at or after U+0300: decoded from its lead and continuation bytes (the text is
+                // UTF-8, as every Swift string).
+                let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                var value = UInt32(lead) & (lead < 0xE0 ? 0x1F : lead < 0xF0 ? 0x0F : 0x07)
+                for offset in 1..<length where index + offset < bytes.count {
+                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                }
+                if let scalar = Unicode.Scalar(value), isMark(scalar) { return true }
+                index += length
+            }
+            return false
         }
     }
 

@@ -66,6 +66,20 @@ import TestSupport
         #expect(TextLayerRun.tightSpaces(in: naskhRun, advance: CairoFonts.shared.advances(in: naskhRun.font)).isEmpty)
     }
 
+    @Test func marksAreFoundFromTheBytesAsFromTheScalars() {
+        // Every character up to U+FFFF and a few beyond, alone and between Arabic letters, read both ways.
+        let scalars = (UInt32(0)...0xFFFF).compactMap(Unicode.Scalar.init) + ["\u{1D167}", "\u{1F600}", "\u{E0100}"]
+        let differing = scalars.filter { scalar in
+            [String(scalar), "بس" + String(scalar) + "م a"].contains { text in
+                TextLayerRun.containsMark(text) != text.unicodeScalars.contains(where: TextLayerRun.isMark)
+            }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(5).map(\.value))")
+        #expect(!TextLayerRun.containsMark("الحمد لله رب العالمين"))
+        #expect(TextLayerRun.containsMark("إِنَّ"))
+        #expect(!TextLayerRun.containsMark(""))
+    }
+
     @Test func plainArabicKeepsAClusterPerGlyph() throws {
         let run = try #require(try line("الحمد لله", .rightToLeft).runs.first)
         let layer = TextLayerRun(run, inLeftToRightLine: false)
