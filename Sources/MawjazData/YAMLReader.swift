@@ -342,6 +342,9 @@ package struct YAMLReader {
         return visited <= Self.nodeLimit
     }
 
+    /// How many keys a mapping's pairs may hold before a new key is looked up in a set of them rather than among them.
+    private static let keysComparedInPlace = 8
+
     /// The pairs of a mapping, with unknown keys reported (and a did-you-mean); nil when it is not a mapping.
     package mutating func mapping(_ node: LocatedNode, allowedKeys: [String]? = nil) -> [(key: String, value: LocatedNode)]? {
         guard visit(node) else { return nil }
@@ -350,6 +353,9 @@ package struct YAMLReader {
             return nil
         }
         var pairs: [(key: String, value: LocatedNode)] = []
+        pairs.reserveCapacity(mapping.count)
+        // The keys of `pairs`, hashed only once there are many: most mappings hold a few keys, and a set made for each
+        // cost more than comparing them.
         var seen = Set<String>()
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let key) = keyNode else {
@@ -362,7 +368,8 @@ package struct YAMLReader {
                           .unknownKey(Message.excerpt(name), suggestion: Suggestion.closest(to: name, among: allowed)))
                 continue
             }
-            guard seen.insert(name).inserted else {
+            if pairs.count == Self.keysComparedInPlace, seen.isEmpty { seen = Set(pairs.map(\.key)) }
+            guard pairs.count < Self.keysComparedInPlace ? !pairs.contains(where: { $0.key == name }) : seen.insert(name).inserted else {
                 log.error(location(of: keyNode), field: node.path, .duplicateKey(Message.excerpt(name)))
                 continue
             }

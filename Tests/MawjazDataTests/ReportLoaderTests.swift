@@ -76,6 +76,23 @@ import Testing
         }
     }
 
+    @Test func aKeyWrittenAgainUnderAnotherTagIsReportedInSmallAndLargeMappings() throws {
+        // Yams tells such keys apart (their tags differ); the reader does not. Found among the keys read so far in a
+        // mapping of a few keys, and through a set of them in a larger one.
+        for count in [3, 8, 9, 20] {
+            let yaml = (0..<count).map { "k\($0): \($0)" }.joined(separator: "\n") + "\n!note k1: again\nlast: \(count)\n"
+            var reader = YAMLReader(file: "report.yaml")
+            let parsed = reader.parse(yaml)
+            let root = try #require(parsed)
+            let mapping = reader.mapping(root)
+            let pairs = try #require(mapping)
+            #expect(pairs.map(\.key) == (0..<count).map { "k\($0)" } + ["last"])
+            #expect(reader.log.diagnostics.count == 1)
+            let found = try #require(reader.log.diagnostics.first)
+            #expect(found.message == .duplicateKey("k1") && found.location.line == count + 1 && found.location.column == 1)
+        }
+    }
+
     /// Yams hashes each mapping key with its aliases expanded: ten levels of ten aliases under one key took seconds a
     /// level. The aliases are measured before Yams composes the text.
     @Test(.timeLimit(.minutes(1))) func anAliasBombAsAKeyIsRefusedBeforeYamsHashesIt() throws {
