@@ -78,7 +78,9 @@ final class LayoutContext {
     /// Sets text; problems become layout errors naming the block, or warnings under `overflow: warn`.
     ///
     /// Text measured on one line before (a table cell, a label) is not shaped again when it fits the width:
-    /// its line is moved to where the alignment puts it.
+    /// its line is moved to where the alignment puts it. Without a width, a single line is set alike whatever its
+    /// alignment (Pango aligns lines against the widest, here itself), so text set on one line before is used as it is:
+    /// a chart's tick, value and category labels, met again in the document's other charts, are shaped once.
     func shape(_ spans: [TextSpan], role: TextRole, width: Double?, direction: Direction? = nil, alignment: Alignment = .start,
                justify: JustifyMode = .spaces, origin: BlockOrigin) throws(LayoutError) -> ShapedParagraph {
         try checkStop()
@@ -86,8 +88,8 @@ final class LayoutContext {
         let alignment = alignment == .justify && justify == .none ? .start : alignment
         let paragraph = self.paragraph(spans, role: role, width: width, direction: direction, alignment: alignment, justify: justify)
         let unwrapped = StyledParagraph(spans: spans, direction: direction, alignment: .start, lineHeight: lineHeight(role), width: nil)
-        let kept = width != nil || alignment == .start ? singleLine(unwrapped) : nil
-        if width == nil, alignment == .start, let kept { return kept }
+        let kept = singleLine(unwrapped)
+        if width == nil, let kept { return kept }
         if let width, var single = kept, single.naturalWidth <= width {
             let room = width - single.naturalWidth
             switch alignment.resolved(in: direction) {
@@ -100,7 +102,7 @@ final class LayoutContext {
         }
         do {
             let shaped = try engine.shape(paragraph)
-            if width == nil, alignment == .start, shaped.lines.count == 1 { keepSingleLine(shaped, for: unwrapped) }
+            if width == nil, shaped.lines.count == 1 { keepSingleLine(shaped, for: unwrapped) }
             return shaped
         } catch let error {
             // Under `overflow: warn`, text that sticks out or holds a character no font has is a warning.
