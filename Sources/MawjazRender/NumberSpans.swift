@@ -126,6 +126,13 @@ final class NumberSpanLog {
         var spans: [Entry] = []
         /// The page's vowelled-word spans poppler is handed in a form of its own, in the order drawn.
         var readerSpans: [ReaderSpan] = []
+        /// The page's lines poppler would misread, each handed to it on lines of its own (`ReaderLine`).
+        var readerLines: [ReaderLine] = []
+        /// The glyphs of runs of white space only, which cairo may leave out of the stream (nothing to ink).
+        var blankGlyphs = 0
+        /// The bytes of the page's right-to-left lines' text less those of its left-to-right ones: poppler reads a page
+        /// right to left when it holds more right-to-left characters, and `ReaderLine` models that reading only.
+        var rightToLeftBalance = 0
     }
 
     /// The pages drawn so far.
@@ -137,6 +144,11 @@ final class NumberSpanLog {
         var run: Int
         var glyph: Int
     }
+    /// The current line, where it begins on the page, and the text poppler reads of its glyphs so far, left to right
+    /// (nil when it cannot misread the line: `ReaderLine.mayBeMisread`).
+    private var line: TextLine?
+    private var lineStart = (glyph: 0, blank: 0, readerSpans: 0)
+    private var popplerDrawn: String?
 
     /// Starts the next page.
     func beginPage() {
@@ -149,17 +161,47 @@ final class NumberSpanLog {
         pages[pages.count - 1].readerSpans += readerSpans
     }
 
-    /// Starts a line whose number spans are `spans` (`NumberSpan.find`).
-    func beginLine(_ spans: [NumberSpan]) {
+    /// Starts `line`, whose number spans are `spans` (`NumberSpan.find`).
+    func beginLine(_ spans: [NumberSpan], of line: TextLine) {
         lineSpans = spans
         positions.removeAll(keepingCapacity: true)
+        guard let page = pages.last else { return }
+        self.line = line
+        lineStart = (page.glyphCount, page.blankGlyphs, page.readerSpans.count)
+        popplerDrawn = ReaderLine.mayBeMisread(line.text) ? "" : nil
+    }
+
+    /// Ends the current line: when poppler would misread it, notes it as a `ReaderLine`, and leaves out its
+    /// vowelled-word spans (poppler reads the line from the pieces, the drawn glyphs hidden from it).
+    func endLine() {
+        defer { line = nil; popplerDrawn = nil }
+        guard let line, !pages.isEmpty else { return }
+        let page = pages.count - 1
+        pages[page].rightToLeftBalance += line.isRightToLeft ? line.text.utf8.count : -line.text.utf8.count
+        guard var drawn = popplerDrawn else { return }
+        // The number spans: poppler reads each token's text where its glyphs stand.
+        var from = drawn.startIndex
+        for span in lineSpans {
+            guard let range = drawn.range(of: span.drawnText, range: from..<drawn.endIndex) else { continue }
+            drawn.replaceSubrange(range, with: span.text)
+            from = drawn.index(range.lowerBound, offsetBy: span.text.count, limitedBy: drawn.endIndex) ?? drawn.endIndex
+        }
+        guard let pieces = ReaderLine.pieces(logical: line.text, drawn: drawn) else { return }
+        let blank = pages[page].blankGlyphs - lineStart.blank
+        pages[page].readerLines.append(ReaderLine(firstGlyph: lineStart.glyph, glyphCount: pages[page].glyphCount - lineStart.glyph,
+                                                  blankBefore: lineStart.blank, blankGlyphs: blank, pieces: pieces))
+        pages[page].readerSpans.removeSubrange(lineStart.readerSpans...)
     }
 
     /// Notes the glyphs of run `run` of the current line handed to cairo, `order` being indices into the run's glyphs
-    /// in the order drawn. A span whose last glyph this draws gets its entry, when its glyphs were drawn one after the
-    /// other (else it is left out).
-    func drew(run: Int, order: some RandomAccessCollection<Int>) {
+    /// in the order drawn, and `popplerText` what poppler reads of them left to right. A span whose last glyph this
+    /// draws gets its entry, when its glyphs were drawn one after the other (else it is left out).
+    func drew(run: Int, order: some RandomAccessCollection<Int>, popplerText: @autoclosure () -> String) {
         guard !pages.isEmpty else { return }
+        if let line {
+            if popplerDrawn != nil { popplerDrawn? += popplerText() }
+            if line.runs[run].clusterText.allSatisfy(\.isWhitespace) { pages[pages.count - 1].blankGlyphs += order.count }
+        }
         if lineSpans.contains(where: { span in span.glyphs.contains { $0.run == run } }) {
             let wanted = Set(lineSpans.flatMap { $0.glyphs.filter { $0.run == run }.map(\.glyph) })
             for (position, glyph) in order.enumerated() where wanted.contains(glyph) {

@@ -10,13 +10,15 @@ extension PDFAmendment {
     /// `ContentStreamText.wrapping` and `nestingReaderSpans`).
     static func writeNumberSpans(_ spans: [NumberSpanLog.Page], catalog: PDFDictionary, in file: PDFFile, to update: inout PDFUpdate,
                                  stop: StopSignal) throws(RenderError) {
-        guard spans.contains(where: { !$0.spans.isEmpty || !$0.readerSpans.isEmpty }) else { return }
+        // poppler reads a page right to left when most of its characters are: the reader lines model that reading only.
+        func readerLines(_ page: NumberSpanLog.Page) -> [ReaderLine] { page.rightToLeftBalance > 0 ? page.readerLines : [] }
+        guard spans.contains(where: { !$0.spans.isEmpty || !$0.readerSpans.isEmpty || !readerLines($0).isEmpty }) else { return }
         let pages = try pageObjects(catalog["Pages"], in: file)
         guard pages.count == spans.count else { throw .amendment("the page tree has \(pages.count) pages, not the \(spans.count) drawn") }
         var maps: [Int: [Int: String]] = [:]  // a /ToUnicode map's object → its entries, read when a span needs them
         var fontObjects: [Int: (width: Int, map: Int?)] = [:]  // a font's object → the bytes of a code, its /ToUnicode map
         let coder = FlateCoder()
-        for (number, page) in zip(pages, spans) where !page.spans.isEmpty || !page.readerSpans.isEmpty {
+        for (number, page) in zip(pages, spans) where !page.spans.isEmpty || !page.readerSpans.isEmpty || !readerLines(page).isEmpty {
             if stop.isRaised { throw .stopped }
             guard let dictionary = try file.object(number).dictionary, let contents = dictionary["Contents"]?.referenced,
                   let fonts = try file.resolveDictionary(try file.resolveDictionary(dictionary["Resources"])?["Font"]) else { continue }
@@ -35,11 +37,18 @@ extension PDFAmendment {
             // A stream that shows more glyphs than the painter handed cairo is not the one drawn.
             guard let text = try? ContentStreamText(try file.streamData(contents, coder: coder), fonts: codeFonts.map { ($0.name, $0.width) }),
                   text.glyphCount <= page.glyphCount else { continue }
-            let wrapped = page.spans.isEmpty ? nil : text.wrapping(page.spans) { font, code in
+            func name(font: Int, code: Int) -> String? {
                 guard let map = codeFonts[font].map else { return nil }
                 if maps[map] == nil { maps[map] = (try? file.streamData(map, coder: coder)).map(ToUnicodeMap.entries(in:)) ?? [:] }
                 return maps[map]?[code]
             }
+            let lines = readerLines(page)
+            // A glyph named a space, in a font of one byte a code (cairo's fonts of ASCII glyphs), for the lines' pieces.
+            let space = lines.isEmpty ? nil : codeFonts.indices.lazy.filter { codeFonts[$0].width == 1 }.compactMap { font in
+                (32..<256).first { name(font: font, code: $0) == " " }.map { ReaderLine.Space(font: [UInt8(ascii: "/")] + codeFonts[font].name, code: [UInt8($0)]) }
+            }.first
+            let wrapped = page.spans.isEmpty && space == nil ? nil
+                : text.wrapping(page.spans, lines: lines, space: space, drawnGlyphs: page.glyphCount, blankGlyphs: page.blankGlyphs, text: name)
             guard let edited = nestingReaderSpans(page.readerSpans, in: wrapped ?? text.data) ?? wrapped else { continue }
             let compressed = try edited.withUnsafeBufferPointer { (data) throws(RenderError) in try coder.deflated(data) }
             update.replaceStream(contents, PDFDictionary([("Filter", .name("FlateDecode"))]), data: compressed)
@@ -82,32 +91,68 @@ struct ContentStreamText {
         var glyphCount: Int
         /// Which stretch of the stream it is in: the count of text-object and marked-content operators before it.
         var stretch: Int
+        /// The marked-content sequence it stands directly in, when that one carries an /ActualText (an index into
+        /// `sequences`).
+        var actualTextSequence: Int?
+        /// Its text object (an index into `textObjectEnds`), and the operators setting the line matrix it is shown at
+        /// (indices into `positionings`: the text object's last `Tm` before it and the `Td`s after that).
+        var textObject: Int
+        var positioning: Range<Int>
+    }
+
+    /// A marked-content sequence: its tag's bytes (the name, slash included), where it ends (the byte after its `EMC`),
+    /// and whether its property list carries an /ActualText.
+    struct Sequence {
+        var tag: Range<Int>
+        var end: Int
+        var hasActualText: Bool
     }
 
     let data: [UInt8]
     private(set) var shows: [Show] = []
     /// The glyphs shown in the whole stream.
     private(set) var glyphCount = 0
+    /// The stream's marked-content sequences, in the order begun.
+    private(set) var sequences: [Sequence] = []
+    /// Where each text object ends: the byte after its `ET`.
+    private(set) var textObjectEnds: [Int] = []
+    /// The `Tm`, `Td` and `TD` operations, operands included, in the stream's order.
+    private(set) var positionings: [Range<Int>] = []
 
     /// Scans `data`; `fonts` are the page's font resources, each by name with the bytes of a glyph code in it. A font it
     /// does not know, an inline image (whose data the scanner cannot step over) or anything it cannot read is an error.
     init(_ data: [UInt8], fonts: [(name: [UInt8], width: Int)]) throws(RenderError) {
         self.data = data
-        var shows: [Show] = [], glyphCount = 0
+        var scanned = Scanned()
         try data.withUnsafeBufferPointer { (bytes) throws(RenderError) in
-            try Self.scan(bytes, fonts: fonts, shows: &shows, glyphCount: &glyphCount)
+            try Self.scan(bytes, fonts: fonts, into: &scanned)
         }
-        self.shows = shows
-        self.glyphCount = glyphCount
+        shows = scanned.shows
+        glyphCount = scanned.glyphCount
+        sequences = scanned.sequences
+        textObjectEnds = scanned.textObjectEnds
+        positionings = scanned.positionings
+    }
+
+    /// What a scan finds (see the properties of the same names).
+    private struct Scanned {
+        var shows: [Show] = []
+        var glyphCount = 0
+        var sequences: [Sequence] = []
+        var textObjectEnds: [Int] = []
+        var positionings: [Range<Int>] = []
     }
 
     /// Finds the text-showing operators of `bytes`. The scan reads bytes through their pointer, with no object made of
     /// what it reads but a marked-content property list (one a span or a tag): a content stream is some 15 KB a page.
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, fonts: [(name: [UInt8], width: Int)], shows: inout [Show],
-                             glyphCount: inout Int) throws(RenderError) {
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, fonts: [(name: [UInt8], width: Int)],
+                             into scanned: inout Scanned) throws(RenderError) {
         guard let base = bytes.baseAddress else { return }
         let count = bytes.count
         var position = 0, operandStart: Int?, stringBytes = 0, lastName = 0..<0, font: Int?, stretch = 0
+        // The first name among an operator's operands (a marked-content tag), whether its property list carries an
+        // /ActualText, the sequences open, and where the current text object's line matrix was last set.
+        var firstName: Range<Int>?, hasActualText = false, open: [Int] = [], matrix = 0
         func fail(_ what: String) -> RenderError { .amendment("a content stream \(what) at byte \(position)") }
         while true {
             // White space and comments.
@@ -128,7 +173,7 @@ struct ContentStreamText {
                 stringBytes += try literalStringLength(base, count: count, at: &position)
             case UInt8(ascii: "<") where start + 1 < count && base[start + 1] == UInt8(ascii: "<"):
                 var parser = PDFParser(bytes, at: start)
-                _ = try parser.object()  // a marked-content property list
+                hasActualText = try parser.object().dictionary?["ActualText"] != nil  // a marked-content property list
                 position = parser.position
             case UInt8(ascii: "<"):
                 // A hexadecimal string: its digits counted, not decoded; eight bytes at a time while none of them is
@@ -152,6 +197,7 @@ struct ContentStreamText {
                 position += 1
                 while position < count, isRegular(base[position]) { position += 1 }
                 lastName = (start + 1)..<position
+                if firstName == nil { firstName = start..<position }
             default:
                 // A number (an operand) or an operator, read as bytes: no string is made of it.
                 while position < count, isRegular(base[position]) { position += 1 }
@@ -173,14 +219,38 @@ struct ContentStreamText {
                 case .show(let isCuttable, let isArray):
                     guard let font else { throw fail("shows text before selecting a font") }
                     let width = fonts[font].width
-                    shows.append(Show(range: (operandStart ?? start)..<position, isCuttable: isCuttable, isArray: isArray, font: font,
-                                      codeWidth: width, firstGlyph: glyphCount, glyphCount: stringBytes / width, stretch: stretch))
-                    glyphCount += stringBytes / width
-                case .bound: stretch += 1
+                    let sequence = open.last.flatMap { scanned.sequences[$0].hasActualText ? $0 : nil }
+                    scanned.shows.append(Show(range: (operandStart ?? start)..<position, isCuttable: isCuttable, isArray: isArray,
+                                              font: font, codeWidth: width, firstGlyph: scanned.glyphCount,
+                                              glyphCount: stringBytes / width, stretch: stretch, actualTextSequence: sequence,
+                                              textObject: scanned.textObjectEnds.count - 1,
+                                              positioning: matrix..<scanned.positionings.count))
+                    scanned.glyphCount += stringBytes / width
+                case .beginText:
+                    stretch += 1
+                    scanned.textObjectEnds.append(count)
+                    matrix = scanned.positionings.count
+                case .endText:
+                    stretch += 1
+                    if !scanned.textObjectEnds.isEmpty { scanned.textObjectEnds[scanned.textObjectEnds.count - 1] = position }
+                case .beginMarkedContent(let hasProperties):
+                    stretch += 1
+                    open.append(scanned.sequences.count)
+                    scanned.sequences.append(Sequence(tag: firstName ?? start..<start, end: count, hasActualText: hasProperties && hasActualText))
+                case .endMarkedContent:
+                    stretch += 1
+                    if let sequence = open.popLast() { scanned.sequences[sequence].end = position }
+                case .setMatrix:
+                    matrix = scanned.positionings.count
+                    scanned.positionings.append((operandStart ?? start)..<position)
+                case .move:
+                    scanned.positionings.append((operandStart ?? start)..<position)
                 case .inlineImage: throw fail("holds an inline image")
                 case .other: break
                 }
                 operandStart = nil
+                firstName = nil
+                hasActualText = false
                 stringBytes = 0
                 continue
             }
@@ -250,8 +320,12 @@ struct ContentStreamText {
         case selectFont
         /// `Tj` and `TJ` (cuttable; `TJ` takes an array), `'` and `"`.
         case show(isCuttable: Bool, isArray: Bool)
-        /// Where a text object or a marked-content sequence begins or ends: `BT`, `ET`, `BDC`, `BMC`, `EMC`.
-        case bound
+        /// Where a text object begins or ends: `BT`, `ET`.
+        case beginText, endText
+        /// Where a marked-content sequence begins (`BDC` with a property list, `BMC`) or ends (`EMC`).
+        case beginMarkedContent(hasProperties: Bool), endMarkedContent
+        /// `Tm`, and `Td` or `TD`.
+        case setMatrix, move
         /// `BI` or `ID`.
         case inlineImage
         case other
@@ -263,10 +337,13 @@ struct ContentStreamText {
             case (2, UInt8(ascii: "T"), UInt8(ascii: "j")): self = .show(isCuttable: true, isArray: false)
             case (2, UInt8(ascii: "T"), UInt8(ascii: "J")): self = .show(isCuttable: true, isArray: true)
             case (1, UInt8(ascii: "'"), _), (1, UInt8(ascii: "\""), _): self = .show(isCuttable: false, isArray: false)
-            case (2, UInt8(ascii: "B"), UInt8(ascii: "T")), (2, UInt8(ascii: "E"), UInt8(ascii: "T")): self = .bound
-            case (3, UInt8(ascii: "E"), UInt8(ascii: "M")), (3, UInt8(ascii: "B"), UInt8(ascii: "M")):
-                self = word[2] == UInt8(ascii: "C") ? .bound : .other
-            case (3, UInt8(ascii: "B"), UInt8(ascii: "D")): self = word[2] == UInt8(ascii: "C") ? .bound : .other
+            case (2, UInt8(ascii: "B"), UInt8(ascii: "T")): self = .beginText
+            case (2, UInt8(ascii: "E"), UInt8(ascii: "T")): self = .endText
+            case (2, UInt8(ascii: "T"), UInt8(ascii: "m")): self = .setMatrix
+            case (2, UInt8(ascii: "T"), UInt8(ascii: "d")), (2, UInt8(ascii: "T"), UInt8(ascii: "D")): self = .move
+            case (3, UInt8(ascii: "E"), UInt8(ascii: "M")): self = word[2] == UInt8(ascii: "C") ? .endMarkedContent : .other
+            case (3, UInt8(ascii: "B"), UInt8(ascii: "M")): self = word[2] == UInt8(ascii: "C") ? .beginMarkedContent(hasProperties: false) : .other
+            case (3, UInt8(ascii: "B"), UInt8(ascii: "D")): self = word[2] == UInt8(ascii: "C") ? .beginMarkedContent(hasProperties: true) : .other
             case (2, UInt8(ascii: "B"), UInt8(ascii: "I")), (2, UInt8(ascii: "I"), UInt8(ascii: "D")): self = .inlineImage
             default: self = .other
             }
@@ -298,18 +375,44 @@ struct ContentStreamText {
         }
     }
 
-    /// The stream with each of `spans` wrapped in a marked-content sequence carrying its /ActualText, or nil when none
-    /// can be.
+    /// The stream with each of `spans` wrapped in a marked-content sequence carrying its /ActualText, and each of
+    /// `lines` hidden from poppler and handed to it in pieces (`ReaderLine`), or nil when nothing can be.
     ///
     /// cairo leaves out of the stream a glyph run with nothing to ink (a lone space between two numbers, where its
     /// place falls on whole device pixels), so a span's glyphs may stand a few places before where the painter counted
     /// them; never after. Each span is looked for from where the one before it was found, at most `searchedPlaces`
     /// earlier, by its drawn text: `text(font, code)` must name its glyphs by the characters drawn, and they must be
     /// shown by `Tj` or `TJ` operators in one stretch (one text object, no marked content begun or ended among them). A
-    /// span not found so is left out.
-    func wrapping(_ spans: [NumberSpanLog.Entry], text: (_ font: Int, _ code: Int) -> String?) -> [UInt8]? {
+    /// span not found so is left out. The lines are found by count (`ReaderLine.located`); a span in such a line is
+    /// tagged `/Word` inside a `/Span` hiding it from poppler.
+    func wrapping(_ spans: [NumberSpanLog.Entry], lines: [ReaderLine] = [], space: ReaderLine.Space? = nil,
+                  drawnGlyphs: Int = 0, blankGlyphs: Int = 0, text: (_ font: Int, _ code: Int) -> String?) -> [UInt8]? {
         // Each show's insertions: the glyph (in the show) before which it goes, whether it ends a span, and the bytes.
         var insertions: [Int: [(glyph: Int, isEnd: Bool, bytes: [UInt8])]] = [:]
+        // The edits to the stream other than the shows cut: bytes replacing `length` bytes at `position`.
+        var edits: [(position: Int, length: Int, bytes: [UInt8])] = []
+        var hidden: [Int: [Range<Int>]] = [:], hiddenLines: [Range<Int>] = []
+        if let space {
+            for (range, pieces) in ReaderLine.located(lines, streamGlyphs: glyphCount, drawnGlyphs: drawnGlyphs, blankGlyphs: blankGlyphs) {
+                guard let first = show(holding: range.lowerBound), let last = show(holding: range.upperBound - 1),
+                      shows[first...last].allSatisfy({ $0.isCuttable && ($0.actualTextSequence.map { sequences[$0].end < data.count } ?? true) }),
+                      shows[last].textObject >= 0, !shows[first].positioning.isEmpty else { continue }
+                for index in first...last {
+                    let show = shows[index]
+                    if let sequence = show.actualTextSequence {
+                        if !edits.contains(where: { $0.position == sequences[sequence].tag.lowerBound }) {
+                            edits.append((sequences[sequence].tag.lowerBound, sequences[sequence].tag.count, ReaderLine.hidingBegin + Array("\n/Word".utf8)))
+                            edits.append((sequences[sequence].end, 0, Array("\nEMC".utf8)))
+                        }
+                    } else {
+                        hidden[index, default: []].append((max(range.lowerBound, show.firstGlyph) - show.firstGlyph)..<(min(range.upperBound, show.firstGlyph + show.glyphCount) - show.firstGlyph))
+                    }
+                }
+                hiddenLines.append(range)
+                let end = textObjectEnds[shows[last].textObject]
+                edits.append((end, 0, ReaderLine.layer(pieces, at: positionings[shows[first].positioning].map { data[$0] }, space: space)))
+            }
+        }
         var shift = 0, free = 0
         for span in spans where span.glyphCount > 0 {
             var found: (shift: Int, first: Int, last: Int)?
@@ -327,30 +430,45 @@ struct ContentStreamText {
             let start = span.firstGlyph - found.shift
             shift = found.shift
             free = start + span.glyphCount
-            var begin = Array("/Span ".utf8)
+            let isHidden = hiddenLines.contains { $0.contains(start) }
+            var begin = isHidden ? ReaderLine.hidingBegin + Array("\n/Word ".utf8) : Array("/Span ".utf8)
             PDFDictionary([("ActualText", .text(span.text))]).write(to: &begin)
             begin += Array(" BDC".utf8)
             insertions[found.first, default: []].append((start - shows[found.first].firstGlyph, false, begin))
-            insertions[found.last, default: []].append((free - shows[found.last].firstGlyph, true, Array("EMC".utf8)))
+            insertions[found.last, default: []].append((free - shows[found.last].firstGlyph, true, Array((isHidden ? "EMC\nEMC" : "EMC").utf8)))
         }
-        guard !insertions.isEmpty else { return nil }
-        var output: [UInt8] = []
-        output.reserveCapacity(data.count + insertions.count * 64)
-        var copied = 0
-        for index in insertions.keys.sorted() {
+        // Each show cut: the spans' bytes where they begin and end, and each stretch of a hidden line's glyphs outside
+        // a span in a `/Span` of its own with an empty /ActualText (PDFium reads a text object's glyphs when it has a
+        // marked-content dictionary of its own; two under one dictionary are one span to it).
+        var open = 0
+        for index in Set(insertions.keys).union(hidden.keys).sorted() {
             let show = shows[index]
-            output += data[copied..<show.range.lowerBound]
             // A span that ends where another begins closes first.
             let points = insertions[index, default: []].sorted { ($0.glyph, $0.isEnd ? 0 : 1) < ($1.glyph, $1.isEnd ? 0 : 1) }
-            var parts: [[UInt8]] = [], from = 0
-            for point in points {
-                parts.append(operation(show, glyphs: from..<point.glyph))
-                parts.append(point.bytes)
-                from = point.glyph
+            let hides = hidden[index, default: []]
+            let cuts = Set([0, show.glyphCount] + points.map(\.glyph) + hides.flatMap { [$0.lowerBound, $0.upperBound] }).sorted()
+            var parts: [[UInt8]] = [], next = 0
+            for (position, cut) in cuts.enumerated() {
+                while next < points.count, points[next].glyph == cut {
+                    parts.append(points[next].bytes)
+                    open += points[next].isEnd ? -1 : 1
+                    next += 1
+                }
+                guard position + 1 < cuts.count else { break }
+                let part = operation(show, glyphs: cut..<cuts[position + 1])
+                guard !part.isEmpty else { continue }
+                parts.append(open == 0 && hides.contains { $0.contains(cut) } ? ReaderLine.hidingBegin + [0x0A] + part + Array("\nEMC".utf8) : part)
             }
-            parts.append(operation(show, glyphs: from..<show.glyphCount))
-            output += parts.filter { !$0.isEmpty }.joined(separator: [0x0A])
-            copied = show.range.upperBound
+            edits.append((show.range.lowerBound, show.range.count, Array(parts.joined(separator: [0x0A]))))
+        }
+        guard !edits.isEmpty else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(data.count + edits.reduce(0) { $0 + $1.bytes.count })
+        var copied = 0
+        for edit in edits.enumerated().sorted(by: { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }).map(\.element) {
+            output += data[copied..<edit.position]
+            output += edit.bytes
+            copied = edit.position + edit.length
         }
         output += data[copied...]
         return output

@@ -38,6 +38,24 @@ struct TextLayerRun {
     /// Those spans, each with its group in `clusters`.
     private var groupedReaderSpans: [(group: Int, span: ReaderSpan)] = []
 
+    /// The run's text as poppler reads it where it stands, left to right: `text`, each vowelled-word span's text as
+    /// poppler is handed it (`ReaderSpan.popplerText`).
+    var popplerText: String {
+        guard !groupedReaderSpans.isEmpty else { return text }
+        var result = "", start = text.utf8.startIndex, next = 0
+        for (group, cluster) in clusters.enumerated() {
+            let end = text.utf8.index(start, offsetBy: cluster.bytes, limitedBy: text.utf8.endIndex) ?? text.utf8.endIndex
+            if next < groupedReaderSpans.count, groupedReaderSpans[next].group == group {
+                result += groupedReaderSpans[next].span.popplerText
+                next += 1
+            } else {
+                result += text[start..<end]
+            }
+            start = end
+        }
+        return result
+    }
+
     /// The text layer of `run`, in a line read left to right or not; `advance` gives a glyph's advance width in the
     /// run's font as the font has it (points; see `tightSpaces`); `allowsSpan` says whether a group of glyphs (indices
     /// into the run's glyphs) may become one span (see `TextLayerPlan`).

@@ -44,7 +44,8 @@ struct Painter {
     /// Draws a line run by run, handing cairo each run's glyphs and text layer (`TextLayerRun`), so the PDF's text
     /// layer carries the text as readers expect it.
     private func paint(_ line: TextLine, at origin: Point) throws(RenderError) {
-        numberSpans?.beginLine(NumberSpan.find(in: line))
+        numberSpans?.beginLine(NumberSpan.find(in: line), of: line)
+        defer { numberSpans?.endLine() }
         for (runIndex, run) in line.runs.enumerated() {
             let font = try fonts.scaledFont(for: run.font)
             let runX = origin.x + run.x
@@ -64,14 +65,14 @@ struct Painter {
                 }
                 clusters = layer.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes), num_glyphs: Int32($0.glyphs)) }
                 text = layer.text
-                numberSpans?.drew(run: runIndex, order: layer.glyphOrder)
+                numberSpans?.drew(run: runIndex, order: layer.glyphOrder, popplerText: layer.popplerText)
                 numberSpans?.drew(layer.readerSpans)
             } else {
                 // A run that cannot become spans: its glyphs, clusters and text as they are (`TextLayerRun`'s default).
                 glyphs = run.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: runX + $0.x, y: origin.y + $0.y) }
                 clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.byteCount), num_glyphs: Int32($0.glyphCount)) }
                 text = run.clusterText
-                numberSpans?.drew(run: runIndex, order: run.glyphs.indices)
+                numberSpans?.drew(run: runIndex, order: run.glyphs.indices, popplerText: run.clusterText)
             }
             setColor(run.color)
             withExtendedLifetime(font) {
