@@ -128,8 +128,8 @@ final class NumberSpanLog {
         var readerSpans: [ReaderSpan] = []
         /// The page's lines poppler would misread, each handed to it on lines of its own (`ReaderLine`).
         var readerLines: [ReaderLine] = []
-        /// The glyphs of runs of white space only, which cairo may leave out of the stream (nothing to ink).
-        var blankGlyphs = 0
+        /// The glyphs of each run of white space only, which cairo may leave out of the stream (nothing to ink).
+        var blankRuns: [Range<Int>] = []
         /// The bytes of the page's right-to-left lines' text less those of its left-to-right ones: poppler reads a page
         /// right to left when it holds more right-to-left characters, and `ReaderLine` models that reading only.
         var rightToLeftBalance = 0
@@ -147,7 +147,7 @@ final class NumberSpanLog {
     /// The current line, where it begins on the page, and the text poppler reads of its glyphs so far, left to right
     /// (nil when it cannot misread the line: `ReaderLine.mayBeMisread`).
     private var line: TextLine?
-    private var lineStart = (glyph: 0, blank: 0, readerSpans: 0)
+    private var lineStart = (glyph: 0, readerSpans: 0)
     private var popplerDrawn: String?
 
     /// Starts the next page.
@@ -167,12 +167,11 @@ final class NumberSpanLog {
         positions.removeAll(keepingCapacity: true)
         guard let page = pages.last else { return }
         self.line = line
-        lineStart = (page.glyphCount, page.blankGlyphs, page.readerSpans.count)
+        lineStart = (page.glyphCount, page.readerSpans.count)
         popplerDrawn = ReaderLine.mayBeMisread(line.text) ? "" : nil
     }
 
-    /// Ends the current line: when poppler would misread it, notes it as a `ReaderLine`, and leaves out its
-    /// vowelled-word spans (poppler reads the line from the pieces, the drawn glyphs hidden from it).
+    /// Ends the current line: when poppler would misread it, notes it as a `ReaderLine`.
     func endLine() {
         defer { line = nil; popplerDrawn = nil }
         guard let line, !pages.isEmpty else { return }
@@ -187,10 +186,8 @@ final class NumberSpanLog {
             from = drawn.index(range.lowerBound, offsetBy: span.text.count, limitedBy: drawn.endIndex) ?? drawn.endIndex
         }
         guard let pieces = ReaderLine.pieces(logical: line.text, drawn: drawn) else { return }
-        let blank = pages[page].blankGlyphs - lineStart.blank
         pages[page].readerLines.append(ReaderLine(firstGlyph: lineStart.glyph, glyphCount: pages[page].glyphCount - lineStart.glyph,
-                                                  blankBefore: lineStart.blank, blankGlyphs: blank, pieces: pieces))
-        pages[page].readerSpans.removeSubrange(lineStart.readerSpans...)
+                                                  readerSpans: lineStart.readerSpans..<pages[page].readerSpans.count, pieces: pieces))
     }
 
     /// Notes the glyphs of run `run` of the current line handed to cairo, `order` being indices into the run's glyphs
@@ -200,7 +197,10 @@ final class NumberSpanLog {
         guard !pages.isEmpty else { return }
         if let line {
             if popplerDrawn != nil { popplerDrawn? += popplerText() }
-            if line.runs[run].clusterText.allSatisfy(\.isWhitespace) { pages[pages.count - 1].blankGlyphs += order.count }
+            if line.runs[run].clusterText.allSatisfy(\.isWhitespace) {
+                let start = pages[pages.count - 1].glyphCount
+                pages[pages.count - 1].blankRuns.append(start..<(start + order.count))
+            }
         }
         if lineSpans.contains(where: { span in span.glyphs.contains { $0.run == run } }) {
             let wanted = Set(lineSpans.flatMap { $0.glyphs.filter { $0.run == run }.map(\.glyph) })

@@ -45,11 +45,16 @@ extension PDFAmendment {
             let lines = readerLines(page)
             // A glyph named a space, in a font of one byte a code (cairo's fonts of ASCII glyphs), for the lines' pieces.
             let space = lines.isEmpty ? nil : codeFonts.indices.lazy.filter { codeFonts[$0].width == 1 }.compactMap { font in
-                (32..<256).first { name(font: font, code: $0) == " " }.map { ReaderLine.Space(font: [UInt8(ascii: "/")] + codeFonts[font].name, code: [UInt8($0)]) }
+                (32..<256).first { name(font: font, code: $0) == " " }.map {
+                    ReaderLine.Space(font: [UInt8(ascii: "/")] + codeFonts[font].name, code: [UInt8($0)])
+                }
             }.first
             let wrapped = page.spans.isEmpty && space == nil ? nil
-                : text.wrapping(page.spans, lines: lines, space: space, drawnGlyphs: page.glyphCount, blankGlyphs: page.blankGlyphs, text: name)
-            guard let edited = nestingReaderSpans(page.readerSpans, in: wrapped ?? text.data) ?? wrapped else { continue }
+                : text.wrapping(page.spans, lines: lines, space: space, blankRuns: page.blankRuns, text: name)
+            // A hidden line's vowelled words are read by poppler from its pieces: their spans are left as written.
+            var readerSpans = page.readerSpans
+            for line in (wrapped?.hiddenLines ?? []).reversed() { readerSpans.removeSubrange(lines[line].readerSpans) }
+            guard let edited = nestingReaderSpans(readerSpans, in: wrapped?.stream ?? text.data) ?? wrapped?.stream else { continue }
             let compressed = try edited.withUnsafeBufferPointer { (data) throws(RenderError) in try coder.deflated(data) }
             update.replaceStream(contents, PDFDictionary([("Filter", .name("FlateDecode"))]), data: compressed)
         }
@@ -376,24 +381,26 @@ struct ContentStreamText {
     }
 
     /// The stream with each of `spans` wrapped in a marked-content sequence carrying its /ActualText, and each of
-    /// `lines` hidden from poppler and handed to it in pieces (`ReaderLine`), or nil when nothing can be.
+    /// `lines` hidden from poppler and handed to it in pieces (`ReaderLine`), with the indices of the lines so written;
+    /// nil when nothing can be.
     ///
     /// cairo leaves out of the stream a glyph run with nothing to ink (a lone space between two numbers, where its
     /// place falls on whole device pixels), so a span's glyphs may stand a few places before where the painter counted
     /// them; never after. Each span is looked for from where the one before it was found, at most `searchedPlaces`
     /// earlier, by its drawn text: `text(font, code)` must name its glyphs by the characters drawn, and they must be
     /// shown by `Tj` or `TJ` operators in one stretch (one text object, no marked content begun or ended among them). A
-    /// span not found so is left out. The lines are found by count (`ReaderLine.located`); a span in such a line is
-    /// tagged `/Word` inside a `/Span` hiding it from poppler.
+    /// span not found so is left out. The lines are found by count, less the glyphs of the runs of white space only
+    /// (`blankRuns`, as the painter counted them) that cairo left out (`located`); a span in such a line is tagged
+    /// `/Word` inside a `/Span` hiding it from poppler.
     func wrapping(_ spans: [NumberSpanLog.Entry], lines: [ReaderLine] = [], space: ReaderLine.Space? = nil,
-                  drawnGlyphs: Int = 0, blankGlyphs: Int = 0, text: (_ font: Int, _ code: Int) -> String?) -> [UInt8]? {
+                  blankRuns: [Range<Int>] = [], text: (_ font: Int, _ code: Int) -> String?) -> (stream: [UInt8], hiddenLines: [Int])? {
         // Each show's insertions: the glyph (in the show) before which it goes, whether it ends a span, and the bytes.
         var insertions: [Int: [(glyph: Int, isEnd: Bool, bytes: [UInt8])]] = [:]
         // The edits to the stream other than the shows cut: bytes replacing `length` bytes at `position`.
         var edits: [(position: Int, length: Int, bytes: [UInt8])] = []
-        var hidden: [Int: [Range<Int>]] = [:], hiddenLines: [Range<Int>] = []
+        var hidden: [Int: [Range<Int>]] = [:], hiddenLines: [Range<Int>] = [], written: [Int] = []
         if let space {
-            for (range, pieces) in ReaderLine.located(lines, streamGlyphs: glyphCount, drawnGlyphs: drawnGlyphs, blankGlyphs: blankGlyphs) {
+            for (line, range) in located(lines, blankRuns: blankRuns, text: text) {
                 guard let first = show(holding: range.lowerBound), let last = show(holding: range.upperBound - 1),
                       shows[first...last].allSatisfy({ $0.isCuttable && ($0.actualTextSequence.map { sequences[$0].end < data.count } ?? true) }),
                       shows[last].textObject >= 0, !shows[first].positioning.isEmpty else { continue }
@@ -409,8 +416,9 @@ struct ContentStreamText {
                     }
                 }
                 hiddenLines.append(range)
+                written.append(line)
                 let end = textObjectEnds[shows[last].textObject]
-                edits.append((end, 0, ReaderLine.layer(pieces, at: positionings[shows[first].positioning].map { data[$0] }, space: space)))
+                edits.append((end, 0, ReaderLine.layer(lines[line].pieces, at: positionings[shows[first].positioning].map { data[$0] }, space: space)))
             }
         }
         var shift = 0, free = 0
@@ -457,7 +465,9 @@ struct ContentStreamText {
                 guard position + 1 < cuts.count else { break }
                 let part = operation(show, glyphs: cut..<cuts[position + 1])
                 guard !part.isEmpty else { continue }
-                parts.append(open == 0 && hides.contains { $0.contains(cut) } ? ReaderLine.hidingBegin + [0x0A] + part + Array("\nEMC".utf8) : part)
+                // A space alone poppler reads as no character: it needs no hiding.
+                let isSpace = show.codeWidth == 1 && part.elementsEqual("( ) Tj".utf8) && text(show.font, 0x20) == " "
+                parts.append(open == 0 && !isSpace && hides.contains { $0.contains(cut) } ? ReaderLine.hidingBegin + [0x0A] + part + Array("\nEMC".utf8) : part)
             }
             edits.append((show.range.lowerBound, show.range.count, Array(parts.joined(separator: [0x0A]))))
         }
@@ -471,7 +481,36 @@ struct ContentStreamText {
             copied = edit.position + edit.length
         }
         output += data[copied...]
-        return output
+        return (output, written)
+    }
+
+    /// Where each of `lines` stands among the stream's glyphs: where the painter counted it, less the glyphs of the runs
+    /// of white space only that cairo left out before it and in it. A blank run is taken as left out when the glyph
+    /// where it would stand is not named a space (`text`).
+    private func located(_ lines: [ReaderLine], blankRuns: [Range<Int>], text: (Int, Int) -> String?) -> [(line: Int, range: Range<Int>)] {
+        // Each blank run left out, and the glyphs left out up to its end.
+        var dropped: [(run: Range<Int>, total: Int)] = [], total = 0
+        for run in blankRuns {
+            let start = run.lowerBound - total
+            if let show = show(holding: start), drawnText(of: start..<(start + 1), from: show, text: text) == " " { continue }
+            total += run.count
+            dropped.append((run, total))
+        }
+        var next = 0, before = 0
+        return lines.enumerated().compactMap { index, line in
+            let end = line.firstGlyph + line.glyphCount
+            while next < dropped.count, dropped[next].run.upperBound <= line.firstGlyph {
+                before = dropped[next].total
+                next += 1
+            }
+            var within = before, after = next
+            while after < dropped.count, dropped[after].run.upperBound <= end {
+                within = dropped[after].total
+                after += 1
+            }
+            let count = line.glyphCount - (within - before)
+            return count > 0 ? (index, (line.firstGlyph - before)..<(line.firstGlyph - before + count)) : nil
+        }
     }
 
     /// The index of the show holding glyph `glyph` of the stream.

@@ -16,10 +16,9 @@ struct ReaderLine: Equatable {
     /// The line's first glyph on the page, and how many glyphs it has (as `NumberSpanLog` counts them).
     var firstGlyph: Int
     var glyphCount: Int
-    /// The glyphs of runs of white space only on the page before the line, and in it: cairo may leave them out of the
-    /// stream (`PDFAmendment+ReaderLines` finds the line among the stream's glyphs with them).
-    var blankBefore: Int
-    var blankGlyphs: Int
+    /// Its vowelled-word spans, as indices into the page's (`NumberSpanLog.Page.readerSpans`): left as cairo wrote them
+    /// when the line is hidden from poppler.
+    var readerSpans: Range<Int>
     /// poppler's text for the line, in pieces each on a baseline of its own: each piece's characters left to right,
     /// the form poppler reads back as that piece of the line's text.
     var pieces: [String]
@@ -165,19 +164,6 @@ struct ReaderLine: Equatable {
             bytes += Array(" Tj EMC\n".utf8)
         }
         return bytes + Array("ET\nQ".utf8)
-    }
-
-    /// Where each of `lines` stands among the glyphs of a stream showing `streamGlyphs` of the `drawnGlyphs` the
-    /// painter handed cairo, `blankGlyphs` of them in runs of white space only: as counted when cairo left none out,
-    /// less the blank runs when it left out all of them; none when it left out some (which, the count cannot tell).
-    static func located(_ lines: [ReaderLine], streamGlyphs: Int, drawnGlyphs: Int, blankGlyphs: Int) -> [(Range<Int>, [String])] {
-        let dropped = drawnGlyphs - streamGlyphs
-        guard dropped == 0 || dropped == blankGlyphs else { return [] }
-        return lines.compactMap { line in
-            let start = dropped == 0 ? line.firstGlyph : line.firstGlyph - line.blankBefore
-            let count = dropped == 0 ? line.glyphCount : line.glyphCount - line.blankGlyphs
-            return count > 0 ? (start..<(start + count), line.pieces) : nil
-        }
     }
 
     /// `text` with runs of white space made one space, and none at its ends.

@@ -88,7 +88,7 @@ import TestSupport
     }
 
     func wrapped(_ entries: [NumberSpanLog.Entry]) throws -> String? {
-        try text(Array(Self.stream.utf8)).wrapping(entries) { Self.names[$0][$1] }.map { String(decoding: $0, as: UTF8.self) }
+        try text(Array(Self.stream.utf8)).wrapping(entries) { Self.names[$0][$1] }.map { String(decoding: $0.stream, as: UTF8.self) }
     }
 
     @Test func theAmendmentWrapsATokensGlyphsSplittingTheOperatorsThatShowThem() throws {

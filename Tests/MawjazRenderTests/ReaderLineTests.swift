@@ -1,0 +1,83 @@
+// Lines poppler would misread, handed to it on invisible lines of their own: the model of its reading against
+// bench/fidelity/readers.py's, and what poppler and PDFium copy back from pages of tokens the corpus does not hold.
+import Foundation
+import MawjazFrame
+@testable import MawjazRender
+import MawjazText
+import Testing
+import TestSupport
+
+@Suite struct ReaderLineTests {
+    func scalars(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
+    func string(_ scalars: [Unicode.Scalar]) -> String { String(String.UnicodeScalarView(scalars)) }
+
+    /// A right-to-left line's characters as they stand left to right, when each is drawn as a glyph of its own.
+    func drawn(_ text: String) -> String { string(scalars(text).reversed()) }
+
+    @Test func popplersReadingIsModelledAsReadersPyModelsIt() {
+        // readers.py's `poppler_rtl` of each text's characters reversed: a number character followed by a space and a
+        // right-to-left letter comes back before the space.
+        #expect(string(ReaderLine.popplerText(drawn("نور، والجهل").unicodeScalars)) == "نور ،والجهل")
+        #expect(string(ReaderLine.popplerText(drawn("الحمد لله وحده، ولا إله إلا الله.").unicodeScalars))
+                == "الحمد لله وحده ،ولا إله إلا الله.")
+        #expect(string(ReaderLine.popplerText(drawn("12.5% بعد").unicodeScalars)) == " %5.21بعد")
+        // readers.py's `poppler_pieces` of its demonstration line, and each piece's visual text read back as the piece.
+        let line = "قال الحكيم: العلم نور، والجهل ظلام، وبلغت النسبة 12.5% بعد عام."
+        let pieces = ReaderLine.pieces(of: scalars(line))
+        #expect(pieces.map(string) == ["قال الحكيم:", "العلم نور،", "والجهل ظلام،", "وبلغت النسبة 12.5%", "بعد عام."])
+        for piece in pieces {
+            #expect(ReaderLine.popplerText(ReaderLine.visualText(of: piece)) == piece)
+        }
+        // Where no space follows (`Report) في`), the cut comes right after the Latin letter: the rest still reads right.
+        #expect(ReaderLine.pieces(of: scalars("قال (Annual Report) في")).map(string) == ["قال (Annual Report", ") في"])
+    }
+
+    @Test func aLinePopplerReadsRightGetsNoPieces() {
+        let plain = "كتب المدرس على اللوح ثم قرأ الطلاب"
+        #expect(!ReaderLine.mayBeMisread(plain))
+        #expect(ReaderLine.pieces(logical: plain, drawn: drawn(plain)) == nil)
+        #expect(ReaderLine.pieces(logical: "في عام 2012 بدأت", drawn: "تأدب 2012 ماع يف") == nil)
+        #expect(ReaderLine.pieces(logical: "نور، والجهل", drawn: drawn("نور، والجهل")) == ["،رون", "لهجلاو"])
+    }
+
+    /// Paragraphs of tokens the corpus does not hold (an e-mail and a phone, Latin in parentheses, a percent, a date,
+    /// vowelled words with commas), and the tokens poppler can give back from some PDF (`readers.py ceiling`).
+    static let paragraphs = [
+        "راسلونا على press@mawjaz.example أو اتصلوا بالرقم +971 4 555 0199 قبل نهاية الشهر، وسنرد خلال يومين.",
+        "نشرت الوزارة تقريرها (Quarterly Outlook) في مارس، وبلغ النمو 3.4% بعد عامين من الركود.",
+        "قال المعلم: العِلْمُ نُورٌ، والصَّبْرُ مِفْتَاحٌ، والعَمَلُ عِبَادَةٌ.",
+        "زار الوفد مدينة سمرقند يوم 12/03/2025، ثم عاد إلى طشقند.",
+    ]
+    static let tokens = ["press@mawjaz.example", "+971 4 555 0199", "الشهر، وسنرد", "مارس، وبلغ", "3.4% بعد",
+                         "العِلْمُ نُورٌ، والصَّبْرُ", "مِفْتَاحٌ، والعَمَلُ", "12/03/2025، ثم"]
+
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func misreadLinesCopyBackFromPopplerWhilePDFiumKeepsItsTextAndThePageItsPixels(_ family: String) throws {
+        let opening = "كتب المدرس على اللوح ثم قرأ الطلاب الدرس كله بصوت عال وقال الشاعر قصيدة عن الوطن"
+        let (amended, plain) = try AmendedPDFs.make([opening] + Self.paragraphs, family: family, title: "رموز")
+        try TestSupport.inspectPDF(amended)
+        let poppler = TestSupport.fidelityNormalised(try TestSupport.pdfText(amended))
+        for token in Self.tokens {
+            #expect(poppler.contains(TestSupport.fidelityNormalised(token)), "\(family): \(token) in \(poppler)")
+        }
+        // Without the lines, poppler gives few of them back (one broken where a line ends reads right).
+        let before = TestSupport.fidelityNormalised(try TestSupport.pdfText(plain))
+        #expect(Self.tokens.filter { before.contains(TestSupport.fidelityNormalised($0)) }.count <= Self.tokens.count - 4, "\(before)")
+        // PDFium reads the drawn glyphs as before: every token it gave back, it still gives back.
+        let (pdfiumBefore, pdfiumAfter) = (TestSupport.fidelityNormalised(try TestSupport.pdfiumText(plain)),
+                                           TestSupport.fidelityNormalised(try TestSupport.pdfiumText(amended)))
+        for token in Self.tokens + [opening] where pdfiumBefore.contains(TestSupport.fidelityNormalised(token)) {
+            #expect(pdfiumAfter.contains(TestSupport.fidelityNormalised(token)), "\(family): \(token) in \(pdfiumAfter)")
+        }
+        #expect(try AmendedPDFs.samePixels(amended, plain))
+    }
+
+    @Test func aPageOfLinesPopplerReadsRightIsLeftAsDrawn() throws {
+        let (amended, _) = try AmendedPDFs.make(["كتب المدرس على اللوح ثم قرأ الطلاب الدرس كله بصوت عال وقال الشاعر قصيدة عن الوطن"],
+                                                family: "Noto Naskh Arabic", title: "سطر")
+        let expanded = try TestSupport.temporaryFolder().appendingPathComponent("expanded.pdf")
+        #expect(try TestSupport.run("qpdf", ["--qdf", "--object-streams=disable", amended.path, expanded.path]).status == 0)
+        let bytes = try Data(contentsOf: expanded)
+        #expect(bytes.range(of: Data(ReaderLine.hidingBegin)) == nil)
+    }
+}
