@@ -148,7 +148,7 @@ final class NumberSpanLog {
     /// (nil when it cannot misread the line: `ReaderLine.mayBeMisread`).
     private var line: TextLine?
     private var lineStart = (glyph: 0, readerSpans: 0)
-    private var popplerDrawn: String?
+    private var popplerDrawn: [Unicode.Scalar]?
 
     /// Starts the next page.
     func beginPage() {
@@ -168,7 +168,7 @@ final class NumberSpanLog {
         guard let page = pages.last else { return }
         self.line = line
         lineStart = (page.glyphCount, page.readerSpans.count)
-        popplerDrawn = ReaderLine.mayBeMisread(line.text) ? "" : nil
+        popplerDrawn = ReaderLine.mayBeMisread(line.text) ? [] : nil
     }
 
     /// Ends the current line: when poppler would misread it, notes it as a `ReaderLine`.
@@ -179,11 +179,15 @@ final class NumberSpanLog {
         pages[page].rightToLeftBalance += line.isRightToLeft ? line.text.utf8.count : -line.text.utf8.count
         guard var drawn = popplerDrawn else { return }
         // The number spans: poppler reads each token's text where its glyphs stand.
-        var from = drawn.startIndex
+        var from = 0
         for span in lineSpans {
-            guard let range = drawn.range(of: span.drawnText, range: from..<drawn.endIndex) else { continue }
-            drawn.replaceSubrange(range, with: span.text)
-            from = drawn.index(range.lowerBound, offsetBy: span.text.count, limitedBy: drawn.endIndex) ?? drawn.endIndex
+            let token = Array(span.drawnText.unicodeScalars)
+            guard !token.isEmpty, let start = (from...max(from, drawn.count - token.count)).first(where: {
+                $0 + token.count <= drawn.count && drawn[$0..<($0 + token.count)].elementsEqual(token)
+            }) else { continue }
+            let text = Array(span.text.unicodeScalars)
+            drawn.replaceSubrange(start..<(start + token.count), with: text)
+            from = start + text.count
         }
         guard let pieces = ReaderLine.pieces(logical: line.text, drawn: drawn) else { return }
         pages[page].readerLines.append(ReaderLine(firstGlyph: lineStart.glyph, glyphCount: pages[page].glyphCount - lineStart.glyph,
@@ -196,8 +200,8 @@ final class NumberSpanLog {
     func drew(run: Int, order: some RandomAccessCollection<Int>, popplerText: @autoclosure () -> String) {
         guard !pages.isEmpty else { return }
         if let line {
-            if popplerDrawn != nil { popplerDrawn? += popplerText() }
-            if line.runs[run].clusterText.allSatisfy(\.isWhitespace) {
+            if popplerDrawn != nil { popplerDrawn?.append(contentsOf: popplerText().unicodeScalars) }
+            if line.runs[run].clusterText.utf8.allSatisfy({ $0 == 0x20 }) {
                 let start = pages[pages.count - 1].glyphCount
                 pages[pages.count - 1].blankRuns.append(start..<(start + order.count))
             }

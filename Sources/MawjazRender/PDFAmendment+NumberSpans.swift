@@ -43,12 +43,10 @@ extension PDFAmendment {
                 return maps[map]?[code]
             }
             let lines = readerLines(page)
-            // A glyph named a space, in a font of one byte a code (cairo's fonts of ASCII glyphs), for the lines' pieces.
-            let space = lines.isEmpty ? nil : codeFonts.indices.lazy.filter { codeFonts[$0].width == 1 }.compactMap { font in
-                (32..<256).first { name(font: font, code: $0) == " " }.map {
-                    ReaderLine.Space(font: [UInt8(ascii: "/")] + codeFonts[font].name, code: [UInt8($0)])
-                }
-            }.first
+            // A space glyph, code 32 in a font of one byte a code (cairo's fonts of ASCII glyphs), for the lines' pieces.
+            let space = lines.isEmpty ? nil : codeFonts.indices.first { codeFonts[$0].width == 1 && name(font: $0, code: 0x20) == " " }.map {
+                ReaderLine.Space(font: [UInt8(ascii: "/")] + codeFonts[$0].name, code: [0x20])
+            }
             let wrapped = page.spans.isEmpty && space == nil ? nil
                 : text.wrapping(page.spans, lines: lines, space: space, blankRuns: page.blankRuns, text: name)
             // A hidden line's vowelled words are read by poppler from its pieces: their spans are left as written.
@@ -398,7 +396,9 @@ struct ContentStreamText {
         var insertions: [Int: [(glyph: Int, isEnd: Bool, bytes: [UInt8])]] = [:]
         // The edits to the stream other than the shows cut: bytes replacing `length` bytes at `position`.
         var edits: [(position: Int, length: Int, bytes: [UInt8])] = []
-        var hidden: [Int: [Range<Int>]] = [:], hiddenLines: [Range<Int>] = [], written: [Int] = []
+        // The shows a hidden line holds only part of (the glyphs hidden, in the show), and those it holds whole.
+        var hidden: [Int: [Range<Int>]] = [:], wholeShows: [Int] = []
+        var hiddenLines: [Range<Int>] = [], written: [Int] = [], wrapped: Set<Int> = []
         if let space {
             for (line, range) in located(lines, blankRuns: blankRuns, text: text) {
                 guard let first = show(holding: range.lowerBound), let last = show(holding: range.upperBound - 1),
@@ -407,10 +407,12 @@ struct ContentStreamText {
                 for index in first...last {
                     let show = shows[index]
                     if let sequence = show.actualTextSequence {
-                        if !edits.contains(where: { $0.position == sequences[sequence].tag.lowerBound }) {
+                        if wrapped.insert(sequence).inserted {
                             edits.append((sequences[sequence].tag.lowerBound, sequences[sequence].tag.count, ReaderLine.hidingBegin + Array("\n/Word".utf8)))
-                            edits.append((sequences[sequence].end, 0, Array("\nEMC".utf8)))
+                            edits.append((sequences[sequence].end, 0, ReaderLine.endLine))
                         }
+                    } else if range.lowerBound <= show.firstGlyph && show.firstGlyph + show.glyphCount <= range.upperBound {
+                        wholeShows.append(index)
                     } else {
                         hidden[index, default: []].append((max(range.lowerBound, show.firstGlyph) - show.firstGlyph)..<(min(range.upperBound, show.firstGlyph + show.glyphCount) - show.firstGlyph))
                     }
@@ -449,7 +451,9 @@ struct ContentStreamText {
         // a span in a `/Span` of its own with an empty /ActualText (PDFium reads a text object's glyphs when it has a
         // marked-content dictionary of its own; two under one dictionary are one span to it).
         var open = 0
-        for index in Set(insertions.keys).union(hidden.keys).sorted() {
+        for index in Set(insertions.keys).union(hidden.keys).union(wholeShows.filter { insertions[$0] != nil }).sorted() {
+            // A show hidden whole is hidden from its first glyph to its last.
+            if hidden[index] == nil, wholeShows.contains(index) { hidden[index] = [0..<shows[index].glyphCount] }
             let show = shows[index]
             // A span that ends where another begins closes first.
             let points = insertions[index, default: []].sorted { ($0.glyph, $0.isEnd ? 0 : 1) < ($1.glyph, $1.isEnd ? 0 : 1) }
@@ -465,11 +469,17 @@ struct ContentStreamText {
                 guard position + 1 < cuts.count else { break }
                 let part = operation(show, glyphs: cut..<cuts[position + 1])
                 guard !part.isEmpty else { continue }
-                // A space alone poppler reads as no character: it needs no hiding.
-                let isSpace = show.codeWidth == 1 && part.elementsEqual("( ) Tj".utf8) && text(show.font, 0x20) == " "
-                parts.append(open == 0 && !isSpace && hides.contains { $0.contains(cut) } ? ReaderLine.hidingBegin + [0x0A] + part + Array("\nEMC".utf8) : part)
+                parts.append(open == 0 && hides.contains { $0.contains(cut) } ? ReaderLine.hidingBeginLine + part + ReaderLine.endLine : part)
             }
             edits.append((show.range.lowerBound, show.range.count, Array(parts.joined(separator: [0x0A]))))
+        }
+        // A show hidden whole, and not cut by a span, is wrapped where it stands; a space alone (cairo writes `( )Tj`)
+        // poppler reads as no character, and needs no hiding.
+        for index in wholeShows where insertions[index] == nil {
+            let show = shows[index]
+            if isBlank(show, text: text) { continue }
+            edits.append((show.range.lowerBound, 0, ReaderLine.hidingBeginLine))
+            edits.append((show.range.upperBound, 0, ReaderLine.endLine))
         }
         guard !edits.isEmpty else { return nil }
         var output: [UInt8] = []
@@ -492,7 +502,7 @@ struct ContentStreamText {
         var dropped: [(run: Range<Int>, total: Int)] = [], total = 0
         for run in blankRuns {
             let start = run.lowerBound - total
-            if let show = show(holding: start), drawnText(of: start..<(start + 1), from: show, text: text) == " " { continue }
+            if let show = show(holding: start), isSpace(start, inShow: show, text: text) { continue }
             total += run.count
             dropped.append((run, total))
         }
@@ -511,6 +521,25 @@ struct ContentStreamText {
             let count = line.glyphCount - (within - before)
             return count > 0 ? (index, (line.firstGlyph - before)..<(line.firstGlyph - before + count)) : nil
         }
+    }
+
+    /// Whether `show` shows spaces only, as cairo writes them: `( )Tj` (as many spaces as glyphs), code 32 named a space.
+    private func isBlank(_ show: Show, text: (Int, Int) -> String?) -> Bool {
+        guard show.codeWidth == 1, show.range.count == show.glyphCount + 4, data[show.range.lowerBound] == UInt8(ascii: "("),
+              data[(show.range.lowerBound + 1)...].prefix(show.glyphCount).allSatisfy({ $0 == 0x20 }),
+              data[show.range.upperBound - 3] == UInt8(ascii: ")") else { return false }
+        return text(show.font, 0x20) == " "
+    }
+
+    /// Whether the stream's glyph `glyph`, in show `index`, is named a space: read in place from a literal string of one byte a
+    /// code that escapes nothing before it (as cairo writes a run of ASCII glyphs), else from the operands.
+    private func isSpace(_ glyph: Int, inShow index: Int, text: (Int, Int) -> String?) -> Bool {
+        let show = shows[index], offset = glyph - show.firstGlyph, start = show.range.lowerBound
+        if show.codeWidth == 1, !show.isArray, data[start] == UInt8(ascii: "("), start + 1 + offset < show.range.upperBound,
+           !data[(start + 1)...(start + 1 + offset)].contains(UInt8(ascii: "\\")) {
+            return data[start + 1 + offset] == 0x20 && text(show.font, 0x20) == " "
+        }
+        return drawnText(of: glyph..<(glyph + 1), from: index, text: text) == " "
     }
 
     /// The index of the show holding glyph `glyph` of the stream.

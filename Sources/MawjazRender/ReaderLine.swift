@@ -21,7 +21,7 @@ struct ReaderLine: Equatable {
     var readerSpans: Range<Int>
     /// poppler's text for the line, in pieces each on a baseline of its own: each piece's characters left to right,
     /// the form poppler reads back as that piece of the line's text.
-    var pieces: [String]
+    var pieces: [[Unicode.Scalar]]
 
     /// poppler's three kinds of character: right-to-left letters, left-to-right letters and number characters (its
     /// types `L` and `#`), and the rest.
@@ -32,20 +32,74 @@ struct ReaderLine: Equatable {
     /// Whether poppler may misread a line of `text` on a right-to-left page: whether it holds a left-to-right letter or
     /// a number character. A line of right-to-left letters and neutrals alone it reads as the text layer gives it.
     static func mayBeMisread(_ text: String) -> Bool {
-        text.unicodeScalars.contains { kind($0) == .leftToRightOrNumber }
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if page00[Int(byte)] != UInt8(ascii: "N") { return true }
+                    index += 1
+                } else if (0xD8...0xDB).contains(byte), index + 1 < bytes.count {
+                    // U+0600-U+06FF, in two bytes: read by its ranges.
+                    let value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    if (0x604...0x60C).contains(value) || (0x660...0x66C).contains(value) || (0x6F0...0x6F9).contains(value) { return true }
+                    index += 2
+                } else {
+                    // Any other character: decoded, and read by `kind`.
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (byte >= 0xF0 ? 0x07 : byte >= 0xE0 ? 0x0F : 0x1F)
+                    for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    if let scalar = Unicode.Scalar(value), kind(scalar) == .leftToRightOrNumber { return true }
+                    index += length
+                }
+            }
+            return false
+        }
     }
 
     /// The pieces poppler should be handed for a line whose logical text is `logical`, when what it reads of the
     /// characters drawn, left to right, `drawn`, differs from it (white space collapsed); nil when it reads right.
-    static func pieces(logical: String, drawn: String) -> [String]? {
-        let text = collapsed(logical), read = collapsed(String(String.UnicodeScalarView(popplerText(drawn.unicodeScalars))))
-        guard read != text else { return nil }
-        return pieces(of: Array(text)).map { String(String.UnicodeScalarView(visualText(of: $0))) }
+    static func pieces(logical: String, drawn: [Unicode.Scalar]) -> [[Unicode.Scalar]]? {
+        let read = popplerText(drawn)
+        guard !sameCollapsed(read, logical.unicodeScalars) else { return nil }
+        return pieces(of: collapsed(logical.unicodeScalars)).map(visualText(of:))
+    }
+
+    /// Whether `first` and `second` are the same once white space is collapsed (`collapsed`), compared as they are read.
+    private static func sameCollapsed(_ first: [Unicode.Scalar], _ second: String.UnicodeScalarView) -> Bool {
+        var left = first.makeIterator(), right = second.makeIterator()
+        var a = left.next(), b = right.next()
+        while a.map(isSpace) == true { a = left.next() }
+        while b.map(isSpace) == true { b = right.next() }
+        while let x = a, let y = b {
+            if isSpace(x) || isSpace(y) {
+                guard isSpace(x) && isSpace(y) else { return false }
+                while a.map(isSpace) == true { a = left.next() }
+                while b.map(isSpace) == true { b = right.next() }
+                // White space at the end of one is none.
+                if a == nil || b == nil { return a == nil && b == nil }
+                continue
+            }
+            guard x == y else { return false }
+            a = left.next()
+            b = right.next()
+        }
+        while a.map(isSpace) == true { a = left.next() }
+        while b.map(isSpace) == true { b = right.next() }
+        return a == nil && b == nil
+    }
+
+    /// Whether `scalar` is white space: a space, a tab or line break, a no-break or other Unicode space.
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09...0x0D, 0xA0, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     /// poppler's text for a line whose characters, left to right, are `visual`.
-    static func popplerText(_ visual: some Collection<Unicode.Scalar>) -> [Unicode.Scalar] {
-        let characters = Array(visual)
+    static func popplerText(_ characters: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(characters.count)
         var index = characters.count - 1
@@ -67,11 +121,10 @@ struct ReaderLine: Equatable {
 
     /// The characters, left to right, that poppler reads as `logical`, which holds no left-to-right letter or number
     /// character followed by neutrals running on to a right-to-left letter or its end (`pieces(of:)` cuts it there).
-    static func visualText(of logical: some Collection<Unicode.Scalar>) -> [Unicode.Scalar] {
+    static func visualText(of characters: [Unicode.Scalar]) -> [Unicode.Scalar] {
         // The sections poppler writes, in its order: reversed (up to the first L or #), kept (up to the next
         // right-to-left letter), reversed, and so on; the line left to right is the sections in reverse order, the
         // reversed ones reversed back.
-        let characters = Array(logical)
         var sections: [(range: Range<Int>, isReversed: Bool)] = []
         var start = 0, isReversed = true
         while start < characters.count || sections.isEmpty {
@@ -142,13 +195,16 @@ struct ReaderLine: Equatable {
 
     /// The bytes opening a marked-content sequence that hides what it holds from poppler.
     static let hidingBegin = Array("/Span << /ActualText () >> BDC".utf8)
+    /// The same on a line of its own, and the end of the sequence on one.
+    static let hidingBeginLine = hidingBegin + [0x0A]
+    static let endLine = Array("\nEMC".utf8)
 
     /// The text object handing poppler `pieces`, each the /ActualText of `space`, the first at the line matrix that
     /// `positioning` (the `Tm` and `Td` operations, copied from the line's text object) sets, each next one a quarter of
     /// the line's font size below, set at a fifth of it: poppler takes baselines more than half its font size apart for
     /// lines of their own, and seven pieces stay above the next line's (1.7 font sizes below). In a graphics state of
     /// its own, so that nothing after it moves.
-    static func layer(_ pieces: [String], at positioning: [ArraySlice<UInt8>], space: Space) -> [UInt8] {
+    static func layer(_ pieces: [[Unicode.Scalar]], at positioning: [ArraySlice<UInt8>], space: Space) -> [UInt8] {
         var bytes = Array("\nq\nBT\n".utf8)
         for operation in positioning {
             bytes += operation
@@ -157,20 +213,37 @@ struct ReaderLine: Equatable {
         bytes += space.font + Array(" 0.2 Tf\n".utf8)
         for (index, piece) in pieces.enumerated() {
             if index > 0 { bytes += Array("0 -0.25 Td\n".utf8) }
-            bytes += Array("/Span ".utf8)
-            PDFDictionary([("ActualText", .text(piece))]).write(to: &bytes)
-            bytes += Array(" BDC ".utf8)
+            // The text in UTF-16, big-endian, after its byte-order mark, in hexadecimal (as `PDFObject.text` has it).
+            bytes += Array("/Span << /ActualText <feff".utf8)
+            func append(_ unit: UInt32) {
+                bytes.append(hexDigits[Int(unit >> 12 & 0xF)])
+                bytes.append(hexDigits[Int(unit >> 8 & 0xF)])
+                bytes.append(hexDigits[Int(unit >> 4 & 0xF)])
+                bytes.append(hexDigits[Int(unit & 0xF)])
+            }
+            for scalar in piece {
+                if scalar.value < 0x10000 {
+                    append(scalar.value)
+                } else {
+                    // A surrogate pair.
+                    append(0xD800 + (scalar.value - 0x10000) >> 10)
+                    append(0xDC00 + (scalar.value - 0x10000) & 0x3FF)
+                }
+            }
+            bytes += Array("> >> BDC ".utf8)
             PDFObject.hexString(space.code).write(to: &bytes)
             bytes += Array(" Tj EMC\n".utf8)
         }
         return bytes + Array("ET\nQ".utf8)
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     /// `text` with runs of white space made one space, and none at its ends.
-    private static func collapsed(_ text: String) -> [Unicode.Scalar] {
+    private static func collapsed(_ text: String.UnicodeScalarView) -> [Unicode.Scalar] {
         var result: [Unicode.Scalar] = [], pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+        for scalar in text {
+            if isSpace(scalar) {
                 pendingSpace = !result.isEmpty
             } else {
                 if pendingSpace { result.append(" ") }
