@@ -205,22 +205,25 @@ struct ReaderLine: Equatable {
     /// lines of their own, and seven pieces stay above the next line's (1.7 font sizes below). In a graphics state of
     /// its own, so that nothing after it moves.
     static func layer(_ pieces: [[Unicode.Scalar]], at positioning: [ArraySlice<UInt8>], space: Space) -> [UInt8] {
-        var bytes = Array("\nq\nBT\n".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64 + positioning.reduce(0) { $0 + $1.count + 1 } + pieces.reduce(0) { $0 + 4 * $1.count + 64 })
+        bytes.append(contentsOf: "\nq\nBT\n".utf8)
         for operation in positioning {
-            bytes += operation
+            bytes.append(contentsOf: operation)
             bytes.append(0x0A)
         }
-        bytes += space.font + Array(" 0.2 Tf\n".utf8)
-        for (index, piece) in pieces.enumerated() {
-            if index > 0 { bytes += Array("0 -0.25 Td\n".utf8) }
-            // The text in UTF-16, big-endian, after its byte-order mark, in hexadecimal (as `PDFObject.text` has it).
-            bytes += Array("/Span << /ActualText <feff".utf8)
-            func append(_ unit: UInt32) {
-                bytes.append(hexDigits[Int(unit >> 12 & 0xF)])
-                bytes.append(hexDigits[Int(unit >> 8 & 0xF)])
-                bytes.append(hexDigits[Int(unit >> 4 & 0xF)])
-                bytes.append(hexDigits[Int(unit & 0xF)])
+        bytes.append(contentsOf: space.font)
+        bytes.append(contentsOf: " 0.2 Tf\n".utf8)
+        func append(_ unit: UInt32) {
+            for shift: UInt32 in stride(from: 12, through: 0, by: -4) {
+                let digit = UInt8(unit >> shift & 0xF)
+                bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") - 10 + digit)
             }
+        }
+        for (index, piece) in pieces.enumerated() {
+            if index > 0 { bytes.append(contentsOf: "0 -0.25 Td\n".utf8) }
+            // The text in UTF-16, big-endian, after its byte-order mark, in hexadecimal (as `PDFObject.text` has it).
+            bytes.append(contentsOf: "/Span << /ActualText <feff".utf8)
             for scalar in piece {
                 if scalar.value < 0x10000 {
                     append(scalar.value)
@@ -230,14 +233,13 @@ struct ReaderLine: Equatable {
                     append(0xDC00 + (scalar.value - 0x10000) & 0x3FF)
                 }
             }
-            bytes += Array("> >> BDC ".utf8)
+            bytes.append(contentsOf: "> >> BDC ".utf8)
             PDFObject.hexString(space.code).write(to: &bytes)
-            bytes += Array(" Tj EMC\n".utf8)
+            bytes.append(contentsOf: " Tj EMC\n".utf8)
         }
-        return bytes + Array("ET\nQ".utf8)
+        bytes.append(contentsOf: "ET\nQ".utf8)
+        return bytes
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// `text` with runs of white space made one space, and none at its ends.
     private static func collapsed(_ text: String.UnicodeScalarView) -> [Unicode.Scalar] {
