@@ -475,9 +475,11 @@ struct ContentStreamText {
         }
         // A show hidden whole, and not cut by a span, is wrapped where it stands; a space alone (cairo writes `( )Tj`)
         // poppler reads as no character, and needs no hiding.
-        for index in wholeShows where insertions[index] == nil {
+        var namesSpace: [Bool?] = []  // by font: whether code 32 is named a space
+        for index in wholeShows where insertions.isEmpty || insertions[index] == nil {
             let show = shows[index]
-            if isBlank(show, text: text) { continue }
+            if show.font >= namesSpace.count { namesSpace += repeatElement(nil, count: show.font + 1 - namesSpace.count) }
+            if isBlank(show, namesSpace: { namesSpace[show.font] ?? { let named = text(show.font, 0x20) == " "; namesSpace[show.font] = named; return named }() }) { continue }
             edits.append((show.range.lowerBound, 0, ReaderLine.hidingBeginLine))
             edits.append((show.range.upperBound, 0, ReaderLine.endLine))
         }
@@ -485,7 +487,9 @@ struct ContentStreamText {
         var output: [UInt8] = []
         output.reserveCapacity(data.count + edits.reduce(0) { $0 + $1.bytes.count })
         var copied = 0
-        for edit in edits.enumerated().sorted(by: { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }).map(\.element) {
+        // In the stream's order, those at one place in the order made (each key its place, then its index).
+        for key in edits.indices.map({ edits[$0].position << 24 | $0 }).sorted() {
+            let edit = edits[key & 0xFF_FFFF]
             output += data[copied..<edit.position]
             output += edit.bytes
             copied = edit.position + edit.length
@@ -524,11 +528,11 @@ struct ContentStreamText {
     }
 
     /// Whether `show` shows spaces only, as cairo writes them: `( )Tj` (as many spaces as glyphs), code 32 named a space.
-    private func isBlank(_ show: Show, text: (Int, Int) -> String?) -> Bool {
+    private func isBlank(_ show: Show, namesSpace: () -> Bool) -> Bool {
         guard show.codeWidth == 1, show.range.count == show.glyphCount + 4, data[show.range.lowerBound] == UInt8(ascii: "("),
               data[(show.range.lowerBound + 1)...].prefix(show.glyphCount).allSatisfy({ $0 == 0x20 }),
               data[show.range.upperBound - 3] == UInt8(ascii: ")") else { return false }
-        return text(show.font, 0x20) == " "
+        return namesSpace()
     }
 
     /// Whether the stream's glyph `glyph`, in show `index`, is named a space: read in place from a literal string of one byte a

@@ -214,23 +214,30 @@ struct ReaderLine: Equatable {
         }
         bytes.append(contentsOf: space.font)
         bytes.append(contentsOf: " 0.2 Tf\n".utf8)
-        func append(_ unit: UInt32) {
-            for shift: UInt32 in stride(from: 12, through: 0, by: -4) {
-                let digit = UInt8(unit >> shift & 0xF)
-                bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") - 10 + digit)
-            }
-        }
         for (index, piece) in pieces.enumerated() {
             if index > 0 { bytes.append(contentsOf: "0 -0.25 Td\n".utf8) }
-            // The text in UTF-16, big-endian, after its byte-order mark, in hexadecimal (as `PDFObject.text` has it).
+            // The text in UTF-16, big-endian, after its byte-order mark, in hexadecimal (as `PDFObject.text` has it),
+            // four digits a unit written into room made for all of them at once.
             bytes.append(contentsOf: "/Span << /ActualText <feff".utf8)
-            for scalar in piece {
-                if scalar.value < 0x10000 {
-                    append(scalar.value)
-                } else {
-                    // A surrogate pair.
-                    append(0xD800 + (scalar.value - 0x10000) >> 10)
-                    append(0xDC00 + (scalar.value - 0x10000) & 0x3FF)
+            let units = piece.reduce(0) { $0 + ($1.value < 0x10000 ? 1 : 2) }, start = bytes.count
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 4 * units))
+            bytes.withUnsafeMutableBufferPointer { written in
+                var position = start
+                func write(_ unit: UInt32) {
+                    written[position] = hexDigit(unit >> 12)
+                    written[position + 1] = hexDigit(unit >> 8)
+                    written[position + 2] = hexDigit(unit >> 4)
+                    written[position + 3] = hexDigit(unit)
+                    position += 4
+                }
+                for scalar in piece {
+                    if scalar.value < 0x10000 {
+                        write(scalar.value)
+                    } else {
+                        // A surrogate pair.
+                        write(0xD800 + (scalar.value - 0x10000) >> 10)
+                        write(0xDC00 + (scalar.value - 0x10000) & 0x3FF)
+                    }
                 }
             }
             bytes.append(contentsOf: "> >> BDC ".utf8)
@@ -239,6 +246,12 @@ struct ReaderLine: Equatable {
         }
         bytes.append(contentsOf: "ET\nQ".utf8)
         return bytes
+    }
+
+    /// The lower-case hexadecimal digit for the last four bits of `value`.
+    private static func hexDigit(_ value: UInt32) -> UInt8 {
+        let digit = UInt8(truncatingIfNeeded: value & 0xF)
+        return digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") - 10 + digit
     }
 
     /// `text` with runs of white space made one space, and none at its ends.
