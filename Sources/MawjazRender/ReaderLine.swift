@@ -63,7 +63,8 @@ struct ReaderLine: Equatable {
     static func pieces(logical: String, drawn: [Unicode.Scalar]) -> [[Unicode.Scalar]]? {
         let read = popplerText(drawn)
         guard !sameCollapsed(read, logical.unicodeScalars) else { return nil }
-        return pieces(of: collapsed(logical.unicodeScalars)).map(visualText(of:))
+        let text = collapsed(logical.unicodeScalars), kinds = text.map(kind)
+        return pieces(of: text, kinds: kinds).map { visualText(of: text[$0], kinds: kinds[$0]) }
     }
 
     /// Whether `first` and `second` are the same once white space is collapsed (`collapsed`), compared as they are read.
@@ -119,18 +120,18 @@ struct ReaderLine: Equatable {
         return result
     }
 
-    /// The characters, left to right, that poppler reads as `logical`, which holds no left-to-right letter or number
-    /// character followed by neutrals running on to a right-to-left letter or its end (`pieces(of:)` cuts it there).
-    static func visualText(of characters: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        // The sections poppler writes, in its order: reversed (up to the first L or #), kept (up to the next
-        // right-to-left letter), reversed, and so on; the line left to right is the sections in reverse order, the
-        // reversed ones reversed back.
+    /// The characters, left to right, that poppler reads as `characters` (their kinds `kinds`), which hold no
+    /// left-to-right letter or number character followed by neutrals running on to a right-to-left letter or their end
+    /// (`pieces(of:kinds:)` cuts a line there). The sections poppler writes, in its order: reversed (up to the first L
+    /// or #), kept (up to the next right-to-left letter), reversed, and so on; the line left to right is the sections in
+    /// reverse order, the reversed ones reversed back.
+    static func visualText(of characters: ArraySlice<Unicode.Scalar>, kinds: ArraySlice<Kind>) -> [Unicode.Scalar] {
         var sections: [(range: Range<Int>, isReversed: Bool)] = []
-        var start = 0, isReversed = true
-        while start < characters.count || sections.isEmpty {
+        var start = characters.startIndex, isReversed = true
+        while start < characters.endIndex || sections.isEmpty {
             var end = start
             let stop: Kind = isReversed ? .leftToRightOrNumber : .rightToLeft
-            while end < characters.count, kind(characters[end]) != stop { end += 1 }
+            while end < characters.endIndex, kinds[end] != stop { end += 1 }
             sections.append((start..<end, isReversed))
             start = end
             isReversed.toggle()
@@ -143,12 +144,12 @@ struct ReaderLine: Equatable {
         return result
     }
 
-    /// `logical` cut into the fewest pieces poppler can each read back within one line: at each left-to-right letter or
-    /// number character followed by neutrals that run on to a right-to-left letter or the end, right after it (the
-    /// space there dropped, when the neutrals begin with one). In one pass.
-    static func pieces(of logical: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
-        let kinds = logical.map(kind)
-        var pieces: [[Unicode.Scalar]] = [], start = 0, index = 0
+    /// `logical` (its characters' kinds `kinds`) cut into the fewest pieces poppler can each read back within one line,
+    /// as ranges of it: at each left-to-right letter or number character followed by neutrals that run on to a
+    /// right-to-left letter or the end, right after it (the space there dropped, when the neutrals begin with one). In
+    /// one pass.
+    static func pieces(of logical: [Unicode.Scalar], kinds: [Kind]) -> [Range<Int>] {
+        var pieces: [Range<Int>] = [], start = 0, index = 0
         while index < logical.count {
             guard kinds[index] == .leftToRightOrNumber, index + 1 < logical.count, kinds[index + 1] == .other else {
                 index += 1
@@ -157,19 +158,22 @@ struct ReaderLine: Equatable {
             var end = index + 1
             while end < logical.count, kinds[end] == .other { end += 1 }
             if end == logical.count || kinds[end] == .rightToLeft {
-                pieces.append(Array(logical[start...index]))
+                if start <= index { pieces.append(start..<(index + 1)) }
                 start = logical[index + 1] == " " ? index + 2 : index + 1
             }
             index = end
         }
-        if start < logical.count { pieces.append(Array(logical[start...])) }
-        return pieces.filter { !$0.isEmpty }
+        if start < logical.count { pieces.append(start..<logical.count) }
+        return pieces
     }
 
     /// poppler's kind of `scalar` (its `UnicodeTypeTable.cc`: pages 0x00 and 0x20 as its table has them, page 0x06 by its
     /// ranges; elsewhere letters of right-to-left scripts, other letters, and digits).
     static func kind(_ scalar: Unicode.Scalar) -> Kind {
         let value = scalar.value
+        // The most frequent first: Arabic letters, the space.
+        if (0x621...0x64A).contains(value) { return .rightToLeft }
+        if value == 0x20 { return .other }
         let type: UInt8
         switch value {
         case 0..<0x100: type = page00[Int(value)]
@@ -257,6 +261,7 @@ struct ReaderLine: Equatable {
     /// `text` with runs of white space made one space, and none at its ends.
     private static func collapsed(_ text: String.UnicodeScalarView) -> [Unicode.Scalar] {
         var result: [Unicode.Scalar] = [], pendingSpace = false
+        result.reserveCapacity(text.count)
         for scalar in text {
             if isSpace(scalar) {
                 pendingSpace = !result.isEmpty

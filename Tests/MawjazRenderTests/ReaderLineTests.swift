@@ -23,13 +23,15 @@ import TestSupport
         #expect(string(ReaderLine.popplerText(drawn("12.5% بعد"))) == " %5.21بعد")
         // readers.py's `poppler_pieces` of its demonstration line, and each piece's visual text read back as the piece.
         let line = "قال الحكيم: العلم نور، والجهل ظلام، وبلغت النسبة 12.5% بعد عام."
-        let pieces = ReaderLine.pieces(of: scalars(line))
-        #expect(pieces.map(string) == ["قال الحكيم:", "العلم نور،", "والجهل ظلام،", "وبلغت النسبة 12.5%", "بعد عام."])
+        let text = scalars(line), kinds = text.map(ReaderLine.kind)
+        let pieces = ReaderLine.pieces(of: text, kinds: kinds)
+        #expect(pieces.map { string(Array(text[$0])) } == ["قال الحكيم:", "العلم نور،", "والجهل ظلام،", "وبلغت النسبة 12.5%", "بعد عام."])
         for piece in pieces {
-            #expect(ReaderLine.popplerText(ReaderLine.visualText(of: piece)) == piece)
+            #expect(ReaderLine.popplerText(ReaderLine.visualText(of: text[piece], kinds: kinds[piece])) == Array(text[piece]))
         }
         // Where no space follows (`Report) في`), the cut comes right after the Latin letter: the rest still reads right.
-        #expect(ReaderLine.pieces(of: scalars("قال (Annual Report) في")).map(string) == ["قال (Annual Report", ") في"])
+        let latin = scalars("قال (Annual Report) في")
+        #expect(ReaderLine.pieces(of: latin, kinds: latin.map(ReaderLine.kind)).map { string(Array(latin[$0])) } == ["قال (Annual Report", ") في"])
     }
 
     @Test func aLinePopplerReadsRightGetsNoPieces() {
