@@ -476,23 +476,30 @@ struct ContentStreamText {
         // A show hidden whole, and not cut by a span, is wrapped where it stands; a space alone (cairo writes `( )Tj`)
         // poppler reads as no character, and needs no hiding.
         var namesSpace: [Bool?] = []  // by font: whether code 32 is named a space
+        // Each such show's place, in keys of their own: an edit's key is its place, then its index; a wrapped show's
+        // are its start and its end, then an index past the edits' (even for the start, odd for the end).
+        var keys = edits.indices.map { edits[$0].position << 24 | $0 }
         for index in wholeShows where insertions.isEmpty || insertions[index] == nil {
             let show = shows[index]
             if show.font >= namesSpace.count { namesSpace += repeatElement(nil, count: show.font + 1 - namesSpace.count) }
             if isBlank(show, namesSpace: { namesSpace[show.font] ?? { let named = text(show.font, 0x20) == " "; namesSpace[show.font] = named; return named }() }) { continue }
-            edits.append((show.range.lowerBound, 0, ReaderLine.hidingBeginLine))
-            edits.append((show.range.upperBound, 0, ReaderLine.endLine))
+            keys.append(show.range.lowerBound << 24 | (edits.count + 2 * index))
+            keys.append(show.range.upperBound << 24 | (edits.count + 2 * index + 1))
         }
-        guard !edits.isEmpty else { return nil }
+        guard !keys.isEmpty else { return nil }
         var output: [UInt8] = []
-        output.reserveCapacity(data.count + edits.reduce(0) { $0 + $1.bytes.count })
+        output.reserveCapacity(data.count + edits.reduce(0) { $0 + $1.bytes.count } + keys.count * 24)
         var copied = 0
-        // In the stream's order, those at one place in the order made (each key its place, then its index).
-        for key in edits.indices.map({ edits[$0].position << 24 | $0 }).sorted() {
-            let edit = edits[key & 0xFF_FFFF]
-            output += data[copied..<edit.position]
-            output += edit.bytes
-            copied = edit.position + edit.length
+        for key in keys.sorted() {
+            let position = key >> 24, index = key & 0xFF_FFFF
+            output += data[copied..<position]
+            if index < edits.count {
+                output += edits[index].bytes
+                copied = position + edits[index].length
+            } else {
+                output += (index - edits.count) % 2 == 0 ? ReaderLine.hidingBeginLine : ReaderLine.endLine
+                copied = position
+            }
         }
         output += data[copied...]
         return (output, written)
