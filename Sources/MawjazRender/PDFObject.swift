@@ -177,6 +177,13 @@ struct PDFDictionary: Equatable, Sendable {
         }
     }
 
+    /// Appends an entry read from a file, without looking for its key among those before it: a dictionary holds no key
+    /// twice (PDF forbids it, and cairo writes none; one that did would keep both, the first found by the subscript).
+    /// Comparing every key with those before it was a third of the cost of reading cairo's objects back.
+    fileprivate mutating func append(read key: String, _ value: PDFObject) {
+        entries.append((key, value))
+    }
+
     var serialized: String {
         var bytes: [UInt8] = []
         write(to: &bytes)
@@ -244,7 +251,7 @@ struct PDFParser {
                         return .dictionary(dictionary)
                     }
                     guard case .name(let key) = try object() else { throw .amendment("a dictionary key is not a name at byte \(position)") }
-                    dictionary[key] = try object()
+                    dictionary.append(read: key, try object())
                 }
             }
             return .hexString(try hexString())
