@@ -8,8 +8,31 @@ import Yams
 package struct LocatedNode {
     package let node: Node
     package let location: SourceLocation
+    /// Where the node sits in the document, spelled out as a path only when a message names it.
+    fileprivate let place: DocumentPlace
+
     /// The dotted path of the node from the document root (`body[2].chart.by`), for messages.
-    package let path: String
+    package var path: String { place.path }
+}
+
+/// A node's place in its document: the root, or a key or an item of the node above it. Every node read gets one, and
+/// few are ever named in a message: building each node's path as a string (two appends, the index's digits) cost more
+/// than reading most of the values.
+private indirect enum DocumentPlace {
+    case root
+    case key(String, of: DocumentPlace)
+    case item(Int, of: DocumentPlace)
+
+    /// `body[2].chart.by`; empty for the root.
+    var path: String {
+        switch self {
+        case .root: return ""
+        case .key(let key, let parent):
+            let above = parent.path
+            return above.isEmpty ? key : "\(above).\(key)"
+        case .item(let index, let parent): return "\(parent.path)[\(index)]"
+        }
+    }
 }
 
 /// Decodes a YAML document into typed values, recording a diagnostic for each problem instead of stopping.
@@ -129,7 +152,7 @@ package struct YAMLReader {
                 log.error(SourceLocation(file: file, line: 1, column: 1), .documentEmpty)
                 return nil
             }
-            return LocatedNode(node: root, location: location(of: root), path: "")
+            return LocatedNode(node: root, location: location(of: root), place: .root)
         } catch let error as YamlError {
             log.append(contentsOf: [Self.diagnostic(for: error, file: file, text: text)])
         } catch {
@@ -318,7 +341,7 @@ package struct YAMLReader {
 
     /// The child node at `key` of a mapping, located.
     package func child(_ node: Node, key: String, of parent: LocatedNode) -> LocatedNode {
-        LocatedNode(node: node, location: location(of: node), path: parent.path.isEmpty ? key : "\(parent.path).\(key)")
+        LocatedNode(node: node, location: location(of: node), place: .key(key, of: parent.place))
     }
 
     // MARK: - Typed reading
@@ -386,7 +409,7 @@ package struct YAMLReader {
             return nil
         }
         return sequence.enumerated().map { index, item in
-            LocatedNode(node: item, location: location(of: item), path: "\(node.path)[\(index)]")
+            LocatedNode(node: item, location: location(of: item), place: .item(index, of: node.place))
         }
     }
 
