@@ -179,7 +179,7 @@ struct PDFDictionary: Equatable, Sendable {
 
     /// Appends an entry read from a file, without looking for its key among those before it: a dictionary holds no key
     /// twice (PDF forbids it, and cairo writes none; one that did would keep both, the first found by the subscript).
-    /// Comparing every key with those before it was a third of the cost of reading cairo's objects back.
+    /// Comparing every key with those before it cost 0.5 M instructions of a 21-page document's PDF update.
     fileprivate mutating func append(read key: String, _ value: PDFObject) {
         entries.append((key, value))
     }
