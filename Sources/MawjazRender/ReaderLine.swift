@@ -43,7 +43,7 @@ struct ReaderLine: Equatable {
                 } else if (0xD8...0xDB).contains(byte), index + 1 < bytes.count {
                     // U+0600-U+06FF, in two bytes: read by its ranges.
                     let value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                    if (0x604...0x60C).contains(value) || (0x660...0x66C).contains(value) || (0x6F0...0x6F9).contains(value) { return true }
+                    if isArabicNumberCharacter(value) { return true }
                     index += 2
                 } else {
                     // Any other character: decoded, and read by `kind`.
@@ -179,7 +179,7 @@ struct ReaderLine: Equatable {
         case 0..<0x100: type = page00[Int(value)]
         case 0x2000..<0x2100: type = page20[Int(value - 0x2000)]
         case 0x600..<0x700:
-            if (0x604...0x60C).contains(value) || (0x660...0x66C).contains(value) || (0x6F0...0x6F9).contains(value) { return .leftToRightOrNumber }
+            if isArabicNumberCharacter(value) { return .leftToRightOrNumber }
             if (0x60E...0x61A).contains(value) || (0x64B...0x65F).contains(value) || value == 0x670 || (0x6D6...0x6ED).contains(value) { return .other }
             return .rightToLeft
         case 0x590..<0x600, 0x700..<0x900, 0xFB1D..<0xFE00, 0xFE70..<0xFF00: return .rightToLeft
@@ -188,6 +188,12 @@ struct ReaderLine: Equatable {
             return scalar.properties.isAlphabetic && !TextLayerRun.isMark(scalar) ? .leftToRightOrNumber : .other
         }
         return type == UInt8(ascii: "N") ? .other : .leftToRightOrNumber
+    }
+
+    /// Whether the character U+0600–U+06FF `value` is one poppler counts a number character (`#`): the Arabic number
+    /// signs and separators, the Arabic comma, the Arabic-Indic and extended Arabic-Indic digits.
+    private static func isArabicNumberCharacter(_ value: UInt32) -> Bool {
+        (0x604...0x60C).contains(value) || (0x660...0x66C).contains(value) || (0x6F0...0x6F9).contains(value)
     }
 
     /// A glyph that inks nothing, named a space in its font's /ToUnicode map: the pieces are each its /ActualText.
