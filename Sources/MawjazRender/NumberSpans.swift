@@ -128,6 +128,8 @@ final class NumberSpanLog {
         var readerSpans: [ReaderSpan] = []
         /// The page's lines poppler would misread, each handed to it on lines of its own (`ReaderLine`).
         var readerLines: [ReaderLine] = []
+        /// The page's lines PDFium may misread, each handed to it as one /ActualText (`PDFiumLine`).
+        var pdfiumLines: [PDFiumLine] = []
         /// The glyphs of each run of white space only, which cairo may leave out of the stream (nothing to ink).
         var blankRuns: [Range<Int>] = []
         /// The bytes of the page's right-to-left lines' text less those of its left-to-right ones: poppler reads a page
@@ -149,6 +151,12 @@ final class NumberSpanLog {
     private var line: TextLine?
     private var lineStart = (glyph: 0, readerSpans: 0)
     private var popplerDrawn: [Unicode.Scalar]?
+    /// The lines drawn so far one after another on the current line's baseline, which PDFium reads as one line: where the
+    /// first begins on its page, each one's left edge and text, whether all are right to left, and the entry noted for
+    /// them in the page's `pdfiumLines`.
+    private var baselineLines: (page: Int, baseline: Double, firstGlyph: Int, lines: [(x: Double, text: String)],
+                                isRightToLeft: Bool, entry: Int?)?
+    private var lineOrigin = Point.zero
 
     /// Starts the next page.
     func beginPage() {
@@ -161,21 +169,26 @@ final class NumberSpanLog {
         pages[pages.count - 1].readerSpans += readerSpans
     }
 
-    /// Starts `line`, whose number spans are `spans` (`NumberSpan.find`).
-    func beginLine(_ spans: [NumberSpan], of line: TextLine) {
+    /// Starts `line`, whose number spans are `spans` (`NumberSpan.find`), its baseline's left end at `origin`.
+    func beginLine(_ spans: [NumberSpan], of line: TextLine, at origin: Point) {
         lineSpans = spans
         positions.removeAll(keepingCapacity: true)
         guard let page = pages.last else { return }
         self.line = line
+        lineOrigin = origin
         lineStart = (page.glyphCount, page.readerSpans.count)
         popplerDrawn = ReaderLine.mayBeMisread(line.text) ? [] : nil
+        if let baseline = baselineLines, baseline.page == pages.count - 1, abs(baseline.baseline - origin.y) < 0.01 { return }
+        baselineLines = (pages.count - 1, origin.y, page.glyphCount, [], true, nil)
     }
 
-    /// Ends the current line: when poppler would misread it, notes it as a `ReaderLine`.
+    /// Ends the current line: when poppler would misread it, notes it as a `ReaderLine`; notes the right-to-left lines
+    /// on its baseline as a `PDFiumLine`.
     func endLine() {
         defer { line = nil; popplerDrawn = nil }
         guard let line, !pages.isEmpty else { return }
         let page = pages.count - 1
+        notePDFiumLine(line, page: page)
         pages[page].rightToLeftBalance += line.isRightToLeft ? line.text.utf8.count : -line.text.utf8.count
         guard var drawn = popplerDrawn else { return }
         // The number spans: poppler reads each token's text where its glyphs stand.
@@ -192,6 +205,32 @@ final class NumberSpanLog {
         guard let pieces = ReaderLine.pieces(logical: line.text, drawn: drawn) else { return }
         pages[page].readerLines.append(ReaderLine(firstGlyph: lineStart.glyph, glyphCount: pages[page].glyphCount - lineStart.glyph,
                                                   readerSpans: lineStart.readerSpans..<pages[page].readerSpans.count, pieces: pieces))
+    }
+
+    /// Adds `line` to the lines on its baseline, and notes them (or no longer notes them) as one `PDFiumLine`: their texts
+    /// in logical order (right to left) with a space between, when all are right to left. Every such line is noted, those
+    /// PDFium reads right as drawn too: how PDFium reads a line handed its text depends on the line it read before, which
+    /// is known only when that one was handed its text as well (`PDFiumLine`).
+    private func notePDFiumLine(_ line: TextLine, page: Int) {
+        guard var baseline = baselineLines else { return }
+        defer { baselineLines = baseline }
+        baseline.lines.append((lineOrigin.x, line.text))
+        baseline.isRightToLeft = baseline.isRightToLeft && line.isRightToLeft
+        let text = baseline.lines.count == 1 ? line.text
+            : baseline.lines.sorted { $0.x > $1.x }.map(\.text).joined(separator: " ")
+        guard baseline.isRightToLeft else {
+            if let entry = baseline.entry { pages[page].pdfiumLines.remove(at: entry) }
+            baseline.entry = nil
+            return
+        }
+        let noted = PDFiumLine(firstGlyph: baseline.firstGlyph, glyphCount: pages[page].glyphCount - baseline.firstGlyph,
+                               text: ReaderLine.collapsed(text.unicodeScalars))
+        if let entry = baseline.entry {
+            pages[page].pdfiumLines[entry] = noted
+        } else {
+            baseline.entry = pages[page].pdfiumLines.count
+            pages[page].pdfiumLines.append(noted)
+        }
     }
 
     /// Notes the glyphs of run `run` of the current line handed to cairo, `order` being indices into the run's glyphs

@@ -12,13 +12,16 @@ extension PDFAmendment {
                                  stop: StopSignal) throws(RenderError) {
         // poppler reads a page right to left when most of its characters are: the reader lines model that reading only.
         func readerLines(_ page: NumberSpanLog.Page) -> [ReaderLine] { page.rightToLeftBalance > 0 ? page.readerLines : [] }
-        guard spans.contains(where: { !$0.spans.isEmpty || !$0.readerSpans.isEmpty || !readerLines($0).isEmpty }) else { return }
+        func isRewritten(_ page: NumberSpanLog.Page) -> Bool {
+            !page.spans.isEmpty || !page.readerSpans.isEmpty || !readerLines(page).isEmpty || !page.pdfiumLines.isEmpty
+        }
+        guard spans.contains(where: isRewritten) else { return }
         let pages = try pageObjects(catalog["Pages"], in: file)
         guard pages.count == spans.count else { throw .amendment("the page tree has \(pages.count) pages, not the \(spans.count) drawn") }
         var maps: [Int: [Int: String]] = [:]  // a /ToUnicode map's object → its entries, read when a span needs them
         var fontObjects: [Int: (width: Int, map: Int?)] = [:]  // a font's object → the bytes of a code, its /ToUnicode map
         let coder = FlateCoder()
-        for (number, page) in zip(pages, spans) where !page.spans.isEmpty || !page.readerSpans.isEmpty || !readerLines(page).isEmpty {
+        for (number, page) in zip(pages, spans) where isRewritten(page) {
             if stop.isRaised { throw .stopped }
             guard let dictionary = try file.object(number).dictionary, let contents = dictionary["Contents"]?.referenced,
                   let fonts = try file.resolveDictionary(try file.resolveDictionary(dictionary["Resources"])?["Font"]) else { continue }
@@ -47,8 +50,8 @@ extension PDFAmendment {
             let space = lines.isEmpty ? nil : codeFonts.indices.first { codeFonts[$0].width == 1 && name(font: $0, code: 0x20) == " " }.map {
                 ReaderLine.Space(font: [UInt8(ascii: "/")] + codeFonts[$0].name, code: [0x20])
             }
-            let wrapped = page.spans.isEmpty && space == nil ? nil
-                : text.wrapping(page.spans, lines: lines, space: space, blankRuns: page.blankRuns, text: name)
+            let wrapped = page.spans.isEmpty && space == nil && page.pdfiumLines.isEmpty ? nil
+                : text.wrapping(page.spans, lines: lines, space: space, pdfiumLines: page.pdfiumLines, blankRuns: page.blankRuns, text: name)
             // A hidden line's vowelled words are read by poppler from its pieces: their spans are left as written.
             var readerSpans = page.readerSpans
             for line in (wrapped?.hiddenLines ?? []).reversed() { readerSpans.removeSubrange(lines[line].readerSpans) }
@@ -389,9 +392,13 @@ struct ContentStreamText {
     /// shown by `Tj` or `TJ` operators in one stretch (one text object, no marked content begun or ended among them). A
     /// span not found so is left out. The lines are found by count, less the glyphs of the runs of white space only
     /// (`blankRuns`, as the painter counted them) that cairo left out (`located`); a span in such a line is tagged
-    /// `/Word` inside a `/Span` hiding it from poppler.
+    /// `/Word` inside a `/Span` hiding it from poppler. Each of `pdfiumLines` found so, every show of it not a space
+    /// alone and not crossing its ends, gets each operator it is written as in a `/Line` sequence of its own, innermost:
+    /// the first show whose glyphs may carry the line's text (`PDFiumLine.isCarrier`), shown whole by one operator,
+    /// holding the line's /ActualText, the others a tab; a line without such a show is left as it is.
     func wrapping(_ spans: [NumberSpanLog.Entry], lines: [ReaderLine] = [], space: ReaderLine.Space? = nil,
-                  blankRuns: [Range<Int>] = [], text: (_ font: Int, _ code: Int) -> String?) -> (stream: [UInt8], hiddenLines: [Int])? {
+                  pdfiumLines: [PDFiumLine] = [], blankRuns: [Range<Int>] = [],
+                  text: (_ font: Int, _ code: Int) -> String?) -> (stream: [UInt8], hiddenLines: [Int])? {
         // Each show's insertions: the glyph (in the show) before which it goes, whether it ends a span, and the bytes.
         var insertions: [Int: [(glyph: Int, isEnd: Bool, bytes: [UInt8])]] = [:]
         // The edits to the stream other than the shows cut: bytes replacing `length` bytes at `position`.
@@ -400,7 +407,7 @@ struct ContentStreamText {
         var hidden: [Int: [Range<Int>]] = [:], wholeShows: [Int] = []
         var hiddenLines: [Range<Int>] = [], written: [Int] = [], wrapped: Set<Int> = []
         if let space {
-            for (line, range) in located(lines, blankRuns: blankRuns, text: text) {
+            for (line, range) in located(lines.map { $0.firstGlyph..<($0.firstGlyph + $0.glyphCount) }, blankRuns: blankRuns, text: text) {
                 guard let first = show(holding: range.lowerBound), let last = show(holding: range.upperBound - 1),
                       shows[first...last].allSatisfy({ $0.isCuttable && ($0.actualTextSequence.map { sequences[$0].end < data.count } ?? true) }),
                       shows[last].textObject >= 0, !shows[first].positioning.isEmpty else { continue }
@@ -447,11 +454,42 @@ struct ContentStreamText {
             insertions[found.first, default: []].append((start - shows[found.first].firstGlyph, false, begin))
             insertions[found.last, default: []].append((free - shows[found.last].firstGlyph, true, Array((isHidden ? "EMC\nEMC" : "EMC").utf8)))
         }
+        // The PDFium lines' shows, each with the beginning of the sequence each of its operators goes in.
+        var pdfiumShows: [Int: [UInt8]] = [:]
+        var namesSpace: [Bool?] = []  // by font: whether code 32 is named a space
+        func isBlankShow(_ index: Int) -> Bool {
+            let show = shows[index]
+            if show.font >= namesSpace.count { namesSpace += repeatElement(nil, count: show.font + 1 - namesSpace.count) }
+            return self.isBlank(show, namesSpace: { namesSpace[show.font] ?? { let named = text(show.font, 0x20) == " "; namesSpace[show.font] = named; return named }() })
+        }
+        func glyphText(_ index: Int) -> String? {
+            drawnText(of: shows[index].firstGlyph..<(shows[index].firstGlyph + shows[index].glyphCount), from: index, text: text)
+        }
+        var previousLine: ClosedRange<Int>?  // the shows of the PDFium line wrapped last
+        for (line, range) in located(pdfiumLines.map { $0.firstGlyph..<($0.firstGlyph + $0.glyphCount) }, blankRuns: blankRuns, text: text) {
+            guard let first = show(holding: range.lowerBound), let last = show(holding: range.upperBound - 1),
+                  shows[first].firstGlyph == range.lowerBound, shows[last].firstGlyph + shows[last].glyphCount == range.upperBound,
+                  shows[first...last].allSatisfy({ $0.isCuttable }) else { continue }
+            let members = (first...last).filter { !isBlankShow($0) }
+            guard let carrier = members.first(where: { index in
+                insertions[index] == nil && hidden[index] == nil && glyphText(index).map(PDFiumLine.isCarrier) == true
+            }) else { continue }
+            // The object PDFium read last before the carrier: the last drawn before the line (the rightmost of a line
+            // drawn left to right), or the carrier of a line wrapped so.
+            let before = (0..<first).last { !isBlankShow($0) }
+            let afterRightToLeft = PDFiumLine.isReadRightToLeft(pdfiumLines[line].text) && before.map { index in
+                previousLine?.contains(index) != true && glyphText(index).map(PDFiumLine.isRightToLeft) == true
+            } ?? false
+            let actualText = PDFiumLine.actualText(for: pdfiumLines[line].text, afterRightToLeft: afterRightToLeft)
+            for index in members { pdfiumShows[index] = index == carrier ? PDFiumLine.begin(actualText) : PDFiumLine.skippedBegin }
+            previousLine = first...last
+        }
         // Each show cut: the spans' bytes where they begin and end, and each stretch of a hidden line's glyphs outside
         // a span in a `/Span` of its own with an empty /ActualText (PDFium reads a text object's glyphs when it has a
-        // marked-content dictionary of its own; two under one dictionary are one span to it).
+        // marked-content dictionary of its own; two under one dictionary are one span to it); each operator of a
+        // PDFium line's show in its `/Line` sequence, inside all else.
         var open = 0
-        for index in Set(insertions.keys).union(hidden.keys).union(wholeShows.filter { insertions[$0] != nil }).sorted() {
+        for index in Set(insertions.keys).union(hidden.keys).union(wholeShows.filter { insertions[$0] != nil }).union(pdfiumShows.keys).sorted() {
             // A show hidden whole is hidden from its first glyph to its last.
             if hidden[index] == nil, wholeShows.contains(index) { hidden[index] = [0..<shows[index].glyphCount] }
             let show = shows[index]
@@ -467,22 +505,21 @@ struct ContentStreamText {
                     next += 1
                 }
                 guard position + 1 < cuts.count else { break }
-                let part = operation(show, glyphs: cut..<cuts[position + 1])
+                var part = operation(show, glyphs: cut..<cuts[position + 1])
                 guard !part.isEmpty else { continue }
+                if let begin = pdfiumShows[index] { part = begin + part + ReaderLine.endLine }
                 parts.append(open == 0 && hides.contains { $0.contains(cut) } ? ReaderLine.hidingBeginLine + part + ReaderLine.endLine : part)
             }
             edits.append((show.range.lowerBound, show.range.count, Array(parts.joined(separator: [0x0A]))))
         }
         // A show hidden whole, and not cut by a span, is wrapped where it stands; a space alone (cairo writes `( )Tj`)
         // poppler reads as no character, and needs no hiding.
-        var namesSpace: [Bool?] = []  // by font: whether code 32 is named a space
         // Each such show's place, in keys of their own: an edit's key is its place, then its index; a wrapped show's
         // are its start and its end, then an index past the edits' (even for the start, odd for the end).
         var keys = edits.indices.map { edits[$0].position << 24 | $0 }
-        for index in wholeShows where insertions.isEmpty || insertions[index] == nil {
+        for index in wholeShows where (insertions.isEmpty || insertions[index] == nil) && pdfiumShows[index] == nil {
             let show = shows[index]
-            if show.font >= namesSpace.count { namesSpace += repeatElement(nil, count: show.font + 1 - namesSpace.count) }
-            if isBlank(show, namesSpace: { namesSpace[show.font] ?? { let named = text(show.font, 0x20) == " "; namesSpace[show.font] = named; return named }() }) { continue }
+            if isBlankShow(index) { continue }
             keys.append(show.range.lowerBound << 24 | (edits.count + 2 * index))
             keys.append(show.range.upperBound << 24 | (edits.count + 2 * index + 1))
         }
@@ -508,7 +545,7 @@ struct ContentStreamText {
     /// Where each of `lines` stands among the stream's glyphs: where the painter counted it, less the glyphs of the runs
     /// of white space only that cairo left out before it and in it. A blank run is taken as left out when the glyph
     /// where it would stand is not named a space (`text`).
-    private func located(_ lines: [ReaderLine], blankRuns: [Range<Int>], text: (Int, Int) -> String?) -> [(line: Int, range: Range<Int>)] {
+    private func located(_ lines: [Range<Int>], blankRuns: [Range<Int>], text: (Int, Int) -> String?) -> [(line: Int, range: Range<Int>)] {
         // Each blank run left out, and the glyphs left out up to its end.
         var dropped: [(run: Range<Int>, total: Int)] = [], total = 0
         for run in blankRuns {
@@ -519,8 +556,8 @@ struct ContentStreamText {
         }
         var next = 0, before = 0
         return lines.enumerated().compactMap { index, line in
-            let end = line.firstGlyph + line.glyphCount
-            while next < dropped.count, dropped[next].run.upperBound <= line.firstGlyph {
+            let end = line.upperBound
+            while next < dropped.count, dropped[next].run.upperBound <= line.lowerBound {
                 before = dropped[next].total
                 next += 1
             }
@@ -529,8 +566,8 @@ struct ContentStreamText {
                 within = dropped[after].total
                 after += 1
             }
-            let count = line.glyphCount - (within - before)
-            return count > 0 ? (index, (line.firstGlyph - before)..<(line.firstGlyph - before + count)) : nil
+            let count = line.count - (within - before)
+            return count > 0 ? (index, (line.lowerBound - before)..<(line.lowerBound - before + count)) : nil
         }
     }
 

@@ -44,7 +44,7 @@ struct Painter {
     /// Draws a line run by run, handing cairo each run's glyphs and text layer (`TextLayerRun`), so the PDF's text
     /// layer carries the text as readers expect it.
     private func paint(_ line: TextLine, at origin: Point) throws(RenderError) {
-        numberSpans?.beginLine(NumberSpan.find(in: line), of: line)
+        numberSpans?.beginLine(NumberSpan.find(in: line), of: line, at: origin)
         defer { numberSpans?.endLine() }
         for (runIndex, run) in line.runs.enumerated() {
             let font = try fonts.scaledFont(for: run.font)

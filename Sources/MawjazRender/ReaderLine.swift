@@ -265,7 +265,7 @@ struct ReaderLine: Equatable {
     }
 
     /// `text` with runs of white space made one space, and none at its ends.
-    private static func collapsed(_ text: String.UnicodeScalarView) -> [Unicode.Scalar] {
+    static func collapsed(_ text: String.UnicodeScalarView) -> [Unicode.Scalar] {
         var result: [Unicode.Scalar] = [], pendingSpace = false
         result.reserveCapacity(text.count)
         for scalar in text {

@@ -1,0 +1,190 @@
+// PDFium's reading of a right-to-left line handed to it as one /ActualText, and the text that makes it read the line as
+// written (see `PDFiumLine`).
+
+/// A line as PDFium reads it (the lines drawn one after another on one baseline: a table row is one), handed its text in
+/// logical order as one /ActualText that PDFium turns into that text.
+///
+/// PDFium (8149, Chrome's engine; `CPDF_TextPage`) sorts a line's text objects by position and reads each one's glyphs, or
+/// the /ActualText of its innermost marked-content dictionary that has one; it skips an object whose /ActualText has no
+/// printable character (it takes it for the rest of a span it has read) and reads the glyphs of one whose /ActualText is
+/// empty. It then splits the line's text into runs of left-to-right, weak (digits, number separators, marks), right-to-left
+/// and neutral characters. Measured on pages written by hand (`bench/fidelity/readers.py`'s `pdfium` and `check`): when
+/// the right-to-left runs are more than the left-to-right ones it puts the runs in reverse order, and it mirrors a
+/// right-to-left run, or a neutral one met while the direction is right to left, turning no run's characters around.
+/// That is invertible (`actualText(for:)`). Where the object carrying the /ActualText is itself right to left (its
+/// glyphs' text), or the object it read last before the carrier was and the line reads right to left, PDFium turns the
+/// whole result around and mirrors it: the amendment hands the text to an object whose glyphs are not right to left (`isCarrier`), leaves a line without
+/// one as drawn, and turns the text around first where the object read before is right to left.
+///
+/// Where the object PDFium read last before the carrier is the carrier of a line handed its text so, PDFium reads the line
+/// as modelled; after a line read as drawn whose last object is right to left it (mostly: not always, for a reason not
+/// found) turns it around. So every right-to-left line (the lines on one baseline, a table row's cells right to left)
+/// gets, in the amendment, each text-showing operator in a `/Line` marked-content sequence of its own, innermost: the
+/// carrier's holding the line's /ActualText, the others' a tab. poppler honours /ActualText under `/Span` only, so its
+/// reading (and its own layer, `ReaderLine`) is not touched; MuPDF and pdf.js read as before.
+struct PDFiumLine: Equatable {
+    /// The line's first glyph on the page, and how many glyphs it has (as `NumberSpanLog` counts them).
+    var firstGlyph: Int
+    var glyphCount: Int
+    /// The line's text in logical order, white space collapsed (a row's cells right to left, a space between them).
+    var text: [Unicode.Scalar]
+
+    /// PDFium's four kinds of character (its `CFX_BidiChar` directions, from the Unicode bidi classes).
+    enum Kind: UInt8 {
+        case leftToRight = 76  // "L"
+        case weak = 87  // "W": European and Arabic numbers, their separators and terminators, marks, boundary neutrals
+        case rightToLeft = 82  // "R"
+        case neutral = 78  // "N"
+    }
+
+    /// Whether a text object of glyphs named `text` may carry a line's /ActualText: it inks something and is not right to
+    /// left (it has no right-to-left character).
+    static func isCarrier(_ text: String) -> Bool {
+        var inks = false
+        for scalar in text.unicodeScalars {
+            if kind(scalar) == .rightToLeft { return false }
+            if scalar != " " { inks = true }
+        }
+        return inks
+    }
+
+    /// The /ActualText that PDFium reads back as `text` when it is the whole of a line's text, carried by an object that
+    /// is not right to left: where the object PDFium read last before it was (`afterRightToLeft`) and it reads the line
+    /// right to left, PDFium turns the result around and mirrors it, so the text it is handed is `text` turned around and
+    /// mirrored first (a line it reads left to right, a number alone, it does not turn).
+    static func actualText(for text: [Unicode.Scalar], afterRightToLeft: Bool) -> [Unicode.Scalar] {
+        afterRightToLeft ? actualText(for: text.reversed().map { mirrored[$0] ?? $0 }) : actualText(for: text)
+    }
+
+    /// Whether PDFium takes a text object of glyphs named `text` for right to left: it has right-to-left runs, at least as
+    /// many as left-to-right ones.
+    static func isRightToLeft(_ text: String) -> Bool {
+        let balance = runs(Array(text.unicodeScalars)).reduce(0) { $0 + ($1.kind == .rightToLeft ? 1 : $1.kind == .leftToRight ? -1 : 0) }
+        return balance >= 0 && text.unicodeScalars.contains { kind($0) == .rightToLeft }
+    }
+
+    /// The /ActualText PDFium reads back as `text` when it is the whole of a line's text: its runs in reverse order when
+    /// PDFium reads the line right to left, those it mirrors mirrored (`readers.py`'s `pdfium_inverse`).
+    static func actualText(for text: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        let runs = self.runs(text)
+        let isRightToLeft = isReadRightToLeft(runs)
+        var current = isRightToLeft ? Kind.rightToLeft : .leftToRight
+        var pieces: [ArraySlice<Unicode.Scalar>] = []
+        pieces.reserveCapacity(runs.count)
+        for run in runs {
+            if run.kind == .rightToLeft || (run.kind == .neutral && current == .rightToLeft) {
+                current = .rightToLeft
+                pieces.append(ArraySlice(text[run.range].map { mirrored[$0] ?? $0 }))
+            } else {
+                if run.kind != .weak { current = .leftToRight }
+                pieces.append(text[run.range])
+            }
+        }
+        if isRightToLeft { pieces.reverse() }
+        return Array(pieces.joined())
+    }
+
+    /// What PDFium reads of a line whose whole text is the /ActualText `actualText` (`readers.py`'s `pdfium`).
+    static func read(_ actualText: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        let runs = self.runs(actualText)
+        let isRightToLeft = isReadRightToLeft(runs)
+        var current = isRightToLeft ? Kind.rightToLeft : .leftToRight
+        var result: [Unicode.Scalar] = []
+        for run in isRightToLeft ? Array(runs.reversed()) : runs {
+            if run.kind == .rightToLeft || (run.kind == .neutral && current == .rightToLeft) {
+                current = .rightToLeft
+                result += actualText[run.range].map { mirrored[$0] ?? $0 }
+            } else {
+                if run.kind != .weak { current = .leftToRight }
+                result += actualText[run.range]
+            }
+        }
+        return result
+    }
+
+    /// Whether PDFium reads a line of `text` right to left: more right-to-left runs than left-to-right ones.
+    static func isReadRightToLeft(_ text: [Unicode.Scalar]) -> Bool {
+        isReadRightToLeft(runs(text))
+    }
+
+    /// Whether PDFium reads a line of `runs` right to left: more right-to-left runs than left-to-right ones.
+    private static func isReadRightToLeft(_ runs: [(kind: Kind, range: Range<Int>)]) -> Bool {
+        var balance = 0
+        for run in runs {
+            if run.kind == .rightToLeft { balance += 1 } else if run.kind == .leftToRight { balance -= 1 }
+        }
+        return balance > 0
+    }
+
+    /// `text`'s runs of characters of one kind, in order.
+    private static func runs(_ text: [Unicode.Scalar]) -> [(kind: Kind, range: Range<Int>)] {
+        var runs: [(kind: Kind, range: Range<Int>)] = []
+        for (index, scalar) in text.enumerated() {
+            let kind = kind(scalar)
+            if let last = runs.last, last.kind == kind {
+                runs[runs.count - 1].range = last.range.lowerBound..<(index + 1)
+            } else {
+                runs.append((kind, index..<(index + 1)))
+            }
+        }
+        return runs
+    }
+
+    /// The beginning of the `/Line` sequence carrying `actualText`, on a line of its own.
+    static func begin(_ actualText: [Unicode.Scalar]) -> [UInt8] {
+        var bytes = Array("/Line ".utf8)
+        var text = ""
+        text.unicodeScalars.append(contentsOf: actualText)
+        PDFDictionary([("ActualText", .text(text))]).write(to: &bytes)
+        bytes += Array(" BDC\n".utf8)
+        return bytes
+    }
+
+    /// The beginning of a `/Line` sequence PDFium skips: its /ActualText a tab, which has no printable character.
+    static let skippedBegin = begin(["\t"])
+
+    /// The characters PDFium mirrors in a right-to-left run, and their mirrors.
+    static let mirrored: [Unicode.Scalar: Unicode.Scalar] = [
+        "(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<",
+        "\u{AB}": "\u{BB}", "\u{BB}": "\u{AB}", "\u{2039}": "\u{203A}", "\u{203A}": "\u{2039}",
+    ]
+
+    /// PDFium's kind of `scalar`: by the Unicode bidi class, read from tables for U+0000–U+00FF, U+0590–U+08FF and
+    /// U+2000–U+206F (made with Python's `unicodedata`), elsewhere from the general category (marks and currency weak,
+    /// letters of the right-to-left presentation forms right to left, other letters and digits left to right).
+    static func kind(_ scalar: Unicode.Scalar) -> Kind {
+        let value = scalar.value
+        let table: [UInt8], start: UInt32
+        switch value {
+        case 0..<0x100: (table, start) = (latin, 0)
+        case 0x590..<0x900: (table, start) = (rightToLeftScripts, 0x590)
+        case 0x2000..<0x2070: (table, start) = (punctuation, 0x2000)
+        case 0xFB1D..<0xFE00, 0xFE70..<0xFEFF: return value == 0xFB1E ? .weak : (0xFD3E...0xFD3F).contains(value) ? .neutral : .rightToLeft
+        default:
+            let properties = scalar.properties
+            switch properties.generalCategory {
+            case .nonspacingMark, .enclosingMark, .currencySymbol, .format: return .weak
+            case .decimalNumber: return .leftToRight
+            default: return properties.isAlphabetic ? .leftToRight : .neutral
+            }
+        }
+        return Kind(rawValue: table[Int(value - start)]) ?? .neutral
+    }
+
+    private static let latin = Array((
+        "WWWWWWWWWNNNNNWWWWWWWWWWWWWWNNNNNNNWWWNNNNNWWWWWWWWWWWWWWWWNNNNNNLLLLLLLLLLLLLLLLLLLLLLLLLLNNNNNNLLLLLLLLLLLLL"
+        + "LLLLLLLLLLLLLNNNNWWWWWWNWWWWWWWWWWWWWWWWWWWWWWWWWWWNWWWWNNNNLNNWNNWWWWNLNNNWLNNNNNLLLLLLLLLLLLLLLLLLLLLLLNLLLL"
+        + "LLLLLLLLLLLLLLLLLLLLLLLLLLLNLLLLLLLL").utf8)
+    private static let rightToLeftScripts = Array((
+        "NWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWRWRWWRWWRWNNNNNNNNRRRRRRRRRRRRRRRRRRRRRRRRRRRNNNNRRRRRRNNNNNNNNN"
+        + "NNWWWWWWNNRWWRWRNNWWWWWWWWWWWRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW"
+        + "WRRRWRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRWWWW"
+        + "WWWWNWWWWWWRRWWNWWWWRRWWWWWWWWWWRRRRRRRRRRRRRRRRRRRRNRRWRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRWWWWWWWWWWWWWWWWWWWWWWWW"
+        + "WWWNNRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRWWWWWWWWWWWRNNNN"
+        + "NNNNNNNNNNRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRWWWWWWWWWRRNNNNRNNWRRRRRRRRRRRRRRRRRRRRRRRRWWWWRWWWWWWWWW"
+        + "RWWWRWWWWWNNRRRRRRRRRRRRRRRNRRRRRRRRRRRRRRRRRRRRRRRRRWWWNNRNRRRRRRRRRRRNNNNNRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRNWW"
+        + "NNNNNNWWWWWWWWRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW").utf8)
+    private static let punctuation = Array((
+        "NNNNNNNNNNNWWWLRNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNWWWWWWNNNNNNNNNNNNNNNWNNNNNNNNNNNNNNNNNNNNNNNNNNNWWWWWNNNNNWWW"
+        + "WWW").utf8)
+}

@@ -1,0 +1,107 @@
+// Right-to-left lines handed to PDFium as one /ActualText each: the model of its reading against what PDFium copied of
+// pages written by hand (bench/fidelity/readers.py's MEASURED), and what PDFium copies back from pages of tokens the
+// corpus does not hold, in both fonts.
+import Foundation
+import Mawjaz
+import MawjazFrame
+@testable import MawjazRender
+import MawjazText
+import Testing
+import TestSupport
+
+@Suite struct ReaderLinePDFiumTests {
+    func scalars(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
+    func string(_ scalars: [Unicode.Scalar]) -> String { String(String.UnicodeScalarView(scalars)) }
+
+    /// readers.py's MEASURED: an /ActualText that was a one-line page's whole text, and what PDFium copied of it.
+    static let measured = [
+        ("يستخدم الفريق Python 3.12 في (Annual Report) و(أ) هنا.", ".هنا( أ)و( Report Annual (في 3.12 Python الفريق يستخدم"),
+        ("abc def (ghi) جمل «نعم» [ب] {ج}", "{ج[ }ب« ]نعم »جمل( ghi (def abc"),
+        ("هذا ‹نعم› و«العمل مستمر» جدا", "جدا« مستمر العمل»و‹ نعم ›هذا"),
+        ("قبل 12.5% بعد", "بعد 12.5% قبل"),
+        ("أ (ب) ج", "ج( ب )أ"),
+        ("abc (def) ghi", "abc (def) ghi"),
+        ("رقم: م ح و/٢٤/٥٦٧", "/٢٤/٥٦٧و ح م :رقم"),
+        ("Ef Cd ب أ", "Ef Cd ب أ"),
+        ("أ Cd", "أ Cd"),
+        ("Ef Cd ج ب أ", "أ ب ج Cd Ef"),
+    ]
+
+    @Test func pdfiumsReadingIsModelledAsMeasured() {
+        for (actualText, copied) in Self.measured {
+            #expect(string(PDFiumLine.read(scalars(actualText))) == copied, "\(actualText)")
+            #expect(PDFiumLine.read(PDFiumLine.actualText(for: scalars(copied))) == scalars(copied), "\(copied)")
+        }
+        // A joiner is weak, a slash and a colon weak, a bracket and a quote neutral, a presentation form right to left.
+        #expect(PDFiumLine.kind("\u{200C}") == .weak && PDFiumLine.kind("/") == .weak && PDFiumLine.kind(":") == .weak)
+        #expect(PDFiumLine.kind("(") == .neutral && PDFiumLine.kind("\u{AB}") == .neutral && PDFiumLine.kind("\u{FEB3}") == .rightToLeft)
+        #expect(PDFiumLine.kind("\u{0660}") == .weak && PDFiumLine.kind("\u{064E}") == .weak && PDFiumLine.kind("\u{06A9}") == .rightToLeft)
+        // Turned around first where the object read before is right to left.
+        let text = scalars("قال (Annual Report) هنا")
+        #expect(PDFiumLine.actualText(for: text, afterRightToLeft: true)
+                == PDFiumLine.actualText(for: text.reversed().map { PDFiumLine.mirrored[$0] ?? $0 }))
+        #expect(PDFiumLine.isCarrier("(.)") && PDFiumLine.isCarrier("12") && !PDFiumLine.isCarrier("قال") && !PDFiumLine.isCarrier(" "))
+        #expect(PDFiumLine.isRightToLeft("قال") && !PDFiumLine.isRightToLeft("Report") && !PDFiumLine.isRightToLeft(")"))
+    }
+
+    /// Paragraphs of tokens the corpus does not hold: Latin phrases, bracketed Latin, a URL with a query, a version, an
+    /// e-mail and a phone, a product code, an Arabic word in brackets, a quoted title.
+    static let paragraphs = [
+        "نشرت وكالة Reuters الخبر (Breaking News) صباحا.",
+        "افتح https://example.gov/report?id=42 للتفاصيل.",
+        "يعمل النظام على Ubuntu 22.04 LTS بثبات.",
+        "قدمت الشركة [Annex B] مع العرض، وتحدث الوزير عن {Project Atlas} مطولا.",
+        "عقد المؤتمر في New York City العام الماضي.",
+        "البريد admin@mod.gov.uz والهاتف 555-0199 للطوارئ، ورمز المنتج SKU-4471-B في القائمة.",
+        "أجاب «لا» ثم قال (ربما) لاحقا، وقرأ الكتاب \"The Art of War\" مرتين.",
+    ]
+    static let tokens = ["(Breaking News)", "https://example.gov/report?id=42", "Ubuntu 22.04 LTS", "[Annex B]", "{Project Atlas}",
+                         "New York City", "admin@mod.gov.uz", "555-0199", "SKU-4471-B", "(ربما)", "«لا»", "\"The Art of War\""]
+
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func latinAndBracketsInArabicLinesCopyBackFromPDFiumWhilePopplerAndThePixelsStay(_ family: String) throws {
+        let (amended, plain) = try AmendedPDFs.make(Self.paragraphs, family: family, title: "رموز")
+        try TestSupport.inspectPDF(amended)
+        let pdfium = TestSupport.fidelityNormalised(try TestSupport.pdfiumText(amended))
+        for token in Self.tokens {
+            #expect(pdfium.contains(TestSupport.fidelityNormalised(token)), "\(family): \(token) in \(pdfium)")
+        }
+        // Drawn only, PDFium gives back few of them.
+        let before = TestSupport.fidelityNormalised(try TestSupport.pdfiumText(plain))
+        #expect(Self.tokens.filter { before.contains(TestSupport.fidelityNormalised($0)) }.count <= 4, "\(before)")
+        // poppler reads what it read before: its own layer is untouched.
+        let (popplerBefore, popplerAfter) = (TestSupport.fidelityNormalised(try TestSupport.pdfText(plain)),
+                                             TestSupport.fidelityNormalised(try TestSupport.pdfText(amended)))
+        for token in Self.tokens where popplerBefore.contains(TestSupport.fidelityNormalised(token)) {
+            #expect(popplerAfter.contains(TestSupport.fidelityNormalised(token)), "\(family): \(token) in \(popplerAfter)")
+        }
+        // Every plain word PDFium read before, it still reads (no line turned around).
+        let words = Set(before.split(separator: " ").filter { $0.unicodeScalars.allSatisfy { PDFiumLine.kind($0) == .rightToLeft } })
+        let after = Set(pdfium.split(separator: " "))
+        #expect(words.subtracting(after).isEmpty, "\(family): \(words.subtracting(after))")
+        #expect(try AmendedPDFs.samePixels(amended, plain))
+    }
+
+    /// A table of mixed directions (Arabic and Latin cells in one row, a URL in a cell, a code with digits), rendered from
+    /// a report: each row is one line to PDFium, handed its cells right to left.
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func mixedDirectionTableRowsCopyBackFromPDFium(_ family: String) throws {
+        let report = """
+            {"template": {"name": "briefing", "fonts": {"arabic": "\(family)"}}, "title": "جدول", "date": "2024-09-15",
+             "language": "ar", "convert-digits": false, "body": [{"table": {"columns": ["الجهة", "Site", "الرابط"], "rows": [
+               ["وزارة الدفاع", "Ministry Portal", "https://mod.gov.uz/en"],
+               ["مكتب الحرس (فرع)", "Guard Office (HQ)", "ops@ng.army.mil"],
+               ["مركز التدريب", "Camp Shelby", "رمز CS-2024"]]}}]}
+            """
+        let folder = try TestSupport.temporaryFolder()
+        let source = folder.appendingPathComponent("table.json"), pdf = folder.appendingPathComponent("table.pdf")
+        try Data(report.utf8).write(to: source)
+        try TestSupport.renderer().render(reportAt: source, to: pdf)
+        try TestSupport.inspectPDF(pdf)
+        let pdfium = TestSupport.fidelityNormalised(try TestSupport.pdfiumText(pdf))
+        for token in ["وزارة الدفاع Ministry Portal https://mod.gov.uz/en", "مكتب الحرس (فرع) Guard Office (HQ) ops@ng.army.mil",
+                      "مركز التدريب Camp Shelby رمز CS-2024"] {
+            #expect(pdfium.contains(TestSupport.fidelityNormalised(token)), "\(family): \(token) in \(pdfium)")
+        }
+    }
+}
