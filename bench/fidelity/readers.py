@@ -345,28 +345,18 @@ def demo(mawjaz, out):
     print("pages pixel for pixel the same at 70 dpi:", same)
 
 
-# What PDFium 8149 (pypdfium2 5.15.2) copied of a one-line page whose line's text was one /ActualText on an object of
-# neutral glyphs (the others skipped): (the /ActualText, what PDFium gave back). `check` holds `pdfium` to them.
-MEASURED = [
-    ("يستخدم الفريق Python 3.12 في (Annual Report) و(أ) هنا.", ".هنا( أ)و( Report Annual (في 3.12 Python الفريق يستخدم"),
-    ("abc def (ghi) جمل «نعم» [ب] {ج}", "{ج[ }ب« ]نعم »جمل( ghi (def abc"),
-    ("هذا ‹نعم› و«العمل مستمر» جدا", "جدا« مستمر العمل»و‹ نعم ›هذا"),
-    ("قبل 12.5% بعد", "بعد 12.5% قبل"),
-    ("أ (ب) ج", "ج( ب )أ"),
-    ("abc (def) ghi", "abc (def) ghi"),
-    ("رقم: م ح و/٢٤/٥٦٧", "/٢٤/٥٦٧و ح م :رقم"),
-    ("Ef Cd ب أ", "Ef Cd ب أ"),
-    ("أ Cd", "أ Cd"),
-    ("Ef Cd ج ب أ", "أ ب ج Cd Ef"),
-]
+# What PDFium copied of pages written by hand (one line each, its text one /ActualText on an object of neutral glyphs):
+# Tests/MawjazTests/Fixtures/fidelity/pdfium-measured.tsv. `check` holds `pdfium` to it.
+MEASURED = os.path.join(HERE, "..", "..", "Tests", "MawjazTests", "Fixtures", "fidelity", "pdfium-measured.tsv")
 
 
 def check():
     """`pdfium` against what PDFium gave back (MEASURED), and `pdfium_inverse` against `pdfium` on every one."""
-    for actual_text, copied in MEASURED:
+    rows = [line.rstrip("\n").split("\t") for line in open(MEASURED, encoding="utf-8") if not line.startswith("#")]
+    for actual_text, copied in rows:
         assert pdfium(actual_text) == copied, (actual_text, pdfium(actual_text), copied)
         assert pdfium(pdfium_inverse(copied)) == copied
-    print(f"pdfium: {len(MEASURED)} measured lines as PDFium copied them")
+    print(f"pdfium: {len(rows)} measured lines as PDFium copied them")
 
 
 LINE_TOKENS = [
