@@ -356,6 +356,38 @@ struct ContentStreamText {
         }
     }
 
+    /// The codes `show` shows, read in place when it shows one string, hexadecimal or literal without escapes (as cairo
+    /// writes most); nil otherwise (`operands(of:)` reads it then).
+    private func codes(of show: Show) -> [Int]? {
+        guard !show.isArray else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(show.glyphCount * show.codeWidth)
+        var position = show.range.lowerBound + 1
+        switch data[show.range.lowerBound] {
+        case UInt8(ascii: "("):
+            while position < show.range.upperBound, data[position] != UInt8(ascii: ")") {
+                if data[position] == UInt8(ascii: "\\") { return nil }
+                bytes.append(data[position])
+                position += 1
+            }
+        case UInt8(ascii: "<"):
+            var high: UInt8?
+            while position < show.range.upperBound, data[position] != UInt8(ascii: ">") {
+                let byte = data[position] | 0x20  // lower case
+                let digit: UInt8? = (0x30...0x39).contains(byte) ? byte - 0x30 : (0x61...0x66).contains(byte) ? byte - 0x61 + 10 : nil
+                if let digit {
+                    if let first = high { bytes.append(first << 4 | digit); high = nil } else { high = digit }
+                }
+                position += 1
+            }
+        default: return nil
+        }
+        guard bytes.count == show.glyphCount * show.codeWidth else { return nil }
+        return stride(from: 0, to: bytes.count, by: show.codeWidth).map { start in
+            bytes[start..<(start + show.codeWidth)].reduce(0) { $0 << 8 | Int($1) }
+        }
+    }
+
     /// The operands `show` shows: for `TJ` its array's strings and numbers, else its string.
     private func operands(of show: Show) -> [PDFObject] {
         let operands = data[show.range].withUnsafeBufferPointer { (bytes) -> [PDFObject] in
@@ -393,7 +425,7 @@ struct ContentStreamText {
     /// span not found so is left out. The lines are found by count, less the glyphs of the runs of white space only
     /// (`blankRuns`, as the painter counted them) that cairo left out (`located`); a span in such a line is tagged
     /// `/Word` inside a `/Span` hiding it from poppler. Each of `pdfiumLines` found so, every show of it not a space
-    /// alone and not crossing its ends, gets each operator it is written as in a `/Line` sequence of its own, innermost:
+    /// alone and not crossing its ends, gets each operator it is written as in an `/L` sequence of its own, innermost:
     /// the first show whose glyphs may carry the line's text (`PDFiumLine.isCarrier`), shown whole by one operator,
     /// holding the line's /ActualText, the others a tab; a line without such a show is left as it is.
     func wrapping(_ spans: [NumberSpanLog.Entry], lines: [ReaderLine] = [], space: ReaderLine.Space? = nil,
@@ -463,7 +495,16 @@ struct ContentStreamText {
             return self.isBlank(show, namesSpace: { namesSpace[show.font] ?? { let named = text(show.font, 0x20) == " "; namesSpace[show.font] = named; return named }() })
         }
         func glyphText(_ index: Int) -> String? {
-            drawnText(of: shows[index].firstGlyph..<(shows[index].firstGlyph + shows[index].glyphCount), from: index, text: text)
+            let show = shows[index]
+            guard let codes = codes(of: show) else {
+                return drawnText(of: show.firstGlyph..<(show.firstGlyph + show.glyphCount), from: index, text: text)
+            }
+            var result = ""
+            for code in codes {
+                guard let name = text(show.font, code) else { return nil }
+                result += name
+            }
+            return result
         }
         var previousLine: ClosedRange<Int>?  // the shows of the PDFium line wrapped last
         for (line, range) in located(pdfiumLines.map { $0.firstGlyph..<($0.firstGlyph + $0.glyphCount) }, blankRuns: blankRuns, text: text) {
@@ -487,9 +528,9 @@ struct ContentStreamText {
         // Each show cut: the spans' bytes where they begin and end, and each stretch of a hidden line's glyphs outside
         // a span in a `/Span` of its own with an empty /ActualText (PDFium reads a text object's glyphs when it has a
         // marked-content dictionary of its own; two under one dictionary are one span to it); each operator of a
-        // PDFium line's show in its `/Line` sequence, inside all else.
+        // PDFium line's show in its `/L` sequence, inside all else.
         var open = 0
-        for index in Set(insertions.keys).union(hidden.keys).union(wholeShows.filter { insertions[$0] != nil }).union(pdfiumShows.keys).sorted() {
+        for index in Set(insertions.keys).union(hidden.keys).union(wholeShows.filter { insertions[$0] != nil }).sorted() {
             // A show hidden whole is hidden from its first glyph to its last.
             if hidden[index] == nil, wholeShows.contains(index) { hidden[index] = [0..<shows[index].glyphCount] }
             let show = shows[index]
@@ -512,14 +553,19 @@ struct ContentStreamText {
             }
             edits.append((show.range.lowerBound, show.range.count, Array(parts.joined(separator: [0x0A]))))
         }
-        // A show hidden whole, and not cut by a span, is wrapped where it stands; a space alone (cairo writes `( )Tj`)
-        // poppler reads as no character, and needs no hiding.
+        // A show hidden whole, or of a PDFium line, and not cut, is wrapped where it stands, its operator not written
+        // again; a space alone (cairo writes `( )Tj`) poppler reads as no character, and needs no hiding.
         // Each such show's place, in keys of their own: an edit's key is its place, then its index; a wrapped show's
         // are its start and its end, then an index past the edits' (even for the start, odd for the end).
         var keys = edits.indices.map { edits[$0].position << 24 | $0 }
-        for index in wholeShows where (insertions.isEmpty || insertions[index] == nil) && pdfiumShows[index] == nil {
-            let show = shows[index]
-            if isBlankShow(index) { continue }
+        var wraps: [Int: (begin: [UInt8], end: [UInt8])] = [:]
+        let cut = Set(insertions.keys).union(hidden.keys), whole = Set(wholeShows)
+        for index in whole.union(pdfiumShows.keys) where !cut.contains(index) {
+            let show = shows[index], pdfiumBegin = pdfiumShows[index]
+            let isHidden = whole.contains(index) && (pdfiumBegin != nil || !isBlankShow(index))
+            guard isHidden || pdfiumBegin != nil else { continue }
+            wraps[index] = ((isHidden ? ReaderLine.hidingBeginLine : []) + (pdfiumBegin ?? []),
+                            (pdfiumBegin != nil ? ReaderLine.endLine : []) + (isHidden ? ReaderLine.endLine : []))
             keys.append(show.range.lowerBound << 24 | (edits.count + 2 * index))
             keys.append(show.range.upperBound << 24 | (edits.count + 2 * index + 1))
         }
@@ -534,7 +580,8 @@ struct ContentStreamText {
                 output += edits[index].bytes
                 copied = position + edits[index].length
             } else {
-                output += (index - edits.count) % 2 == 0 ? ReaderLine.hidingBeginLine : ReaderLine.endLine
+                let wrap = wraps[(index - edits.count) / 2]
+                output += (index - edits.count) % 2 == 0 ? wrap?.begin ?? [] : wrap?.end ?? []
                 copied = position
             }
         }

@@ -19,7 +19,7 @@
 /// Where the object PDFium read last before the carrier is the carrier of a line handed its text so, PDFium reads the line
 /// as modelled; after a line read as drawn whose last object is right to left it (mostly: not always, for a reason not
 /// found) turns it around. So every right-to-left line (the lines on one baseline, a table row's cells right to left)
-/// gets, in the amendment, each text-showing operator in a `/Line` marked-content sequence of its own, innermost: the
+/// gets, in the amendment, each text-showing operator in an `/L` marked-content sequence of its own, innermost: the
 /// carrier's holding the line's /ActualText, the others' a tab. poppler honours /ActualText under `/Span` only, so its
 /// reading (and its own layer, `ReaderLine`) is not touched; MuPDF and pdf.js read as before.
 struct PDFiumLine: Equatable {
@@ -53,50 +53,65 @@ struct PDFiumLine: Equatable {
     /// right to left, PDFium turns the result around and mirrors it, so the text it is handed is `text` turned around and
     /// mirrored first (a line it reads left to right, a number alone, it does not turn).
     static func actualText(for text: [Unicode.Scalar], afterRightToLeft: Bool) -> [Unicode.Scalar] {
-        afterRightToLeft ? actualText(for: text.reversed().map { mirrored[$0] ?? $0 }) : actualText(for: text)
+        afterRightToLeft ? actualText(for: text.reversed().map(mirror)) : actualText(for: text)
     }
 
     /// Whether PDFium takes a text object of glyphs named `text` for right to left: it has right-to-left runs, at least as
     /// many as left-to-right ones.
     static func isRightToLeft(_ text: String) -> Bool {
-        let balance = runs(Array(text.unicodeScalars)).reduce(0) { $0 + ($1.kind == .rightToLeft ? 1 : $1.kind == .leftToRight ? -1 : 0) }
-        return balance >= 0 && text.unicodeScalars.contains { kind($0) == .rightToLeft }
+        var balance = 0, last: Kind?, hasRightToLeft = false
+        for scalar in text.unicodeScalars {
+            let kind = kind(scalar)
+            if kind != last { balance += kind == .rightToLeft ? 1 : kind == .leftToRight ? -1 : 0 }
+            hasRightToLeft = hasRightToLeft || kind == .rightToLeft
+            last = kind
+        }
+        return hasRightToLeft && balance >= 0
     }
 
     /// The /ActualText PDFium reads back as `text` when it is the whole of a line's text: its runs in reverse order when
     /// PDFium reads the line right to left, those it mirrors mirrored (`readers.py`'s `pdfium_inverse`).
     static func actualText(for text: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        let runs = self.runs(text)
-        let isRightToLeft = isReadRightToLeft(runs)
-        var current = isRightToLeft ? Kind.rightToLeft : .leftToRight
-        var pieces: [ArraySlice<Unicode.Scalar>] = []
-        pieces.reserveCapacity(runs.count)
-        for run in runs {
-            if run.kind == .rightToLeft || (run.kind == .neutral && current == .rightToLeft) {
-                current = .rightToLeft
-                pieces.append(ArraySlice(text[run.range].map { mirrored[$0] ?? $0 }))
-            } else {
-                if run.kind != .weak { current = .leftToRight }
-                pieces.append(text[run.range])
-            }
-        }
-        if isRightToLeft { pieces.reverse() }
-        return Array(pieces.joined())
+        reordered(text, mirroringInOrder: true)
     }
 
     /// What PDFium reads of a line whose whole text is the /ActualText `actualText` (`readers.py`'s `pdfium`).
     static func read(_ actualText: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        let runs = self.runs(actualText)
-        let isRightToLeft = isReadRightToLeft(runs)
+        reordered(actualText, mirroringInOrder: false)
+    }
+
+    /// `text`'s runs in reverse order when PDFium reads it right to left, each run it mirrors mirrored: which ones is
+    /// decided walking the runs in `text`'s order (`mirroringInOrder`, for the text PDFium should give back) or in the
+    /// order they are put in (for the text it is handed).
+    private static func reordered(_ text: [Unicode.Scalar], mirroringInOrder: Bool) -> [Unicode.Scalar] {
+        var starts: [Int] = [], kinds: [Kind] = [], balance = 0
+        for (index, scalar) in text.enumerated() {
+            let kind = kind(scalar)
+            guard kind != kinds.last else { continue }
+            starts.append(index)
+            kinds.append(kind)
+            balance += kind == .rightToLeft ? 1 : kind == .leftToRight ? -1 : 0
+        }
+        let isRightToLeft = balance > 0
+        let order = isRightToLeft ? Array(kinds.indices.reversed()) : Array(kinds.indices)
+        var isMirrored = [Bool](repeating: false, count: kinds.count)
         var current = isRightToLeft ? Kind.rightToLeft : .leftToRight
-        var result: [Unicode.Scalar] = []
-        for run in isRightToLeft ? Array(runs.reversed()) : runs {
-            if run.kind == .rightToLeft || (run.kind == .neutral && current == .rightToLeft) {
+        for run in mirroringInOrder ? Array(kinds.indices) : order {
+            if kinds[run] == .rightToLeft || (kinds[run] == .neutral && current == .rightToLeft) {
                 current = .rightToLeft
-                result += actualText[run.range].map { mirrored[$0] ?? $0 }
+                isMirrored[run] = true
+            } else if kinds[run] != .weak {
+                current = .leftToRight
+            }
+        }
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(text.count)
+        for run in order {
+            let end = run + 1 < starts.count ? starts[run + 1] : text.count
+            if isMirrored[run] {
+                for scalar in text[starts[run]..<end] { result.append(mirror(scalar)) }
             } else {
-                if run.kind != .weak { current = .leftToRight }
-                result += actualText[run.range]
+                result += text[starts[run]..<end]
             }
         }
         return result
@@ -104,35 +119,37 @@ struct PDFiumLine: Equatable {
 
     /// Whether PDFium reads a line of `text` right to left: more right-to-left runs than left-to-right ones.
     static func isReadRightToLeft(_ text: [Unicode.Scalar]) -> Bool {
-        isReadRightToLeft(runs(text))
-    }
-
-    /// Whether PDFium reads a line of `runs` right to left: more right-to-left runs than left-to-right ones.
-    private static func isReadRightToLeft(_ runs: [(kind: Kind, range: Range<Int>)]) -> Bool {
-        var balance = 0
-        for run in runs {
-            if run.kind == .rightToLeft { balance += 1 } else if run.kind == .leftToRight { balance -= 1 }
+        var balance = 0, last: Kind?
+        for scalar in text {
+            let kind = kind(scalar)
+            if kind != last { balance += kind == .rightToLeft ? 1 : kind == .leftToRight ? -1 : 0 }
+            last = kind
         }
         return balance > 0
     }
 
-    /// `text`'s runs of characters of one kind, in order.
-    private static func runs(_ text: [Unicode.Scalar]) -> [(kind: Kind, range: Range<Int>)] {
-        var runs: [(kind: Kind, range: Range<Int>)] = []
-        for (index, scalar) in text.enumerated() {
-            let kind = kind(scalar)
-            if let last = runs.last, last.kind == kind {
-                runs[runs.count - 1].range = last.range.lowerBound..<(index + 1)
-            } else {
-                runs.append((kind, index..<(index + 1)))
-            }
+    /// The mirror of `scalar` in a right-to-left run, as PDFium mirrors it; `scalar` itself when it has none.
+    static func mirror(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar {
+        case "(": ")"
+        case ")": "("
+        case "[": "]"
+        case "]": "["
+        case "{": "}"
+        case "}": "{"
+        case "<": ">"
+        case ">": "<"
+        case "\u{AB}": "\u{BB}"
+        case "\u{BB}": "\u{AB}"
+        case "\u{2039}": "\u{203A}"
+        case "\u{203A}": "\u{2039}"
+        default: scalar
         }
-        return runs
     }
 
-    /// The beginning of the `/Line` sequence carrying `actualText`, on a line of its own.
+    /// The beginning of the `/L` sequence carrying `actualText`, on a line of its own.
     static func begin(_ actualText: [Unicode.Scalar]) -> [UInt8] {
-        var bytes = Array("/Line ".utf8)
+        var bytes = Array("/L ".utf8)
         var text = ""
         text.unicodeScalars.append(contentsOf: actualText)
         PDFDictionary([("ActualText", .text(text))]).write(to: &bytes)
@@ -140,14 +157,9 @@ struct PDFiumLine: Equatable {
         return bytes
     }
 
-    /// The beginning of a `/Line` sequence PDFium skips: its /ActualText a tab, which has no printable character.
-    static let skippedBegin = begin(["\t"])
-
-    /// The characters PDFium mirrors in a right-to-left run, and their mirrors.
-    static let mirrored: [Unicode.Scalar: Unicode.Scalar] = [
-        "(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<",
-        "\u{AB}": "\u{BB}", "\u{BB}": "\u{AB}", "\u{2039}": "\u{203A}", "\u{203A}": "\u{2039}",
-    ]
+    /// The beginning of an `/L` sequence PDFium skips: its /ActualText a tab, which has no printable character. Written
+    /// short: most of a page's operators get one.
+    static let skippedBegin = Array("/L<</ActualText<FEFF0009>>>BDC\n".utf8)
 
     /// PDFium's kind of `scalar`: by the Unicode bidi class, read from tables for U+0000–U+00FF, U+0590–U+08FF and
     /// U+2000–U+206F (made with Python's `unicodedata`), elsewhere from the general category (marks and currency weak,

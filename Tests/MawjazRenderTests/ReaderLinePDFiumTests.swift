@@ -37,7 +37,7 @@ import TestSupport
         // Turned around first where the object read before is right to left.
         let text = scalars("قال (Annual Report) هنا")
         #expect(PDFiumLine.actualText(for: text, afterRightToLeft: true)
-                == PDFiumLine.actualText(for: text.reversed().map { PDFiumLine.mirrored[$0] ?? $0 }))
+                == PDFiumLine.actualText(for: text.reversed().map(PDFiumLine.mirror)))
         #expect(PDFiumLine.isCarrier("(.)") && PDFiumLine.isCarrier("12") && !PDFiumLine.isCarrier("قال") && !PDFiumLine.isCarrier(" "))
         #expect(PDFiumLine.isRightToLeft("قال") && !PDFiumLine.isRightToLeft("Report") && !PDFiumLine.isRightToLeft(")"))
     }
