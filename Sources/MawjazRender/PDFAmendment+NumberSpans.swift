@@ -506,6 +506,21 @@ struct ContentStreamText {
             }
             return result
         }
+        // Whether a show's glyphs may carry a line's text (`PDFiumLine.isCarrier`), read glyph by glyph: an Arabic word
+        // fails at its first.
+        func mayCarry(_ index: Int) -> Bool {
+            let show = shows[index]
+            guard let codes = codes(of: show) else { return glyphText(index).map(PDFiumLine.isCarrier) == true }
+            var inks = false
+            for code in codes {
+                guard let name = text(show.font, code) else { return false }
+                for scalar in name.unicodeScalars {
+                    if PDFiumLine.kind(scalar) == .rightToLeft { return false }
+                    inks = inks || scalar != " "
+                }
+            }
+            return inks
+        }
         var previousLine: ClosedRange<Int>?  // the shows of the PDFium line wrapped last
         for (line, range) in located(pdfiumLines.map { $0.firstGlyph..<($0.firstGlyph + $0.glyphCount) }, blankRuns: blankRuns, text: text) {
             guard let first = show(holding: range.lowerBound), let last = show(holding: range.upperBound - 1),
@@ -513,7 +528,7 @@ struct ContentStreamText {
                   shows[first...last].allSatisfy({ $0.isCuttable }) else { continue }
             let members = (first...last).filter { !isBlankShow($0) }
             guard let carrier = members.first(where: { index in
-                insertions[index] == nil && hidden[index] == nil && glyphText(index).map(PDFiumLine.isCarrier) == true
+                insertions[index] == nil && hidden[index] == nil && mayCarry(index)
             }) else { continue }
             // The object PDFium read last before the carrier: the last drawn before the line (the rightmost of a line
             // drawn left to right), or the carrier of a line wrapped so.
