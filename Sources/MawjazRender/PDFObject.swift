@@ -22,13 +22,25 @@ enum PDFObject: Equatable, Sendable {
     static func text(_ text: String) -> PDFObject {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return .string(Array(text.utf8)) }
         // UTF-16 from the scalars: a native string is UTF-8, and its UTF-16 view is slow to walk.
+        return utf16Text(text.unicodeScalars, capacity: 2 + 2 * text.utf8.count)
+    }
+
+    /// The text string of `scalars`, as `text(_:)` writes it for their string: Swift appends an array of scalars to a
+    /// string slowly (some 20,000 instructions for a line's).
+    static func text(_ scalars: [Unicode.Scalar]) -> PDFObject {
+        if scalars.allSatisfy({ (0x20..<0x7F).contains($0.value) }) { return .string(scalars.map { UInt8($0.value) }) }
+        return utf16Text(scalars, capacity: 2 + 4 * scalars.count)
+    }
+
+    /// `scalars` in UTF-16BE after a byte order mark, written in hexadecimal.
+    private static func utf16Text(_ scalars: some Sequence<Unicode.Scalar>, capacity: Int) -> PDFObject {
         var bytes: [UInt8] = [0xFE, 0xFF]
-        bytes.reserveCapacity(2 + 2 * text.utf8.count)
+        bytes.reserveCapacity(capacity)
         func append(_ unit: UInt32) {
             bytes.append(UInt8(unit >> 8))
             bytes.append(UInt8(unit & 0xFF))
         }
-        for scalar in text.unicodeScalars {
+        for scalar in scalars {
             if scalar.value < 0x10000 {
                 append(scalar.value)
             } else {

@@ -150,9 +150,7 @@ struct PDFiumLine: Equatable {
     /// The beginning of the `/L` sequence carrying `actualText`, on a line of its own.
     static func begin(_ actualText: [Unicode.Scalar]) -> [UInt8] {
         var bytes = Array("/L ".utf8)
-        var text = ""
-        text.unicodeScalars.append(contentsOf: actualText)
-        PDFDictionary([("ActualText", .text(text))]).write(to: &bytes)
+        PDFDictionary([("ActualText", .text(actualText))]).write(to: &bytes)
         bytes += Array(" BDC\n".utf8)
         return bytes
     }
