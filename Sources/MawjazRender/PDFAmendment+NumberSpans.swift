@@ -356,36 +356,70 @@ struct ContentStreamText {
         }
     }
 
-    /// The codes `show` shows, read in place when it shows one string, hexadecimal or literal without escapes (as cairo
-    /// writes most); nil otherwise (`operands(of:)` reads it then).
+    /// The codes `show` shows, read in place from its strings, hexadecimal or literal without escapes (as cairo writes
+    /// most); nil otherwise (`operands(of:)` reads it then).
     private func codes(of show: Show) -> [Int]? {
-        guard !show.isArray else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(show.glyphCount * show.codeWidth)
-        var position = show.range.lowerBound + 1
-        switch data[show.range.lowerBound] {
-        case UInt8(ascii: "("):
-            while position < show.range.upperBound, data[position] != UInt8(ascii: ")") {
-                if data[position] == UInt8(ascii: "\\") { return nil }
-                bytes.append(data[position])
-                position += 1
-            }
-        case UInt8(ascii: "<"):
-            var high: UInt8?
-            while position < show.range.upperBound, data[position] != UInt8(ascii: ">") {
-                let byte = data[position] | 0x20  // lower case
-                let digit: UInt8? = (0x30...0x39).contains(byte) ? byte - 0x30 : (0x61...0x66).contains(byte) ? byte - 0x61 + 10 : nil
-                if let digit {
-                    if let first = high { bytes.append(first << 4 | digit); high = nil } else { high = digit }
+        var codes: [Int] = []
+        codes.reserveCapacity(show.glyphCount)
+        return eachCode(of: show) { codes.append($0); return true } == true ? codes : nil
+    }
+
+    /// Hands `body` the codes `show` shows one by one, read in place from its string or its `TJ` array's strings (the
+    /// numbers stepped over), until it returns false: true when it took them all, false when it stopped, nil when they
+    /// are not read in place (an escape, or anything but a string or a number in an array, before `body` stopped; or,
+    /// all read, a count that is not the show's).
+    private func eachCode(of show: Show, _ body: (Int) -> Bool) -> Bool? {
+        var position = show.range.lowerBound, code = 0, codeBytes = 0, count = 0
+        let end = show.range.upperBound
+        func take(_ byte: UInt8) -> Bool {
+            code = code << 8 | Int(byte)
+            codeBytes += 1
+            guard codeBytes == show.codeWidth else { return true }
+            defer { code = 0; codeBytes = 0; count += 1 }
+            return body(code)
+        }
+        if show.isArray {
+            guard data[position] == UInt8(ascii: "[") else { return nil }
+            position += 1
+        }
+        repeat {
+            if show.isArray {
+                while position < end, Self.isSpace(data[position]) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(data[position])
+                    || data[position] == UInt8(ascii: "-") || data[position] == UInt8(ascii: ".") || data[position] == UInt8(ascii: "+") {
+                    position += 1
                 }
-                position += 1
+                guard position < end else { return nil }
+                if data[position] == UInt8(ascii: "]") { break }
             }
-        default: return nil
-        }
-        guard bytes.count == show.glyphCount * show.codeWidth else { return nil }
-        return stride(from: 0, to: bytes.count, by: show.codeWidth).map { start in
-            bytes[start..<(start + show.codeWidth)].reduce(0) { $0 << 8 | Int($1) }
-        }
+            switch data[position] {
+            case UInt8(ascii: "("):
+                position += 1
+                while position < end, data[position] != UInt8(ascii: ")") {
+                    if data[position] == UInt8(ascii: "\\") { return nil }
+                    if !take(data[position]) { return false }
+                    position += 1
+                }
+            case UInt8(ascii: "<"):
+                position += 1
+                var high: UInt8?
+                while position < end, data[position] != UInt8(ascii: ">") {
+                    let byte = data[position] | 0x20  // lower case
+                    let digit: UInt8? = (0x30...0x39).contains(byte) ? byte - 0x30 : (0x61...0x66).contains(byte) ? byte - 0x61 + 10 : nil
+                    if let digit {
+                        if let first = high {
+                            high = nil
+                            if !take(first << 4 | digit) { return false }
+                        } else {
+                            high = digit
+                        }
+                    }
+                    position += 1
+                }
+            default: return nil
+            }
+            position += 1
+        } while show.isArray
+        return count == show.glyphCount && codeBytes == 0 ? true : nil
     }
 
     /// The operands `show` shows: for `TJ` its array's strings and numbers, else its string.
@@ -510,16 +544,17 @@ struct ContentStreamText {
         // fails at its first.
         func mayCarry(_ index: Int) -> Bool {
             let show = shows[index]
-            guard let codes = codes(of: show) else { return glyphText(index).map(PDFiumLine.isCarrier) == true }
             var inks = false
-            for code in codes {
+            let read = eachCode(of: show) { code in
                 guard let name = text(show.font, code) else { return false }
                 for scalar in name.unicodeScalars {
                     if PDFiumLine.kind(scalar) == .rightToLeft { return false }
                     inks = inks || scalar != " "
                 }
+                return true
             }
-            return inks
+            guard let read else { return glyphText(index).map(PDFiumLine.isCarrier) == true }
+            return read && inks
         }
         var previousLine: ClosedRange<Int>?  // the shows of the PDFium line wrapped last
         for (line, range) in located(pdfiumLines.map { $0.firstGlyph..<($0.firstGlyph + $0.glyphCount) }, blankRuns: blankRuns, text: text) {
