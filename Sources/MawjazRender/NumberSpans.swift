@@ -224,7 +224,7 @@ final class NumberSpanLog {
             return
         }
         let noted = PDFiumLine(firstGlyph: baseline.firstGlyph, glyphCount: pages[page].glyphCount - baseline.firstGlyph,
-                               text: ReaderLine.collapsed(text.unicodeScalars))
+                               text: ReaderLine.collapsed(text))
         if let entry = baseline.entry {
             pages[page].pdfiumLines[entry] = noted
         } else {

@@ -42,8 +42,10 @@ extension PDFAmendment {
                   text.glyphCount <= page.glyphCount else { continue }
             func name(font: Int, code: Int) -> String? {
                 guard let map = codeFonts[font].map else { return nil }
-                if maps[map] == nil { maps[map] = (try? file.streamData(map, coder: coder)).map(ToUnicodeMap.entries(in:)) ?? [:] }
-                return maps[map]?[code]
+                if let entries = maps[map] { return entries[code] }  // one look-up of the map where it has been read
+                let entries = (try? file.streamData(map, coder: coder)).map(ToUnicodeMap.entries(in:)) ?? [:]
+                maps[map] = entries
+                return entries[code]
             }
             let lines = readerLines(page)
             // A space glyph, code 32 in a font of one byte a code (cairo's fonts of ASCII glyphs), for the lines' pieces.

@@ -63,7 +63,7 @@ struct ReaderLine: Equatable {
     static func pieces(logical: String, drawn: [Unicode.Scalar]) -> [[Unicode.Scalar]]? {
         let read = popplerText(drawn)
         guard !sameCollapsed(read, logical.unicodeScalars) else { return nil }
-        let text = collapsed(logical.unicodeScalars), kinds = text.map(kind)
+        let text = collapsed(logical), kinds = text.map(kind)
         return pieces(of: text, kinds: kinds).map { visualText(of: text[$0], kinds: kinds[$0]) }
     }
 
@@ -265,10 +265,10 @@ struct ReaderLine: Equatable {
     }
 
     /// `text` with runs of white space made one space, and none at its ends.
-    static func collapsed(_ text: String.UnicodeScalarView) -> [Unicode.Scalar] {
+    static func collapsed(_ text: String) -> [Unicode.Scalar] {
         var result: [Unicode.Scalar] = [], pendingSpace = false
-        result.reserveCapacity(text.count)
-        for scalar in text {
+        result.reserveCapacity(text.utf8.count)  // as many scalars at most, and counted without walking them
+        for scalar in text.unicodeScalars {
             if isSpace(scalar) {
                 pendingSpace = !result.isEmpty
             } else {
