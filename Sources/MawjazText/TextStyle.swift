@@ -64,6 +64,15 @@ package struct StyledParagraph: Hashable, Sendable {
 
     /// The whole text of the paragraph.
     package var text: String { spans.map(\.text).joined() }
+
+    /// Hashes the spans' texts and the width only: set text is kept by paragraph (a chart's labels met again), and
+    /// hashing every span's style (its families' names) too took several thousand instructions a paragraph.
+    /// Paragraphs equal by `==` hash the same.
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(spans.count)
+        for span in spans { hasher.combine(span.text) }
+        hasher.combine(width)
+    }
 }
 
 /// What setting text may let pass instead of stopping with an error.
