@@ -55,7 +55,7 @@ struct NumberSpan {
                     pending.append((runIndex, glyph, piece, run.isRightToLeft))
                     continue
                 }
-                let isLetter = piece.unicodeScalars.contains { $0.properties.isAlphabetic || TextLayerRun.isMark($0) }
+                let isLetter = piece.unicodeScalars.contains(where: isLetterOrMark)
                 close(letterAfter: isLetter)
                 letterBefore = isLetter
             }
@@ -93,14 +93,36 @@ struct NumberSpan {
         return result + stretch.reversed()
     }
 
+    /// Whether `scalar` is a decimal digit; ASCII and the Arabic letters answered without the Unicode tables (every
+    /// scalar of a right-to-left line's left-to-right runs is asked, and a table look-up costs some 350 instructions).
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .decimalNumber
+        switch scalar.value {
+        case 0x30...0x39: true
+        case ..<0x80, 0x621...0x64A: false
+        default: scalar.properties.generalCategory == .decimalNumber
+        }
+    }
+
+    /// Whether `scalar` is a letter or a combining mark (a cluster of one is a letter's, which a token beside it is not
+    /// spanned for); ASCII and the Arabic letters answered without the Unicode tables.
+    private static func isLetterOrMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x621...0x64A: true
+        case ..<0x80: false
+        default: scalar.properties.isAlphabetic || TextLayerRun.isMark(scalar)
+        }
     }
 
     /// Whether `scalar` is a digit or a character both readers' bidi passes take as weak beside digits: a sign, a
     /// percent or per-mille, a currency symbol, a number separator (European and Arabic), a degree.
     static func isNumberCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        if isDigit(scalar) || scalar.properties.generalCategory == .currencySymbol { return true }
+        // The Arabic letters are none of these; of ASCII, the currency symbols are `$` alone.
+        switch scalar.value {
+        case 0x621...0x64A: return false
+        case 0x24: return true
+        default: break
+        }
+        if isDigit(scalar) || (scalar.value >= 0x80 && scalar.properties.generalCategory == .currencySymbol) { return true }
         switch scalar {
         case "+", "-", "\u{2212}", "%", "\u{066A}", "\u{2030}", "\u{0609}", "#", "\u{00B0}",
              ".", ",", ":", "/", "\u{060C}", "\u{066B}", "\u{066C}": return true
