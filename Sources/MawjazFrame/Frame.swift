@@ -23,6 +23,12 @@ package struct Frame: Sendable {
         items.append(Placed(position: position, item: item))
     }
 
+    /// Makes room for `count` items in all, so that placing them copies none already placed (a page's frame, placed block
+    /// by block, had all its items copied again for each block).
+    package mutating func reserveCapacity(_ count: Int) {
+        items.reserveCapacity(count)
+    }
+
     /// Adds every item of `frame`, moved so that its top-left corner is at `position`.
     /// Its items are inlined rather than nested, keeping frames flat and cheap to walk.
     package mutating func place(contentsOf frame: Frame, at position: Point) {

@@ -7,6 +7,7 @@ extension Frame {
     /// The frame with its items inside one structure element.
     func tagged(_ role: StructureRole) -> Frame {
         var frame = Frame(size: size)
+        frame.reserveCapacity(items.count + 2)
         frame.place(.tag(.begin(role)), at: .zero)
         frame.place(contentsOf: self, at: .zero)
         frame.place(.tag(.end(role)), at: .zero)
@@ -16,6 +17,7 @@ extension Frame {
     /// The frame with the items of `other` before its own.
     func prepending(_ other: Frame) -> Frame {
         var frame = Frame(size: size)
+        frame.reserveCapacity(other.items.count + items.count)
         frame.place(contentsOf: other, at: .zero)
         frame.place(contentsOf: self, at: .zero)
         return frame
@@ -25,6 +27,7 @@ extension Frame {
     /// repeated on the next page, which must not enter the structure twice).
     func artifact() -> Frame {
         var frame = Frame(size: size)
+        frame.reserveCapacity(items.count + 2)
         frame.place(.tag(.begin(.artifact)), at: .zero)
         for placed in items {
             if case .tag = placed.item { continue }

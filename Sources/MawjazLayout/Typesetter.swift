@@ -53,6 +53,7 @@ package struct Typesetter {
             let left = Self.leftMargin(setup, pageIndex: index, direction: document.direction)
             // The furniture first: a page whose first content is an image of a figure is one cairo 1.16 cannot tag.
             try context.furnish(&frame, pageIndex: index, pageCount: pages.count, left: left, width: textWidth)
+            frame.reserveCapacity(frame.items.count + boxes.reduce(0) { $0 + $1.box.frame.items.count })
             for placed in boxes {
                 frame.place(contentsOf: placed.box.frame, at: Point(x: left + placed.x, y: setup.top + placed.y))
             }
