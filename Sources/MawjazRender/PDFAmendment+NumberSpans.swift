@@ -156,7 +156,9 @@ struct ContentStreamText {
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, fonts: [(name: [UInt8], width: Int)],
                              into scanned: inout Scanned) throws(RenderError) {
         guard let base = bytes.baseAddress else { return }
-        let count = bytes.count
+        let count = bytes.count, classes = byteClasses
+        // cairo's pages show some text every 50 bytes: room for a show every 32 (growing the array copied it whole).
+        scanned.shows.reserveCapacity(count / 32)
         var position = 0, operandStart: Int?, stringBytes = 0, lastName = 0..<0, font: Int?, stretch = 0
         // The first name among an operator's operands (a marked-content tag), whether its property list carries an
         // /ActualText, the sequences open, and where the current text object's line matrix was last set.
@@ -166,7 +168,7 @@ struct ContentStreamText {
             // White space and comments.
             while position < count {
                 let byte = base[position]
-                if isSpace(byte) {
+                if classes[Int(byte)] & isSpaceClass != 0 {
                     position += 1
                 } else if byte == UInt8(ascii: "%") {
                     while position < count, base[position] != 0x0A, base[position] != 0x0D { position += 1 }
@@ -193,7 +195,7 @@ struct ContentStreamText {
                     position += 8
                 }
                 while position < count, base[position] != UInt8(ascii: ">") {
-                    if !isSpace(base[position]) { digits += 1 }
+                    if classes[Int(base[position])] & isSpaceClass == 0 { digits += 1 }
                     position += 1
                 }
                 guard position < count else { throw fail("holds an unclosed string") }
@@ -203,12 +205,12 @@ struct ContentStreamText {
                 position += 1
             case UInt8(ascii: "/"):
                 position += 1
-                while position < count, isRegular(base[position]) { position += 1 }
+                while position < count, classes[Int(base[position])] & isRegularClass != 0 { position += 1 }
                 lastName = (start + 1)..<position
                 if firstName == nil { firstName = start..<position }
             default:
                 // A number (an operand) or an operator, read as bytes: no string is made of it.
-                while position < count, isRegular(base[position]) { position += 1 }
+                while position < count, classes[Int(base[position])] & isRegularClass != 0 { position += 1 }
                 guard position > start else { throw fail("holds \"\(UnicodeScalar(byte))\"") }
                 if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
                     || byte == UInt8(ascii: ".") {
@@ -311,17 +313,19 @@ struct ContentStreamText {
         return ((word &- ones &* 0x21) & ~word | (closing &- ones) & ~closing) & highs != 0
     }
 
-    /// Whether `byte` is white space to PDF.
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        // NUL, tab, line feed, form feed, carriage return, space.
-        byte <= 0x20 && (0x1_0000_3601 as UInt64) >> byte & 1 != 0
-    }
-
-    /// Whether `byte` is a regular character (part of a name, number or operator): neither white space nor a delimiter.
-    private static func isRegular(_ byte: UInt8) -> Bool {
-        // White space and ( ) < > / % below 64; [ ] { } from 64 on.
-        byte < 64 ? (0x5000_8321_0000_3601 as UInt64) >> byte & 1 == 0 : (0x2800_0000_2800_0000 as UInt64) >> (byte - 64) & 1 == 0
-    }
+    /// Each byte's class for the scan, one look-up a byte: `isSpaceClass` for white space to PDF (NUL, tab, line feed,
+    /// form feed, carriage return, space), `isRegularClass` for a regular character (part of a name, number or
+    /// operator: neither white space nor a delimiter, `( ) < > [ ] { } / %`). Made once, never freed, only read.
+    private nonisolated(unsafe) static let byteClasses: UnsafePointer<UInt8> = {
+        let classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        let delimiters = Array("()<>[]{}/%".utf8)
+        for byte in 0...255 {
+            classes[byte] = [0x00, 0x09, 0x0A, 0x0C, 0x0D, 0x20].contains(byte) ? isSpaceClass
+                : delimiters.contains(UInt8(byte)) ? 0 : isRegularClass
+        }
+        return UnsafePointer(classes)
+    }()
+    private static let isSpaceClass: UInt8 = 1, isRegularClass: UInt8 = 2
 
     /// The operators the scan tells apart, read from their bytes.
     private enum Operator {
