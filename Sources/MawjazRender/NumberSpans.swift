@@ -39,7 +39,7 @@ struct NumberSpan {
         var pending: [Piece] = []
         var letterBefore = false
         func close(letterAfter: Bool) {
-            defer { pending.removeAll() }
+            defer { pending.removeAll(keepingCapacity: true) }
             guard !pending.isEmpty, !letterBefore, !letterAfter,
                   pending.contains(where: { $0.text.unicodeScalars.contains(where: isDigit) }) else { return }
             let drawn = pending.map(\.text).joined()

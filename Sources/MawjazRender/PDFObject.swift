@@ -189,6 +189,11 @@ struct PDFDictionary: Equatable, Sendable {
         }
     }
 
+    /// Makes room for `count` entries, read from a file.
+    fileprivate mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(count)
+    }
+
     /// Appends an entry read from a file, without looking for its key among those before it: a dictionary holds no key
     /// twice (PDF forbids it, and cairo writes none; one that did would keep both, the first found by the subscript).
     /// Comparing every key with those before it cost 0.5 M instructions of a 21-page document's PDF update.
@@ -256,6 +261,9 @@ struct PDFParser {
             if position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "<") {
                 position += 2
                 var dictionary = PDFDictionary()
+                // Room for the entries of most dictionaries read (a structure element has six): grown from none, its
+                // array was allocated three or four times.
+                dictionary.reserveCapacity(8)
                 while true {
                     skipSpace()
                     if position + 1 < bytes.count, bytes[position] == UInt8(ascii: ">"), bytes[position + 1] == UInt8(ascii: ">") {
