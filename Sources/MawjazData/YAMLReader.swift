@@ -204,22 +204,30 @@ package struct YAMLReader {
                 }
             }
             guard brackets > depthLimit || longestRun > depthLimit * 4 else { return nil }
-            var depth = 0, line = 1, column = 0, indentation = 0
+            // The full pass tracks no line or column (they are counted once, for the byte that is too deep), and passes
+            // over a comment, a quoted stretch and plain bytes that change nothing in tight loops of their own.
+            var depth = 0, indentation = 0, index = 0
             var quote: UInt8 = 0, comment = false, atLineStart = true
-            for byte in bytes {
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
                 if byte == 0x0A {
-                    line += 1; column = 0; comment = false; atLineStart = true; indentation = 0
+                    comment = false; atLineStart = true; indentation = 0
+                    index += 1
                     continue
                 }
-                if byte & 0xC0 != 0x80 { column += 1 }
                 if atLineStart {
-                    if byte == 0x20 || byte == 0x2D { indentation += 1; continue }
+                    if byte == 0x20 || byte == 0x2D { indentation += 1; index += 1; continue }
                     atLineStart = false
-                    if indentation > depthLimit * 4 { return (line, column) }
+                    if indentation > depthLimit * 4 { return place(of: index, in: bytes) }
                 }
-                if comment { continue }
+                if comment {
+                    while index < count, bytes[index] != 0x0A { index += 1 }
+                    continue
+                }
                 if quote != 0 {
-                    if byte == quote { quote = 0 }
+                    while index < count, bytes[index] != quote, bytes[index] != 0x0A { index += 1 }
+                    if index < count, bytes[index] == quote { quote = 0; index += 1 }
                     continue
                 }
                 switch byte {
@@ -227,13 +235,40 @@ package struct YAMLReader {
                 case 0x23: comment = true
                 case 0x5B, 0x7B:
                     depth += 1
-                    if depth > depthLimit { return (line, column) }
+                    if depth > depthLimit { return place(of: index, in: bytes) }
                 case 0x5D, 0x7D: depth = max(0, depth - 1)
-                default: break
+                default:
+                    // Up to the next byte that can matter.
+                    index += 1
+                    while index < count, !Self.mattersToNesting(bytes[index]) { index += 1 }
+                    continue
                 }
+                index += 1
             }
             return nil
         }
+    }
+
+    /// Whether `byte` may change the nesting check's state outside a comment or quote and the start of a line: a line
+    /// feed, a quote, a comment's `#`, a bracket or brace.
+    private static func mattersToNesting(_ byte: UInt8) -> Bool {
+        // Below 0x80: \n " # ' [ ] { }.
+        byte < 0x80 && (byte < 0x40 ? (0x0000_008C_0000_0400 as UInt64) >> byte & 1 != 0
+            : (0x2800_0000_2800_0000 as UInt64) >> (byte - 0x40) & 1 != 0)
+    }
+
+    /// The line and column (in characters, the byte's own counted) of byte `index` of `bytes`.
+    private static func place(of index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+        var line = 1, column = 0
+        for byte in bytes[..<(index + 1)] {
+            if byte == 0x0A {
+                line += 1
+                column = 0
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
     }
 
     /// The line and column (in characters) of the first byte of `data` that is not UTF-8.
