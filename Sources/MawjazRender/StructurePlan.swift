@@ -55,13 +55,16 @@ struct StructurePlan {
         var destinations = Set<String>()
         var linkTargets: [String] = []
         for page in document.pages {
-            for placed in page.frame.items {
+            // By index, the items read where they lie: a loop over the array copied every item (its runs' arrays
+            // retained and released again).
+            let items = page.frame.items
+            for position in items.indices {
                 let parent = Self.index(of: walker.current?.number)
-                if case .opened = try Self.step(&walker, placed.item) {
+                if case .opened = try Self.step(&walker, items[position].item) {
                     elements[parent].hasChildren = true
                     elements.append(Element())
                 }
-                switch placed.item {
+                switch items[position].item {
                 case .link(let link):
                     elements[Self.index(of: walker.current?.number)].hasChildren = true
                     if case .destination(let name) = link.target { linkTargets.append(name) }
@@ -101,34 +104,38 @@ struct StructurePlan {
         /// For each open element (the document first), its place in `elements` and its role.
         var open: [(index: Int, role: StructureRole?)] = [(0, nil)]
         var walker = StructureWalker()
-        // Lazily: the pages' items are not copied into one array (for 21 pages, the largest block of the heap).
-        for placed in document.pages.lazy.flatMap(\.frame.items) {
-            switch try step(&walker, placed.item) {
-            case .opened(_, let role, let alternativeText):
-                open.append((elements.count, role))
-                elements.append(Element(type: role.pdfStructureType, alternativeText: role.readsAsAlternativeText ? alternativeText : nil))
-            case .closed:
-                open.removeLast()
-            case .content:
-                guard case .text(let line) = placed.item else {
-                    if case .link = placed.item { elements.append(Element(type: linkType)) }
-                    continue
-                }
-                let text = line.text.trimmingWhitespace()
-                let current = open[open.count - 1]
-                if spansLines[index(of: walker.current?.number)] {
-                    elements.append(Element(type: spanType, actualText: text))
-                } else if current.role?.readsAsAlternativeText != true {
-                    // Appended in place: an element of many lines costs as much as its lines.
-                    if elements[current.index].actualText == nil {
-                        elements[current.index].actualText = text
-                    } else {
-                        elements[current.index].actualText?.append(" ")
-                        elements[current.index].actualText?.append(text)
+        // Page by page, each item read where it lies: neither copied into one array of the pages' items (for 21 pages,
+        // the largest block of the heap) nor one by one.
+        for page in document.pages {
+            let items = page.frame.items
+            for position in items.indices {
+                switch try step(&walker, items[position].item) {
+                case .opened(_, let role, let alternativeText):
+                    open.append((elements.count, role))
+                    elements.append(Element(type: role.pdfStructureType, alternativeText: role.readsAsAlternativeText ? alternativeText : nil))
+                case .closed:
+                    open.removeLast()
+                case .content:
+                    guard case .text(let line) = items[position].item else {
+                        if case .link = items[position].item { elements.append(Element(type: linkType)) }
+                        continue
                     }
+                    let text = line.text.trimmingWhitespace()
+                    let current = open[open.count - 1]
+                    if spansLines[index(of: walker.current?.number)] {
+                        elements.append(Element(type: spanType, actualText: text))
+                    } else if current.role?.readsAsAlternativeText != true {
+                        // Appended in place: an element of many lines costs as much as its lines.
+                        if elements[current.index].actualText == nil {
+                            elements[current.index].actualText = text
+                        } else {
+                            elements[current.index].actualText?.append(" ")
+                            elements[current.index].actualText?.append(text)
+                        }
+                    }
+                case .furniture:
+                    if case .link = items[position].item { elements.append(Element(type: linkType)) }
                 }
-            case .furniture:
-                if case .link = placed.item { elements.append(Element(type: linkType)) }
             }
         }
         return elements
