@@ -390,7 +390,7 @@ struct ContentStreamText {
         }
         repeat {
             if show.isArray {
-                while position < end, Self.isSpace(data[position]) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(data[position])
+                while position < end, Self.byteClasses[Int(data[position])] & Self.isSpaceClass != 0 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(data[position])
                     || data[position] == UInt8(ascii: "-") || data[position] == UInt8(ascii: ".") || data[position] == UInt8(ascii: "+") {
                     position += 1
                 }
