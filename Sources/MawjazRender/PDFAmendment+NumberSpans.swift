@@ -116,6 +116,32 @@ struct ContentStreamText {
         var hasActualText: Bool
     }
 
+    /// What a glyph's code is named by a font's /ToUnicode map, as a PDFium line's carrier is chosen by it.
+    private enum GlyphName: UInt8 {
+        /// Not looked up yet.
+        case unread
+        /// No name.
+        case none
+        /// A name with a right-to-left character (`PDFiumLine.Kind.rightToLeft`).
+        case rightToLeft
+        /// A name that inks something (a character other than a space) and has no right-to-left one.
+        case inks
+        /// A space, " ".
+        case space
+        /// Spaces only, or nothing, but not one space.
+        case blank
+
+        init(_ name: String?) {
+            guard let name else { self = .none; return }
+            var inks = false
+            for scalar in name.unicodeScalars {
+                if PDFiumLine.kind(scalar) == .rightToLeft { self = .rightToLeft; return }
+                inks = inks || scalar != " "
+            }
+            self = inks ? .inks : name == " " ? .space : .blank
+        }
+    }
+
     let data: [UInt8]
     private(set) var shows: [Show] = []
     /// The glyphs shown in the whole stream.
@@ -526,13 +552,25 @@ struct ContentStreamText {
             insertions[found.first, default: []].append((start - shows[found.first].firstGlyph, false, begin))
             insertions[found.last, default: []].append((free - shows[found.last].firstGlyph, true, Array((isHidden ? "EMC\nEMC" : "EMC").utf8)))
         }
-        // The PDFium lines' shows, each with the beginning of the sequence each of its operators goes in.
-        var pdfiumShows: [Int: [UInt8]] = [:]
-        var namesSpace: [Bool?] = []  // by font: whether code 32 is named a space
+        // The PDFium lines' shows, each with the beginning of the sequence each of its operators goes in (by show).
+        var pdfiumShows = [[UInt8]?](repeating: nil, count: shows.count)
+        // The shows a span or a hidden line cuts: they carry no line's text and are not wrapped whole.
+        var isCut = [Bool](repeating: false, count: shows.count)
+        for index in insertions.keys { isCut[index] = true }
+        for index in hidden.keys { isCut[index] = true }
+        // What each glyph of each font is named (see `GlyphName`), looked up once per code.
+        var glyphNames: [[GlyphName]] = []
+        func glyphName(font: Int, code: Int) -> GlyphName {
+            if font >= glyphNames.count { glyphNames += repeatElement([], count: font + 1 - glyphNames.count) }
+            if code < glyphNames[font].count, glyphNames[font][code] != .unread { return glyphNames[font][code] }
+            if code >= glyphNames[font].count { glyphNames[font] += repeatElement(.unread, count: code + 1 - glyphNames[font].count) }
+            let name = GlyphName(text(font, code))
+            glyphNames[font][code] = name
+            return name
+        }
         func isBlankShow(_ index: Int) -> Bool {
             let show = shows[index]
-            if show.font >= namesSpace.count { namesSpace += repeatElement(nil, count: show.font + 1 - namesSpace.count) }
-            return self.isBlank(show, namesSpace: { namesSpace[show.font] ?? { let named = text(show.font, 0x20) == " "; namesSpace[show.font] = named; return named }() })
+            return self.isBlank(show, namesSpace: { glyphName(font: show.font, code: 0x20) == .space })
         }
         func glyphText(_ index: Int) -> String? {
             let show = shows[index]
@@ -552,11 +590,9 @@ struct ContentStreamText {
             let show = shows[index]
             var inks = false
             let read = eachCode(of: show) { code in
-                guard let name = text(show.font, code) else { return false }
-                for scalar in name.unicodeScalars {
-                    if PDFiumLine.kind(scalar) == .rightToLeft { return false }
-                    inks = inks || scalar != " "
-                }
+                let name = glyphName(font: show.font, code: code)
+                guard name != .none, name != .rightToLeft else { return false }
+                inks = inks || name == .inks
                 return true
             }
             guard let read else { return glyphText(index).map(PDFiumLine.isCarrier) == true }
@@ -568,9 +604,7 @@ struct ContentStreamText {
                   shows[first].firstGlyph == range.lowerBound, shows[last].firstGlyph + shows[last].glyphCount == range.upperBound,
                   shows[first...last].allSatisfy({ $0.isCuttable }) else { continue }
             let members = (first...last).filter { !isBlankShow($0) }
-            guard let carrier = members.first(where: { index in
-                insertions[index] == nil && hidden[index] == nil && mayCarry(index)
-            }) else { continue }
+            guard let carrier = members.first(where: { index in !isCut[index] && mayCarry(index) }) else { continue }
             // The object PDFium read last before the carrier: the last drawn before the line (the rightmost of a line
             // drawn left to right), or the carrier of a line wrapped so.
             let before = (0..<first).last { !isBlankShow($0) }
@@ -610,38 +644,64 @@ struct ContentStreamText {
             edits.append((show.range.lowerBound, show.range.count, Array(parts.joined(separator: [0x0A]))))
         }
         // A show hidden whole, or of a PDFium line, and not cut, is wrapped where it stands, its operator not written
-        // again; a space alone (cairo writes `( )Tj`) poppler reads as no character, and needs no hiding.
-        // Each such show's place, in keys of their own: an edit's key is its place, then its index; a wrapped show's
-        // are its start and its end, then an index past the edits' (even for the start, odd for the end).
-        var keys = edits.indices.map { edits[$0].position << 24 | $0 }
-        var wraps: [Int: (begin: [UInt8], end: [UInt8])] = [:]
-        let cut = Set(insertions.keys).union(hidden.keys), whole = Set(wholeShows)
-        for index in whole.union(pdfiumShows.keys) where !cut.contains(index) {
-            let show = shows[index], pdfiumBegin = pdfiumShows[index]
-            let isHidden = whole.contains(index) && (pdfiumBegin != nil || !isBlankShow(index))
-            guard isHidden || pdfiumBegin != nil else { continue }
-            wraps[index] = ((isHidden ? ReaderLine.hidingBeginLine : []) + (pdfiumBegin ?? []),
-                            (pdfiumBegin != nil ? ReaderLine.endLine : []) + (isHidden ? ReaderLine.endLine : []))
-            keys.append(show.range.lowerBound << 24 | (edits.count + 2 * index))
-            keys.append(show.range.upperBound << 24 | (edits.count + 2 * index + 1))
+        // again; a space alone (cairo writes `( )Tj`) poppler reads as no character, and needs no hiding. The shows so
+        // wrapped, in the stream's order.
+        var isWhole = [Bool](repeating: false, count: shows.count)
+        for index in wholeShows { isWhole[index] = true }
+        var wraps: [(show: Int, isHidden: Bool)] = []
+        for index in shows.indices where !isCut[index] && (isWhole[index] || pdfiumShows[index] != nil) {
+            let isHidden = isWhole[index] && (pdfiumShows[index] != nil || !isBlankShow(index))
+            if isHidden || pdfiumShows[index] != nil { wraps.append((index, isHidden)) }
         }
-        guard !keys.isEmpty else { return nil }
-        var output: [UInt8] = []
-        output.reserveCapacity(data.count + edits.reduce(0) { $0 + $1.bytes.count } + keys.count * 24)
-        var copied = 0
-        for key in keys.sorted() {
-            let position = key >> 24, index = key & 0xFF_FFFF
-            output += data[copied..<position]
-            if index < edits.count {
-                output += edits[index].bytes
-                copied = position + edits[index].length
-            } else {
-                let wrap = wraps[(index - edits.count) / 2]
-                output += (index - edits.count) % 2 == 0 ? wrap?.begin ?? [] : wrap?.end ?? []
-                copied = position
+        guard !edits.isEmpty || !wraps.isEmpty else { return nil }
+        // The edits by place (where two share one, in the order made), merged with the wrapped shows' starts and ends:
+        // an edit goes before a wrapped show's start or end at its place. The output is written once into room made for
+        // all of it.
+        let order = edits.indices.sorted { (edits[$0].position, $0) < (edits[$1].position, $1) }
+        var total = data.count
+        for edit in edits { total += edit.bytes.count - edit.length }
+        for wrap in wraps {
+            let pdfium = pdfiumShows[wrap.show]?.count ?? 0
+            total += (wrap.isHidden ? ReaderLine.hidingBeginLine.count + ReaderLine.endLine.count : 0)
+                + (pdfium > 0 ? pdfium + ReaderLine.endLine.count : 0)
+        }
+        let output = data.withUnsafeBufferPointer { source in
+            [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
+                func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                    guard let from = bytes.baseAddress, let to = buffer.baseAddress, !bytes.isEmpty else { return }
+                    (to + count).initialize(from: from, count: bytes.count)
+                    count += bytes.count
+                }
+                func copy(to position: Int, from copied: inout Int) {
+                    put(UnsafeBufferPointer(rebasing: source[copied..<position]))
+                    copied = position
+                }
+                var copied = 0, nextEdit = 0, nextEvent = 0
+                while nextEdit < order.count || nextEvent < 2 * wraps.count {
+                    let wrap = nextEvent < 2 * wraps.count ? wraps[nextEvent / 2] : nil, isEnd = nextEvent % 2 == 1
+                    let eventPosition = wrap.map { isEnd ? shows[$0.show].range.upperBound : shows[$0.show].range.lowerBound }
+                    if nextEdit < order.count, eventPosition.map({ edits[order[nextEdit]].position <= $0 }) ?? true {
+                        let edit = edits[order[nextEdit]]
+                        copy(to: edit.position, from: &copied)
+                        edit.bytes.withUnsafeBufferPointer(put)
+                        copied += edit.length
+                        nextEdit += 1
+                    } else if let wrap, let eventPosition {
+                        copy(to: eventPosition, from: &copied)
+                        let pdfium = pdfiumShows[wrap.show]
+                        if isEnd {
+                            if pdfium != nil { ReaderLine.endLine.withUnsafeBufferPointer(put) }
+                            if wrap.isHidden { ReaderLine.endLine.withUnsafeBufferPointer(put) }
+                        } else {
+                            if wrap.isHidden { ReaderLine.hidingBeginLine.withUnsafeBufferPointer(put) }
+                            pdfium?.withUnsafeBufferPointer(put)
+                        }
+                        nextEvent += 1
+                    }
+                }
+                copy(to: source.count, from: &copied)
             }
         }
-        output += data[copied...]
         return (output, written)
     }
 
@@ -676,9 +736,10 @@ struct ContentStreamText {
 
     /// Whether `show` shows spaces only, as cairo writes them: `( )Tj` (as many spaces as glyphs), code 32 named a space.
     private func isBlank(_ show: Show, namesSpace: () -> Bool) -> Bool {
-        guard show.codeWidth == 1, show.range.count == show.glyphCount + 4, data[show.range.lowerBound] == UInt8(ascii: "("),
-              data[(show.range.lowerBound + 1)...].prefix(show.glyphCount).allSatisfy({ $0 == 0x20 }),
+        let start = show.range.lowerBound
+        guard show.codeWidth == 1, show.range.count == show.glyphCount + 4, data[start] == UInt8(ascii: "("),
               data[show.range.upperBound - 3] == UInt8(ascii: ")") else { return false }
+        for position in (start + 1)..<(start + 1 + show.glyphCount) where data[position] != 0x20 { return false }
         return namesSpace()
     }
 
