@@ -84,19 +84,24 @@ struct PDFiumLine: Equatable {
     /// decided walking the runs in `text`'s order (`mirroringInOrder`, for the text PDFium should give back) or in the
     /// order they are put in (for the text it is handed).
     private static func reordered(_ text: [Unicode.Scalar], mirroringInOrder: Bool) -> [Unicode.Scalar] {
-        var starts: [Int] = [], kinds: [Kind] = [], balance = 0
-        for (index, scalar) in text.enumerated() {
-            let kind = kind(scalar)
-            guard kind != kinds.last else { continue }
-            starts.append(index)
-            kinds.append(kind)
-            balance += kind == .rightToLeft ? 1 : kind == .leftToRight ? -1 : 0
+        var starts: [Int] = [], kinds: [Kind] = [], balance = 0, last: Kind?
+        text.withUnsafeBufferPointer { scalars in
+            for index in scalars.indices {
+                let kind = kind(scalars[index])
+                guard kind != last else { continue }
+                last = kind
+                starts.append(index)
+                kinds.append(kind)
+                balance += kind == .rightToLeft ? 1 : kind == .leftToRight ? -1 : 0
+            }
         }
-        let isRightToLeft = balance > 0
-        let order = isRightToLeft ? Array(kinds.indices.reversed()) : Array(kinds.indices)
-        var isMirrored = [Bool](repeating: false, count: kinds.count)
+        let isRightToLeft = balance > 0, runs = kinds.count
+        // The runs in the order they are put in: reversed when the line reads right to left.
+        func putAt(_ step: Int) -> Int { isRightToLeft ? runs - 1 - step : step }
+        var isMirrored = [Bool](repeating: false, count: runs)
         var current = isRightToLeft ? Kind.rightToLeft : .leftToRight
-        for run in mirroringInOrder ? Array(kinds.indices) : order {
+        for step in 0..<runs {
+            let run = mirroringInOrder ? step : putAt(step)
             if kinds[run] == .rightToLeft || (kinds[run] == .neutral && current == .rightToLeft) {
                 current = .rightToLeft
                 isMirrored[run] = true
@@ -104,17 +109,17 @@ struct PDFiumLine: Equatable {
                 current = .leftToRight
             }
         }
-        var result: [Unicode.Scalar] = []
-        result.reserveCapacity(text.count)
-        for run in order {
-            let end = run + 1 < starts.count ? starts[run + 1] : text.count
-            if isMirrored[run] {
-                for scalar in text[starts[run]..<end] { result.append(mirror(scalar)) }
-            } else {
-                result += text[starts[run]..<end]
+        return text.withUnsafeBufferPointer { scalars in
+            [Unicode.Scalar](unsafeUninitializedCapacity: scalars.count) { result, count in
+                for step in 0..<runs {
+                    let run = putAt(step), end = run + 1 < runs ? starts[run + 1] : scalars.count
+                    for index in starts[run]..<end {
+                        result[count] = isMirrored[run] ? mirror(scalars[index]) : scalars[index]
+                        count += 1
+                    }
+                }
             }
         }
-        return result
     }
 
     /// Whether PDFium reads a line of `text` right to left: more right-to-left runs than left-to-right ones.
@@ -163,23 +168,29 @@ struct PDFiumLine: Equatable {
     /// U+2000–U+206F (made with Python's `unicodedata`), elsewhere from the general category (marks and currency weak,
     /// letters of the right-to-left presentation forms right to left, other letters and digits left to right).
     static func kind(_ scalar: Unicode.Scalar) -> Kind {
-        let value = scalar.value
-        let table: [UInt8], start: UInt32
-        switch value {
-        case 0..<0x100: (table, start) = (latin, 0)
-        case 0x590..<0x900: (table, start) = (rightToLeftScripts, 0x590)
-        case 0x2000..<0x2070: (table, start) = (punctuation, 0x2000)
-        case 0xFB1D..<0xFE00, 0xFE70..<0xFEFF: return value == 0xFB1E ? .weak : (0xFD3E...0xFD3F).contains(value) ? .neutral : .rightToLeft
-        default:
-            let properties = scalar.properties
-            switch properties.generalCategory {
-            case .nonspacingMark, .enclosingMark, .currencySymbol, .format: return .weak
-            case .decimalNumber: return .leftToRight
-            default: return properties.isAlphabetic ? .leftToRight : .neutral
-            }
+        let value = scalar.value, kinds = tableKinds
+        if value < 0x100 { return kinds[Int(value)] }
+        if value &- 0x590 < 0x370 { return kinds[0x100 + Int(value &- 0x590)] }
+        if value &- 0x2000 < 0x70 { return kinds[0x470 + Int(value &- 0x2000)] }
+        if (0xFB1D..<0xFE00).contains(value) || (0xFE70..<0xFEFF).contains(value) {
+            return value == 0xFB1E ? .weak : (0xFD3E...0xFD3F).contains(value) ? .neutral : .rightToLeft
         }
-        return Kind(rawValue: table[Int(value - start)]) ?? .neutral
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .currencySymbol, .format: return .weak
+        case .decimalNumber: return .leftToRight
+        default: return properties.isAlphabetic ? .leftToRight : .neutral
+        }
     }
+
+    /// The kinds of U+0000–U+00FF, U+0590–U+08FF and U+2000–U+206F one after another, read from the tables below: one
+    /// look-up a character. Made once, never freed, only read.
+    private nonisolated(unsafe) static let tableKinds: UnsafePointer<Kind> = {
+        let tables = latin + rightToLeftScripts + punctuation
+        let kinds = UnsafeMutablePointer<Kind>.allocate(capacity: tables.count)
+        for (index, byte) in tables.enumerated() { kinds[index] = Kind(rawValue: byte) ?? .neutral }
+        return UnsafePointer(kinds)
+    }()
 
     private static let latin = Array((
         "WWWWWWWWWNNNNNWWWWWWWWWWWWWWNNNNNNNWWWNNNNNWWWWWWWWWWWWWWWWNNNNNNLLLLLLLLLLLLLLLLLLLLLLLLLLNNNNNNLLLLLLLLLLLLL"
