@@ -159,8 +159,14 @@ final class NumberSpanLog {
         var rightToLeftBalance = 0
     }
 
-    /// The pages drawn so far.
-    private(set) var pages: [Page] = []
+    /// The pages drawn so far, the lines on the last baseline drawn not yet noted as a `PDFiumLine` (see `finished`).
+    private var pages: [Page] = []
+
+    /// The pages drawn, every line noted.
+    func finished() -> [Page] {
+        noteBaseline()
+        return pages
+    }
     /// The current line's spans, and where their glyphs drawn so far stand on the page.
     private var lineSpans: [NumberSpan] = []
     private var positions: [Key: Int] = [:]
@@ -174,10 +180,10 @@ final class NumberSpanLog {
     private var lineStart = (glyph: 0, readerSpans: 0)
     private var popplerDrawn: [Unicode.Scalar]?
     /// The lines drawn so far one after another on the current line's baseline, which PDFium reads as one line: where the
-    /// first begins on its page, each one's left edge and text, whether all are right to left, and the entry noted for
-    /// them in the page's `pdfiumLines`.
-    private var baselineLines: (page: Int, baseline: Double, firstGlyph: Int, lines: [(x: Double, text: String)],
-                                isRightToLeft: Bool, entry: Int?)?
+    /// first begins on its page and where the last ends, each one's left edge and text, and whether all are right to
+    /// left. Noted in the page's `pdfiumLines` once the next baseline begins (`noteBaseline`).
+    private var baselineLines: (page: Int, baseline: Double, firstGlyph: Int, endGlyph: Int, lines: [(x: Double, text: String)],
+                                isRightToLeft: Bool)?
     private var lineOrigin = Point.zero
 
     /// Starts the next page.
@@ -201,7 +207,8 @@ final class NumberSpanLog {
         lineStart = (page.glyphCount, page.readerSpans.count)
         popplerDrawn = ReaderLine.mayBeMisread(line.text) ? [] : nil
         if let baseline = baselineLines, baseline.page == pages.count - 1, abs(baseline.baseline - origin.y) < 0.01 { return }
-        baselineLines = (pages.count - 1, origin.y, page.glyphCount, [], true, nil)
+        noteBaseline()
+        baselineLines = (pages.count - 1, origin.y, page.glyphCount, page.glyphCount, [], true)
     }
 
     /// Ends the current line: when poppler would misread it, notes it as a `ReaderLine`; notes the right-to-left lines
@@ -229,30 +236,26 @@ final class NumberSpanLog {
                                                   readerSpans: lineStart.readerSpans..<pages[page].readerSpans.count, pieces: pieces))
     }
 
-    /// Adds `line` to the lines on its baseline, and notes them (or no longer notes them) as one `PDFiumLine`: their texts
-    /// in logical order (right to left) with a space between, when all are right to left. Every such line is noted, those
-    /// PDFium reads right as drawn too: how PDFium reads a line handed its text depends on the line it read before, which
-    /// is known only when that one was handed its text as well (`PDFiumLine`).
+    /// Adds `line` to the lines on its baseline (noted as one `PDFiumLine` by `noteBaseline` when the next baseline
+    /// begins: each line's text is collapsed once, with those before it on the baseline, not each time one is added).
     private func notePDFiumLine(_ line: TextLine, page: Int) {
-        guard var baseline = baselineLines else { return }
-        defer { baselineLines = baseline }
-        baseline.lines.append((lineOrigin.x, line.text))
-        baseline.isRightToLeft = baseline.isRightToLeft && line.isRightToLeft
-        let text = baseline.lines.count == 1 ? line.text
+        guard let isRightToLeft = baselineLines?.isRightToLeft else { return }
+        baselineLines?.lines.append((lineOrigin.x, line.text))
+        baselineLines?.isRightToLeft = isRightToLeft && line.isRightToLeft
+        baselineLines?.endGlyph = pages[page].glyphCount
+    }
+
+    /// Notes the lines on the last baseline drawn as one `PDFiumLine` when all are right to left: their texts in logical
+    /// order (right to left) with a space between. Every such line is noted, those PDFium reads right as drawn too: how
+    /// PDFium reads a line handed its text depends on the line it read before, which is known only when that one was
+    /// handed its text as well (`PDFiumLine`).
+    private func noteBaseline() {
+        defer { baselineLines = nil }
+        guard let baseline = baselineLines, baseline.isRightToLeft, !baseline.lines.isEmpty else { return }
+        let text = baseline.lines.count == 1 ? baseline.lines[0].text
             : baseline.lines.sorted { $0.x > $1.x }.map(\.text).joined(separator: " ")
-        guard baseline.isRightToLeft else {
-            if let entry = baseline.entry { pages[page].pdfiumLines.remove(at: entry) }
-            baseline.entry = nil
-            return
-        }
-        let noted = PDFiumLine(firstGlyph: baseline.firstGlyph, glyphCount: pages[page].glyphCount - baseline.firstGlyph,
-                               text: ReaderLine.collapsed(text))
-        if let entry = baseline.entry {
-            pages[page].pdfiumLines[entry] = noted
-        } else {
-            baseline.entry = pages[page].pdfiumLines.count
-            pages[page].pdfiumLines.append(noted)
-        }
+        pages[baseline.page].pdfiumLines.append(PDFiumLine(firstGlyph: baseline.firstGlyph, glyphCount: baseline.endGlyph - baseline.firstGlyph,
+                                                           text: ReaderLine.collapsed(text)))
     }
 
     /// Notes the glyphs of run `run` of the current line handed to cairo, `order` being indices into the run's glyphs

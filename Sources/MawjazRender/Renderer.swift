@@ -182,7 +182,7 @@ package struct Renderer: Sendable {
             try surface.finish()
             if amendsPDF {
                 try PDFAmendment.amend(sink, info: info, elements: plan.elements, characterRenames: textLayer.characterRenames,
-                                       numberSpans: numberSpans?.pages ?? [], stop: stop)
+                                       numberSpans: numberSpans?.finished() ?? [], stop: stop)
             }
             return sink.takeData()
         }
