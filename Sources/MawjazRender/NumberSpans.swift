@@ -264,7 +264,12 @@ final class NumberSpanLog {
     func drew(run: Int, order: some RandomAccessCollection<Int>, popplerText: @autoclosure () -> String) {
         guard !pages.isEmpty else { return }
         if let line {
-            if popplerDrawn != nil { popplerDrawn?.append(contentsOf: popplerText().unicodeScalars) }
+            if var drawn = popplerDrawn {
+                // Appended one by one, the array held once: `append(contentsOf:)` walked the text twice, counting it first.
+                popplerDrawn = nil
+                for scalar in popplerText().unicodeScalars { drawn.append(scalar) }
+                popplerDrawn = drawn
+            }
             if line.runs[run].clusterText.utf8.allSatisfy({ $0 == 0x20 }) {
                 let start = pages[pages.count - 1].glyphCount
                 pages[pages.count - 1].blankRuns.append(start..<(start + order.count))
