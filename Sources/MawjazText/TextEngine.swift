@@ -355,26 +355,33 @@ package final class TextEngine {
             } while pango_glyph_item_iter_next_cluster(&iterator) != 0
         }
         Self.foldJoiners(into: &logicalClusters, bytes: bytes, drawn: { slot[$0] >= 0 })
-        var clusterBytes: [UInt8] = []
-        clusterBytes.reserveCapacity(itemEnd - itemStart)
         var clusters: [GlyphCluster] = []
         clusters.reserveCapacity(logicalClusters.count)
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(logicalClusters.count)
-        bytes.withUnsafeBufferPointer { text in
-            for index in logicalClusters.indices {
-                let cluster = logicalClusters[rtl ? logicalClusters.count - 1 - index : index]
-                ranges.append(cluster.start..<cluster.end)
-                var glyphCount = 0
-                for glyph in cluster.firstGlyph..<cluster.endGlyph where slot[glyph] >= 0 { glyphCount += 1 }
-                let piece = UnsafeBufferPointer(rebasing: text[cluster.start..<cluster.end])
-                if rtl && glyphCount == 1 && Self.scalarCount(piece) > 1 {
-                    // One glyph for several characters (a ligature such as لله): its text in visual order too.
-                    clusterBytes.append(contentsOf: Self.reversedScalars(bytes[cluster.start..<cluster.end]))
-                } else {
-                    clusterBytes.append(contentsOf: piece)
+        // The clusters' bytes in visual order, copied into room made for all of them (appended cluster by cluster, the
+        // copies cost more than the bytes).
+        let byteTotal = logicalClusters.reduce(0) { $0 + ($1.end - $1.start) }
+        let clusterBytes = bytes.withUnsafeBufferPointer { text in
+            [UInt8](unsafeUninitializedCapacity: byteTotal) { buffer, written in
+                for index in logicalClusters.indices {
+                    let cluster = logicalClusters[rtl ? logicalClusters.count - 1 - index : index]
+                    ranges.append(cluster.start..<cluster.end)
+                    var glyphCount = 0
+                    for glyph in cluster.firstGlyph..<cluster.endGlyph where slot[glyph] >= 0 { glyphCount += 1 }
+                    let piece = UnsafeBufferPointer(rebasing: text[cluster.start..<cluster.end])
+                    if rtl && glyphCount == 1 && Self.scalarCount(piece) > 1 {
+                        // One glyph for several characters (a ligature such as لله): its text in visual order too.
+                        for byte in Self.reversedScalars(bytes[cluster.start..<cluster.end]) {
+                            buffer[written] = byte
+                            written += 1
+                        }
+                    } else if let from = piece.baseAddress, let to = buffer.baseAddress {
+                        (to + written).initialize(from: from, count: piece.count)
+                        written += piece.count
+                    }
+                    clusters.append(GlyphCluster(byteCount: piece.count, glyphCount: glyphCount))
                 }
-                clusters.append(GlyphCluster(byteCount: piece.count, glyphCount: glyphCount))
             }
         }
         let font = reference(for: item.pointee.analysis.font)
