@@ -85,6 +85,9 @@ struct PDFiumLine: Equatable {
     /// order they are put in (for the text it is handed).
     private static func reordered(_ text: [Unicode.Scalar], mirroringInOrder: Bool) -> [Unicode.Scalar] {
         var starts: [Int] = [], kinds: [Kind] = [], balance = 0, last: Kind?
+        // Room for the runs of most lines (grown from none, the two arrays were allocated three times a line).
+        starts.reserveCapacity(16)
+        kinds.reserveCapacity(16)
         text.withUnsafeBufferPointer { scalars in
             for index in scalars.indices {
                 let kind = kind(scalars[index])
@@ -135,7 +138,10 @@ struct PDFiumLine: Equatable {
 
     /// The mirror of `scalar` in a right-to-left run, as PDFium mirrors it; `scalar` itself when it has none.
     static func mirror(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        switch scalar {
+        // Letters and most else have none: told apart by their value first (most of a line's characters are mirrored).
+        let value = scalar.value
+        guard value <= 0x7D || value == 0xAB || value == 0xBB || value == 0x2039 || value == 0x203A else { return scalar }
+        return switch scalar {
         case "(": ")"
         case ")": "("
         case "[": "]"
