@@ -570,7 +570,8 @@ struct ContentStreamText {
         }
         func isBlankShow(_ index: Int) -> Bool {
             let show = shows[index]
-            return self.isBlank(show, namesSpace: { glyphName(font: show.font, code: 0x20) == .space })
+            // The bytes first: no look-up (nor closure holding the look-up's state) for a show that is not spaces.
+            return showsSpaceCodes(show) && glyphName(font: show.font, code: 0x20) == .space
         }
         func glyphText(_ index: Int) -> String? {
             let show = shows[index]
@@ -603,7 +604,9 @@ struct ContentStreamText {
             guard let first = show(holding: range.lowerBound), let last = show(holding: range.upperBound - 1),
                   shows[first].firstGlyph == range.lowerBound, shows[last].firstGlyph + shows[last].glyphCount == range.upperBound,
                   shows[first...last].allSatisfy({ $0.isCuttable }) else { continue }
-            let members = (first...last).filter { !isBlankShow($0) }
+            var members: [Int] = []
+            members.reserveCapacity(last - first + 1)
+            for index in first...last where !isBlankShow(index) { members.append(index) }
             guard let carrier = members.first(where: { index in !isCut[index] && mayCarry(index) }) else { continue }
             // The object PDFium read last before the carrier: the last drawn before the line (the rightmost of a line
             // drawn left to right), or the carrier of a line wrapped so.
@@ -734,13 +737,14 @@ struct ContentStreamText {
         }
     }
 
-    /// Whether `show` shows spaces only, as cairo writes them: `( )Tj` (as many spaces as glyphs), code 32 named a space.
-    private func isBlank(_ show: Show, namesSpace: () -> Bool) -> Bool {
+    /// Whether `show` is written as cairo writes spaces only: `( )Tj`, as many spaces as glyphs (a show of spaces only
+    /// when its font's code 32 is named a space).
+    private func showsSpaceCodes(_ show: Show) -> Bool {
         let start = show.range.lowerBound
         guard show.codeWidth == 1, show.range.count == show.glyphCount + 4, data[start] == UInt8(ascii: "("),
               data[show.range.upperBound - 3] == UInt8(ascii: ")") else { return false }
         for position in (start + 1)..<(start + 1 + show.glyphCount) where data[position] != 0x20 { return false }
-        return namesSpace()
+        return true
     }
 
     /// Whether the stream's glyph `glyph`, in show `index`, is named a space: read in place from a literal string of one byte a
