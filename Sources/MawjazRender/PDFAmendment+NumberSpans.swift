@@ -586,18 +586,28 @@ struct ContentStreamText {
             return result
         }
         // Whether a show's glyphs may carry a line's text (`PDFiumLine.isCarrier`), read glyph by glyph: an Arabic word
-        // fails at its first.
+        // fails at its first. The codes are named from the font's table of names read so far, which is all the reading
+        // closure holds (one holding the look-up would hold all of its state, the PDF file's dictionaries among it,
+        // copied for every show); a code not named yet is looked up outside it, and the show read again.
         func mayCarry(_ index: Int) -> Bool {
             let show = shows[index]
-            var inks = false
-            let read = eachCode(of: show) { code in
-                let name = glyphName(font: show.font, code: code)
-                guard name != .none, name != .rightToLeft else { return false }
-                inks = inks || name == .inks
-                return true
+            while true {
+                let table = show.font < glyphNames.count ? glyphNames[show.font] : []
+                var inks = false, unread: Int?
+                let read = eachCode(of: show) { code in
+                    let name = code < table.count ? table[code] : .unread
+                    guard name != .unread else { unread = code; return false }
+                    guard name != .none, name != .rightToLeft else { return false }
+                    inks = inks || name == .inks
+                    return true
+                }
+                if let unread {
+                    _ = glyphName(font: show.font, code: unread)
+                    continue
+                }
+                guard let read else { return glyphText(index).map(PDFiumLine.isCarrier) == true }
+                return read && inks
             }
-            guard let read else { return glyphText(index).map(PDFiumLine.isCarrier) == true }
-            return read && inks
         }
         var previousLine: ClosedRange<Int>?  // the shows of the PDFium line wrapped last
         for (line, range) in located(pdfiumLines.map { $0.firstGlyph..<($0.firstGlyph + $0.glyphCount) }, blankRuns: blankRuns, text: text) {
