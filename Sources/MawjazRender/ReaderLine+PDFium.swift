@@ -160,11 +160,15 @@ struct PDFiumLine: Equatable {
 
     /// The beginning of the `/L` sequence carrying `actualText`, on a line of its own.
     static func begin(_ actualText: [Unicode.Scalar]) -> [UInt8] {
-        var bytes = Array("/L ".utf8)
-        PDFDictionary([("ActualText", .text(actualText))]).write(to: &bytes)
-        bytes += Array(" BDC\n".utf8)
+        // The dictionary's bytes as `PDFDictionary.write` writes them, without making the dictionary.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32 + 4 * actualText.count)
+        bytes += beginPrefix
+        PDFObject.text(actualText).write(to: &bytes)
+        bytes += beginSuffix
         return bytes
     }
+    private static let beginPrefix = Array("/L << /ActualText ".utf8), beginSuffix = Array(" >> BDC\n".utf8)
 
     /// The beginning of an `/L` sequence PDFium skips: its /ActualText a tab, which has no printable character. Written
     /// short: most of a page's operators get one.
