@@ -617,7 +617,14 @@ struct ContentStreamText {
             var members: [Int] = []
             members.reserveCapacity(last - first + 1)
             for index in first...last where !isBlankShow(index) { members.append(index) }
-            guard let carrier = members.first(where: { index in !isCut[index] && mayCarry(index) }) else { continue }
+            // A loop, not `first(where:)`: a closure calling `mayCarry` would copy the state of the names' look-up for
+            // every show.
+            var carrier: Int?
+            for index in members where !isCut[index] && mayCarry(index) {
+                carrier = index
+                break
+            }
+            guard let carrier else { continue }
             // The object PDFium read last before the carrier: the last drawn before the line (the rightmost of a line
             // drawn left to right), or the carrier of a line wrapped so.
             let before = (0..<first).last { !isBlankShow($0) }
