@@ -627,10 +627,14 @@ struct ContentStreamText {
             guard let carrier else { continue }
             // The object PDFium read last before the carrier: the last drawn before the line (the rightmost of a line
             // drawn left to right), or the carrier of a line wrapped so.
-            let before = (0..<first).last { !isBlankShow($0) }
-            let afterRightToLeft = PDFiumLine.isReadRightToLeft(pdfiumLines[line].text) && before.map { index in
-                previousLine?.contains(index) != true && glyphText(index).map(PDFiumLine.isRightToLeft) == true
-            } ?? false
+            // (Loops and conditions, not closures, for the same reason as the carrier's.)
+            var before = first - 1
+            while before >= 0, isBlankShow(before) { before -= 1 }
+            var afterRightToLeft = false
+            if before >= 0, previousLine?.contains(before) != true, PDFiumLine.isReadRightToLeft(pdfiumLines[line].text),
+               let text = glyphText(before) {
+                afterRightToLeft = PDFiumLine.isRightToLeft(text)
+            }
             let actualText = PDFiumLine.actualText(for: pdfiumLines[line].text, afterRightToLeft: afterRightToLeft)
             for index in members { pdfiumShows[index] = index == carrier ? PDFiumLine.begin(actualText) : PDFiumLine.skippedBegin }
             previousLine = first...last
