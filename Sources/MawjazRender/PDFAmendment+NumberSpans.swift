@@ -18,9 +18,9 @@ extension PDFAmendment {
         guard spans.contains(where: isRewritten) else { return }
         let pages = try pageObjects(catalog["Pages"], in: file)
         guard pages.count == spans.count else { throw .amendment("the page tree has \(pages.count) pages, not the \(spans.count) drawn") }
-        var maps: [Int: [Int: String]] = [:]  // a /ToUnicode map's object → its entries, read when a span needs them
-        var fontObjects: [Int: (width: Int, map: Int?)] = [:]  // a font's object → the bytes of a code, its /ToUnicode map
         let coder = FlateCoder()
+        let names = GlyphNameReader(file: file, coder: coder)
+        var fontObjects: [Int: (width: Int, map: Int?)] = [:]  // a font's object → the bytes of a code, its /ToUnicode map
         for (number, page) in zip(pages, spans) where isRewritten(page) {
             if stop.isRaised { throw .stopped }
             guard let dictionary = try file.object(number).dictionary, let contents = dictionary["Contents"]?.referenced,
@@ -40,16 +40,11 @@ extension PDFAmendment {
             // A stream that shows more glyphs than the painter handed cairo is not the one drawn.
             guard let text = try? ContentStreamText(try file.streamData(contents, coder: coder), fonts: codeFonts.map { ($0.name, $0.width) }),
                   text.glyphCount <= page.glyphCount else { continue }
-            func name(font: Int, code: Int) -> String? {
-                guard let map = codeFonts[font].map else { return nil }
-                if let entries = maps[map] { return entries[code] }  // one look-up of the map where it has been read
-                let entries = (try? file.streamData(map, coder: coder)).map(ToUnicodeMap.entries(in:)) ?? [:]
-                maps[map] = entries
-                return entries[code]
-            }
+            names.fontMaps = codeFonts.map(\.map)
+            let name = names.name(font:code:)
             let lines = readerLines(page)
             // A space glyph, code 32 in a font of one byte a code (cairo's fonts of ASCII glyphs), for the lines' pieces.
-            let space = lines.isEmpty ? nil : codeFonts.indices.first { codeFonts[$0].width == 1 && name(font: $0, code: 0x20) == " " }.map {
+            let space = lines.isEmpty ? nil : codeFonts.indices.first { codeFonts[$0].width == 1 && names.name(font: $0, code: 0x20) == " " }.map {
                 ReaderLine.Space(font: [UInt8(ascii: "/")] + codeFonts[$0].name, code: [0x20])
             }
             let wrapped = page.spans.isEmpty && space == nil && page.pdfiumLines.isEmpty ? nil
@@ -78,6 +73,31 @@ extension PDFAmendment {
         }
         try walk(root, depth: 0)
         return pages
+    }
+}
+
+/// The characters a page's fonts name their glyphs' codes by (`ToUnicodeMap`), each map read once for the document. A
+/// class, so that a closure looking names up holds one reference: one holding the file and the maps themselves copied
+/// them wherever it was handed on.
+private final class GlyphNameReader {
+    private let file: PDFFile, coder: FlateCoder
+    /// A /ToUnicode map's object → its entries, read when a name is first asked of it.
+    private var maps: [Int: [Int: String]] = [:]
+    /// The /ToUnicode map of each of the page's fonts, in the order the content stream's scan is given them.
+    var fontMaps: [Int?] = []
+
+    init(file: PDFFile, coder: FlateCoder) {
+        self.file = file
+        self.coder = coder
+    }
+
+    /// The characters code `code` of font `font` is named by; nil without a name.
+    func name(font: Int, code: Int) -> String? {
+        guard let map = fontMaps[font] else { return nil }
+        if let entries = maps[map] { return entries[code] }  // one look-up of the map where it has been read
+        let entries = (try? file.streamData(map, coder: coder)).map(ToUnicodeMap.entries(in:)) ?? [:]
+        maps[map] = entries
+        return entries[code]
     }
 }
 
