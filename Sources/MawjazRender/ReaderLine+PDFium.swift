@@ -18,8 +18,9 @@
 ///
 /// Where the object PDFium read last before the carrier is the carrier of a line handed its text so, PDFium reads the line
 /// as modelled; after a line read as drawn whose last object is right to left it (mostly: not always, for a reason not
-/// found) turns it around. So every right-to-left line (the lines on one baseline, a table row's cells right to left)
-/// gets, in the amendment, each text-showing operator in an `/L` marked-content sequence of its own, innermost: the
+/// found) turns it around. So every right-to-left line (the lines on one baseline, a table row's cells right to left),
+/// and every left-to-right one holding a right-to-left character (an Arabic name in an English sentence, whose closing
+/// bracket PDFium mirrored), gets, in the amendment, each text-showing operator in an `/L` marked-content sequence of its own, innermost: the
 /// carrier's holding the line's /ActualText, the others' a tab. poppler honours /ActualText under `/Span` only, so its
 /// reading (and its own layer, `ReaderLine`) is not touched; MuPDF and pdf.js read as before.
 struct PDFiumLine: Equatable {
@@ -123,6 +124,12 @@ struct PDFiumLine: Equatable {
                 }
             }
         }
+    }
+
+    /// Whether `text` holds a character PDFium takes for right to left, read from its UTF-8 bytes: a line of Latin text
+    /// (bytes below 0xD6, as far as U+057F) is passed over without decoding it.
+    static func holdsRightToLeft(_ text: String) -> Bool {
+        text.utf8.contains { $0 >= 0xD6 } && text.unicodeScalars.contains { kind($0) == .rightToLeft }
     }
 
     /// Whether PDFium reads a line of `text` right to left: more right-to-left runs than left-to-right ones.
