@@ -28,6 +28,10 @@ import MawjazFrame
 ///   corpus: both readers then give the words back apart (a space on the left only, and poppler joins them; on the
 ///   right only, and PDFium reverses the word on the right). A doubled space is one for PDFium, and whitespace for
 ///   poppler.
+/// - A word poppler would read as two (`wordGaps`): poppler starts a new word where a glyph stands more than a tenth of
+///   the font size past the end of the one before (its origin plus the font's advance width), and copies a space there;
+///   Amiri kerns reh before an initial yeh 0.12 em away, so `ريال` came back `ر يال`. The word becomes one span, as a
+///   vowelled word does: both readers read a span's text where its glyphs stand, whatever the gaps between them.
 struct TextLayerRun {
     /// Indices into the run's glyphs, in the order they are drawn.
     private(set) var glyphOrder: [Int]
@@ -71,16 +75,56 @@ struct TextLayerRun {
             return
         }
         let tightSpaces = Self.tightSpaces(in: run, advance: advance)
-        guard !tightSpaces.isEmpty || Self.containsMark(run.text) else { return }
-        spanWords(of: run, tightSpaces: tightSpaces, allowsSpan: allowsSpan)
+        let wordGaps = Self.wordGaps(in: run, advance: advance)
+        guard !tightSpaces.isEmpty || !wordGaps.isEmpty || Self.containsMark(run.text) else { return }
+        spanWords(of: run, tightSpaces: tightSpaces, wordGaps: wordGaps, allowsSpan: allowsSpan)
     }
 
     /// Whether `run` may become spans at all: a right-to-left run of several glyphs in a left-to-right line, or one
-    /// holding a combining mark or a space PDFium would not see (`tightSpaces`). Every other run is written cluster by
-    /// cluster, `allowsSpan` never asked.
+    /// holding a combining mark, a space PDFium would not see (`tightSpaces`) or a word poppler would read as two
+    /// (`wordGaps`). Every other run is written cluster by cluster, `allowsSpan` never asked.
     static func mayHoldSpans(_ run: GlyphRun, inLeftToRightLine: Bool, advance: (UInt32) -> Double?) -> Bool {
         guard run.isRightToLeft && run.glyphs.count > 1 else { return false }
         return inLeftToRightLine || containsMark(run.text) || !tightSpaces(in: run, advance: advance).isEmpty
+            || !wordGaps(in: run, advance: advance).isEmpty
+    }
+
+    /// The glyphs of a right-to-left run (indices into its glyphs) before which poppler would start a new word though
+    /// no white space stands there: `TextOutputDev`'s `addChar` ends a word where the next glyph begins more than a
+    /// tenth of the font size past the word's end (`minWordBreakSpace`; the end being a glyph's origin plus the font's
+    /// advance width, the widths the PDF holds), and copies a space there. Glyphs without an advance (marks) and white
+    /// space are passed over. (A glyph drawn over the one before, as kashida's tatweels are, poppler also parts from it
+    /// past a fifth of the font size, but copies no space there: those are left as they are.)
+    static func wordGaps(in run: GlyphRun, advance: (UInt32) -> Double?) -> [Int] {
+        let size = run.font.size
+        // Without the font's widths (the painter's own check, when no run of the document may hold spans) nothing is
+        // measured.
+        guard size > 0, run.isRightToLeft, run.glyphs.count > 1, advance(run.glyphs[0].id) != nil else { return [] }
+        let limit = 0.1 * size
+        var text = run.clusterText
+        return text.withUTF8 { bytes in
+            run.glyphs.withUnsafeBufferPointer { glyphs in
+                var gaps: [Int] = [], glyph = 0, offset = 0, end = Double.infinity
+                for cluster in run.clusters {
+                    let count = cluster.glyphCount
+                    defer { glyph += count; offset += cluster.byteCount }
+                    // White space (a cluster of spaces, tabs or no-break spaces, whose widths justification stretches)
+                    // parts words: the next glyph begins one.
+                    guard offset < bytes.count, bytes[offset] != 0x20, bytes[offset] != 0x09,
+                          !(bytes[offset] == 0xC2 && offset + 1 < bytes.count && bytes[offset + 1] == 0xA0) else {
+                        end = .infinity
+                        continue
+                    }
+                    for index in glyph..<min(glyph + count, glyphs.count) {
+                        guard let width = advance(glyphs[index].id), width > 0 else { continue }
+                        let x = glyphs[index].x
+                        if x - end > limit { gaps.append(index) }
+                        end = x + width
+                    }
+                }
+                return gaps
+            }
+        }
     }
 
     /// The space clusters of a right-to-left run (indices into its clusters) that PDFium would read as no space: a
@@ -186,9 +230,9 @@ struct TextLayerRun {
         }
     }
 
-    /// Makes each word of the run that holds a combining mark one span, and each space of `tightSpaces` one span with
-    /// the word drawn to its left (see the type's description).
-    private mutating func spanWords(of run: GlyphRun, tightSpaces: Set<Int>, allowsSpan: ([Int]) -> Bool) {
+    /// Makes each word of the run that holds a combining mark or one of `wordGaps` one span, and each space of
+    /// `tightSpaces` one span with the word drawn to its left (see the type's description).
+    private mutating func spanWords(of run: GlyphRun, tightSpaces: Set<Int>, wordGaps: [Int], allowsSpan: ([Int]) -> Bool) {
         let logical = Self.logicalPieces(of: run)
         let drawn = Self.drawnPieces(of: run)
         var order: [Int] = [], pieces: [String] = [], groups: [(bytes: Int, glyphs: Int)] = []
@@ -211,7 +255,8 @@ struct TextLayerRun {
                 groups.replaceSubrange(left.group..., with: [(joined.utf8.count, left.glyphs.count + glyphs.count)])
                 order += glyphs
                 lastWord = nil
-            } else if glyphs.count > 1, word.unicodeScalars.contains(where: Self.isMark), allowsSpan(glyphs) {
+            } else if glyphs.count > 1, word.unicodeScalars.contains(where: Self.isMark)
+                        || wordGaps.contains(where: { $0 > glyphs[0] && $0 <= glyphs[glyphs.count - 1] }), allowsSpan(glyphs) {
                 let piece = Self.runsReversed(word)
                 if let span = ReaderSpan(word: word, pdfiumText: piece) { groupedReaderSpans.append((groups.count, span)) }
                 pieces.append(piece)
@@ -331,6 +376,8 @@ final class TextLayerPlan {
     /// so that presentation forms may be renamed in /ToUnicode.
     init(_ pages: [Page], names: (FontReference) -> CairoGlyphNames, advances: @escaping (FontReference) -> (UInt32) -> Double?,
          renames: Bool) {
+        let known = GlyphAdvances(advances)
+        let advances = known.advances
         self.advances = advances
         hasSpans = pages.contains { page in
             page.frame.textLines.contains { _, line in
@@ -437,5 +484,62 @@ final class TextLayerPlan {
         }
         layer.forEachCluster { isPlain, glyphs, _ in if isPlain { mapped.insert(key(glyphs[glyphs.startIndex])) } }
         return layer
+    }
+}
+
+/// A document's glyph advance widths (`CairoFonts.advances(in:)`), each glyph's asked of cairo once per font and size
+/// and then read from a table by its number: the gaps poppler would read as spaces (`TextLayerRun.wordGaps`) are
+/// measured between every two glyphs of every right-to-left run, before painting and again while painting.
+final class GlyphAdvances {
+    private let source: (FontReference) -> (UInt32) -> Double?
+    private var tables: [FontReference: Table] = [:]
+    private var last: (font: FontReference, table: Table)?
+
+    /// One font's widths by glyph number, and whether each was asked yet, in one block of fresh pages mapped from the
+    /// system (zero until written: the pages of glyph numbers never asked are never touched, and nothing is cleared;
+    /// `calloc` cleared the block byte by byte, which cost more than all the lookups) and read without Swift's checks of
+    /// exclusive access, which cost more than the read. A width is minus infinity where cairo gave none.
+    private final class Table {
+        static let capacity = 0x10000
+        static let size = capacity * (MemoryLayout<Double>.stride + MemoryLayout<Bool>.stride)
+        let source: (UInt32) -> Double?
+        let block: UnsafeMutableRawPointer?
+        let widths: UnsafeMutablePointer<Double>?
+        let asked: UnsafeMutablePointer<Bool>?
+
+        init(_ source: @escaping (UInt32) -> Double?) {
+            self.source = source
+            let mapped = mmap(nil, Self.size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+            block = mapped == MAP_FAILED ? nil : mapped
+            widths = block?.bindMemory(to: Double.self, capacity: Self.capacity)
+            asked = block.map { ($0 + Self.capacity * MemoryLayout<Double>.stride).bindMemory(to: Bool.self, capacity: Self.capacity) }
+        }
+
+        deinit { if let block { munmap(block, Self.size) } }
+
+        func width(_ glyph: UInt32) -> Double? {
+            let index = Int(glyph)
+            guard index < Self.capacity, let widths, let asked else { return source(glyph) }
+            if !asked[index] {
+                widths[index] = source(glyph) ?? -.infinity
+                asked[index] = true
+            }
+            return widths[index] == -.infinity ? nil : widths[index]
+        }
+    }
+
+    init(_ source: @escaping (FontReference) -> (UInt32) -> Double?) { self.source = source }
+
+    /// `font`'s glyphs' advance widths, in points.
+    func advances(_ font: FontReference) -> (UInt32) -> Double? {
+        let table: Table
+        if let last, last.font == font {
+            table = last.table
+        } else {
+            table = tables[font] ?? Table(source(font))
+            tables[font] = table
+            last = (font, table)
+        }
+        return { table.width($0) }
     }
 }
