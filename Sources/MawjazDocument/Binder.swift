@@ -55,6 +55,16 @@ package struct Binder {
                 binder.log.error(source ?? SourceLocation(file: report.file), field: field, problem)
             }
         }
+        // The running head's and foot's own text is the author's too: its digits follow the numerals, as the body's do
+        // (its placeholders, `{page}` and the like, are filled page by page in the numerals already).
+        var template = template
+        if report.settings.convertDigits {
+            for running in [\Template.header, \Template.footer] {
+                for slot in [\RunningText.start, \RunningText.center, \RunningText.end] {
+                    template[keyPath: running][keyPath: slot] = binder.numerals.convertDigits(in: template[keyPath: running][keyPath: slot])
+                }
+            }
+        }
         var document = Document(title: title, subtitle: subtitle, dateText: binder.dates.format(report.date), date: report.date,
                                 classification: report.classification, author: report.author, subject: report.subject,
                                 keywords: report.keywords, settings: report.settings, template: template, blocks: blocks,

@@ -49,6 +49,20 @@ import Testing
         #expect(bound.rows.map { $0.map(\.text.plainText) } == [["٢٠٢٤/٠٩/١٥", "١٬٢٥٠٬٠٠٠"]])
     }
 
+    /// The running head's and foot's text follows the numerals as the body's does: one digit system on the page.
+    @Test func theRunningHeadAndFootFollowTheNumerals() throws {
+        var template = Template.fallback(named: "briefing")
+        template.header = RunningText(start: "الإصدار 3.1 — Build 1043", end: "{page-of-pages}")
+        template.footer = RunningText(start: "{title}", end: "المرجع: م/2024/153")
+        for convertDigits in [true, false] {
+            let report = Report(title: "موجز", date: CalendarDate(year: 2024, month: 9, day: 15),
+                                settings: ReportSettings(language: .ar, numerals: .arabicIndic, convertDigits: convertDigits), body: [])
+            let bound = try Binder.bind(report, template: template).template
+            #expect(bound.header == (convertDigits ? RunningText(start: "الإصدار ٣٫١ — Build 1043", end: "{page-of-pages}") : template.header))
+            #expect(bound.footer == (convertDigits ? RunningText(start: "{title}", end: "المرجع: م/٢٠٢٤/١٥٣") : template.footer))
+        }
+    }
+
     @Test func dataNeverBecomesMarkup() throws {
         // The first activity's title holds markup characters: they stay plain text.
         let document = try bind([.paragraph(ParagraphSpec("**{{#activities.activities}}{{title}}؛ {{/activities.activities}}**"))])
