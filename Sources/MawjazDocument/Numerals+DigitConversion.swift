@@ -17,7 +17,8 @@ extension Numerals {
     /// - Other characters are kept: "2024-2025" keeps its hyphen, "12:30" its colon.
     /// - Technical tokens are left as typed (see `technicalMask`): a word holding a Latin letter (`COVID-19`, `Q3`,
     ///   `https://example.org/2024`), an e-mail address, a dotted address or version (`192.168.1.1`, `1.2.3`), a phone
-    ///   number written with its `+` and groups (`+998 71 123 45 67`), and a number inside Latin text (`Python 3.12`,
+    ///   number written with its `+` and groups (`+998 71 123 45 67`), a hashtag (`#رؤية_2030`: a word opening with `#`
+    ///   that holds a letter; its digits are part of the tag), and a number inside Latin text (`Python 3.12`,
     ///   `between 2012 and 2024`).
     package func convertDigits(in text: String) -> String {
         let other: NumeralSystem = system == .arabicIndic ? .latin : .arabicIndic
@@ -132,6 +133,7 @@ extension Numerals {
         var phone = false
         for (position, word) in words.enumerated() {
             var keep = latin[position] || isDotted(scalars[word])
+                || (scalars[word.lowerBound] == "#" && scalars[word].contains(where: isAlphabetic))
             // An address: the text is built (and searched as text) only for a word that holds "@" or ":" at all.
             if !keep, scalars[word].contains(where: { $0 == "@" || $0 == ":" }) {
                 let text = String(String.UnicodeScalarView(scalars[word]))

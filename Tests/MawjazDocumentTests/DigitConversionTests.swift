@@ -106,6 +106,7 @@ import Testing
         #expect(arabic.convertDigits(in: "between 2012 and 2024, in Tashkent") == "between 2012 and 2024, in Tashkent")
         #expect(arabic.convertDigits(in: "2024 Annual Report") == "2024 Annual Report")
         #expect(arabic.convertDigits(in: "بلغ +200 نشاط") == "بلغ +٢٠٠ نشاط")
+        #expect(arabic.convertDigits(in: "الوسم #رؤية_2030 والبند #12") == "الوسم #رؤية_2030 والبند #١٢")
         #expect(latin.convertDigits(in: "الهاتف +٩٩٨ ٧١ ١٢٣") == "الهاتف +٩٩٨ ٧١ ١٢٣")
     }
 
