@@ -85,6 +85,7 @@ let package = Package(
         .testTarget(name: "MawjazLanguageTests", dependencies: ["MawjazLanguage", "MawjazData", "Mawjaz", "TestSupport"]),
         .testTarget(name: "MawjazDataTests", dependencies: [
             "MawjazData", "MawjazFrame", "MawjazLanguage", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Yams", package: "Yams"),
         ], exclude: ["Fixtures"]),
         .testTarget(name: "MawjazDocumentTests", dependencies: ["MawjazData", "MawjazDocument", "MawjazFrame", "MawjazLanguage", "TestSupport"]),
         .testTarget(name: "MawjazTextTests", dependencies: ["MawjazFrame", "MawjazText", "TestSupport"]),

@@ -121,7 +121,7 @@ public struct ReportLoader {
     // MARK: - The top level
 
     private mutating func readReport(_ root: LocatedNode) -> Report? {
-        guard case .mapping = root.node else {
+        guard root.isMapping else {
             reader.log.error(root.location, .reportNotMapping(found: YAMLReader.kind(of: root.node)))
             return nil
         }

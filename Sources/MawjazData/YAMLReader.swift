@@ -6,7 +6,7 @@ import Yams
 
 /// A YAML node with the place it was written, for messages that point at the line and column.
 package struct LocatedNode {
-    package let node: Node
+    package let node: YAMLNode
     package let location: SourceLocation
     /// Where the node sits in the document, spelled out as a path only when a message names it.
     fileprivate let place: DocumentPlace
@@ -146,13 +146,29 @@ package struct YAMLReader {
             return nil
         }
         guard !stop.isRaised else { return nil }
+        let root: YAMLNode
+        switch YAMLNode.compose(text) {
+        case .root(let node): root = node
+        case .empty:
+            log.error(SourceLocation(file: file, line: 1, column: 1), .documentEmpty)
+            return nil
+        case .needsYams:
+            guard let node = composeWithYams(text) else { return nil }
+            root = node
+        }
+        return LocatedNode(node: root, location: location(of: root), place: .root)
+    }
+
+    /// The document as Yams composes it, for what libyaml's events alone cannot say as Yams does (its errors, aliases,
+    /// keys written again); nil with a diagnostic when it does not compose or is empty.
+    private mutating func composeWithYams(_ text: String) -> YAMLNode? {
         do {
             // UTF-8 named, not `.default`, which reads the whole environment (YAMS_DEFAULT_ENCODING) on every call.
             guard let root = try Yams.compose(yaml: text, Resolver.basic, Self.constructor, .utf8) else {
                 log.error(SourceLocation(file: file, line: 1, column: 1), .documentEmpty)
                 return nil
             }
-            return LocatedNode(node: root, location: location(of: root), place: .root)
+            return YAMLNode(root)
         } catch let error as YamlError {
             log.append(contentsOf: [Self.diagnostic(for: error, file: file, text: text)])
         } catch {
@@ -369,13 +385,12 @@ package struct YAMLReader {
     // MARK: - Locations and paths
 
     /// Where `node` was written.
-    package func location(of node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return SourceLocation(file: file) }
-        return SourceLocation(file: file, line: mark.line, column: mark.column)
+    package func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.line, column: node.column)
     }
 
     /// The child node at `key` of a mapping, located.
-    package func child(_ node: Node, key: String, of parent: LocatedNode) -> LocatedNode {
+    package func child(_ node: YAMLNode, key: String, of parent: LocatedNode) -> LocatedNode {
         LocatedNode(node: node, location: location(of: node), place: .key(key, of: parent.place))
     }
 
@@ -400,38 +415,32 @@ package struct YAMLReader {
         return visited <= Self.nodeLimit
     }
 
-    /// How many keys a mapping's pairs may hold before a new key is looked up in a set of them rather than among them.
-    private static let keysComparedInPlace = 8
-
     /// The pairs of a mapping, with unknown keys reported (and a did-you-mean); nil when it is not a mapping.
     package mutating func mapping(_ node: LocatedNode, allowedKeys: [String]? = nil) -> [(key: String, value: LocatedNode)]? {
         guard visit(node) else { return nil }
-        guard case .mapping(let mapping) = node.node else {
+        guard case .mapping(let mapping) = node.node.content else {
             log.error(node.location, field: node.path, .expectedMapping(found: Self.kind(of: node.node)))
             return nil
         }
         var pairs: [(key: String, value: LocatedNode)] = []
         pairs.reserveCapacity(mapping.count)
-        // The keys of `pairs`, hashed only once there are many: most mappings hold a few keys, and a set made for each
-        // cost more than comparing them.
-        var seen = Set<String>()
-        for (keyNode, valueNode) in mapping {
-            guard case .scalar(let key) = keyNode else {
+        var keys = KeySet()
+        for pair in mapping {
+            let keyNode = pair.key
+            guard case .scalar(let name, _) = keyNode.content else {
                 log.error(location(of: keyNode), field: node.path, .keyNotText)
                 continue
             }
-            let name = key.string
             if let allowed = allowedKeys, !allowed.contains(name) {
                 log.error(location(of: keyNode), field: node.path.isEmpty ? name : "\(node.path).\(name)",
                           .unknownKey(Message.excerpt(name), suggestion: Suggestion.closest(to: name, among: allowed)))
                 continue
             }
-            if pairs.count == Self.keysComparedInPlace, seen.isEmpty { seen = Set(pairs.map(\.key)) }
-            guard pairs.count < Self.keysComparedInPlace ? !pairs.contains(where: { $0.key == name }) : seen.insert(name).inserted else {
+            guard keys.insert(name, among: pairs.lazy.map(\.key)) else {
                 log.error(location(of: keyNode), field: node.path, .duplicateKey(Message.excerpt(name)))
                 continue
             }
-            pairs.append((name, child(valueNode, key: name, of: node)))
+            pairs.append((name, child(pair.value, key: name, of: node)))
         }
         return pairs
     }
@@ -439,7 +448,7 @@ package struct YAMLReader {
     /// The items of a sequence; nil when it is not a sequence.
     package mutating func sequence(_ node: LocatedNode) -> [LocatedNode]? {
         guard visit(node) else { return nil }
-        guard case .sequence(let sequence) = node.node else {
+        guard case .sequence(let sequence) = node.node.content else {
             log.error(node.location, field: node.path, .expectedList(found: Self.kind(of: node.node)))
             return nil
         }
@@ -451,20 +460,20 @@ package struct YAMLReader {
     /// A scalar as text; nil when it is a mapping or list, or null.
     package mutating func string(_ node: LocatedNode, allowEmpty: Bool = false) -> String? {
         guard visit(node) else { return nil }
-        guard case .scalar(let scalar) = node.node else {
+        guard case .scalar(let text, let plain) = node.node.content else {
             log.error(node.location, field: node.path, .expectedText(found: Self.kind(of: node.node)))
             return nil
         }
-        if scalar.style == .plain && ["~", "null", "Null", "NULL"].contains(scalar.string) || (!allowEmpty && scalar.string.isEmpty) {
+        if plain && ["~", "null", "Null", "NULL"].contains(text) || (!allowEmpty && text.isEmpty) {
             log.error(node.location, field: node.path, .expectedText(found: .nothing))
             return nil
         }
         // An escaped NUL ("\0") would cut the text short where it reaches C.
-        if scalar.string.containsUTF8(where: { $0 == 0 }) {
+        if text.containsUTF8(where: { $0 == 0 }) {
             log.error(node.location, field: node.path, .nulInText)
             return nil
         }
-        return scalar.string
+        return text
     }
 
     /// A whole number within `range`, Arabic-Indic digits accepted.
@@ -529,7 +538,7 @@ package struct YAMLReader {
 
     /// A list of text items (a single text is taken as a list of one).
     package mutating func strings(_ node: LocatedNode) -> [String]? {
-        if case .scalar = node.node { return string(node).map { [$0] } }
+        if case .scalar = node.node.content { return string(node).map { [$0] } }
         guard let items = sequence(node) else { return nil }
         let values = items.compactMap { string($0, allowEmpty: true) }
         return values.count == items.count ? values : nil
@@ -540,9 +549,9 @@ package struct YAMLReader {
         log.error(node.location, field: node.path.isEmpty ? key : "\(node.path).\(key)", .requiredKey(key))
     }
 
-    static func kind(of node: Node) -> NodeKind {
-        switch node {
-        case .scalar(let scalar): return scalar.string.isEmpty ? .nothing : .text(String(scalar.string.prefix(40)))
+    static func kind(of node: YAMLNode) -> NodeKind {
+        switch node.content {
+        case .scalar(let text, _): return text.isEmpty ? .nothing : .text(String(text.prefix(40)))
         case .mapping: return .mapping
         case .sequence: return .list
         case .alias: return .alias
@@ -552,9 +561,9 @@ package struct YAMLReader {
 
 extension LocatedNode {
     /// Whether the node is plain text (a scalar).
-    package var isScalar: Bool { if case .scalar = node { return true } else { return false } }
+    package var isScalar: Bool { if case .scalar = node.content { return true } else { return false } }
     /// Whether the node is a mapping.
-    package var isMapping: Bool { if case .mapping = node { return true } else { return false } }
+    package var isMapping: Bool { if case .mapping = node.content { return true } else { return false } }
     /// Whether the node is a list.
-    package var isSequence: Bool { if case .sequence = node { return true } else { return false } }
+    package var isSequence: Bool { if case .sequence = node.content { return true } else { return false } }
 }

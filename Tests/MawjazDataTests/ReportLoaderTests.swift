@@ -2,6 +2,7 @@
 import Foundation
 @testable import MawjazData
 import Testing
+import Yams
 
 @Suite struct ReportLoaderTests {
     func folder(_ files: [String: String]) throws -> URL {
@@ -73,6 +74,43 @@ import Testing
             #expect(parsed == nil)
             let found = try #require(strict.log.diagnostics.first)
             #expect(found.message == .fileNotUTF8 && found.location.line == 2 && found.location.column == 4)
+        }
+    }
+
+    /// The reader composes a document from libyaml's events itself and asks Yams only for what those cannot say as
+    /// Yams does; what it composes is what Yams composes, for every report, template and fuzzing seed of the project
+    /// and for the corners of YAML's syntax.
+    @Test func theNodesComposedFromEventsAreYamsNodes() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var texts: [String] = [
+            "a: 1\nb: '2'\nc: \"3\"\nd: |\n  four\n  lines\ne: >\n  folded\n  text\n",
+            "- x\n- [1, 2, {k: v}]\n- {}\n- []\n- ~\n- null\n- ''\n",
+            "\"\\uFEFFmark\": \"\\0nul\\x80\\u00e9\"\nعنوان: نص عربي\n",
+            "\"\\uFEFF\\uFEFFtwo\": \"a\\uFEFF\"\n'\u{FEFF}': x\n",
+            "plain: &anchor text\ntagged: !!str 12\nother: !note x\nempty:\n",
+            "---\n", "---\nkey: value\n...\n", "# only a comment\n", "",
+            (0..<20).map { "k\($0): \($0)" }.joined(separator: "\n"),
+        ]
+        for folder in ["Reports", "Templates", "Fuzz/Corpus", "Tests/MawjazTests/Fixtures"] {
+            let files = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+            while let url = files?.nextObject() as? URL {
+                if ["yaml", "yml", "json"].contains(url.pathExtension), let text = try? String(contentsOf: url, encoding: .utf8) {
+                    texts.append(text)
+                }
+            }
+        }
+        #expect(texts.count > 30)
+        for text in texts {
+            let yams = try? Yams.compose(yaml: text, Resolver.basic, .default, .utf8)
+            switch YAMLNode.compose(text) {
+            case .root(let node): #expect(yams.map(YAMLNode.init) == node, "\(text.prefix(60))")
+            case .empty: #expect(yams == nil, "\(text.prefix(60))")
+            case .needsYams: break
+            }
+        }
+        // What libyaml's events cannot say as Yams does is left to Yams.
+        for text in ["a: 1\na: 2\n", "a: &x 1\nb: *x\n", "? [k]\n: v\n", "a: 1\n---\nb: 2\n", "a: [1, 2\n", "a: b: c\n"] {
+            guard case .needsYams = YAMLNode.compose(text) else { Issue.record("\(text) composed without Yams"); continue }
         }
     }
 
