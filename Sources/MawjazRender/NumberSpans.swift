@@ -56,7 +56,8 @@ struct NumberSpan {
                     continue
                 }
                 let isLetter = piece.unicodeScalars.contains(where: isLetterOrMark)
-                close(letterAfter: isLetter)
+                // Most clusters end no token: no call, no access to the captured pieces.
+                if !pending.isEmpty { close(letterAfter: isLetter) }
                 letterBefore = isLetter
             }
         }
@@ -206,7 +207,13 @@ final class NumberSpanLog {
         self.line = line
         lineOrigin = origin
         lineStart = (page.glyphCount, page.readerSpans.count)
-        popplerDrawn = ReaderLine.mayBeMisread(line.text) ? [] : nil
+        popplerDrawn = nil
+        if ReaderLine.mayBeMisread(line.text) {
+            // Room for the line's scalars, which its bytes bound: appended run by run, the array grew three times a line.
+            var drawn: [Unicode.Scalar] = []
+            drawn.reserveCapacity(line.text.utf8.count)
+            popplerDrawn = drawn
+        }
         if let baseline = baselineLines, baseline.page == pages.count - 1, abs(baseline.baseline - origin.y) < 1 { return }
         noteBaseline()
         baselineLines = (pages.count - 1, origin.y, page.glyphCount, page.glyphCount, [], true, true, false)
