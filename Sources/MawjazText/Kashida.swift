@@ -31,7 +31,7 @@ enum Kashida {
         var word = 0
         let lastRun = runs.count - 1
         for (runIndex, entry) in runs.enumerated() {
-            let clusters = entry.bytes.map { summary(bytes, $0) }
+            let clusters = bytes.withUnsafeBufferPointer { text in entry.bytes.map { summary(text, $0) } }
             for (index, cluster) in clusters.enumerated() {
                 if cluster.isSpace {
                     word += 1
@@ -129,14 +129,20 @@ enum Kashida {
     // MARK: - Arabic joining
 
     /// What joining needs of a cluster: whether it is only spaces (U+0020, U+00A0), and its first and last letters
-    /// (marks skipped), decoded once straight from its UTF-8 (clusters are a few bytes; nothing is allocated).
-    private static func summary(_ bytes: [UInt8], _ range: Range<Int>) -> (isSpace: Bool, firstLetter: UInt32?, lastLetter: UInt32?) {
-        var iterator = bytes[range].makeIterator()
-        var decoder = UTF8()
-        var count = 0, onlySpaces = true
+    /// (marks skipped), decoded once straight from its UTF-8 in place (clusters are a few bytes; nothing is allocated,
+    /// and a slice's iterator and the standard decoder cost several times the bytes).
+    private static func summary(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+        -> (isSpace: Bool, firstLetter: UInt32?, lastLetter: UInt32?) {
+        var index = range.lowerBound, count = 0, onlySpaces = true
         var first: UInt32?, last: UInt32?
-        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
-            let value = scalar.value
+        while index < range.upperBound {
+            let lead = bytes[index]
+            let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            // The text is UTF-8 (a Swift string's) and clusters end between characters; one that did not ends here.
+            guard index + width <= range.upperBound else { break }
+            var value = width == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> width)
+            for next in (index + 1)..<(index + width) { value = value << 6 | UInt32(bytes[next] & 0x3F) }
+            index += width
             count += 1
             if value != 0x20 && value != 0xA0 { onlySpaces = false }
             if !isMark(value) {
