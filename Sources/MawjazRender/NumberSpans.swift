@@ -181,11 +181,11 @@ final class NumberSpanLog {
     private var lineStart = (glyph: 0, readerSpans: 0)
     private var popplerDrawn: [Unicode.Scalar]?
     /// The lines drawn so far one after another on the current line's baseline, which PDFium reads as one line: where the
-    /// first begins on its page and where the last ends, each one's left edge and text, whether all are right to left,
-    /// whether all are left to right, and whether any of those holds a right-to-left character. Noted in the page's
-    /// `pdfiumLines` once the next baseline begins (`noteBaseline`).
+    /// first begins on its page and where the last ends, each one's left edge and text, whether any is right to left,
+    /// and whether any left-to-right one holds a right-to-left character. Noted in the page's `pdfiumLines` once the next
+    /// baseline begins (`noteBaseline`).
     private var baselineLines: (page: Int, baseline: Double, firstGlyph: Int, endGlyph: Int, lines: [(x: Double, text: String)],
-                                isRightToLeft: Bool, isLeftToRight: Bool, holdsRightToLeft: Bool)?
+                                hasRightToLeft: Bool, holdsRightToLeft: Bool)?
     private var lineOrigin = Point.zero
 
     /// Starts the next page.
@@ -216,7 +216,7 @@ final class NumberSpanLog {
         }
         if let baseline = baselineLines, baseline.page == pages.count - 1, abs(baseline.baseline - origin.y) < 1 { return }
         noteBaseline()
-        baselineLines = (pages.count - 1, origin.y, page.glyphCount, page.glyphCount, [], true, true, false)
+        baselineLines = (pages.count - 1, origin.y, page.glyphCount, page.glyphCount, [], false, false)
     }
 
     /// Ends the current line: when poppler would misread it, notes it as a `ReaderLine`; notes the right-to-left lines
@@ -247,27 +247,25 @@ final class NumberSpanLog {
     /// Adds `line` to the lines on its baseline (noted as one `PDFiumLine` by `noteBaseline` when the next baseline
     /// begins: each line's text is collapsed once, with those before it on the baseline, not each time one is added).
     private func notePDFiumLine(_ line: TextLine, page: Int) {
-        guard let isRightToLeft = baselineLines?.isRightToLeft, let isLeftToRight = baselineLines?.isLeftToRight,
-              let holdsRightToLeft = baselineLines?.holdsRightToLeft else { return }
+        guard let holdsRightToLeft = baselineLines?.holdsRightToLeft else { return }
         baselineLines?.lines.append((lineOrigin.x, line.text))
-        baselineLines?.isRightToLeft = isRightToLeft && line.isRightToLeft
-        baselineLines?.isLeftToRight = isLeftToRight && !line.isRightToLeft
+        if line.isRightToLeft { baselineLines?.hasRightToLeft = true }
         if !holdsRightToLeft, !line.isRightToLeft, PDFiumLine.holdsRightToLeft(line.text) { baselineLines?.holdsRightToLeft = true }
         baselineLines?.endGlyph = pages[page].glyphCount
     }
 
     /// Notes the lines on the last baseline drawn as one `PDFiumLine`: their texts in logical order (right to left, or
-    /// left to right) with a space between, when all are right to left, or all are left to right and one holds a
-    /// right-to-left character (an Arabic name in an English sentence or cell, which PDFium gives back with the bracket
-    /// or quote after it mirrored). Every such line is noted, those PDFium reads right as drawn too: how PDFium reads a
+    /// left to right) with a space between, when one is right to left and no left-to-right one holds a right-to-left
+    /// character (a row of an Arabic table whose cells `Main Branch` or `2.4 s` are set left to right, see
+    /// `Direction.ownDirection(of:)`), or all are left to right and one holds a right-to-left character (an Arabic name
+    /// in an English sentence or cell, which PDFium gives back with the bracket or quote after it mirrored). Every such line is noted, those PDFium reads right as drawn too: how PDFium reads a
     /// line handed its text depends on the line it read before, which is known only when that one was handed its text
     /// as well (`PDFiumLine`).
     private func noteBaseline() {
         defer { baselineLines = nil }
-        guard let baseline = baselineLines, !baseline.lines.isEmpty,
-              baseline.isRightToLeft || (baseline.isLeftToRight && baseline.holdsRightToLeft) else { return }
+        guard let baseline = baselineLines, !baseline.lines.isEmpty, baseline.hasRightToLeft != baseline.holdsRightToLeft else { return }
         let text = baseline.lines.count == 1 ? baseline.lines[0].text
-            : baseline.lines.sorted { baseline.isRightToLeft ? $0.x > $1.x : $0.x < $1.x }.map(\.text).joined(separator: " ")
+            : baseline.lines.sorted { baseline.hasRightToLeft ? $0.x > $1.x : $0.x < $1.x }.map(\.text).joined(separator: " ")
         pages[baseline.page].pdfiumLines.append(PDFiumLine(firstGlyph: baseline.firstGlyph, glyphCount: baseline.endGlyph - baseline.firstGlyph,
                                                            text: ReaderLine.collapsed(text)))
     }
