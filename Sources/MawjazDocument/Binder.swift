@@ -229,7 +229,11 @@ package struct Binder {
         case .paragraph(let spec):
             let justify = spec.justify ?? report.settings.justify
             let alignment = spec.align ?? (justify == .none ? .start : .justify)
-            return [.paragraph(Paragraph(text: rich(spec.text, at: spec.location, field: "paragraph"), direction: spec.direction ?? direction,
+            let text = rich(spec.text, at: spec.location, field: "paragraph")
+            // A paragraph given no direction in a right-to-left report takes its own when it holds left-to-right letters
+            // only (an English sentence), as a `direction: ltr` would give it.
+            let own = direction.isRightToLeft ? direction.ownDirection(of: text.plainText) : direction
+            return [.paragraph(Paragraph(text: text, direction: spec.direction ?? own,
                                         alignment: alignment, justify: justify, role: .body, source: spec.location))]
         case .facts(let spec):
             let items = spec.items.map { item in

@@ -20,8 +20,12 @@ extension LayoutContext {
                                    alignment: .start, origin: origin)
             let markerWidth = max(marker.naturalWidth, 10)
             let textWidth = columnWidth - indent - markerWidth - markerGap
-            let text = try shape(spans(item.text, role: .body), role: .body, width: textWidth, direction: list.direction,
-                                 alignment: .justify, justify: document.settings.justify, origin: origin)
+            // An item of a right-to-left list holding left-to-right letters only is set left to right, beside its marker
+            // (`Direction.ownDirection(of:)`).
+            let own = rtl ? list.direction.ownDirection(of: item.text.plainText) : list.direction
+            let text = try shape(spans(item.text, role: .body), role: .body, width: textWidth, direction: own,
+                                 alignment: own == list.direction ? .justify : Alignment.justify.mirrored, justify: document.settings.justify,
+                                 origin: origin)
             let textX = rtl ? 0 : indent + markerWidth + markerGap
             let frames = text.lineFrames(width: columnWidth, x: textX)
             var body: [FlowItem] = []

@@ -178,10 +178,10 @@ extension LayoutContext {
         var unsure: [MeasuredCell] = []
         for measured in cells {
             let isHeader = measured.row == nil
+            let (direction, alignment) = cellDirection(measured.cell, column: measured.column, table: table, isHeader: isHeader)
             let paragraph = self.paragraph(measured.spans, role: isHeader ? .tableHeader : .table,
                                            width: cellTextWidth(column: measured.column, span: 1, edges: edges),
-                                           direction: table.direction,
-                                           alignment: cellAlignment(measured.cell, column: measured.column, table: table, isHeader: isHeader))
+                                           direction: direction, alignment: alignment)
             if let shaped = try? engine.shape(paragraph, tolerating: [.overflow]),
                let width = paragraph.width, shaped.naturalWidth <= width + 0.01 {
                 wrapped[measured.row, default: [:]][measured.column] = shaped
@@ -204,6 +204,16 @@ extension LayoutContext {
         isHeader ? .start : cell.isFigure ? .end : table.columns[column].alignment
     }
 
+    /// The direction a cell's text is set in and its alignment in that direction. In a right-to-left table a cell holding
+    /// left-to-right letters only (`2.4 s`, `Main Branch`) is set left to right (`Direction.ownDirection(of:)`), so that
+    /// its numbers and punctuation stand where they were typed, on the side its column puts text.
+    private func cellDirection(_ cell: Table.Cell, column: Int, table: Table, isHeader: Bool) -> (Direction, Alignment) {
+        let alignment = cellAlignment(cell, column: column, table: table, isHeader: isHeader)
+        guard table.direction.isRightToLeft else { return (table.direction, alignment) }
+        let own = table.direction.ownDirection(of: cell.text.plainText)
+        return own == table.direction ? (own, alignment) : (own, alignment.mirrored)
+    }
+
     /// A row as one box, or, when it is taller than `pieceHeight`, as slices cut between lines where no cell has a
     /// line across the cut, for the page to break between like a paragraph's lines.
     private func rowBoxes(_ cells: [Table.Cell], table: Table, edges: [(left: Double, right: Double)], isHeader: Bool,
@@ -221,9 +231,9 @@ extension LayoutContext {
             if let set = preset[column] {
                 shaped = set
             } else {
+                let (direction, alignment) = cellDirection(cell, column: column, table: table, isHeader: isHeader)
                 shaped = try shape(spans(cell.text, role: role), role: role, width: cellTextWidth(column: column, span: cell.span, edges: edges),
-                                   direction: table.direction, alignment: cellAlignment(cell, column: column, table: table, isHeader: isHeader),
-                                   origin: origin)
+                                   direction: direction, alignment: alignment, origin: origin)
             }
             placed.append((shaped, left + padding.across))
             height = max(height, shaped.height)

@@ -6,16 +6,17 @@ import TestSupport
 
 @Suite struct TableLayoutTests {
     static func report(_ rows: String) -> String {
-        """
-        title: "جدول"
-        date: 2024-09-15
-        body:
-          - table:
-              columns: ["الأول", "الثاني", "الثالث"]
-              rows:
-        \(rows)
+        document("""
+              - table:
+                  columns: ["الأول", "الثاني", "الثالث"]
+                  rows:
+            \(rows)
+            """)
+    }
 
-        """
+    /// An Arabic report whose body is `blocks`.
+    static func document(_ blocks: String) -> String {
+        "title: \"جدول\"\ndate: 2024-09-15\nbody:\n\(blocks)\n\n"
     }
 
     @Test func aCellSpanningTwoColumnsCoversTheirWidthFromTheStartSide() throws {
@@ -94,5 +95,49 @@ import TestSupport
         } catch let error as MawjazError {
             #expect(error.description.contains("the row has 4 cells but the table has 3 columns"))
         }
+    }
+
+    @Test func aCellOfLeftToRightLettersOnlyIsSetLeftToRightOnItsColumnsSide() throws {
+        let yaml = Self.report("""
+                    - ["زمن الاستجابة", "2.4 s", "ثانية"]
+                    - ["المؤشر", "نسبة الإنجاز", "COVID-19 وتداعياته"]
+            """)
+        let page = try TestSupport.layout(yaml: yaml).document.pages[0]
+        let lines = page.frame.textLines
+        let latin = try #require(lines.first { $0.line.text == "2.4 s" })
+        let arabic = try #require(lines.first { $0.line.text == "نسبة الإنجاز" })
+        // Set left to right, the number stands before the unit, as typed (right to left it was drawn `s 2.4`).
+        #expect(!latin.line.isRightToLeft)
+        let number = try #require(latin.line.runs.first { $0.text.contains("2.4") })
+        let unit = try #require(latin.line.runs.first { $0.text.contains("s") })
+        #expect(number.x < unit.x)
+        // The column puts text on its start side, the right, whatever the cell's own direction.
+        #expect(abs((latin.origin.x + latin.line.width) - (arabic.origin.x + arabic.line.width)) < 0.01)
+        // A cell that opens with Latin and goes on in Arabic is an Arabic phrase: it keeps the table's direction.
+        #expect(try #require(lines.first { $0.line.text == "COVID-19 وتداعياته" }).line.isRightToLeft)
+        #expect(arabic.line.isRightToLeft)
+    }
+
+    @Test func aListItemOrParagraphOfLeftToRightLettersOnlyTakesItsOwnDirection() throws {
+        let yaml = Self.document("""
+              - list:
+                  items: ["Python 3.12 (stable)", "الإصدار الأول من النظام"]
+              - paragraph: "Response time: 2.4 s."
+              - paragraph: "ISO 9001 هو معيار الجودة المعتمد."
+              - paragraph: {text: "Kept right to left.", direction: rtl}
+            """)
+        let lines = try TestSupport.layout(yaml: yaml).document.pages[0].frame.textLines
+        let item = try #require(lines.first { $0.line.text == "Python 3.12 (stable)" })
+        let arabicItem = try #require(lines.first { $0.line.text == "الإصدار الأول من النظام" })
+        // The item is set left to right beside its marker: its right end where the Arabic item's is.
+        #expect(!item.line.isRightToLeft && arabicItem.line.isRightToLeft)
+        #expect(abs((item.origin.x + item.line.width) - (arabicItem.origin.x + arabicItem.line.width)) < 0.01)
+        // A paragraph given no direction is set as `direction: ltr` would set it: its full stop after the unit.
+        let paragraph = try #require(lines.first { $0.line.text == "Response time: 2.4 s." })
+        #expect(!paragraph.line.isRightToLeft)
+        let stop = try #require(paragraph.line.runs.max { $0.x < $1.x })
+        #expect(stop.text.hasSuffix("."))
+        #expect(try #require(lines.first { $0.line.text.hasPrefix("ISO 9001") }).line.isRightToLeft)
+        #expect(try #require(lines.first { $0.line.text == "Kept right to left." }).line.isRightToLeft)
     }
 }
