@@ -155,9 +155,9 @@ final class NumberSpanLog {
         var pdfiumLines: [PDFiumLine] = []
         /// The glyphs of each run of white space only, which cairo may leave out of the stream (nothing to ink).
         var blankRuns: [Range<Int>] = []
-        /// The bytes of the page's right-to-left lines' text less those of its left-to-right ones: poppler reads a page
-        /// right to left when it holds more right-to-left characters, and `ReaderLine` models that reading only.
-        var rightToLeftBalance = 0
+        /// Whether poppler reads the page left to right: it holds at least as many left-to-right letters as right-to-left
+        /// ones (`ReaderLine.letterBalance`); `ReaderLine` models its reading so.
+        var readsLeftToRight = true
     }
 
     /// The pages drawn so far, the lines on the last baseline drawn not yet noted as a `PDFiumLine` (see `finished`).
@@ -188,9 +188,14 @@ final class NumberSpanLog {
                                 hasRightToLeft: Bool, holdsRightToLeft: Bool)?
     private var lineOrigin = Point.zero
 
-    /// Starts the next page.
-    func beginPage() {
-        pages.append(Page())
+    /// Starts the next page, whose items are `frame`'s: poppler's reading of its lines is modelled in the direction it
+    /// reads the page in, which its lines' text tells (`Page.rightToLeftBalance`).
+    func beginPage(_ frame: Frame) {
+        var balance = 0
+        for placed in frame.items {
+            if case .text(let line) = placed.item { balance += ReaderLine.letterBalance(line.text) }
+        }
+        pages.append(Page(readsLeftToRight: balance >= 0))
     }
 
     /// Notes the vowelled-word spans of a run handed to cairo (`TextLayerRun.readerSpans`).
@@ -208,7 +213,7 @@ final class NumberSpanLog {
         lineOrigin = origin
         lineStart = (page.glyphCount, page.readerSpans.count)
         popplerDrawn = nil
-        if ReaderLine.mayBeMisread(line.text) {
+        if ReaderLine.mayBeMisread(line.text, leftToRight: page.readsLeftToRight) {
             // Room for the line's scalars, which its bytes bound: appended run by run, the array grew three times a line.
             var drawn: [Unicode.Scalar] = []
             drawn.reserveCapacity(line.text.utf8.count)
@@ -226,7 +231,6 @@ final class NumberSpanLog {
         guard let line, !pages.isEmpty else { return }
         let page = pages.count - 1
         notePDFiumLine(line, page: page)
-        pages[page].rightToLeftBalance += line.isRightToLeft ? line.text.utf8.count : -line.text.utf8.count
         guard var drawn = popplerDrawn else { return }
         // The number spans: poppler reads each token's text where its glyphs stand.
         var from = 0
@@ -239,7 +243,7 @@ final class NumberSpanLog {
             drawn.replaceSubrange(start..<(start + token.count), with: text)
             from = start + text.count
         }
-        guard let pieces = ReaderLine.pieces(logical: line.text, drawn: drawn) else { return }
+        guard let pieces = ReaderLine.pieces(logical: line.text, drawn: drawn, leftToRight: pages[page].readsLeftToRight) else { return }
         pages[page].readerLines.append(ReaderLine(firstGlyph: lineStart.glyph, glyphCount: pages[page].glyphCount - lineStart.glyph,
                                                   readerSpans: lineStart.readerSpans..<pages[page].readerSpans.count, pieces: pieces))
     }

@@ -10,10 +10,8 @@ extension PDFAmendment {
     /// `ContentStreamText.wrapping` and `nestingReaderSpans`).
     static func writeNumberSpans(_ spans: [NumberSpanLog.Page], catalog: PDFDictionary, in file: PDFFile, to update: inout PDFUpdate,
                                  stop: StopSignal) throws(RenderError) {
-        // poppler reads a page right to left when most of its characters are: the reader lines model that reading only.
-        func readerLines(_ page: NumberSpanLog.Page) -> [ReaderLine] { page.rightToLeftBalance > 0 ? page.readerLines : [] }
         func isRewritten(_ page: NumberSpanLog.Page) -> Bool {
-            !page.spans.isEmpty || !page.readerSpans.isEmpty || !readerLines(page).isEmpty || !page.pdfiumLines.isEmpty
+            !page.spans.isEmpty || !page.readerSpans.isEmpty || !page.readerLines.isEmpty || !page.pdfiumLines.isEmpty
         }
         guard spans.contains(where: isRewritten) else { return }
         let pages = try pageObjects(catalog["Pages"], in: file)
@@ -42,7 +40,7 @@ extension PDFAmendment {
                   text.glyphCount <= page.glyphCount else { continue }
             names.fontMaps = codeFonts.map(\.map)
             let name = names.name(font:code:)
-            let lines = readerLines(page)
+            let lines = page.readerLines
             // A space glyph, code 32 in a font of one byte a code (cairo's fonts of ASCII glyphs), for the lines' pieces.
             let space = lines.isEmpty ? nil : codeFonts.indices.first { codeFonts[$0].width == 1 && names.name(font: $0, code: 0x20) == " " }.map {
                 ReaderLine.Space(font: [UInt8(ascii: "/")] + codeFonts[$0].name, code: [0x20])

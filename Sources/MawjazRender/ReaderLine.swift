@@ -1,13 +1,17 @@
-// poppler's reading of a right-to-left line, and the text it is handed on lines of its own where it would misread the
-// drawn one (see `ReaderLine`).
+// poppler's reading of a line, and the text it is handed on lines of its own where it would misread the drawn one (see
+// `ReaderLine`).
 
-/// poppler's reading order for one line on a right-to-left page, modelled on `TextOutputDev.cc` (`reorderText`,
-/// pdftotext 22.12) as `bench/fidelity/readers.py` models it, and the invisible text that makes it read a line right.
+/// poppler's reading order for one line, modelled on `TextOutputDev.cc` (`reorderText`, pdftotext 22.12) as
+/// `bench/fidelity/readers.py` models it, and the invisible text that makes it read a line right.
 ///
-/// poppler reads a line's characters in the order they stand, left to right, and writes them from the right: a section
-/// of characters that are not left-to-right letters or number characters reversed, then a section of characters that
-/// are not right-to-left letters kept in order, and so on. So a number character followed by neutrals and then a
-/// right-to-left letter (`نور، والجهل`, `12.5% بعد`) comes back out of order whatever the PDF holds for the line. A
+/// poppler reads a line's characters in the order they stand, left to right. On a right-to-left page (one holding more
+/// right-to-left characters) it writes them from the right: a section of characters that are not left-to-right letters
+/// or number characters reversed, then a section of characters that are not right-to-left letters kept in order, and so
+/// on. So a number character followed by neutrals and then a right-to-left letter (`نور، والجهل`, `12.5% بعد`) comes
+/// back out of order whatever the PDF holds for the line. On a left-to-right page it writes them from the left, the two
+/// kinds swapped: a section of characters that are not right-to-left letters kept, then one of characters that are not
+/// left-to-right letters or number characters reversed, and so on; a right-to-left letter followed by neutrals and then
+/// a left-to-right letter, a number or the line's end (`جدة» appeared`, `العتيبي.`) comes back out of order. A
 /// line poppler would misread gets a second text layer in the amendment (`PDFAmendment+ReaderLines`): its drawn
 /// glyphs are hidden from poppler (each in a `/Span` with an empty /ActualText) and its text is handed to poppler in
 /// `pieces`, each written as the /ActualText of an invisible space on a baseline of its own, in the visual order that
@@ -27,6 +31,64 @@ struct ReaderLine: Equatable {
     /// types `L` and `#`), and the rest.
     enum Kind {
         case rightToLeft, leftToRightOrNumber, other
+    }
+
+    /// The left-to-right letters of `text` less its right-to-left ones, as poppler counts them over a page's words to
+    /// choose the direction it reads the page in (`TextPage::coalesce`: left to right when they are at least as many).
+    static func letterBalance(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var balance = 0, index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if page00[Int(byte)] == UInt8(ascii: "L") { balance += 1 }
+                    index += 1
+                    continue
+                }
+                // The Arabic letters U+0621-U+064A, most of an Arabic page, from their two bytes.
+                if byte == 0xD8 || byte == 0xD9, index + 1 < bytes.count {
+                    let value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    if (0x621...0x64A).contains(value) {
+                        balance -= 1
+                        index += 2
+                        continue
+                    }
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (byte >= 0xF0 ? 0x07 : byte >= 0xE0 ? 0x0F : 0x1F)
+                for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                index += length
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                switch kind(scalar) {
+                case .rightToLeft: balance -= 1
+                case .leftToRightOrNumber where !isNumberCharacter(scalar): balance += 1
+                default: break
+                }
+            }
+            return balance
+        }
+    }
+
+    /// Whether `scalar`, of poppler's kind `leftToRightOrNumber`, is a number character (its type `#`) rather than a
+    /// letter (`L`).
+    private static func isNumberCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x100: page00[Int(scalar.value)] == UInt8(ascii: "#")
+        case 0x2000..<0x2100: page20[Int(scalar.value - 0x2000)] == UInt8(ascii: "#")
+        case 0x600..<0x700: isArabicNumberCharacter(scalar.value)
+        default: scalar.properties.generalCategory == .decimalNumber
+        }
+    }
+
+    /// Whether poppler may misread a line of `text` on a page read left to right (`leftToRight`): whether it holds a
+    /// right-to-left letter. A line of left-to-right letters, numbers and neutrals alone it reads as drawn.
+    static func mayBeMisread(_ text: String, leftToRight: Bool) -> Bool {
+        guard leftToRight else { return mayBeMisread(text) }
+        // Right-to-left letters are U+0590 and above, whose UTF-8 begins with a byte 0xD6 or above: most English lines
+        // are answered from their bytes.
+        guard text.utf8.contains(where: { $0 >= 0xD6 }) else { return false }
+        return text.unicodeScalars.contains { kind($0) == .rightToLeft }
     }
 
     /// Whether poppler may misread a line of `text` on a right-to-left page: whether it holds a left-to-right letter or
@@ -59,12 +121,13 @@ struct ReaderLine: Equatable {
     }
 
     /// The pieces poppler should be handed for a line whose logical text is `logical`, when what it reads of the
-    /// characters drawn, left to right, `drawn`, differs from it (white space collapsed); nil when it reads right.
-    static func pieces(logical: String, drawn: [Unicode.Scalar]) -> [[Unicode.Scalar]]? {
-        let read = popplerText(drawn)
+    /// characters drawn, left to right, `drawn`, on a page it reads left to right or not (`leftToRight`), differs from it
+    /// (white space collapsed); nil when it reads right.
+    static func pieces(logical: String, drawn: [Unicode.Scalar], leftToRight: Bool = false) -> [[Unicode.Scalar]]? {
+        let read = popplerText(drawn, leftToRight: leftToRight)
         guard !sameCollapsed(read, logical.unicodeScalars) else { return nil }
         let text = collapsed(logical), kinds = text.map(kind)
-        return pieces(of: text, kinds: kinds).map { visualText(of: text[$0], kinds: kinds[$0]) }
+        return pieces(of: text, kinds: kinds, leftToRight: leftToRight).map { visualText(of: text[$0], kinds: kinds[$0], leftToRight: leftToRight) }
     }
 
     /// Whether `first` and `second` are the same once white space is collapsed (`collapsed`), compared as they are read.
@@ -99,10 +162,24 @@ struct ReaderLine: Equatable {
         }
     }
 
-    /// poppler's text for a line whose characters, left to right, are `visual`.
-    static func popplerText(_ characters: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    /// poppler's text for a line whose characters, left to right, are `characters`, on a page it reads left to right or
+    /// not (`leftToRight`).
+    static func popplerText(_ characters: [Unicode.Scalar], leftToRight: Bool = false) -> [Unicode.Scalar] {
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(characters.count)
+        if leftToRight {
+            var index = 0
+            while index < characters.count {
+                var next = index
+                while next < characters.count, kind(characters[next]) != .rightToLeft { next += 1 }
+                result += characters[index..<next]
+                index = next
+                while next < characters.count, kind(characters[next]) != .leftToRightOrNumber { next += 1 }
+                result += characters[index..<next].reversed()
+                index = next
+            }
+            return result
+        }
         var index = characters.count - 1
         while index >= 0 {
             var next = index
@@ -120,14 +197,17 @@ struct ReaderLine: Equatable {
         return result
     }
 
-    /// The characters, left to right, that poppler reads as `characters` (their kinds `kinds`), which hold no
-    /// left-to-right letter or number character followed by neutrals running on to a right-to-left letter or their end
-    /// (`pieces(of:kinds:)` cuts a line there). The sections poppler writes, in its order: reversed (up to the first L
-    /// or #), kept (up to the next right-to-left letter), reversed, and so on; the line left to right is the sections in
-    /// reverse order, the reversed ones reversed back.
-    static func visualText(of characters: ArraySlice<Unicode.Scalar>, kinds: ArraySlice<Kind>) -> [Unicode.Scalar] {
+    /// The characters, left to right, that poppler reads as `characters` (their kinds `kinds`) on a page it reads left to
+    /// right or not (`leftToRight`), which hold no left-to-right letter or number character (on a left-to-right page, no
+    /// right-to-left letter) followed by neutrals running on to a letter of the other kind or their end
+    /// (`pieces(of:kinds:leftToRight:)` cuts a line there). The sections poppler writes, in its order, on a right-to-left
+    /// page: reversed (up to the first L or #), kept (up to the next right-to-left letter), reversed, and so on; the line
+    /// left to right is the sections in reverse order, the reversed ones reversed back. On a left-to-right page: kept (up
+    /// to the first right-to-left letter), reversed (up to the next L or #), and so on; the line is the sections in that
+    /// order, the reversed ones reversed back.
+    static func visualText(of characters: ArraySlice<Unicode.Scalar>, kinds: ArraySlice<Kind>, leftToRight: Bool = false) -> [Unicode.Scalar] {
         var sections: [(range: Range<Int>, isReversed: Bool)] = []
-        var start = characters.startIndex, isReversed = true
+        var start = characters.startIndex, isReversed = !leftToRight
         while start < characters.endIndex || sections.isEmpty {
             var end = start
             let stop: Kind = isReversed ? .leftToRightOrNumber : .rightToLeft
@@ -138,7 +218,7 @@ struct ReaderLine: Equatable {
         }
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(characters.count)
-        for section in sections.reversed() {
+        for section in leftToRight ? sections : sections.reversed() {
             if section.isReversed { result += characters[section.range].reversed() } else { result += characters[section.range] }
         }
         return result
@@ -146,18 +226,20 @@ struct ReaderLine: Equatable {
 
     /// `logical` (its characters' kinds `kinds`) cut into the fewest pieces poppler can each read back within one line,
     /// as ranges of it: at each left-to-right letter or number character followed by neutrals that run on to a
-    /// right-to-left letter or the end, right after it (the space there dropped, when the neutrals begin with one). In
-    /// one pass.
-    static func pieces(of logical: [Unicode.Scalar], kinds: [Kind]) -> [Range<Int>] {
+    /// right-to-left letter or the end, right after it (the space there dropped, when the neutrals begin with one); on a
+    /// page poppler reads left to right (`leftToRight`), at each right-to-left letter followed by neutrals that run on to
+    /// a left-to-right letter, a number character or the end. In one pass.
+    static func pieces(of logical: [Unicode.Scalar], kinds: [Kind], leftToRight: Bool = false) -> [Range<Int>] {
+        let (first, second): (Kind, Kind) = leftToRight ? (.rightToLeft, .leftToRightOrNumber) : (.leftToRightOrNumber, .rightToLeft)
         var pieces: [Range<Int>] = [], start = 0, index = 0
         while index < logical.count {
-            guard kinds[index] == .leftToRightOrNumber, index + 1 < logical.count, kinds[index + 1] == .other else {
+            guard kinds[index] == first, index + 1 < logical.count, kinds[index + 1] == .other else {
                 index += 1
                 continue
             }
             var end = index + 1
             while end < logical.count, kinds[end] == .other { end += 1 }
-            if end == logical.count || kinds[end] == .rightToLeft {
+            if end == logical.count || kinds[end] == second {
                 if start <= index { pieces.append(start..<(index + 1)) }
                 start = logical[index + 1] == " " ? index + 2 : index + 1
             }

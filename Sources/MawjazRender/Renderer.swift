@@ -166,7 +166,7 @@ package struct Renderer: Sendable {
                     cairo_pdf_surface_set_page_label(surface.handle, info.pageLabels[index])
                 }
                 if index == 0 { tagger?.beginDocument(context.handle) }
-                numberSpans?.beginPage()
+                numberSpans?.beginPage(pages[index].frame)
                 try painter.paint(pages[index].frame)
                 if index == pages.count - 1 { tagger?.endDocument(context.handle) }
                 cairo_show_page(context.handle)

@@ -8,22 +8,23 @@ import Testing
 import TestSupport
 
 enum AmendedPDFs {
-    /// `paragraphs`, right to left in `family` at 12 points, 480 points wide, 120 points apart on one A4 page, drawn into
-    /// a PDF amended and one not.
-    static func make(_ paragraphs: [String], family: String, title: String) throws -> (amended: URL, plain: URL) {
+    /// `paragraphs`, right to left (or in `direction`) in `family` at 12 points, 480 points wide, 120 points apart on one
+    /// A4 page, drawn into a PDF amended and one not.
+    static func make(_ paragraphs: [String], family: String, title: String,
+                     direction: Direction = .rightToLeft) throws -> (amended: URL, plain: URL) {
         let engine = try TextEngine(library: FontLibrary(directory: try TestSupport.resources.fonts))
         let style = TextStyle(families: [family, "Noto Sans"], size: 12)
         var frame = Frame(size: Size(width: 595, height: 842))
         var y = 80.0
         for paragraph in paragraphs {
-            let lines = try engine.shape(StyledParagraph(spans: [TextSpan(paragraph, style: style)], direction: .rightToLeft, width: 480)).lines
+            let lines = try engine.shape(StyledParagraph(spans: [TextSpan(paragraph, style: style)], direction: direction, width: 480)).lines
             for line in lines {
                 frame.place(.text(line.line), at: Point(x: 60 + line.origin.x, y: y + line.origin.y))
             }
             y += 120
         }
         let document = PagedDocument(pages: [Page(size: frame.size, frame: frame)],
-                                     info: DocumentInfo(title: title, language: "ar", creationDate: 0))
+                                     info: DocumentInfo(title: title, language: direction.isRightToLeft ? "ar" : "en", creationDate: 0))
         let folder = try TestSupport.temporaryFolder()
         var urls: [URL] = []
         for amends in [true, false] {

@@ -55,20 +55,27 @@ import TestSupport
 
     @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
     func misreadLinesCopyBackFromPopplerWhilePDFiumKeepsItsTextAndThePageItsPixels(_ family: String) throws {
-        let opening = "كتب المدرس على اللوح ثم قرأ الطلاب الدرس كله بصوت عال وقال الشاعر قصيدة عن الوطن"
-        let (amended, plain) = try AmendedPDFs.make([opening] + Self.paragraphs, family: family, title: "رموز")
+        // Without the lines, poppler gives few of them back (one broken where a line ends reads right).
+        try checkPopplersLines(opening: "كتب المدرس على اللوح ثم قرأ الطلاب الدرس كله بصوت عال وقال الشاعر قصيدة عن الوطن",
+                               paragraphs: Self.paragraphs, tokens: Self.tokens, before: Self.tokens.count - 4, family: family, direction: .rightToLeft)
+    }
+
+    /// Sets `opening` and `paragraphs` on a page in `direction` and checks that poppler gives every one of `tokens` back
+    /// (`before` of them at most without the lines), that PDFium reads the drawn glyphs as before (every token it gave
+    /// back, it still gives back) and that the page's pixels are unchanged.
+    func checkPopplersLines(opening: String, paragraphs: [String], tokens: [String], before limit: Int, family: String,
+                            direction: Direction) throws {
+        let (amended, plain) = try AmendedPDFs.make([opening] + paragraphs, family: family, title: "رموز", direction: direction)
         try TestSupport.inspectPDF(amended)
         let poppler = TestSupport.fidelityNormalised(try TestSupport.pdfText(amended))
-        for token in Self.tokens {
+        for token in tokens {
             #expect(poppler.contains(TestSupport.fidelityNormalised(token)), "\(family): \(token) in \(poppler)")
         }
-        // Without the lines, poppler gives few of them back (one broken where a line ends reads right).
         let before = TestSupport.fidelityNormalised(try TestSupport.pdfText(plain))
-        #expect(Self.tokens.filter { before.contains(TestSupport.fidelityNormalised($0)) }.count <= Self.tokens.count - 4, "\(before)")
-        // PDFium reads the drawn glyphs as before: every token it gave back, it still gives back.
+        #expect(tokens.filter { before.contains(TestSupport.fidelityNormalised($0)) }.count <= limit, "\(before)")
         let (pdfiumBefore, pdfiumAfter) = (TestSupport.fidelityNormalised(try TestSupport.pdfiumText(plain)),
                                            TestSupport.fidelityNormalised(try TestSupport.pdfiumText(amended)))
-        for token in Self.tokens + [opening] where pdfiumBefore.contains(TestSupport.fidelityNormalised(token)) {
+        for token in tokens + [opening] where pdfiumBefore.contains(TestSupport.fidelityNormalised(token)) {
             #expect(pdfiumAfter.contains(TestSupport.fidelityNormalised(token)), "\(family): \(token) in \(pdfiumAfter)")
         }
         #expect(try AmendedPDFs.samePixels(amended, plain))
@@ -81,5 +88,41 @@ import TestSupport
         #expect(try TestSupport.run("qpdf", ["--qdf", "--object-streams=disable", amended.path, expanded.path]).status == 0)
         let bytes = try Data(contentsOf: expanded)
         #expect(bytes.range(of: Data(ReaderLine.hidingBegin)) == nil)
+    }
+
+    @Test func popplersReadingOfALeftToRightPageIsModelledAsReadersPyModelsIt() {
+        // readers.py's `poppler_ltr`: a right-to-left letter followed by neutrals and then a number or a Latin letter
+        // takes the neutrals with it, turned around.
+        #expect(string(ReaderLine.popplerText(scalars("«٢٠٣٠ ةيؤر» appeared"), leftToRight: true)) == "«٢٠٣٠  »رؤيةappeared")
+        #expect(string(ReaderLine.popplerText(scalars("The cell يبيتعلا ةراس .م"), leftToRight: true)) == "The cell  سارة العتيبي.م")
+        // readers.py's `poppler_pieces(…, "ltr")`, and each piece's visual text read back as the piece.
+        let line = "The delegation visited الرياض and جدة, and the phrase «رؤية ٢٠٣٠» appeared"
+        let text = scalars(line), kinds = text.map(ReaderLine.kind)
+        let pieces = ReaderLine.pieces(of: text, kinds: kinds, leftToRight: true)
+        #expect(pieces.map { string(Array(text[$0])) } == ["The delegation visited الرياض", "and جدة, and the phrase «رؤية", "٢٠٣٠» appeared"])
+        for piece in pieces {
+            let visual = ReaderLine.visualText(of: text[piece], kinds: kinds[piece], leftToRight: true)
+            #expect(ReaderLine.popplerText(visual, leftToRight: true) == Array(text[piece]))
+        }
+        #expect(string(ReaderLine.visualText(of: text[pieces[1]], kinds: kinds[pieces[1]], leftToRight: true)) == "and ةدج, and the phrase «ةيؤر")
+        // A line of Latin letters alone is read as drawn; an Arabic cell whose full stop poppler counts a number
+        // character is not.
+        #expect(!ReaderLine.mayBeMisread("Growth reached 12.5% in 2024 — «fine»", leftToRight: true))
+        #expect(ReaderLine.pieces(logical: "م. سارة العتيبي", drawn: scalars("يبيتعلا ةراس .م"), leftToRight: true)?.map(string)
+                == ["م. يبيتعلا ةراس"])
+    }
+
+    /// English paragraphs holding Arabic tokens the corpus does not hold, and those of them poppler can give back from
+    /// some PDF on a left-to-right page (`readers.py ceiling … ltr`).
+    static let englishParagraphs = [
+        "The report of وزارة المالية 2024 was read aloud, and the motto «العمل مستمر ٢٠٣٠» was shown at the close of the meeting.",
+        "The guests met م. خالد الراشد and then travelled on to الدمام, where the forum opened.",
+    ]
+    static let englishTokens = ["The report of وزارة المالية 2024 was", "«العمل مستمر ٢٠٣٠»", "م. خالد الراشد and", "to الدمام, where"]
+
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func misreadLinesOfALeftToRightPageCopyBackFromPoppler(_ family: String) throws {
+        try checkPopplersLines(opening: "The committee met in the morning and read the whole of the report before it broke for lunch at noon",
+                               paragraphs: Self.englishParagraphs, tokens: Self.englishTokens, before: 1, family: family, direction: .leftToRight)
     }
 }

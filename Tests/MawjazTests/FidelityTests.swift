@@ -60,7 +60,7 @@ import TestSupport
         "ar-naskh": ["poppler": 89, "pdfium": 92], "ar-amiri": ["poppler": 89, "pdfium": 92],
         "en-naskh": ["poppler": 15, "pdfium": 24], "en-amiri": ["poppler": 15, "pdfium": 24],
         "ministry-ar-naskh": ["poppler": 55, "pdfium": 60], "ministry-ar-amiri": ["poppler": 55, "pdfium": 60],
-        "ministry-en-naskh": ["poppler": 25, "pdfium": 34], "ministry-en-amiri": ["poppler": 25, "pdfium": 34],
+        "ministry-en-naskh": ["poppler": 28, "pdfium": 34], "ministry-en-amiri": ["poppler": 28, "pdfium": 34],
     ]
 
     @Test(arguments: ["ar-naskh", "ar-amiri", "en-naskh", "en-amiri", "ministry-ar-naskh", "ministry-ar-amiri", "ministry-en-naskh", "ministry-en-amiri"])

@@ -110,6 +110,46 @@ def poppler_rtl(v):
     return "".join(out)
 
 
+def poppler_ltr(v):
+    """poppler's text for a line whose characters, left to right, are `v`, on a left-to-right page: a section of
+    characters that are not right-to-left letters kept, then a section of characters that are not L or `#` reversed,
+    and so on (`reorderText`'s `primaryLR` branch)."""
+    out, i = [], 0
+    while i < len(v):
+        j = i
+        while j < len(v) and strong(v[j]) != "R":
+            j += 1
+        out += v[i:j]
+        i = j
+        while j < len(v) and strong(v[j]) != "LN":
+            j += 1
+        out += v[i:j][::-1]
+        i = j
+    return "".join(out)
+
+
+def poppler_ltr_inverse(o):
+    """The characters, left to right, of a line poppler gives back as `o` on a left-to-right page; None if none (a
+    right-to-left letter followed by neutrals running on to an L or `#` character or the end)."""
+    cls = [strong(c) for c in o]
+    sections, i, n = [], 0, len(o)
+    while i < n:
+        j = i
+        while j < n and cls[j] != "R":
+            j += 1
+        sections.append(("kept", o[i:j]))
+        i = j
+        while j < n and cls[j] != "LN":
+            j += 1
+        if j > i and cls[j - 1] != "R":
+            return None
+        sections.append(("reversed", o[i:j]))
+        i = j
+    v = "".join(s[::-1] if kind == "reversed" else s for kind, s in sections)
+    assert poppler_ltr(v) == o, (v, o)
+    return v
+
+
 def poppler_rtl_inverse(o):
     """The characters, left to right, of a line poppler gives back as `o` on a right-to-left page; None if none."""
     cls = [strong(c) for c in o]
@@ -228,12 +268,14 @@ def pdfium_inverse(o):
     return s
 
 
-def poppler_pieces(o):
-    """`o` cut at spaces into the fewest pieces poppler can each give back within one line (right-to-left page)."""
+def poppler_pieces(o, page="rtl"):
+    """`o` cut at spaces into the fewest pieces poppler can each give back within one line (on a right-to-left page, or
+    a left-to-right one)."""
+    inverse = poppler_rtl_inverse if page == "rtl" else poppler_ltr_inverse
     pieces, start = [], 0
     while start < len(o):
         end = len(o)
-        while poppler_rtl_inverse(o[start:end]) is None:
+        while inverse(o[start:end]) is None:
             end = o.rfind(" ", start, end)
             if end <= start:
                 return None
