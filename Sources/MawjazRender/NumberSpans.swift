@@ -182,10 +182,12 @@ final class NumberSpanLog {
     private var popplerDrawn: [Unicode.Scalar]?
     /// The lines drawn so far one after another on the current line's baseline, which PDFium reads as one line: where the
     /// first begins on its page and where the last ends, each one's left edge and text, whether any is right to left,
-    /// and whether any left-to-right one holds a right-to-left character. Noted in the page's `pdfiumLines` once the next
-    /// baseline begins (`noteBaseline`).
+    /// and whether any left-to-right one holds a right-to-left character; where the first one's vowelled-word spans begin
+    /// among the page's, whether poppler can give one of them back only with the text after it (`endsOpen`), and how many
+    /// of their pieces for poppler open with a neutral (`ReaderLine.openings`). Noted in the page's `pdfiumLines` (and
+    /// `readerLines`) once the next baseline begins (`noteBaseline`).
     private var baselineLines: (page: Int, baseline: Double, firstGlyph: Int, endGlyph: Int, lines: [(x: Double, text: String)],
-                                hasRightToLeft: Bool, holdsRightToLeft: Bool)?
+                                hasRightToLeft: Bool, holdsRightToLeft: Bool, readerSpans: Int, endsOpen: Bool, openings: Int)?
     private var lineOrigin = Point.zero
 
     /// Starts the next page, whose items are `frame`'s: poppler's reading of its lines is modelled in the direction it
@@ -221,7 +223,7 @@ final class NumberSpanLog {
         }
         if let baseline = baselineLines, baseline.page == pages.count - 1, abs(baseline.baseline - origin.y) < 1 { return }
         noteBaseline()
-        baselineLines = (pages.count - 1, origin.y, page.glyphCount, page.glyphCount, [], false, false)
+        baselineLines = (pages.count - 1, origin.y, page.glyphCount, page.glyphCount, [], false, false, page.readerSpans.count, false, 0)
     }
 
     /// Ends the current line: when poppler would misread it, notes it as a `ReaderLine`; notes the right-to-left lines
@@ -243,7 +245,11 @@ final class NumberSpanLog {
             drawn.replaceSubrange(start..<(start + token.count), with: text)
             from = start + text.count
         }
-        guard let pieces = ReaderLine.pieces(logical: line.text, drawn: drawn, leftToRight: pages[page].readsLeftToRight) else { return }
+        guard let (pieces, openings) = ReaderLine.cut(logical: line.text, drawn: drawn, leftToRight: pages[page].readsLeftToRight) else { return }
+        // A last piece of neutrals alone (`Jackson (HQ` then `)`): the line ends where poppler cannot give it back, unless
+        // the text after it on its baseline (the row's next cell) follows it on poppler's line (`noteBaseline`).
+        if pieces.count > 1, pieces.last?.allSatisfy({ ReaderLine.kind($0) == .other }) == true { baselineLines?.endsOpen = true }
+        baselineLines?.openings += openings
         pages[page].readerLines.append(ReaderLine(firstGlyph: lineStart.glyph, glyphCount: pages[page].glyphCount - lineStart.glyph,
                                                   readerSpans: lineStart.readerSpans..<pages[page].readerSpans.count, pieces: pieces))
     }
@@ -267,11 +273,32 @@ final class NumberSpanLog {
     /// as well (`PDFiumLine`).
     private func noteBaseline() {
         defer { baselineLines = nil }
-        guard let baseline = baselineLines, !baseline.lines.isEmpty, baseline.hasRightToLeft != baseline.holdsRightToLeft else { return }
+        guard let baseline = baselineLines, !baseline.lines.isEmpty else { return }
+        if baseline.endsOpen, baseline.lines.count > 1 {
+            noteRow(baseline.page, baseline.firstGlyph..<baseline.endGlyph, baseline.lines, readerSpans: baseline.readerSpans,
+                    openings: baseline.openings)
+        }
+        guard baseline.hasRightToLeft != baseline.holdsRightToLeft else { return }
         let text = baseline.lines.count == 1 ? baseline.lines[0].text
             : baseline.lines.sorted { baseline.hasRightToLeft ? $0.x > $1.x : $0.x < $1.x }.map(\.text).joined(separator: " ")
         pages[baseline.page].pdfiumLines.append(PDFiumLine(firstGlyph: baseline.firstGlyph, glyphCount: baseline.endGlyph - baseline.firstGlyph,
                                                            text: ReaderLine.collapsed(text)))
+    }
+
+    /// Hands poppler the lines drawn on one baseline (a table row's cells, `glyphs` on page `page`) as one `ReaderLine` in
+    /// place of each one's, their texts in the order poppler reads the page, a space between: a cell poppler cannot give
+    /// back on a line of its own (`Jackson (HQ)`, a Latin letter then a bracket at its end, on a right-to-left page) comes
+    /// back followed by the next cell, as the row is read. Only when the row's pieces open with a neutral fewer times than
+    /// the lines' own (`openings`): where the next cell does not help (`(Southern Strike)` before an Arabic cell), each
+    /// line keeps its own.
+    private func noteRow(_ page: Int, _ glyphs: Range<Int>, _ lines: [(x: Double, text: String)], readerSpans: Int, openings: Int) {
+        let leftToRight = pages[page].readsLeftToRight
+        let text = ReaderLine.collapsed(lines.sorted { leftToRight ? $0.x < $1.x : $0.x > $1.x }.map(\.text).joined(separator: " "))
+        let (pieces, rowOpenings) = ReaderLine.cut(text, leftToRight: leftToRight)
+        guard rowOpenings < openings else { return }
+        pages[page].readerLines.removeAll { $0.firstGlyph >= glyphs.lowerBound }
+        pages[page].readerLines.append(ReaderLine(firstGlyph: glyphs.lowerBound, glyphCount: glyphs.count,
+                                                  readerSpans: readerSpans..<pages[page].readerSpans.count, pieces: pieces))
     }
 
     /// Notes the glyphs of run `run` of the current line handed to cairo, `order` being indices into the run's glyphs

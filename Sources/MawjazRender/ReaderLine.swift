@@ -122,12 +122,18 @@ struct ReaderLine: Equatable {
 
     /// The pieces poppler should be handed for a line whose logical text is `logical`, when what it reads of the
     /// characters drawn, left to right, `drawn`, on a page it reads left to right or not (`leftToRight`), differs from it
-    /// (white space collapsed); nil when it reads right.
-    static func pieces(logical: String, drawn: [Unicode.Scalar], leftToRight: Bool = false) -> [[Unicode.Scalar]]? {
+    /// (white space collapsed), with how many of the cuts drop no space (`openings`); nil when it reads right.
+    static func cut(logical: String, drawn: [Unicode.Scalar], leftToRight: Bool = false) -> (pieces: [[Unicode.Scalar]], openings: Int)? {
         let read = popplerText(drawn, leftToRight: leftToRight)
         guard !sameCollapsed(read, logical.unicodeScalars) else { return nil }
-        let text = collapsed(logical), kinds = text.map(kind)
-        return pieces(of: text, kinds: kinds, leftToRight: leftToRight).map { visualText(of: text[$0], kinds: kinds[$0], leftToRight: leftToRight) }
+        return cut(collapsed(logical), leftToRight: leftToRight)
+    }
+
+    /// `text` cut into pieces (`pieces(of:kinds:leftToRight:)`), each in the visual order poppler reads back as it, and
+    /// how many of the cuts drop no space (`openings`).
+    static func cut(_ text: [Unicode.Scalar], leftToRight: Bool) -> (pieces: [[Unicode.Scalar]], openings: Int) {
+        let kinds = text.map(kind), ranges = pieces(of: text, kinds: kinds, leftToRight: leftToRight)
+        return (ranges.map { visualText(of: text[$0], kinds: kinds[$0], leftToRight: leftToRight) }, openings(ranges))
     }
 
     /// Whether `first` and `second` are the same once white space is collapsed (`collapsed`), compared as they are read.
@@ -247,6 +253,12 @@ struct ReaderLine: Equatable {
         }
         if start < logical.count { pieces.append(start..<logical.count) }
         return pieces
+    }
+
+    /// How many times `pieces` (ranges of a text, `pieces(of:kinds:leftToRight:)`) cut it with no space to drop, right
+    /// after a letter or number (`Report) في`): places poppler gives back broken by a line break.
+    static func openings(_ pieces: [Range<Int>]) -> Int {
+        zip(pieces, pieces.dropFirst()).reduce(0) { count, pair in count + (pair.0.upperBound == pair.1.lowerBound ? 1 : 0) }
     }
 
     /// poppler's kind of `scalar` (its `UnicodeTypeTable.cc`: pages 0x00 and 0x20 as its table has them, page 0x06 by its
