@@ -107,6 +107,10 @@ package struct TextLine: Sendable {
     package var text: String
     /// Whether the line's paragraph reads right to left.
     package var isRightToLeft: Bool
+    /// Whether the block the line stands in reads right to left, when the line's paragraph was set in the other direction
+    /// for its text (a right-to-left table's cell `Main Branch`, see `Direction.ownDirection(of:)`); nil when the block
+    /// reads as the paragraph does. Readers are handed such a table's rows in the table's order.
+    package var blockIsRightToLeft: Bool?
 
     package init(runs: [GlyphRun], width: Double, ascent: Double, descent: Double, text: String, isRightToLeft: Bool) {
         self.runs = runs; self.width = width; self.ascent = ascent; self.descent = descent

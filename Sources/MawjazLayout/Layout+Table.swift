@@ -227,13 +227,16 @@ extension LayoutContext {
         for cell in cells {
             let last = min(edges.count - 1, column + cell.span - 1)
             let left = min(edges[column].left, edges[last].left)
-            let shaped: ShapedParagraph
+            let (direction, alignment) = cellDirection(cell, column: column, table: table, isHeader: isHeader)
+            var shaped: ShapedParagraph
             if let set = preset[column] {
                 shaped = set
             } else {
-                let (direction, alignment) = cellDirection(cell, column: column, table: table, isHeader: isHeader)
                 shaped = try shape(spans(cell.text, role: role), role: role, width: cellTextWidth(column: column, span: cell.span, edges: edges),
                                    direction: direction, alignment: alignment, origin: origin)
+            }
+            if direction != table.direction {
+                for index in shaped.lines.indices { shaped.lines[index].line.blockIsRightToLeft = table.direction.isRightToLeft }
             }
             placed.append((shaped, left + padding.across))
             height = max(height, shaped.height)

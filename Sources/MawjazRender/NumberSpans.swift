@@ -259,7 +259,7 @@ final class NumberSpanLog {
     private func notePDFiumLine(_ line: TextLine, page: Int) {
         guard let holdsRightToLeft = baselineLines?.holdsRightToLeft else { return }
         baselineLines?.lines.append((lineOrigin.x, line.text))
-        if line.isRightToLeft { baselineLines?.hasRightToLeft = true }
+        if line.isRightToLeft || line.blockIsRightToLeft == true { baselineLines?.hasRightToLeft = true }
         if !holdsRightToLeft, !line.isRightToLeft, PDFiumLine.holdsRightToLeft(line.text) { baselineLines?.holdsRightToLeft = true }
         baselineLines?.endGlyph = pages[page].glyphCount
     }
@@ -267,7 +267,8 @@ final class NumberSpanLog {
     /// Notes the lines on the last baseline drawn as one `PDFiumLine`: their texts in logical order (right to left, or
     /// left to right) with a space between, when one is right to left and no left-to-right one holds a right-to-left
     /// character (a row of an Arabic table whose cells `Main Branch` or `2.4 s` are set left to right, see
-    /// `Direction.ownDirection(of:)`), or all are left to right and one holds a right-to-left character (an Arabic name
+    /// `Direction.ownDirection(of:)`; a row all of whose cells are so set counts as right to left,
+    /// `TextLine.blockIsRightToLeft`), or all are left to right and one holds a right-to-left character (an Arabic name
     /// in an English sentence or cell, which PDFium gives back with the bracket or quote after it mirrored). Every such line is noted, those PDFium reads right as drawn too: how PDFium reads a
     /// line handed its text depends on the line it read before, which is known only when that one was handed its text
     /// as well (`PDFiumLine`).

@@ -275,4 +275,27 @@ import TestSupport
             }
         }
     }
+
+    /// A right-to-left table's cells of Latin letters only are set left to right (`Direction.ownDirection(of:)`); PDFium
+    /// still copies each row's cells in the table's order, a row all of whose cells are so set included.
+    @Test func anArabicTablesLatinCellsCopyFromPDFiumInTheTablesOrder() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let report = folder.appendingPathComponent("cells.yaml"), pdf = folder.appendingPathComponent("cells.pdf")
+        try Data("""
+            title: "جدول"
+            date: 2024-09-15
+            body:
+              - table:
+                  columns: ["المؤشر", "القيمة", "الوحدة"]
+                  rows:
+                    - ["زمن الاستجابة", "2.4 s", "ثانية"]
+                    - ["Main Branch", "Q3 2024", "Jackson (HQ)"]
+
+            """.utf8).write(to: report)
+        try TestSupport.renderer().render(reportAt: report, to: pdf)
+        let pdfium = TestSupport.fidelityNormalised(try TestSupport.pdfiumText(pdf))
+        for row in ["زمن الاستجابة 2.4 s ثانية", "Main Branch Q3 2024 Jackson (HQ)"] {
+            #expect(pdfium.contains(TestSupport.fidelityNormalised(row)), "\(row) in \(pdfium)")
+        }
+    }
 }
