@@ -232,8 +232,7 @@ package struct Binder {
             let text = rich(spec.text, at: spec.location, field: "paragraph")
             // A paragraph given no direction in a right-to-left report takes its own when it holds left-to-right letters
             // only (an English sentence), as a `direction: ltr` would give it.
-            let own = direction.isRightToLeft ? direction.ownDirection(of: text.plainText) : direction
-            return [.paragraph(Paragraph(text: text, direction: spec.direction ?? own,
+            return [.paragraph(Paragraph(text: text, direction: spec.direction ?? direction.ownDirection(of: text.plainText),
                                         alignment: alignment, justify: justify, role: .body, source: spec.location))]
         case .facts(let spec):
             let items = spec.items.map { item in

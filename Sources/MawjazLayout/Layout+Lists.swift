@@ -22,7 +22,7 @@ extension LayoutContext {
             let textWidth = columnWidth - indent - markerWidth - markerGap
             // An item of a right-to-left list holding left-to-right letters only is set left to right, beside its marker
             // (`Direction.ownDirection(of:)`).
-            let own = rtl ? list.direction.ownDirection(of: item.text.plainText) : list.direction
+            let own = list.direction.ownDirection(of: item.text.plainText)
             let text = try shape(spans(item.text, role: .body), role: .body, width: textWidth, direction: own,
                                  alignment: own == list.direction ? .justify : Alignment.justify.mirrored, justify: document.settings.justify,
                                  origin: origin)

@@ -209,7 +209,6 @@ extension LayoutContext {
     /// its numbers and punctuation stand where they were typed, on the side its column puts text.
     private func cellDirection(_ cell: Table.Cell, column: Int, table: Table, isHeader: Bool) -> (Direction, Alignment) {
         let alignment = cellAlignment(cell, column: column, table: table, isHeader: isHeader)
-        guard table.direction.isRightToLeft else { return (table.direction, alignment) }
         let own = table.direction.ownDirection(of: cell.text.plainText)
         return own == table.direction ? (own, alignment) : (own, alignment.mirrored)
     }

@@ -191,7 +191,7 @@ final class NumberSpanLog {
     private var lineOrigin = Point.zero
 
     /// Starts the next page, whose items are `frame`'s: poppler's reading of its lines is modelled in the direction it
-    /// reads the page in, which its lines' text tells (`Page.rightToLeftBalance`).
+    /// reads the page in, which its lines' letters tell (`ReaderLine.letterBalance`, `Page.readsLeftToRight`).
     func beginPage(_ frame: Frame) {
         var balance = 0
         for placed in frame.items {
