@@ -124,7 +124,7 @@ func collectBody(of request: Request, limit: Int, deadline: ContinuousClock.Inst
             var chunk = chunk
             collected.writeBuffer(&chunk)
             if ContinuousClock.now >= deadline {
-                throw RequestProblem(status: .requestTimeout, .requestBodyTooSlow(seconds: Int(budget.components.seconds)), closesConnection: true)
+                throw RequestProblem(status: .requestTimeout, .requestBodyTooSlow(seconds: wholeSecondsRoundedUp(budget)), closesConnection: true)
             }
         }
     } catch let problem as RequestProblem {
@@ -134,6 +134,12 @@ func collectBody(of request: Request, limit: Int, deadline: ContinuousClock.Inst
         throw RequestProblem(status: .badRequest, .requestNotMultipart(reason: "\(error)"), closesConnection: true)
     }
     return collected
+}
+
+/// The budget in whole seconds, a part of a second counted as one, so that a budget under a second is not said as
+/// "0 seconds".
+private func wholeSecondsRoundedUp(_ budget: Duration) -> Int {
+    Int(budget.components.seconds) + (budget.components.attoseconds > 0 ? 1 : 0)
 }
 
 /// Reads a refused request's body to its end and drops it, so that the connection can carry the next request; false

@@ -117,21 +117,15 @@ final class SlowReader: @unchecked Sendable {
 
     /// Starts the client and waits for the answer's head.
     static func start(form: Form, port: Int) async throws -> SlowReader {
-        try await onAThreadOfItsOwn { try SlowReader(form: form, port: port) }
+        try await TestSupport.offThePool { try SlowReader(form: form, port: port) }
     }
 
     /// Tells the client to read on, waits for it to end, and returns the body it read.
     func readTheRest() async throws -> Data {
-        try await Self.onAThreadOfItsOwn {
+        try await TestSupport.offThePool {
             self.input.fileHandleForWriting.write(Data("go\n".utf8))
             self.process.waitUntilExit()
             return try Data(contentsOf: self.bodyFile)
-        }
-    }
-
-    private static func onAThreadOfItsOwn<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try work() }) }.start()
         }
     }
 

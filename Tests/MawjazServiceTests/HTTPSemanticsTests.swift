@@ -34,7 +34,7 @@ import TestSupport
         // A method the service has never heard of, sent by hand, and the message in the language asked for.
         let connection = try RawConnection(port: server.port)
         try connection.send("PROPFIND /render?lang=ar HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
-        let propfind = try connection.receive()
+        let propfind = try await connection.receive()
         #expect(propfind.status == 405)
         #expect(propfind.headers["allow"] == "POST")
         #expect((try Self.refusal(propfind)["message"] as? String)?.contains("PROPFIND") == true)
@@ -254,15 +254,15 @@ extension HTTPSemanticsTests {
         let connection = try RawConnection(port: server.port)
         try connection.send("POST /render HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n"
                             + "Expect: 100-continue\r\n\r\n")
-        let goOn = try connection.receiveHead()
+        let goOn = try await connection.receiveHead()
         #expect(goOn.status == 100)
         try connection.send(body)
-        let answer = try connection.receive()
+        let answer = try await connection.receive()
         #expect(answer.status == 200)
         #expect(answer.body.starts(with: Data("%PDF-".utf8)))
         // The same connection carries the next request, which does not ask.
         try connection.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
-        #expect(try connection.receive().status == 200)
+        #expect(try await connection.receive().status == 200)
         try await server.stop()
     }
 }

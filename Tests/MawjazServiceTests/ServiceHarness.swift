@@ -166,7 +166,13 @@ struct Form {
 
 /// A TCP connection to the service, written and read by hand: for bodies sent in pieces, several requests on one
 /// connection, and watching a connection close.
-final class RawConnection {
+///
+/// Reading waits until the service answers, so it is done on a thread of its own (`TestSupport.offThePool`), never on
+/// one of Swift's cooperative threads: they are as many as the machine's cores (two on CI), the service's handlers
+/// run on them, and tests blocked there in `recv` at once would leave the service none to answer with (each such test
+/// then failed at the 60-second read timeout). Each connection belongs to one test, which awaits every read before the
+/// next, so its state is never touched from two threads at once.
+final class RawConnection: @unchecked Sendable {
     private var socket: Int32
     private var pending = Data()
 
@@ -200,14 +206,26 @@ final class RawConnection {
     }
 
     /// Reads one answer: its head, then a body of its `Content-Length`.
-    func receive() throws -> HTTPAnswer {
-        var answer = try receiveHead()
-        answer.body = try receiveBody(length: Int(answer.headers["content-length"] ?? "0") ?? 0)
-        return answer
+    func receive() async throws -> HTTPAnswer {
+        try await TestSupport.offThePool {
+            var answer = try self.readHead()
+            answer.body = try self.readBody(length: Int(answer.headers["content-length"] ?? "0") ?? 0)
+            return answer
+        }
     }
 
     /// Reads the head of an answer (the answer without its body).
-    func receiveHead() throws -> HTTPAnswer {
+    func receiveHead() async throws -> HTTPAnswer { try await TestSupport.offThePool { try self.readHead() } }
+
+    /// Whether the server has closed the connection (reading gives end of file or a reset).
+    func isClosedByServer() async -> Bool {
+        (try? await TestSupport.offThePool {
+            var byte: UInt8 = 0
+            return recv(self.socket, &byte, 1, 0) <= 0
+        }) ?? true
+    }
+
+    private func readHead() throws -> HTTPAnswer {
         while pending.range(of: Data("\r\n\r\n".utf8)) == nil { try fill() }
         let end = pending.range(of: Data("\r\n\r\n".utf8))!
         let head = String(decoding: pending[..<end.lowerBound], as: UTF8.self)
@@ -223,19 +241,11 @@ final class RawConnection {
         return HTTPAnswer(status: status, headers: headers, body: Data())
     }
 
-    /// Reads `length` bytes of a body.
-    func receiveBody(length: Int) throws -> Data {
+    private func readBody(length: Int) throws -> Data {
         while pending.count < length { try fill() }
         let body = Data(pending.prefix(length))
         pending = Data(pending.dropFirst(length))
         return body
-    }
-
-    /// Whether the server has closed the connection (reading gives end of file or a reset).
-    func isClosedByServer() -> Bool {
-        var byte: UInt8 = 0
-        let count = recv(socket, &byte, 1, 0)
-        return count <= 0
     }
 
     private func fill() throws {
