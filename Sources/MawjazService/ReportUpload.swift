@@ -110,22 +110,24 @@ struct ReportUpload: Sendable {
 }
 
 /// The request's body, read within `limit` bytes and by `deadline`: 413 as soon as it is larger (from its
-/// `Content-Length` before reading), 408 when it has not all arrived in time. Both close the connection after the answer.
+/// `Content-Length` before reading), 408 when it has not all arrived in time, even when nothing more arrives at all.
+/// Both close the connection after the answer.
 func collectBody(of request: Request, limit: Int, deadline: ContinuousClock.Instant, budget: Duration) async throws(RequestProblem) -> ByteBuffer {
     if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
         throw RequestProblem(status: .contentTooLarge, .requestBodyTooLarge(limit: limit), closesConnection: true)
     }
-    var collected = ByteBuffer()
+    let collected: ByteBuffer?
     do {
-        for try await chunk in request.body {
-            guard collected.readableBytes + chunk.readableBytes <= limit else {
-                throw RequestProblem(status: .contentTooLarge, .requestBodyTooLarge(limit: limit), closesConnection: true)
+        collected = try await reading(until: deadline) {
+            var collected = ByteBuffer()
+            for try await chunk in request.body {
+                guard collected.readableBytes + chunk.readableBytes <= limit else {
+                    throw RequestProblem(status: .contentTooLarge, .requestBodyTooLarge(limit: limit), closesConnection: true)
+                }
+                var chunk = chunk
+                collected.writeBuffer(&chunk)
             }
-            var chunk = chunk
-            collected.writeBuffer(&chunk)
-            if ContinuousClock.now >= deadline {
-                throw RequestProblem(status: .requestTimeout, .requestBodyTooSlow(seconds: wholeSecondsRoundedUp(budget)), closesConnection: true)
-            }
+            return collected
         }
     } catch let problem as RequestProblem {
         throw problem
@@ -133,7 +135,26 @@ func collectBody(of request: Request, limit: Int, deadline: ContinuousClock.Inst
         // The connection failed while the body arrived: there is no one left to answer.
         throw RequestProblem(status: .badRequest, .requestNotMultipart(reason: "\(error)"), closesConnection: true)
     }
+    guard let collected else {
+        throw RequestProblem(status: .requestTimeout, .requestBodyTooSlow(seconds: wholeSecondsRoundedUp(budget)), closesConnection: true)
+    }
     return collected
+}
+
+/// What `read` gives, or nil when `deadline` comes first: the reading is then cancelled. The deadline is kept by a
+/// timer, not checked as chunks arrive, so a client that sends a request's head and then nothing is answered at its
+/// budget rather than held (with its place among the admitted) until the connection's idle timeout.
+private func reading<Value: Sendable>(until deadline: ContinuousClock.Instant,
+                                      _ read: @escaping @Sendable () async throws -> Value) async throws -> Value? {
+    try await withThrowingTaskGroup(of: Value?.self) { group in
+        group.addTask { try await read() }
+        group.addTask {
+            try? await Task.sleep(until: deadline, clock: .continuous)
+            return nil
+        }
+        defer { group.cancelAll() }
+        return try await group.next() ?? nil
+    }
 }
 
 /// The budget in whole seconds, a part of a second counted as one, so that a budget under a second is not said as
@@ -147,14 +168,13 @@ private func wholeSecondsRoundedUp(_ budget: Duration) -> Int {
 /// answer, rather than held open by a client that sends slowly). Nothing is kept: the memory it takes is one chunk.
 func readPast(bodyOf request: Request, limit: Int, deadline: ContinuousClock.Instant) async -> Bool {
     if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit { return false }
-    var read = 0
-    do {
+    let readToItsEnd = try? await reading(until: deadline) {
+        var read = 0
         for try await chunk in request.body {
             read += chunk.readableBytes
-            guard read <= limit, ContinuousClock.now < deadline else { return false }
+            guard read <= limit else { return false }
         }
-    } catch {
-        return false
+        return true
     }
-    return true
+    return readToItsEnd == true
 }
