@@ -192,11 +192,26 @@ struct PDFiumLine: Equatable {
         if (0xFB1D..<0xFE00).contains(value) || (0xFE70..<0xFEFF).contains(value) {
             return value == 0xFB1E ? .weak : (0xFD3E...0xFD3F).contains(value) ? .neutral : .rightToLeft
         }
+        if isWeakBeyondTables(value) { return .weak }
         let properties = scalar.properties
         switch properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .currencySymbol, .format: return .weak
         case .decimalNumber: return .leftToRight
         default: return properties.isAlphabetic ? .leftToRight : .neutral
+        }
+    }
+
+    /// Whether `value`, outside the tables, is a number, a number separator or terminator whose general category does not
+    /// tell it (Unicode 14's bidi classes EN, ES, ET, CS and AN there, from Python's `unicodedata`): the minus sign U+2212
+    /// (`−2٪`, which PDFium read as a neutral beside the Arabic word before it, so its line's text put the sign there),
+    /// superscript and subscript digits and signs (`H₂O`), the small and full-width forms, and digits of other blocks.
+    private static func isWeakBeyondTables(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x2070, 0x2074...0x207B, 0x2080...0x208B, 0x212E, 0x2212, 0x2213, 0x2488...0x249B,
+             0xFE50, 0xFE52, 0xFE55, 0xFE5F, 0xFE62, 0xFE63, 0xFE6A, 0xFF03, 0xFF05, 0xFF0B...0xFF1A,
+             0x102E1...0x102FB, 0x10D30...0x10D39, 0x10E60...0x10E7E, 0x1D7CE...0x1D7FF, 0x1F100...0x1F10A,
+             0x1FBF0...0x1FBF9: true
+        default: false
         }
     }
 

@@ -77,6 +77,7 @@ struct ReaderLine: Equatable {
         case 0..<0x100: page00[Int(scalar.value)] == UInt8(ascii: "#")
         case 0x2000..<0x2100: page20[Int(scalar.value - 0x2000)] == UInt8(ascii: "#")
         case 0x600..<0x700: isArabicNumberCharacter(scalar.value)
+        case 0x2212: true
         default: scalar.properties.generalCategory == .decimalNumber
         }
     }
@@ -262,7 +263,8 @@ struct ReaderLine: Equatable {
     }
 
     /// poppler's kind of `scalar` (its `UnicodeTypeTable.cc`: pages 0x00 and 0x20 as its table has them, page 0x06 by its
-    /// ranges; elsewhere letters of right-to-left scripts, other letters, and digits).
+    /// ranges, the minus sign U+2212 a number character; elsewhere letters of right-to-left scripts, other letters, and
+    /// digits).
     static func kind(_ scalar: Unicode.Scalar) -> Kind {
         let value = scalar.value
         // The most frequent first: Arabic letters, the space.
@@ -277,6 +279,8 @@ struct ReaderLine: Equatable {
             if (0x60E...0x61A).contains(value) || (0x64B...0x65F).contains(value) || value == 0x670 || (0x6D6...0x6ED).contains(value) { return .other }
             return .rightToLeft
         case 0x590..<0x600, 0x700..<0x900, 0xFB1D..<0xFE00, 0xFE70..<0xFF00: return .rightToLeft
+        // The minus sign, a number character to poppler as `-` is (measured: `−2` beside Arabic came back `2−`).
+        case 0x2212: return .leftToRightOrNumber
         default:
             if scalar.properties.generalCategory == .decimalNumber { return .leftToRightOrNumber }
             return scalar.properties.isAlphabetic && !TextLayerRun.isMark(scalar) ? .leftToRightOrNumber : .other

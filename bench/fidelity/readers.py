@@ -60,8 +60,8 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 # poppler's UnicodeTypeTable.cc: page 0x00 and page 0x20 as its table has them; page 0x06 by its ranges (right-to-left
-# letters, the marks neutral, U+0604-U+060C, the Arabic-Indic and Persian digits and ٪٫٬ numbers); elsewhere the
-# Unicode bidi class stands in (L, R/AL, EN/AN as numbers).
+# letters, the marks neutral, U+0604-U+060C, the Arabic-Indic and Persian digits and ٪٫٬ numbers); the minus sign a
+# number; elsewhere the Unicode bidi class stands in (L, R/AL, EN/AN as numbers).
 PAGE_00 = ("NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN###NNNNN################NNNNNNLLLLLLLLLLLLLLLLLLLLLLLLLLNNNNNNLLLLLLLLLLLLLL"
            "LLLLLLLLLLLLNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN#N####NNNNLNNNNN####NLNNN#LNNNNNLLLLLLLLLLLLLLLLLLLLLLLNLLLLL"
            "LLLLLLLLLLLLLLLLLLLLLLLLLLNLLLLLLLL")
@@ -85,6 +85,8 @@ def poppler_type(c):
         return "R"
     if 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF:
         return "R"
+    if o == 0x2212:  # the minus sign: a number character, as "-" is (measured: "−2" beside Arabic came back "2−")
+        return "#"
     return {"L": "L", "R": "R", "AL": "R", "EN": "#", "AN": "#"}.get(unicodedata.bidirectional(c), "N")
 
 
