@@ -57,11 +57,12 @@ extension Direction {
     /// Hebrew, Arabic, Syriac, Thaana, N'Ko and Samaritan blocks and their presentation forms, with the Arabic semicolon,
     /// question mark and full stop, are right to left; other letters left to right; digits, marks, punctuation, symbols
     /// and spaces are neither. (An approximation of the bidi classes, which Swift's Unicode properties do not give.)
-    static func strongDirection(of scalar: Unicode.Scalar) -> Direction? {
+    package static func strongDirection(of scalar: Unicode.Scalar) -> Direction? {
         switch scalar.value {
         case 0x41...0x5A, 0x61...0x7A: return .leftToRight
         case ..<0x80: return nil
-        case 0x061B, 0x061F, 0x06D4: return .rightToLeft
+        // The Arabic letters (and the tatweel, a modifier letter), most of an Arabic text, without the Unicode tables.
+        case 0x0621...0x064A, 0x061B, 0x061F, 0x06D4: return .rightToLeft
         case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF:
             return isLetter(scalar) ? .rightToLeft : nil
         default:

@@ -70,16 +70,18 @@ package final class TextEngine {
     /// A line wider than the paragraph's width (a word that cannot be broken) and a character no font has are
     /// errors, unless `tolerating` lets the line stick out or the character go undrawn.
     package func shape(_ paragraph: StyledParagraph, tolerating tolerance: Tolerance = []) throws(TextError) -> ShapedParagraph {
-        try withLayout(paragraph) { layout, text, spans, base throws(TextError) in
-            try extractLines(layout: layout, text: text, spans: spans, base: base, paragraph: paragraph, tolerance: tolerance)
+        try withLayout(paragraph) { layout, text, spans, base, marked throws(TextError) in
+            try extractLines(layout: layout, text: text, spans: spans, base: base, paragraph: paragraph, tolerance: tolerance,
+                             marked: marked)
         } ?? ShapedParagraph(lines: [], width: paragraph.width ?? 0, naturalWidth: 0)
     }
 
     /// Lays `paragraph` out with Pango and hands the layout to `body`, with the paragraph's text, its spans that hold
-    /// text and its first style; nil for a paragraph without spans.
+    /// text, its first style and whether direction marks were inserted (`DirectionMarks`); nil for a paragraph without
+    /// spans.
     private func withLayout<T>(_ paragraph: StyledParagraph,
-                               _ body: (OpaquePointer, String, [TextSpan], TextStyle) throws(TextError) -> T) throws(TextError) -> T? {
-        let spans = paragraph.spans.filter { !$0.text.isEmpty }
+                               _ body: (OpaquePointer, String, [TextSpan], TextStyle, Bool) throws(TextError) -> T) throws(TextError) -> T? {
+        let (spans, marked) = DirectionMarks.inserted(into: paragraph.spans.filter { !$0.text.isEmpty }, direction: paragraph.direction)
         guard let base = spans.first?.style ?? paragraph.spans.first?.style else { return nil }
         for span in spans { try library.check(families: span.style.families) }
         let text = spans.map(\.text).joined()
@@ -89,7 +91,7 @@ package final class TextEngine {
         }
         let layout = try makeLayout(text: text, spans: spans, base: base, paragraph: paragraph)
         defer { mawjaz_object_unref(UnsafeMutableRawPointer(layout)) }
-        return try body(layout, text, spans, base)
+        return try body(layout, text, spans, base, marked)
     }
 
     /// The width of the widest line of the spans set without wrapping.
@@ -102,7 +104,7 @@ package final class TextEngine {
         // Broken at every opportunity, each line is a piece that cannot be broken. Only the lines' widths are read
         // (and their glyphs checked), not their runs: shaping it whole would build a line per word.
         let spec = StyledParagraph(spans: spans, direction: direction, width: 1 / pangoScale)
-        return try withLayout(spec) { layout, text, _, _ throws(TextError) in
+        return try withLayout(spec) { layout, text, _, _, _ throws(TextError) in
             let bytes = Array(text.utf8)
             var widest = 0.0
             try forEachLine(of: layout) { _, logical, line throws(TextError) in
@@ -230,7 +232,7 @@ package final class TextEngine {
     // MARK: - Reading the lines back
 
     private func extractLines(layout: OpaquePointer, text: String, spans: [TextSpan], base: TextStyle,
-                              paragraph: StyledParagraph, tolerance: Tolerance) throws(TextError) -> ShapedParagraph {
+                              paragraph: StyledParagraph, tolerance: Tolerance, marked: Bool) throws(TextError) -> ShapedParagraph {
         guard let textPointer = pango_layout_get_text(layout) else { throw .fontconfig("layout without text") }
         let bytes = Array(text.utf8)
         let spanEnds = spans.reduce(into: [Int]()) { ends, span in ends.append((ends.last ?? 0) + span.text.utf8.count) }
@@ -257,7 +259,7 @@ package final class TextEngine {
                 let span = spans[spanIndex]
                 if let glyphRun = try makeRun(run, bytes: bytes, textPointer: textPointer, x: x, width: width,
                                               yOffset: run.pointee.y_offset, style: span.style,
-                                              missingGlyphs: tolerance.contains(.missingGlyphs)) {
+                                              missingGlyphs: tolerance.contains(.missingGlyphs), marked: marked) {
                     if span.link != nil { links.append((span, runs.count)) }
                     runs.append(glyphRun)
                     styles.append(span.style)
@@ -268,7 +270,8 @@ package final class TextEngine {
             var lineWidth = logical.width.points
             var lineX = logical.x.points
             naturalWidth = max(naturalWidth, lineWidth)
-            let lineText = String(decoding: bytes[lineStart..<min(bytes.count, lineStart + lineLength)], as: UTF8.self)
+            let lineBytes = bytes[lineStart..<min(bytes.count, lineStart + lineLength)]
+            let lineText = String(decoding: marked ? DirectionMarks.removed(lineBytes)[...] : lineBytes, as: UTF8.self)
             if let available = paragraph.width, lineWidth > available + 0.01, !tolerance.contains(.overflow) {
                 throw .overflow(text: lineText.trimmingCharacters(in: .whitespacesAndNewlines), width: lineWidth, available: available)
             }
@@ -314,10 +317,12 @@ package final class TextEngine {
         } while pango_layout_iter_next_line(iterator) != 0
     }
 
-    /// Reads one Pango glyph run into a `GlyphRun`, with clusters in visual order for the PDF's text layer.
+    /// Reads one Pango glyph run into a `GlyphRun`, with clusters in visual order for the PDF's text layer. In a paragraph
+    /// given direction marks (`marked`), the marks are left out of the run's texts, and a cluster of a mark alone, which
+    /// draws nothing, is left out.
     private func makeRun(_ run: UnsafeMutablePointer<PangoGlyphItem>, bytes: [UInt8], textPointer: UnsafePointer<CChar>,
                          x: Int32, width: Int32, yOffset: Int32, style: TextStyle,
-                         missingGlyphs: Bool) throws(TextError) -> Kashida.RunClusters? {
+                         missingGlyphs: Bool, marked: Bool) throws(TextError) -> Kashida.RunClusters? {
         let glyphString = run.pointee.glyphs!
         let item = run.pointee.item!
         let count = Int(glyphString.pointee.num_glyphs)
@@ -364,15 +369,11 @@ package final class TextEngine {
         let byteTotal = logicalClusters.reduce(0) { $0 + ($1.end - $1.start) }
         let clusterBytes = bytes.withUnsafeBufferPointer { text in
             [UInt8](unsafeUninitializedCapacity: byteTotal) { buffer, written in
-                for index in logicalClusters.indices {
-                    let cluster = logicalClusters[rtl ? logicalClusters.count - 1 - index : index]
-                    ranges.append(cluster.start..<cluster.end)
-                    var glyphCount = 0
-                    for glyph in cluster.firstGlyph..<cluster.endGlyph where slot[glyph] >= 0 { glyphCount += 1 }
-                    let piece = UnsafeBufferPointer(rebasing: text[cluster.start..<cluster.end])
+                // Copies a cluster's text into the buffer (in visual order too where one glyph stands for several characters).
+                func copy(_ piece: UnsafeBufferPointer<UInt8>, glyphCount: Int) {
                     if rtl && glyphCount == 1 && Self.scalarCount(piece) > 1 {
                         // One glyph for several characters (a ligature such as لله): its text in visual order too.
-                        for byte in Self.reversedScalars(bytes[cluster.start..<cluster.end]) {
+                        for byte in Self.reversedScalars(piece) {
                             buffer[written] = byte
                             written += 1
                         }
@@ -382,12 +383,28 @@ package final class TextEngine {
                     }
                     clusters.append(GlyphCluster(byteCount: piece.count, glyphCount: glyphCount))
                 }
+                for index in logicalClusters.indices {
+                    let cluster = logicalClusters[rtl ? logicalClusters.count - 1 - index : index]
+                    var glyphCount = 0
+                    for glyph in cluster.firstGlyph..<cluster.endGlyph where slot[glyph] >= 0 { glyphCount += 1 }
+                    let piece = UnsafeBufferPointer(rebasing: text[cluster.start..<cluster.end])
+                    if marked, DirectionMarks.holdsMark(piece) {
+                        let kept = DirectionMarks.removed(piece)
+                        if kept.isEmpty, glyphCount == 0 { continue }
+                        ranges.append(cluster.start..<cluster.end)
+                        kept.withUnsafeBufferPointer { copy($0, glyphCount: glyphCount) }
+                    } else {
+                        ranges.append(cluster.start..<cluster.end)
+                        copy(piece, glyphCount: glyphCount)
+                    }
+                }
             }
         }
         let font = reference(for: item.pointee.analysis.font)
         let glyphRun = GlyphRun(font: font, glyphs: glyphs, clusters: clusters,
                                 clusterText: String(decoding: clusterBytes, as: UTF8.self),
-                                text: String(decoding: bytes[itemStart..<itemEnd], as: UTF8.self),
+                                text: String(decoding: marked ? DirectionMarks.removed(bytes[itemStart..<itemEnd])[...] : bytes[itemStart..<itemEnd],
+                                             as: UTF8.self),
                                 x: x.points, width: width.points, isRightToLeft: rtl, color: style.color, underline: style.underline)
         return Kashida.RunClusters(run: glyphRun, bytes: ranges)
     }
@@ -493,7 +510,7 @@ package final class TextEngine {
         bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
     }
 
-    private static func reversedScalars(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+    private static func reversedScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var end = bytes.endIndex

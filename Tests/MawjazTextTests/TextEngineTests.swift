@@ -171,4 +171,46 @@ import TestSupport
         #expect(abs(minimum - cooperation) < 0.5)
         #expect(natural > minimum + 30)
     }
+
+    /// A line's text as drawn, left to right: its runs' clusters in visual order (a cluster's characters in logical order).
+    private func drawnText(_ text: String, style: TextStyle, direction: Direction) throws -> (drawn: String, line: TextLine) {
+        let shaped = try engine.shape(StyledParagraph(spans: [TextSpan(text, style: style)], direction: direction))
+        let line = try #require(shaped.lines.first?.line)
+        #expect(shaped.lines.count == 1)
+        return (line.runs.map(\.clusterText).joined(), line)
+    }
+
+    /// Digits after a phrase of the other direction closed by a bracket or quote follow the paragraph (`DirectionMarks`):
+    /// in a left-to-right heading the years after `(خطة التحول الرقمي)` are drawn as written, not `2027–2025` (Unicode's
+    /// rule W2), and in a right-to-left paragraph the years after `(Digital Transformation)` read from the right as the
+    /// paragraph's other ranges do; digits right after a word of the other direction keep Unicode's order. The mark is in
+    /// no text the layout gives back (the line's, each run's, each cluster's), and draws nothing.
+    @Test func aNumberAfterABracketedPhraseOfTheOtherDirectionFollowsTheParagraph() throws {
+        let marks: Set<Unicode.Scalar> = ["\u{200E}", "\u{200F}"]
+        let cases: [(text: String, direction: Direction, drawn: String)] = [
+            ("Digital Transformation Plan (خطة التحول الرقمي) 2025–2027", .leftToRight, ") 2025–2027"),
+            ("The plan «خطة التحول» 2025–2027 was read", .leftToRight, " 2025–2027 was read"),
+            ("see (المادة) 3–4 too", .leftToRight, ") 3–4 too"),
+            ("خطة التحول الرقمي (Digital Transformation) 2025–2027", .rightToLeft, "2027–2025 )"),
+            ("في «Digital Plan» 2025–2027 قائمة", .rightToLeft, "2027–2025 "),
+        ]
+        for (text, direction, expected) in cases {
+            let style = direction.isRightToLeft ? arabic : latin
+            let (drawn, line) = try drawnText(text, style: style, direction: direction)
+            #expect(drawn.contains(expected), "\(text): drawn \(drawn)")
+            #expect(line.text == text)
+            #expect(!line.runs.contains { $0.clusterText.unicodeScalars.contains(where: marks.contains) || $0.text.unicodeScalars.contains(where: marks.contains) })
+            #expect(line.runs.allSatisfy { $0.clusters.reduce(0) { $0 + $1.byteCount } == $0.clusterText.utf8.count })
+            #expect(line.runs.allSatisfy { $0.clusters.reduce(0) { $0 + $1.glyphCount } == $0.glyphs.count })
+        }
+        // Digits right after a word: the number belongs to the phrase, as Unicode sets it.
+        #expect(try drawnText("the article المادة 5–7 applies", style: latin, direction: .leftToRight).drawn.contains("7–5"))
+        #expect(try drawnText("المعيار ISO 9001–2015 قائم", style: arabic, direction: .rightToLeft).drawn.contains("9001–2015"))
+        // A phrase of the paragraph's own direction in brackets, or one opened after a word of the other direction, gets
+        // no mark: the same glyphs as without the rule.
+        for (text, direction) in [("The plan (Phase A) 2025–2027", Direction.leftToRight), ("قال خطة (المرحلة الأولى) 2025–2027", .rightToLeft)] {
+            #expect(DirectionMarks.positions(in: text, rightToLeft: direction.isRightToLeft).isEmpty, "\(text)")
+        }
+        #expect(DirectionMarks.positions(in: "نص عربي (Plan) 2025", rightToLeft: false).isEmpty)
+    }
 }

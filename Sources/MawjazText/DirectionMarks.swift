@@ -1,0 +1,151 @@
+// Invisible direction marks that keep a number after a bracketed or quoted phrase of the other direction with its
+// paragraph, and their removal from every text read back out of the layout.
+import MawjazFrame
+
+/// Where a paragraph gets a mark of its own direction (U+200E in a left-to-right paragraph, U+200F in a right-to-left
+/// one) so that the number after a phrase of the other direction in brackets or quotes follows the paragraph.
+///
+/// Unicode's bidi rule W2 makes European digits after an Arabic letter Arabic numbers, which a left-to-right paragraph
+/// sets right to left with the neutrals between them: `Digital Transformation Plan (خطة التحول الرقمي) 2025–2027` was
+/// drawn `… 2027–2025`. Rule W7 does the mirror in a right-to-left paragraph: digits after a Latin letter become
+/// left to right, so `خطة التحول (Digital Transformation) 2025–2027` was drawn `2025–2027`, read from the right as
+/// 2027 first where the paragraph's other ranges (`الأعوام 2025–2027`) read 2025 first. The rule: a closing bracket or
+/// quote gets the paragraph's mark right after it when
+/// - its phrase (from its opening partner) ends in a letter of the other direction (its last letter is one),
+/// - its opening partner follows a letter of the paragraph's direction or opens the paragraph, so the pair itself is
+///   set in the paragraph's direction (rule N0), and
+/// - it is followed, after spaces if any, by a European digit.
+/// Digits right after a word of the other direction (`المادة 5` in an English sentence, `ISO 9001` in an Arabic one) keep
+/// Unicode's rules: there the number belongs to the phrase. Each mark is an empty glyph Pango draws nothing for, and the
+/// layout's texts (each line's, each run's, each cluster's: the PDF's text layer, its /ActualText and its structure
+/// tree) leave it out (`DirectionMarks.removed`).
+package enum DirectionMarks {
+    /// `spans` with the marks `direction` needs inserted, and whether any was.
+    static func inserted(into spans: [TextSpan], direction: Direction) -> (spans: [TextSpan], changed: Bool) {
+        let text = spans.map(\.text).joined()
+        // Most paragraphs have no closing bracket or quote before a digit: answered from the bytes first.
+        guard mayNeedMarks(Array(text.utf8)) else { return (spans, false) }
+        let offsets = positions(in: text, rightToLeft: direction.isRightToLeft)
+        guard !offsets.isEmpty else { return (spans, false) }
+        let mark = direction.isRightToLeft ? "\u{200F}" : "\u{200E}"
+        var result: [TextSpan] = [], start = 0, next = 0
+        for var span in spans {
+            let bytes = Array(span.text.utf8), end = start + bytes.count
+            var rebuilt: [UInt8] = [], copied = 0
+            // A mark after the span's last character goes into this span, with the bracket it follows.
+            while next < offsets.count, offsets[next] <= end {
+                let local = offsets[next] - start
+                rebuilt += bytes[copied..<local]
+                rebuilt += Array(mark.utf8)
+                copied = local
+                next += 1
+            }
+            if copied > 0 {
+                rebuilt += bytes[copied...]
+                span.text = String(decoding: rebuilt, as: UTF8.self)
+            }
+            result.append(span)
+            start = end
+        }
+        return (result, true)
+    }
+
+    /// The UTF-8 offsets in `text` right after each closing bracket or quote that gets a mark in a paragraph set right to
+    /// left (`rightToLeft`) or left to right (see `DirectionMarks`).
+    package static func positions(in text: String, rightToLeft: Bool) -> [Int] {
+        let own: Direction = rightToLeft ? .rightToLeft : .leftToRight
+        var openings: [(closer: Unicode.Scalar, ownBefore: Bool)] = []
+        var last: (strong: Direction, openings: Int)?
+        var pending: Int?
+        var result: [Int] = [], offset = 0
+        for scalar in text.unicodeScalars {
+            defer { offset += scalar.utf8.count }
+            if let candidate = pending {
+                if scalar == " " || scalar == "\u{A0}" { continue }
+                if ("0"..."9").contains(scalar) { result.append(candidate) }
+                pending = nil
+            }
+            if let strong = Direction.strongDirection(of: scalar) {
+                last = (strong, openings.count)
+                continue
+            }
+            if let index = openings.lastIndex(where: { $0.closer == scalar }) {
+                let opening = openings[index]
+                openings.removeSubrange(index...)
+                // The phrase's last letter is of the other direction and stands inside it.
+                if opening.ownBefore, let last, last.strong != own, last.openings > index {
+                    pending = offset + scalar.utf8.count
+                }
+                continue
+            }
+            if let closer = closer(of: scalar) {
+                openings.append((closer, last == nil || last?.strong == own))
+            }
+        }
+        return result
+    }
+
+    /// Whether `bytes` hold a closing bracket or quote followed, after spaces if any, by a European digit.
+    private static func mayNeedMarks(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            defer { index += 1 }
+            // `)`, `]`, `}`, `"`, or the last byte of `»` (C2 BB), `›` (E2 80 BA), `”` (E2 80 9D), `’` (E2 80 99).
+            switch bytes[index] {
+            case 0x29, 0x5D, 0x7D, 0x22: break
+            case 0xBB where index >= 1 && bytes[index - 1] == 0xC2: break
+            case 0xBA, 0x9D, 0x99: guard index >= 2, bytes[index - 2] == 0xE2, bytes[index - 1] == 0x80 else { continue }
+            default: continue
+            }
+            var next = index + 1
+            while next < bytes.count, bytes[next] == 0x20 || (bytes[next] == 0xC2 && next + 1 < bytes.count && bytes[next + 1] == 0xA0) {
+                next += bytes[next] == 0x20 ? 1 : 2
+            }
+            if next < bytes.count, (0x30...0x39).contains(bytes[next]) { return true }
+        }
+        return false
+    }
+
+    /// The closing partner of an opening bracket or quote; nil for any other character. ASCII `"` closes itself.
+    private static func closer(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar {
+        case "(": ")"
+        case "[": "]"
+        case "{": "}"
+        case "\u{AB}": "\u{BB}"
+        case "\u{2039}": "\u{203A}"
+        case "\u{201C}": "\u{201D}"
+        case "\u{2018}": "\u{2019}"
+        case "\"": "\""
+        default: nil
+        }
+    }
+
+    /// Whether `bytes` hold a mark (U+200E or U+200F, whose UTF-8 is E2 80 8E and E2 80 8F).
+    static func holdsMark(_ bytes: some Collection<UInt8>) -> Bool {
+        var state = 0
+        for byte in bytes {
+            switch (state, byte) {
+            case (_, 0xE2): state = 1
+            case (1, 0x80): state = 2
+            case (2, 0x8E), (2, 0x8F): return true
+            default: state = 0
+            }
+        }
+        return false
+    }
+
+    /// `bytes` without their marks (U+200E, U+200F).
+    static func removed(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for byte in bytes {
+            result.append(byte)
+            let count = result.count
+            if count >= 3, result[count - 3] == 0xE2, result[count - 2] == 0x80, byte == 0x8E || byte == 0x8F {
+                result.removeLast(3)
+            }
+        }
+        return result
+    }
+}
