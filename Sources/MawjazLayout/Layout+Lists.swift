@@ -21,11 +21,16 @@ extension LayoutContext {
             let markerWidth = max(marker.naturalWidth, 10)
             let textWidth = columnWidth - indent - markerWidth - markerGap
             // An item of a right-to-left list holding left-to-right letters only is set left to right, beside its marker
-            // (`Direction.ownDirection(of:)`).
+            // (`Direction.ownDirection(of:)`): justified as the list's other items are, its last line (or only one) on the
+            // end side, by the marker.
             let own = list.direction.ownDirection(of: item.text.plainText)
-            let text = try shape(spans(item.text, role: .body), role: .body, width: textWidth, direction: own,
-                                 alignment: own == list.direction ? .justify : Alignment.justify.mirrored, justify: document.settings.justify,
-                                 origin: origin)
+            let justified = document.settings.justify != .none
+            var text = try shape(spans(item.text, role: .body), role: .body, width: textWidth, direction: own,
+                                 alignment: own == list.direction || justified ? .justify : Alignment.justify.mirrored,
+                                 justify: document.settings.justify, origin: origin)
+            if own != list.direction, justified, let last = text.lines.indices.last {
+                text.lines[last].origin.x = text.width - text.lines[last].line.width
+            }
             let textX = rtl ? 0 : indent + markerWidth + markerGap
             let frames = text.lineFrames(width: columnWidth, x: textX)
             var body: [FlowItem] = []

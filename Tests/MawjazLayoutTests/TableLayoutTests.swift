@@ -140,4 +140,25 @@ import TestSupport
         #expect(try #require(lines.first { $0.line.text.hasPrefix("ISO 9001") }).line.isRightToLeft)
         #expect(try #require(lines.first { $0.line.text == "Kept right to left." }).line.isRightToLeft)
     }
+
+    /// A Latin item of several lines in an Arabic list is justified as the list's Arabic items are: every line but the
+    /// last fills the item's width (its left end where the Arabic item's first line begins), and the last stands on the
+    /// right, by the marker. (It was set ragged, flush right.)
+    @Test func aLatinItemOfSeveralLinesInAnArabicListIsJustifiedLikeTheOthers() throws {
+        let arabic = "مراجعة دليل المستخدم وتحديث الفصول الخاصة بالتسجيل والدخول والصلاحيات قبل نهاية الربع الرابع من العام الجاري"
+        let latin = "Update the API gateway to v3.1 and rotate the signing keys of every partner, internationalization-ready, before the audit closes"
+        let yaml = Self.document("""
+              - list:
+                  items: ["\(arabic)", "\(latin)"]
+            """)
+        let lines = try TestSupport.layout(yaml: yaml).document.pages[0].frame.textLines
+        let arabicFirst = try #require(lines.first { arabic.hasPrefix($0.line.text.trimmingCharacters(in: .whitespaces)) && !$0.line.text.isEmpty })
+        let latinLines = lines.filter { !$0.line.isRightToLeft && latin.contains($0.line.text.trimmingCharacters(in: .whitespaces)) && $0.line.text.count > 3 }
+        try #require(latinLines.count == 2, "\(latinLines.map(\.line.text))")
+        let right = arabicFirst.origin.x + arabicFirst.line.width
+        #expect(abs(latinLines[0].origin.x - arabicFirst.origin.x) < 0.01)
+        #expect(abs(latinLines[0].origin.x + latinLines[0].line.width - right) < 0.01)
+        #expect(abs(latinLines[1].origin.x + latinLines[1].line.width - right) < 0.01)
+        #expect(latinLines[1].origin.x > latinLines[0].origin.x + 20)
+    }
 }
