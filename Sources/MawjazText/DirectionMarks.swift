@@ -22,9 +22,9 @@ import MawjazFrame
 package enum DirectionMarks {
     /// `spans` with the marks `direction` needs inserted, and whether any was.
     static func inserted(into spans: [TextSpan], direction: Direction) -> (spans: [TextSpan], changed: Bool) {
-        let text = spans.map(\.text).joined()
+        var text = spans.count == 1 ? spans[0].text : spans.map(\.text).joined()
         // Most paragraphs have no closing bracket or quote before a digit: answered from the bytes first.
-        guard mayNeedMarks(Array(text.utf8)) else { return (spans, false) }
+        guard text.withUTF8(mayNeedMarks) else { return (spans, false) }
         let offsets = positions(in: text, rightToLeft: direction.isRightToLeft)
         guard !offsets.isEmpty else { return (spans, false) }
         let mark = direction.isRightToLeft ? "\u{200F}" : "\u{200E}"
@@ -86,7 +86,7 @@ package enum DirectionMarks {
     }
 
     /// Whether `bytes` hold a closing bracket or quote followed, after spaces if any, by a European digit.
-    private static func mayNeedMarks(_ bytes: [UInt8]) -> Bool {
+    private static func mayNeedMarks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
             defer { index += 1 }

@@ -369,11 +369,28 @@ package final class TextEngine {
         let byteTotal = logicalClusters.reduce(0) { $0 + ($1.end - $1.start) }
         let clusterBytes = bytes.withUnsafeBufferPointer { text in
             [UInt8](unsafeUninitializedCapacity: byteTotal) { buffer, written in
-                // Copies a cluster's text into the buffer (in visual order too where one glyph stands for several characters).
-                func copy(_ piece: UnsafeBufferPointer<UInt8>, glyphCount: Int) {
+                for index in logicalClusters.indices {
+                    let cluster = logicalClusters[rtl ? logicalClusters.count - 1 - index : index]
+                    var glyphCount = 0
+                    for glyph in cluster.firstGlyph..<cluster.endGlyph where slot[glyph] >= 0 { glyphCount += 1 }
+                    let piece = UnsafeBufferPointer(rebasing: text[cluster.start..<cluster.end])
+                    if marked, DirectionMarks.holdsMark(piece) {
+                        // A direction mark's bytes are left out of the text; a cluster of marks alone, left out.
+                        let kept = DirectionMarks.removed(piece)
+                        if kept.isEmpty, glyphCount == 0 { continue }
+                        let ordered = rtl && glyphCount == 1 && kept.withUnsafeBufferPointer(Self.scalarCount) > 1 ? Self.reversedScalars(kept[...]) : kept
+                        for byte in ordered {
+                            buffer[written] = byte
+                            written += 1
+                        }
+                        ranges.append(cluster.start..<cluster.end)
+                        clusters.append(GlyphCluster(byteCount: ordered.count, glyphCount: glyphCount))
+                        continue
+                    }
+                    ranges.append(cluster.start..<cluster.end)
                     if rtl && glyphCount == 1 && Self.scalarCount(piece) > 1 {
                         // One glyph for several characters (a ligature such as لله): its text in visual order too.
-                        for byte in Self.reversedScalars(piece) {
+                        for byte in Self.reversedScalars(bytes[cluster.start..<cluster.end]) {
                             buffer[written] = byte
                             written += 1
                         }
@@ -382,21 +399,6 @@ package final class TextEngine {
                         written += piece.count
                     }
                     clusters.append(GlyphCluster(byteCount: piece.count, glyphCount: glyphCount))
-                }
-                for index in logicalClusters.indices {
-                    let cluster = logicalClusters[rtl ? logicalClusters.count - 1 - index : index]
-                    var glyphCount = 0
-                    for glyph in cluster.firstGlyph..<cluster.endGlyph where slot[glyph] >= 0 { glyphCount += 1 }
-                    let piece = UnsafeBufferPointer(rebasing: text[cluster.start..<cluster.end])
-                    if marked, DirectionMarks.holdsMark(piece) {
-                        let kept = DirectionMarks.removed(piece)
-                        if kept.isEmpty, glyphCount == 0 { continue }
-                        ranges.append(cluster.start..<cluster.end)
-                        kept.withUnsafeBufferPointer { copy($0, glyphCount: glyphCount) }
-                    } else {
-                        ranges.append(cluster.start..<cluster.end)
-                        copy(piece, glyphCount: glyphCount)
-                    }
                 }
             }
         }
@@ -510,7 +512,7 @@ package final class TextEngine {
         bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
     }
 
-    private static func reversedScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    private static func reversedScalars(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var end = bytes.endIndex
