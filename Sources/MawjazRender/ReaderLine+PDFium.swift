@@ -183,7 +183,8 @@ struct PDFiumLine: Equatable {
 
     /// PDFium's kind of `scalar`: by the Unicode bidi class, read from tables for U+0000–U+00FF, U+0590–U+08FF and
     /// U+2000–U+206F (made with Python's `unicodedata`), elsewhere from the general category (marks and currency weak,
-    /// letters of the right-to-left presentation forms right to left, other letters and digits left to right).
+    /// letters of the right-to-left presentation forms right to left, other letters and digits left to right), a
+    /// character newer than Unicode 5.2 neutral.
     static func kind(_ scalar: Unicode.Scalar) -> Kind {
         let value = scalar.value, kinds = tableKinds
         if value < 0x100 { return kinds[Int(value)] }
@@ -194,6 +195,10 @@ struct PDFiumLine: Equatable {
         }
         if isWeakBeyondTables(value) { return .weak }
         let properties = scalar.properties
+        // PDFium's own tables are of Unicode 5.2: a character assigned since is a neutral to it (measured beside Arabic:
+        // `₹100`, `₺50`, `₽70`, `₼30`, `₾20`, `₿2` came back `100 ₹`, …, as its reading with the sign neutral gives; `₸9`
+        // of Unicode 5.2 and the older signs as typed).
+        if let age = properties.age, age.major > 5 || (age.major == 5 && age.minor > 2) { return .neutral }
         switch properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .currencySymbol, .format: return .weak
         case .decimalNumber: return .leftToRight

@@ -306,6 +306,32 @@ import TestSupport
         }
     }
 
+    /// Signs the readers' tables class otherwise than their general category says, beside Arabic: the minus sign U+2212
+    /// (a number character to poppler, a weak one to PDFium, as `-` is) and the currency signs newer than PDFium's tables
+    /// (Unicode 5.2: `₹`, `₺`, `₽`, `₼`, `₾`, `₿` are neutrals to it, `₸` not) come back as typed from both readers in
+    /// both fonts (PDFium gave `100 ₹` and `− 2٪`, poppler `2٪−`).
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func signsTheReadersClassByTheirOwnTablesCopyBackAsTyped(_ font: String) throws {
+        let tokens = ["₹100", "₺50", "₽70", "₼30", "₾20", "₿2", "₸9", "€15", "−2٪،", "−4", "−2%"]
+        let folder = try TestSupport.folder(with: ["report.yaml": """
+            template: {name: briefing, fonts: {arabic: \(font)}}
+            title: "اختبار"
+            date: 2026-12-03
+            numerals: latin
+            convert-digits: false
+            body:
+              - paragraph: "نص \(tokens.prefix(6).joined(separator: " ثم ")) انتهى."
+              - paragraph: "نص \(tokens.dropFirst(6).joined(separator: " ثم ")) انتهى."
+            """])
+        let pdf = folder.appendingPathComponent("signs.pdf")
+        try TestSupport.renderer().render(reportAt: folder.appendingPathComponent("report.yaml"), to: pdf)
+        for (reader, text) in [("poppler", try TestSupport.pdfText(pdf)), ("pdfium", try TestSupport.pdfiumText(pdf))] {
+            let copied = TestSupport.fidelityNormalised(text)
+            let missing = tokens.filter { !copied.contains(TestSupport.fidelityNormalised($0)) }
+            #expect(missing.isEmpty, "\(reader), \(font): \(missing) in \(copied)")
+        }
+    }
+
     /// A right-to-left table's cells of Latin letters only are set left to right (`Direction.ownDirection(of:)`); PDFium
     /// still copies each row's cells in the table's order, a row all of whose cells are so set included.
     @Test func anArabicTablesLatinCellsCopyFromPDFiumInTheTablesOrder() throws {
