@@ -11,6 +11,7 @@
 // --pages also writes the report's pages to PNG and SVG one at a time and on every core, ROUNDS times each.
 import Foundation
 import Mawjaz
+import MawjazRender
 
 /// Runs `body` and returns its result with the milliseconds it took.
 func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
@@ -55,6 +56,9 @@ func positional(_ arguments: [String], valued: Set<String>) -> [String] {
     return result
 }
 
+// Before any thread starts, as `mawjaz`'s `main` does: cairo leaves its streams uncompressed, and the PDF amendment
+// compresses each once.
+Renderer.askCairoForUncompressedStreamsOnce()
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     if arguments.first == "peers" {

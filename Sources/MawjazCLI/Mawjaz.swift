@@ -20,6 +20,7 @@ struct MawjazCommand: AsyncParsableCommand {
     /// object too with `--diagnostics json`).
     static func main() async {
         Renderer.nameTimeZoneOnce()
+        Renderer.askCairoForUncompressedStreamsOnce()
         // A parent that blocked stopping signals (as some spawners do) must not make the command unstoppable.
         var stopping = sigset_t()
         sigemptyset(&stopping)

@@ -3,7 +3,7 @@
 internal import CPangoCairo
 import Foundation
 
-/// Collects the bytes cairo writes to a stream surface or a PNG stream, and the PDF update written after them.
+/// Collects the bytes cairo writes to a stream surface or a PNG stream, or the PDF amendment writes.
 ///
 /// The bytes live in memory the sink allocates itself (`malloc`) and grows with `realloc`: a block that large is
 /// mapped on its own, and grows by remapping its pages, so the file is never copied and never held twice while it
@@ -35,6 +35,13 @@ final class ByteSink {
         let data = Data(bytesNoCopy: start, count: count, deallocator: .free)
         block.pointee = mawjaz_byte_block(start: nil, count: 0, capacity: 0)
         return data
+    }
+
+    /// Takes the bytes of `other` in place of its own (freed), without a copy; `other` is empty after.
+    func take(_ other: ByteSink) {
+        free(block.pointee.start)
+        block.pointee = other.block.pointee
+        other.block.pointee = mawjaz_byte_block(start: nil, count: 0, capacity: 0)
     }
 
     /// The function cairo calls with each piece of output, given `closure`.

@@ -9,7 +9,9 @@ import Foundation
 final class FlateCoder {
     private let inflater = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     private let deflater = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-    private var isInflaterReady = false, isDeflaterReady = false
+    /// At zlib's default level, as cairo compresses.
+    private let cairoDeflater = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+    private var isInflaterReady = false, isDeflaterReady = false, isCairoDeflaterReady = false
     /// Where zlib writes, grown as needed and kept from one stream to the next.
     private var buffer: UnsafeMutablePointer<UInt8>?
     private var capacity = 0
@@ -17,15 +19,19 @@ final class FlateCoder {
     init() {
         inflater.initialize(to: z_stream())
         deflater.initialize(to: z_stream())
+        cairoDeflater.initialize(to: z_stream())
     }
 
     deinit {
         if isInflaterReady { inflateEnd(inflater) }
         if isDeflaterReady { deflateEnd(deflater) }
+        if isCairoDeflaterReady { deflateEnd(cairoDeflater) }
         inflater.deinitialize(count: 1)
         inflater.deallocate()
         deflater.deinitialize(count: 1)
         deflater.deallocate()
+        cairoDeflater.deinitialize(count: 1)
+        cairoDeflater.deallocate()
         free(buffer)
     }
 
@@ -60,14 +66,7 @@ final class FlateCoder {
     /// level, window and memory level, all of it in one call). A page's content stream: the default level took twice
     /// the instructions to make `peers-brief` 2 KB smaller, of 109 KB.
     func deflated(_ data: UnsafeBufferPointer<UInt8>) throws(RenderError) -> [UInt8] {
-        if isDeflaterReady {
-            deflateReset(deflater)
-        } else {
-            guard deflateInit_(deflater, Z_BEST_SPEED, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-                throw .amendment("zlib could not start compressing a content stream")
-            }
-            isDeflaterReady = true
-        }
+        try start(deflater, level: Z_BEST_SPEED, ready: &isDeflaterReady)
         let bound = Int(deflateBound(deflater, uLong(data.count)))
         guard bound <= capacity || grow(to: bound), let buffer else { throw .amendment("no memory to compress a content stream") }
         deflater.pointee.next_in = UnsafeMutablePointer(mutating: data.baseAddress)
@@ -78,6 +77,43 @@ final class FlateCoder {
         deflater.pointee.next_in = nil
         guard status == Z_STREAM_END else { throw .amendment("zlib could not compress a content stream (status \(status))") }
         return Array(UnsafeBufferPointer(start: buffer, count: capacity - Int(deflater.pointee.avail_out)))
+    }
+
+    /// `data` compressed byte for byte as cairo 1.16 compresses a stream (`cairo-deflate-stream.c`): zlib's default
+    /// level, fed 16,384 bytes at a time without flushing as cairo's buffer fills, the rest with `Z_FINISH`.
+    func deflatedAsCairo(_ data: UnsafeBufferPointer<UInt8>) throws(RenderError) -> [UInt8] {
+        try start(cairoDeflater, level: Z_DEFAULT_COMPRESSION, ready: &isCairoDeflaterReady)
+        let bound = Int(deflateBound(cairoDeflater, uLong(data.count)))
+        guard bound <= capacity || grow(to: bound), let buffer else { throw .amendment("no memory to compress a stream") }
+        let chunk = 16_384
+        var fed = 0, status = Z_OK
+        cairoDeflater.pointee.next_out = buffer
+        cairoDeflater.pointee.avail_out = uInt(capacity)
+        repeat {
+            let finishing = data.count - fed < chunk
+            let count = finishing ? data.count - fed : chunk
+            cairoDeflater.pointee.next_in = UnsafeMutablePointer(mutating: data.baseAddress.map { $0 + fed })
+            cairoDeflater.pointee.avail_in = uInt(count)
+            fed += count
+            status = deflate(cairoDeflater, finishing ? Z_FINISH : Z_NO_FLUSH)
+            guard cairoDeflater.pointee.avail_in == 0, status == (finishing ? Z_STREAM_END : Z_OK) else {
+                throw .amendment("zlib could not compress a stream (status \(status))")
+            }
+        } while status != Z_STREAM_END
+        cairoDeflater.pointee.next_in = nil
+        return Array(UnsafeBufferPointer(start: buffer, count: capacity - Int(cairoDeflater.pointee.avail_out)))
+    }
+
+    /// Sets `stream` up to compress at `level` the first time, resets it after.
+    private func start(_ stream: UnsafeMutablePointer<z_stream>, level: Int32, ready: inout Bool) throws(RenderError) {
+        if ready {
+            deflateReset(stream)
+        } else {
+            guard deflateInit_(stream, level, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+                throw .amendment("zlib could not start compressing a stream")
+            }
+            ready = true
+        }
     }
 
     /// Gives the buffer room for `count` bytes, keeping what it holds; false (the buffer as it was) when there is no

@@ -4,21 +4,17 @@ import Foundation
 
 extension PDFAmendment {
     /// Gives every /ToUnicode entry whose text is a key of `renames` the value's text instead, in new versions of the
-    /// maps and of the fonts that use them.
-    static func renameCharacters(_ renames: [String: String], in file: PDFFile, to update: inout PDFUpdate) throws(RenderError) {
+    /// maps (read and compressed again by `coder`); the fonts that use them are left as they are.
+    static func renameCharacters(_ renames: [String: String], in file: PDFFile, coder: FlateCoder,
+                                 to update: inout PDFChanges) throws(RenderError) {
         guard !renames.isEmpty else { return }
-        var renamed: [Int: Int?] = [:]  // a map's object → its new version's, or nil when nothing in it changes
+        var read = Set<Int>()  // the maps read
         for number in file.objects(mentioning: ["/ToUnicode"]) {
             let object = try file.indirectObject(number)
-            guard !object.isStream, var font = object.value.dictionary, let map = font["ToUnicode"]?.referenced else { continue }
-            if renamed[map] == nil {
-                renamed[map] = ToUnicodeMap.renaming(renames, in: try file.streamData(map)).map { data in
-                    update.addStream(PDFDictionary([]), data: data)
-                }
-            }
-            guard let newMap = renamed[map] ?? nil else { continue }
-            font["ToUnicode"] = .reference(newMap)
-            update.replace(number, with: .dictionary(font))
+            guard !object.isStream, let map = object.value.dictionary?["ToUnicode"]?.referenced, read.insert(map).inserted,
+                  let renamed = ToUnicodeMap.renaming(renames, in: try file.streamData(map, coder: coder)) else { continue }
+            let compressed = try renamed.withUnsafeBufferPointer { (data) throws(RenderError) in try coder.deflated(data) }
+            update.replaceStream(map, compressed: compressed)
         }
     }
 }

@@ -7,16 +7,16 @@ import MawjazFrame
 extension PDFAmendment {
     /// Rewrites the content stream of each page that has number spans or vowelled-word spans (`spans[i]` for the i-th
     /// page, in the order of the page tree) with the spans in it, as a new version of the stream (see
-    /// `ContentStreamText.wrapping` and `nestingReaderSpans`).
-    static func writeNumberSpans(_ spans: [NumberSpanLog.Page], catalog: PDFDictionary, in file: PDFFile, to update: inout PDFUpdate,
-                                 stop: StopSignal) throws(RenderError) {
+    /// `ContentStreamText.wrapping` and `nestingReaderSpans`); `coder` inflates the streams cairo compressed and
+    /// compresses the new versions.
+    static func writeNumberSpans(_ spans: [NumberSpanLog.Page], catalog: PDFDictionary, in file: PDFFile, to update: inout PDFChanges,
+                                 coder: FlateCoder, stop: StopSignal) throws(RenderError) {
         func isRewritten(_ page: NumberSpanLog.Page) -> Bool {
             !page.spans.isEmpty || !page.readerSpans.isEmpty || !page.readerLines.isEmpty || !page.pdfiumLines.isEmpty
         }
         guard spans.contains(where: isRewritten) else { return }
         let pages = try pageObjects(catalog["Pages"], in: file)
         guard pages.count == spans.count else { throw .amendment("the page tree has \(pages.count) pages, not the \(spans.count) drawn") }
-        let coder = FlateCoder()
         let names = GlyphNameReader(file: file, coder: coder)
         var fontObjects: [Int: (width: Int, map: Int?)] = [:]  // a font's object → the bytes of a code, its /ToUnicode map
         for (number, page) in zip(pages, spans) where isRewritten(page) {
@@ -52,7 +52,7 @@ extension PDFAmendment {
             for line in (wrapped?.hiddenLines ?? []).reversed() { readerSpans.removeSubrange(lines[line].readerSpans) }
             guard let edited = nestingReaderSpans(readerSpans, in: wrapped?.stream ?? text.data) ?? wrapped?.stream else { continue }
             let compressed = try edited.withUnsafeBufferPointer { (data) throws(RenderError) in try coder.deflated(data) }
-            update.replaceStream(contents, PDFDictionary([("Filter", .name("FlateDecode"))]), data: compressed)
+            update.replaceStream(contents, compressed: compressed)
         }
     }
 

@@ -1,4 +1,4 @@
-// What cairo 1.16 cannot write, appended to its PDF as an incremental update: the document's language, viewer
+// What cairo 1.16 cannot write, put into its PDF, which is written again whole: the document's language, viewer
 // preferences, the figures' alternative texts, XMP metadata and an sRGB output intent for PDF/A-2b, print flags
 // on links, explicit CID-to-glyph maps, dates with their prefix, a file identifier, renamed /ToUnicode entries, and
 // /ActualText spans around numbers drawn beside their signs, in new versions of the pages' content streams.
@@ -8,31 +8,35 @@ import MawjazFrame
 
 /// Amends a PDF written by cairo 1.16 into a tagged PDF/A-2b file.
 enum PDFAmendment {
-    /// Appends the update to `pdf` (a PDF cairo wrote into it), where its bytes lie: a long document's PDF is not held
-    /// twice. `elements` are the structure elements cairo was given, in the order they opened, which is the order of the
-    /// structure tree; `characterRenames` the characters to rename in the fonts' /ToUnicode maps
+    /// Writes `pdf` (a PDF cairo wrote into it) again, amended, where its bytes were: each object once, in its one
+    /// version (`PDFFile.write`); cairo's file and the amended one are held together only while the one is written from
+    /// the other. `elements` are the structure elements cairo was given, in the order they opened, which is the order of
+    /// the structure tree; `characterRenames` the characters to rename in the fonts' /ToUnicode maps
     /// (`TextLayerPlan.characterRenames`); `numberSpans` each page's number spans (`NumberSpanLog.pages`). `stop` is
     /// asked before each structure element and each object is amended: once raised, the amendment ends with
     /// `RenderError.stopped`.
     static func amend(_ pdf: ByteSink, info: DocumentInfo, elements: [StructurePlan.Element],
                       characterRenames: [String: String] = [:], numberSpans: [NumberSpanLog.Page] = [],
                       stop: StopSignal = .never) throws(RenderError) {
-        // The file is read in place, and is done with before the update is appended (which may move it).
-        let (update, trailer, previous) = try pdf.withBytes { (bytes) throws(RenderError) in
-            try self.update(of: bytes, info: info, elements: elements, characterRenames: characterRenames,
-                            numberSpans: numberSpans, stop: stop)
+        let output = ByteSink()
+        // cairo's file is read in place.
+        try pdf.withBytes { (bytes) throws(RenderError) in
+            let file = try PDFFile(bytes)
+            let coder = FlateCoder()
+            let (changes, trailer) = try self.changes(to: file, info: info, elements: elements, characterRenames: characterRenames,
+                                                      numberSpans: numberSpans, coder: coder, stop: stop)
+            if stop.isRaised { throw .stopped }
+            try file.write(changes, trailer: trailer, coder: coder, to: output)
         }
-        guard update.append(to: pdf, previousCrossReference: previous, trailer: trailer) else {
-            throw .amendment("no memory for the update")
-        }
+        pdf.take(output)
     }
 
-    /// The update for `bytes`, the trailer's entries and the offset of the file's cross-reference table.
-    private static func update(of bytes: UnsafeBufferPointer<UInt8>, info: DocumentInfo, elements: [StructurePlan.Element],
-                               characterRenames: [String: String], numberSpans: [NumberSpanLog.Page],
-                               stop: StopSignal) throws(RenderError) -> (PDFUpdate, PDFDictionary, Int) {
-        let file = try PDFFile(bytes)
-        var update = PDFUpdate(size: try integer(file.trailer["Size"], "the trailer's /Size"))
+    /// The changes to `file` and the trailer's entries (besides /Size and /ID); `coder` inflates and deflates the
+    /// streams read and rewritten.
+    private static func changes(to file: PDFFile, info: DocumentInfo, elements: [StructurePlan.Element],
+                                characterRenames: [String: String], numberSpans: [NumberSpanLog.Page], coder: FlateCoder,
+                                stop: StopSignal) throws(RenderError) -> (PDFChanges, PDFDictionary) {
+        var update = PDFChanges(size: try integer(file.trailer["Size"], "the trailer's /Size"))
         guard let rootNumber = file.trailer["Root"]?.referenced, var catalog = try file.object(rootNumber).dictionary,
               catalog["Type"]?.name == "Catalog" else {
             throw .amendment("the trailer's /Root is not a catalog")
@@ -43,8 +47,8 @@ enum PDFAmendment {
 
         try addTexts(elements, root: catalog["StructTreeRoot"], in: file, to: &update, stop: stop)
         try amendObjects(of: file, in: &update, stop: stop)
-        try renameCharacters(characterRenames, in: file, to: &update)
-        try writeNumberSpans(numberSpans, catalog: catalog, in: file, to: &update, stop: stop)
+        try renameCharacters(characterRenames, in: file, coder: coder, to: &update)
+        try writeNumberSpans(numberSpans, catalog: catalog, in: file, to: &update, coder: coder, stop: stop)
 
         let date = pdfDate(info.creationDate)
         guard let infoNumber = file.trailer["Info"]?.referenced, var infoDictionary = try file.object(infoNumber).dictionary else {
@@ -75,17 +79,13 @@ enum PDFAmendment {
         catalog["OutputIntents"] = .array([.reference(intentNumber)])
         update.replace(rootNumber, with: .dictionary(catalog))
 
-        let identifier = PDFObject.hexString(md5(bytes))
-        let trailer = PDFDictionary([
-            ("Root", .reference(rootNumber)), ("Info", .reference(infoNumber)), ("ID", .array([identifier, identifier])),
-        ])
-        return (update, trailer, file.crossReferenceOffset)
+        return (update, PDFDictionary([("Root", .reference(rootNumber)), ("Info", .reference(infoNumber))]))
     }
 
     /// Gives each element of the tree the alternative and actual texts it was planned with, after checking that the
     /// tree (walked depth first) holds the planned elements in the planned order.
     private static func addTexts(_ planned: [StructurePlan.Element], root: PDFObject?, in file: PDFFile,
-                                 to update: inout PDFUpdate, stop: StopSignal) throws(RenderError) {
+                                 to update: inout PDFChanges, stop: StopSignal) throws(RenderError) {
         var found: [(number: Int, element: PDFDictionary)] = []
         func walk(_ kids: PDFObject?) throws(RenderError) {
             let children = kids?.array ?? (kids.map { [$0] } ?? [])
@@ -114,7 +114,7 @@ enum PDFAmendment {
 
     /// PDF/A wants every annotation printable and every TrueType CID font's glyph map explicit: cairo writes
     /// link annotations without flags and leaves /CIDToGIDMap to its default, Identity.
-    private static func amendObjects(of file: PDFFile, in update: inout PDFUpdate, stop: StopSignal) throws(RenderError) {
+    private static func amendObjects(of file: PDFFile, in update: inout PDFChanges, stop: StopSignal) throws(RenderError) {
         for number in file.objects(mentioning: ["/Annot", "/CIDFontType2"]) {
             if stop.isRaised { throw .stopped }
             let object = try file.indirectObject(number)
@@ -153,7 +153,7 @@ enum PDFAmendment {
         return (Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 
-    /// The MD5 digest of `bytes` (through GLib), for the file identifier: the same input gives the same identifier.
+    /// The MD5 digest of `bytes` (through GLib), for the file identifier: the same file gives the same identifier.
     static func md5(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         let checksum = g_checksum_new(G_CHECKSUM_MD5)
         defer { g_checksum_free(checksum) }

@@ -1,5 +1,5 @@
-// A written PDF read back through its cross-reference table, and an incremental update appended to it:
-// new versions of some objects, new objects, a cross-reference section and a trailer pointing to the old one.
+// A written PDF read back through its cross-reference table, and the changes the amendment makes to it: new versions
+// of some objects and new objects, written once each when the file is written again whole (`PDFFile.write`).
 internal import CPangoCairo
 import Foundation
 
@@ -11,6 +11,8 @@ struct PDFFile {
     let trailer: PDFDictionary
     /// Where the cross-reference table starts.
     let crossReferenceOffset: Int
+    /// Where the keyword `trailer` starts, and where `startxref` does: the trailer's bytes lie between.
+    let trailerRange: Range<Int>
     /// The byte offset of each object in use, by object number.
     let offsets: [Int: Int]
 
@@ -25,12 +27,14 @@ struct PDFFile {
         parser.position = start
         guard parser.keyword() == "xref" else { throw .amendment("no classic cross-reference table at byte \(start)") }
         var offsets: [Int: Int] = [:]
+        var trailerStart = 0
         while true {
             let saved = parser.position
             guard let first = parser.integer() else {
                 guard parser.keyword() == "trailer" else {
                     throw .amendment("a cross-reference subsection is malformed at byte \(saved)")
                 }
+                trailerStart = parser.position - 7
                 break
             }
             guard let count = parser.integer(), count >= 0 else {
@@ -46,8 +50,10 @@ struct PDFFile {
         }
         guard case .dictionary(let trailer) = try parser.object() else { throw .amendment("the trailer is not a dictionary") }
         guard trailer["Prev"] == nil, trailer["XRefStm"] == nil else { throw .amendment("the file was already updated") }
+        guard parser.position <= marker else { throw .amendment("the trailer runs past startxref") }
         self.trailer = trailer
         self.offsets = offsets
+        trailerRange = trailerStart..<marker
     }
 
     /// The value of object `number` (for a stream, its dictionary).
@@ -142,98 +148,64 @@ struct PDFFile {
     }
 }
 
-/// Objects to add to a PDF after its end, in an incremental update that leaves the original bytes untouched.
-struct PDFUpdate {
-    private(set) var objects: [(number: Int, bytes: [UInt8])] = []
-    private var nextNumber: Int
+/// What the amendment changes in a file: new versions of some of its objects, and new objects, numbered from the
+/// file's /Size on. `PDFFile.write` writes the file again with each object once, in its one version.
+struct PDFChanges {
+    /// A new version of an object: its value as PDF syntax, or (for a stream) its data compressed with /FlateDecode,
+    /// the rest of the stream's dictionary kept.
+    enum Version {
+        case value([UInt8])
+        case streamData([UInt8])
+    }
 
-    /// An update to a file whose trailer says its objects are numbered below `size`.
-    init(size: Int) { nextNumber = size }
+    private(set) var versions: [Int: Version] = [:]
+    /// The new objects, whole (`N 0 obj` to `endobj`), in the order added.
+    private(set) var added: [(number: Int, bytes: [UInt8])] = []
+    /// One more than the highest object number, new objects included.
+    private(set) var size: Int
 
-    /// Writes a new version of object `number`.
+    /// Changes to a file whose trailer says its objects are numbered below `size`.
+    init(size: Int) { self.size = size }
+
+    /// Gives object `number` the value `value`.
     mutating func replace(_ number: Int, with value: PDFObject) {
-        var bytes = Self.header(number)
+        var bytes: [UInt8] = []
         value.write(to: &bytes)
-        bytes.append(contentsOf: "\nendobj\n".utf8)
-        objects.append((number, bytes))
+        versions[number] = .value(bytes)
+    }
+
+    /// Gives stream object `number` the data `compressed`, compressed with /FlateDecode.
+    mutating func replaceStream(_ number: Int, compressed: [UInt8]) {
+        versions[number] = .streamData(compressed)
     }
 
     /// Adds a new object and returns its number.
     mutating func add(_ value: PDFObject) -> Int {
-        let number = nextNumber
-        nextNumber += 1
-        replace(number, with: value)
-        return number
+        var bytes = Self.header(size)
+        value.write(to: &bytes)
+        bytes.append(contentsOf: "\nendobj\n".utf8)
+        return added(bytes)
     }
 
-    /// Adds a stream (its data unfiltered) and returns its number.
+    /// Adds a stream (its data unfiltered, its /Length set here) and returns its number.
     mutating func addStream(_ dictionary: PDFDictionary, data: [UInt8]) -> Int {
-        let number = nextNumber
-        nextNumber += 1
-        replaceStream(number, dictionary, data: data)
-        return number
-    }
-
-    /// Writes a new version of stream object `number`: `dictionary` (its /Length set here) and `data` as they are.
-    mutating func replaceStream(_ number: Int, _ dictionary: PDFDictionary, data: [UInt8]) {
         var dictionary = dictionary
         dictionary["Length"] = .integer(data.count)
-        var bytes = Self.header(number)
+        var bytes = Self.header(size)
         dictionary.write(to: &bytes)
         bytes.append(contentsOf: "\nstream\n".utf8)
         bytes.append(contentsOf: data)
         bytes.append(contentsOf: "\nendstream\nendobj\n".utf8)
-        objects.append((number, bytes))
+        return added(bytes)
+    }
+
+    private mutating func added(_ bytes: [UInt8]) -> Int {
+        added.append((size, bytes))
+        size += 1
+        return size - 1
     }
 
     private static func header(_ number: Int) -> [UInt8] {
         Array("\(number) 0 obj\n".utf8)
-    }
-
-    /// Appends this update to `output`, a complete file whose cross-reference table starts at `previousCrossReference`:
-    /// the objects, a cross-reference section for them, and a trailer holding `trailer`'s entries, the new size and a
-    /// pointer to the previous table. False when there was no memory for it (the file is then incomplete).
-    func append(to output: ByteSink, previousCrossReference: Int, trailer: PDFDictionary) -> Bool {
-        var appended = true
-        func add(_ bytes: some Sequence<UInt8>) { appended = output.append(bytes) && appended }
-        if output.last != 0x0A { add(CollectionOfOne(0x0A)) }
-        var offsets: [Int: Int] = [:]
-        for object in objects {
-            offsets[object.number] = output.count
-            add(object.bytes)
-        }
-        let crossReference = output.count
-        var tail: [UInt8] = []
-        tail.reserveCapacity(44 * (objects.count + 1) + 512)
-        tail.append(contentsOf: "xref\n".utf8)
-        // Object 0, the head of the free list, opens the section as it opens every table: readers that expect
-        // a section to start at 0 then read the numbers right.
-        let numbers = [0] + offsets.keys.sorted()
-        var index = 0
-        while index < numbers.count {
-            var end = index
-            while end + 1 < numbers.count, numbers[end + 1] == numbers[end] + 1 { end += 1 }
-            tail.append(contentsOf: "\(numbers[index]) \(end - index + 1)\n".utf8)
-            for number in numbers[index...end] {
-                if number == 0 {
-                    tail.append(contentsOf: "0000000000 65535 f \n".utf8)
-                } else {
-                    // A 10-digit offset, then the generation and the in-use flag.
-                    let digits = Array(String(offsets[number] ?? 0).utf8)
-                    tail.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, 10 - digits.count)))
-                    tail.append(contentsOf: digits)
-                    tail.append(contentsOf: " 00000 n \n".utf8)
-                }
-            }
-            index = end + 1
-        }
-        var trailer = trailer
-        trailer["Size"] = .integer(nextNumber)
-        trailer["Prev"] = .integer(previousCrossReference)
-        tail.append(contentsOf: "trailer\n".utf8)
-        trailer.write(to: &tail)
-        tail.append(contentsOf: "\nstartxref\n\(crossReference)\n%%EOF\n".utf8)
-        add(tail)
-        return appended
     }
 }

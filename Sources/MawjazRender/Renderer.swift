@@ -138,7 +138,7 @@ package struct Renderer: Sendable {
     }
 
     /// A tagged PDF of the whole document: cairo draws the pages with their structure, links, destinations,
-    /// outline and page labels, then `PDFAmendment` appends what cairo 1.16 cannot write (see there). Each page's frame
+    /// outline and page labels, then `PDFAmendment` writes the file again with what cairo 1.16 cannot write (see there). Each page's frame
     /// is released once the page is drawn (when `document` was the caller's last copy).
     package func pdf(_ document: consuming PagedDocument) throws(RenderError) -> Data {
         var document = document
@@ -183,6 +183,8 @@ package struct Renderer: Sendable {
             if amendsPDF {
                 try PDFAmendment.amend(sink, info: info, elements: plan.elements, characterRenames: textLayer.characterRenames,
                                        numberSpans: numberSpans?.finished() ?? [], stop: stop)
+            } else {
+                try PDFAmendment.compressCairoStreams(in: sink)
             }
             return sink.takeData()
         }

@@ -1,5 +1,6 @@
-// The PDF post-processor: objects read and written back, an incremental update appended, a small PDF amended
-// into one that qpdf, pypdf and pdfminer accept with its language, XMP metadata and output intent.
+// The PDF post-processor: objects read and written back, a file written again whole with each object once, cairo's
+// streams compressed once whether cairo compressed them or not, a small PDF amended into one that qpdf, pypdf and
+// pdfminer accept with its language, XMP metadata and output intent.
 import Foundation
 @testable import MawjazRender
 import MawjazFrame
@@ -9,7 +10,12 @@ import TestSupport
 @Suite struct PDFAmendmentTests {
     /// A minimal PDF with a correct cross-reference table, as cairo would lay it out.
     static func minimalPDF(catalogExtras: String = "", extraObjects: [String] = []) -> [UInt8] {
-        let objects = [
+        file(minimalObjects(catalogExtras: catalogExtras) + extraObjects.map { Array($0.utf8) })
+    }
+
+    /// The minimal PDF's objects, 1 to 9.
+    static func minimalObjects(catalogExtras: String = "") -> [[UInt8]] {
+        [
             "<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 6 0 R /MarkInfo << /Marked true >>\(catalogExtras) >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Annots [5 0 R] >>",
@@ -19,19 +25,47 @@ import TestSupport
             "<< /Type /StructElem /S /Document /P 6 0 R /K [8 0 R 9 0 R] >>",
             "<< /Type /StructElem /S /Figure /P 7 0 R >>",
             "<< /Type /StructElem /S /P /P 7 0 R >>",
-        ] + extraObjects
-        var text = "%PDF-1.5\n%\u{B5}\u{ED}\n"
+        ].map { Array($0.utf8) }
+    }
+
+    /// A PDF of `objects` (numbered from 1), its cross-reference table and trailer as cairo writes them.
+    static func file(_ objects: [[UInt8]]) -> [UInt8] {
+        var bytes = Array("%PDF-1.5\n%\u{B5}\u{ED}\n".utf8)
         var offsets: [Int] = []
-        var bytes = Array(text.utf8)
         for (index, object) in objects.enumerated() {
             offsets.append(bytes.count)
-            bytes += Array("\(index + 1) 0 obj\n\(object)\nendobj\n".utf8)
+            bytes += Array("\(index + 1) 0 obj\n".utf8) + object + Array("\nendobj\n".utf8)
         }
         let xref = bytes.count
-        text = "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        var text = "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
         text += offsets.map { String(format: "%010d 00000 n \n", $0) }.joined()
         text += "trailer\n<< /Size \(objects.count + 1)\n   /Root 1 0 R\n   /Info 4 0 R\n>>\nstartxref\n\(xref)\n%%EOF\n"
         return bytes + Array(text.utf8)
+    }
+
+    /// The minimal PDF with a font (object 10) whose /ToUnicode map (11, its length in 12) and a form (13, its length
+    /// in 14) are streams as cairo writes them: compressed as cairo compresses them, or (as cairo writes them with
+    /// `CAIRO_DEBUG_PDF` set) not.
+    static func cairoStreamsPDF(compressed: Bool) throws -> [UInt8] {
+        let coder = FlateCoder()
+        var objects = minimalObjects(catalogExtras: " /TestFont 10 0 R /TestForm 13 0 R")
+        objects.append(Array("<< /Type /Font /Subtype /Type0 /BaseFont /Test /ToUnicode 11 0 R >>".utf8))
+        for (data, length) in [(Self.toUnicode, 12), ("q 1 0 0 1 5 5 cm 0 0 10 10 re f Q\n", 14)] {
+            var bytes = Array(data.utf8)
+            if compressed { bytes = try bytes.withUnsafeBufferPointer { (plain) throws(RenderError) in try coder.deflatedAsCairo(plain) } }
+            objects.append(Array("<< /Length \(length) 0 R\n\(compressed ? "   /Filter /FlateDecode\n" : "")>>\nstream\n".utf8)
+                           + bytes + Array("\nendstream".utf8))
+            objects.append(Array("   \(bytes.count)".utf8))
+        }
+        return file(objects)
+    }
+
+    /// The numbers of the objects `bytes` holds, as often as each is opened (`N 0 obj` at the start of a line).
+    static func openedObjects(_ bytes: [UInt8]) -> [Int] {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.split(separator: "\n").compactMap { line in
+            line.hasSuffix(" 0 obj") ? Int(line.dropLast(6)) : nil
+        }
     }
 
     /// The elements of the minimal PDF's structure tree, with the texts to add.
@@ -93,32 +127,65 @@ import TestSupport
         #expect(PDFObject.string(Array("cairo (x)".utf8)).textString == "cairo (x)")
     }
 
-    @Test func anUpdateAppendsObjectsATableAndATrailer() throws {
+    @Test func theFileIsWrittenAgainWithEachObjectOnce() throws {
         let original = Self.minimalPDF()
-        let file = try Self.read(original)
-        #expect(file.objects == 9)
-        var update = PDFUpdate(size: 10)
-        update.replace(1, with: .dictionary(PDFDictionary([("Type", .name("Catalog")), ("Pages", .reference(2)), ("Lang", .text("ar"))])))
-        let added = update.add(.integer(7))
-        #expect(added == 10)
+        #expect(try Self.read(original).objects == 9)
+        var changes = PDFChanges(size: 10)
+        changes.replace(1, with: .dictionary(PDFDictionary([("Type", .name("Catalog")), ("Pages", .reference(2)), ("Lang", .text("ar"))])))
+        #expect(changes.add(.integer(7)) == 10)
         let sink = ByteSink()
-        sink.append(original)
-        #expect(update.append(to: sink, previousCrossReference: file.crossReference,
-                              trailer: PDFDictionary([("Root", .reference(1)), ("Info", .reference(4))])))
-        let updated = sink.withBytes { Array($0) }
-        #expect(Array(updated.prefix(original.count)) == original)
-        let tail = String(decoding: updated.suffix(from: original.count), as: UTF8.self)
-        #expect(tail.contains("xref\n0 2\n0000000000 65535 f \n"))
-        #expect(tail.contains("10 1\n"))
-        #expect(tail.contains("/Size 11 /Prev \(file.crossReference)"))
-        for line in tail.split(separator: "\n", omittingEmptySubsequences: false) where line.hasSuffix(" n ") || line.hasSuffix(" f ") {
+        try original.withUnsafeBufferPointer { (buffer) throws(RenderError) in
+            try PDFFile(buffer).write(changes, trailer: PDFDictionary([("Root", .reference(1)), ("Info", .reference(4))]),
+                                      coder: FlateCoder(), to: sink)
+        }
+        let written = sink.withBytes { Array($0) }
+        #expect(Self.openedObjects(written) == Array(1...10))
+        let text = String(decoding: written, as: UTF8.self)
+        #expect(text.contains("1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Lang (ar) >>\nendobj\n"))
+        #expect(!text.contains("/Type /Catalog /Pages 2 0 R /StructTreeRoot"))
+        #expect(text.contains("xref\n0 11\n0000000000 65535 f \n"))
+        #expect(text.contains("trailer\n<< /Size 11 /Root 1 0 R /Info 4 0 R /ID [<"))
+        #expect(!text.contains("/Prev") && text.components(separatedBy: "xref\n").count == 3)  // "xref" and "startxref"
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) where line.hasSuffix(" n ") || line.hasSuffix(" f ") {
             #expect(line.utf8.count + 1 == 20, "\(line)")
         }
-        let url = try TestSupport.temporaryFolder().appendingPathComponent("updated.pdf")
-        try Data(updated).write(to: url)
+        // The table says where each object is, and the file reads again.
+        try written.withUnsafeBufferPointer { (buffer) throws(RenderError) in
+            let file = try PDFFile(buffer)
+            #expect(file.offsets.count == 10)
+            for number in 1...10 { _ = try file.object(number) }
+            #expect(try file.object(10) == .integer(7))
+        }
+        let url = try TestSupport.temporaryFolder().appendingPathComponent("written.pdf")
+        try Data(written).write(to: url)
         try TestSupport.inspectPDF(url)
-        // An updated file is not amended again.
-        #expect(throws: RenderError.amendment("the file was already updated")) { try Self.read(updated) }
+    }
+
+    /// cairo's streams are compressed once: a file whose streams cairo compressed and one whose streams it left
+    /// uncompressed (`CAIRO_DEBUG_PDF`) are amended into the same bytes, and written again unamended the second is the
+    /// first byte for byte. The map is rewritten (a glyph renamed), the form copied or compressed as cairo would.
+    @Test func cairosStreamsAreCompressedOnceEitherWay() throws {
+        let compressed = try Self.cairoStreamsPDF(compressed: true), plain = try Self.cairoStreamsPDF(compressed: false)
+        let sink = ByteSink()
+        try plain.withUnsafeBufferPointer { (buffer) throws(RenderError) in
+            try PDFFile(buffer).write(PDFChanges(size: 15), trailer: nil, coder: FlateCoder(), to: sink)
+        }
+        #expect(sink.withBytes { Array($0) } == compressed)
+
+        let renames = ["\u{FE91}": "ب"]
+        let amended = try Self.amended(compressed, info: Self.info, elements: Self.elements, characterRenames: renames)
+        #expect(try Self.amended(plain, info: Self.info, elements: Self.elements, characterRenames: renames) == amended)
+        #expect(Self.openedObjects(amended) == Array(1...17))
+        let url = try TestSupport.temporaryFolder().appendingPathComponent("amended.pdf")
+        try Data(amended).write(to: url)
+        try TestSupport.inspectPDF(url)
+        let expanded = try TestSupport.run("qpdf", ["--qdf", "--object-streams=disable", url.path, "-"]).output
+        #expect(expanded.contains("<0001> <0628>") && !expanded.contains("<0001> <fe91>"))
+        #expect(expanded.contains("0 0 10 10 re f"))
+        // The map's new version keeps cairo's dictionary and length object; the font is left as it was.
+        let text = String(decoding: amended, as: UTF8.self)
+        #expect(text.contains("11 0 obj\n<< /Length 12 0 R\n   /Filter /FlateDecode\n>>\nstream\n"))
+        #expect(text.contains("10 0 obj\n<< /Type /Font /Subtype /Type0 /BaseFont /Test /ToUnicode 11 0 R >>\nendobj\n"))
     }
 
     /// `bytes` amended (in a sink, as cairo's bytes are).
@@ -153,7 +220,7 @@ import TestSupport
     }
 
     @Test func theAmendedFileIsHandedOverWhereItWasWritten() throws {
-        // A long document's PDF is not copied: cairo's bytes are amended where they lie, and become the data.
+        // A long document's PDF is not copied again: the amended file is written once, and becomes the data.
         let sink = ByteSink()
         sink.append(Self.minimalPDF())
         try PDFAmendment.amend(sink, info: Self.info, elements: Self.elements)
@@ -201,7 +268,7 @@ import TestSupport
         #expect(expanded.contains("<0001> <0628>") && !expanded.contains("<0001> <fe91>"))
     }
 
-    @Test func whatDoesNotFitIsAnError() {
+    @Test func whatDoesNotFitIsAnError() throws {
         #expect(throws: RenderError.amendment("the structure tree has 3 elements, not the 2 planned")) {
             try Self.amended(Self.minimalPDF(), info: Self.info, elements: Array(Self.elements.prefix(2)))
         }
@@ -210,6 +277,24 @@ import TestSupport
         }
         #expect(throws: RenderError.amendment("no startxref")) {
             try Self.amended(Array("%PDF-1.5\n".utf8), info: Self.info, elements: Self.elements)
+        }
+        // A damaged file is not written again as if it were whole: a table that misplaces an object the amendment
+        // copies unread, a stream's length object that is not cairo's.
+        var misplaced = Self.minimalPDF(extraObjects: ["<< /Type /Unread >>", "(also unread)"])
+        let table = String(decoding: misplaced, as: UTF8.self).components(separatedBy: "xref\n")[1]
+        let entries = table.split(separator: "\n").filter { $0.hasSuffix(" n ") }
+        let xref = try #require(try? Self.read(misplaced).crossReference)
+        var swapped = String(decoding: misplaced[xref...], as: UTF8.self)
+        swapped = swapped.replacingOccurrences(of: entries[9], with: "SWAP").replacingOccurrences(of: entries[10], with: entries[9])
+            .replacingOccurrences(of: "SWAP", with: entries[10])
+        misplaced = Array(misplaced[..<xref]) + Array(swapped.utf8)
+        #expect(throws: RenderError.amendment("object 11 is not where the table says")) {
+            try Self.amended(misplaced, info: Self.info, elements: Self.elements)
+        }
+        var lengths = try Self.cairoStreamsPDF(compressed: false)
+        lengths = Array(String(decoding: lengths, as: UTF8.self).replacingOccurrences(of: "12 0 obj\n   ", with: "12 0 obj\n  +").utf8)
+        #expect(throws: RenderError.amendment("object 12, a stream's length, is not as cairo writes it")) {
+            try Self.amended(lengths, info: Self.info, elements: Self.elements, characterRenames: ["\u{FE91}": "ب"])
         }
     }
 
