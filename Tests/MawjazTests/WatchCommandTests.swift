@@ -33,12 +33,18 @@ import TestSupport
             let pipe = Pipe()
             process.standardOutput = pipe
             process.standardError = pipe
-            pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-                let data = handle.availableData
-                guard let self, !data.isEmpty else { return }
-                self.lock.withLock { self.printed += String(decoding: data, as: UTF8.self) }
-            }
             try process.run()
+            // Read by a blocking loop on a thread of its own, not by `readabilityHandler`: on Linux, tearing down that
+            // handler's dispatch source races the pipe's close inside libdispatch, which once crashed a test run
+            // (signal 11 in `_dispatch_event_loop_drain`; swift-corelibs-libdispatch issue 949).
+            let output = pipe.fileHandleForReading
+            Thread.detachNewThread { [weak self] in
+                while true {
+                    let data = output.availableData
+                    guard !data.isEmpty, let self else { return }
+                    self.lock.withLock { self.printed += String(decoding: data, as: UTF8.self) }
+                }
+            }
         }
 
         var output: String { lock.withLock { printed } }
