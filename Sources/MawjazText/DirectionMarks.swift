@@ -1,5 +1,6 @@
 // Invisible direction marks that keep a number after a bracketed or quoted phrase of the other direction with its
-// paragraph, and their removal from every text read back out of the layout.
+// paragraph, and a Latin token's own punctuation with the token in a right-to-left paragraph (`latinTokenEdges`), and
+// their removal from every text read back out of the layout.
 import MawjazFrame
 
 /// Where a paragraph gets a mark of its own direction (U+200E in a left-to-right paragraph, U+200F in a right-to-left
@@ -23,20 +24,28 @@ package enum DirectionMarks {
     /// `spans` with the marks `direction` needs inserted, and whether any was.
     static func inserted(into spans: [TextSpan], direction: Direction) -> (spans: [TextSpan], changed: Bool) {
         var text = spans.count == 1 ? spans[0].text : spans.map(\.text).joined()
+        var marks: [(offset: Int, mark: String)] = []
         // Most paragraphs have no closing bracket or quote before a digit: answered from the bytes first.
-        guard text.withUTF8(mayNeedMarks) else { return (spans, false) }
-        let offsets = positions(in: text, rightToLeft: direction.isRightToLeft)
-        guard !offsets.isEmpty else { return (spans, false) }
-        let mark = direction.isRightToLeft ? "\u{200F}" : "\u{200E}"
+        if text.withUTF8(mayNeedMarks) {
+            let own = direction.isRightToLeft ? "\u{200F}" : "\u{200E}"
+            marks = positions(in: text, rightToLeft: direction.isRightToLeft).map { ($0, own) }
+        }
+        if direction.isRightToLeft {
+            let edges = latinTokenEdges(in: text)
+            if !edges.isEmpty {
+                marks = (marks + edges.map { ($0, "\u{200E}") }).sorted { ($0.offset, $0.mark) < ($1.offset, $1.mark) }
+            }
+        }
+        guard !marks.isEmpty else { return (spans, false) }
         var result: [TextSpan] = [], start = 0, next = 0
         for var span in spans {
             let bytes = Array(span.text.utf8), end = start + bytes.count
             var rebuilt: [UInt8] = [], copied = 0
-            // A mark after the span's last character goes into this span, with the bracket it follows.
-            while next < offsets.count, offsets[next] <= end {
-                let local = offsets[next] - start
+            // A mark after the span's last character goes into this span, with the character it follows.
+            while next < marks.count, marks[next].offset <= end {
+                let local = marks[next].offset - start
                 rebuilt += bytes[copied..<local]
-                rebuilt += Array(mark.utf8)
+                rebuilt += Array(marks[next].mark.utf8)
                 copied = local
                 next += 1
             }
@@ -83,6 +92,104 @@ package enum DirectionMarks {
             }
         }
         return result
+    }
+
+    /// The UTF-8 offsets in `text`, a right-to-left paragraph's, of the edges of each Latin token whose own punctuation,
+    /// symbols or digits Unicode's rules would set right to left, where it gets a left-to-right mark (U+200E) so that
+    /// it is drawn as typed: `C++`, `.NET`, `25°F`, `e.g.`, `@handle` rather than `++C`, `NET.`, `F°25`, `.e.g`,
+    /// `handle@`. A token is a run of characters between spaces; the brackets and quotes that open or close it, and the
+    /// sentence punctuation that ends it (`.` `,` `;` `:` `!` `?` `،` `؛` `؟`), belong to the Arabic sentence and stay
+    /// outside the marks — but for the last full stop of an abbreviation whose every part is one or two letters
+    /// (`e.g.`, `U.S.`, `Ph.D.`). What is left gets the marks when it holds a Latin letter and no right-to-left one,
+    /// and it starts with something other than a letter or ends with something other than a letter or a digit
+    /// (`Report`, `COVID-19`, `info@example.org` are drawn as typed without them).
+    package static func latinTokenEdges(in text: String) -> [Int] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [Int] = []
+            var start = 0, index = 0, latin = false
+            while index <= bytes.count {
+                let space = index == bytes.count ? 1 : spaceLength(bytes, at: index)
+                guard space > 0 else {
+                    latin = latin || isLetter(bytes[index])
+                    index += 1
+                    continue
+                }
+                // Only a token with an ASCII letter that starts or ends with another character is read further.
+                if latin, !isLetter(bytes[start]) || !(isLetter(bytes[index - 1]) || (0x30...0x39).contains(bytes[index - 1])),
+                   let core = core(of: UnsafeBufferPointer(rebasing: bytes[start..<index])) {
+                    result += [start + core.lowerBound, start + core.upperBound]
+                }
+                index += space
+                start = index
+                latin = false
+            }
+            return result
+        }
+    }
+
+    /// The byte length of the space at `index` in `bytes` (a space, a no-break space, a tab or a line break); 0 for any
+    /// other character.
+    private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        switch bytes[index] {
+        case 0x20, 0x09, 0x0A: 1
+        case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xA0: 2
+        default: 0
+        }
+    }
+
+    /// Whether `byte` is an ASCII letter.
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    /// The byte range of `token` that gets the marks (see `latinTokenEdges`); nil when it needs none.
+    private static func core(of token: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var scalars: [(scalar: Unicode.Scalar, offset: Int)] = []
+        var offset = 0
+        for scalar in String(decoding: token, as: UTF8.self).unicodeScalars {
+            scalars.append((scalar, offset))
+            offset += scalar.utf8.count
+        }
+        var low = 0, high = scalars.count
+        while low < high, closer(of: scalars[low].scalar) != nil { low += 1 }
+        while high > low, isSentencePunctuation(scalars[high - 1].scalar) || isCloser(scalars[high - 1].scalar) { high -= 1 }
+        guard low < high else { return nil }
+        // An abbreviation's last full stop is its own.
+        let parts = scalars[low..<high].split(omittingEmptySubsequences: false) { $0.scalar == "." }
+        if high < scalars.count, scalars[high].scalar == ".", parts.count > 1,
+           parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy { Direction.strongDirection(of: $0.scalar) == .leftToRight } }) {
+            high += 1
+        }
+        var latin = false
+        for (scalar, _) in scalars[low..<high] {
+            switch Direction.strongDirection(of: scalar) {
+            case .rightToLeft: return nil
+            case .leftToRight: latin = true
+            case nil: break
+            }
+        }
+        let first = scalars[low].scalar, last = scalars[high - 1].scalar
+        guard latin, Direction.strongDirection(of: first) == nil || !(Direction.strongDirection(of: last) != nil || ("0"..."9").contains(last)) else {
+            return nil
+        }
+        return scalars[low].offset..<(high < scalars.count ? scalars[high].offset : token.count)
+    }
+
+    /// Whether `scalar` is punctuation that ends a sentence or a clause (see `latinTokenEdges`).
+    private static func isSentencePunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", ",", ";", ":", "!", "?", "\u{060C}", "\u{061B}", "\u{061F}": true
+        default: false
+        }
+    }
+
+    /// Whether `scalar` closes a bracket or a quote.
+    private static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ")", "]", "}", "\u{BB}", "\u{203A}", "\u{201D}", "\u{2019}", "\"": true
+        default: false
+        }
     }
 
     /// Whether `bytes` hold a closing bracket or quote followed, after spaces if any, by a European digit.

@@ -213,4 +213,45 @@ import TestSupport
         }
         #expect(DirectionMarks.positions(in: "نص عربي (Plan) 2025", rightToLeft: false).isEmpty)
     }
+
+    /// A Latin token's own punctuation, symbols and digits are drawn as typed in a right-to-left paragraph
+    /// (`DirectionMarks.latinTokenEdges`): Unicode's rules drew `C++` as `++C`, `.NET` as `NET.`, `25°F` as `F°25`. The
+    /// sentence's punctuation after the token and the brackets around it stay the Arabic sentence's; the marks are in no
+    /// text the layout gives back.
+    @Test func aLatinTokensOwnPunctuationIsDrawnAsTypedInARightToLeftParagraph() throws {
+        let marks: Set<Unicode.Scalar> = ["\u{200E}", "\u{200F}"]
+        let cases: [(text: String, drawn: String)] = [
+            ("نستخدم C++ في المشروع", " C++ "),
+            ("منصة .NET الحديثة", " .NET "),
+            ("درجة 25°F اليوم", " 25°F "),
+            ("بلغت °F فقط", " °F "),
+            ("نحو −4°C اليوم", " −4°C "),
+            ("مثل e.g. هذا", " e.g. "),
+            ("تابعونا @mawjaz الآن", " @mawjaz "),
+            // The comma is the Arabic sentence's, drawn on the token's left; the brackets stay around it (a bracket's cluster
+            // holds its character, drawn mirrored).
+            ("لغة C++، ثم", "،C++ "),
+            ("بلغة (C++) المعروفة", " )C++( "),
+        ]
+        for (text, expected) in cases {
+            let (drawn, line) = try drawnText(text, style: arabic, direction: .rightToLeft)
+            #expect(drawn.contains(expected), "\(text): drawn \(drawn)")
+            #expect(line.text == text)
+            #expect(!line.runs.contains { $0.clusterText.unicodeScalars.contains(where: marks.contains) || $0.text.unicodeScalars.contains(where: marks.contains) })
+            #expect(line.runs.allSatisfy { $0.clusters.reduce(0) { $0 + $1.byteCount } == $0.clusterText.utf8.count })
+            #expect(line.runs.allSatisfy { $0.clusters.reduce(0) { $0 + $1.glyphCount } == $0.glyphs.count })
+        }
+        // Where the marks go: around the token, inside its brackets, before the sentence's punctuation.
+        func marked(_ text: String) -> String {
+            var bytes = Array(text.utf8)
+            for offset in DirectionMarks.latinTokenEdges(in: text).reversed() { bytes.insert(contentsOf: Array("|".utf8), at: offset) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        #expect(marked("لغة (C++)، و «.NET». و U.S. و Ph.D.") == "لغة (|C++|)، و «|.NET|». و |U.S.| و |Ph.D.|")
+        #expect(marked("الموقع https://example.org/ أو Node.js. و v2+") == "الموقع |https://example.org/| أو Node.js. و |v2+|")
+        // Tokens drawn as typed without marks, and tokens with an Arabic letter or without a Latin one, get none.
+        for text in ["(Annual Report) و COVID-19 و info@example.org و Q3 و SA03 8000", "C++عربي و 12.5% و +998 71 و ٢٠٢٤"] {
+            #expect(DirectionMarks.latinTokenEdges(in: text).isEmpty, "\(text)")
+        }
+    }
 }
