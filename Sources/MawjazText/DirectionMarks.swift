@@ -107,22 +107,26 @@ package enum DirectionMarks {
         var text = text
         return text.withUTF8 { bytes in
             var result: [Int] = []
-            var start = 0, index = 0, latin = false
-            while index <= bytes.count {
-                let space = index == bytes.count ? 1 : spaceLength(bytes, at: index)
-                guard space > 0 else {
-                    latin = latin || isLetter(bytes[index])
+            var index = 0
+            while index < bytes.count {
+                // Most of an Arabic paragraph holds no ASCII letter: skipped byte by byte to the next one.
+                guard isLetter(bytes[index]) else {
                     index += 1
                     continue
                 }
-                // Only a token with an ASCII letter that starts or ends with another character is read further.
-                if latin, !isLetter(bytes[start]) || !(isLetter(bytes[index - 1]) || (0x30...0x39).contains(bytes[index - 1])),
-                   let core = core(of: UnsafeBufferPointer(rebasing: bytes[start..<index])) {
+                // The letter's token, from the space before it to the space after it; it is read further only when it
+                // starts or ends with something other than an ASCII letter.
+                var start = index, end = index
+                while start > 0, !(bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09 || bytes[start - 1] == 0x0A ||
+                                   (bytes[start - 1] == 0xA0 && start >= 2 && bytes[start - 2] == 0xC2)) {
+                    start -= 1
+                }
+                while end < bytes.count, spaceLength(bytes, at: end) == 0 { end += 1 }
+                if !isLetter(bytes[start]) || !(isLetter(bytes[end - 1]) || (0x30...0x39).contains(bytes[end - 1])),
+                   let core = core(of: UnsafeBufferPointer(rebasing: bytes[start..<end])) {
                     result += [start + core.lowerBound, start + core.upperBound]
                 }
-                index += space
-                start = index
-                latin = false
+                index = end
             }
             return result
         }
@@ -140,7 +144,7 @@ package enum DirectionMarks {
 
     /// Whether `byte` is an ASCII letter.
     private static func isLetter(_ byte: UInt8) -> Bool {
-        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        (byte | 0x20) &- 0x61 < 26
     }
 
     /// The byte range of `token` that gets the marks (see `latinTokenEdges`); nil when it needs none.
