@@ -100,9 +100,10 @@ package enum DirectionMarks {
     /// `handle@`. A token is a run of characters between spaces; the brackets and quotes that open or close it, and the
     /// sentence punctuation that ends it (`.` `,` `;` `:` `!` `?` `،` `؛` `؟`), belong to the Arabic sentence and stay
     /// outside the marks — but for the last full stop of an abbreviation whose every part is one or two letters
-    /// (`e.g.`, `U.S.`, `Ph.D.`). What is left gets the marks when it holds a Latin letter and no right-to-left one,
-    /// and it starts with something other than a letter or ends with something other than a letter or a digit
-    /// (`Report`, `COVID-19`, `info@example.org` are drawn as typed without them).
+    /// (`e.g.`, `U.S.`, `Ph.D.`). A one-letter proclitic written joined to the token (و ف ب ل ك: `و.NET`, `ب@handle`)
+    /// stays the sentence's too, outside the marks. What is left gets the marks when it holds a Latin letter and no
+    /// right-to-left one, and it starts with something other than a letter or ends with something other than a letter
+    /// or a digit (`Report`, `COVID-19`, `info@example.org` are drawn as typed without them).
     package static func latinTokenEdges(in text: String) -> [Int] {
         var text = text
         return text.withUTF8 { bytes in
@@ -157,6 +158,13 @@ package enum DirectionMarks {
         }
         var low = 0, high = scalars.count
         while low < high, closer(of: scalars[low].scalar) != nil { low += 1 }
+        // A one-letter proclitic joined to the Latin token (`و.NET`, `بC++`), with its vowel marks, is the Arabic
+        // sentence's: what follows it is read as a token of its own.
+        if low < high, isProclitic(scalars[low].scalar) {
+            low += 1
+            while low < high, ("\u{064B}"..."\u{0652}").contains(scalars[low].scalar) { low += 1 }
+            while low < high, closer(of: scalars[low].scalar) != nil { low += 1 }
+        }
         while high > low, isSentencePunctuation(scalars[high - 1].scalar) || isCloser(scalars[high - 1].scalar) { high -= 1 }
         guard low < high else { return nil }
         // An abbreviation's last full stop is its own.
@@ -178,6 +186,15 @@ package enum DirectionMarks {
             return nil
         }
         return scalars[low].offset..<(high < scalars.count ? scalars[high].offset : token.count)
+    }
+
+    /// Whether `scalar` is one of the letters written joined to the next word as a word of their own (و ف ب ل ك: and,
+    /// so, with, for, like).
+    private static func isProclitic(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\u{0648}", "\u{0641}", "\u{0628}", "\u{0644}", "\u{0643}": true
+        default: false
+        }
     }
 
     /// Whether `scalar` is punctuation that ends a sentence or a clause (see `latinTokenEdges`).

@@ -63,7 +63,7 @@ import TestSupport
         "en-naskh": ["poppler": 15, "pdfium": 24], "en-amiri": ["poppler": 15, "pdfium": 24],
         "ministry-ar-naskh": ["poppler": 56, "pdfium": 60], "ministry-ar-amiri": ["poppler": 56, "pdfium": 60],
         "ministry-en-naskh": ["poppler": 28, "pdfium": 34], "ministry-en-amiri": ["poppler": 28, "pdfium": 34],
-        "circular-ar-naskh": ["poppler": 67, "pdfium": 67], "circular-ar-amiri": ["poppler": 69, "pdfium": 68],
+        "circular-ar-naskh": ["poppler": 70, "pdfium": 70], "circular-ar-amiri": ["poppler": 72, "pdfium": 71],
     ]
 
     @Test(arguments: ["ar-naskh", "ar-amiri", "en-naskh", "en-amiri", "ministry-ar-naskh", "ministry-ar-amiri", "ministry-en-naskh", "ministry-en-amiri",

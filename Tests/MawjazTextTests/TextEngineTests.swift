@@ -232,6 +232,15 @@ import TestSupport
             // holds its character, drawn mirrored).
             ("لغة C++، ثم", "،C++ "),
             ("بلغة (C++) المعروفة", " )C++( "),
+            // A one-letter proclitic written joined to the token stays on its right, outside the marks.
+            ("منصة و.NET الحديثة", " .NETو "),
+            ("الحرارة و25°F اليوم", " 25°Fو "),
+            ("الحساب و@mof_gov الرسمي", " @mof_govو "),
+            ("مكتوب ب.NET فقط", " .NETب "),
+            ("لغة وC++ المعروفة", " C++و "),
+            // The cluster of the letter and its vowel mark is drawn from the left, the mark first.
+            ("منصة وَ.NET، ثم", "،.NET\u{064E}و "),
+            ("بلغة و(C++) المعروفة", " )C++(و "),
         ]
         for (text, expected) in cases {
             let (drawn, line) = try drawnText(text, style: arabic, direction: .rightToLeft)
@@ -249,6 +258,9 @@ import TestSupport
         }
         #expect(marked("لغة (C++)، و «.NET». و U.S. و Ph.D.") == "لغة (|C++|)، و «|.NET|». و |U.S.| و |Ph.D.|")
         #expect(marked("الموقع https://example.org/ أو Node.js. و v2+") == "الموقع |https://example.org/| أو Node.js. و |v2+|")
+        #expect(marked("و.NET، و«.NET» فC++ كَe.g. ل@x") == "و|.NET|، و«|.NET|» ف|C++| كَ|e.g.| ل|@x|")
+        // A proclitic before a token drawn as typed without marks, or before an Arabic letter, changes nothing.
+        #expect(DirectionMarks.latinTokenEdges(in: "وReport وCOVID-19 و12.5% والC++ وو.NET").isEmpty)
         // Tokens drawn as typed without marks, and tokens with an Arabic letter or without a Latin one, get none.
         for text in ["(Annual Report) و COVID-19 و info@example.org و Q3 و SA03 8000", "C++عربي و 12.5% و +998 71 و ٢٠٢٤"] {
             #expect(DirectionMarks.latinTokenEdges(in: text).isEmpty, "\(text)")
