@@ -182,9 +182,9 @@ package enum DirectionMarks {
             }
         }
         let first = scalars[low].scalar, last = scalars[high - 1].scalar
-        guard latin, Direction.strongDirection(of: first) == nil || !(Direction.strongDirection(of: last) != nil || ("0"..."9").contains(last)) else {
-            return nil
-        }
+        let opensWithLetter = Direction.strongDirection(of: first) != nil
+        let endsWithLetterOrDigit = Direction.strongDirection(of: last) != nil || ("0"..."9").contains(last)
+        guard latin, !(opensWithLetter && endsWithLetterOrDigit) else { return nil }
         return scalars[low].offset..<(high < scalars.count ? scalars[high].offset : token.count)
     }
 
@@ -205,13 +205,13 @@ package enum DirectionMarks {
         }
     }
 
-    /// Whether `scalar` closes a bracket or a quote.
+    /// Whether `scalar` closes a bracket or a quote: is the partner `closer(of:)` gives an opening one.
     private static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case ")", "]", "}", "\u{BB}", "\u{203A}", "\u{201D}", "\u{2019}", "\"": true
-        default: false
-        }
+        openers.contains { closer(of: $0) == scalar }
     }
+
+    /// The opening brackets and quotes `closer(of:)` knows.
+    private static let openers: [Unicode.Scalar] = ["(", "[", "{", "\u{AB}", "\u{2039}", "\u{201C}", "\u{2018}", "\""]
 
     /// Whether `bytes` hold a closing bracket or quote followed, after spaces if any, by a European digit.
     private static func mayNeedMarks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

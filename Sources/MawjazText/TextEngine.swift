@@ -374,31 +374,30 @@ package final class TextEngine {
                     var glyphCount = 0
                     for glyph in cluster.firstGlyph..<cluster.endGlyph where slot[glyph] >= 0 { glyphCount += 1 }
                     let piece = UnsafeBufferPointer(rebasing: text[cluster.start..<cluster.end])
-                    if marked, DirectionMarks.holdsMark(piece) {
-                        // A direction mark's bytes are left out of the text; a cluster of marks alone, left out.
-                        let kept = DirectionMarks.removed(piece)
-                        if kept.isEmpty, glyphCount == 0 { continue }
-                        let ordered = rtl && glyphCount == 1 && kept.withUnsafeBufferPointer(Self.scalarCount) > 1 ? Self.reversedScalars(kept[...]) : kept
-                        for byte in ordered {
-                            buffer[written] = byte
-                            written += 1
+                    /// Copies a cluster's text (in visual order when one glyph stands for several characters, a ligature
+                    /// such as لله) and notes the cluster.
+                    func append(_ characters: UnsafeBufferPointer<UInt8>) {
+                        if rtl && glyphCount == 1 && Self.scalarCount(characters) > 1 {
+                            for byte in Self.reversedScalars(characters) {
+                                buffer[written] = byte
+                                written += 1
+                            }
+                        } else if let from = characters.baseAddress, let to = buffer.baseAddress {
+                            (to + written).initialize(from: from, count: characters.count)
+                            written += characters.count
                         }
+                        clusters.append(GlyphCluster(byteCount: characters.count, glyphCount: glyphCount))
+                    }
+                    guard marked, DirectionMarks.holdsMark(piece) else {
                         ranges.append(cluster.start..<cluster.end)
-                        clusters.append(GlyphCluster(byteCount: ordered.count, glyphCount: glyphCount))
+                        append(piece)
                         continue
                     }
+                    // A direction mark's bytes are left out of the text; a cluster of marks alone, left out.
+                    let kept = DirectionMarks.removed(piece)
+                    if kept.isEmpty, glyphCount == 0 { continue }
                     ranges.append(cluster.start..<cluster.end)
-                    if rtl && glyphCount == 1 && Self.scalarCount(piece) > 1 {
-                        // One glyph for several characters (a ligature such as لله): its text in visual order too.
-                        for byte in Self.reversedScalars(bytes[cluster.start..<cluster.end]) {
-                            buffer[written] = byte
-                            written += 1
-                        }
-                    } else if let from = piece.baseAddress, let to = buffer.baseAddress {
-                        (to + written).initialize(from: from, count: piece.count)
-                        written += piece.count
-                    }
-                    clusters.append(GlyphCluster(byteCount: piece.count, glyphCount: glyphCount))
+                    kept.withUnsafeBufferPointer(append)
                 }
             }
         }
@@ -512,7 +511,7 @@ package final class TextEngine {
         bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
     }
 
-    private static func reversedScalars(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+    private static func reversedScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var end = bytes.endIndex
