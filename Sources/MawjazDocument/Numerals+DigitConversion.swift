@@ -139,17 +139,22 @@ extension Numerals {
                 let text = String(String.UnicodeScalarView(scalars[word]))
                 keep = text.contains("@") || text.contains("://")
             }
+            let before = numeric[..<position].lastIndex(of: false)
+            let after = numeric[(position + 1)...].firstIndex(of: false)
             if numeric[position] {
                 // A phone number: "+" and digits, then groups of digits.
                 if scalars[word.lowerBound] == "+", position + 1 < words.count, isDigitsOnly(scalars[words[position + 1]]) { phone = true }
                 keep = keep || phone
                 // A number inside Latin text: the nearest word before it that is not a number is Latin, or there is
                 // none and the nearest one after it is.
-                let before = numeric[..<position].lastIndex(of: false)
-                let after = numeric[(position + 1)...].firstIndex(of: false)
                 if let before { keep = keep || latin[before] } else if let after { keep = keep || latin[after] }
             } else {
                 phone = false
+                // A code of digits and other letters (`١٢/ب/١٤٤٧`) inside Latin text: the nearest words around it that
+                // are not numbers are Latin (or the text ends). One that opens Arabic text (`Python 3.12 و2024 …`) is not.
+                if !keep, scalars[word].contains(where: { digitValue($0) != nil }), let before, latin[before] {
+                    keep = after.map { latin[$0] } ?? true
+                }
             }
             if keep { for index in word { mask[index] = true } }
         }

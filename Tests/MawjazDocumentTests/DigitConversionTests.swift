@@ -108,6 +108,12 @@ import Testing
         #expect(arabic.convertDigits(in: "بلغ +200 نشاط") == "بلغ +٢٠٠ نشاط")
         #expect(arabic.convertDigits(in: "الوسم #رؤية_2030 والبند #12") == "الوسم #رؤية_2030 والبند #١٢")
         #expect(latin.convertDigits(in: "الهاتف +٩٩٨ ٧١ ١٢٣") == "الهاتف +٩٩٨ ٧١ ١٢٣")
+        // A code of digits and Arabic letters inside Latin text keeps its digits, as a number there does; one opening Arabic text
+        // after Latin words, or standing in Arabic text, follows the policy.
+        #expect(latin.convertDigits(in: "decision ١٢/ب/١٤٤٧ of the board") == "decision ١٢/ب/١٤٤٧ of the board")
+        #expect(latin.convertDigits(in: "see decision ١٢/ب/١٤٤٧") == "see decision ١٢/ب/١٤٤٧")
+        #expect(arabic.convertDigits(in: "بلغة Python 3.12 و2024 عاما") == "بلغة Python 3.12 و٢٠٢٤ عاما")
+        #expect(latin.convertDigits(in: "القرار ١٢/ب/١٤٤٧ of the board") == "القرار 12/ب/1447 of the board")
     }
 
     @Test func integersOfFiveOrMoreDigitsAreGrouped() {
