@@ -63,13 +63,44 @@ extension LayoutContext {
         let page = numerals.pageNumber(pageIndex + 1), pages = numerals.pageNumber(pageCount)
         let pageOfPages = words.text(.pageOfPages(page: page, pages: pages))
         let attachment = document.attachment.map { words.text(.attachment(numerals.format($0))) } ?? ""
-        return text.replacingOccurrences(of: "{page-of-pages}", with: pageOfPages)
-            .replacingOccurrences(of: "{attachment}", with: attachment)
-            .replacingOccurrences(of: "{page}", with: page)
-            .replacingOccurrences(of: "{pages}", with: pages)
-            .replacingOccurrences(of: "{title}", with: document.title)
-            .replacingOccurrences(of: "{date}", with: document.dateText)
-            .replacingOccurrences(of: "{classification}", with: document.classification ?? "")
+        var text = text
+        for (placeholder, value) in [("{page-of-pages}", pageOfPages), ("{attachment}", attachment), ("{page}", page), ("{pages}", pages),
+                                     ("{title}", document.title), ("{date}", document.dateText),
+                                     ("{classification}", document.classification ?? "")] {
+            text = Self.replacing(placeholder, with: value, in: text)
+        }
+        return text
+    }
+
+    /// `text` with every `placeholder` (ASCII) replaced by `value`, as Foundation's `replacingOccurrences(of:with:)`
+    /// does. Foundation is asked only when the placeholder's bytes are in the text and it is not the placeholder alone:
+    /// no character is canonically equivalent to an ASCII brace, hyphen or lowercase letter, so a text without those
+    /// bytes holds no occurrence. (Each Foundation call cost some 17,000 instructions; a page's slots made seven.)
+    private static func replacing(_ placeholder: String, with value: String, in text: String) -> String {
+        if text.utf8.elementsEqual(placeholder.utf8) { return value }
+        guard holds(text, placeholder) else { return text }
+        return text.replacingOccurrences(of: placeholder, with: value)
+    }
+
+    /// Whether `text`'s UTF-8 bytes hold `part`'s (the standard library's `firstRange(of:)` set up a searcher and
+    /// cost more than the few bytes compared).
+    private static func holds(_ text: String, _ part: String) -> Bool {
+        var text = text, part = part
+        return text.withUTF8 { text in
+            part.withUTF8 { part in
+                guard let first = part.first else { return true }
+                var start = 0
+                while start + part.count <= text.count {
+                    if text[start] == first {
+                        var index = 1
+                        while index < part.count, text[start + index] == part[index] { index += 1 }
+                        if index == part.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
     }
 }
 

@@ -864,12 +864,12 @@ struct ContentStreamText {
 extension ToUnicodeMap {
     /// The entries of a /ToUnicode CMap's `bfchar` sections (the only ones cairo writes): each code's text.
     static func entries(in map: [UInt8]) -> [Int: String] {
-        var entries: [Int: String] = [:], position = 0, inSection = false, code: Int?
+        var entries: [Int: String] = [:], position = 0, inSection = false, code: Int?, units: [UInt16] = []
         let begin = Array("beginbfchar".utf8), end = Array("endbfchar".utf8)
         while position < map.count {
             let byte = map[position]
             if byte == UInt8(ascii: "<"), inSection {
-                var value = 0, units: [UInt16] = [], digits = 0
+                var value = 0, digits = 0
                 position += 1
                 while position < map.count, map[position] != UInt8(ascii: ">") {
                     if let digit = hexValue(map[position]) {
@@ -883,7 +883,8 @@ extension ToUnicodeMap {
                     position += 1
                 }
                 if let number = code {
-                    entries[number] = String(decoding: units, as: UTF16.self)
+                    entries[number] = text(units)
+                    units.removeAll(keepingCapacity: true)
                     code = nil
                 } else {
                     code = value
@@ -898,6 +899,41 @@ extension ToUnicodeMap {
             position += 1
         }
         return entries
+    }
+
+    /// The text of UTF-16 code units, as `String(decoding:as: UTF16.self)` reads them (an unpaired surrogate becomes
+    /// U+FFFD), written as UTF-8 into the string's own room: the standard decoder, generic over its input, cost some
+    /// 2,400 instructions for an entry of one or two units.
+    private static func text(_ units: [UInt16]) -> String {
+        String(unsafeUninitializedCapacity: units.count * 3) { buffer in
+            var count = 0, index = 0
+            func put(_ scalar: UInt32) {
+                if scalar < 0x80 {
+                    buffer[count] = UInt8(scalar); count += 1
+                } else if scalar < 0x800 {
+                    buffer[count] = UInt8(0xC0 | scalar >> 6); buffer[count + 1] = UInt8(0x80 | scalar & 0x3F); count += 2
+                } else if scalar < 0x10000 {
+                    buffer[count] = UInt8(0xE0 | scalar >> 12); buffer[count + 1] = UInt8(0x80 | scalar >> 6 & 0x3F)
+                    buffer[count + 2] = UInt8(0x80 | scalar & 0x3F); count += 3
+                } else {
+                    buffer[count] = UInt8(0xF0 | scalar >> 18); buffer[count + 1] = UInt8(0x80 | scalar >> 12 & 0x3F)
+                    buffer[count + 2] = UInt8(0x80 | scalar >> 6 & 0x3F); buffer[count + 3] = UInt8(0x80 | scalar & 0x3F); count += 4
+                }
+            }
+            while index < units.count {
+                let unit = UInt32(units[index])
+                index += 1
+                if unit & 0xF800 != 0xD800 {
+                    put(unit)
+                } else if unit < 0xDC00, index < units.count, units[index] & 0xFC00 == 0xDC00 {
+                    put(0x10000 + ((unit - 0xD800) << 10 | (UInt32(units[index]) - 0xDC00)))
+                    index += 1
+                } else {
+                    put(0xFFFD)
+                }
+            }
+            return count
+        }
     }
 
     private static func hexValue(_ byte: UInt8) -> Int? {

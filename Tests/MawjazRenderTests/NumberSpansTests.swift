@@ -56,6 +56,17 @@ import TestSupport
         #expect(ToUnicodeMap.entries(in: Array(map.utf8)) == [1: "%", 2: "لا", 3: "😀", 0x20: " "])
     }
 
+    @Test func aCharacterMapsUnpairedSurrogatesAreReadAsTheStandardDecoderReadsThem() {
+        let values: [[UInt16]] = [[0xD83D], [0xDE00], [0xDE00, 0xD83D], [0xD83D, 0x0041], [0x0041, 0xD83D, 0xDE00, 0xDBFF],
+                                  [0x07FF, 0x0800, 0xFFFF, 0xE000], []]
+        let lines = values.enumerated().map { index, units in
+            "<\(String(index + 1, radix: 16))> <" + units.map { String(format: "%04x", $0) }.joined() + ">"
+        }
+        let map = "\(values.count) beginbfchar\n" + lines.joined(separator: "\n") + "\nendbfchar\n"
+        let expected = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($0 + 1, String(decoding: $1, as: UTF16.self)) })
+        #expect(ToUnicodeMap.entries(in: Array(map.utf8)) == expected)
+    }
+
     @Test func numbersAlreadyInOrderNeutralsLettersAndLeftToRightLinesGetNoSpan() throws {
         // Drawn as typed: a number alone, a date, a time, a version, digits joined to Latin letters.
         #expect(try spans("في عام 2024 بتاريخ 15/09/2024 الساعة 10:30 والإصدار v2.4.1 وتقرير Q3 وجائحة COVID-19").isEmpty)
