@@ -202,7 +202,7 @@ package struct Renderer: Sendable {
     }
 
     private func setMetadata(_ info: DocumentInfo, on surface: CairoSurface) {
-        let date = Self.isoDate(info.creationDate)
+        let date = PDFAmendment.xmpDate(info.creationDate)
         let entries: [(cairo_pdf_metadata_t, String)] = [
             (CAIRO_PDF_METADATA_TITLE, info.title),
             (CAIRO_PDF_METADATA_AUTHOR, info.author),
@@ -217,14 +217,6 @@ package struct Renderer: Sendable {
         }
     }
 
-    /// `seconds` since 1970 as the ISO 8601 date cairo's PDF metadata takes.
-    static func isoDate(_ seconds: Int) -> String {
-        var time = time_t(seconds)
-        var parts = tm()
-        gmtime_r(&time, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
-    }
 
     /// One page as a PNG image at `dpi` pixels per inch, on white.
     package func png(_ page: Page, dpi: Double) throws(RenderError) -> Data {

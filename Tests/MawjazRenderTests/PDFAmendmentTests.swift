@@ -321,4 +321,17 @@ import TestSupport
         #expect(abs(Double(sample(512)) / 65535 - SRGBProfile.linear(512.0 / 1023)) < 1e-4)
         #expect(abs(SRGBProfile.linear(0.5) - 0.21404) < 1e-4)
     }
+
+    @Test func datesAreWrittenAsTheirFormatsSayInUTC() {
+        for seconds in [0, 1_700_000_000, 951_782_400, -1, -62_135_596_800, 253_402_300_799, 253_402_300_800] {
+            var time = time_t(seconds), parts = tm()
+            gmtime_r(&time, &parts)
+            let fields = [Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min),
+                          Int(parts.tm_sec)]
+            #expect(PDFAmendment.pdfDate(seconds) == String(format: "D:%04d%02d%02d%02d%02d%02dZ", fields[0], fields[1], fields[2],
+                                                            fields[3], fields[4], fields[5]))
+            #expect(PDFAmendment.xmpDate(seconds) == String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", fields[0], fields[1], fields[2],
+                                                            fields[3], fields[4], fields[5]))
+        }
+    }
 }
