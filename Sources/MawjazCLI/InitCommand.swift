@@ -5,7 +5,7 @@ import Foundation
 import Mawjaz
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: Console.text(.helpInit))
+    static let configuration = CommandConfiguration(commandName: "init", abstract: Console.text(.helpInit))
 
     @Argument(help: ArgumentHelp(Console.text(.helpInitFolder)))
     var folder: String

@@ -4,7 +4,10 @@ import Foundation
 import Mawjaz
 
 struct Render: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: Console.text(.helpRender), discussion: Console.text(.helpRenderDiscussion))
+    // Named here rather than derived from the type: ArgumentParser derives a name with `String(describing:)`, whose
+    // protocol look-ups scan every conformance record of the program (some 10,600) on every run.
+    static let configuration = CommandConfiguration(commandName: "render", abstract: Console.text(.helpRender),
+                                                    discussion: Console.text(.helpRenderDiscussion))
 
     @Argument(help: ArgumentHelp(Console.text(.helpRenderReports)))
     var reports: [String]

@@ -4,7 +4,7 @@ import Foundation
 import Mawjaz
 
 struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: Console.text(.helpValidate))
+    static let configuration = CommandConfiguration(commandName: "validate", abstract: Console.text(.helpValidate))
 
     @Argument(help: ArgumentHelp(Console.text(.helpReportFile)))
     var report: String
