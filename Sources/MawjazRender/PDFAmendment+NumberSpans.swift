@@ -817,10 +817,17 @@ struct ContentStreamText {
         while glyph < glyphs.upperBound {
             guard index < shows.count else { return nil }
             let show = shows[index]
-            let codes = operands(of: show).flatMap { Self.bytes(of: $0) ?? [] }
+            // The codes read in place where they can be (no objects built); else the operands' bytes.
+            let inPlace = codes(of: show)
+            let bytes = inPlace == nil ? operands(of: show).flatMap { Self.bytes(of: $0) ?? [] } : []
             while glyph < glyphs.upperBound, glyph < show.firstGlyph + show.glyphCount {
-                let offset = (glyph - show.firstGlyph) * show.codeWidth
-                let code = codes[offset..<(offset + show.codeWidth)].reduce(0) { $0 << 8 | Int($1) }
+                let code: Int
+                if let inPlace {
+                    code = inPlace[glyph - show.firstGlyph]
+                } else {
+                    let offset = (glyph - show.firstGlyph) * show.codeWidth
+                    code = bytes[offset..<(offset + show.codeWidth)].reduce(0) { $0 << 8 | Int($1) }
+                }
                 guard let name = text(show.font, code) else { return nil }
                 result += name
                 glyph += 1
