@@ -1,4 +1,5 @@
 // What the text engine is asked to set: styled spans, paragraph settings, and what it gives back.
+import Foundation
 import MawjazFrame
 
 /// The look of a span of text.
@@ -65,13 +66,40 @@ package struct StyledParagraph: Hashable, Sendable {
     /// The whole text of the paragraph.
     package var text: String { spans.map(\.text).joined() }
 
-    /// Hashes the spans' texts and the width only: set text is kept by paragraph (a chart's labels met again), and
-    /// hashing every span's style (its families' names) too took several thousand instructions a paragraph.
-    /// Paragraphs equal by `==` hash the same.
+    /// Hashes the spans' texts' bytes and the width only: set text is kept by paragraph (a chart's labels met again),
+    /// and hashing every span's style (its families' names) too took several thousand instructions a paragraph, a
+    /// `String`'s own hash (which normalizes non-ASCII text first) several hundred a span. Paragraphs equal by `==`
+    /// hash the same.
     package func hash(into hasher: inout Hasher) {
         hasher.combine(spans.count)
-        for span in spans { hasher.combine(span.text) }
+        for span in spans {
+            var text = span.text
+            hasher.combine(text.utf8.count)
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
         hasher.combine(width)
+    }
+
+    /// Equal when every setting is and the spans' texts are the same bytes: Pango sets bytes, so two texts a
+    /// `String` holds equal (canonically equivalent, of other bytes) may be set apart.
+    package static func == (left: StyledParagraph, right: StyledParagraph) -> Bool {
+        left.direction == right.direction && left.alignment == right.alignment && left.lineHeight == right.lineHeight
+            && left.width == right.width && left.justification == right.justification && left.spans.count == right.spans.count
+            && zip(left.spans, right.spans).allSatisfy { pair in
+                sameBytes(pair.0.text, pair.1.text) && pair.0.style == pair.1.style && pair.0.link == pair.1.link
+            }
+    }
+
+    /// Whether two texts are the same bytes, compared by `memcmp`.
+    private static func sameBytes(_ left: String, _ right: String) -> Bool {
+        guard left.utf8.count == right.utf8.count else { return false }
+        var left = left, right = right
+        return left.withUTF8 { leftBytes in
+            right.withUTF8 { rightBytes in
+                guard let leftStart = leftBytes.baseAddress, let rightStart = rightBytes.baseAddress else { return true }
+                return memcmp(leftStart, rightStart, leftBytes.count) == 0
+            }
+        }
     }
 }
 
