@@ -35,6 +35,38 @@ package struct PageSetup: Hashable, Sendable {
 package enum TextRole: String, Hashable, Sendable, CaseIterable {
     case title, subtitle, date, heading1, heading2, heading3, body, caption, table, tableHeader
     case chart, chartTitle, banner, header, footer, factValue, factLabel, timelineDate, note
+
+    /// Compared by case, not by raw value (see `hash(into:)`).
+    package static func == (left: TextRole, right: TextRole) -> Bool { left.ordinal == right.ordinal }
+
+    /// Hashes the case's place, not its raw value's text: a `String`'s hash cost some 300 instructions a look-up of a
+    /// role's style, and a document looks up some 600.
+    package func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
+    /// The case's place among the cases.
+    private var ordinal: Int {
+        switch self {
+        case .title: 0
+        case .subtitle: 1
+        case .date: 2
+        case .heading1: 3
+        case .heading2: 4
+        case .heading3: 5
+        case .body: 6
+        case .caption: 7
+        case .table: 8
+        case .tableHeader: 9
+        case .chart: 10
+        case .chartTitle: 11
+        case .banner: 12
+        case .header: 13
+        case .footer: 14
+        case .factValue: 15
+        case .factLabel: 16
+        case .timelineDate: 17
+        case .note: 18
+        }
+    }
 }
 
 /// How one role's text looks.
