@@ -23,6 +23,10 @@ package final class TextEngine {
     private var pangoFonts: [FontReference: UnsafeMutablePointer<PangoFont>] = [:]
     private var metricsCache: [TextStyle: (ascent: Double, descent: Double)] = [:]
     private var tatweelCache: [FontReference: (glyph: UInt32, advance: Double)?] = [:]
+    /// Lists of families already found in the library (at most `checkedFamiliesKept`): a list compared with these costs
+    /// less than each of its names hashed again for the library's set, some 600 instructions a paragraph.
+    private var checkedFamilies: [[String]] = []
+    private static let checkedFamiliesKept = 16
 
     /// Creates an engine whose font map sees only `library`'s fonts, at 72 units per inch.
     package init(library: FontLibrary) throws(TextError) {
@@ -83,7 +87,10 @@ package final class TextEngine {
                                _ body: (OpaquePointer, String, [TextSpan], TextStyle, Bool) throws(TextError) -> T) throws(TextError) -> T? {
         let (spans, marked) = DirectionMarks.inserted(into: paragraph.spans.filter { !$0.text.isEmpty }, direction: paragraph.direction)
         guard let base = spans.first?.style ?? paragraph.spans.first?.style else { return nil }
-        for span in spans { try library.check(families: span.style.families) }
+        for span in spans where !checkedFamilies.contains(span.style.families) {
+            try library.check(families: span.style.families)
+            if checkedFamilies.count < Self.checkedFamiliesKept { checkedFamilies.append(span.style.families) }
+        }
         let text = spans.map(\.text).joined()
         let characterCount = text.unicodeScalars.count
         guard characterCount <= Self.paragraphCharacterLimit else {
