@@ -372,45 +372,47 @@ package final class TextEngine {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(logicalClusters.count)
         // The clusters' bytes in visual order, copied into room made for all of them (appended cluster by cluster, the
-        // copies cost more than the bytes).
+        // copies cost more than the bytes), in a plain loop: the clusters' arrays appended to inside a closure were
+        // checked for exclusive access at run time, some 17 checks a run.
         let byteTotal = logicalClusters.reduce(0) { $0 + ($1.end - $1.start) }
-        let clusterBytes = bytes.withUnsafeBufferPointer { text in
-            [UInt8](unsafeUninitializedCapacity: byteTotal) { buffer, written in
-                for index in logicalClusters.indices {
-                    let cluster = logicalClusters[rtl ? logicalClusters.count - 1 - index : index]
-                    var glyphCount = 0
-                    for glyph in cluster.firstGlyph..<cluster.endGlyph where slot[glyph] >= 0 { glyphCount += 1 }
-                    let piece = UnsafeBufferPointer(rebasing: text[cluster.start..<cluster.end])
-                    /// Copies a cluster's text (in visual order when one glyph stands for several characters, a ligature
-                    /// such as لله) and notes the cluster.
-                    func append(_ characters: UnsafeBufferPointer<UInt8>) {
-                        if rtl && glyphCount == 1 && Self.scalarCount(characters) > 1 {
-                            for byte in Self.reversedScalars(characters) {
-                                buffer[written] = byte
-                                written += 1
-                            }
-                        } else if let from = characters.baseAddress, let to = buffer.baseAddress {
-                            (to + written).initialize(from: from, count: characters.count)
-                            written += characters.count
-                        }
-                        clusters.append(GlyphCluster(byteCount: characters.count, glyphCount: glyphCount))
-                    }
-                    guard marked, DirectionMarks.holdsMark(piece) else {
-                        ranges.append(cluster.start..<cluster.end)
-                        append(piece)
-                        continue
-                    }
-                    // A direction mark's bytes are left out of the text; a cluster of marks alone, left out.
-                    let kept = DirectionMarks.removed(piece)
-                    if kept.isEmpty, glyphCount == 0 { continue }
-                    ranges.append(cluster.start..<cluster.end)
-                    kept.withUnsafeBufferPointer(append)
+        let room = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: byteTotal)
+        defer { room.deallocate() }
+        var written = 0
+        for index in logicalClusters.indices {
+            let cluster = logicalClusters[rtl ? logicalClusters.count - 1 - index : index]
+            var glyphCount = 0
+            for glyph in cluster.firstGlyph..<cluster.endGlyph where slot[glyph] >= 0 { glyphCount += 1 }
+            let piece = cluster.start..<cluster.end
+            // The cluster's bytes when they are not the text's as they stand: a direction mark's bytes are left out of
+            // the text (a cluster of marks alone, left out), and one glyph standing for several characters (a ligature
+            // such as لله) has them in visual order.
+            var changed: [UInt8]?
+            if marked, DirectionMarks.holdsMark(bytes[piece]) {
+                let kept = DirectionMarks.removed(bytes[piece])
+                if kept.isEmpty, glyphCount == 0 { continue }
+                changed = kept
+            }
+            ranges.append(piece)
+            if rtl && glyphCount == 1, (changed.map(Self.scalarCount) ?? Self.scalarCount(bytes[piece])) > 1 {
+                changed = (changed ?? Array(bytes[piece])).withUnsafeBufferPointer(Self.reversedScalars)
+            }
+            if let changed {
+                for byte in changed {
+                    room[written] = byte
+                    written += 1
+                }
+            } else {
+                for position in piece {
+                    room[written] = bytes[position]
+                    written += 1
                 }
             }
+            clusters.append(GlyphCluster(byteCount: changed?.count ?? piece.count, glyphCount: glyphCount))
         }
+        let clusterText = String(decoding: UnsafeBufferPointer(rebasing: room[..<written]), as: UTF8.self)
         let font = reference(for: item.pointee.analysis.font)
         let glyphRun = GlyphRun(font: font, glyphs: glyphs, clusters: clusters,
-                                clusterText: String(decoding: clusterBytes, as: UTF8.self),
+                                clusterText: clusterText,
                                 text: String(decoding: marked ? DirectionMarks.removed(bytes[itemStart..<itemEnd])[...] : bytes[itemStart..<itemEnd],
                                              as: UTF8.self),
                                 x: x.points, width: width.points, isRightToLeft: rtl, color: style.color, underline: style.underline)
@@ -514,7 +516,7 @@ package final class TextEngine {
         return reference
     }
 
-    private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    private static func scalarCount(_ bytes: some Sequence<UInt8>) -> Int {
         bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
     }
 
