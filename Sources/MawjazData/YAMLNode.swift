@@ -73,8 +73,10 @@ package struct YAMLNode: Equatable {
 
 /// libyaml's parser over UTF-8 bytes, one event at a time.
 private final class EventReader {
-    private var parser = yaml_parser_t()
-    private var event = yaml_event_t()
+    // Not checked for exclusive access at run time (the reader is private to one composition, used by one thread): the
+    // checks cost some 1,200 a document.
+    @exclusivity(unchecked) private var parser = yaml_parser_t()
+    @exclusivity(unchecked) private var event = yaml_event_t()
 
     /// A parser of `bytes`, past the stream's start; nil when libyaml cannot start or stops at once.
     init?(_ bytes: UnsafeBufferPointer<UInt8>) {

@@ -133,7 +133,9 @@ struct NumberSpan {
 }
 
 /// The number spans of a PDF's pages, as the painter draws them: where each token's glyphs stand among the glyphs handed
-/// to cairo for its page, counted from 0, and how many glyphs the page has (the amendment checks its count).
+/// to cairo for its page, counted from 0, and how many glyphs the page has (the amendment checks its count). A log is
+/// one painter's, used by one thread: its state is not checked for exclusive access at run time (`@exclusivity`), checks
+/// that cost some 1,600 a document.
 final class NumberSpanLog {
     /// A span to write: its first glyph on the page, how many glyphs, and the texts (`NumberSpan`).
     struct Entry: Equatable {
@@ -161,7 +163,7 @@ final class NumberSpanLog {
     }
 
     /// The pages drawn so far, the lines on the last baseline drawn not yet noted as a `PDFiumLine` (see `finished`).
-    private var pages: [Page] = []
+    @exclusivity(unchecked) private var pages: [Page] = []
 
     /// The pages drawn, every line noted.
     func finished() -> [Page] {
@@ -169,26 +171,26 @@ final class NumberSpanLog {
         return pages
     }
     /// The current line's spans, and where their glyphs drawn so far stand on the page.
-    private var lineSpans: [NumberSpan] = []
-    private var positions: [Key: Int] = [:]
+    @exclusivity(unchecked) private var lineSpans: [NumberSpan] = []
+    @exclusivity(unchecked) private var positions: [Key: Int] = [:]
     private struct Key: Hashable {
         var run: Int
         var glyph: Int
     }
     /// The current line, where it begins on the page, and the text poppler reads of its glyphs so far, left to right
     /// (nil when it cannot misread the line: `ReaderLine.mayBeMisread`).
-    private var line: TextLine?
-    private var lineStart = (glyph: 0, readerSpans: 0)
-    private var popplerDrawn: [Unicode.Scalar]?
+    @exclusivity(unchecked) private var line: TextLine?
+    @exclusivity(unchecked) private var lineStart = (glyph: 0, readerSpans: 0)
+    @exclusivity(unchecked) private var popplerDrawn: [Unicode.Scalar]?
     /// The lines drawn so far one after another on the current line's baseline, which PDFium reads as one line: where the
     /// first begins on its page and where the last ends, each one's left edge and text, whether any is right to left,
     /// and whether any left-to-right one holds a right-to-left character; where the first one's vowelled-word spans begin
     /// among the page's, whether poppler can give one of them back only with the text after it (`endsOpen`), and how many
     /// of their pieces for poppler open with a neutral (`ReaderLine.openings`). Noted in the page's `pdfiumLines` (and
     /// `readerLines`) once the next baseline begins (`noteBaseline`).
-    private var baselineLines: (page: Int, baseline: Double, firstGlyph: Int, endGlyph: Int, lines: [(x: Double, text: String)],
+    @exclusivity(unchecked) private var baselineLines: (page: Int, baseline: Double, firstGlyph: Int, endGlyph: Int, lines: [(x: Double, text: String)],
                                 hasRightToLeft: Bool, holdsRightToLeft: Bool, readerSpans: Int, endsOpen: Bool, openings: Int)?
-    private var lineOrigin = Point.zero
+    @exclusivity(unchecked) private var lineOrigin = Point.zero
 
     /// Starts the next page, whose items are `frame`'s: poppler's reading of its lines is modelled in the direction it
     /// reads the page in, which its lines' letters tell (`ReaderLine.letterBalance`, `Page.readsLeftToRight`).
