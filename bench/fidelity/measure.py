@@ -67,8 +67,18 @@ def tokens(path):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    options = dict(a[2:].split("=", 1) if "=" in a else (a[2:], "") for a in sys.argv[1:] if a.startswith("--"))
+    # Options as `--readers=poppler,pdfium` or `--readers poppler,pdfium` (its value the next argument, which is no PDF).
+    args, options, words = [], {}, iter(sys.argv[1:])
+    for word in words:
+        if word == "--readers":
+            options["readers"] = next(words, "")
+        elif word.startswith("--"):
+            name, _, value = word[2:].partition("=")
+            options[name] = value
+        else:
+            args.append(word)
+    if any("=" not in a for a in args[1:]):
+        sys.exit(__doc__)
     if len(args) < 2:
         sys.exit(__doc__)
     rows = tokens(args[0])

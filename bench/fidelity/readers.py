@@ -50,6 +50,8 @@ What lets one PDF hold a text for each reader (read from their sources, and meas
     object has a marked-content dictionary of its own (else it takes two objects under one dictionary for one span
     and skips the second).
 """
+import bisect
+import functools
 import os
 import re
 import shutil
@@ -212,7 +214,28 @@ def strings(value):
             yield from strings(item)
 
 
+@functools.lru_cache(maxsize=None)
+def assigned_after_unicode_5_2():
+    """The first and last code points of each range of characters assigned after Unicode 5.2, from perl's tables of
+    ages (Python's unicodedata has none; perl 5.36's are of Unicode 14, as Python 3.11's unicodedata): two sorted lists."""
+    script = ('my $s = -1; for my $c (0 .. 0x10FFFF) { my $new = chr($c) =~ /\\p{Assigned}/ && chr($c) !~ /\\p{In=5.2}/;'
+              ' if ($new && $s < 0) { $s = $c } if (!$new && $s >= 0) { print "$s ", $c - 1, "\\n"; $s = -1 } }')
+    output = subprocess.run(["perl", "-e", script], capture_output=True, check=True, text=True).stdout
+    ranges = [tuple(map(int, line.split())) for line in output.splitlines()]
+    return [first for first, _ in ranges], [last for _, last in ranges]
+
+
 def pdfium_class(c):
+    """PDFium's kind of `c` (L, W weak, R, N neutral) by its bidi class; its own tables are of Unicode 5.2, so a character
+    assigned since is a neutral to it (measured beside Arabic: `₹100`, `₺50`, `₽70`, `₼30`, `₾20`, `₿2` came back `100 ₹`,
+    …; `₸9`, of Unicode 5.2, as typed). As `PDFiumLine.kind` in Swift, U+0000–U+00FF, U+0590–U+08FF and U+2000–U+206F
+    are taken by their bidi class whatever their age."""
+    o = ord(c)
+    if not (o < 0x100 or 0x590 <= o < 0x900 or 0x2000 <= o < 0x2070):
+        firsts, lasts = assigned_after_unicode_5_2()
+        at = bisect.bisect_right(firsts, o) - 1
+        if at >= 0 and o <= lasts[at]:
+            return "N"
     b = unicodedata.bidirectional(c)
     if b == "L":
         return "L"
