@@ -12,9 +12,10 @@
 /// the right-to-left runs are more than the left-to-right ones it puts the runs in reverse order, and it mirrors a
 /// right-to-left run, or a neutral one met while the direction is right to left, turning no run's characters around.
 /// That is invertible (`actualText(for:)`). Where the object carrying the /ActualText is itself right to left (its
-/// glyphs' text), or the object it read last before the carrier was and the line reads right to left, PDFium turns the
-/// whole result around and mirrors it: the amendment hands the text to an object whose glyphs are not right to left (`isCarrier`), leaves a line without
-/// one as drawn, and turns the text around first where the object read before is right to left.
+/// glyphs' text), PDFium turns the whole result around and mirrors it; where the object it read last before the carrier
+/// was and the line reads right to left, it takes the /ActualText's characters in reverse order before its pass: the
+/// amendment hands the text to an object whose glyphs are not right to left (`isCarrier`), leaves a line without one as
+/// drawn, and turns the text around where the object read before is right to left.
 ///
 /// Where the object PDFium read last before the carrier is the carrier of a line handed its text so, PDFium reads the line
 /// as modelled; after a line read as drawn whose last object is right to left it (mostly: not always, for a reason not
@@ -51,10 +52,13 @@ struct PDFiumLine: Equatable {
 
     /// The /ActualText that PDFium reads back as `text` when it is the whole of a line's text, carried by an object that
     /// is not right to left: where the object PDFium read last before it was (`afterRightToLeft`) and it reads the line
-    /// right to left, PDFium turns the result around and mirrors it, so the text it is handed is `text` turned around and
-    /// mirrored first (a line it reads left to right, a number alone, it does not turn).
+    /// right to left, PDFium takes the /ActualText's characters in reverse order before its pass (as it takes a right-to-left
+    /// object's glyphs), so the text it is handed is the one it reads back as `text`, turned around (a line it reads left
+    /// to right, a number alone, it does not turn). Measured after an Arabic heading: `(+998) 71`, `(أ)`, `«…»`, `(12%)`,
+    /// `(see [Annex B])` come back as typed so, where turning `text` around and mirroring it first gave their brackets
+    /// mirrored (`)+998(`); Latin in brackets came back from both.
     static func actualText(for text: [Unicode.Scalar], afterRightToLeft: Bool) -> [Unicode.Scalar] {
-        afterRightToLeft ? actualText(for: text.reversed().map(mirror)) : actualText(for: text)
+        afterRightToLeft ? actualText(for: text).reversed() : actualText(for: text)
     }
 
     /// Whether PDFium takes a text object of glyphs named `text` for right to left: it has right-to-left runs, at least as

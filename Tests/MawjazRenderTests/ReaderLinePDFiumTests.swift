@@ -34,10 +34,21 @@ import TestSupport
         #expect(PDFiumLine.kind("\u{200C}") == .weak && PDFiumLine.kind("/") == .weak && PDFiumLine.kind(":") == .weak)
         #expect(PDFiumLine.kind("(") == .neutral && PDFiumLine.kind("\u{AB}") == .neutral && PDFiumLine.kind("\u{FEB3}") == .rightToLeft)
         #expect(PDFiumLine.kind("\u{0660}") == .weak && PDFiumLine.kind("\u{064E}") == .weak && PDFiumLine.kind("\u{06A9}") == .rightToLeft)
-        // Turned around first where the object read before is right to left.
-        let text = scalars("قال (Annual Report) هنا")
-        #expect(PDFiumLine.actualText(for: text, afterRightToLeft: true)
-                == PDFiumLine.actualText(for: text.reversed().map(PDFiumLine.mirror)))
+        // Turned around where the object read before is right to left: PDFium takes the text's characters in reverse
+        // order then. What it copied of such lines, each after an Arabic heading (the /ActualText turned around and
+        // mirrored first, as modelled before, gave their brackets mirrored):
+        let afterHeading = [
+            "لسرت دودرلا ىلع مقرلا( 899+ ).76-54-321-17": "ترسل الردود على الرقم )+998( 71-123-45-67.",
+            "دنبلا( أ )دنبلاو[ ب ]دنبلاو{ ج }انه.": "البند )أ( والبند ]ب[ والبند }ج{ هنا.",
+            "لاق« لمعلا رمتسم »مث‹ معن ›اريخأ ةبسنب( %21).": "قال »العمل مستمر« ثم ›نعم‹ أخيرا بنسبة )12%(.",
+            "عجار) ees] xennA B )]مث( ب[ ةرقفلا ٣ )]نآلا.": "راجع (see ]Annex B]) ثم )ب ]الفقرة ٣[( الآن.",
+        ]
+        for (actualText, copied) in afterHeading {
+            #expect(string(PDFiumLine.read(scalars(actualText).reversed())) == copied, "\(actualText)")
+        }
+        for text in ["قال (Annual Report) هنا", "البند (أ) والبند [ب] هنا.", "راجع (see [Annex B]) ثم (ب [الفقرة ٣]) الآن."].map(scalars) {
+            #expect(PDFiumLine.read(PDFiumLine.actualText(for: text, afterRightToLeft: true).reversed()) == text)
+        }
         #expect(PDFiumLine.isCarrier("(.)") && PDFiumLine.isCarrier("12") && !PDFiumLine.isCarrier("قال") && !PDFiumLine.isCarrier(" "))
         #expect(PDFiumLine.isRightToLeft("قال") && !PDFiumLine.isRightToLeft("Report") && !PDFiumLine.isRightToLeft(")"))
     }

@@ -38,8 +38,11 @@ in reverse order, and mirrors a right-to-left run, or a neutral one met while th
 turning any run's characters around (`pdfium`; the model before this said they were turned around, and the spans built
 from it came back wrong). `pdfium_inverse` gives the /ActualText for a wanted text. Where the object carrying the
 /ActualText is itself right to left (its glyphs' text by CFX_BidiString), PDFium turns the whole result around and
-mirrors it; on a page of several such lines it also did so for a line whose carrier was not (the Reuters line of
-LINE_TOKENS after the Phase line), for a reason not found yet.
+mirrors it. Where the object it read last before the carrier was right to left (a line after an Arabic heading; the
+Reuters line of LINE_TOKENS after the Phase line) and the line reads right to left, it takes the /ActualText's characters
+in reverse order before its pass, as it takes a right-to-left object's glyphs: `pdfium(s[::-1])` is what it copies
+(measured after Arabic headings on lines with brackets around Arabic, Latin and numbers, where the model of the result
+turned around and mirrored gave their brackets mirrored), so the /ActualText to hand it is `pdfium_inverse(t)[::-1]`.
 
 What lets one PDF hold a text for each reader (read from their sources, and measured by `demo` and the product):
   - poppler honours /ActualText only in a marked-content sequence tagged /Span (Gfx::opBeginMarkedContent), PDFium
