@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The copy-paste fidelity corpora (Tests/MawjazTests/Fixtures/fidelity: the first Arabic and English ones, the
-# ministry's brief in both languages, and the circular of kinds neither held) set by Mawjaz, Typst and WeasyPrint, in
-# Noto Naskh Arabic and in Amiri, then read back by poppler, PDFium, MuPDF and pdf.js: per-kind exact-token rates.
+# ministry's brief in both languages, the circular of kinds neither held, and an English liaison brief and an Arabic
+# memo of tokens none held) set by Mawjaz, Typst and WeasyPrint, in Noto Naskh Arabic and in Amiri, then read back by
+# poppler, PDFium, MuPDF and pdf.js: per-kind exact-token rates.
 #   bash bench/fidelity/run.sh [MAWJAZ_BINARY]        (make fidelity builds the release binary and runs this)
+#   CORPORA="liaison-en memo-ar" bash bench/fidelity/run.sh …   (only those corpora)
 # The peers come from the peers' kit's virtual environment (PEERS_VENV, default /tmp/peers-venv, made by its
 # run_all.sh; made here from its requirements.txt when missing). PDFium is read with pypdfium2 from the tests'
 # environment for it (~/.cache/mawjaz-pdfium; made here when missing). PDFs go to OUT (default /tmp/mawjaz-fidelity).
@@ -28,7 +30,7 @@ if ! "$python" -c 'import pypdfium2' 2>/dev/null; then
   printf %s pypdfium2==5.15.2 > "$tools/requirements.txt"   # the stamp the tests check
 fi
 
-for language in ar en ministry-ar ministry-en circular-ar; do
+for language in ${CORPORA:-ar en ministry-ar ministry-en circular-ar liaison-en memo-ar}; do
   for font in "Noto Naskh Arabic" "Amiri"; do
     tag=$(echo "$font" | tr -d ' ' | tr 'A-Z' 'a-z')
     source=$out/corpus-$language-$tag.json
