@@ -285,7 +285,7 @@ final class NumberSpanLog {
         let text = baseline.lines.count == 1 ? baseline.lines[0].text
             : baseline.lines.sorted { baseline.hasRightToLeft ? $0.x > $1.x : $0.x < $1.x }.map(\.text).joined(separator: " ")
         pages[baseline.page].pdfiumLines.append(PDFiumLine(firstGlyph: baseline.firstGlyph, glyphCount: baseline.endGlyph - baseline.firstGlyph,
-                                                           text: ReaderLine.collapsed(text)))
+                                                           text: ReaderLine.collapsed(text), isLeftToRight: !baseline.hasRightToLeft))
     }
 
     /// Hands poppler the lines drawn on one baseline (a table row's cells, `glyphs` on page `page`) as one `ReaderLine` in

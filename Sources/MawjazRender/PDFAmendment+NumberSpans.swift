@@ -628,6 +628,7 @@ struct ContentStreamText {
             }
         }
         var previousLine: ClosedRange<Int>?  // the shows of the PDFium line wrapped last
+        var previousCarrierIsRightToLeft = false  // whether that line's carrier is right to left
         for (line, range) in located(pdfiumLines.map { $0.firstGlyph..<($0.firstGlyph + $0.glyphCount) }, blankRuns: blankRuns, text: text) {
             guard let first = show(holding: range.lowerBound), let last = show(holding: range.upperBound - 1),
                   shows[first].firstGlyph == range.lowerBound, shows[last].firstGlyph + shows[last].glyphCount == range.upperBound,
@@ -642,6 +643,9 @@ struct ContentStreamText {
                 carrier = index
                 break
             }
+            // A left-to-right line of right-to-left glyphs only: its first object carries its text.
+            let carrierIsRightToLeft = carrier == nil && pdfiumLines[line].isLeftToRight
+            if carrierIsRightToLeft, let index = members.first, !isCut[index] { carrier = index }
             guard let carrier else { continue }
             // The object PDFium read last before the carrier: the last drawn before the line (the rightmost of a line
             // drawn left to right), or the carrier of a line wrapped so.
@@ -649,13 +653,18 @@ struct ContentStreamText {
             var before = first - 1
             while before >= 0, isBlankShow(before) { before -= 1 }
             var afterRightToLeft = false
-            if before >= 0, previousLine?.contains(before) != true, PDFiumLine.isReadRightToLeft(pdfiumLines[line].text),
-               let text = glyphText(before) {
-                afterRightToLeft = PDFiumLine.isRightToLeft(text)
+            if before >= 0, PDFiumLine.isReadRightToLeft(pdfiumLines[line].text) {
+                if previousLine?.contains(before) == true {
+                    afterRightToLeft = previousCarrierIsRightToLeft
+                } else if let text = glyphText(before) {
+                    afterRightToLeft = PDFiumLine.isRightToLeft(text)
+                }
             }
-            let actualText = PDFiumLine.actualText(for: pdfiumLines[line].text, afterRightToLeft: afterRightToLeft)
+            let actualText = carrierIsRightToLeft ? PDFiumLine.actualText(rightToLeftCarrierFor: pdfiumLines[line].text)
+                : PDFiumLine.actualText(for: pdfiumLines[line].text, afterRightToLeft: afterRightToLeft)
             for index in members { pdfiumShows[index] = index == carrier ? PDFiumLine.begin(actualText) : PDFiumLine.skippedBegin }
             previousLine = first...last
+            previousCarrierIsRightToLeft = carrierIsRightToLeft
         }
         // Each show cut: the spans' bytes where they begin and end, and each stretch of a hidden line's glyphs outside
         // a span in a `/Span` of its own with an empty /ActualText (PDFium reads a text object's glyphs when it has a

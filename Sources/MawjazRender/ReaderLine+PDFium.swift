@@ -30,6 +30,9 @@ struct PDFiumLine: Equatable {
     var glyphCount: Int
     /// The line's text in logical order, white space collapsed (a row's cells right to left, a space between them).
     var text: [Unicode.Scalar]
+    /// Whether the line is set left to right (its right-to-left characters in left-to-right lines): when it draws
+    /// nothing but right-to-left glyphs (an Arabic paragraph in an English report), its first object carries its text.
+    var isLeftToRight = false
 
     /// PDFium's four kinds of character (its `CFX_BidiChar` directions, from the Unicode bidi classes).
     enum Kind: UInt8 {
@@ -59,6 +62,15 @@ struct PDFiumLine: Equatable {
     /// mirrored (`)+998(`); Latin in brackets came back from both.
     static func actualText(for text: [Unicode.Scalar], afterRightToLeft: Bool) -> [Unicode.Scalar] {
         afterRightToLeft ? actualText(for: text).reversed() : actualText(for: text)
+    }
+
+    /// The /ActualText that PDFium reads back as `text` when it is the whole of a line's text carried by a right-to-left
+    /// object (a left-to-right line of Arabic only, which has no other): PDFium takes it in reverse order before its pass,
+    /// as after a right-to-left object, whatever it read before (measured on Arabic paragraphs in an English report and
+    /// set left to right in an Arabic one, after the date, an English line, an Arabic heading and each other: each such
+    /// line drawn with its run as one span came back word by word reversed after some of them, `جميعا بكم مرحبا`).
+    static func actualText(rightToLeftCarrierFor text: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        actualText(for: text).reversed()
     }
 
     /// Whether PDFium takes a text object of glyphs named `text` for right to left: it has right-to-left runs, at least as

@@ -102,15 +102,49 @@ import TestSupport
                ["مكتب الحرس (فرع)", "Guard Office (HQ)", "ops@ng.army.mil"],
                ["مركز التدريب", "Camp Shelby", "رمز CS-2024"]]}}]}
             """
-        let folder = try TestSupport.temporaryFolder()
-        let source = folder.appendingPathComponent("table.json"), pdf = folder.appendingPathComponent("table.pdf")
-        try Data(report.utf8).write(to: source)
-        try TestSupport.renderer().render(reportAt: source, to: pdf)
-        try TestSupport.inspectPDF(pdf)
-        let pdfium = TestSupport.fidelityNormalised(try TestSupport.pdfiumText(pdf))
+        let pdfium = try Self.pdfiumText(ofReport: report)
         for token in ["وزارة الدفاع Ministry Portal https://mod.gov.uz/en", "مكتب الحرس (فرع) Guard Office (HQ) ops@ng.army.mil",
                       "مركز التدريب Camp Shelby رمز CS-2024"] {
             #expect(pdfium.contains(TestSupport.fidelityNormalised(token)), "\(family): \(token) in \(pdfium)")
         }
+    }
+
+    /// Lines set left to right that draw nothing but Arabic (an Arabic paragraph in an English report, set so or after an
+    /// English line or an Arabic heading; an English table's row of Arabic cells; an Arabic report's paragraph given
+    /// `direction: ltr`) have no object that is not right to left to carry their text: their first object carries it,
+    /// taken by PDFium in reverse order (`PDFiumLine.actualText(rightToLeftCarrierFor:)`). PDFium read such a line's run,
+    /// one span, word by word reversed after some lines (`مرحبا بكم جميعا` → `جميعا بكم مرحبا`), and the lines after it,
+    /// brackets and all, as modelled.
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func arabicOnlyLinesSetLeftToRightCopyBackFromPDFium(_ family: String) throws {
+        let report = """
+            {"template": {"name": "briefing", "fonts": {"arabic": "\(family)"}}, "title": "Probe", "date": "2026-12-03",
+             "language": "en", "numerals": "latin", "convert-digits": false, "body": [
+               {"paragraph": "مرحبا بكم"},
+               {"paragraph": "The office «المكتب» coordinates (وزارة الدفاع) with us."},
+               {"paragraph": "مرحبا بكم جميعا"},
+               {"paragraph": "Ask أ.د. محمد, then [ملحق أ] and (٣)."},
+               {"heading": "الخلاصة"},
+               {"paragraph": "وصل الوفد إلى غلفبورت، ميسيسيبي أمس"},
+               {"paragraph": "Hello there."},
+               {"paragraph": "كامب شيلبي، مركز التدريب"},
+               {"paragraph": "الرقم (+998) 71-123-45-67 اليوم."},
+               {"table": {"columns": ["A", "B"], "rows": [["جاكسون، ميسيسيبي", "سلام عليكم"], ["Unit (وحدة)", "«نعم»"]]}}]}
+            """
+        let pdfium = try Self.pdfiumText(ofReport: report)
+        for token in ["مرحبا بكم", "مرحبا بكم جميعا", "(وزارة الدفاع) with us.", "[ملحق أ] and (٣).", "وصل الوفد إلى غلفبورت، ميسيسيبي أمس",
+                      "كامب شيلبي، مركز التدريب", "الرقم (+998) 71-123-45-67 اليوم.", "جاكسون، ميسيسيبي سلام عليكم", "Unit (وحدة) «نعم»"] {
+            #expect(pdfium.contains(TestSupport.fidelityNormalised(token)), "\(family): \(token) in \(pdfium)")
+        }
+    }
+
+    /// What PDFium copies of `report` (JSON) rendered, normalised as tokens are compared; the PDF checked first.
+    static func pdfiumText(ofReport report: String) throws -> String {
+        let folder = try TestSupport.temporaryFolder()
+        let source = folder.appendingPathComponent("report.json"), pdf = folder.appendingPathComponent("report.pdf")
+        try Data(report.utf8).write(to: source)
+        try TestSupport.renderer().render(reportAt: source, to: pdf)
+        try TestSupport.inspectPDF(pdf)
+        return TestSupport.fidelityNormalised(try TestSupport.pdfiumText(pdf))
     }
 }
