@@ -17,7 +17,8 @@ import MawjazFrame
 ///   set in the paragraph's direction (rule N0), and
 /// - it is followed, after spaces if any, by a European digit.
 /// Digits right after a word of the other direction (`المادة 5` in an English sentence, `ISO 9001` in an Arabic one) keep
-/// Unicode's rules: there the number belongs to the phrase. Each mark is an empty glyph Pango draws nothing for, and the
+/// Unicode's rules: there the number belongs to the phrase. In a left-to-right paragraph a comma, semicolon or colon
+/// between an Arabic word and a number gets the mark too (`clausesBeforeDigits`: `محمد السالم, 2026`). Each mark is an empty glyph Pango draws nothing for, and the
 /// layout's texts (each line's, each run's, each cluster's: the PDF's text layer, its /ActualText and its structure
 /// tree) leave it out (`DirectionMarks.removed`).
 package enum DirectionMarks {
@@ -30,11 +31,9 @@ package enum DirectionMarks {
             let own = direction.isRightToLeft ? "\u{200F}" : "\u{200E}"
             marks = positions(in: text, rightToLeft: direction.isRightToLeft).map { ($0, own) }
         }
-        if direction.isRightToLeft {
-            let edges = latinTokenEdges(in: text)
-            if !edges.isEmpty {
-                marks = (marks + edges.map { ($0, "\u{200E}") }).sorted { ($0.offset, $0.mark) < ($1.offset, $1.mark) }
-            }
+        let edges = direction.isRightToLeft ? latinTokenEdges(in: text) : clausesBeforeDigits(in: text)
+        if !edges.isEmpty {
+            marks = (marks + edges.map { ($0, "\u{200E}") }).sorted { ($0.offset, $0.mark) < ($1.offset, $1.mark) }
         }
         guard !marks.isEmpty else { return (spans, false) }
         var result: [TextSpan] = [], start = 0, next = 0
@@ -65,31 +64,38 @@ package enum DirectionMarks {
         let own: Direction = rightToLeft ? .rightToLeft : .leftToRight
         var openings: [(closer: Unicode.Scalar, ownBefore: Bool)] = []
         var last: (strong: Direction, openings: Int)?
-        var pending: Int?
-        var result: [Int] = [], offset = 0
-        for scalar in text.unicodeScalars {
-            defer { offset += scalar.utf8.count }
-            if let candidate = pending {
-                if scalar == " " || scalar == "\u{A0}" { continue }
-                if ("0"..."9").contains(scalar) { result.append(candidate) }
-                pending = nil
-            }
+        return offsetsBeforeDigits(in: text) { scalar, end in
             if let strong = Direction.strongDirection(of: scalar) {
                 last = (strong, openings.count)
-                continue
+                return nil
             }
             if let index = openings.lastIndex(where: { $0.closer == scalar }) {
                 let opening = openings[index]
                 openings.removeSubrange(index...)
                 // The phrase's last letter is of the other direction and stands inside it.
-                if opening.ownBefore, let last, last.strong != own, last.openings > index {
-                    pending = offset + scalar.utf8.count
-                }
-                continue
+                if opening.ownBefore, let last, last.strong != own, last.openings > index { return end }
+                return nil
             }
             if let closer = closer(of: scalar) {
                 openings.append((closer, last == nil || last?.strong == own))
             }
+            return nil
+        }
+    }
+
+    /// The offsets `candidate` gives, each kept when the character after it (past spaces, if any) is a European digit.
+    /// `candidate` is handed each character of `text` in order, with the UTF-8 offset right after it, but for the spaces
+    /// after a candidate.
+    private static func offsetsBeforeDigits(in text: String, _ candidate: (Unicode.Scalar, Int) -> Int?) -> [Int] {
+        var result: [Int] = [], offset = 0, pending: Int?
+        for scalar in text.unicodeScalars {
+            offset += scalar.utf8.count
+            if let waiting = pending {
+                if scalar == " " || scalar == "\u{A0}" { continue }
+                if ("0"..."9").contains(scalar) { result.append(waiting) }
+                pending = nil
+            }
+            pending = candidate(scalar, offset)
         }
         return result
     }
@@ -130,6 +136,29 @@ package enum DirectionMarks {
                 index = end
             }
             return result
+        }
+    }
+
+    /// The UTF-8 offsets in `text`, a left-to-right paragraph's, right after each `,` `;` or `:` that follows a
+    /// right-to-left letter (or its marks) and is followed, after spaces, by a European digit: there it gets a
+    /// left-to-right mark (U+200E) so that the punctuation and the number follow the English sentence. By Unicode's rule W2
+    /// the digits after an Arabic word are Arabic numbers, and the comma between takes their side: `Prepared for أ.د. محمد
+    /// السالم, 2026` was drawn `Prepared for 2026 ,أ.د. محمد السالم`. Digits right after the word, with no punctuation
+    /// between (`the article المادة 5`), keep Unicode's order, as for a bracket (`positions(in:rightToLeft:)`).
+    package static func clausesBeforeDigits(in text: String) -> [Int] {
+        // Most left-to-right paragraphs hold no Arabic letter (lead bytes D8–DB), or no such punctuation before a digit.
+        guard text.utf8.contains(where: { (0xD8...0xDB).contains($0) }) else { return [] }
+        var afterRightToLeft = false
+        return offsetsBeforeDigits(in: text) { scalar, end in
+            if let strong = Direction.strongDirection(of: scalar) {
+                afterRightToLeft = strong == .rightToLeft
+            } else if afterRightToLeft, scalar == "," || scalar == ";" || scalar == ":" {
+                afterRightToLeft = false
+                return end
+            } else if !scalar.properties.isGraphemeExtend {
+                afterRightToLeft = false
+            }
+            return nil
         }
     }
 

@@ -214,6 +214,24 @@ import TestSupport
         #expect(DirectionMarks.positions(in: "نص عربي (Plan) 2025", rightToLeft: false).isEmpty)
     }
 
+    /// In a left-to-right paragraph a comma, semicolon or colon right after an Arabic word and before a number follows the
+    /// English sentence with the number (`DirectionMarks.clausesBeforeDigits`): Unicode's rule W2 drew `Prepared for أ.د.
+    /// محمد السالم, 2026` as `Prepared for 2026 ,أ.د. محمد السالم`. Digits right after the word, and punctuation before a
+    /// word, keep Unicode's rules; the mark is in no text the layout gives back.
+    @Test func aNumberAfterAnArabicClauseInALeftToRightParagraphFollowsTheSentence() throws {
+        let marks: Set<Unicode.Scalar> = ["\u{200E}", "\u{200F}"]
+        for (text, expected) in [("Prepared for أ.د. محمد السالم, 2026", ", 2026"), ("signed in جدة; 14 delegates came", "; 14 delegates came"),
+                                 ("Subject: تعميم: 77 pages", ": 77 pages")] {
+            let (drawn, line) = try drawnText(text, style: latin, direction: .leftToRight)
+            #expect(drawn.hasSuffix(expected), "\(text): drawn \(drawn)")
+            #expect(line.text == text)
+            #expect(!line.runs.contains { $0.clusterText.unicodeScalars.contains(where: marks.contains) || $0.text.unicodeScalars.contains(where: marks.contains) })
+        }
+        for text in ["the article المادة 5–7 applies", "visited الرياض, then 3 more", "to ٢٠٢٦/١٢/٠٣, 2026", "Plan, 2026"] {
+            #expect(DirectionMarks.clausesBeforeDigits(in: text).isEmpty, "\(text)")
+        }
+    }
+
     /// A Latin token's own punctuation, symbols and digits are drawn as typed in a right-to-left paragraph
     /// (`DirectionMarks.latinTokenEdges`): Unicode's rules drew `C++` as `++C`, `.NET` as `NET.`, `25°F` as `F°25`. The
     /// sentence's punctuation after the token and the brackets around it stay the Arabic sentence's; the marks are in no
