@@ -138,6 +138,30 @@ import TestSupport
         }
     }
 
+    /// Lines with brackets after a line PDFium reads as drawn whose last object is right to left (an Arabic heading, a
+    /// note's title, a table's Arabic header row): PDFium takes their /ActualText in reverse order, and copied every one
+    /// of these with its brackets mirrored when it was handed the text turned around and mirrored
+    /// (`PDFiumLine.actualText(for:afterRightToLeft:)`); each holds another kind as well (a number span, vowelled words,
+    /// Latin tokens with their own punctuation, an e-mail and a phone, Persian with a non-joiner, a currency amount).
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func linesWithBracketsAfterAnArabicHeadingCopyBackFromPDFium(_ family: String) throws {
+        let lines = ["ارتفع المؤشر 12.5% بعد الإعلان (تقريبا).", "قال: إِنَّ العِلْمَ نُورٌ (حقا) اليوم.",
+                     "يعمل الفريق بلغة C++ ومنصة .NET (حاليا).", "راسلونا على info@example.org (الدعم) أو +998 71 123 45 67.",
+                     "الفترة 2025-2030 (المرحلة الثانية) و-3 درجات.", "درباره کشور (فارسی) نسخه‌ای جدید.",
+                     "المبلغ $1,250.50 (شامل الضريبة) و٣٫٥٪ رسوم."]
+        let body = lines.map { #"{"heading": "عنوان رقم"}, {"paragraph": "\#($0)"}"# }.joined(separator: ", ")
+        let report = """
+            {"template": {"name": "briefing", "fonts": {"arabic": "\(family)"}}, "title": "تجربة", "date": "2026-12-03",
+             "language": "ar", "numerals": "latin", "convert-digits": false, "body": [\(body),
+               {"note": {"title": "ملاحظة", "text": "الحد 45% (أقصى) و[ب] {ج}."}},
+               {"table": {"columns": ["البند", "القيمة"], "rows": [["الأول (أ)", "12.5% (تقريبا)"]]}}]}
+            """
+        let pdfium = try Self.pdfiumText(ofReport: report)
+        for token in lines + ["الحد 45% (أقصى) و[ب] {ج}.", "الأول (أ) 12.5% (تقريبا)"] {
+            #expect(pdfium.contains(TestSupport.fidelityNormalised(token)), "\(family): \(token) in \(pdfium)")
+        }
+    }
+
     /// What PDFium copies of `report` (JSON) rendered, normalised as tokens are compared; the PDF checked first.
     static func pdfiumText(ofReport report: String) throws -> String {
         let folder = try TestSupport.temporaryFolder()
