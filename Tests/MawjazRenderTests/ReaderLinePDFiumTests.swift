@@ -14,9 +14,10 @@ import TestSupport
     func string(_ scalars: [Unicode.Scalar]) -> String { String(String.UnicodeScalarView(scalars)) }
 
     /// What PDFium copied of one-line pages written by hand (`Fixtures/fidelity/pdfium-measured.tsv`, which readers.py's
-    /// `check` reads too): the /ActualText that was the line's text, and what came back.
-    static func measured() throws -> [(String, String)] {
-        let text = try String(contentsOf: TestSupport.fidelityFolder.appendingPathComponent("pdfium-measured.tsv"), encoding: .utf8)
+    /// `check` reads too), or of lines after an Arabic heading (`name` `pdfium-measured-after-rtl.tsv`): the /ActualText
+    /// that was the line's text, and what came back.
+    static func measured(_ name: String = "pdfium-measured.tsv") throws -> [(String, String)] {
+        let text = try String(contentsOf: TestSupport.fidelityFolder.appendingPathComponent(name), encoding: .utf8)
         return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             return (String(fields[0]), String(fields.count > 1 ? fields[1] : ""))
@@ -35,14 +36,10 @@ import TestSupport
         #expect(PDFiumLine.kind("(") == .neutral && PDFiumLine.kind("\u{AB}") == .neutral && PDFiumLine.kind("\u{FEB3}") == .rightToLeft)
         #expect(PDFiumLine.kind("\u{0660}") == .weak && PDFiumLine.kind("\u{064E}") == .weak && PDFiumLine.kind("\u{06A9}") == .rightToLeft)
         // Turned around where the object read before is right to left: PDFium takes the text's characters in reverse
-        // order then. What it copied of such lines, each after an Arabic heading (the /ActualText turned around and
-        // mirrored first, as modelled before, gave their brackets mirrored):
-        let afterHeading = [
-            "لسرت دودرلا ىلع مقرلا( 899+ ).76-54-321-17": "ترسل الردود على الرقم )+998( 71-123-45-67.",
-            "دنبلا( أ )دنبلاو[ ب ]دنبلاو{ ج }انه.": "البند )أ( والبند ]ب[ والبند }ج{ هنا.",
-            "لاق« لمعلا رمتسم »مث‹ معن ›اريخأ ةبسنب( %21).": "قال »العمل مستمر« ثم ›نعم‹ أخيرا بنسبة )12%(.",
-            "عجار) ees] xennA B )]مث( ب[ ةرقفلا ٣ )]نآلا.": "راجع (see ]Annex B]) ثم )ب ]الفقرة ٣[( الآن.",
-        ]
+        // order then. What it copied of such lines, each after an Arabic heading, handed the text turned around and
+        // mirrored first, as modelled before (their brackets came back mirrored):
+        let afterHeading = try Self.measured("pdfium-measured-after-rtl.tsv")
+        #expect(afterHeading.count == 6)
         for (actualText, copied) in afterHeading {
             #expect(string(PDFiumLine.read(scalars(actualText).reversed())) == copied, "\(actualText)")
         }

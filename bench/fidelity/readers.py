@@ -418,15 +418,22 @@ def demo(mawjaz, out):
 # What PDFium copied of pages written by hand (one line each, its text one /ActualText on an object of neutral glyphs):
 # Tests/MawjazTests/Fixtures/fidelity/pdfium-measured.tsv. `check` holds `pdfium` to it.
 MEASURED = os.path.join(HERE, "..", "..", "Tests", "MawjazTests", "Fixtures", "fidelity", "pdfium-measured.tsv")
+MEASURED_AFTER_RTL = os.path.join(os.path.dirname(MEASURED), "pdfium-measured-after-rtl.tsv")
 
 
 def check():
-    """`pdfium` against what PDFium gave back (MEASURED), and `pdfium_inverse` against `pdfium` on every one."""
-    rows = [line.rstrip("\n").split("\t") for line in open(MEASURED, encoding="utf-8") if not line.startswith("#")]
+    """`pdfium` against what PDFium gave back (MEASURED; MEASURED_AFTER_RTL, whose /ActualText it reads in reverse
+    order), and `pdfium_inverse` against `pdfium` on every one."""
+    def measured(path):
+        return [line.rstrip("\n").split("\t") for line in open(path, encoding="utf-8") if not line.startswith("#")]
+    rows = measured(MEASURED)
     for actual_text, copied in rows:
         assert pdfium(actual_text) == copied, (actual_text, pdfium(actual_text), copied)
         assert pdfium(pdfium_inverse(copied)) == copied
-    print(f"pdfium: {len(rows)} measured lines as PDFium copied them")
+    after = measured(MEASURED_AFTER_RTL)
+    for actual_text, copied in after:
+        assert pdfium(actual_text[::-1]) == copied, (actual_text, pdfium(actual_text[::-1]), copied)
+    print(f"pdfium: {len(rows)} measured lines as PDFium copied them, {len(after)} more after a right-to-left object")
 
 
 LINE_TOKENS = [
