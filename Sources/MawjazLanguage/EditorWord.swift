@@ -3,7 +3,7 @@
 
 /// A word or sentence of the editor page, written out by each language's table (`Message.editor`). The raw value
 /// is the key the page looks it up by; `{name}`, `{page}`, `{pages}`, `{line}`, `{column}` and the like are filled in by the page.
-public enum EditorWord: String, Hashable, Sendable, Codable, CaseIterable {
+public enum EditorWord: String, Hashable, Sendable, CaseIterable {
     case pageTitle, appName, tagline, languageName, otherLanguage
     case startFrom, templateBriefing, templateAnnualSummary, templateCorrespondence, confirmReplace
     case reportHeading, reportHint, add, addHeading, addParagraph, addList, addTable, addChart, addPageBreak

@@ -2,7 +2,7 @@
 // language and live with the command line (`Examples` in MawjazCLI).
 
 /// The caption of one help example, written out by each language's table (`Message.helpExample`).
-public enum HelpExample: Hashable, Sendable, Codable, CaseIterable {
+public enum HelpExample: Hashable, Sendable, CaseIterable {
     case startReport, renderIt, validateIt
     case renderDefault, renderToFile, renderPages, renderWithOfficeFonts
     case batchPerCategory, batchOnOneCore

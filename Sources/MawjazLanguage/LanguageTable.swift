@@ -64,7 +64,7 @@ extension LanguageTable {
 }
 
 /// The scripts a template names fonts for.
-public enum Script: String, Hashable, Sendable, Codable, CaseIterable {
+public enum Script: String, Hashable, Sendable, CaseIterable {
     case arabic, latin
 }
 
@@ -74,7 +74,7 @@ public enum PluralCategory: String, Hashable, Sendable, CaseIterable {
 }
 
 /// A count written into a document: its value, for choosing the plural form, and its text in the document's numerals.
-public struct Count: Hashable, Sendable, Codable {
+public struct Count: Hashable, Sendable {
     public var value: Int
     public var text: String
     public init(_ value: Int, text: String) {

@@ -3,7 +3,7 @@
 /// How the reader of an error about a limit can raise the limit, besides the report's own `limits:`: each budget message
 /// names the remedy its reader has. The stages write `.library`; the command line and the service readdress the
 /// messages they print or send (`Message.withLimitRemedy(_:)`).
-public enum LimitRemedy: Hashable, Sendable, Codable {
+public enum LimitRemedy: Hashable, Sendable {
     /// `mawjaz render … --limit NAME=N` (and every other command that reads a report).
     case commandLine
     /// `RenderRequest.limits` (a `LimitOverrides`), for code that calls the library.

@@ -6,7 +6,7 @@
 /// To add one: add a case here (its arguments typed, numbers as numbers), then follow the compiler to every
 /// table's `text(_:)` and write the sentence in each language. Arguments that are the user's own text (a key, a
 /// path, a value) are quoted as written; numbers the table writes in its own digits.
-public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
+public enum Message: Hashable, Sendable, CustomStringConvertible {
     // MARK: - Reading files
     /// A file named by the report (or the report itself) does not exist.
     case fileMissing(FileKind, path: String)
@@ -427,7 +427,7 @@ public enum Message: Hashable, Sendable, Codable, CustomStringConvertible {
 }
 
 /// Which file a file message is about.
-public enum FileKind: String, Hashable, Sendable, Codable, CaseIterable {
+public enum FileKind: String, Hashable, Sendable, CaseIterable {
     /// A report, facts or template file.
     case file
     /// An activity log named by a report.
@@ -445,12 +445,12 @@ public enum FileKind: String, Hashable, Sendable, Codable, CaseIterable {
 }
 
 /// The margin a page furniture message is about.
-public enum Margin: String, Hashable, Sendable, Codable, CaseIterable {
+public enum Margin: String, Hashable, Sendable, CaseIterable {
     case top, bottom
 }
 
 /// A line of page furniture.
-public enum FurniturePart: String, Hashable, Sendable, Codable, CaseIterable {
+public enum FurniturePart: String, Hashable, Sendable, CaseIterable {
     /// The classification, at the top and the bottom of every page.
     case banner
     case runningHead
@@ -458,12 +458,12 @@ public enum FurniturePart: String, Hashable, Sendable, Codable, CaseIterable {
 }
 
 /// What a file that is not a regular file is.
-public enum SpecialFile: String, Hashable, Sendable, Codable, CaseIterable {
+public enum SpecialFile: String, Hashable, Sendable, CaseIterable {
     case fifo, device, socket, other
 }
 
 /// What a YAML node was, where something else was expected.
-public enum NodeKind: Hashable, Sendable, Codable {
+public enum NodeKind: Hashable, Sendable {
     case nothing
     /// Text, as written (its first 40 characters).
     case text(String)

@@ -5,7 +5,7 @@
 /// the words depend on how many there are), so the table only arranges and inflects.
 ///
 /// To add one: add a case here, then follow the compiler to every table's `text(_:)`.
-public enum Phrase: Hashable, Sendable, Codable {
+public enum Phrase: Hashable, Sendable {
     // MARK: - Page furniture and labels
     /// "Page 1 of 3", for `{page-of-pages}`.
     case pageOfPages(page: String, pages: String)
@@ -62,17 +62,17 @@ public enum Phrase: Hashable, Sendable, Codable {
 }
 
 /// The kinds of chart, as their descriptions name them.
-public enum ChartName: Hashable, Sendable, Codable, CaseIterable {
+public enum ChartName: Hashable, Sendable, CaseIterable {
     case bar, groupedBar, stackedBar, horizontalBar, line, area, donut, timeline, sparkline
 }
 
 /// The things a chart's description counts.
-public enum CountedNoun: Hashable, Sendable, Codable, CaseIterable {
+public enum CountedNoun: Hashable, Sendable, CaseIterable {
     case year, month, category, value, series, share, event
 }
 
 /// What a chart's highest category is highest in.
-public enum ChartMeasure: Hashable, Sendable, Codable, CaseIterable {
+public enum ChartMeasure: Hashable, Sendable, CaseIterable {
     /// The sum of several series.
     case total
     /// The count of a dataset's activities.

@@ -1,7 +1,7 @@
 // What `mawjaz watch` says: its help, each render as it happens, and why a folder cannot be watched.
 
 /// A message of `mawjaz watch`, written out by each language's table (`Message.watch`).
-public enum WatchMessage: Hashable, Sendable, Codable {
+public enum WatchMessage: Hashable, Sendable {
     case help
     case helpDiscussion
     case helpReport

@@ -429,17 +429,17 @@ import TestSupport
             }
         }
         for message in Self.messages {
-            check(English().text(message), language.table.text(message), try Self.arguments(of: message), Self.caseName(message))
+            check(English().text(message), language.table.text(message), Self.arguments(of: message), Self.caseName(message))
         }
         for phrase in Self.phrases {
-            check(English().text(phrase), language.table.text(phrase), try Self.arguments(of: phrase), Self.caseName(phrase))
+            check(English().text(phrase), language.table.text(phrase), Self.arguments(of: phrase), Self.caseName(phrase))
         }
     }
 
     @Test func arabicEntriesAreArabic() throws {
         for message in Self.messages + Self.variants where !Self.passedThrough.contains(Self.caseName(message)) {
             let text = Arabic().text(message)
-            let prose = Self.prose(text, without: try Self.arguments(of: message))
+            let prose = Self.prose(text, without: Self.arguments(of: message))
             #expect(prose.unicodeScalars.contains { Self.isArabicLetter($0) }, "\(Self.caseName(message)): \"\(text)\" has no Arabic")
             #expect(Self.longestLatinRun(prose) < 3, "\(Self.caseName(message)): \"\(text)\" reads as English")
             for mark in [", ", ";", "?"] {
@@ -448,7 +448,7 @@ import TestSupport
         }
         for phrase in Self.phrases + Self.phraseVariants where !Self.arrangements.contains(Self.caseName(phrase)) {
             let text = Arabic().text(phrase)
-            #expect(Self.prose(text, without: try Self.arguments(of: phrase)).unicodeScalars.contains { Self.isArabicLetter($0) }, "\(text)")
+            #expect(Self.prose(text, without: Self.arguments(of: phrase)).unicodeScalars.contains { Self.isArabicLetter($0) }, "\(text)")
         }
         #expect(Arabic().text(.listSeparator) == "، ")
         #expect(Arabic().text(.chartDescription(["أ", "ب"])) == "أ؛ ب.")
@@ -457,7 +457,7 @@ import TestSupport
     @Test func englishEntriesHaveNoArabic() throws {
         for message in Self.messages + Self.variants {
             let text = English().text(message)
-            #expect(!Self.prose(text, without: try Self.arguments(of: message)).unicodeScalars.contains { Self.isArabicLetter($0) }, "\(text)")
+            #expect(!Self.prose(text, without: Self.arguments(of: message)).unicodeScalars.contains { Self.isArabicLetter($0) }, "\(text)")
         }
     }
 
@@ -555,23 +555,23 @@ import TestSupport
         }
     }
 
-    /// The strings ("zq…") and numbers (2 and more) anywhere in a value's encoding, nested messages included.
-    static func arguments<Value: Encodable>(of value: Value) throws -> [Argument] {
-        func walk(_ node: Any) -> [Argument] {
-            if let text = node as? String { return text.hasPrefix("zq") ? [.text(text)] : [] }
-            if let number = node as? Double, number >= 2, number.rounded() == number { return [.number(Int(number))] }
-            if let array = node as? [Any] { return array.flatMap(walk) }
-            if let object = node as? [String: Any] { return object.values.flatMap(walk) }
-            return []
+    /// The strings ("zq…") and whole numbers (2 and more) anywhere in a value's cases and fields, nested messages,
+    /// lists and optionals included, found through `Mirror`.
+    static func arguments(of value: Any) -> [Argument] {
+        if let text = value as? String { return text.hasPrefix("zq") ? [.text(text)] : [] }
+        if let number = value as? any BinaryInteger {
+            let whole = Int(truncatingIfNeeded: number)
+            return whole >= 2 ? [.number(whole)] : []
         }
-        return walk(try JSONSerialization.jsonObject(with: JSONEncoder().encode(value)))
+        if let number = value as? Double, number >= 2, number.rounded() == number { return [.number(Int(number))] }
+        return Mirror(reflecting: value).children.flatMap { arguments(of: $0.value) }
     }
 
-    /// The name of a value's case: the one key of its encoding.
-    static func caseName<Value: Encodable>(_ value: Value) -> String {
-        guard let data = try? JSONEncoder().encode(value),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let name = object.keys.first else { return "?" }
-        return name
+    /// The name of a value's case: its mirror's one child for a case with values, else the runtime's name of the case
+    /// (`String(describing:)` would give a message's English text).
+    static func caseName<Value>(_ value: Value) -> String {
+        if let label = Mirror(reflecting: value).children.first?.label { return label }
+        return enumCaseName(value).map { String(cString: $0) } ?? "?"
     }
 
     /// The cases an enum declares in its source file, read from the file.
@@ -616,3 +616,8 @@ import TestSupport
         return longest
     }
 }
+
+/// The name of an enum value's case, as the runtime keeps it (what `print` shows for a type without a `description`;
+/// the standard library declares it the same way for its mirrors).
+@_silgen_name("swift_EnumCaseName")
+private func enumCaseName<Value>(_ value: Value) -> UnsafePointer<CChar>?
