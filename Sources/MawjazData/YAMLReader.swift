@@ -381,7 +381,6 @@ package struct YAMLReader {
         return nil
     }
 
-
     // MARK: - Locations and paths
 
     /// Where `node` was written.

@@ -217,7 +217,6 @@ package struct Renderer: Sendable {
         }
     }
 
-
     /// One page as a PNG image at `dpi` pixels per inch, on white.
     package func png(_ page: Page, dpi: Double) throws(RenderError) -> Data {
         let scale = dpi / 72

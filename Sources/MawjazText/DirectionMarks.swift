@@ -18,8 +18,8 @@ import MawjazFrame
 /// - it is followed, after spaces if any, by a European digit.
 /// Digits right after a word of the other direction (`المادة 5` in an English sentence, `ISO 9001` in an Arabic one) keep
 /// Unicode's rules: there the number belongs to the phrase. In a left-to-right paragraph a comma, semicolon or colon
-/// between an Arabic word and a number gets the mark too (`clausesBeforeDigits`: `محمد السالم, 2026`). Each mark is an empty glyph Pango draws nothing for, and the
-/// layout's texts (each line's, each run's, each cluster's: the PDF's text layer, its /ActualText and its structure
+/// between an Arabic word and a number gets the mark too (`clausesBeforeDigits`: `محمد السالم, 2026`). Each mark is an
+/// empty glyph Pango draws nothing for, and the layout's texts (each line's, each run's, each cluster's: the PDF's text layer, its /ActualText and its structure
 /// tree) leave it out (`DirectionMarks.removed`).
 package enum DirectionMarks {
     /// `spans` with the marks `direction` needs inserted, and whether any was.
