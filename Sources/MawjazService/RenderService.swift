@@ -146,7 +146,8 @@ public final class RenderService: Sendable {
             let deadline = context.startedAt + configuration.timeBudget
             let body: ByteBuffer
             do throws(RequestProblem) {
-                body = try await collectBody(of: request, limit: configuration.maxBodyBytes, deadline: deadline, budget: configuration.timeBudget)
+                body = try await collectBody(of: request, limit: configuration.maxBodyBytes, deadline: deadline, budget: configuration.timeBudget,
+                                             silence: configuration.idleTimeout)
             } catch {
                 metrics.refused(error.status == .contentTooLarge ? "too-large" : "slow-body")
                 throw error

@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import Mawjaz
 import NIOCore
+import Synchronization
 
 /// The report a request sent and the files it sent with it, by the names the report uses.
 struct ReportUpload: Sendable {
@@ -110,20 +111,26 @@ struct ReportUpload: Sendable {
 }
 
 /// The request's body, read within `limit` bytes and by `deadline`: 413 as soon as it is larger (from its
-/// `Content-Length` before reading), 408 when it has not all arrived in time, even when nothing more arrives at all.
-/// Both close the connection after the answer.
-func collectBody(of request: Request, limit: Int, deadline: ContinuousClock.Instant, budget: Duration) async throws(RequestProblem) -> ByteBuffer {
+/// `Content-Length` before reading), 408 when it has not all arrived in time, even when nothing more arrives at all, or
+/// when it falls silent for `silence` (the connection's idle timeout: the 408 is sent a little before it, so that a
+/// silent body is answered rather than its connection closed unanswered when the two fall together, as they do with the
+/// defaults). Both close the connection after the answer.
+func collectBody(of request: Request, limit: Int, deadline: ContinuousClock.Instant, budget: Duration,
+                 silence: Duration) async throws(RequestProblem) -> ByteBuffer {
     if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
         throw RequestProblem(status: .contentTooLarge, .requestBodyTooLarge(limit: limit), closesConnection: true)
     }
+    let arrival = LastArrival()
+    let answerBefore = silence - min(silence / 10, .milliseconds(500))
     let collected: ByteBuffer?
     do {
-        collected = try await reading(until: deadline) {
+        collected = try await reading(until: { min(deadline, arrival.instant + answerBefore) }) {
             var collected = ByteBuffer()
             for try await chunk in request.body {
                 guard collected.readableBytes + chunk.readableBytes <= limit else {
                     throw RequestProblem(status: .contentTooLarge, .requestBodyTooLarge(limit: limit), closesConnection: true)
                 }
+                arrival.instant = .now
                 var chunk = chunk
                 collected.writeBuffer(&chunk)
             }
@@ -136,24 +143,41 @@ func collectBody(of request: Request, limit: Int, deadline: ContinuousClock.Inst
         throw RequestProblem(status: .badRequest, .requestNotMultipart(reason: "\(error)"), closesConnection: true)
     }
     guard let collected else {
-        throw RequestProblem(status: .requestTimeout, .requestBodyTooSlow(seconds: wholeSecondsRoundedUp(budget)), closesConnection: true)
+        let waited = ContinuousClock.now < deadline ? silence : budget
+        throw RequestProblem(status: .requestTimeout, .requestBodyTooSlow(seconds: wholeSecondsRoundedUp(waited)), closesConnection: true)
     }
     return collected
 }
 
-/// What `read` gives, or nil when `deadline` comes first: the reading is then cancelled. The deadline is kept by a
-/// timer, not checked as chunks arrive, so a client that sends a request's head and then nothing is answered at its
-/// budget rather than held (with its place among the admitted) until the connection's idle timeout.
-private func reading<Value: Sendable>(until deadline: ContinuousClock.Instant,
+/// What `read` gives, or nil when the deadline `deadline` gives comes first: the reading is then cancelled. The deadline
+/// is kept by a timer, not checked as chunks arrive, so a client that sends a request's head and then nothing is
+/// answered at its budget rather than held (with its place among the admitted) until the connection's idle timeout; it
+/// is asked again each time the timer wakes, so that it may move later while `read` goes on (a body still arriving).
+private func reading<Value: Sendable>(until deadline: @escaping @Sendable () -> ContinuousClock.Instant,
                                       _ read: @escaping @Sendable () async throws -> Value) async throws -> Value? {
     try await withThrowingTaskGroup(of: Value?.self) { group in
         group.addTask { try await read() }
         group.addTask {
-            try? await Task.sleep(until: deadline, clock: .continuous)
+            var wake = deadline()
+            while wake > .now {
+                do { try await Task.sleep(until: wake, clock: .continuous) } catch { return nil }
+                wake = deadline()
+            }
             return nil
         }
         defer { group.cancelAll() }
         return try await group.next() ?? nil
+    }
+}
+
+/// When the last piece of a request's body arrived, kept for the timer that answers a silent body.
+private final class LastArrival: Sendable {
+    private let time = Mutex(ContinuousClock.now)
+
+    /// The instant the last piece arrived (at first, the instant the reading began).
+    var instant: ContinuousClock.Instant {
+        get { time.withLock { $0 } }
+        set { time.withLock { $0 = newValue } }
     }
 }
 
@@ -168,7 +192,7 @@ private func wholeSecondsRoundedUp(_ budget: Duration) -> Int {
 /// answer, rather than held open by a client that sends slowly). Nothing is kept: the memory it takes is one chunk.
 func readPast(bodyOf request: Request, limit: Int, deadline: ContinuousClock.Instant) async -> Bool {
     if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit { return false }
-    let readToItsEnd = try? await reading(until: deadline) {
+    let readToItsEnd = try? await reading(until: { deadline }) {
         var read = 0
         for try await chunk in request.body {
             read += chunk.readableBytes
