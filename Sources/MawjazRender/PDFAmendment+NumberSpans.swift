@@ -918,22 +918,15 @@ extension ToUnicodeMap {
     }
 
     /// The text of UTF-16 code units, as `String(decoding:as: UTF16.self)` reads them (an unpaired surrogate becomes
-    /// U+FFFD), written as UTF-8 into the string's own room: the standard decoder, generic over its input, cost some
-    /// 2,400 instructions for an entry of one or two units.
+    /// U+FFFD), encoded as UTF-8 (`UTF8.encode`) into the string's own room: the standard decoder, generic over its
+    /// input, cost some 2,400 instructions for an entry of one or two units.
     private static func text(_ units: [UInt16]) -> String {
         String(unsafeUninitializedCapacity: units.count * 3) { buffer in
             var count = 0, index = 0
             func put(_ scalar: UInt32) {
-                if scalar < 0x80 {
-                    buffer[count] = UInt8(scalar); count += 1
-                } else if scalar < 0x800 {
-                    buffer[count] = UInt8(0xC0 | scalar >> 6); buffer[count + 1] = UInt8(0x80 | scalar & 0x3F); count += 2
-                } else if scalar < 0x10000 {
-                    buffer[count] = UInt8(0xE0 | scalar >> 12); buffer[count + 1] = UInt8(0x80 | scalar >> 6 & 0x3F)
-                    buffer[count + 2] = UInt8(0x80 | scalar & 0x3F); count += 3
-                } else {
-                    buffer[count] = UInt8(0xF0 | scalar >> 18); buffer[count + 1] = UInt8(0x80 | scalar >> 12 & 0x3F)
-                    buffer[count + 2] = UInt8(0x80 | scalar >> 6 & 0x3F); buffer[count + 3] = UInt8(0x80 | scalar & 0x3F); count += 4
+                UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}") { byte in
+                    buffer[count] = byte
+                    count += 1
                 }
             }
             while index < units.count {

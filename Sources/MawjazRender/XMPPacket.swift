@@ -52,7 +52,7 @@ struct XMPPacket {
         let special: (UInt8) -> Bool = {
             $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"")
         }
-        guard text.utf8.contains(where: special) else { return text }
+        guard text.containsUTF8(where: special) else { return text }
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {

@@ -147,7 +147,7 @@ package enum DirectionMarks {
     /// between (`the article المادة 5`), keep Unicode's order, as for a bracket (`positions(in:rightToLeft:)`).
     package static func clausesBeforeDigits(in text: String) -> [Int] {
         // Most left-to-right paragraphs hold no Arabic letter (lead bytes D8–DB), or no such punctuation before a digit.
-        guard text.utf8.contains(where: { (0xD8...0xDB).contains($0) }) else { return [] }
+        guard text.containsUTF8(where: { (0xD8...0xDB).contains($0) }) else { return [] }
         var afterRightToLeft = false
         return offsetsBeforeDigits(in: text) { scalar, end in
             if let strong = Direction.strongDirection(of: scalar) {
