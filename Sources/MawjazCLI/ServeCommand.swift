@@ -58,15 +58,15 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard (0...100_000).contains(queue) else { throw ValidationError(Console.text(.requestNumberOutsideRange(option: "--queue", value: String(queue), low: 0, high: 100_000))) }
         guard timeBudget.isFinite, timeBudget > 0, timeBudget <= 3600 else {
-            throw ValidationError(Console.text(.requestNumberOutsideRange(option: "--time-budget", value: String(timeBudget), low: 1, high: 3600)))
+            throw ValidationError(Console.text(.requestSecondsOutsideRange(option: "--time-budget", value: String(timeBudget), high: 3600)))
         }
         guard idleTimeout.isFinite, idleTimeout > 0, idleTimeout <= 3600 else {
-            throw ValidationError(Console.text(.requestNumberOutsideRange(option: "--idle-timeout", value: String(idleTimeout), low: 1, high: 3600)))
+            throw ValidationError(Console.text(.requestSecondsOutsideRange(option: "--idle-timeout", value: String(idleTimeout), high: 3600)))
         }
         guard drainTimeout.isFinite, drainTimeout > 0, drainTimeout <= 3600 else {
-            throw ValidationError(Console.text(.requestNumberOutsideRange(option: "--drain-timeout", value: String(drainTimeout), low: 1, high: 3600)))
+            throw ValidationError(Console.text(.requestSecondsOutsideRange(option: "--drain-timeout", value: String(drainTimeout), high: 3600)))
         }
-        guard maxConnections >= 1 else {
+        guard (1...1_000_000).contains(maxConnections) else {
             throw ValidationError(Console.text(.requestNumberOutsideRange(option: "--max-connections", value: String(maxConnections), low: 1, high: 1_000_000)))
         }
     }

@@ -337,6 +337,8 @@ extension Arabic {
         case .requestPageWithPDF: return "ملف PDF يضم كل الصفحات: رقم الصفحة لصيغتي png وsvg"
         case .requestNumberOutsideRange(let option, let value, let low, let high):
             return "قيمة \(option) هي «\(value)»، ويجب أن تكون عددا من \(n(low)) إلى \(n(high))"
+        case .requestSecondsOutsideRange(let option, let value, let high):
+            return "قيمة \(option) هي «\(value)»، ويجب أن تكون عدد ثوان أكثر من \(n(0)) ولا يزيد على \(n(high))"
         case .requestSetNotNameValue(let setting): return "«\(setting)» ليست على صورة اسم=قيمة"
         case .requestLanguageUnknown(let language, let languages):
             return "«\(language)» ليست لغة يتكلمها موجز (\(languages.joined(separator: "، ")))"

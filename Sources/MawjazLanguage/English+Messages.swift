@@ -309,6 +309,8 @@ extension English {
         case .requestPageWithPDF: return "a PDF holds every page: page is for png and svg"
         case .requestNumberOutsideRange(let option, let value, let low, let high):
             return "\(option) is \"\(value)\", but it must be a number from \(low) to \(high)"
+        case .requestSecondsOutsideRange(let option, let value, let high):
+            return "\(option) is \"\(value)\", but it must be a number of seconds above 0 and at most \(high)"
         case .requestSetNotNameValue(let setting): return "\"\(setting)\" is not name=value"
         case .requestLanguageUnknown(let language, let languages):
             return "\"\(language)\" is not a language Mawjaz speaks (\(languages.joined(separator: ", ")))"

@@ -313,6 +313,8 @@ public enum Message: Hashable, Sendable, CustomStringConvertible {
     case requestPageNotNumber(String)
     case requestPageWithPDF
     case requestNumberOutsideRange(option: String, value: String, low: Int, high: Int)
+    /// A number of seconds given to an option that is not above zero or is above `high`.
+    case requestSecondsOutsideRange(option: String, value: String, high: Int)
     case requestSetNotNameValue(String)
     case requestLanguageUnknown(String, languages: [String])
     case requestUnauthorized

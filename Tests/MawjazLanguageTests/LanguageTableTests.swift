@@ -274,6 +274,7 @@ import TestSupport
         .requestPageNotNumber("zqpage8117"),
         .requestPageWithPDF,
         .requestNumberOutsideRange(option: "zqoption8134", value: "zqvalue8151", low: 8168, high: 8185),
+        .requestSecondsOutsideRange(option: "zqoption8136", value: "zqvalue8153", high: 8187),
         .requestSetNotNameValue("zqsetting8202"),
         .requestLanguageUnknown("zqlanguage8219", languages: ["zqa8236", "zqb8236"]),
         .requestUnauthorized,

@@ -78,4 +78,19 @@ import TestSupport
         #expect(second.status == 2)
         #expect(second.error.contains("is empty"))
     }
+
+    /// A limit outside its range is an argument error that says the range the option takes: seconds above zero (a
+    /// fraction of a second is a time), connections from one to a million.
+    @Test(arguments: [
+        (["--time-budget", "0"], "--time-budget is \"0.0\", but it must be a number of seconds above 0 and at most 3600"),
+        (["--idle-timeout", "3601"], "--idle-timeout is \"3601.0\", but it must be a number of seconds above 0 and at most 3600"),
+        (["--drain-timeout", "nan"], "--drain-timeout is \"nan\", but it must be a number of seconds above 0 and at most 3600"),
+        (["--max-connections", "2000000"], "--max-connections is \"2000000\", but it must be a number from 1 to 1000000"),
+    ])
+    func aLimitOutsideItsRangeIsAnArgumentError(arguments: [String], message: String) throws {
+        // Under `timeout`, so that a limit let through starts a server that is stopped rather than waited for.
+        let result = try TestSupport.run("timeout", ["10", EndpointTests.command, "serve", "--port", "0"] + arguments)
+        #expect(result.status == 2)
+        #expect(result.error.contains(message), "\(result.error)")
+    }
 }
