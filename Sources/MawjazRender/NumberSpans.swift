@@ -188,7 +188,8 @@ final class NumberSpanLog {
     /// among the page's, whether poppler can give one of them back only with the text after it (`endsOpen`), and how many
     /// of their pieces for poppler open with a neutral (`ReaderLine.openings`). Noted in the page's `pdfiumLines` (and
     /// `readerLines`) once the next baseline begins (`noteBaseline`).
-    @exclusivity(unchecked) private var baselineLines: (page: Int, baseline: Double, firstGlyph: Int, endGlyph: Int, lines: [(x: Double, text: String)],
+    @exclusivity(unchecked) private var baselineLines: (page: Int, baseline: Double, firstGlyph: Int, endGlyph: Int,
+                                lines: [(x: Double, text: String, glyphs: Range<Int>)],
                                 hasRightToLeft: Bool, holdsRightToLeft: Bool, readerSpans: Int, endsOpen: Bool, openings: Int)?
     @exclusivity(unchecked) private var lineOrigin = Point.zero
 
@@ -260,7 +261,7 @@ final class NumberSpanLog {
     /// begins: each line's text is collapsed once, with those before it on the baseline, not each time one is added).
     private func notePDFiumLine(_ line: TextLine, page: Int) {
         guard let holdsRightToLeft = baselineLines?.holdsRightToLeft else { return }
-        baselineLines?.lines.append((lineOrigin.x, line.text))
+        baselineLines?.lines.append((lineOrigin.x, line.text, lineStart.glyph..<pages[page].glyphCount))
         if line.isRightToLeft || line.blockIsRightToLeft == true { baselineLines?.hasRightToLeft = true }
         if !holdsRightToLeft, !line.isRightToLeft, PDFiumLine.holdsRightToLeft(line.text) { baselineLines?.holdsRightToLeft = true }
         baselineLines?.endGlyph = pages[page].glyphCount
@@ -284,8 +285,10 @@ final class NumberSpanLog {
         guard baseline.hasRightToLeft != baseline.holdsRightToLeft else { return }
         let text = baseline.lines.count == 1 ? baseline.lines[0].text
             : baseline.lines.sorted { baseline.hasRightToLeft ? $0.x > $1.x : $0.x < $1.x }.map(\.text).joined(separator: " ")
+        let parts = baseline.lines.count == 1 ? [] : baseline.lines.sorted { $0.x < $1.x }.map(\.glyphs)
         pages[baseline.page].pdfiumLines.append(PDFiumLine(firstGlyph: baseline.firstGlyph, glyphCount: baseline.endGlyph - baseline.firstGlyph,
-                                                           text: ReaderLine.collapsed(text), isLeftToRight: !baseline.hasRightToLeft))
+                                                           text: ReaderLine.collapsed(text), isLeftToRight: !baseline.hasRightToLeft,
+                                                           parts: parts))
     }
 
     /// Hands poppler the lines drawn on one baseline (a table row's cells, `glyphs` on page `page`) as one `ReaderLine` in
@@ -294,7 +297,8 @@ final class NumberSpanLog {
     /// back followed by the next cell, as the row is read. Only when the row's pieces open with a neutral fewer times than
     /// the lines' own (`openings`): where the next cell does not help (`(Southern Strike)` before an Arabic cell), each
     /// line keeps its own.
-    private func noteRow(_ page: Int, _ glyphs: Range<Int>, _ lines: [(x: Double, text: String)], readerSpans: Int, openings: Int) {
+    private func noteRow(_ page: Int, _ glyphs: Range<Int>, _ lines: [(x: Double, text: String, glyphs: Range<Int>)], readerSpans: Int,
+                         openings: Int) {
         let leftToRight = pages[page].readsLeftToRight
         let text = ReaderLine.collapsed(lines.sorted { leftToRight ? $0.x < $1.x : $0.x > $1.x }.map(\.text).joined(separator: " "))
         let (pieces, rowOpenings) = ReaderLine.cut(text, leftToRight: leftToRight)

@@ -659,6 +659,24 @@ struct ContentStreamText {
                 } else if let text = glyphText(before) {
                     afterRightToLeft = PDFiumLine.isRightToLeft(text)
                 }
+            } else if before < 0, PDFiumLine.isReadRightToLeft(pdfiumLines[line].text) {
+                // The page's first line: with nothing read before it on the page, PDFium takes for the object read last
+                // the one just left of the carrier, which it skipped (it reads a line's objects left to right, those of
+                // several lines on one baseline too, whatever the order drawn). Measured: running heads
+                // `التقرير 7 الموارد`, and `مديرية الموارد — التقرير 7/2026` with its page number at the end, came back
+                // turned around whole on pages with no banner above them, and as written below one, or with a Latin glyph
+                // left of the carrier.
+                var left: Int?
+                let parts = located(pdfiumLines[line].parts, blankRuns: blankRuns, text: text).map(\.range)
+                var part = parts.firstIndex { $0.contains(shows[carrier].firstGlyph) }
+                for index in members where index < carrier && part.map({ parts[$0].contains(shows[index].firstGlyph) }) != false {
+                    left = index
+                }
+                while left == nil, let current = part, current > 0 {
+                    part = current - 1
+                    for index in members where parts[current - 1].contains(shows[index].firstGlyph) { left = index }
+                }
+                if let left, let text = glyphText(left) { afterRightToLeft = PDFiumLine.isRightToLeft(text) }
             }
             let actualText = carrierIsRightToLeft ? PDFiumLine.actualText(rightToLeftCarrierFor: pdfiumLines[line].text)
                 : PDFiumLine.actualText(for: pdfiumLines[line].text, afterRightToLeft: afterRightToLeft)

@@ -17,8 +17,10 @@
 /// amendment hands the text to an object whose glyphs are not right to left (`isCarrier`), leaves a line without one as
 /// drawn, and turns the text around where the object read before is right to left.
 ///
-/// Where the object PDFium read last before the carrier is the carrier of a line handed its text so, PDFium reads the line
-/// as modelled; after a line read as drawn whose last object is right to left it (mostly: not always, for a reason not
+/// On a page's first line, where PDFium has read nothing yet, the object read last before the carrier is the one just left
+/// of it (skipped, as the line's others are: PDFium reads the objects of the lines on one baseline left to right, whatever
+/// the order drawn). Where the object PDFium read last before the carrier is the carrier of a line handed its text so,
+/// PDFium reads the line as modelled; after a line read as drawn whose last object is right to left it (mostly: not always, for a reason not
 /// found) turns it around. So every right-to-left line (the lines on one baseline, a table row's cells right to left),
 /// and every left-to-right one holding a right-to-left character (an Arabic name in an English sentence, whose closing
 /// bracket PDFium mirrored), gets, in the amendment, each text-showing operator in an `/L` marked-content sequence of its own, innermost: the
@@ -33,6 +35,9 @@ struct PDFiumLine: Equatable {
     /// Whether the line is set left to right (its right-to-left characters in left-to-right lines): when it draws
     /// nothing but right-to-left glyphs (an Arabic paragraph in an English report), its first object carries its text.
     var isLeftToRight = false
+    /// The glyphs of each of the lines drawn on the baseline, left to right on the page (the order PDFium reads their
+    /// objects in, whatever the order drawn); none when the line is one.
+    var parts: [Range<Int>] = []
 
     /// PDFium's four kinds of character (its `CFX_BidiChar` directions, from the Unicode bidi classes).
     enum Kind: UInt8 {

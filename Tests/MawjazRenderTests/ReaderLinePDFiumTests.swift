@@ -159,6 +159,35 @@ import TestSupport
         }
     }
 
+    /// A page's first line (a running head, of one part or of a start and an end on one baseline) with an Arabic word left
+    /// of the object carrying its text: with nothing read before it on the page, PDFium took that word's object for the one
+    /// read before the carrier and copied the whole line turned around (`ةحفص 6202/7 ريرقتلا`), on every page of a report
+    /// without a classification banner. Each page of the report is read on its own.
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func aPagesFirstLineCopiesBackFromPDFium(_ family: String) throws {
+        let heads: [(start: String, end: String?)] = [("مديرية الموارد — التقرير 7/2026", "صفحة"), ("التقرير 7 الموارد", nil),
+                                                      ("تقرير الموارد الفصلي رقم 3", "{page-of-pages}"), ("وزارة (الدفاع) 2026", "سري")]
+        for (start, end) in heads {
+            let header = end.map { #"{"start": "\#(start)", "end": "\#($0)"}"# } ?? #"{"start": "\#(start)"}"#
+            let report = """
+                {"template": {"name": "briefing", "fonts": {"arabic": "\(family)"}, "header": \(header)},
+                 "title": "تقرير", "date": "2026-10-01", "language": "ar", "numerals": "latin", "convert-digits": false,
+                 "body": [{"paragraph": "فقرة أولى."}, "page-break", {"paragraph": "فقرة ثانية."}]}
+                """
+            let folder = try TestSupport.temporaryFolder()
+            let source = folder.appendingPathComponent("report.json"), pdf = folder.appendingPathComponent("report.pdf")
+            try Data(report.utf8).write(to: source)
+            try TestSupport.renderer().render(reportAt: source, to: pdf)
+            let pages = try TestSupport.pdfiumPages(pdf)
+            #expect(pages.count == 2, "\(pages)")
+            for (number, page) in pages.enumerated() {
+                let first = TestSupport.fidelityNormalised(page.split(whereSeparator: \.isNewline).first.map(String.init) ?? "")
+                let expected = end == "{page-of-pages}" ? "\(start) صفحة \(number + 1) من 2" : end.map { "\(start) \($0)" } ?? start
+                #expect(first == TestSupport.fidelityNormalised(expected), "\(family), page \(number + 1): \(first)")
+            }
+        }
+    }
+
     /// What PDFium copies of `report` (JSON) rendered, normalised as tokens are compared; the PDF checked first.
     static func pdfiumText(ofReport report: String) throws -> String {
         let folder = try TestSupport.temporaryFolder()

@@ -22,11 +22,16 @@ extension TestSupport {
 
     /// The text PDFium (Chrome's and Edge's viewer) extracts from every page, through pypdfium2.
     package static func pdfiumText(_ url: URL) throws -> String {
+        try pdfiumPages(url).joined(separator: "\n")
+    }
+
+    /// The text PDFium extracts from each page.
+    package static func pdfiumPages(_ url: URL) throws -> [String] {
         let script = "import sys, pypdfium2\nd = pypdfium2.PdfDocument(sys.argv[1])\n"
-            + "sys.stdout.write('\\n'.join(p.get_textpage().get_text_range() for p in d))"
+            + "sys.stdout.write('\\f'.join(p.get_textpage().get_text_range() for p in d))"
         let result = try run(try PythonTools.pdfium.python(), ["-c", script, url.path])
         guard result.status == 0 else { throw TestFailure("pypdfium2 failed on \(url.lastPathComponent): \(result.error)") }
-        return result.output
+        return result.output.components(separatedBy: "\u{0C}")
     }
 
     /// Text as the fidelity check compares it: canonical composition (NFC), the invisible bidi controls readers
