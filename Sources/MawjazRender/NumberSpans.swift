@@ -182,13 +182,14 @@ final class NumberSpanLog {
     @exclusivity(unchecked) private var line: TextLine?
     @exclusivity(unchecked) private var lineStart = (glyph: 0, readerSpans: 0)
     @exclusivity(unchecked) private var popplerDrawn: [Unicode.Scalar]?
-    /// The lines drawn so far one after another on the current line's baseline, which PDFium reads as one line: where the
+    /// The lines drawn so far one after another on the current line's baseline, which PDFium reads as one line: the left
+    /// end of the rightmost one's baseline and the advance of its last glyph (`joinsBaseline`), where the
     /// first begins on its page and where the last ends, each one's left edge and text, whether any is right to left,
     /// and whether any left-to-right one holds a right-to-left character; where the first one's vowelled-word spans begin
     /// among the page's, whether poppler can give one of them back only with the text after it (`endsOpen`), and how many
     /// of their pieces for poppler open with a neutral (`ReaderLine.openings`). Noted in the page's `pdfiumLines` (and
     /// `readerLines`) once the next baseline begins (`noteBaseline`).
-    @exclusivity(unchecked) private var baselineLines: (page: Int, baseline: Double, firstGlyph: Int, endGlyph: Int,
+    @exclusivity(unchecked) private var baselineLines: (page: Int, rightmost: (x: Double, y: Double, advance: Double), firstGlyph: Int, endGlyph: Int,
                                 lines: [(x: Double, text: String, glyphs: Range<Int>)],
                                 hasRightToLeft: Bool, holdsRightToLeft: Bool, readerSpans: Int, endsOpen: Bool, openings: Int)?
     @exclusivity(unchecked) private var lineOrigin = Point.zero
@@ -224,9 +225,40 @@ final class NumberSpanLog {
             drawn.reserveCapacity(line.text.utf8.count)
             popplerDrawn = drawn
         }
-        if let baseline = baselineLines, baseline.page == pages.count - 1, abs(baseline.baseline - origin.y) < 1 { return }
+        let advances = Self.edgeAdvances(of: line)
+        if let baseline = baselineLines, baseline.page == pages.count - 1,
+           Self.joinsBaseline(origin.y, firstAdvance: advances.left, rightmost: baseline.rightmost) {
+            if origin.x >= baseline.rightmost.x { baselineLines?.rightmost = (origin.x, origin.y, advances.right) }
+            return
+        }
         noteBaseline()
-        baselineLines = (pages.count - 1, origin.y, page.glyphCount, page.glyphCount, [], false, false, page.readerSpans.count, false, 0)
+        baselineLines = (pages.count - 1, (origin.x, origin.y, advances.right), page.glyphCount, page.glyphCount, [], false, false,
+                         page.readerSpans.count, false, 0)
+    }
+
+    /// Whether a line whose baseline is at `y` and whose leftmost glyph advances `firstAdvance` joins the line PDFium is
+    /// reading, whose rightmost object stands at `rightmost` (`CPDF_TextPage::ProcessTextObject`: it reads objects one
+    /// after another as one line, ordered left to right, while each one's baseline is within half the wider of its first
+    /// glyph and the rightmost object's last glyph of that object's). A letterhead's Arabic and English names, each
+    /// centred in its own font, stand 2.2 pt apart: PDFium read them as one line, and the English one's words reversed.
+    static func joinsBaseline(_ y: Double, firstAdvance: Double, rightmost: (x: Double, y: Double, advance: Double)) -> Bool {
+        abs(y - rightmost.y) <= max(firstAdvance, rightmost.advance) / 2
+    }
+
+    /// The advances of `line`'s leftmost and rightmost glyphs.
+    private static func edgeAdvances(of line: TextLine) -> (left: Double, right: Double) {
+        var left = 0.0, right = 0.0, leftX = Double.infinity, rightX = -Double.infinity
+        for run in line.runs where !run.glyphs.isEmpty {
+            if run.x < leftX {
+                leftX = run.x
+                left = (run.glyphs.count > 1 ? run.glyphs[1].x : run.width) - run.glyphs[0].x
+            }
+            if run.x >= rightX {
+                rightX = run.x
+                right = run.width - run.glyphs[run.glyphs.count - 1].x
+            }
+        }
+        return (left, right)
     }
 
     /// Ends the current line: when poppler would misread it, notes it as a `ReaderLine`; notes the right-to-left lines

@@ -188,6 +188,24 @@ import TestSupport
         }
     }
 
+    /// A letterhead's names, each centred in its own font (their baselines 2.2 pt apart), PDFium reads as one line: it
+    /// copied `Guard National Mississippi` beside the Arabic name in an Arabic report, and in a report without a banner
+    /// `الجهة اسم`, then the heading after it turned around. Both names, and the heading, come back as written in both
+    /// directions.
+    @Test(arguments: ["ar", "en"])
+    func aLetterheadsNamesCopyBackFromPDFium(_ language: String) throws {
+        let heading = language == "ar" ? "أولا: النتائج" : "First: findings"
+        let report = """
+            {"template": {"name": "correspondence", "letterhead": {"arabic": "الحرس الوطني — ولاية ميسيسيبي",
+              "english": "Mississippi National Guard"}},
+             "title": "موجز", "date": "2026-10-01", "language": "\(language)", "body": [{"heading": "\(heading)"}, {"paragraph": "فقرة."}]}
+            """
+        let pdfium = try Self.pdfiumText(ofReport: report)
+        for token in ["الحرس الوطني — ولاية ميسيسيبي", "Mississippi National Guard", heading] {
+            #expect(pdfium.contains(TestSupport.fidelityNormalised(token)), "\(language): \(token) in \(pdfium)")
+        }
+    }
+
     /// What PDFium copies of `report` (JSON) rendered, normalised as tokens are compared; the PDF checked first.
     static func pdfiumText(ofReport report: String) throws -> String {
         let folder = try TestSupport.temporaryFolder()
