@@ -167,15 +167,16 @@ package struct Binder {
         return rendered
     }
 
-    /// A figure written alone ("2012", "+200", "45%", "1,250") in the document's numerals; nil for other text.
-    static func figure(_ text: String, numerals: Numerals) -> String? {
+    /// A figure written alone ("2012", "+200", "45%", "1,250"): in the document's numerals when `converting`, else as
+    /// typed (spaces around it trimmed); nil for other text.
+    static func figure(_ text: String, numerals: Numerals, converting: Bool) -> String? {
         let trimmed = text.trimmingSpaces()
         var scalars = Digits.toASCII(trimmed).unicodeScalars[...]
         if let sign = scalars.first, "+-−".unicodeScalars.contains(sign) { scalars = scalars.dropFirst() }
         if let suffix = scalars.last, "%٪+".unicodeScalars.contains(suffix) { scalars = scalars.dropLast() }
         guard let first = scalars.first, ("0"..."9").contains(first),
               scalars.allSatisfy({ ("0"..."9").contains($0) || ",.٬".unicodeScalars.contains($0) }) else { return nil }
-        return numerals.convertDigits(in: trimmed)
+        return converting ? numerals.convertDigits(in: trimmed) : trimmed
     }
 
     // MARK: - Blocks
@@ -237,7 +238,7 @@ package struct Binder {
         case .facts(let spec):
             let items = spec.items.map { item in
                 let value = plain(item.value, at: spec.location, field: "facts.value")
-                return FactsBox.Item(value: Self.figure(value, numerals: numerals) ?? value,
+                return FactsBox.Item(value: Self.figure(value, numerals: numerals, converting: report.settings.convertDigits) ?? value,
                                      label: plain(item.label, at: spec.location, field: "facts.label"),
                                      sparkline: item.sparkline.flatMap { chart($0) })
             }
@@ -348,7 +349,7 @@ package struct Binder {
 
     private mutating func bindCell(_ text: String, span: Int, at location: SourceLocation) -> Table.Cell {
         let cell = rich(text, at: location, field: "table.rows")
-        if cell.count <= 1, let figure = Self.figure(cell.plainText, numerals: numerals) {
+        if cell.count <= 1, let figure = Self.figure(cell.plainText, numerals: numerals, converting: report.settings.convertDigits) {
             return Table.Cell(text: [Inline(figure, bold: cell.first?.bold ?? false)], span: span, isFigure: true)
         }
         return Table.Cell(text: cell, span: span, isFigure: false)

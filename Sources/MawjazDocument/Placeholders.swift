@@ -59,14 +59,16 @@ package struct PlaceholderResolver {
         }
     }
 
-    /// The placeholder's value written out: numbers in the document's numerals, dates in its date style.
+    /// The placeholder's value written out: numbers Mawjaz counts in the document's numerals, dates in its date style;
+    /// text the author typed (a fact's value, the title) with a figure standing alone in the numerals, or as typed under
+    /// `convert-digits: false`.
     package func text(of value: PlaceholderValue) -> String {
         switch value {
         case .integer(let number): return numerals.format(number)
         case .year(let year): return numerals.year(year)
         case .number(let number):
             return number.rounded() == number ? numerals.format(Int(number)) : numerals.format(number, fractionDigits: 1)
-        case .text(let text): return Binder.figure(text, numerals: numerals) ?? text
+        case .text(let text): return Binder.figure(text, numerals: numerals, converting: report.settings.convertDigits) ?? text
         case .date(let date): return dates.format(date)
         }
     }

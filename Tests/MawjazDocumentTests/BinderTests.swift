@@ -118,6 +118,30 @@ import Testing
         #expect(bound.rows.map { $0.map(\.isFigure) } == [[true, false], [true, true]])
     }
 
+    /// `convert-digits: false` keeps every digit the author typed — a figure alone in a cell or a facts box, a fact's
+    /// value put in by a placeholder, a list item, a heading — while the numbers Mawjaz writes (list and heading numbers,
+    /// counts, dates it formats) follow the numerals.
+    @Test func convertDigitsFalseKeepsEveryTypedDigit() throws {
+        let table = TableSpec(columns: [.init("أ"), .init("ب"), .init("ج")],
+                              rows: [[.init("2012"), .init(" 87.5% "), .init("1250000")], [.init("+200"), .init("٣٫٥٪"), .init("2024/09/15")]])
+        let facts = FactsSpec(items: [.init(label: "منذ 2012", value: "1250000"), .init(label: "النسبة", value: "87.5%")])
+        let list = ListSpec(ordered: true, items: [.init("البند 12345"), .init("الهاتف +998 71 123 45 67")])
+        let timeline = TimelineSpec(events: [.init(date: "2021-03-14", text: "حدث 3")])
+        let body: [ReportBlock] = [.table(table), .facts(facts), .list(list), .heading(HeadingSpec("الفصل 2", numbered: true)),
+                                   .paragraph(ParagraphSpec("منذ {{facts.since}}، {{activities.count}} أنشطة")), .timeline(timeline)]
+        let document = try bind(body, convertDigits: false, facts: [Fact(key: "since", value: "2012")])
+        guard case .table(let bound) = document.blocks[0], case .facts(let box) = document.blocks[1],
+              case .list(let items) = document.blocks[2], case .heading(let heading) = document.blocks[3],
+              case .timeline(let events) = document.blocks[5] else { Issue.record("unexpected blocks"); return }
+        #expect(bound.rows.map { $0.map(\.text.plainText) } == [["2012", "87.5%", "1250000"], ["+200", "٣٫٥٪", "2024/09/15"]])
+        #expect(bound.rows.map { $0.map(\.isFigure) } == [[true, true, true], [true, true, false]], "still figures, set to the end")
+        #expect(box.items.map(\.value) == ["1250000", "87.5%"] && box.items[0].label == "منذ 2012")
+        #expect(items.items.map(\.marker) == ["١.", "٢."] && items.items.map(\.text.plainText) == ["البند 12345", "الهاتف +998 71 123 45 67"])
+        #expect(heading.number == "١" && heading.text.plainText == "الفصل 2")
+        #expect(paragraph(document, 4).plainText == "منذ 2012، ٣ أنشطة")
+        #expect(events.events.map(\.date) == ["١٤ مارس ٢٠٢١"] && events.events.map(\.text.plainText) == ["حدث 3"])
+    }
+
     @Test func commentsVanish() throws {
         #expect(paragraph(try bind([.paragraph(ParagraphSpec("نص{{! ملاحظة للمحرر }} آخر"))])).plainText == "نص آخر")
     }
