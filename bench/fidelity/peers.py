@@ -4,7 +4,8 @@
 Usage: peers.py CORPUS.json OUT_DIR --fonts FONTS_DIR [--arabic-font NAME]
 Writes OUT_DIR/typst.pdf and OUT_DIR/weasyprint.pdf. Each peer gets the report's text exactly as Mawjaz prints
 it (the corpus keeps Mawjaz's own rewriting out of the tokens: figures alone in cells are typed in the digits
-Mawjaz prints), in the blocks the corpus uses: headings, paragraphs (with a direction), tables, columns, bar
+Mawjaz prints; the corpora whose digits Mawjaz converts, places-ar-converted and places-en, are given to the peers as
+typed, so only their tokens free of conversion compare), in the blocks the corpus uses: headings, paragraphs (with a direction), tables, columns, bar
 charts given as values (labels set as text: HTML for WeasyPrint, whose SVG text cannot join Arabic), ordered
 lists, notes, running heads and feet, the classification banner and the title block. Each peer is given its
 best direction markup: Typst `text(dir:, lang:)`, HTML `dir` and `lang`.
@@ -46,13 +47,36 @@ def running(report, text):
     return text.replace("{title}", report["title"])
 
 
+def list_items(items):
+    """A list's items as text, an item's own items after it (`{text, items}`)."""
+    for item in items:
+        if isinstance(item, dict):
+            yield item["text"]
+            yield from list_items(item.get("items", []))
+        else:
+            yield item
+
+
 def blocks(report):
-    """The corpus's blocks as (kind, value, direction) with the document's direction resolved."""
+    """The corpus's blocks as (kind, value, direction) with the document's direction resolved, in the kinds both peers
+    set: a heading given as `{text, level, numbered}` as its text, a facts box as a table (its labels the header row,
+    its values the one row), a list's nested items after their item, a chart's caption as a paragraph after it."""
     base = "ltr" if report.get("language", "ar") == "en" else "rtl"
     def walk(items):
         for block in items:
             kind = next(k for k in block if k not in ("direction", "align", "justify"))
-            yield kind, block[kind], block.get("direction", base)
+            value, direction = block[kind], block.get("direction", base)
+            if kind == "heading" and isinstance(value, dict):
+                value = value["text"]
+            elif kind == "facts":
+                kind = "table"
+                value = {"title": value.get("title"), "columns": [i["label"] for i in value["items"]],
+                         "rows": [[i["value"] for i in value["items"]]]}
+            elif kind == "list":
+                value = dict(value, items=list(list_items(value["items"])))
+            yield kind, value, direction
+            if kind == "chart" and value.get("caption"):
+                yield "paragraph", value["caption"], direction
     yield from walk(report["body"])
 
 

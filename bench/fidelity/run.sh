@@ -30,7 +30,7 @@ if ! "$python" -c 'import pypdfium2' 2>/dev/null; then
   printf %s pypdfium2==5.15.2 > "$tools/requirements.txt"   # the stamp the tests check
 fi
 
-for language in ${CORPORA:-ar en ministry-ar ministry-en circular-ar liaison-en memo-ar}; do
+for language in ${CORPORA:-ar en ministry-ar ministry-en circular-ar liaison-en memo-ar places-ar places-ar-converted places-en}; do
   for font in "Noto Naskh Arabic" "Amiri"; do
     tag=$(echo "$font" | tr -d ' ' | tr 'A-Z' 'a-z')
     source=$out/corpus-$language-$tag.json
