@@ -18,14 +18,15 @@ extension Numerals {
     /// - Technical tokens are left as typed (see `technicalMask`): a word holding a Latin letter (`COVID-19`, `Q3`,
     ///   `https://example.org/2024`), an e-mail address, a dotted address or version (`192.168.1.1`, `1.2.3`), a phone
     ///   number written with its `+` and groups (`+998 71 123 45 67`), a hashtag (`#رؤية_2030`: a word opening with `#`
-    ///   that holds a letter; its digits are part of the tag), and a number inside Latin text (`Python 3.12`,
-    ///   `between 2012 and 2024`).
+    ///   that holds a letter; its digits are part of the tag), and, written in Arabic-Indic digits, a number inside Latin
+    ///   text (`Python 3.12`, `between 2012 and 2024`); in Latin digits such a number follows the system
+    ///   (`Delivery reached ٨٧٫٥٪` → `Delivery reached 87.5%`).
     package func convertDigits(in text: String) -> String {
         let other: NumeralSystem = system == .arabicIndic ? .latin : .arabicIndic
         // Only digits and what touches them change: a text none of whose numbers would change is kept as it is.
         guard !keepsDigits(of: text, other: other) else { return text }
         let scalars = Array(text.unicodeScalars)
-        let kept = Self.technicalMask(scalars)
+        let kept = Self.technicalMask(scalars, keepingNumbersInLatinText: system == .arabicIndic)
         var result: [Unicode.Scalar] = []
         var groupable: [Bool] = []
         result.reserveCapacity(scalars.count)
@@ -114,8 +115,10 @@ extension Numerals {
         return result
     }
 
-    /// For each scalar, whether it belongs to a technical token that keeps the digits it was typed in.
-    static func technicalMask(_ scalars: [Unicode.Scalar]) -> [Bool] {
+    /// For each scalar, whether it belongs to a technical token that keeps the digits it was typed in. A number inside
+    /// Latin text is one only when `keepingNumbersInLatinText` (written in Arabic-Indic digits, `Python 3.12` would change
+    /// script mid-phrase); under Latin digits an English sentence's `٨٧٫٥٪` becomes `87.5%`, as the rest of the page's.
+    static func technicalMask(_ scalars: [Unicode.Scalar], keepingNumbersInLatinText: Bool) -> [Bool] {
         // The words: maximal runs without white space, as ranges of `scalars`.
         var words: [Range<Int>] = []
         var start: Int?
@@ -147,7 +150,9 @@ extension Numerals {
                 keep = keep || phone
                 // A number inside Latin text: the nearest word before it that is not a number is Latin, or there is
                 // none and the nearest one after it is.
-                if let before { keep = keep || latin[before] } else if let after { keep = keep || latin[after] }
+                if keepingNumbersInLatinText {
+                    if let before { keep = keep || latin[before] } else if let after { keep = keep || latin[after] }
+                }
             } else {
                 phone = false
                 // A code of digits and other letters (`١٢/ب/١٤٤٧`) inside Latin text: the nearest words around it that
