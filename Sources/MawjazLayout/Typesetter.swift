@@ -47,12 +47,18 @@ package struct Typesetter {
             throw LayoutContext.tooManyPages(document.limits.pages, at: pages[document.limits.pages].first?.box.origin)
         }
         var composed: [Page] = []
-        for (index, boxes) in pages.enumerated() {
+        composed.reserveCapacity(pages.count)
+        let pageCount = pages.count
+        for index in pages.indices {
             try context.checkStop()
+            // The page's boxes are let go once their items are copied into its frame, so that every page's items are not
+            // held twice, in the boxes and in the pages, at the end of layout.
+            var boxes: [PlacedBox] = []
+            swap(&boxes, &pages[index])
             var frame = Frame(size: setup.size)
             let left = Self.leftMargin(setup, pageIndex: index, direction: document.direction)
             // The furniture first: a page whose first content is an image of a figure is one cairo 1.16 cannot tag.
-            try context.furnish(&frame, pageIndex: index, pageCount: pages.count, left: left, width: textWidth)
+            try context.furnish(&frame, pageIndex: index, pageCount: pageCount, left: left, width: textWidth)
             frame.reserveCapacity(frame.items.count + boxes.reduce(0) { $0 + $1.box.frame.items.count })
             for placed in boxes {
                 frame.place(contentsOf: placed.box.frame, at: Point(x: left + placed.x, y: setup.top + placed.y))
