@@ -9,7 +9,7 @@ SWIFT ?= swift
 # Libraries to build against, and the tools the tests read PDFs back with (python3-venv for the tests' pypdf
 # and pdfminer, installed once from PyPI into ~/.cache/mawjaz-pdf-tools), and headless Chromium with its WebDriver,
 # which the editor page's tests drive.
-APT_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev pkg-config poppler-utils qpdf python3-venv chromium chromium-driver
+APT_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev libdeflate-dev pkg-config poppler-utils qpdf python3-venv chromium chromium-driver
 REPORT := Reports/mississippi-uzbekistan/report.yaml
 BRIEF := out/mississippi-uzbekistan.pdf
 

@@ -28,11 +28,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
-        // C libraries: cairo, pango, pangocairo, pangoft2, fontconfig.
+        // C libraries: cairo, pango, pangocairo, pangoft2, fontconfig, zlib, libdeflate.
         .systemLibrary(
             name: "CPangoCairo",
             pkgConfig: "pangocairo",
-            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "zlib1g-dev"])]
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "zlib1g-dev", "libdeflate-dev"])]
         ),
         // The words of every language Mawjaz writes in: messages, help, and the words put into documents.
         .target(name: "MawjazLanguage"),

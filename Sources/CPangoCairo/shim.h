@@ -1,5 +1,6 @@
-/* The C surface Mawjaz uses: cairo (PDF, PNG, SVG), Pango with its cairo and fontconfig back ends, and zlib (to read
- * the compressed streams of the PDF cairo wrote).
+/* The C surface Mawjaz uses: cairo (PDF, PNG, SVG), Pango with its cairo and fontconfig back ends, zlib (to read
+ * the compressed streams of the PDF cairo wrote, and to compress the ones kept as cairo would have) and libdeflate (to
+ * compress the streams the PDF amendment rewrites).
  * Function-like macros and GObject casts do not import into Swift; the inline helpers below stand in. */
 #ifndef MAWJAZ_CPANGOCAIRO_SHIM_H
 #define MAWJAZ_CPANGOCAIRO_SHIM_H
@@ -14,6 +15,7 @@
 #include <pango/pangofc-fontmap.h>
 #include <pango/pangofc-font.h>
 #include <zlib.h>
+#include <libdeflate.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __GLIBC__

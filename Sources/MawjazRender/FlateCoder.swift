@@ -1,35 +1,34 @@
-// zlib's inflater and deflater for the streams the PDF amendment reads and writes again: each set up once for a
-// document and reset for every stream, their output written into one buffer that is kept.
+// zlib's inflater and libdeflate's compressor for the streams the PDF amendment reads and writes again, and zlib's
+// deflater for the streams it keeps as cairo would have compressed them: each set up once for a document (reset for
+// every stream after, where zlib's), their output written into one buffer that is kept.
 internal import CPangoCairo
 import Foundation
 
-/// Inflates and deflates /FlateDecode streams with one zlib state each, set up when first needed and reset for every
-/// stream after: the number spans inflate and deflate every page's content stream that holds one, and a deflater set
-/// up anew for each allocated and cleared some 270 KB every time.
+/// Inflates and deflates /FlateDecode streams with one state each, set up when first needed and used again for every
+/// stream after: the number spans inflate and deflate every page's content stream that holds one, and a zlib deflater
+/// set up anew for each allocated and cleared some 270 KB every time.
 final class FlateCoder {
     private let inflater = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-    private let deflater = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+    /// libdeflate's compressor at `level`, made when first needed.
+    private var compressor: OpaquePointer?
     /// At zlib's default level, as cairo compresses.
     private let cairoDeflater = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-    private var isInflaterReady = false, isDeflaterReady = false, isCairoDeflaterReady = false
-    /// Where zlib writes, grown as needed and kept from one stream to the next.
+    private var isInflaterReady = false, isCairoDeflaterReady = false
+    /// Where zlib and libdeflate write, grown as needed and kept from one stream to the next.
     private var buffer: UnsafeMutablePointer<UInt8>?
     private var capacity = 0
 
     init() {
         inflater.initialize(to: z_stream())
-        deflater.initialize(to: z_stream())
         cairoDeflater.initialize(to: z_stream())
     }
 
     deinit {
         if isInflaterReady { inflateEnd(inflater) }
-        if isDeflaterReady { deflateEnd(deflater) }
+        if let compressor { libdeflate_free_compressor(compressor) }
         if isCairoDeflaterReady { deflateEnd(cairoDeflater) }
         inflater.deinitialize(count: 1)
         inflater.deallocate()
-        deflater.deinitialize(count: 1)
-        deflater.deallocate()
         cairoDeflater.deinitialize(count: 1)
         cairoDeflater.deallocate()
         free(buffer)
@@ -62,24 +61,23 @@ final class FlateCoder {
         return Array(UnsafeBufferPointer(start: buffer, count: produced))
     }
 
-    /// `data` compressed at zlib's level 3, byte for byte as `compress2(…, 3)` writes it (the same level, window and
-    /// memory level, all of it in one call): a rewritten page's content stream or /ToUnicode map. Level 3 is the
-    /// highest of zlib's fast path (level 4 and above match lazily): measured per document against level 1, 0.2 % more
-    /// instructions (+0.16 M on 3 pages, +1.17 M on 21) for a file 2.6 % and 4.7 % smaller (`peers-brief` 101.3 → 98.7
-    /// KB, `peers-brief-long` 385.6 → 367.4 KB); level 4 cost 2.7 and 19.2 M more for 0.9 and 5.8 KB, level 6 5.7 M more
-    /// on 3 pages for 2.9 KB (README, "Speed beside the C floor").
+    /// `data` in a zlib wrapper, compressed by libdeflate at `level` in one call: a rewritten page's content stream or
+    /// /ToUnicode map. Measured per document on the streams the amendment rewrites (README, "Speed beside the C
+    /// floor"): libdeflate's level 1 takes 61 % of the instructions of zlib's level 3, which wrote them before, and
+    /// 28 % of its time, for 3.5 % more compressed bytes (the files 0.6 % and 1.2 % larger); from its level 2 up it
+    /// costs zlib's level 3 or more.
     func deflated(_ data: UnsafeBufferPointer<UInt8>) throws(RenderError) -> [UInt8] {
-        try start(deflater, level: Self.level, ready: &isDeflaterReady)
-        let bound = Int(deflateBound(deflater, uLong(data.count)))
+        if compressor == nil {
+            guard let made = libdeflate_alloc_compressor(Self.level) else {
+                throw .amendment("libdeflate could not start compressing a content stream")
+            }
+            compressor = made
+        }
+        let bound = libdeflate_zlib_compress_bound(compressor, data.count)
         guard bound <= capacity || grow(to: bound), let buffer else { throw .amendment("no memory to compress a content stream") }
-        deflater.pointee.next_in = UnsafeMutablePointer(mutating: data.baseAddress)
-        deflater.pointee.avail_in = uInt(data.count)
-        deflater.pointee.next_out = buffer
-        deflater.pointee.avail_out = uInt(capacity)
-        let status = deflate(deflater, Z_FINISH)
-        deflater.pointee.next_in = nil
-        guard status == Z_STREAM_END else { throw .amendment("zlib could not compress a content stream (status \(status))") }
-        return Array(UnsafeBufferPointer(start: buffer, count: capacity - Int(deflater.pointee.avail_out)))
+        let count = libdeflate_zlib_compress(compressor, data.baseAddress, data.count, buffer, capacity)
+        guard count > 0 else { throw .amendment("libdeflate could not compress a content stream") }
+        return Array(UnsafeBufferPointer(start: buffer, count: count))
     }
 
     /// `data` compressed byte for byte as cairo 1.16 compresses a stream (`cairo-deflate-stream.c`): zlib's default
@@ -119,8 +117,8 @@ final class FlateCoder {
         }
     }
 
-    /// The level `deflated` compresses at.
-    static let level: Int32 = 3
+    /// The libdeflate level `deflated` compresses at.
+    static let level: Int32 = 1
 
     /// Gives the buffer room for `count` bytes, keeping what it holds; false (the buffer as it was) when there is no
     /// memory for it.
