@@ -56,31 +56,51 @@ struct Painter {
                 cairo_fill(cr)
             }
             guard !run.glyphs.isEmpty else { continue }
-            var glyphs: [cairo_glyph_t], clusters: [cairo_text_cluster_t], text: String
+            let order: [Int]?, clusterSizes: [(bytes: Int, glyphs: Int)]?, text: String
             // The plan, when some run may hold spans, notes every glyph drawn plainly: each run goes through it then.
             if textLayerPlan?.hasSpans == true || TextLayerRun.mayHoldSpans(run, inLeftToRightLine: !line.isRightToLeft, advance: { _ in nil }) {
                 let layer = textLayerPlan?.layer(for: run, in: line) ?? TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft)
-                glyphs = layer.glyphOrder.map { index in
-                    cairo_glyph_t(index: UInt(run.glyphs[index].id), x: runX + run.glyphs[index].x, y: origin.y + run.glyphs[index].y)
-                }
-                clusters = layer.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes), num_glyphs: Int32($0.glyphs)) }
+                order = layer.glyphOrder
+                clusterSizes = layer.clusters
                 text = layer.text
                 numberSpans?.drew(run: runIndex, order: layer.glyphOrder, popplerText: layer.popplerText)
                 numberSpans?.drew(layer.readerSpans)
             } else {
                 // A run that cannot become spans: its glyphs, clusters and text as they are (`TextLayerRun`'s default).
-                glyphs = run.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: runX + $0.x, y: origin.y + $0.y) }
-                clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.byteCount), num_glyphs: Int32($0.glyphCount)) }
+                order = nil
+                clusterSizes = nil
                 text = run.clusterText
                 numberSpans?.drew(run: runIndex, order: run.glyphs.indices, popplerText: run.clusterText)
             }
             setColor(run.color)
-            withExtendedLifetime(font) {
-                cairo_set_scaled_font(cr, font.handle)
-                text.withUTF8 { utf8 in
-                    utf8.withMemoryRebound(to: CChar.self) { chars in
-                        cairo_show_text_glyphs(cr, chars.baseAddress, Int32(chars.count), &glyphs, Int32(glyphs.count),
-                                               &clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
+            let glyphCount = order?.count ?? run.glyphs.count, clusterCount = clusterSizes?.count ?? run.clusters.count
+            // cairo's glyphs and clusters in room of the moment (on the stack where it fits), not two arrays a run.
+            withUnsafeTemporaryAllocation(of: cairo_glyph_t.self, capacity: glyphCount) { glyphs in
+                withUnsafeTemporaryAllocation(of: cairo_text_cluster_t.self, capacity: clusterCount) { clusters in
+                    run.glyphs.withUnsafeBufferPointer { runGlyphs in
+                        for slot in 0..<glyphCount {
+                            let glyph = runGlyphs[order?[slot] ?? slot]
+                            glyphs[slot] = cairo_glyph_t(index: UInt(glyph.id), x: runX + glyph.x, y: origin.y + glyph.y)
+                        }
+                    }
+                    if let clusterSizes {
+                        for (slot, size) in clusterSizes.enumerated() {
+                            clusters[slot] = cairo_text_cluster_t(num_bytes: Int32(size.bytes), num_glyphs: Int32(size.glyphs))
+                        }
+                    } else {
+                        for (slot, cluster) in run.clusters.enumerated() {
+                            clusters[slot] = cairo_text_cluster_t(num_bytes: Int32(cluster.byteCount), num_glyphs: Int32(cluster.glyphCount))
+                        }
+                    }
+                    withExtendedLifetime(font) {
+                        cairo_set_scaled_font(cr, font.handle)
+                        var text = text
+                        text.withUTF8 { utf8 in
+                            utf8.withMemoryRebound(to: CChar.self) { chars in
+                                cairo_show_text_glyphs(cr, chars.baseAddress, Int32(chars.count), glyphs.baseAddress, Int32(glyphCount),
+                                                       clusters.baseAddress, Int32(clusterCount), cairo_text_cluster_flags_t(rawValue: 0))
+                            }
+                        }
                     }
                 }
             }
