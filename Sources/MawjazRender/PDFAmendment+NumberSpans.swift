@@ -678,8 +678,9 @@ struct ContentStreamText {
                 }
                 if let left, let text = glyphText(left) { afterRightToLeft = PDFiumLine.isRightToLeft(text) }
             }
-            let actualText = carrierIsRightToLeft ? PDFiumLine.actualText(rightToLeftCarrierFor: pdfiumLines[line].text)
-                : PDFiumLine.actualText(for: pdfiumLines[line].text, afterRightToLeft: afterRightToLeft)
+            let actualText = PDFiumLine.keepingFinalHyphen(carrierIsRightToLeft ? PDFiumLine.actualText(rightToLeftCarrierFor: pdfiumLines[line].text)
+                : PDFiumLine.actualText(for: pdfiumLines[line].text, afterRightToLeft: afterRightToLeft),
+                takenInReverse: carrierIsRightToLeft || afterRightToLeft)
             for index in members { pdfiumShows[index] = index == carrier ? PDFiumLine.begin(actualText) : PDFiumLine.skippedBegin }
             previousLine = first...last
             previousCarrierIsRightToLeft = carrierIsRightToLeft

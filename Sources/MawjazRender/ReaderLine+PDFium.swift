@@ -78,6 +78,29 @@ struct PDFiumLine: Equatable {
         actualText(for: text).reversed()
     }
 
+    /// `actualText`, with a no-break space after the character PDFium takes last of it when that is (spaces aside) a
+    /// hyphen (`-` or a soft hyphen): the last one, or the first where it takes the text in reverse order
+    /// (`takenInReverse`: a right-to-left carrier's, or after a right-to-left object, see `actualText(for:afterRightToLeft:)`).
+    /// PDFium (`CPDF_TextPage::IsHyphen`) takes a line whose text read from an /ActualText so ends for a word broken across
+    /// lines: it joins the next line to it and hands the hyphen back as U+FFFE, which Chrome drops. A table row whose last
+    /// cell is a dash alone ran into the line after it (`- KPI-7 -` into the next paragraph's first line, turned around,
+    /// and every line after it on the page lost), and an English line ending `active-` copied `activeduty`. The space is
+    /// white space to any reader, at an end of the line PDFium gives back.
+    static func keepingFinalHyphen(_ actualText: [Unicode.Scalar], takenInReverse: Bool) -> [Unicode.Scalar] {
+        let end = takenInReverse ? actualText.first { $0 != " " } : actualText.last { $0 != " " }
+        guard let end, end == "-" || end == "\u{AD}" else { return actualText }
+        return takenInReverse ? ["\u{A0}"] + actualText : actualText + ["\u{A0}"]
+    }
+
+    /// Whether PDFium may take a line drawn with `text`, left to right, for a word broken across lines: it ends (spaces
+    /// aside) in a hyphen after a letter (`CPDF_TextPage::IsHyphen`, which joins it to the next line when that one opens
+    /// with a letter or a digit). Such a line is handed its text (`keepingFinalHyphen`).
+    static func mayEndBrokenWord(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars.reversed().drop { $0 == " " }.makeIterator()
+        guard let last = scalars.next(), last == "-" || last == "\u{AD}", let before = scalars.next() else { return false }
+        return before.properties.isAlphabetic
+    }
+
     /// Whether PDFium takes a text object of glyphs named `text` for right to left: it has right-to-left runs, at least as
     /// many as left-to-right ones.
     static func isRightToLeft(_ text: String) -> Bool {

@@ -1,0 +1,106 @@
+// A line-by-line oracle for PDFium: a report laid out through the library (its frames are plain values), every text line's
+// logical text taken from them, the PDF drawn from the same pages, and each line looked for, whole, in one of the lines
+// PDFium copies of its page. Run here on reports that failed it; bench/fidelity/lines.py runs it over every sample,
+// fixture and corpus and many generated variants (the sweep below writes what it needs).
+import Foundation
+import Mawjaz
+import MawjazFrame
+import MawjazRender
+import Testing
+import TestSupport
+
+/// A report's text lines, page by page, and what PDFium copies of them.
+enum LineOracle {
+    /// Lays out the report at `source`, draws its pages to `pdf`, and hands back each page's text lines: their logical
+    /// text as the fidelity check compares it (white space collapsed), blank ones left out. A line of several parts on
+    /// one baseline (a running head's two ends, a table row's cells) is each part.
+    static func lines(ofReportAt source: URL, drawingTo pdf: URL) throws -> [[String]] {
+        try texts(ofReportAt: source, drawingTo: pdf).map { $0.map(TestSupport.fidelityNormalised).filter { !$0.isEmpty } }
+    }
+
+    /// Each page's text lines as laid out (their logical text untouched), the pages drawn to `pdf`.
+    static func texts(ofReportAt source: URL, drawingTo pdf: URL) throws -> [[String]] {
+        let renderer = try TestSupport.renderer()
+        let document = try renderer.layout(try renderer.bind(try renderer.load(reportAt: source).report)).document
+        _ = try Renderer().write(document, to: pdf, format: .pdf)
+        return document.pages.map { page in page.frame.textLines.map(\.line.text) }
+    }
+
+    /// The lines (page numbers from 1) not found whole within one line of what PDFium copies of their page.
+    static func misses(_ lines: [[String]], pdfiumPages: [String]) -> [(page: Int, line: String)] {
+        var misses: [(page: Int, line: String)] = []
+        for (index, pageLines) in lines.enumerated() {
+            let copied = index < pdfiumPages.count ? pdfiumPages[index].split(whereSeparator: \.isNewline).map {
+                TestSupport.fidelityNormalised(String($0))
+            } : []
+            for line in pageLines where !copied.contains(where: { $0.contains(line) }) { misses.append((index + 1, line)) }
+        }
+        return misses
+    }
+
+    /// The lines of the report `json` (written to a file first) that PDFium does not copy back whole.
+    static func misses(ofReport json: String) throws -> [(page: Int, line: String)] {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = folder.appendingPathComponent("report.json"), pdf = folder.appendingPathComponent("report.pdf")
+        try Data(json.utf8).write(to: source)
+        let lines = try lines(ofReportAt: source, drawingTo: pdf)
+        return misses(lines, pdfiumPages: try TestSupport.pdfiumPages(pdf))
+    }
+}
+
+@Suite struct ReaderLineOracleTests {
+    /// Reports the sweep found lines PDFium did not give back in (`bench/fidelity/lines.py`, 173 lines of 55,940 before
+    /// `PDFiumLine.keepingFinalHyphen`): a table whose rows end in a cell that is a dash alone, before a paragraph, in an
+    /// Arabic and an English report without a banner, in both fonts; and English words joined by hyphens, some broken at
+    /// a line's end. PDFium took each such line for a word broken across lines and ran the next line into it.
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func everyLineOfReportsThatFailedComesBackWholeFromPDFium(_ family: String) throws {
+        let paragraph = "ارتفع الإنجاز إلى 87.5% وفق نظام SAP S/4HANA الذي يعمل على Ubuntu 22.04 منذ عام 2012 (انظر الملحق B)."
+        var broken = 0
+        for (language, cells) in [("ar", ["الفرع", "نسبة الإنجاز"]), ("en", ["Branch", "Delivery"])] {
+            let report = """
+                {"template": {"name": "briefing", "fonts": {"arabic": "\(family)"}, "page": {"size": "A5"}},
+                 "title": "تجربة", "date": "2026-12-03", "language": "\(language)", "numerals": "latin", "convert-digits": false,
+                 "body": [{"table": {"columns": ["\(cells[0])", "B", "C"], "rows": [["\(cells[0])", "12", "-"], ["-", "KPI-7", "-"],
+                   ["\(cells[1])", "-", "2012"]]}}, {"paragraph": "\(paragraph)"},
+                   {"paragraph": "\(Array(repeating: "active-duty and reserve-component soldiers", count: 12).joined(separator: ", "))."}]}
+                """
+            let folder = try TestSupport.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let source = folder.appendingPathComponent("report.json"), pdf = folder.appendingPathComponent("report.pdf")
+            try Data(report.utf8).write(to: source)
+            let lines = try LineOracle.lines(ofReportAt: source, drawingTo: pdf)
+            broken += lines.joined().filter { $0.hasSuffix("-") && $0.count > 1 }.count
+            let misses = LineOracle.misses(lines, pdfiumPages: try TestSupport.pdfiumPages(pdf))
+            #expect(misses.isEmpty, "\(family), \(language): \(misses)")
+        }
+        // The words joined by hyphens are broken at a line's end somewhere, as the test means them to be.
+        #expect(broken > 0)
+    }
+
+    /// For bench/fidelity/lines.py: each report that `MAWJAZ_LINE_SWEEP`'s `reports.tsv` lists (a name, a tab, its path; a
+    /// row a report) is drawn to `NAME.pdf` in that folder, and its lines written to `NAME.lines.tsv`, one a row: the page
+    /// (from 1), a tab, the text as laid out (normalised by the script: `fidelityNormalised` splits at Swift's characters,
+    /// so it drops a mark that follows a space, the Quranic pause marks of `ٱلْأَرْضِ ۚ مَثَلُ`, on both sides alike).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["MAWJAZ_LINE_SWEEP"] != nil))
+    func sweepWritesEachReportsLinesBesideItsPDF() throws {
+        let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["MAWJAZ_LINE_SWEEP"] ?? "")
+        let list = try String(contentsOf: folder.appendingPathComponent("reports.tsv"), encoding: .utf8)
+        let reports = list.split(separator: "\n").map { $0.split(separator: "\t", maxSplits: 1).map(String.init) }.filter { $0.count == 2 }
+        #expect(!reports.isEmpty, "no report in \(folder.path)/reports.tsv")
+        for report in reports {
+            do {
+                let lines = try LineOracle.texts(ofReportAt: URL(fileURLWithPath: report[1]),
+                                                 drawingTo: folder.appendingPathComponent("\(report[0]).pdf"))
+                // Tabs and line breaks written as spaces (white space is collapsed when lines are compared).
+                let rows = lines.enumerated().flatMap { page, texts in
+                    texts.map { text in "\(page + 1)\t" + String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\t" || $0 == "\n" ? " " : $0 })) + "\n" }
+                }
+                try Data(rows.joined().utf8).write(to: folder.appendingPathComponent("\(report[0]).lines.tsv"))
+            } catch {
+                Issue.record("\(report[0]): \(error)")
+            }
+        }
+    }
+}
