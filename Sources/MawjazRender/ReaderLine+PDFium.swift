@@ -17,15 +17,16 @@
 /// amendment hands the text to an object whose glyphs are not right to left (`isCarrier`), leaves a line without one as
 /// drawn, and turns the text around where the object read before is right to left.
 ///
-/// On a page's first line, where PDFium has read nothing yet, the object read last before the carrier is the one just left
-/// of it (skipped, as the line's others are: PDFium reads the objects of the lines on one baseline left to right, whatever
-/// the order drawn). Where the object PDFium read last before the carrier is the carrier of a line handed its text so,
-/// PDFium reads the line as modelled; after a line read as drawn whose last object is right to left it (mostly: not always, for a reason not
-/// found) turns it around. So every right-to-left line (the lines on one baseline, a table row's cells right to left),
-/// and every left-to-right one holding a right-to-left character (an Arabic name in an English sentence, whose closing
-/// bracket PDFium mirrored), gets, in the amendment, each text-showing operator in an `/L` marked-content sequence of its own, innermost: the
-/// carrier's holding the line's /ActualText, the others' a tab. poppler honours /ActualText under `/Span` only, so its
-/// reading (and its own layer, `ReaderLine`) is not touched; MuPDF and pdf.js read as before.
+/// On a page's first line, where PDFium has read nothing yet, the object read last before the carrier is the one just
+/// left of it (skipped, as the line's others are: PDFium reads the objects of the lines on one baseline left to right,
+/// whatever the order drawn). Where the object PDFium read last before the carrier is the carrier of a line handed its
+/// text so, PDFium reads the line as modelled; after a line read as drawn whose last object is right to left it
+/// (mostly: not always, for a reason not found) turns it around. So every right-to-left line (the lines on one
+/// baseline, a table row's cells right to left), and every left-to-right one holding a right-to-left character (an
+/// Arabic name in an English sentence, whose closing bracket PDFium mirrored), gets, in the amendment, each
+/// text-showing operator in an `/L` marked-content sequence of its own, innermost: the carrier's holding the line's
+/// /ActualText, the others' a tab. poppler honours /ActualText under `/Span` only, so its reading (and its own layer,
+/// `ReaderLine`) is not touched; MuPDF and pdf.js read as before.
 struct PDFiumLine: Equatable {
     /// The line's first glyph on the page, and how many glyphs it has (as `NumberSpanLog` counts them).
     var firstGlyph: Int
