@@ -5,7 +5,7 @@
 # See docs/deploy.md. The tests check that every shared library the binary needs comes from a package listed below.
 FROM swift:6.3-bookworm AS build
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libcairo2-dev libpango1.0-dev zlib1g-dev libdeflate-dev libxml2-dev pkg-config make \
+ && apt-get install -y --no-install-recommends libcairo2-dev libpango1.0-dev zlib1g-dev libdeflate-dev pkg-config make \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
@@ -16,7 +16,7 @@ RUN make dist APT_PACKAGES="libcairo2-dev libpango1.0-dev zlib1g-dev libdeflate-
 FROM debian:bookworm-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libcairo2 libpango-1.0-0 libpangocairo-1.0-0 libpangoft2-1.0-0 \
-      libfontconfig1 libfreetype6 libharfbuzz0b libglib2.0-0 libxml2 zlib1g libdeflate0 libstdc++6 libgcc-s1 \
+      libfontconfig1 libfreetype6 libharfbuzz0b libglib2.0-0 zlib1g libdeflate0 libstdc++6 libgcc-s1 \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --no-create-home mawjaz
 COPY --from=build /opt/mawjaz /opt/mawjaz

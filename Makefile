@@ -56,8 +56,8 @@ INSTALLED_FISH := share/fish/vendor_completions.d/mawjaz.fish
 # The Swift runtime linked into the binary; cairo, Pango and their libraries stay the system's. SwiftPM 6.3 leaves
 # Foundation's own static libraries out of the link, so they are named here, as a group (they refer to each other).
 STATIC_SWIFT := --static-swift-stdlib -Xlinker --start-group $(foreach library,Foundation FoundationEssentials \
-	FoundationInternationalization FoundationXML CoreFoundation _CFXMLInterface _FoundationICU _FoundationCShims \
-	_FoundationCollections swiftSynchronization,-Xlinker -l$(library)) -Xlinker --end-group -Xlinker -lxml2 -Xlinker -lstdc++
+	FoundationInternationalization CoreFoundation _FoundationICU _FoundationCShims \
+	_FoundationCollections swiftSynchronization,-Xlinker -l$(library)) -Xlinker --end-group -Xlinker -lstdc++
 VERSION := $(shell sed -n 's/.*current = "\(.*\)"/\1/p' Sources/MawjazRender/MawjazVersion.swift)
 ARCHIVE_NAME := mawjaz-$(VERSION)-linux-$(shell uname -m)
 
@@ -182,7 +182,7 @@ fidelity: deps relink
 # libFuzzer harnesses (Fuzz/, a package of its own with its own scratch folder, so the main build stays as it is):
 # each runs FUZZ_SECONDS from the seeds in Fuzz/Corpus/<harness>, its finds kept in .build-fuzz/corpus/<harness>,
 # a crash, a hang past 10 s or 2 GiB of memory written to .build-fuzz/artifacts/. FUZZ_RUNS=N runs N inputs instead.
-FUZZERS := FuzzReport FuzzCSV FuzzMarkup FuzzPlaceholders FuzzTemplate
+FUZZERS := FuzzReport FuzzCSV FuzzMarkup FuzzPlaceholders FuzzTemplate FuzzWorkbook
 FUZZ_SECONDS ?= 60
 # Built for testing, so that the harnesses (another package) reach the stages' `package` declarations (the template
 # loader, the binder, the inline markup) through `@testable import`, as Mawjaz's own tests do.

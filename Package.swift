@@ -15,7 +15,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // Excel workbooks (.xlsx) as activity logs: a ZIP of XML parts.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
-        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
         // The HTTP service: hummingbird without its swift-configuration and full-Foundation traits (neither is used).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -39,7 +38,7 @@ let package = Package(
         // Stage 1: load, validate and aggregate report data.
         .target(name: "MawjazData", dependencies: [
             "MawjazFrame", "MawjazLanguage", .product(name: "Yams", package: "Yams"),
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "XMLCoder", package: "XMLCoder"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Stage 2: bind data into a document of blocks.
         .target(name: "MawjazDocument", dependencies: ["MawjazData", "MawjazFrame", "MawjazLanguage"]),

@@ -3,7 +3,7 @@
 // with -sanitize=fuzzer,address into their own scratch folder and runs each for a set time.
 import PackageDescription
 
-let harnesses = ["FuzzReport", "FuzzCSV", "FuzzMarkup", "FuzzPlaceholders", "FuzzTemplate"]
+let harnesses = ["FuzzReport", "FuzzCSV", "FuzzMarkup", "FuzzPlaceholders", "FuzzTemplate", "FuzzWorkbook"]
 
 let package = Package(
     name: "MawjazFuzz",

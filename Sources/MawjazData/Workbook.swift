@@ -2,7 +2,6 @@
 import Foundation
 import MawjazFrame
 import MawjazLanguage
-import XMLCoder
 import ZIPFoundation
 
 /// An `.xlsx` workbook opened from its bytes: the sheets it has and, on request, a sheet's cells.
@@ -55,32 +54,35 @@ struct Workbook {
         } catch {
             throw Problem(message: .workbookNotZip)
         }
-        let workbook = try Self.decode(WorkbookPart.self, from: archive, part: "xl/workbook.xml", stop: stop)
-        let relationships = try Self.decode(RelationshipsPart.self, from: archive, part: "xl/_rels/workbook.xml.rels", stop: stop)
-        var targets: [String: String] = [:]
-        for relationship in relationships.relationship ?? [] { targets[relationship.id] = relationship.target }
+        var workbook = WorkbookPartReader()
+        try Self.read("xl/workbook.xml", from: archive, into: &workbook, stop: stop)
+        guard workbook.sawSheets else {
+            throw Problem(message: .workbookPartNotXML(part: "xl/workbook.xml", detail: "no <sheets>"))
+        }
+        var relationships = RelationshipsReader()
+        try Self.read("xl/_rels/workbook.xml.rels", from: archive, into: &relationships, stop: stop)
         var names: [String] = [], parts: [String] = []
-        for sheet in workbook.sheets.sheet ?? [] {
-            guard let target = targets[sheet.relationship] else { continue }
+        for sheet in workbook.sheets {
+            guard let target = relationships.targets[sheet.relationship] else { continue }
             names.append(sheet.name)
             parts.append(target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target)
         }
         sheetNames = names
         sheetParts = parts
-        uses1904Dates = ["1", "true"].contains(workbook.properties?.date1904 ?? "")
+        uses1904Dates = ["1", "true"].contains(workbook.date1904 ?? "")
         if archive["xl/sharedStrings.xml"] != nil {
-            let reader = SharedStringsReader(stop: stop)
-            try Self.stream("xl/sharedStrings.xml", from: archive, into: reader, stop: stop)
+            var reader = SharedStringsReader(stop: stop)
+            try Self.read("xl/sharedStrings.xml", from: archive, into: &reader, stop: stop)
             sharedStrings = reader.strings
         } else {
             sharedStrings = []
         }
         if archive["xl/styles.xml"] != nil {
-            let styles = try Self.decode(StylesPart.self, from: archive, part: "xl/styles.xml", stop: stop)
+            var styles = StylesReader()
+            try Self.read("xl/styles.xml", from: archive, into: &styles, stop: stop)
             var dateFormats = Self.builtInDateFormats
-            for format in styles.numberFormats?.formats ?? [] where Self.isDateFormat(format.code) { dateFormats.insert(format.id) }
-            dateStyles = Set((styles.cellFormats?.formats ?? []).enumerated()
-                .filter { dateFormats.contains($0.element.numberFormat ?? 0) }.map(\.offset))
+            for format in styles.numberFormats where Self.isDateFormat(format.code) { dateFormats.insert(format.id) }
+            dateStyles = Set(styles.cellFormats.enumerated().filter { dateFormats.contains($0.element) }.map(\.offset))
         } else {
             dateStyles = []
         }
@@ -88,8 +90,8 @@ struct Workbook {
 
     /// The cells of sheet `index` (in `sheetNames` order) that hold a value, in row and column order.
     func cells(ofSheet index: Int) throws(Problem) -> [Cell] {
-        let reader = SheetReader(stop: stop)
-        try Self.stream(sheetParts[index], from: archive, into: reader, stop: stop)
+        var reader = SheetReader(stop: stop)
+        try Self.read(sheetParts[index], from: archive, into: &reader, stop: stop)
         return reader.cells.compactMap { cell in value(of: cell).map { Cell(row: cell.row, column: cell.column, value: $0) } }
             .sorted { ($0.row, $0.column) < ($1.row, $1.column) }
     }
@@ -194,21 +196,6 @@ struct Workbook {
 
     // MARK: - Parts
 
-    /// Decodes one small XML part of the archive (the workbook, its relationships, its styles) with XMLCoder.
-    private static func decode<Part: Decodable>(_ type: Part.Type, from archive: Archive, part path: String,
-                                                stop: StopSignal) throws(Problem) -> Part {
-        let data = try unpack(path, from: archive, stop: stop)
-        let decoder = XMLDecoder()
-        decoder.shouldProcessNamespaces = true
-        decoder.trimValueWhitespaces = false
-        decoder.removeWhitespaceElements = true
-        do {
-            return try decoder.decode(Part.self, from: data)
-        } catch {
-            throw Problem(message: .workbookPartNotXML(part: Message.pathExcerpt(path), detail: Message.pathExcerpt(Self.describe(error))))
-        }
-    }
-
     /// The bytes of one part of the archive, refusing a part that expands past `partSizeLimit`; `stop` is asked after
     /// each chunk unpacked.
     static func unpack(_ path: String, from archive: Archive, stop: StopSignal) throws(Problem) -> Data {
@@ -232,76 +219,4 @@ struct Workbook {
         }
         return data
     }
-
-    private static func describe(_ error: Error) -> String {
-        switch error as? DecodingError {
-        case .keyNotFound(let key, _): return "no \(key.stringValue)"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return context.debugDescription
-        default: return String(describing: error)
-        }
-    }
-}
-
-// MARK: - The XML of the parts read
-
-/// `xl/workbook.xml`: the sheets and the date system.
-private struct WorkbookPart: Decodable {
-    struct Properties: Decodable { var date1904: String? }
-    struct Sheets: Decodable { var sheet: [Sheet]? }
-    struct Sheet: Decodable {
-        var name: String
-        /// The relationship naming the sheet's part (`r:id`).
-        var relationship: String
-        private struct Key: CodingKey {
-            var stringValue: String
-            init(stringValue: String) { self.stringValue = stringValue }
-            var intValue: Int? { nil }
-            init?(intValue: Int) { nil }
-        }
-        init(from decoder: Decoder) throws {
-            let container = try decoder.container(keyedBy: Key.self)
-            name = try container.decode(String.self, forKey: Key(stringValue: "name"))
-            relationship = try container.decodeIfPresent(String.self, forKey: Key(stringValue: "id"))
-                ?? container.decode(String.self, forKey: Key(stringValue: "r:id"))
-        }
-    }
-    var properties: Properties?
-    var sheets: Sheets
-    enum CodingKeys: String, CodingKey { case properties = "workbookPr", sheets }
-}
-
-/// `xl/_rels/workbook.xml.rels`: where each relationship's part is.
-private struct RelationshipsPart: Decodable {
-    struct Relationship: Decodable {
-        var id: String
-        var target: String
-        enum CodingKeys: String, CodingKey { case id = "Id", target = "Target" }
-    }
-    var relationship: [Relationship]?
-    enum CodingKeys: String, CodingKey { case relationship = "Relationship" }
-}
-
-/// `xl/styles.xml`: the number formats of the cell formats, to tell dates from numbers.
-private struct StylesPart: Decodable {
-    struct NumberFormat: Decodable {
-        var id: Int
-        var code: String
-        enum CodingKeys: String, CodingKey { case id = "numFmtId", code = "formatCode" }
-    }
-    struct NumberFormats: Decodable {
-        var formats: [NumberFormat]?
-        enum CodingKeys: String, CodingKey { case formats = "numFmt" }
-    }
-    struct CellFormat: Decodable {
-        var numberFormat: Int?
-        enum CodingKeys: String, CodingKey { case numberFormat = "numFmtId" }
-    }
-    struct CellFormats: Decodable {
-        var formats: [CellFormat]?
-        enum CodingKeys: String, CodingKey { case formats = "xf" }
-    }
-    var numberFormats: NumberFormats?
-    var cellFormats: CellFormats?
-    enum CodingKeys: String, CodingKey { case numberFormats = "numFmts", cellFormats = "cellXfs" }
 }
