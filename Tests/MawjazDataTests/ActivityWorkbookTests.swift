@@ -202,7 +202,7 @@ import Testing
 
 @Suite struct LargeWorkbookTests {
     /// A sheet whose XML is one line of more than 10 MB, as LibreOffice writes rows (with all their attributes):
-    /// libxml2 refuses a piece that large, so the sheet must be fed to the parser in smaller ones.
+    /// the reader takes it in one pass (libxml2, read before, refused a piece that large).
     @Test func aSheetOfMoreThanTenMegabytesOnOneLineReads() throws {
         let attributes = #"customFormat="false" ht="12.8" hidden="false" customHeight="false" outlineLevel="0" collapsed="false""#
         var rows = [(1, #"<c r="A1" t="inlineStr"><is><t>date</t></is></c><c r="B1" t="inlineStr"><is><t>category</t></is></c><c r="C1" t="inlineStr"><is><t>title</t></is></c>"#)]
