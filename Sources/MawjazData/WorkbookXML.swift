@@ -64,24 +64,10 @@ enum WorkbookXML {
         case .cancelled:
             throw Workbook.Problem(message: .renderCancelled)
         case .invalid(let reason):
-            let (line, column) = place(of: offset, in: bytes)
+            let (line, column) = place(ofByte: offset, in: bytes)
             throw Workbook.Problem(message: .workbookPartNotXML(part: Message.pathExcerpt(part),
                                                                 detail: Message.pathExcerpt("line \(line), column \(column): \(reason)")))
         }
-    }
-
-    /// The 1-based line and column (in characters) of byte `offset`.
-    static func place(of offset: Int, in bytes: Data) -> (line: Int, column: Int) {
-        var line = 1, column = 1
-        for byte in bytes.prefix(offset) {
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return (line, column)
     }
 }
 

@@ -235,7 +235,7 @@ package struct YAMLReader {
                 if atLineStart {
                     if byte == 0x20 || byte == 0x2D { indentation += 1; index += 1; continue }
                     atLineStart = false
-                    if indentation > depthLimit * 4 { return place(of: index, in: bytes) }
+                    if indentation > depthLimit * 4 { return place(ofByte: index, in: bytes) }
                 }
                 if comment {
                     while index < count, bytes[index] != 0x0A { index += 1 }
@@ -251,7 +251,7 @@ package struct YAMLReader {
                 case 0x23: comment = true
                 case 0x5B, 0x7B:
                     depth += 1
-                    if depth > depthLimit { return place(of: index, in: bytes) }
+                    if depth > depthLimit { return place(ofByte: index, in: bytes) }
                 case 0x5D, 0x7D: depth = max(0, depth - 1)
                 default:
                     // Up to the next byte that can matter.
@@ -271,20 +271,6 @@ package struct YAMLReader {
         // Below 0x80: \n " # ' [ ] { }.
         byte < 0x80 && (byte < 0x40 ? (0x0000_008C_0000_0400 as UInt64) >> byte & 1 != 0
             : (0x2800_0000_2800_0000 as UInt64) >> (byte - 0x40) & 1 != 0)
-    }
-
-    /// The line and column (in characters, the byte's own counted) of byte `index` of `bytes`.
-    private static func place(of index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-        var line = 1, column = 0
-        for byte in bytes[..<(index + 1)] {
-            if byte == 0x0A {
-                line += 1
-                column = 0
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return (line, column)
     }
 
     /// The line and column (in characters) of the first byte of `data` that is not UTF-8.
