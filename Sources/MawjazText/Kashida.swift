@@ -7,12 +7,6 @@ import MawjazFrame
 /// over. A kashida insertion fills its width with tatweel glyphs that carry no text (so copying gives the
 /// words back without tatweel); a space insertion only opens room.
 enum Kashida {
-    /// A run of a line with the bytes of the paragraph each of its visual clusters stands for.
-    struct RunClusters {
-        var run: GlyphRun
-        var bytes: [Range<Int>]
-    }
-
     /// Where a line may open room: before the first glyph of visual cluster `cluster` of run `run`.
     struct Opening {
         var run: Int
@@ -23,24 +17,25 @@ enum Kashida {
         var word: Int
     }
 
-    /// The joins where a kashida may go, the best of each Arabic word (none unless `kashidas`), and the spaces between words.
-    static func openings(in runs: [RunClusters], paragraph bytes: [UInt8],
+    /// The joins where a kashida may go, the best of each Arabic word (none unless `kashidas`), and the spaces between words,
+    /// in a line's `runs`, given the bytes of the paragraph each of their visual clusters stands for (`clusters`, run by run).
+    static func openings(in runs: [GlyphRun], clusters runClusters: [[Range<Int>]], paragraph bytes: UnsafeBufferPointer<UInt8>,
                          kashidas: Bool) -> (kashidas: [Opening], spaces: [Opening]) {
         var best: [Int: Opening] = [:]
         var spaces: [Opening] = []
         var word = 0
         let lastRun = runs.count - 1
-        for (runIndex, entry) in runs.enumerated() {
-            let clusters = bytes.withUnsafeBufferPointer { text in entry.bytes.map { summary(text, $0) } }
+        for (runIndex, run) in runs.enumerated() {
+            let clusters = runClusters[runIndex].map { summary(bytes, $0) }
             for (index, cluster) in clusters.enumerated() {
                 if cluster.isSpace {
                     word += 1
                     // Not the spaces at either end of the line: their width is Pango's to drop.
                     let atEnd = (runIndex == 0 && index == 0) || (runIndex == lastRun && index == clusters.count - 1)
-                    if !atEnd { spaces.append(Opening(run: runIndex, cluster: entry.run.isRightToLeft ? index : index + 1, priority: 0, word: word)) }
+                    if !atEnd { spaces.append(Opening(run: runIndex, cluster: run.isRightToLeft ? index : index + 1, priority: 0, word: word)) }
                     continue
                 }
-                guard kashidas, entry.run.isRightToLeft else { continue }
+                guard kashidas, run.isRightToLeft else { continue }
                 // In a right-to-left run the cluster to the left (index - 1) follows this one in reading order.
                 guard index > 0, let letter = cluster.lastLetter, let next = clusters[index - 1].firstLetter else { continue }
                 let afterNext = index > 1 ? clusters[index - 2].firstLetter : nil

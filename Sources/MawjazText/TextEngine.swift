@@ -112,14 +112,13 @@ package final class TextEngine {
         // (and their glyphs checked), not their runs: shaping it whole would build a line per word.
         let spec = StyledParagraph(spans: spans, direction: direction, width: 1 / pangoScale)
         return try withLayout(spec) { layout, text, _, _, _ throws(TextError) in
-            let bytes = Array(text.utf8)
             var widest = 0.0
             try forEachLine(of: layout) { _, logical, line throws(TextError) in
                 var node = mawjaz_line_runs(line)
                 while let current = node, let run = mawjaz_run_at(current) {
                     let glyphs = run.pointee.glyphs!
                     for index in 0..<Int(glyphs.pointee.num_glyphs) {
-                        try Self.checkGlyph(glyphs.pointee.glyphs[index].glyph, item: run.pointee.item!, bytes: bytes, missingGlyphs: false)
+                        try Self.checkGlyph(glyphs.pointee.glyphs[index].glyph, item: run.pointee.item!, text: text, missingGlyphs: false)
                     }
                     node = mawjaz_next_run(current)
                 }
@@ -241,7 +240,11 @@ package final class TextEngine {
     private func extractLines(layout: OpaquePointer, text: String, spans: [TextSpan], base: TextStyle,
                               paragraph: StyledParagraph, tolerance: Tolerance, marked: Bool) throws(TextError) -> ShapedParagraph {
         guard let textPointer = pango_layout_get_text(layout) else { throw .fontconfig("layout without text") }
-        let bytes = Array(text.utf8)
+        // The paragraph's bytes in room of their own, read in place by every run and cluster (an array's slices retained
+        // and released its storage for each cluster).
+        let room = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.utf8.count)
+        defer { room.deallocate() }
+        let bytes = UnsafeBufferPointer(start: room.baseAddress, count: room.initialize(fromContentsOf: text.utf8))
         let spanEnds = spans.reduce(into: [Int]()) { ends, span in ends.append((ends.last ?? 0) + span.text.utf8.count) }
         let baseMetrics = metrics(of: base)
         let pitch = paragraph.lineHeight * base.size
@@ -253,7 +256,8 @@ package final class TextEngine {
         var top = 0.0
         try forEachLine(of: layout) { iterator, logical, line throws(TextError) in
             let lineStart = Int(line.pointee.start_index), lineLength = Int(line.pointee.length)
-            var runs: [Kashida.RunClusters] = []
+            var glyphRuns: [GlyphRun] = []
+            var clusterBytes: [[Range<Int>]] = []
             var links: [(span: TextSpan, run: Int)] = []
             var styles: [TextStyle] = []
             var node = mawjaz_line_runs(line)
@@ -264,11 +268,13 @@ package final class TextEngine {
                 let width = pango_glyph_string_get_width(run.pointee.glyphs)
                 let spanIndex = spanEnds.firstIndex { $0 > Int(run.pointee.item.pointee.offset) } ?? spans.count - 1
                 let span = spans[spanIndex]
-                if let glyphRun = try makeRun(run, bytes: bytes, textPointer: textPointer, x: x, width: width,
-                                              yOffset: run.pointee.y_offset, style: span.style,
-                                              missingGlyphs: tolerance.contains(.missingGlyphs), marked: marked) {
-                    if span.link != nil { links.append((span, runs.count)) }
-                    runs.append(glyphRun)
+                if let made = try makeRun(run, bytes: bytes, text: text, textPointer: textPointer, x: x, width: width,
+                                          yOffset: run.pointee.y_offset, style: span.style,
+                                          missingGlyphs: tolerance.contains(.missingGlyphs), marked: marked,
+                                          keepingClusterBytes: justify) {
+                    if span.link != nil { links.append((span, glyphRuns.count)) }
+                    glyphRuns.append(made.run)
+                    clusterBytes.append(made.clusterBytes)
                     styles.append(span.style)
                 }
                 x += width + run.pointee.end_x_offset
@@ -277,15 +283,14 @@ package final class TextEngine {
             var lineWidth = logical.width.points
             var lineX = logical.x.points
             naturalWidth = max(naturalWidth, lineWidth)
-            let lineBytes = bytes[lineStart..<min(bytes.count, lineStart + lineLength)]
-            let lineText = String(decoding: marked ? DirectionMarks.removed(lineBytes)[...] : lineBytes, as: UTF8.self)
+            let lineBytes = UnsafeBufferPointer(rebasing: bytes[lineStart..<min(bytes.count, lineStart + lineLength)])
+            let lineText = marked ? String(decoding: DirectionMarks.removed(lineBytes), as: UTF8.self) : String(decoding: lineBytes, as: UTF8.self)
             if let available = paragraph.width, lineWidth > available + 0.01, !tolerance.contains(.overflow) {
                 throw .overflow(text: lineText.trimmingCharacters(in: .whitespacesAndNewlines), width: lineWidth, available: available)
             }
-            var glyphRuns = runs.map(\.run)
             let endsParagraph = pango_layout_iter_at_last_line(iterator) != 0 || Self.endsWithBreak(bytes, lineStart + lineLength)
             if justify, !endsParagraph, let available = paragraph.width, available - lineWidth > 0.01,
-               stretch(&glyphRuns, clusters: runs, styles: styles, paragraph: bytes, deficit: available - lineWidth,
+               stretch(&glyphRuns, clusters: clusterBytes, styles: styles, paragraph: bytes, deficit: available - lineWidth,
                        kashida: paragraph.justification == .kashida) {
                 lineWidth = available
                 lineX = 0
@@ -324,12 +329,14 @@ package final class TextEngine {
         } while pango_layout_iter_next_line(iterator) != 0
     }
 
-    /// Reads one Pango glyph run into a `GlyphRun`, with clusters in visual order for the PDF's text layer. In a paragraph
-    /// given direction marks (`marked`), the marks are left out of the run's texts, and a cluster of a mark alone, which
-    /// draws nothing, is left out.
-    private func makeRun(_ run: UnsafeMutablePointer<PangoGlyphItem>, bytes: [UInt8], textPointer: UnsafePointer<CChar>,
-                         x: Int32, width: Int32, yOffset: Int32, style: TextStyle,
-                         missingGlyphs: Bool, marked: Bool) throws(TextError) -> Kashida.RunClusters? {
+    /// Reads one Pango glyph run into a `GlyphRun`, with clusters in visual order for the PDF's text layer, and the bytes of
+    /// `bytes` (the paragraph's) each visual cluster stands for when `keepingClusterBytes` (justification needs them). In a
+    /// paragraph given direction marks (`marked`), the marks are left out of the run's texts, and a cluster of a mark alone,
+    /// which draws nothing, is left out.
+    private func makeRun(_ run: UnsafeMutablePointer<PangoGlyphItem>, bytes: UnsafeBufferPointer<UInt8>, text: String,
+                         textPointer: UnsafePointer<CChar>, x: Int32, width: Int32, yOffset: Int32, style: TextStyle,
+                         missingGlyphs: Bool, marked: Bool,
+                         keepingClusterBytes: Bool) throws(TextError) -> (run: GlyphRun, clusterBytes: [Range<Int>])? {
         let glyphString = run.pointee.glyphs!
         let item = run.pointee.item!
         let count = Int(glyphString.pointee.num_glyphs)
@@ -337,18 +344,18 @@ package final class TextEngine {
         let rtl = item.pointee.analysis.level & 1 == 1
         let unknownFlag = mawjaz_glyph_unknown_flag(), empty = mawjaz_glyph_empty()
         let itemStart = Int(item.pointee.offset), itemEnd = itemStart + Int(item.pointee.length)
+        let infos = UnsafeBufferPointer(start: glyphString.pointee.glyphs, count: count)
+        /// Whether glyph `index` of the run is drawn: not Pango's empty glyph, nor one no font has.
+        func drawn(_ index: Int) -> Bool { infos[index].glyph & unknownFlag == 0 && infos[index].glyph != empty }
 
         // Glyphs, left to right, positioned by Pango's own arithmetic in Pango units.
         var glyphs: [Glyph] = []
         glyphs.reserveCapacity(count)
-        var slot = [Int](repeating: -1, count: count)
         var position: Int32 = 0
-        for index in 0..<count {
-            let info = glyphString.pointee.glyphs[index]
+        for info in infos {
             if info.glyph & unknownFlag != 0 {
-                try Self.checkGlyph(info.glyph, item: item, bytes: bytes, missingGlyphs: missingGlyphs)
+                try Self.checkGlyph(info.glyph, item: item, text: text, missingGlyphs: missingGlyphs)
             } else if info.glyph != empty {
-                slot[index] = glyphs.count
                 glyphs.append(Glyph(id: info.glyph, x: Double(position + info.geometry.x_offset) / pangoScale,
                                     y: Double(info.geometry.y_offset - yOffset) / pangoScale))
             }
@@ -366,11 +373,11 @@ package final class TextEngine {
                 logicalClusters.append((first, end, Int(iterator.start_index), Int(iterator.end_index)))
             } while pango_glyph_item_iter_next_cluster(&iterator) != 0
         }
-        Self.foldJoiners(into: &logicalClusters, bytes: bytes, drawn: { slot[$0] >= 0 })
+        Self.foldJoiners(into: &logicalClusters, bytes: bytes, drawn: drawn)
         var clusters: [GlyphCluster] = []
         clusters.reserveCapacity(logicalClusters.count)
         var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(logicalClusters.count)
+        if keepingClusterBytes { ranges.reserveCapacity(logicalClusters.count) }
         // The clusters' bytes in visual order, copied into room made for all of them (appended cluster by cluster, the
         // copies cost more than the bytes), in a plain loop: the clusters' arrays appended to inside a closure were
         // checked for exclusive access at run time, some 17 checks a run.
@@ -381,20 +388,20 @@ package final class TextEngine {
         for index in logicalClusters.indices {
             let cluster = logicalClusters[rtl ? logicalClusters.count - 1 - index : index]
             var glyphCount = 0
-            for glyph in cluster.firstGlyph..<cluster.endGlyph where slot[glyph] >= 0 { glyphCount += 1 }
-            let piece = cluster.start..<cluster.end
+            for glyph in cluster.firstGlyph..<cluster.endGlyph where drawn(glyph) { glyphCount += 1 }
+            let piece = UnsafeBufferPointer(rebasing: bytes[cluster.start..<cluster.end])
             // The cluster's bytes when they are not the text's as they stand: a direction mark's bytes are left out of
             // the text (a cluster of marks alone, left out), and one glyph standing for several characters (a ligature
             // such as لله) has them in visual order.
             var changed: [UInt8]?
-            if marked, DirectionMarks.holdsMark(bytes[piece]) {
-                let kept = DirectionMarks.removed(bytes[piece])
+            if marked, DirectionMarks.holdsMark(piece) {
+                let kept = DirectionMarks.removed(piece)
                 if kept.isEmpty, glyphCount == 0 { continue }
                 changed = kept
             }
-            ranges.append(piece)
-            if rtl && glyphCount == 1, (changed.map(Self.scalarCount) ?? Self.scalarCount(bytes[piece])) > 1 {
-                changed = (changed ?? Array(bytes[piece])).withUnsafeBufferPointer(Self.reversedScalars)
+            if keepingClusterBytes { ranges.append(cluster.start..<cluster.end) }
+            if rtl && glyphCount == 1, changed.map(Self.scalarCount) ?? Self.scalarCount(piece) > 1 {
+                changed = changed.map { $0.withUnsafeBufferPointer(Self.reversedScalars) } ?? Self.reversedScalars(piece)
             }
             if let changed {
                 for byte in changed {
@@ -402,28 +409,27 @@ package final class TextEngine {
                     written += 1
                 }
             } else {
-                for position in piece {
-                    room[written] = bytes[position]
+                for byte in piece {
+                    room[written] = byte
                     written += 1
                 }
             }
             clusters.append(GlyphCluster(byteCount: changed?.count ?? piece.count, glyphCount: glyphCount))
         }
         let clusterText = String(decoding: UnsafeBufferPointer(rebasing: room[..<written]), as: UTF8.self)
+        let itemBytes = UnsafeBufferPointer(rebasing: bytes[itemStart..<itemEnd])
+        let runText = marked ? String(decoding: DirectionMarks.removed(itemBytes), as: UTF8.self) : String(decoding: itemBytes, as: UTF8.self)
         let font = reference(for: item.pointee.analysis.font)
-        let glyphRun = GlyphRun(font: font, glyphs: glyphs, clusters: clusters,
-                                clusterText: clusterText,
-                                text: String(decoding: marked ? DirectionMarks.removed(bytes[itemStart..<itemEnd])[...] : bytes[itemStart..<itemEnd],
-                                             as: UTF8.self),
+        let glyphRun = GlyphRun(font: font, glyphs: glyphs, clusters: clusters, clusterText: clusterText, text: runText,
                                 x: x.points, width: width.points, isRightToLeft: rtl, color: style.color, underline: style.underline)
-        return Kashida.RunClusters(run: glyphRun, bytes: ranges)
+        return (glyphRun, ranges)
     }
 
     /// Joins each cluster of a zero-width non-joiner or joiner (U+200C, U+200D: Persian نسخه‌ای) that has no glyph drawn
     /// to the cluster logically before it, so that the character stays in the PDF's text layer: cairo drops the text of
     /// a cluster of no glyph. `drawn` says whether a glyph of the run is drawn (Pango's empty glyph is not).
-    private static func foldJoiners(into clusters: inout [(firstGlyph: Int, endGlyph: Int, start: Int, end: Int)], bytes: [UInt8],
-                                    drawn: (Int) -> Bool) {
+    private static func foldJoiners(into clusters: inout [(firstGlyph: Int, endGlyph: Int, start: Int, end: Int)],
+                                    bytes: UnsafeBufferPointer<UInt8>, drawn: (Int) -> Bool) {
         var index = 1
         while index < clusters.count {
             let cluster = clusters[index]
@@ -439,22 +445,22 @@ package final class TextEngine {
     }
 
     /// Throws for a glyph that stands for a visible character no font has, unless `missingGlyphs` lets it go undrawn.
-    private static func checkGlyph(_ glyph: UInt32, item: UnsafeMutablePointer<PangoItem>, bytes: [UInt8],
+    private static func checkGlyph(_ glyph: UInt32, item: UnsafeMutablePointer<PangoItem>, text: String,
                                    missingGlyphs: Bool) throws(TextError) {
         let unknownFlag = mawjaz_glyph_unknown_flag()
         guard glyph & unknownFlag != 0, !missingGlyphs else { return }
         let scalar = glyph & ~unknownFlag
         if let character = Unicode.Scalar(scalar), !character.properties.isWhitespace,
            character.properties.generalCategory != .control, character.properties.generalCategory != .format {
-            throw .missingGlyph(scalar: scalar, context: Self.context(around: Int(item.pointee.offset), in: bytes))
+            throw .missingGlyph(scalar: scalar, context: Self.context(around: Int(item.pointee.offset), in: Array(text.utf8)))
         }
     }
 
     /// Fills a line's `deficit`: with kashidas at the best joins of its Arabic words (when `kashida` is on), then
     /// with wider spaces. False when the line has no place to widen (one long word), so it keeps its width.
-    private func stretch(_ runs: inout [GlyphRun], clusters: [Kashida.RunClusters], styles: [TextStyle], paragraph bytes: [UInt8],
+    private func stretch(_ runs: inout [GlyphRun], clusters: [[Range<Int>]], styles: [TextStyle], paragraph bytes: UnsafeBufferPointer<UInt8>,
                          deficit: Double, kashida: Bool) -> Bool {
-        let (kashidas, spaces) = Kashida.openings(in: clusters, paragraph: bytes, kashidas: kashida)
+        let (kashidas, spaces) = Kashida.openings(in: runs, clusters: clusters, paragraph: bytes, kashidas: kashida)
         let tatweels = kashidas.map { tatweel(in: runs[$0.run].font) }
         let usable = kashidas.indices.filter { tatweels[$0] != nil }
         let size = styles.map(\.size).max() ?? 12
@@ -494,7 +500,7 @@ package final class TextEngine {
     }
 
     /// Whether the line that ends at `end` ends with a hard break (a new paragraph inside the text).
-    private static func endsWithBreak(_ bytes: [UInt8], _ end: Int) -> Bool {
+    private static func endsWithBreak(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
         end < bytes.count && (bytes[end] == 0x0A || bytes[end] == 0x0D)
     }
 
