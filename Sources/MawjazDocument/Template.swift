@@ -43,8 +43,8 @@ package enum TextRole: String, Hashable, Sendable, CaseIterable {
     /// role's style, and a document looks up some 600.
     package func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 
-    /// The case's place among the cases.
-    private var ordinal: Int {
+    /// The case's place among the cases, from 0 (`title`) to `allCases.count - 1` (`note`), as they are declared.
+    package var ordinal: Int {
         switch self {
         case .title: 0
         case .subtitle: 1

@@ -29,6 +29,9 @@ final class LayoutContext {
     var spent = LayoutSpending()
     /// Whether the layout is still wanted: asked before each piece of text is set and as each block is counted.
     let stop: StopSignal
+    /// Each role's text style and line height in this document, by the role's `ordinal`: asked for every piece of text
+    /// set, and a style built afresh looked its role up in the template twice and made its list of families again.
+    private let roleStyles: [(style: TextStyle, lineHeight: Double)]
 
     init(engine: TextEngine, document: Document, columnWidth: Double, pageTextHeight: Double, stop: StopSignal = .never) {
         self.engine = engine
@@ -37,6 +40,12 @@ final class LayoutContext {
         self.template = document.template
         self.columnWidth = columnWidth
         self.pageTextHeight = pageTextHeight
+        let template = document.template, language = document.language
+        roleStyles = TextRole.allCases.sorted { $0.ordinal < $1.ordinal }.map { role in
+            let roleStyle = template.style(role)
+            return (TextStyle(families: template.families(role, language: language), size: roleStyle.size, bold: roleStyle.bold,
+                              italic: roleStyle.italic, color: roleStyle.color), roleStyle.lineHeight)
+        }
     }
 
     var direction: Direction { document.direction }
@@ -44,14 +53,10 @@ final class LayoutContext {
     var numerals: NumeralSystem { document.settings.numerals }
 
     /// The text style of a role in this document.
-    func style(_ role: TextRole) -> TextStyle {
-        let roleStyle = template.style(role)
-        return TextStyle(families: template.families(role, language: document.language),
-                         size: roleStyle.size, bold: roleStyle.bold, italic: roleStyle.italic, color: roleStyle.color)
-    }
+    func style(_ role: TextRole) -> TextStyle { roleStyles[role.ordinal].style }
 
     /// The line height of a role, as a multiple of its size.
-    func lineHeight(_ role: TextRole) -> Double { template.style(role).lineHeight }
+    func lineHeight(_ role: TextRole) -> Double { roleStyles[role.ordinal].lineHeight }
 
     /// Rich text as spans in a role's style.
     func spans(_ text: RichText, role: TextRole, color: Color? = nil) -> [TextSpan] {
