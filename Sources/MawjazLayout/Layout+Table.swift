@@ -12,9 +12,9 @@ extension LayoutContext {
 
     func tableItems(_ table: Table) throws(LayoutError) -> [FlowItem] {
         let origin = BlockOrigin(kind: "table", location: table.source)
-        let (widths, overfull) = try columnWidths(table, origin: origin)
+        let (widths, fixed) = try columnWidths(table, origin: origin)
         let edges = Self.columnEdges(widths, total: columnWidth, direction: table.direction)
-        let wrapped = try wrapOverfullCells(overfull, table: table, widths: widths, edges: edges, origin: origin)
+        let wrapped = try setFixedCells(fixed, table: table, widths: widths, edges: edges, origin: origin)
         var items: [FlowItem] = []
         if let title = table.title {
             items.append(.box(try textBox(title, role: .chartTitle, direction: table.direction, tag: .caption, below: 3, origin: origin)))
@@ -64,29 +64,38 @@ extension LayoutContext {
         return edges
     }
 
-    /// A cell that sits in one column, with its width on one line (padding included); `row` is nil in the header.
+    /// A cell that sits in one column, with its text as spans; `row` is nil in the header.
     struct MeasuredCell {
         var cell: Table.Cell
         var spans: [TextSpan]
         var row: Int?
         var column: Int
-        var natural: Double
     }
 
     /// Column widths: fixed and percentage columns first, then automatic columns between their longest word
-    /// and their natural width, filling the column. Also the cells of fixed columns wider on one line than their
-    /// column, whose longest words are still to be checked against it (`wrapOverfullCells`).
-    func columnWidths(_ table: Table, origin: BlockOrigin) throws(LayoutError) -> (widths: [Double], overfull: [MeasuredCell]) {
+    /// and their natural width, filling the column. Also the cells of fixed columns, whose text is set at the
+    /// column's width once its edges are known (`setFixedCells`): measured on one line only to report a table too wide.
+    func columnWidths(_ table: Table, origin: BlockOrigin) throws(LayoutError) -> (widths: [Double], fixed: [MeasuredCell]) {
         let count = table.columns.count
         let padding = 2 * cellPadding.across
+        var widths = [Double](repeating: 0, count: count)
+        var remaining = columnWidth
+        var automatic: [Int] = []
+        for (index, column) in table.columns.enumerated() {
+            switch column.width {
+            case .points(let points): widths[index] = points; remaining -= points
+            case .percent(let share): widths[index] = columnWidth * share / 100; remaining -= widths[index]
+            case .auto: automatic.append(index)
+            }
+        }
         var natural = [Double](repeating: 0, count: count)
-        var cells: [MeasuredCell] = []
+        var cells: [MeasuredCell] = [], fixed: [MeasuredCell] = []
         func measure(_ cell: Table.Cell, row: Int?, column: Int, role: TextRole) throws(LayoutError) {
             guard cell.span == 1 else { return }
-            let cellSpans = spans(cell.text, role: role)
-            let width = try naturalWidth(cellSpans, role: role, origin: origin) + padding
-            cells.append(MeasuredCell(cell: cell, spans: cellSpans, row: row, column: column, natural: width))
-            natural[column] = max(natural[column], width)
+            let measured = MeasuredCell(cell: cell, spans: spans(cell.text, role: role), row: row, column: column)
+            guard automatic.contains(column) else { fixed.append(measured); return }
+            natural[column] = max(natural[column], try naturalWidth(measured.spans, role: role, origin: origin) + padding)
+            cells.append(measured)
         }
         for (index, column) in table.columns.enumerated() {
             try measure(Table.Cell(text: [Inline(column.title)], span: 1, isFigure: false), row: nil, column: index, role: .tableHeader)
@@ -98,42 +107,36 @@ extension LayoutContext {
                 index += cell.span
             }
         }
-        var widths = [Double](repeating: 0, count: count)
-        var remaining = columnWidth
-        var automatic: [Int] = []
-        for (index, column) in table.columns.enumerated() {
-            switch column.width {
-            case .points(let points): widths[index] = points; remaining -= points
-            case .percent(let share): widths[index] = columnWidth * share / 100; remaining -= widths[index]
-            case .auto: automatic.append(index)
-            }
-        }
-        // A fixed column can be too narrow only for a cell wider than it on one line.
-        let overfull = cells.filter { !automatic.contains($0.column) && $0.natural > widths[$0.column] + 0.01 }
         let naturalSum = automatic.reduce(0) { $0 + natural[$1] }
         // A cell's longest word is never wider than the cell on one line, and measuring it (Pango breaking the text
         // at every opportunity) costs more than the rest of the table: it is measured only where it can decide.
         // Automatic columns whose text all fits on one line need no longest words.
         var minimum = [Double](repeating: 0, count: count)
         if naturalSum > remaining {
-            for cell in cells where automatic.contains(cell.column) {
+            for cell in cells {
                 minimum[cell.column] = max(minimum[cell.column], try minimumWidth(cell.spans, origin: origin) + padding)
             }
         }
         let minimumSum = automatic.reduce(0) { $0 + minimum[$1] }
         if minimumSum > remaining + 0.01 {
-            // A fixed column too narrow is reported first.
+            // A fixed column too narrow is reported first: its cells wider than it on one line have their longest word
+            // measured.
+            var overfull: [MeasuredCell] = []
+            for cell in fixed {
+                let role: TextRole = cell.row == nil ? .tableHeader : .table
+                if try naturalWidth(cell.spans, role: role, origin: origin) + padding > widths[cell.column] + 0.01 { overfull.append(cell) }
+            }
             try checkFixedColumns(overfull, table: table, widths: widths, origin: origin)
             try overflow(origin, .tableTooWide(needs: columnWidth - remaining + minimumSum, width: columnWidth))
             // Under `overflow: warn`: the automatic columns shrink in proportion, and their words stick out.
             for index in automatic { widths[index] = max(0, remaining) * minimum[index] / max(minimumSum, 1) }
             return (widths, [])
         }
-        if automatic.isEmpty { return (widths, overfull) }
+        if automatic.isEmpty { return (widths, fixed) }
         if naturalSum <= remaining {
             // Everything fits on one line: share out the extra room in proportion to the natural widths.
             for index in automatic { widths[index] = natural[index] * remaining / max(naturalSum, 1) }
-            return (widths, overfull)
+            return (widths, fixed)
         }
         // Columns whose content fits in a fair share keep their natural width; the others share what is left,
         // each between its longest word and its natural width.
@@ -153,7 +156,7 @@ extension LayoutContext {
         }
         let share = (room - sum(minimum, open)) / max(sum(natural, open) - sum(minimum, open), 1)
         for index in open { widths[index] = minimum[index] + (natural[index] - minimum[index]) * share }
-        return (widths, overfull)
+        return (widths, fixed)
     }
 
     /// Checks the longest word of each of `cells` against its fixed column: a column narrower than one is an error
@@ -168,25 +171,57 @@ extension LayoutContext {
         }
     }
 
-    /// Sets the cells of fixed columns that are wider on one line than their column at the width their row gives
-    /// them, by row (nil: the header) and column. A cell whose lines all fit is kept for its row, set once: no word of
-    /// it can be wider than the column. Only the others have their longest word measured (Pango breaking the text
-    /// at every opportunity costs more than setting it), to find a column too narrow.
-    private func wrapOverfullCells(_ cells: [MeasuredCell], table: Table, widths: [Double], edges: [(left: Double, right: Double)],
-                                   origin: BlockOrigin) throws(LayoutError) -> [Int?: [Int: ShapedParagraph]] {
+    /// Sets the cells of fixed columns at the width their row gives them, by row (nil: the header) and column, each
+    /// once: as before, a cell wider on one line than its column is wrapped to it, and one that fits is left to its row,
+    /// which moves its line where the alignment puts it (`shape`). A cell set on one line before is not set again unless
+    /// it is wider than its column; one that is not is set at its width first, and that setting tells whether it fits
+    /// (its one line is the whole text: it is kept as the text set on one line, without a width, would be) or what its
+    /// wrapped lines are. Only the cells whose lines still stick out have their longest word measured (Pango breaking
+    /// the text at every opportunity costs more than setting it), to find a column too narrow.
+    private func setFixedCells(_ cells: [MeasuredCell], table: Table, widths: [Double], edges: [(left: Double, right: Double)],
+                               origin: BlockOrigin) throws(LayoutError) -> [Int?: [Int: ShapedParagraph]] {
+        let padding = 2 * cellPadding.across
         var wrapped: [Int?: [Int: ShapedParagraph]] = [:]
         var unsure: [MeasuredCell] = []
         for measured in cells {
             let isHeader = measured.row == nil
+            let role: TextRole = isHeader ? .tableHeader : .table
             let (direction, alignment) = cellDirection(measured.cell, column: measured.column, table: table, isHeader: isHeader)
-            let paragraph = self.paragraph(measured.spans, role: isHeader ? .tableHeader : .table,
-                                           width: cellTextWidth(column: measured.column, span: 1, edges: edges),
-                                           direction: direction, alignment: alignment)
-            if let shaped = try? engine.shape(paragraph, tolerating: [.overflow]),
-               let width = paragraph.width, shaped.naturalWidth <= width + 0.01 {
-                wrapped[measured.row, default: [:]][measured.column] = shaped
+            let width = cellTextWidth(column: measured.column, span: 1, edges: edges)
+            let paragraph = self.paragraph(measured.spans, role: role, width: width, direction: direction, alignment: alignment)
+            let unwrapped = StyledParagraph(spans: measured.spans, direction: self.direction, alignment: .start,
+                                            lineHeight: lineHeight(role), width: nil)
+            var set: ShapedParagraph?
+            let natural: Double?
+            if let known = singleLine(unwrapped) {
+                natural = known.naturalWidth
             } else {
-                unsure.append(measured)
+                try checkStop()
+                do { set = try engine.shape(paragraph, tolerating: [.overflow]) } catch { throw failure(origin, error) }
+                natural = set.flatMap { $0.lines.count == 1 ? $0.naturalWidth : nil }
+            }
+            guard let natural, natural + padding <= widths[measured.column] + 0.01 else {
+                // Wider than its column on one line, or wrapped by Pango: kept when its lines fit.
+                if let shaped = set ?? (try? engine.shape(paragraph, tolerating: [.overflow])), shaped.naturalWidth <= width + 0.01 {
+                    wrapped[measured.row, default: [:]][measured.column] = shaped
+                } else {
+                    unsure.append(measured)
+                }
+                continue
+            }
+            // On one line within its column. The row moves a line set without a width that fits (`shape`): this one
+            // is kept as that line when it is one (its own direction the document's), and the row is handed it
+            // otherwise.
+            guard var line = set else { continue }
+            let ownDirection = StyledParagraph(spans: measured.spans, direction: direction, alignment: .start,
+                                               lineHeight: lineHeight(role), width: nil)
+            if let kept = singleLine(ownDirection), kept.naturalWidth <= width { continue }
+            if direction == self.direction, natural <= width {
+                line.lines[0].origin.x = 0
+                line.width = natural
+                keepSingleLine(line, for: unwrapped)
+            } else {
+                wrapped[measured.row, default: [:]][measured.column] = line
             }
         }
         try checkFixedColumns(unsure, table: table, widths: widths, origin: origin)

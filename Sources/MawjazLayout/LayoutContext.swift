@@ -138,11 +138,13 @@ final class LayoutContext {
         return shaped.naturalWidth
     }
 
-    private func singleLine(_ paragraph: StyledParagraph) -> ShapedParagraph? {
+    /// Text already set on one line without a width, if it was.
+    func singleLine(_ paragraph: StyledParagraph) -> ShapedParagraph? {
         singleLines[Self.byteCount(paragraph)]?[paragraph]
     }
 
-    private func keepSingleLine(_ shaped: ShapedParagraph, for paragraph: StyledParagraph) {
+    /// Keeps text set on one line without a width (`shaped`, as the text engine set `paragraph`).
+    func keepSingleLine(_ shaped: ShapedParagraph, for paragraph: StyledParagraph) {
         singleLines[Self.byteCount(paragraph), default: [:]][paragraph] = shaped
     }
 
