@@ -92,9 +92,12 @@ package final class TextEngine {
             if checkedFamilies.count < Self.checkedFamiliesKept { checkedFamilies.append(span.style.families) }
         }
         let text = spans.map(\.text).joined()
-        let characterCount = text.unicodeScalars.count
-        guard characterCount <= Self.paragraphCharacterLimit else {
-            throw .paragraphTooLong(characters: characterCount, limit: Self.paragraphCharacterLimit)
+        // A text of no more bytes than the limit has no more characters: only a longer one has them counted.
+        if text.utf8.count > Self.paragraphCharacterLimit {
+            let characterCount = text.unicodeScalars.count
+            guard characterCount <= Self.paragraphCharacterLimit else {
+                throw .paragraphTooLong(characters: characterCount, limit: Self.paragraphCharacterLimit)
+            }
         }
         let layout = try makeLayout(text: text, spans: spans, base: base, paragraph: paragraph)
         defer { mawjaz_object_unref(UnsafeMutableRawPointer(layout)) }
