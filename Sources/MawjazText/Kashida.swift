@@ -68,57 +68,72 @@ enum Kashida {
         return (kashidaWidths, spaceWidths)
     }
 
+    /// An opening with the width it opens and, for a kashida, the tatweel glyph that fills it and its advance.
+    typealias Widening = (Opening, Double, tatweel: (glyph: UInt32, advance: Double)?)
+
     /// Opens `width` before visual cluster `cluster` of each run given, filling kashida openings with tatweel, and
     /// moves every glyph and run to the right of an opening over.
-    static func widen(_ runs: inout [GlyphRun], openings: [(Opening, Double, tatweel: (glyph: UInt32, advance: Double)?)]) {
-        /// How many tatweel glyphs fill an opening: side by side, as many as it takes to span it.
-        func tatweels(_ opening: (Opening, Double, tatweel: (glyph: UInt32, advance: Double)?)) -> Int {
-            guard let tatweel = opening.tatweel, tatweel.advance > 0 else { return 0 }
-            return max(1, Int((opening.1 / tatweel.advance).rounded(.up)))
-        }
+    static func widen(_ runs: inout [GlyphRun], openings: [Widening]) {
         var shift = 0.0
         for index in runs.indices {
             let here = openings.filter { $0.0.run == index && $0.1 > 0 }.sorted { $0.0.cluster < $1.0.cluster }
             runs[index].x += shift
             guard !here.isEmpty else { continue }
-            var run = runs[index]
-            // The run's new arrays sized exactly: they are kept in the frames until the document is drawn.
-            var glyphs: [Glyph] = [], clusters: [GlyphCluster] = []
-            glyphs.reserveCapacity(run.glyphs.count + here.reduce(0) { $0 + tatweels($1) })
-            clusters.reserveCapacity(run.clusters.count)
-            var inner = 0.0, glyphIndex = 0, pending = here[...]
-            for clusterIndex in 0...run.clusters.count {
-                var added = 0
-                while let opening = pending.first, opening.0.cluster == clusterIndex {
-                    pending = pending.dropFirst()
-                    let start = (glyphIndex < run.glyphs.count ? run.glyphs[glyphIndex].x : run.width) + inner
-                    if let tatweel = opening.tatweel, tatweel.advance > 0 {
-                        // Tatweel glyphs side by side across the opening, the last one ending exactly at its edge. They
-                        // join the cluster of the letter they lengthen, so the text layer holds the letter alone.
-                        let count = tatweels(opening)
-                        for piece in 0..<count {
-                            let x = min(start + Double(piece) * tatweel.advance, start + opening.1 - tatweel.advance)
-                            glyphs.append(Glyph(id: tatweel.glyph, x: x, y: 0))
-                        }
-                        added += count
-                    }
-                    inner += opening.1
-                }
-                guard clusterIndex < run.clusters.count else { break }
-                var cluster = run.clusters[clusterIndex]
-                for glyph in run.glyphs[glyphIndex..<(glyphIndex + cluster.glyphCount)] {
-                    glyphs.append(Glyph(id: glyph.id, x: glyph.x + inner, y: glyph.y))
-                }
-                glyphIndex += cluster.glyphCount
-                cluster.glyphCount += added
-                clusters.append(cluster)
+            // The run changed in place, its glyphs read where they lie (a slice of them per cluster retained and
+            // released their storage).
+            let run = runs[index]
+            let (glyphs, clusters, inner) = run.glyphs.withUnsafeBufferPointer { old in
+                widened(old, clusters: run.clusters, width: run.width, openings: here)
             }
-            run.glyphs = glyphs
-            run.clusters = clusters
-            run.width += inner
-            runs[index] = run
+            runs[index].glyphs = glyphs
+            runs[index].clusters = clusters
+            runs[index].width += inner
             shift += inner
         }
+    }
+
+    /// A run's glyphs and clusters with `openings` (its own, in the order of their clusters) opened, and the width they
+    /// add.
+    private static func widened(_ old: UnsafeBufferPointer<Glyph>, clusters oldClusters: [GlyphCluster], width: Double,
+                                openings: [Widening]) -> (glyphs: [Glyph], clusters: [GlyphCluster], added: Double) {
+        /// How many tatweel glyphs fill an opening: side by side, as many as it takes to span it.
+        func tatweels(_ opening: Widening) -> Int {
+            guard let tatweel = opening.tatweel, tatweel.advance > 0 else { return 0 }
+            return max(1, Int((opening.1 / tatweel.advance).rounded(.up)))
+        }
+        // The run's new arrays sized exactly: they are kept in the frames until the document is drawn.
+        var glyphs: [Glyph] = [], clusters: [GlyphCluster] = []
+        glyphs.reserveCapacity(old.count + openings.reduce(0) { $0 + tatweels($1) })
+        clusters.reserveCapacity(oldClusters.count)
+        var inner = 0.0, glyphIndex = 0, pending = openings[...]
+        for clusterIndex in 0...oldClusters.count {
+            var added = 0
+            while let opening = pending.first, opening.0.cluster == clusterIndex {
+                pending = pending.dropFirst()
+                let start = (glyphIndex < old.count ? old[glyphIndex].x : width) + inner
+                if let tatweel = opening.tatweel, tatweel.advance > 0 {
+                    // Tatweel glyphs side by side across the opening, the last one ending exactly at its edge. They
+                    // join the cluster of the letter they lengthen, so the text layer holds the letter alone.
+                    let count = tatweels(opening)
+                    for piece in 0..<count {
+                        let x = min(start + Double(piece) * tatweel.advance, start + opening.1 - tatweel.advance)
+                        glyphs.append(Glyph(id: tatweel.glyph, x: x, y: 0))
+                    }
+                    added += count
+                }
+                inner += opening.1
+            }
+            guard clusterIndex < oldClusters.count else { break }
+            var cluster = oldClusters[clusterIndex]
+            let glyphCount = cluster.glyphCount
+            for glyph in old[glyphIndex..<(glyphIndex + glyphCount)] {
+                glyphs.append(Glyph(id: glyph.id, x: glyph.x + inner, y: glyph.y))
+            }
+            glyphIndex += glyphCount
+            if added > 0 { cluster.glyphCount = glyphCount + added }
+            clusters.append(cluster)
+        }
+        return (glyphs, clusters, inner)
     }
 
     // MARK: - Arabic joining

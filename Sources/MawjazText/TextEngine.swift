@@ -469,7 +469,7 @@ package final class TextEngine {
         let size = styles.map(\.size).max() ?? 12
         let widths = Kashida.distribute(deficit, kashidas: usable.map { kashidas[$0] }, spaces: spaces,
                                         comfortable: size * 0.5, limit: size * 1.2)
-        var openings: [(Kashida.Opening, Double, tatweel: (glyph: UInt32, advance: Double)?)] = []
+        var openings: [Kashida.Widening] = []
         for (position, index) in usable.enumerated() { openings.append((kashidas[index], widths.kashida[position], tatweels[index])) }
         for (index, space) in spaces.enumerated() { openings.append((space, widths.space[index], nil)) }
         guard !openings.isEmpty, widths.kashida.reduce(0, +) + widths.space.reduce(0, +) > deficit - 0.01 else { return false }
