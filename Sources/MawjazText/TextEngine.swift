@@ -163,7 +163,8 @@ package final class TextEngine {
         let description = fontDescription(for: base)
         pango_layout_set_font_description(layout, description)
         pango_font_description_free(description)
-        pango_layout_set_text(layout, text, Int32(text.utf8.count))
+        // The text handed over where it lies (passed as a `String`, it was copied into an array first).
+        text.withCString { pango_layout_set_text(layout, $0, Int32(text.utf8.count)) }
 
         let attributes = pango_attr_list_new()
         var start = 0
@@ -259,10 +260,12 @@ package final class TextEngine {
         var top = 0.0
         try forEachLine(of: layout) { iterator, logical, line throws(TextError) in
             let lineStart = Int(line.pointee.start_index), lineLength = Int(line.pointee.length)
-            var glyphRuns: [GlyphRun] = []
-            var clusterBytes: [[Range<Int>]] = []
+            // Room for a few runs at once: a line holds one to three, and an array grown from nothing reallocates at each.
+            var glyphRuns: [GlyphRun] = [], clusterBytes: [[Range<Int>]] = [], styles: [TextStyle] = []
+            glyphRuns.reserveCapacity(4)
+            clusterBytes.reserveCapacity(4)
+            styles.reserveCapacity(4)
             var links: [(span: TextSpan, run: Int)] = []
-            var styles: [TextStyle] = []
             var node = mawjaz_line_runs(line)
             var x: Int32 = 0
             while let current = node {
