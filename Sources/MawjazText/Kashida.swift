@@ -26,7 +26,10 @@ enum Kashida {
         var word = 0
         let lastRun = runs.count - 1
         for (runIndex, run) in runs.enumerated() {
-            let clusters = runClusters[runIndex].map { summary(bytes, $0) }
+            // Justified by spaces alone, a cluster's letters are not read.
+            let clusters = runClusters[runIndex].map {
+                kashidas ? summary(bytes, $0) : (isSpace: isSpaces(bytes, $0), firstLetter: nil, lastLetter: nil)
+            }
             for (index, cluster) in clusters.enumerated() {
                 if cluster.isSpace {
                     word += 1
@@ -161,6 +164,21 @@ enum Kashida {
             }
         }
         return (onlySpaces && count > 0, first, last)
+    }
+
+    /// Whether a cluster is spaces alone (U+0020, U+00A0), from its UTF-8 in place, as `summary` finds it.
+    private static func isSpaces(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if bytes[index] == 0x20 {
+                index += 1
+            } else if bytes[index] == 0xC2, index + 1 < range.upperBound, bytes[index + 1] == 0xA0 {
+                index += 2
+            } else {
+                return false
+            }
+        }
+        return !range.isEmpty
     }
 
     /// Letters that join on both sides (Unicode joining type D), among those Arabic text uses.
