@@ -27,6 +27,11 @@ package final class TextEngine {
     /// less than each of its names hashed again for the library's set, some 600 instructions a paragraph.
     private var checkedFamilies: [[String]] = []
     private static let checkedFamiliesKept = 16
+    /// Font descriptions made for the first styles of the paragraphs set (at most `descriptionsKept`), freed with the
+    /// engine: made for every paragraph, a description joined the style's families into one string, copied it for C and
+    /// was freed again, some 1,100 instructions a paragraph.
+    private var descriptions: [(style: TextStyle, description: OpaquePointer)] = []
+    private static let descriptionsKept = 16
 
     /// Creates an engine whose font map sees only `library`'s fonts, at 72 units per inch.
     package init(library: FontLibrary) throws(TextError) {
@@ -65,6 +70,7 @@ package final class TextEngine {
 
     deinit {
         for font in fonts.keys { mawjaz_object_unref(font) }
+        for kept in descriptions { pango_font_description_free(kept.description) }
         mawjaz_object_unref(UnsafeMutableRawPointer(rightToLeftContext))
         mawjaz_object_unref(UnsafeMutableRawPointer(leftToRightContext))
         mawjaz_object_unref(fontMap)
@@ -160,9 +166,17 @@ package final class TextEngine {
         let context = paragraph.direction.isRightToLeft ? rightToLeftContext : leftToRightContext
         guard let layout = pango_layout_new(context) else { throw .fontconfig("pango_layout_new failed") }
         pango_layout_set_auto_dir(layout, 0)
-        let description = fontDescription(for: base)
-        pango_layout_set_font_description(layout, description)
-        pango_font_description_free(description)
+        if let kept = descriptions.first(where: { $0.style == base }) {
+            pango_layout_set_font_description(layout, kept.description)
+        } else {
+            let description = fontDescription(for: base)
+            pango_layout_set_font_description(layout, description)
+            if descriptions.count < Self.descriptionsKept {
+                descriptions.append((base, description))
+            } else {
+                pango_font_description_free(description)
+            }
+        }
         // The text handed over where it lies (passed as a `String`, it was copied into an array first).
         text.withCString { pango_layout_set_text(layout, $0, Int32(text.utf8.count)) }
 
