@@ -12,8 +12,11 @@ enum LatinRuns {
     static func ranges(in text: String) -> [Range<Int>] {
         guard mayHoldLatinLetter(text) else { return [] }
         var ranges: [Range<Int>] = []
-        var offsets: [Int] = []
-        var scalars: [Unicode.Scalar] = []
+        // Room for as many scalars as the text has bytes (at most that many): grown from nothing, both arrays
+        // reallocated some ten times for a paragraph.
+        var offsets: [Int] = [], scalars: [Unicode.Scalar] = []
+        offsets.reserveCapacity(text.utf8.count + 1)
+        scalars.reserveCapacity(text.utf8.count)
         var offset = 0
         for scalar in text.unicodeScalars {
             offsets.append(offset)

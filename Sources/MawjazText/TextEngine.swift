@@ -22,6 +22,9 @@ package final class TextEngine {
     private var fonts: [UnsafeMutablePointer<PangoFont>: FontReference] = [:]
     private var pangoFonts: [FontReference: UnsafeMutablePointer<PangoFont>] = [:]
     private var metricsCache: [TextStyle: (ascent: Double, descent: Double)] = [:]
+    /// The style whose metrics were asked for last, and its metrics: most paragraphs ask for their neighbour's, and
+    /// comparing a style costs less than hashing its families' names for the cache.
+    private var lastMetrics: (style: TextStyle, metrics: (ascent: Double, descent: Double))?
     private var tatweelCache: [FontReference: (glyph: UInt32, advance: Double)?] = [:]
     /// Lists of families already found in the library (at most `checkedFamiliesKept`): a list compared with these costs
     /// less than each of its names hashed again for the library's set, some 600 instructions a paragraph.
@@ -139,7 +142,11 @@ package final class TextEngine {
 
     /// The ascent and descent of a style's first font, in points.
     package func metrics(of style: TextStyle) -> (ascent: Double, descent: Double) {
-        if let cached = metricsCache[style] { return cached }
+        if let last = lastMetrics, last.style == style { return last.metrics }
+        if let cached = metricsCache[style] {
+            lastMetrics = (style, cached)
+            return cached
+        }
         let description = fontDescription(for: style)
         defer { pango_font_description_free(description) }
         let metrics = pango_context_get_metrics(leftToRightContext, description, nil)
@@ -147,6 +154,7 @@ package final class TextEngine {
         let result = (ascent: pango_font_metrics_get_ascent(metrics).points,
                       descent: pango_font_metrics_get_descent(metrics).points)
         metricsCache[style] = result
+        lastMetrics = (style, result)
         return result
     }
 
