@@ -282,11 +282,17 @@ package final class TextEngine {
         var top = 0.0
         try forEachLine(of: layout) { iterator, logical, line throws(TextError) in
             let lineStart = Int(line.pointee.start_index), lineLength = Int(line.pointee.length)
-            // Room for a few runs at once: a line holds one to three, and an array grown from nothing reallocates at each.
+            // Room for the line's runs made at once, exactly (the runs are kept in the frames until the document is drawn):
+            // grown from nothing, the arrays reallocated at each run.
+            var runCount = 0, counted = mawjaz_line_runs(line)
+            while let current = counted {
+                runCount += 1
+                counted = mawjaz_next_run(current)
+            }
             var glyphRuns: [GlyphRun] = [], clusterBytes: [[Range<Int>]] = [], styles: [TextStyle] = []
-            glyphRuns.reserveCapacity(4)
-            clusterBytes.reserveCapacity(4)
-            styles.reserveCapacity(4)
+            glyphRuns.reserveCapacity(runCount)
+            clusterBytes.reserveCapacity(runCount)
+            styles.reserveCapacity(runCount)
             var links: [(span: TextSpan, run: Int)] = []
             var node = mawjaz_line_runs(line)
             var x: Int32 = 0
