@@ -28,6 +28,8 @@ final class CairoFonts: Sendable {
     private let fonts = Mutex<[FontReference: ScaledFont]>([:])
     /// What cairo names each face's glyphs by (`CairoGlyphNames`), read once per face.
     let glyphNameCache = Mutex<[FontFace: CairoGlyphNames]>([:])
+    /// The glyphs' advance widths (`advances(in:)`) the text layer asked, kept between documents.
+    let advanceTables = GlyphAdvances.Pool()
 
     /// The scaled font for `reference`, loading its face the first time.
     func scaledFont(for reference: FontReference) throws(RenderError) -> ScaledFont {

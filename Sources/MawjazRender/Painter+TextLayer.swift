@@ -2,6 +2,7 @@
 internal import CPangoCairo
 import Foundation
 import MawjazFrame
+import Synchronization
 
 /// How a run's glyphs are handed to cairo for the text layer: the glyphs in drawing order, the text, and the clusters
 /// tying them together (a number of bytes of the text for a number of glyphs; a cluster of several glyphs or of a
@@ -373,10 +374,11 @@ final class TextLayerPlan {
 
     /// Walks `pages` in painting order; `names` tells what cairo names a face's glyphs by (`CairoFonts.glyphNames`);
     /// `advances` a font's glyphs' advance widths (`CairoFonts.advances(in:)`); `renames` whether the PDF is amended,
-    /// so that presentation forms may be renamed in /ToUnicode.
+    /// so that presentation forms may be renamed in /ToUnicode; `advanceTables` keeps the widths between documents
+    /// (`GlyphAdvances.Pool`: only for `CairoFonts.advances(in:)`'s).
     init(_ pages: [Page], names: (FontReference) -> CairoGlyphNames, advances: @escaping (FontReference) -> (UInt32) -> Double?,
-         renames: Bool) {
-        let known = GlyphAdvances(advances)
+         advanceTables: GlyphAdvances.Pool? = nil, renames: Bool) {
+        let known = GlyphAdvances(advances, pool: advanceTables)
         let advances = known.advances
         self.advances = advances
         hasSpans = pages.contains { page in
@@ -492,14 +494,17 @@ final class TextLayerPlan {
 /// measured between every two glyphs of every right-to-left run, before painting and again while painting.
 final class GlyphAdvances {
     private let source: (FontReference) -> (UInt32) -> Double?
+    /// Where a font's table is taken from, and given back to once the document is done, if anywhere.
+    private let pool: Pool?
     private var tables: [FontReference: Table] = [:]
     private var last: (font: FontReference, table: Table)?
 
     /// One font's widths by glyph number, and whether each was asked yet, in one block of fresh pages mapped from the
     /// system (zero until written: the pages of glyph numbers never asked are never touched, and nothing is cleared;
     /// `calloc` cleared the block byte by byte, which cost more than all the lookups) and read without Swift's checks of
-    /// exclusive access, which cost more than the read. A width is minus infinity where cairo gave none.
-    private final class Table {
+    /// exclusive access, which cost more than the read. A width is minus infinity where cairo gave none. One document
+    /// uses a table at a time (`Pool` hands it to one), so it is sent between threads but never shared.
+    fileprivate final class Table: @unchecked Sendable {
         static let capacity = 0x10000
         static let size = capacity * (MemoryLayout<Double>.stride + MemoryLayout<Bool>.stride)
         let source: (UInt32) -> Double?
@@ -528,7 +533,14 @@ final class GlyphAdvances {
         }
     }
 
-    init(_ source: @escaping (FontReference) -> (UInt32) -> Double?) { self.source = source }
+    /// The widths `source` gives a font's glyphs, its tables taken from `pool` and given back to it (a pool serves one
+    /// source).
+    init(_ source: @escaping (FontReference) -> (UInt32) -> Double?, pool: Pool? = nil) {
+        self.source = source
+        self.pool = pool
+    }
+
+    deinit { pool?.keep(tables) }
 
     /// `font`'s glyphs' advance widths, in points.
     func advances(_ font: FontReference) -> (UInt32) -> Double? {
@@ -536,10 +548,39 @@ final class GlyphAdvances {
         if let last, last.font == font {
             table = last.table
         } else {
-            table = tables[font] ?? Table(source(font))
+            table = tables[font] ?? pool?.take(font) ?? Table(source(font))
             tables[font] = table
             last = (font, table)
         }
         return { table.width($0) }
+    }
+
+    /// Tables kept from one document to the next, for the fonts of one source (the process's `CairoFonts`): a font's
+    /// widths do not change, so a document takes a font's table with the widths the documents before it asked. Made
+    /// afresh, a document's tables were mapped anew (11 for the peers' brief: some 35 page faults and 22 system calls
+    /// a document) and every width asked of cairo again. A table taken is the taker's alone until it gives it back;
+    /// documents drawn at once take tables of their own. At most `limit` are kept.
+    final class Pool: Sendable {
+        private static let limit = 64
+        private let kept = Mutex<(tables: [FontReference: [Table]], count: Int)>(([:], 0))
+
+        /// A table of `font`'s widths kept by a document before, if any is left.
+        fileprivate func take(_ font: FontReference) -> Table? {
+            kept.withLock { kept in
+                guard let table = kept.tables[font]?.popLast() else { return nil }
+                kept.count -= 1
+                return table
+            }
+        }
+
+        /// Keeps `tables` for the documents after, as many as there is room for.
+        fileprivate func keep(_ tables: [FontReference: Table]) {
+            kept.withLock { kept in
+                for (font, table) in tables where kept.count < Self.limit {
+                    kept.tables[font, default: []].append(table)
+                    kept.count += 1
+                }
+            }
+        }
     }
 }

@@ -144,7 +144,8 @@ package struct Renderer: Sendable {
         var document = document
         let plan = try StructurePlan(document)
         let info = document.info
-        let textLayer = TextLayerPlan(document.pages, names: fonts.glyphNames, advances: fonts.advances, renames: amendsPDF)
+        let textLayer = TextLayerPlan(document.pages, names: fonts.glyphNames, advances: fonts.advances,
+                                      advanceTables: fonts.advanceTables, renames: amendsPDF)
         var pages: [Page] = []
         swap(&pages, &document.pages)
         let sink = ByteSink()
