@@ -3,11 +3,13 @@
 // every stream after, where zlib's), their output written into one buffer that is kept.
 internal import CPangoCairo
 import Foundation
+import Synchronization
 
 /// Inflates and deflates /FlateDecode streams with one state each, set up when first needed and used again for every
 /// stream after: the number spans inflate and deflate every page's content stream that holds one, and a zlib deflater
-/// set up anew for each allocated and cleared some 270 KB every time.
-final class FlateCoder {
+/// set up anew for each allocated and cleared some 270 KB every time. A document borrows a coder an earlier one left
+/// (`borrowing`), so that its states and buffer are set up once a process; a coder is used by one document at a time.
+final class FlateCoder: @unchecked Sendable {
     private let inflater = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     /// libdeflate's compressor at `level`, made when first needed.
     private var compressor: OpaquePointer?
@@ -17,6 +19,20 @@ final class FlateCoder {
     /// Where zlib and libdeflate write, grown as needed and kept from one stream to the next.
     private var buffer: UnsafeMutablePointer<UInt8>?
     private var capacity = 0
+
+    /// The coders documents gave back, for the next ones; at most `keptLimit`.
+    private static let kept = Mutex<[FlateCoder]>([])
+    private static let keptLimit = max(2, Renderer.processors)
+
+    /// Calls `body` with a coder an earlier document gave back (or a new one), which it then keeps for the next. Made
+    /// for each document, a coder's zlib deflater was set up again (some 0.4 M instructions, and fresh pages of memory)
+    /// and its buffer grown again. Every use of a coder sets its state up for the stream (a reset), so one given back
+    /// after an error serves as well.
+    static func borrowing<Result>(_ body: (FlateCoder) throws(RenderError) -> Result) throws(RenderError) -> Result {
+        let coder = kept.withLock { $0.popLast() } ?? FlateCoder()
+        defer { kept.withLock { if $0.count < keptLimit { $0.append(coder) } } }
+        return try body(coder)
+    }
 
     init() {
         inflater.initialize(to: z_stream())

@@ -27,7 +27,9 @@ extension PDFAmendment {
         let output = ByteSink()
         try pdf.withBytes { (bytes) throws(RenderError) in
             let file = try PDFFile(bytes)
-            try file.write(PDFChanges(size: file.offsets.count + 1), trailer: nil, coder: FlateCoder(), to: output)
+            try FlateCoder.borrowing { (coder) throws(RenderError) in
+                try file.write(PDFChanges(size: file.offsets.count + 1), trailer: nil, coder: coder, to: output)
+            }
         }
         pdf.take(output)
     }

@@ -22,11 +22,12 @@ enum PDFAmendment {
         // cairo's file is read in place.
         try pdf.withBytes { (bytes) throws(RenderError) in
             let file = try PDFFile(bytes)
-            let coder = FlateCoder()
-            let (changes, trailer) = try self.changes(to: file, info: info, elements: elements, characterRenames: characterRenames,
-                                                      numberSpans: numberSpans, coder: coder, stop: stop)
-            if stop.isRaised { throw .stopped }
-            try file.write(changes, trailer: trailer, coder: coder, to: output)
+            try FlateCoder.borrowing { (coder) throws(RenderError) in
+                let (changes, trailer) = try self.changes(to: file, info: info, elements: elements, characterRenames: characterRenames,
+                                                          numberSpans: numberSpans, coder: coder, stop: stop)
+                if stop.isRaised { throw .stopped }
+                try file.write(changes, trailer: trailer, coder: coder, to: output)
+            }
         }
         pdf.take(output)
     }
