@@ -59,6 +59,8 @@ func positional(_ arguments: [String], valued: Set<String>) -> [String] {
 // Before any thread starts, as `mawjaz`'s `main` does: cairo leaves its streams uncompressed, and the PDF amendment
 // compresses each once.
 Renderer.askCairoForUncompressedStreamsOnce()
+// Every mode renders many documents in this process, as the service does.
+Renderer.keepFreeMemoryForMoreDocuments()
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     if arguments.first == "peers" {

@@ -2,6 +2,7 @@
 import ArgumentParser
 import Foundation
 import Mawjaz
+import MawjazRender
 
 struct BatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "batch", abstract: Console.text(.helpBatch),
@@ -41,6 +42,7 @@ struct BatchCommand: AsyncParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() async throws {
+        Renderer.keepFreeMemoryForMoreDocuments()
         let console = diagnostics.console
         // The workers load their fonts while the report and its data are read and split.
         let workers = jobs?.value ?? ProcessInfo.processInfo.activeProcessorCount

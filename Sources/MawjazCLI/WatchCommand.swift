@@ -25,6 +25,7 @@ struct WatchCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
+        Renderer.keepFreeMemoryForMoreDocuments()
         let console = diagnostics.console
         let reportURL = URL(fileURLWithPath: report)
         var session: WatchSession

@@ -54,6 +54,20 @@ package struct Renderer: Sendable {
     /// Asked before each page is drawn: once raised, the drawing ends with `RenderError.stopped`.
     package var stop = StopSignal.never
 
+    /// Whether `pdf` gives malloc's free memory back to the system once the pages are drawn
+    /// (`keepFreeMemoryForMoreDocuments`).
+    private static let givesFreeMemoryBack = Atomic<Bool>(true)
+
+    /// For a process that renders many documents (`batch`, `watch`, the benchmarks), before its first:
+    /// malloc keeps what a document frees for the next (`mawjaz_keep_free_memory`), and a PDF no longer gives malloc's
+    /// free pages back after drawing. Given back, and mapped afresh for every document, they cost the next document
+    /// some 120 page faults on 3 pages and 220 on 21 (about 13 without), and their system calls. A process that
+    /// renders one document (`mawjaz render`) keeps giving them back, for its peak.
+    package static func keepFreeMemoryForMoreDocuments() {
+        mawjaz_keep_free_memory()
+        givesFreeMemoryBack.store(false, ordering: .relaxed)
+    }
+
     /// The processors this process may use, read once: `ProcessInfo.activeProcessorCount` reads the control group's
     /// processor files on every call, and a renderer is made for every document.
     package static let processors = ProcessInfo.processInfo.activeProcessorCount
@@ -179,7 +193,7 @@ package struct Renderer: Sendable {
             try context.check("drawing the PDF")
             // The frames' memory, freed page by page, goes back to the system before cairo writes the fonts and the
             // amendment runs: left in malloc's heap it stayed resident to the end, the process's peak.
-            mawjaz_release_free_memory()
+            if Self.givesFreeMemoryBack.load(ordering: .relaxed) { mawjaz_release_free_memory() }
             try surface.finish()
             if amendsPDF {
                 try PDFAmendment.amend(sink, info: info, elements: plan.elements, characterRenames: textLayer.characterRenames,
