@@ -20,9 +20,41 @@ enum PDFObject: Equatable, Sendable {
 
     /// A text string: ASCII as it is, anything else in UTF-16BE with a byte order mark.
     static func text(_ text: String) -> PDFObject {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return .string(Array(text.utf8)) }
-        // UTF-16 from the scalars: a native string is UTF-8, and its UTF-16 view is slow to walk.
-        return utf16Text(text.unicodeScalars, capacity: 2 + 2 * text.utf8.count)
+        var text = text
+        return text.withUTF8 { bytes in
+            if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return .string(Array(bytes)) }
+            return utf16Text(utf8: bytes)
+        }
+    }
+
+    /// The text string of valid UTF-8 `bytes` (a string's), as `utf16Text(_:capacity:)` writes its scalars: decoded in
+    /// place, two bytes of UTF-16 for each byte of UTF-8 at most. (Through the string's scalars, a structure element's
+    /// text cost some 3,000 instructions.)
+    private static func utf16Text(utf8 bytes: UnsafeBufferPointer<UInt8>) -> PDFObject {
+        .hexString([UInt8](unsafeUninitializedCapacity: 2 + 2 * bytes.count) { output, count in
+            writeByteOrderMark(into: output, count: &count)
+            var index = 0
+            while index < bytes.count {
+                let lead = UInt32(bytes[index])
+                let scalar: UInt32
+                switch lead {
+                case ..<0x80:
+                    scalar = lead
+                    index += 1
+                case ..<0xE0:
+                    scalar = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    index += 2
+                case ..<0xF0:
+                    scalar = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    index += 3
+                default:
+                    scalar = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                        | UInt32(bytes[index + 3] & 0x3F)
+                    index += 4
+                }
+                writeUTF16(scalar, into: output, count: &count)
+            }
+        })
     }
 
     /// The text string of `scalars`, as `text(_:)` writes it for their string: Swift appends an array of scalars to a
@@ -37,24 +69,33 @@ enum PDFObject: Equatable, Sendable {
     /// byte, a structure element's text cost some 4,000 instructions.
     private static func utf16Text(_ scalars: some Sequence<Unicode.Scalar>, capacity: Int) -> PDFObject {
         .hexString([UInt8](unsafeUninitializedCapacity: max(capacity, 2)) { bytes, count in
-            bytes[0] = 0xFE
-            bytes[1] = 0xFF
-            count = 2
-            for scalar in scalars {
-                var unit = scalar.value
-                if unit >= 0x10000 {
-                    // A surrogate pair.
-                    let offset = unit - 0x10000, high = 0xD800 | offset >> 10
-                    bytes[count] = UInt8(high >> 8)
-                    bytes[count + 1] = UInt8(high & 0xFF)
-                    count += 2
-                    unit = 0xDC00 | offset & 0x3FF
-                }
-                bytes[count] = UInt8(unit >> 8)
-                bytes[count + 1] = UInt8(unit & 0xFF)
-                count += 2
-            }
+            writeByteOrderMark(into: bytes, count: &count)
+            for scalar in scalars { writeUTF16(scalar.value, into: bytes, count: &count) }
         })
+    }
+
+    /// Writes UTF-16BE's byte order mark at the start of `bytes`: `count` is 2 after.
+    private static func writeByteOrderMark(into bytes: UnsafeMutableBufferPointer<UInt8>, count: inout Int) {
+        bytes[0] = 0xFE
+        bytes[1] = 0xFF
+        count = 2
+    }
+
+    /// Writes `scalar` in UTF-16BE (a surrogate pair past the Basic Multilingual Plane) at `count` in `bytes`, which has
+    /// room for it, and moves `count` past it.
+    @inline(__always)
+    private static func writeUTF16(_ scalar: UInt32, into bytes: UnsafeMutableBufferPointer<UInt8>, count: inout Int) {
+        var unit = scalar
+        if unit >= 0x10000 {
+            let offset = unit - 0x10000, high = 0xD800 | offset >> 10
+            bytes[count] = UInt8(high >> 8)
+            bytes[count + 1] = UInt8(high & 0xFF)
+            count += 2
+            unit = 0xDC00 | offset & 0x3FF
+        }
+        bytes[count] = UInt8(unit >> 8)
+        bytes[count + 1] = UInt8(unit & 0xFF)
+        count += 2
     }
 
     /// A reference to object `number`, generation 0.

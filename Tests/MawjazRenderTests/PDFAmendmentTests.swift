@@ -124,6 +124,10 @@ import TestSupport
         #expect(PDFObject.text("ب😀") == .hexString([0xFE, 0xFF, 0x06, 0x28, 0xD8, 0x3D, 0xDE, 0x00]))
         #expect(PDFObject.text("ب😀").textString == "ب😀")
         #expect(PDFObject.text("ب😀").serialized == "<FEFF0628D83DDE00>")
+        // Read from a string's UTF-8 as from its scalars: characters of one, two, three and four bytes.
+        for text in ["é", "a\tb", "ﻻ", "ب😀é\n", "٣٫٥ % (x)", "ab"] {
+            #expect(PDFObject.text(text) == PDFObject.text(Array(text.unicodeScalars)))
+        }
         #expect(PDFObject.string(Array("cairo (x)".utf8)).textString == "cairo (x)")
     }
 
