@@ -184,13 +184,14 @@ final class NumberSpanLog {
     @exclusivity(unchecked) private var popplerDrawn: [Unicode.Scalar]?
     /// The lines drawn so far one after another on the current line's baseline, which PDFium reads as one line: the left
     /// end of the rightmost one's baseline and the advance of its last glyph (`joinsBaseline`), where the
-    /// first begins on its page and where the last ends, each one's left edge and text, whether any is right to left,
+    /// first begins on its page and where the last ends, each one's left edge, text and glyphs and whether its block reads
+    /// right to left (`TextLine.blockIsRightToLeft`, else the line's own direction), whether any is right to left,
     /// and whether any left-to-right one holds a right-to-left character; where the first one's vowelled-word spans begin
     /// among the page's, whether poppler can give one of them back only with the text after it (`endsOpen`), and how many
     /// of their pieces for poppler open with a neutral (`ReaderLine.openings`). Noted in the page's `pdfiumLines` (and
     /// `readerLines`) once the next baseline begins (`noteBaseline`).
     @exclusivity(unchecked) private var baselineLines: (page: Int, rightmost: (x: Double, y: Double, advance: Double), firstGlyph: Int, endGlyph: Int,
-                                lines: [(x: Double, text: String, glyphs: Range<Int>)],
+                                lines: [(x: Double, text: String, glyphs: Range<Int>, blockIsRightToLeft: Bool)],
                                 hasRightToLeft: Bool, holdsRightToLeft: Bool, readerSpans: Int, endsOpen: Bool, openings: Int)?
     @exclusivity(unchecked) private var lineOrigin = Point.zero
 
@@ -293,7 +294,8 @@ final class NumberSpanLog {
     /// begins: each line's text is collapsed once, with those before it on the baseline, not each time one is added).
     private func notePDFiumLine(_ line: TextLine, page: Int) {
         guard let holdsRightToLeft = baselineLines?.holdsRightToLeft else { return }
-        baselineLines?.lines.append((lineOrigin.x, line.text, lineStart.glyph..<pages[page].glyphCount))
+        baselineLines?.lines.append((lineOrigin.x, line.text, lineStart.glyph..<pages[page].glyphCount,
+                                     line.blockIsRightToLeft ?? line.isRightToLeft))
         if line.isRightToLeft || line.blockIsRightToLeft == true { baselineLines?.hasRightToLeft = true }
         if !holdsRightToLeft, !line.isRightToLeft, PDFiumLine.holdsRightToLeft(line.text) { baselineLines?.holdsRightToLeft = true }
         baselineLines?.endGlyph = pages[page].glyphCount
@@ -328,15 +330,17 @@ final class NumberSpanLog {
     }
 
     /// Hands poppler the lines drawn on one baseline (a table row's cells, `glyphs` on page `page`) as one `ReaderLine` in
-    /// place of each one's, their texts in the order poppler reads the page, a space between: a cell poppler cannot give
-    /// back on a line of its own (`Jackson (HQ)`, a Latin letter then a bracket at its end, on a right-to-left page) comes
-    /// back followed by the next cell, as the row is read. Only when the row's pieces open with a neutral fewer times than
-    /// the lines' own (`openings`): where the next cell does not help (`(Southern Strike)` before an Arabic cell), each
-    /// line keeps its own.
-    private func noteRow(_ page: Int, _ glyphs: Range<Int>, _ lines: [(x: Double, text: String, glyphs: Range<Int>)], readerSpans: Int,
-                         openings: Int) {
+    /// place of each one's, their texts in the order their block reads when all say the same (a table's row in the
+    /// table's order), else in the order poppler reads the page, a space between: a cell poppler cannot give back on a
+    /// line of its own (`Jackson (HQ)`, or `فرع جدة (18)` in the first column of an English table on a page poppler reads
+    /// right to left: a letter or digit then a bracket at its end) comes back followed by the next cell, as the row is
+    /// written. Only when the row's pieces open with a neutral fewer times than the lines' own (`openings`): where the
+    /// next cell does not help (`(Southern Strike)` before an Arabic cell), each line keeps its own.
+    private func noteRow(_ page: Int, _ glyphs: Range<Int>, _ lines: [(x: Double, text: String, glyphs: Range<Int>, blockIsRightToLeft: Bool)],
+                         readerSpans: Int, openings: Int) {
         let leftToRight = pages[page].readsLeftToRight
-        let text = ReaderLine.collapsed(lines.sorted { leftToRight ? $0.x < $1.x : $0.x > $1.x }.map(\.text).joined(separator: " "))
+        let rowIsRightToLeft = lines.allSatisfy(\.blockIsRightToLeft) ? true : lines.contains(where: \.blockIsRightToLeft) ? !leftToRight : false
+        let text = ReaderLine.collapsed(lines.sorted { rowIsRightToLeft ? $0.x > $1.x : $0.x < $1.x }.map(\.text).joined(separator: " "))
         let (pieces, rowOpenings) = ReaderLine.cut(text, leftToRight: leftToRight)
         guard rowOpenings < openings else { return }
         pages[page].readerLines.removeAll { $0.firstGlyph >= glyphs.lowerBound }

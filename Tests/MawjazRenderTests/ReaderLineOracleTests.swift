@@ -5,7 +5,7 @@
 import Foundation
 import Mawjaz
 import MawjazFrame
-import MawjazRender
+@testable import MawjazRender
 import Testing
 import TestSupport
 
@@ -34,6 +34,18 @@ enum LineOracle {
                 TestSupport.fidelityNormalised(String($0))
             } : []
             for line in pageLines where !copied.contains(where: { $0.contains(line) }) { misses.append((index + 1, line)) }
+        }
+        return misses
+    }
+
+    /// The lines (page numbers from 1) not found whole in what poppler copies of their page (`popplerPages`, pdftotext's
+    /// pages), its line breaks collapsed too: poppler is handed a line it would misread as pieces on lines of their own
+    /// (`ReaderLine`), as the sweep looks for them.
+    static func popplerMisses(_ lines: [[String]], popplerPages: [String]) -> [(page: Int, line: String)] {
+        var misses: [(page: Int, line: String)] = []
+        for (index, pageLines) in lines.enumerated() {
+            let copied = index < popplerPages.count ? TestSupport.fidelityNormalised(popplerPages[index]) : ""
+            for line in pageLines where !copied.contains(line) { misses.append((index + 1, line)) }
         }
         return misses
     }
@@ -77,6 +89,33 @@ enum LineOracle {
         }
         // The words joined by hyphens are broken at a line's end somewhere, as the test means them to be.
         #expect(broken > 0)
+    }
+
+    /// An English report's table whose first column holds Arabic cells ending in a number in brackets, `فرع جدة (18)`, on a
+    /// page poppler reads right to left (more Arabic letters than Latin ones): poppler cannot give such a cell back on a
+    /// line of its own (a digit, then a bracket at the line's end), and handed the row in the page's order, right to left,
+    /// the cell still ended it. Handed the row in the table's order, left to right, the cell is followed by the next one
+    /// (`فرع جدة (18) KPI-018 …`) and comes back whole (the sweep: 433 lines of English reports came back). Every line
+    /// of the page comes back from poppler, and from PDFium within one of its lines, in both fonts.
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func anEnglishTablesArabicCellsComeBackWholeFromPoppler(_ family: String) throws {
+        let rows = (1...24).map { n in "[\"فرع جدة (\(n))\", \"KPI-\(n)\", \"\(n * 3).5%\", \"2026/\(n % 12 + 1)/\(n)\"]" }
+        let report = """
+            {"template": {"name": "briefing", "fonts": {"arabic": "\(family)"}}, "title": "Branches", "date": "2026-12-03",
+             "language": "en", "numerals": "latin", "convert-digits": false,
+             "body": [{"table": {"columns": ["Branch", "Code", "Rate", "Date"], "rows": [\(rows.joined(separator: ", "))]}}]}
+            """
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = folder.appendingPathComponent("report.json"), pdf = folder.appendingPathComponent("report.pdf")
+        try Data(report.utf8).write(to: source)
+        let lines = try LineOracle.lines(ofReportAt: source, drawingTo: pdf)
+        // The page as the test means it: one page, more Arabic letters than Latin ones (`ReaderLine.letterBalance`).
+        #expect(lines.count == 1 && lines[0].reduce(0) { $0 + ReaderLine.letterBalance($1) } < 0)
+        let poppler = LineOracle.popplerMisses(lines, popplerPages: try TestSupport.pdfText(pdf).components(separatedBy: "\u{0C}"))
+        #expect(poppler.isEmpty, "\(family): \(poppler)")
+        let pdfium = LineOracle.misses(lines, pdfiumPages: try TestSupport.pdfiumPages(pdf))
+        #expect(pdfium.isEmpty, "\(family): \(pdfium)")
     }
 
     /// For bench/fidelity/lines.py: each report that `MAWJAZ_LINE_SWEEP`'s `reports.tsv` lists (a name, a tab, its path; a

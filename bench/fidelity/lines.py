@@ -11,7 +11,9 @@ holding a dash alone, columns, facts, a timeline, a chart's labels, a signature,
 pdftotext. A line of several parts on one baseline (a running head's two ends, a table row's cells) is each part. PDFium
 must give a line back within one of its lines; poppler, to report only, within its page's text with line breaks
 collapsed (Mawjaz hands it a line it would misread as pieces on lines of their own), and a line it misses is counted
-apart when `readers.bad_junctions` says no PDF gives it back within one line.
+apart when `readers.bad_junctions` says no PDF gives it back within one line, in the direction poppler reads its page
+(`reads_left_to_right`: letters counted, digits not). LINES_POPPLER=N prints the N lines poppler misses most often, of
+both kinds; LINES_SKIP_SWEEP=1 reads the PDFs already in OUT again.
 """
 import itertools
 import json
@@ -21,7 +23,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from readers import bad_junctions, normalised, strong  # noqa: E402
+from readers import bad_junctions, normalised, poppler_type  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 PDFIUM_PYTHON = pathlib.Path(os.environ.get("MAWJAZ_PDFIUM", pathlib.Path.home() / ".cache/mawjaz-pdfium")) / "bin/python"
@@ -160,6 +162,15 @@ def reports(out):
     return found
 
 
+def reads_left_to_right(page):
+    """Whether poppler reads `page` (its text as pdftotext writes it) left to right: its left-to-right letters (type `L`;
+    digits and number characters, type `#`, are not counted) at least as many as its right-to-left ones
+    (`TextPage::coalesce`, as `ReaderLine.letterBalance` has it). The embedding controls pdftotext adds around a line's
+    sections (U+202A LRE, U+202B RLE, U+202C PDF) are left out."""
+    kinds = [poppler_type(c) for c in page if not "\u202a" <= c <= "\u202c"]
+    return kinds.count("L") >= kinds.count("R")
+
+
 PDFIUM_SCRIPT = """import sys, json, pypdfium2
 print(json.dumps({p: [pg.get_textpage().get_text_range() for pg in pypdfium2.PdfDocument(p)] for p in sys.argv[1:]}))"""
 
@@ -179,7 +190,7 @@ def main():
     pdfium_pages = json.loads(subprocess.run([str(PDFIUM_PYTHON), "-c", PDFIUM_SCRIPT, *pdfs], capture_output=True,
                                              check=True).stdout)
     totals = {"lines": 0, "pdfium": 0, "poppler": 0, "poppler_impossible": 0}
-    misses_by_line = {}
+    misses_by_line, poppler_by_line, poppler_impossible = {}, {}, {}
     for name, _ in listed:
         rows = [(page, normalised(text)) for page, text in (r.split("\t", 1) for r in
                 (out / f"{name}.lines.tsv").read_text(encoding="utf-8").split("\n") if r)]
@@ -199,9 +210,10 @@ def main():
             # poppler is handed a line it would misread as pieces on lines of their own ("A line for poppler"), so its
             # lines are looked for in the page's text with line breaks collapsed too, as tokens are compared.
             if text not in normalised(poppler_page):
-                kinds = [strong(c) for c in poppler_page]
-                direction = "rtl" if kinds.count("R") > kinds.count("LN") else "ltr"
-                missed["poppler_impossible" if bad_junctions(text, direction) else "poppler"] += 1
+                direction = "ltr" if reads_left_to_right(poppler_page) else "rtl"
+                impossible = bool(bad_junctions(text, direction))
+                missed["poppler_impossible" if impossible else "poppler"] += 1
+                (poppler_impossible if impossible else poppler_by_line).setdefault(text, []).append(f"{name} p{page}")
         for key in missed:
             totals[key] += missed[key]
         print(f"{name}: {len(rows)} lines; PDFium misses {missed['pdfium']}; poppler {missed['poppler']} "
@@ -210,6 +222,10 @@ def main():
           f"{totals['poppler']} it could give back, {totals['poppler_impossible']} no PDF gives back within one line")
     for text, where in sorted(misses_by_line.items(), key=lambda item: -len(item[1])):
         print(f"PDFium {len(where)}×: {text}   ({', '.join(where[:3])}{' …' if len(where) > 3 else ''})")
+    shown = int(os.environ.get("LINES_POPPLER", "0"))
+    for label, found in (("poppler", poppler_by_line), ("poppler, no PDF within one line,", poppler_impossible)):
+        for text, where in sorted(found.items(), key=lambda item: -len(item[1]))[:shown]:
+            print(f"{label} {len(where)}×: {text}   ({', '.join(where[:3])}{' …' if len(where) > 3 else ''})")
 
 
 if __name__ == "__main__":
