@@ -334,14 +334,23 @@ final class NumberSpanLog {
     /// table's order), else in the order poppler reads the page, a space between: a cell poppler cannot give back on a
     /// line of its own (`Jackson (HQ)`, or `فرع جدة (18)` in the first column of an English table on a page poppler reads
     /// right to left: a letter or digit then a bracket at its end) comes back followed by the next cell, as the row is
-    /// written. Only when the row's pieces open with a neutral fewer times than the lines' own (`openings`): where the
-    /// next cell does not help (`(Southern Strike)` before an Arabic cell), each line keeps its own.
+    /// written. Where the page's order opens with a neutral fewer times (a running foot's two ends, `Ref. 12` and
+    /// `Office (Riyadh)`, on an English page poppler reads right to left), in that order. Only when the row's pieces
+    /// open with a neutral fewer times than the lines' own (`openings`): where the next cell does not help
+    /// (`(Southern Strike)` before an Arabic cell), each line keeps its own.
     private func noteRow(_ page: Int, _ glyphs: Range<Int>, _ lines: [(x: Double, text: String, glyphs: Range<Int>, blockIsRightToLeft: Bool)],
                          readerSpans: Int, openings: Int) {
         let leftToRight = pages[page].readsLeftToRight
-        let rowIsRightToLeft = lines.allSatisfy(\.blockIsRightToLeft) ? true : lines.contains(where: \.blockIsRightToLeft) ? !leftToRight : false
-        let text = ReaderLine.collapsed(lines.sorted { rowIsRightToLeft ? $0.x > $1.x : $0.x < $1.x }.map(\.text).joined(separator: " "))
-        let (pieces, rowOpenings) = ReaderLine.cut(text, leftToRight: leftToRight)
+        func cut(rightToLeft: Bool) -> (pieces: [[Unicode.Scalar]], openings: Int) {
+            let text = lines.sorted { rightToLeft ? $0.x > $1.x : $0.x < $1.x }.map(\.text).joined(separator: " ")
+            return ReaderLine.cut(ReaderLine.collapsed(text), leftToRight: leftToRight)
+        }
+        let rowIsRightToLeft = lines.allSatisfy(\.blockIsRightToLeft) || (lines.contains(where: \.blockIsRightToLeft) && !leftToRight)
+        var (pieces, rowOpenings) = cut(rightToLeft: rowIsRightToLeft)
+        if rowOpenings > 0, rowIsRightToLeft == leftToRight {
+            let pageOrder = cut(rightToLeft: !leftToRight)
+            if pageOrder.openings < rowOpenings { (pieces, rowOpenings) = pageOrder }
+        }
         guard rowOpenings < openings else { return }
         pages[page].readerLines.removeAll { $0.firstGlyph >= glyphs.lowerBound }
         pages[page].readerLines.append(ReaderLine(firstGlyph: glyphs.lowerBound, glyphCount: glyphs.count,
