@@ -643,8 +643,11 @@ struct ContentStreamText {
                 carrier = index
                 break
             }
-            // A left-to-right line of right-to-left glyphs only: its first object carries its text.
-            let carrierIsRightToLeft = carrier == nil && pdfiumLines[line].isLeftToRight
+            // A line of right-to-left glyphs only, set left to right (an Arabic paragraph in an English report) or drawn
+            // in several parts (a row of Arabic cells): its first object carries its text. A header row of one-letter
+            // cells (`أ`, `ب`, `ج`, each a text object of one glyph) left as drawn came back from PDFium a cell a line,
+            // left to right, on pages of a long table; carried so, as typed (measured by editing the PDF).
+            let carrierIsRightToLeft = carrier == nil && (pdfiumLines[line].isLeftToRight || !pdfiumLines[line].parts.isEmpty)
             if carrierIsRightToLeft, let index = members.first, !isCut[index] { carrier = index }
             guard let carrier else { continue }
             // The object PDFium read last before the carrier: the last drawn before the line (the rightmost of a line

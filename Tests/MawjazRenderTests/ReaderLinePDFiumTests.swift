@@ -206,6 +206,33 @@ import TestSupport
         }
     }
 
+    /// A table's header row of right-to-left cells with no object that is not right to left (one-letter cells `أ`, `ب`,
+    /// `ج`, each a text object of one glyph): left as drawn, PDFium copied it a cell a line, left to right (`ج`, `ب`, `أ`),
+    /// on the pages of a long table, and a header of words ran two cells together (`الفرع النسبةالرمز التاريخ`). Its first
+    /// object carries its text now: each page's header comes back as one line, as written.
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func aHeaderRowOfArabicCellsWithNoCarrierCopiesBackFromPDFium(_ family: String) throws {
+        for columns in [["أ", "ب", "ج"], ["الفرع", "الرمز", "النسبة", "التاريخ"]] {
+            let rows = (1...59).map { n in "[" + columns.indices.map { $0 == 0 ? "\"الرمز (Q\(n % 4 + 1))\"" : "\"\(n)\"" }.joined(separator: ", ") + "]" }
+            let report = """
+                {"template": {"name": "briefing", "fonts": {"arabic": "\(family)"}, "page": {"size": "A5"}}, "title": "تجربة",
+                 "date": "2026-12-03", "language": "ar", "numerals": "latin", "convert-digits": false,
+                 "body": [{"table": {"columns": [\(columns.map { "\"\($0)\"" }.joined(separator: ", "))], "rows": [\(rows.joined(separator: ", "))]}}]}
+                """
+            let folder = try TestSupport.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let source = folder.appendingPathComponent("report.json"), pdf = folder.appendingPathComponent("report.pdf")
+            try Data(report.utf8).write(to: source)
+            try TestSupport.renderer().render(reportAt: source, to: pdf)
+            let pages = try TestSupport.pdfiumPages(pdf)
+            #expect(pages.count > 2, "\(pages.count) pages")
+            for (number, page) in pages.enumerated() {
+                let lines = page.split(whereSeparator: \.isNewline).map { TestSupport.fidelityNormalised(String($0)) }
+                #expect(lines.contains(columns.joined(separator: " ")), "\(family), page \(number + 1): \(lines.prefix(6))")
+            }
+        }
+    }
+
     /// What PDFium copies of `report` (JSON) rendered, normalised as tokens are compared; the PDF checked first.
     static func pdfiumText(ofReport report: String) throws -> String {
         let folder = try TestSupport.temporaryFolder()
