@@ -120,8 +120,8 @@ enum LineOracle {
 
     /// For bench/fidelity/lines.py: each report that `MAWJAZ_LINE_SWEEP`'s `reports.tsv` lists (a name, a tab, its path; a
     /// row a report) is drawn to `NAME.pdf` in that folder, and its lines written to `NAME.lines.tsv`, one a row: the page
-    /// (from 1), a tab, the text as laid out (normalised by the script: `fidelityNormalised` splits at Swift's characters,
-    /// so it drops a mark that follows a space, the Quranic pause marks of `ٱلْأَرْضِ ۚ مَثَلُ`, on both sides alike).
+    /// (from 1), a tab, the text as laid out (normalised by the script, as `fidelityNormalised` normalises it: a mark that
+    /// follows a space, the Quranic pause marks of `ٱلْأَرْضِ ۚ مَثَلُ`, kept).
     @Test(.enabled(if: ProcessInfo.processInfo.environment["MAWJAZ_LINE_SWEEP"] != nil))
     func sweepWritesEachReportsLinesBesideItsPDF() throws {
         let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["MAWJAZ_LINE_SWEEP"] ?? "")

@@ -35,11 +35,22 @@ extension TestSupport {
     }
 
     /// Text as the fidelity check compares it: canonical composition (NFC), the invisible bidi controls readers
-    /// add left out, white space collapsed to single spaces.
+    /// add left out, white space collapsed to single spaces, scalar by scalar (as `measure.py` and `pdf-audit` do it):
+    /// split at Swift's characters, a combining mark after a space (the Quranic pause mark of `وَٱلْأَرْضِ ۚ مَثَلُ`) made
+    /// one character with it, which counted as white space, and the mark was dropped.
     package static func fidelityNormalised(_ text: String) -> String {
         let controls: Set<Unicode.Scalar> = ["\u{061C}", "\u{200E}", "\u{200F}", "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}",
                                              "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}"]
-        let kept = String(String.UnicodeScalarView(text.precomposedStringWithCanonicalMapping.unicodeScalars.filter { !controls.contains($0) }))
-        return kept.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var kept = String.UnicodeScalarView(), pendingSpace = false
+        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars where !controls.contains(scalar) {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !kept.isEmpty
+            } else {
+                if pendingSpace { kept.append(" ") }
+                pendingSpace = false
+                kept.append(scalar)
+            }
+        }
+        return String(kept)
     }
 }
