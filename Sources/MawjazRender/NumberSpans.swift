@@ -182,6 +182,9 @@ final class NumberSpanLog {
     @exclusivity(unchecked) private var line: TextLine?
     @exclusivity(unchecked) private var lineStart = (glyph: 0, readerSpans: 0)
     @exclusivity(unchecked) private var popplerDrawn: [Unicode.Scalar]?
+    /// Whether the current line's words stand a font size apart or more (`ReaderLine.hasWideWordGap`): poppler is handed
+    /// it whole, however it reads its glyphs.
+    @exclusivity(unchecked) private var lineIsSpread = false
     /// The lines drawn so far one after another on the current line's baseline, which PDFium reads as one line: the left
     /// end of the rightmost one's baseline and the advance of its last glyph (`joinsBaseline`), where the
     /// first begins on its page and where the last ends, each one's left edge, text and glyphs and whether its block reads
@@ -220,6 +223,7 @@ final class NumberSpanLog {
         lineOrigin = origin
         lineStart = (page.glyphCount, page.readerSpans.count)
         popplerDrawn = nil
+        lineIsSpread = ReaderLine.hasWideWordGap(line)
         if ReaderLine.mayBeMisread(line.text, leftToRight: page.readsLeftToRight) {
             // Room for the line's scalars, which its bytes bound: appended run by run, the array grew three times a line.
             var drawn: [Unicode.Scalar] = []
@@ -262,26 +266,40 @@ final class NumberSpanLog {
         return (left, right)
     }
 
-    /// Ends the current line: when poppler would misread it, notes it as a `ReaderLine`; notes the right-to-left lines
-    /// on its baseline as a `PDFiumLine`.
+    /// Ends the current line: when poppler would misread it, or its words stand far apart, notes it as a `ReaderLine`;
+    /// notes the right-to-left lines on its baseline as a `PDFiumLine`.
     func endLine() {
         defer { line = nil; popplerDrawn = nil }
         guard let line, !pages.isEmpty else { return }
         let page = pages.count - 1
         notePDFiumLine(line, page: page)
-        guard var drawn = popplerDrawn else { return }
-        // The number spans: poppler reads each token's text where its glyphs stand.
-        var from = 0
-        for span in lineSpans {
-            let token = Array(span.drawnText.unicodeScalars)
-            guard !token.isEmpty, let start = (from...max(from, drawn.count - token.count)).first(where: {
-                $0 + token.count <= drawn.count && drawn[$0..<($0 + token.count)].elementsEqual(token)
-            }) else { continue }
-            let text = Array(span.text.unicodeScalars)
-            drawn.replaceSubrange(start..<(start + token.count), with: text)
-            from = start + text.count
+        var cut: (pieces: [[Unicode.Scalar]], openings: Int)?
+        if var drawn = popplerDrawn {
+            // The number spans: poppler reads each token's text where its glyphs stand.
+            var from = 0
+            for span in lineSpans {
+                let token = Array(span.drawnText.unicodeScalars)
+                guard !token.isEmpty, let start = (from...max(from, drawn.count - token.count)).first(where: {
+                    $0 + token.count <= drawn.count && drawn[$0..<($0 + token.count)].elementsEqual(token)
+                }) else { continue }
+                let text = Array(span.text.unicodeScalars)
+                drawn.replaceSubrange(start..<(start + token.count), with: text)
+                from = start + text.count
+            }
+            cut = ReaderLine.cut(logical: line.text, drawn: drawn, leftToRight: pages[page].readsLeftToRight)
         }
-        guard let (pieces, openings) = ReaderLine.cut(logical: line.text, drawn: drawn, leftToRight: pages[page].readsLeftToRight) else { return }
+        // A line whose words stand far apart poppler breaks into blocks at the gaps, whatever their order: it is handed
+        // whole. A left-to-right line ending in a hyphen after a letter on a page poppler reads left to right it takes
+        // for a word broken across lines (`TextLine::hyphenated`): it drops the hyphen and runs the next line into it
+        // (`active-` then `duty` copied `activeduty`; there is no hyphenation, a hyphen at a line's end is typed). It is
+        // handed with a no-break space after the hyphen, white space at the end of the line, as PDFium is
+        // (`PDFiumLine.keepingFinalHyphen`).
+        if pages[page].readsLeftToRight, !line.isRightToLeft, PDFiumLine.mayEndBrokenWord(line.text) {
+            cut = ReaderLine.cut(ReaderLine.collapsed(line.text) + ["\u{A0}"], leftToRight: true)
+        } else if cut == nil, lineIsSpread {
+            cut = ReaderLine.cut(ReaderLine.collapsed(line.text), leftToRight: pages[page].readsLeftToRight)
+        }
+        guard let (pieces, openings) = cut else { return }
         // A last piece of neutrals alone (`Jackson (HQ` then `)`): the line ends where poppler cannot give it back, unless
         // the text after it on its baseline (the row's next cell) follows it on poppler's line (`noteBaseline`).
         if pieces.count > 1, pieces.last?.allSatisfy({ ReaderLine.kind($0) == .other }) == true { baselineLines?.endsOpen = true }

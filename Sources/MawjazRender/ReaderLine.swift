@@ -1,5 +1,6 @@
 // poppler's reading of a line, and the text it is handed on lines of its own where it would misread the drawn one (see
 // `ReaderLine`).
+import MawjazFrame
 
 /// poppler's reading order for one line, modelled on `TextOutputDev.cc` (`reorderText`, pdftotext 22.12) as
 /// `bench/fidelity/readers.py` models it, and the invisible text that makes it read a line right.
@@ -119,6 +120,32 @@ struct ReaderLine: Equatable {
             }
             return false
         }
+    }
+
+    /// Whether two of `line`'s words stand a font size apart or more, from the right edge of one's last glyph to the left
+    /// edge of the next one's first (a justified line in a narrow column). poppler builds its blocks of words from gaps:
+    /// it broke such lines into blocks of a word or two and interleaved them with the next column's (`among them the
+    /// Governor, the`, its gaps 1.7 font sizes, and `Adjutant General, to discuss further`, 1.13, came back a word a line;
+    /// `Commissioner of Agriculture and the`, 0.98, whole). Handed to poppler on a line of its own (measured by editing
+    /// the PDF), each comes back whole.
+    static func hasWideWordGap(_ line: TextLine) -> Bool {
+        var inkEnd: Double?  // where the last glyph of a word ends, on the line's baseline
+        for run in line.runs {
+            var glyph = 0, byte = run.clusterText.utf8.startIndex
+            let bytes = run.clusterText.utf8
+            for cluster in run.clusters {
+                defer { glyph += cluster.glyphCount }
+                let end = bytes.index(byte, offsetBy: cluster.byteCount, limitedBy: bytes.endIndex) ?? bytes.endIndex
+                defer { byte = end }
+                guard cluster.glyphCount > 0, glyph + cluster.glyphCount <= run.glyphs.count,
+                      !bytes[byte..<end].allSatisfy({ $0 == 0x20 }) else { continue }
+                let left = run.x + run.glyphs[glyph].x
+                if let inkEnd, left - inkEnd >= run.font.size { return true }
+                let next = glyph + cluster.glyphCount
+                inkEnd = run.x + (next < run.glyphs.count ? run.glyphs[next].x : run.width)
+            }
+        }
+        return false
     }
 
     /// The pieces poppler should be handed for a line whose logical text is `logical`, when what it reads of the

@@ -50,14 +50,17 @@ enum LineOracle {
         return misses
     }
 
-    /// The lines of the report `json` (written to a file first) that PDFium does not copy back whole.
-    static func misses(ofReport json: String) throws -> [(page: Int, line: String)] {
+    /// The report `json` (written to a file first) laid out and drawn: its lines, and those poppler and PDFium do not copy
+    /// back whole (`popplerMisses`, `misses`).
+    static func readings(ofReport json: String) throws
+        -> (lines: [[String]], poppler: [(page: Int, line: String)], pdfium: [(page: Int, line: String)]) {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = folder.appendingPathComponent("report.json"), pdf = folder.appendingPathComponent("report.pdf")
         try Data(json.utf8).write(to: source)
         let lines = try lines(ofReportAt: source, drawingTo: pdf)
-        return misses(lines, pdfiumPages: try TestSupport.pdfiumPages(pdf))
+        return (lines, popplerMisses(lines, popplerPages: try TestSupport.pdfText(pdf).components(separatedBy: "\u{0C}")),
+                misses(lines, pdfiumPages: try TestSupport.pdfiumPages(pdf)))
     }
 }
 
@@ -105,17 +108,35 @@ enum LineOracle {
              "language": "en", "numerals": "latin", "convert-digits": false,
              "body": [{"table": {"columns": ["Branch", "Code", "Rate", "Date"], "rows": [\(rows.joined(separator: ", "))]}}]}
             """
-        let folder = try TestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let source = folder.appendingPathComponent("report.json"), pdf = folder.appendingPathComponent("report.pdf")
-        try Data(report.utf8).write(to: source)
-        let lines = try LineOracle.lines(ofReportAt: source, drawingTo: pdf)
+        let (lines, poppler, pdfium) = try LineOracle.readings(ofReport: report)
         // The page as the test means it: one page, more Arabic letters than Latin ones (`ReaderLine.letterBalance`).
         #expect(lines.count == 1 && lines[0].reduce(0) { $0 + ReaderLine.letterBalance($1) } < 0)
-        let poppler = LineOracle.popplerMisses(lines, popplerPages: try TestSupport.pdfText(pdf).components(separatedBy: "\u{0C}"))
         #expect(poppler.isEmpty, "\(family): \(poppler)")
-        let pdfium = LineOracle.misses(lines, pdfiumPages: try TestSupport.pdfiumPages(pdf))
         #expect(pdfium.isEmpty, "\(family): \(pdfium)")
+    }
+
+    /// Two justified columns on an A5 page, whose words stand a font size apart and more (`ReaderLine.hasWideWordGap`):
+    /// poppler broke such lines into blocks of a word or two at the gaps and interleaved them with the other column's
+    /// (`among them`, `the`, `Governor,` on lines of their own). And a paragraph of words joined by hyphens, broken after
+    /// one (`reserve-` then `component`): poppler took the line for a word broken across lines and ran the next one into
+    /// it, the hyphen dropped (`reservecomponent`). Every line comes back whole from poppler, and from PDFium within one
+    /// of its lines.
+    @Test func justifiedColumnsAndAHyphenAtALinesEndComeBackWholeFromPoppler() throws {
+        let left = "The following year, Uzbekistan hosted key leaders from the State of Mississippi, among them the Governor, the "
+            + "Commissioner of Agriculture and the Adjutant General, to discuss further partnership opportunities in trade, "
+            + "education and economic development."
+        let right = "The Mississippi National Guard and Uzbekistan have shared a vital partnership since 2012, within the State "
+            + "Partnership Program of the U.S. National Guard Bureau."
+        let report = """
+            {"template": {"name": "briefing", "page": {"size": "A5"}}, "title": "Columns", "date": "2026-12-03", "language": "en",
+             "body": [{"columns": {"count": 2, "blocks": [{"paragraph": "\(left)"}, {"paragraph": "\(right)"}]}},
+               {"paragraph": "\(Array(repeating: "active-duty and reserve-component soldiers", count: 12).joined(separator: ", "))."}]}
+            """
+        let (lines, poppler, pdfium) = try LineOracle.readings(ofReport: report)
+        // The page as the test means it: a line ending in a hyphen after a letter.
+        #expect(lines.joined().contains { $0.hasSuffix("-") && $0.count > 1 })
+        #expect(poppler.isEmpty, "\(poppler)")
+        #expect(pdfium.isEmpty, "\(pdfium)")
     }
 
     /// For bench/fidelity/lines.py: each report that `MAWJAZ_LINE_SWEEP`'s `reports.tsv` lists (a name, a tab, its path; a
