@@ -129,21 +129,31 @@ struct ReaderLine: Equatable {
     /// `Commissioner of Agriculture and the`, 0.98, whole). Handed to poppler on a line of its own (measured by editing
     /// the PDF), each comes back whole.
     static func hasWideWordGap(_ line: TextLine) -> Bool {
-        var inkEnd: Double?  // where the last glyph of a word ends, on the line's baseline
+        // Where the last glyph of a word ends, on the line's baseline; read from each run's bytes by offset (the text's
+        // indices and `allSatisfy` over its slices cost a document 1 % of its instructions).
+        var inkEnd = 0.0, hasInk = false
         for run in line.runs {
-            var glyph = 0, byte = run.clusterText.utf8.startIndex
-            let bytes = run.clusterText.utf8
-            for cluster in run.clusters {
-                defer { glyph += cluster.glyphCount }
-                let end = bytes.index(byte, offsetBy: cluster.byteCount, limitedBy: bytes.endIndex) ?? bytes.endIndex
-                defer { byte = end }
-                guard cluster.glyphCount > 0, glyph + cluster.glyphCount <= run.glyphs.count,
-                      !bytes[byte..<end].allSatisfy({ $0 == 0x20 }) else { continue }
-                let left = run.x + run.glyphs[glyph].x
-                if let inkEnd, left - inkEnd >= run.font.size { return true }
-                let next = glyph + cluster.glyphCount
-                inkEnd = run.x + (next < run.glyphs.count ? run.glyphs[next].x : run.width)
+            var text = run.clusterText
+            let glyphs = run.glyphs, size = run.font.size
+            let found = text.withUTF8 { bytes in
+                var glyph = 0, byte = 0
+                for cluster in run.clusters {
+                    let count = cluster.glyphCount, end = min(byte + cluster.byteCount, bytes.count)
+                    defer { glyph += count; byte = end }
+                    var blank = true, index = byte
+                    while blank, index < end {
+                        blank = bytes[index] == 0x20
+                        index += 1
+                    }
+                    guard !blank, count > 0, glyph + count <= glyphs.count else { continue }
+                    let left = run.x + glyphs[glyph].x
+                    if hasInk, left - inkEnd >= size { return true }
+                    inkEnd = run.x + (glyph + count < glyphs.count ? glyphs[glyph + count].x : run.width)
+                    hasInk = true
+                }
+                return false
             }
+            if found { return true }
         }
         return false
     }
