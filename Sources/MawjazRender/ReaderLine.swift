@@ -130,14 +130,16 @@ struct ReaderLine: Equatable {
     /// the PDF), each comes back whole.
     static func hasWideWordGap(_ line: TextLine) -> Bool {
         // Where the last glyph of a word ends, on the line's baseline; read from each run's bytes by offset (the text's
-        // indices and `allSatisfy` over its slices cost a document 1 % of its instructions).
+        // indices and `allSatisfy` over its slices cost a document 1 % of its instructions). The runs' fields read in
+        // place: a run copied whole (its font, arrays and strings retained and released) cost as much as its clusters.
         var inkEnd = 0.0, hasInk = false
-        for run in line.runs {
-            var text = run.clusterText
-            let glyphs = run.glyphs, size = run.font.size
+        let runs = line.runs
+        for runIndex in runs.indices {
+            var text = runs[runIndex].clusterText
+            let glyphs = runs[runIndex].glyphs, size = runs[runIndex].font.size, x = runs[runIndex].x, width = runs[runIndex].width
             let found = text.withUTF8 { bytes in
                 var glyph = 0, byte = 0
-                for cluster in run.clusters {
+                for cluster in runs[runIndex].clusters {
                     let count = cluster.glyphCount, end = min(byte + cluster.byteCount, bytes.count)
                     defer { glyph += count; byte = end }
                     var blank = true, index = byte
@@ -146,9 +148,9 @@ struct ReaderLine: Equatable {
                         index += 1
                     }
                     guard !blank, count > 0, glyph + count <= glyphs.count else { continue }
-                    let left = run.x + glyphs[glyph].x
+                    let left = x + glyphs[glyph].x
                     if hasInk, left - inkEnd >= size { return true }
-                    inkEnd = run.x + (glyph + count < glyphs.count ? glyphs[glyph + count].x : run.width)
+                    inkEnd = x + (glyph + count < glyphs.count ? glyphs[glyph + count].x : width)
                     hasInk = true
                 }
                 return false
