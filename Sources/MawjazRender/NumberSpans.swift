@@ -383,14 +383,20 @@ final class NumberSpanLog {
     /// draws gets its entry, when its glyphs were drawn one after the other (else it is left out).
     func drew(run: Int, order: some RandomAccessCollection<Int>, popplerText: @autoclosure () -> String) {
         guard !pages.isEmpty else { return }
-        if let line {
+        // The line read in place (`line?.`): bound by `if let`, it was copied, its runs and strings retained, for each run.
+        if line != nil {
             if var drawn = popplerDrawn {
-                // Appended one by one, the array held once: `append(contentsOf:)` walked the text twice, counting it first.
+                // Appended one by one, the array held once: `append(contentsOf:)` walked the text twice, counting it first;
+                // decoded from the text's bytes (`ReaderLine.Scalars`), not through its `unicodeScalars`.
                 popplerDrawn = nil
-                for scalar in popplerText().unicodeScalars { drawn.append(scalar) }
+                var text = popplerText()
+                text.withUTF8 { bytes in
+                    var scalars = ReaderLine.Scalars(bytes: bytes)
+                    while let scalar = scalars.next() { drawn.append(scalar) }
+                }
                 popplerDrawn = drawn
             }
-            if line.runs[run].clusterText.utf8.allSatisfy({ $0 == 0x20 }) {
+            if line?.runs[run].clusterText.utf8.allSatisfy({ $0 == 0x20 }) == true {
                 let start = pages[pages.count - 1].glyphCount
                 pages[pages.count - 1].blankRuns.append(start..<(start + order.count))
             }
