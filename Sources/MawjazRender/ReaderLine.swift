@@ -265,8 +265,14 @@ struct ReaderLine: Equatable {
         }
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(characters.count)
-        for section in leftToRight ? sections : sections.reversed() {
-            if section.isReversed { result += characters[section.range].reversed() } else { result += characters[section.range] }
+        // The sections walked by index and a reversed one a character at a time: `reversed()` here made arrays.
+        for step in sections.indices {
+            let section = sections[leftToRight ? step : sections.count - 1 - step]
+            if section.isReversed {
+                for index in section.range.reversed() { result.append(characters[index]) }
+            } else {
+                result += characters[section.range]
+            }
         }
         return result
     }
