@@ -20,10 +20,56 @@ enum LineOracle {
 
     /// Each page's text lines as laid out (their logical text untouched), the pages drawn to `pdf`.
     static func texts(ofReportAt source: URL, drawingTo pdf: URL) throws -> [[String]] {
+        try parts(ofReportAt: source, drawingTo: pdf).map { $0.map(\.text) }
+    }
+
+    /// A text line as laid out: its baseline's left end on the page and its logical text, untouched.
+    struct Part {
+        let x: Double, y: Double, text: String
+    }
+
+    /// Each page's text lines with their places, in painting order, the pages drawn to `pdf`.
+    static func parts(ofReportAt source: URL, drawingTo pdf: URL) throws -> [[Part]] {
         let renderer = try TestSupport.renderer()
         let document = try renderer.layout(try renderer.bind(try renderer.load(reportAt: source).report)).document
         _ = try Renderer().write(document, to: pdf, format: .pdf)
-        return document.pages.map { page in page.frame.textLines.map(\.line.text) }
+        return document.pages.map { page in page.frame.textLines.map { Part(x: $0.origin.x, y: $0.origin.y, text: $0.line.text) } }
+    }
+
+    /// The baselines of several parts (a table's row, a running head's two ends; page numbers from 1) that PDFium does
+    /// not copy back apart: a part not found whole within one of its page's lines with white space or the line's end on
+    /// either side, or two neighbouring parts (left to right) found one straight after the other more often than the
+    /// page's own lines hold them so (`2015` is a chart's axis labels `20` and `15` run together, and a year under it).
+    /// Parts are on one baseline when their baselines stand less than 2 pt apart (a row's Arabic cells in Amiri sit
+    /// 0.3 pt below its Latin ones). As bench/fidelity/lines.py's `run_together`.
+    static func runTogether(_ pages: [[Part]], pdfiumPages: [String]) -> [(page: Int, parts: [String])] {
+        var found: [(page: Int, parts: [String])] = []
+        for (index, parts) in pages.enumerated() {
+            let copied = index < pdfiumPages.count ? pdfiumPages[index].split(whereSeparator: \.isNewline).map {
+                " " + TestSupport.fidelityNormalised(String($0)) + " "
+            } : []
+            let own = parts.map { TestSupport.fidelityNormalised($0.text) }
+            func count(_ text: String, in lines: [String]) -> Int {
+                lines.reduce(0) { $0 + $1.components(separatedBy: text).count - 1 }
+            }
+            var baselines: [(y: Double, parts: [Part])] = []
+            for part in parts.sorted(by: { $0.y < $1.y }) where !TestSupport.fidelityNormalised(part.text).isEmpty {
+                if let last = baselines.last, part.y - last.y < 2 {
+                    baselines[baselines.count - 1].parts.append(part)
+                } else {
+                    baselines.append((part.y, [part]))
+                }
+            }
+            for baseline in baselines where baseline.parts.count > 1 {
+                let texts = baseline.parts.sorted { $0.x < $1.x }.map { TestSupport.fidelityNormalised($0.text) }
+                let apart = texts.allSatisfy { text in copied.contains { $0.contains(" \(text) ") } }
+                let glued = zip(texts, texts.dropFirst()).contains { left, right in
+                    [left + right, right + left].contains { count($0, in: copied) > count($0, in: own) }
+                }
+                if !apart || glued { found.append((index + 1, texts)) }
+            }
+        }
+        return found
     }
 
     /// The lines (page numbers from 1) not found whole within one line of what PDFium copies of their page.
@@ -141,8 +187,9 @@ enum LineOracle {
 
     /// For bench/fidelity/lines.py: each report that `MAWJAZ_LINE_SWEEP`'s `reports.tsv` lists (a name, a tab, its path; a
     /// row a report) is drawn to `NAME.pdf` in that folder, and its lines written to `NAME.lines.tsv`, one a row: the page
-    /// (from 1), a tab, the text as laid out (normalised by the script, as `fidelityNormalised` normalises it: a mark that
-    /// follows a space, the Quranic pause marks of `ٱلْأَرْضِ ۚ مَثَلُ`, kept).
+    /// (from 1), its baseline's y and its left end's x on the page, and the text as laid out (normalised by the script,
+    /// as `fidelityNormalised` normalises it: a mark that follows a space, the Quranic pause marks of
+    /// `ٱلْأَرْضِ ۚ مَثَلُ`, kept), each after a tab.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["MAWJAZ_LINE_SWEEP"] != nil))
     func sweepWritesEachReportsLinesBesideItsPDF() throws {
         let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["MAWJAZ_LINE_SWEEP"] ?? "")
@@ -151,11 +198,14 @@ enum LineOracle {
         #expect(!reports.isEmpty, "no report in \(folder.path)/reports.tsv")
         for report in reports {
             do {
-                let lines = try LineOracle.texts(ofReportAt: URL(fileURLWithPath: report[1]),
+                let pages = try LineOracle.parts(ofReportAt: URL(fileURLWithPath: report[1]),
                                                  drawingTo: folder.appendingPathComponent("\(report[0]).pdf"))
                 // Tabs and line breaks written as spaces (white space is collapsed when lines are compared).
-                let rows = lines.enumerated().flatMap { page, texts in
-                    texts.map { text in "\(page + 1)\t" + String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\t" || $0 == "\n" ? " " : $0 })) + "\n" }
+                let rows = pages.enumerated().flatMap { page, parts in
+                    parts.map { part in
+                        "\(page + 1)\t\(part.y)\t\(part.x)\t"
+                            + String(String.UnicodeScalarView(part.text.unicodeScalars.map { $0 == "\t" || $0 == "\n" ? " " : $0 })) + "\n"
+                    }
                 }
                 try Data(rows.joined().utf8).write(to: folder.appendingPathComponent("\(report[0]).lines.tsv"))
             } catch {

@@ -13,7 +13,10 @@ must give a line back within one of its lines; poppler, to report only, within i
 collapsed (Mawjaz hands it a line it would misread as pieces on lines of their own), and a line it misses is counted
 apart when `readers.bad_junctions` says no PDF gives it back within one line, in the direction poppler reads its page
 (`reads_left_to_right`: letters counted, digits not). LINES_POPPLER=N prints the N lines poppler misses most often, of
-both kinds; LINES_SKIP_SWEEP=1 reads the PDFs already in OUT again.
+both kinds; LINES_SKIP_SWEEP=1 reads the PDFs already in OUT again. A baseline of several parts (a row, a running
+head's two ends, a timeline's date and text) is counted apart too when a reader runs its parts together
+(`run_together`: a part without white space or a line's end either side, or two neighbours glued); LINES_TOGETHER=N
+prints the N met most often, PDFium's and poppler's (poppler only to report).
 """
 import itertools
 import json
@@ -171,6 +174,44 @@ def reads_left_to_right(page):
     return kinds.count("L") >= kinds.count("R")
 
 
+def baselines(parts):
+    """`parts` (page, baseline y, left end x, normalised text) grouped by baseline: those of a page whose baselines stand
+    less than 2 pt apart (a row's Arabic cells in Amiri sit 0.3 pt below its Latin ones), each group's texts left to
+    right, keyed by its page."""
+    found = []
+    for page, y, x, text in sorted((p for p in parts if p[3]), key=lambda p: (int(p[0]), p[1])):
+        if found and found[-1][0] == page and y - found[-1][1] < 2:
+            found[-1][2].append((x, text))
+        else:
+            found.append((page, y, [(x, text)]))
+    return [(page, [text for _, text in sorted(placed)]) for page, _, placed in found]
+
+
+def run_together(parts, pages):
+    """The baselines of several parts (`parts`: page, baseline y, left end x, normalised text; a table's row, a running
+    head's two ends) that a reader's text (`pages`, a page's text a string) does not give back apart, as
+    `LineOracle.runTogether` has it: a part not found whole within one line with white space or the line's end on either
+    side, or two neighbouring parts (left to right) found one straight after the other more often than the page's own
+    lines hold them so (`2015` is the axis labels `20` and `15` glued, and a year in the chart). Each: its page and its
+    parts; and the number of baselines of several parts."""
+    found, count = [], 0
+    own = {}
+    for page, _, _, text in parts:
+        own.setdefault(page, []).append(text)
+    for page, texts in baselines(parts):
+        if len(texts) < 2:
+            continue
+        count += 1
+        index = int(page) - 1
+        copied = [f" {normalised(line)} " for line in pages[index].splitlines()] if index < len(pages) else []
+        apart = all(any(f" {text} " in line for line in copied) for text in texts)
+        glued = any(sum(line.count(joined) for line in copied) > sum(line.count(joined) for line in own[page])
+                    for left, right in zip(texts, texts[1:]) for joined in (left + right, right + left))
+        if not apart or glued:
+            found.append((page, texts))
+    return found, count
+
+
 PDFIUM_SCRIPT = """import sys, json, pypdfium2
 print(json.dumps({p: [pg.get_textpage().get_text_range() for pg in pypdfium2.PdfDocument(p)] for p in sys.argv[1:]}))"""
 
@@ -189,12 +230,14 @@ def main():
     pdfs = [str(out / f"{name}.pdf") for name, _ in listed]
     pdfium_pages = json.loads(subprocess.run([str(PDFIUM_PYTHON), "-c", PDFIUM_SCRIPT, *pdfs], capture_output=True,
                                              check=True).stdout)
-    totals = {"lines": 0, "pdfium": 0, "poppler": 0, "poppler_impossible": 0}
+    totals = {"lines": 0, "pdfium": 0, "poppler": 0, "poppler_impossible": 0, "baselines": 0, "pdfium_together": 0,
+              "poppler_together": 0}
     misses_by_line, poppler_by_line, poppler_impossible = {}, {}, {}
+    together = {"pdfium": {}, "poppler": {}}
     for name, _ in listed:
-        rows = [(page, normalised(text)) for page, text in (r.split("\t", 1) for r in
-                (out / f"{name}.lines.tsv").read_text(encoding="utf-8").split("\n") if r)]
-        rows = [(page, text) for page, text in rows if text]
+        parts = [(page, float(y), float(x), normalised(text)) for page, y, x, text in (r.split("\t", 3) for r in
+                 (out / f"{name}.lines.tsv").read_text(encoding="utf-8").split("\n") if r)]
+        rows = [(page, text) for page, _, _, text in parts if text]
         poppler = subprocess.run(["pdftotext", "-enc", "UTF-8", str(out / f"{name}.pdf"), "-"], capture_output=True,
                                  check=True).stdout.decode().split("\f")
         pdfium = pdfium_pages[str(out / f"{name}.pdf")]
@@ -214,12 +257,23 @@ def main():
                 impossible = bool(bad_junctions(text, direction))
                 missed["poppler_impossible" if impossible else "poppler"] += 1
                 (poppler_impossible if impossible else poppler_by_line).setdefault(text, []).append(f"{name} p{page}")
+        for reader, pages in (("pdfium", pdfium), ("poppler", poppler)):
+            found, count = run_together(parts, pages)
+            totals["baselines"] += count if reader == "pdfium" else 0
+            for page, texts in found:
+                totals[f"{reader}_together"] += 1
+                together[reader].setdefault(" | ".join(texts), []).append(f"{name} p{page}")
         for key in missed:
             totals[key] += missed[key]
         print(f"{name}: {len(rows)} lines; PDFium misses {missed['pdfium']}; poppler {missed['poppler']} "
               f"(+{missed['poppler_impossible']} no PDF gives back)")
     print(f"\nall: {totals['lines']} lines in {len(listed)} reports; PDFium misses {totals['pdfium']}; poppler misses "
           f"{totals['poppler']} it could give back, {totals['poppler_impossible']} no PDF gives back within one line")
+    print(f"{totals['baselines']} baselines of several parts: PDFium runs together {totals['pdfium_together']}, poppler (to report only) "
+          f"{totals['poppler_together']}")
+    for reader in together:
+        for texts, where in sorted(together[reader].items(), key=lambda item: -len(item[1]))[:int(os.environ.get("LINES_TOGETHER", "0"))]:
+            print(f"{reader} runs together {len(where)}×: {texts}   ({', '.join(where[:3])}{' …' if len(where) > 3 else ''})")
     for text, where in sorted(misses_by_line.items(), key=lambda item: -len(item[1])):
         print(f"PDFium {len(where)}×: {text}   ({', '.join(where[:3])}{' …' if len(where) > 3 else ''})")
     shown = int(os.environ.get("LINES_POPPLER", "0"))
