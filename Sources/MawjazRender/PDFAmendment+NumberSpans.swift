@@ -638,10 +638,19 @@ struct ContentStreamText {
             for index in first...last where !isBlankShow(index) { members.append(index) }
             // A loop, not `first(where:)`: a closure calling `mayCarry` would copy the state of the names' look-up for
             // every show.
+            // A line drawn in several parts (a table's row) is carried by a show of more than one glyph where it has one:
+            // PDFium takes a text object of one glyph to run in the page's direction of lines, which it guesses from how
+            // much of the page's width and height its text objects cover (`FindTextlineFlowOrientation`), and on a
+            // landscape page of a long table, whose rows cover more of its height than its cells do of its width, it
+            // guessed vertical: the rows carried by `)` of `فرع جدة (18)` ran together on one line, right to left
+            // (measured by editing the PDF: carried by `18`, each came back on a line of its own, as written).
             var carrier: Int?
             for index in members where !isCut[index] && mayCarry(index) {
-                carrier = index
-                break
+                if carrier == nil { carrier = index }
+                if pdfiumLines[line].parts.isEmpty || shows[index].glyphCount > 1 {
+                    carrier = index
+                    break
+                }
             }
             // A line of right-to-left glyphs only, set left to right (an Arabic paragraph in an English report) or drawn
             // in several parts (a row of Arabic cells): its first object carries its text. A header row of one-letter

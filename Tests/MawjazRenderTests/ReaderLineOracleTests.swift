@@ -185,6 +185,35 @@ enum LineOracle {
         #expect(pdfium.isEmpty, "\(pdfium)")
     }
 
+    /// A long Arabic table on A4 landscape pages under a running head of one part: on its second page the rows' text
+    /// objects cover more of the page's height than of its width, PDFium (`FindTextlineFlowOrientation`) took the page's
+    /// lines for vertical, and a row carried by a text object of one glyph (`)` of `فرع جدة (18)`) had no direction of its
+    /// own: the rows ran together on one line, right to left, each whole but glued to the next (`2026/07/19فرع جدة (17)`;
+    /// the sweep: 70 rows on 4 pages). Each row comes back apart, every cell with a separator either side.
+    @Test func aLandscapeTablesRowsComeBackApartFromPDFium() throws {
+        let rows = (1...40).map { n in
+            "[\"فرع جدة (\(n))\", \"KPI-\(n + 100)\", \"\(n % 90 + 5).5%\", \"2026/\(n % 12 + 1)/\(n % 28 + 1)\"]"
+        }
+        let report = """
+            {"template": {"name": "briefing", "fonts": {"arabic": "Noto Naskh Arabic"}, "page": {"size": "A4", "orientation": "landscape"},
+              "header": {"start": "مديرية الموارد — التقرير 7/2026"}},
+             "title": "تجربة", "date": "2026-12-03", "language": "ar", "numerals": "latin", "convert-digits": false,
+             "body": [{"table": {"columns": ["الفرع", "الرمز", "النسبة", "التاريخ"], "rows": [\(rows.joined(separator: ", "))]}}]}
+            """
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = folder.appendingPathComponent("report.json"), pdf = folder.appendingPathComponent("report.pdf")
+        try Data(report.utf8).write(to: source)
+        let pages = try LineOracle.parts(ofReportAt: source, drawingTo: pdf)
+        let pdfium = try TestSupport.pdfiumPages(pdf)
+        // The report as the test means it: the table runs over more than one page.
+        #expect(pages.count > 1)
+        let together = LineOracle.runTogether(pages, pdfiumPages: pdfium)
+        #expect(together.isEmpty, "\(together.count) rows: \(together.prefix(3))")
+        #expect(LineOracle.misses(pages.map { $0.map { TestSupport.fidelityNormalised($0.text) }.filter { !$0.isEmpty } },
+                                  pdfiumPages: pdfium).isEmpty)
+    }
+
     /// For bench/fidelity/lines.py: each report that `MAWJAZ_LINE_SWEEP`'s `reports.tsv` lists (a name, a tab, its path; a
     /// row a report) is drawn to `NAME.pdf` in that folder, and its lines written to `NAME.lines.tsv`, one a row: the page
     /// (from 1), its baseline's y and its left end's x on the page, and the text as laid out (normalised by the script,
