@@ -16,7 +16,7 @@ apart when `readers.bad_junctions` says no PDF gives it back within one line, in
 both kinds; LINES_SKIP_SWEEP=1 reads the PDFs already in OUT again. A baseline of several parts (a row, a running
 head's two ends, a timeline's date and text) is counted apart too when a reader runs its parts together
 (`run_together`: a part without white space or a line's end either side, or two neighbours glued); LINES_TOGETHER=N
-prints the N met most often, PDFium's and poppler's (poppler only to report).
+prints the N met most often, PDFium's and poppler's (poppler only to report, its line breaks collapsed).
 """
 import itertools
 import json
@@ -257,7 +257,8 @@ def main():
                 impossible = bool(bad_junctions(text, direction))
                 missed["poppler_impossible" if impossible else "poppler"] += 1
                 (poppler_impossible if impossible else poppler_by_line).setdefault(text, []).append(f"{name} p{page}")
-        for reader, pages in (("pdfium", pdfium), ("poppler", poppler)):
+        # poppler's page with its line breaks collapsed, as its lines are looked for above.
+        for reader, pages in (("pdfium", pdfium), ("poppler", [page.replace("\n", " ") for page in poppler])):
             found, count = run_together(parts, pages)
             totals["baselines"] += count if reader == "pdfium" else 0
             for page, texts in found:
