@@ -510,8 +510,9 @@ struct ContentStreamText {
     /// (`blankRuns`, as the painter counted them) that cairo left out (`located`); a span in such a line is tagged
     /// `/Word` inside a `/Span` hiding it from poppler. Each of `pdfiumLines` found so, every show of it not a space
     /// alone and not crossing its ends, gets each operator it is written as in an `/L` sequence of its own, innermost:
-    /// the first show whose glyphs may carry the line's text (`PDFiumLine.isCarrier`), shown whole by one operator,
-    /// holding the line's /ActualText, the others a tab; a line without such a show is left as it is.
+    /// the first show whose glyphs may carry the line's text (`PDFiumLine.isCarrier`), shown whole by one operator (of
+    /// a line drawn in several parts, the first such of more than one glyph where there is one), holding the line's
+    /// /ActualText, the others a tab; a line without such a show is left as it is.
     func wrapping(_ spans: [NumberSpanLog.Entry], lines: [ReaderLine] = [], space: ReaderLine.Space? = nil,
                   pdfiumLines: [PDFiumLine] = [], blankRuns: [Range<Int>] = [],
                   text: (_ font: Int, _ code: Int) -> String?) -> (stream: [UInt8], hiddenLines: [Int])? {
