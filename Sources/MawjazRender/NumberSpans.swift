@@ -387,11 +387,11 @@ final class NumberSpanLog {
         if line != nil {
             if var drawn = popplerDrawn {
                 // Appended one by one, the array held once: `append(contentsOf:)` walked the text twice, counting it first;
-                // decoded from the text's bytes (`ReaderLine.Scalars`), not through its `unicodeScalars`.
+                // decoded from the text's bytes (`UTF8Scalars`), not through its `unicodeScalars`.
                 popplerDrawn = nil
                 var text = popplerText()
                 text.withUTF8 { bytes in
-                    var scalars = ReaderLine.Scalars(bytes: bytes)
+                    var scalars = UTF8Scalars(bytes: bytes)
                     while let scalar = scalars.next() { drawn.append(scalar) }
                 }
                 popplerDrawn = drawn

@@ -23,38 +23,10 @@ enum PDFObject: Equatable, Sendable {
         var text = text
         return text.withUTF8 { bytes in
             if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return .string(Array(bytes)) }
-            return utf16Text(utf8: bytes)
+            // Decoded in place, two bytes of UTF-16 for each byte of UTF-8 at most: through the string's scalars, a
+            // structure element's text cost some 3,000 instructions.
+            return utf16Text(UTF8Scalars(bytes: bytes), capacity: 2 + 2 * bytes.count)
         }
-    }
-
-    /// The text string of valid UTF-8 `bytes` (a string's), as `utf16Text(_:capacity:)` writes its scalars: decoded in
-    /// place, two bytes of UTF-16 for each byte of UTF-8 at most. (Through the string's scalars, a structure element's
-    /// text cost some 3,000 instructions.)
-    private static func utf16Text(utf8 bytes: UnsafeBufferPointer<UInt8>) -> PDFObject {
-        .hexString([UInt8](unsafeUninitializedCapacity: 2 + 2 * bytes.count) { output, count in
-            writeByteOrderMark(into: output, count: &count)
-            var index = 0
-            while index < bytes.count {
-                let lead = UInt32(bytes[index])
-                let scalar: UInt32
-                switch lead {
-                case ..<0x80:
-                    scalar = lead
-                    index += 1
-                case ..<0xE0:
-                    scalar = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                    index += 2
-                case ..<0xF0:
-                    scalar = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                    index += 3
-                default:
-                    scalar = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-                        | UInt32(bytes[index + 3] & 0x3F)
-                    index += 4
-                }
-                writeUTF16(scalar, into: output, count: &count)
-            }
-        })
     }
 
     /// The text string of `scalars`, as `text(_:)` writes it for their string: Swift appends an array of scalars to a

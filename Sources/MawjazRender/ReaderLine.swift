@@ -166,7 +166,7 @@ struct ReaderLine: Equatable {
     static func cut(logical: String, drawn: [Unicode.Scalar], leftToRight: Bool = false) -> (pieces: [[Unicode.Scalar]], openings: Int)? {
         let read = popplerText(drawn, leftToRight: leftToRight)
         var logical = logical
-        guard !logical.withUTF8({ sameCollapsed(read, Scalars(bytes: $0)) }) else { return nil }
+        guard !logical.withUTF8({ sameCollapsed(read, UTF8Scalars(bytes: $0)) }) else { return nil }
         return cut(collapsed(logical), leftToRight: leftToRight)
     }
 
@@ -178,7 +178,7 @@ struct ReaderLine: Equatable {
     }
 
     /// Whether `first` and `second` are the same once white space is collapsed (`collapsed`), compared as they are read.
-    private static func sameCollapsed(_ first: [Unicode.Scalar], _ second: Scalars) -> Bool {
+    private static func sameCollapsed(_ first: [Unicode.Scalar], _ second: UTF8Scalars) -> Bool {
         var left = first.makeIterator(), right = second
         var a = left.next(), b = right.next()
         while a.map(isSpace) == true { a = left.next() }
@@ -422,30 +422,6 @@ struct ReaderLine: Equatable {
             }
         }
         return result
-    }
-
-    /// The scalars of a native string's UTF-8 `bytes`, decoded in place, for a loop that compares or appends them one by
-    /// one (`sameCollapsed`, what `NumberSpanLog` notes poppler reads): through `String.UnicodeScalarView` the array
-    /// appended to was checked for uniqueness at every scalar.
-    struct Scalars: IteratorProtocol {
-        let bytes: UnsafeBufferPointer<UInt8>
-        var index = 0
-
-        /// The next scalar, nil after the last.
-        mutating func next() -> Unicode.Scalar? {
-            guard index < bytes.count else { return nil }
-            let byte = bytes[index]
-            if byte < 0x80 {
-                index += 1
-                return Unicode.Scalar(byte)
-            }
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-            var value = UInt32(byte) & (byte >= 0xF0 ? 0x07 : byte >= 0xE0 ? 0x0F : 0x1F)
-            for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-            index += length
-            // A string's UTF-8 is valid: every sequence is a scalar.
-            return Unicode.Scalar(value) ?? "\u{FFFD}"
-        }
     }
 
     // poppler's UnicodeTypeTable.cc, pages 0x00 and 0x20: `N` neutral, `L` left to right, `#` number, `R` right to left.
