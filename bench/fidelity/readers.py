@@ -12,6 +12,12 @@ Usage:
                                             /ActualText (a tab on the line's other text objects, which PDFium then
                                             skips), and prints every reader's tokens before and after and whether the
                                             pages' pixels changed
+  readers.py layers PDF SOURCE OUT_DIR     the share of SOURCE's Arabic words (pdf-audit's recall: whole and in order)
+                                            each reader gives back from PDF, and from copies of it with Mawjaz's text
+                                            layers taken out one by one (the structure elements' /ActualText, the
+                                            lines for PDFium, the lines for poppler): what each layer costs MuPDF 1.28
+  readers.py without PDF OUT LAYER[,LAYER]  writes a copy of PDF without those text layers (structure, pdfium,
+                                            poppler), for measure.py
   readers.py demo MAWJAZ_BINARY OUT_DIR     sets a one-line paragraph whose tokens poppler cannot give back within
                                             one line, then rewrites its page so that poppler reads them from lines
                                             of its own while PDFium keeps reading the drawn glyphs; prints what
@@ -516,6 +522,79 @@ def pdfium_lines(mawjaz, out, font):
     print("pages pixel for pixel the same at 70 dpi:", same)
 
 
+# The text layers `layers` takes out: the structure elements' /ActualText (written for tree walkers, `StructurePlan`),
+# and in the content streams the marked-content sequences of the lines for PDFium (`/L` with an /ActualText) and of
+# the lines for poppler (`/Span` with an /ActualText), their contents kept.
+LAYERS = {"structure": "structure elements' /ActualText", "pdfium": "lines for PDFium (/L)", "poppler": "lines for poppler (/Span)"}
+
+
+def without_layers(pdf, out, layers):
+    """A copy of `pdf` at `out` without the text layers named in `layers` (keys of LAYERS)."""
+    qdf = out + ".qdf"
+    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, qdf], check=True)
+    d = open(qdf, "rb").read().decode("latin-1")
+    if "structure" in layers:
+        d = re.sub(r"\d+ 0 obj\n<<\n.*?\nendobj", lambda m: re.sub(r"\n  /ActualText <[0-9a-fA-F]*>", "", m.group(0))
+                   if "/Type /StructElem" in m.group(0) else m.group(0), d, flags=re.S)
+    dropped = {"L": "pdfium" in layers, "Span": "poppler" in layers}
+    marks = re.compile(r"(/(?:L|Span) ?<< ?/ActualText ?(?:<[0-9a-fA-F]*>|\((?:[^\\)]|\\.)*\)) ?>> ?BDC|\bBDC\b|\bBMC\b|\bEMC\b)")
+
+    def stream(match):
+        out_, stack = [], []
+        for token in marks.split(match.group(0)):
+            if token.endswith("BDC") and token.startswith(("/L", "/Span")):
+                stack.append(dropped["L" if token.startswith("/L") else "Span"])
+                if not stack[-1]:
+                    out_.append(token)
+            elif token in ("BDC", "BMC"):
+                stack.append(False)
+                out_.append(token)
+            elif token == "EMC":
+                if not (stack.pop() if stack else False):
+                    out_.append(token)
+            else:
+                out_.append(token)
+        return "".join(out_)
+    d = re.sub(r"stream\n.*?\nendstream", stream, d, flags=re.S)
+    open(qdf, "wb").write(d.encode("latin-1"))
+    with open(out, "wb") as f:
+        subprocess.run(["fix-qdf", qdf], stdout=f, check=True)
+
+
+def layers(pdf, source, out):
+    """Each reader's share of `source`'s Arabic words in `pdf`, as it is and with each text layer taken out."""
+    sys.path.insert(0, HERE)
+    import measure
+    letters = "\u0620-\u063F\u0641-\u064A\u066E-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FF"
+    marks_ = "\u064B-\u065F\u0670\u06D6-\u06ED"
+    word = re.compile(f"[{letters}{marks_}]*[{letters}][{letters}{marks_}]*")
+
+    def words(text):
+        return word.findall(re.sub("[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]", " ", text.replace("\u0640", "")))
+
+    def in_order(a, b):  # pdf-audit's recall: the longest common subsequence of the two lists of words
+        previous = [0] * (len(b) + 1)
+        for x in a:
+            current = [0] * (len(b) + 1)
+            for j, y in enumerate(b, 1):
+                current[j] = previous[j - 1] + 1 if x == y else max(current[j - 1], previous[j])
+            previous = current
+        return previous[-1]
+    wanted = words(open(source, encoding="utf-8").read())
+    os.makedirs(out, exist_ok=True)
+    variants = [("as written", pdf)]
+    for taken in (["structure"], ["pdfium"], ["poppler"], ["structure", "pdfium"], ["structure", "pdfium", "poppler"]):
+        path = os.path.join(out, "without-" + "-".join(taken) + ".pdf")
+        without_layers(pdf, path, taken)
+        variants.append(("without " + ", ".join(LAYERS[t] for t in taken), path))
+    readers = measure.available()
+    width = max(len(name) for name, _ in variants) + 2
+    print(f"{'share of ' + str(len(wanted)) + ' words, in order':{width}s}" + "".join(f"{r:>11s}" for r in readers))
+    for name, path in variants:
+        shares = [in_order(wanted, words(extract(path))) / max(1, len(wanted)) for extract in readers.values()]
+        print(f"{name:{width}s}" + "".join(f"{s:>11.3f}" for s in shares))
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 5 and sys.argv[1] == "ceiling":
         ceiling(sys.argv[2], sys.argv[3], sys.argv[4])
@@ -523,6 +602,10 @@ if __name__ == "__main__":
         check()
     elif len(sys.argv) == 5 and sys.argv[1] == "pdfium-lines" and shutil.which("qpdf") and shutil.which("fix-qdf"):
         pdfium_lines(sys.argv[2], sys.argv[3], sys.argv[4])
+    elif len(sys.argv) == 5 and sys.argv[1] == "layers" and shutil.which("qpdf") and shutil.which("fix-qdf"):
+        layers(sys.argv[2], sys.argv[3], sys.argv[4])
+    elif len(sys.argv) == 5 and sys.argv[1] == "without" and set(sys.argv[4].split(",")) <= set(LAYERS):
+        without_layers(sys.argv[2], sys.argv[3], sys.argv[4].split(","))
     elif len(sys.argv) == 4 and sys.argv[1] == "demo" and shutil.which("qpdf") and shutil.which("fix-qdf"):
         demo(sys.argv[2], sys.argv[3])
     else:
