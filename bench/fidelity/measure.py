@@ -10,7 +10,9 @@ Evince and Okular copy), PDFium (pypdfium2: Chrome's and Edge's viewer), MuPDF 1
 (Debian's libjs-pdf under node, the text of its text layer in stream order), and the versions people have today from
 the readers' environment (READERS, default ~/.cache/mawjaz-readers, made by run.sh): MuPDF 1.28 (PyMuPDF's
 `page.get_text()`; MuPDF is the engine of SumatraPDF, zathura-pdf-mupdf and PyMuPDF) and pdf.js 6 (the build a PyPI package
-ships, Firefox's viewer's engine, under node). A reader that is not installed is left out.
+ships, Firefox's viewer's engine, under node). The MuPDF column is named by the version the environment holds (an
+environment of another PyMuPDF, `READERS=DIR`, is read the same way: `mupdf-1.26` for PyMuPDF 1.26.7). A reader that
+is not installed is left out.
 Prints one table per reader: a row per kind, a column per PDF, then the totals.
 """
 import glob
@@ -78,7 +80,9 @@ def available():
     if shutil.which("mutool"):
         readers["mupdf"] = mupdf
     if os.access(READERS_PYTHON, os.X_OK):
-        readers["mupdf-1.28"] = mupdf_current
+        version = subprocess.run([READERS_PYTHON, "-c", "import pymupdf; print(pymupdf.VersionFitz)"], capture_output=True, text=True)
+        if version.returncode == 0:
+            readers["mupdf-" + ".".join(version.stdout.strip().split(".")[:2])] = mupdf_current
     if shutil.which("node") and os.path.exists("/usr/share/nodejs/pdfjs-dist/build/pdf.js"):
         readers["pdfjs"] = pdfjs
     if shutil.which("node") and pdfjs_current_build():
