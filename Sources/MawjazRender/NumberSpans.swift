@@ -190,8 +190,8 @@ final class NumberSpanLog {
     /// first begins on its page and where the last ends, each one's left edge, text and glyphs and whether its block reads
     /// right to left (`TextLine.blockIsRightToLeft`, else the line's own direction), whether any is right to left,
     /// and whether any left-to-right one holds a right-to-left character; where the first one's vowelled-word spans begin
-    /// among the page's, whether poppler can give one of them back only with the text after it (`endsOpen`), and how many
-    /// of their pieces for poppler open with a neutral (`ReaderLine.openings`). Noted in the page's `pdfiumLines` (and
+    /// among the page's, whether poppler can give one of them back with no mark only with the text after it (`endsOpen`), and
+    /// at how many places their text for poppler needs a direction mark (`ReaderLine.openings`). Noted in the page's `pdfiumLines` (and
     /// `readerLines`) once the next baseline begins (`noteBaseline`).
     @exclusivity(unchecked) private var baselineLines: (page: Int, rightmost: (x: Double, y: Double, advance: Double), firstGlyph: Int, endGlyph: Int,
                                 lines: [(x: Double, text: String, glyphs: Range<Int>, blockIsRightToLeft: Bool)],
@@ -276,7 +276,7 @@ final class NumberSpanLog {
         guard let line, !pages.isEmpty else { return }
         let page = pages.count - 1
         notePDFiumLine(line, page: page)
-        var cut: (pieces: [[Unicode.Scalar]], openings: Int)?
+        var cut: (pieces: [[Unicode.Scalar]], openings: Int, endsOpen: Bool)?
         if var drawn = popplerDrawn {
             // The number spans: poppler reads each token's text where its glyphs stand.
             var from = 0
@@ -302,10 +302,10 @@ final class NumberSpanLog {
         } else if cut == nil, lineIsSpread {
             cut = ReaderLine.cut(ReaderLine.collapsed(line.text), leftToRight: pages[page].readsLeftToRight)
         }
-        guard let (pieces, openings) = cut else { return }
-        // A last piece of neutrals alone (`Jackson (HQ` then `)`): the line ends where poppler cannot give it back, unless
-        // the text after it on its baseline (the row's next cell) follows it on poppler's line (`noteBaseline`).
-        if pieces.count > 1, pieces.last?.allSatisfy({ ReaderLine.kind($0) == .other }) == true { baselineLines?.endsOpen = true }
+        guard let (pieces, openings, endsOpen) = cut else { return }
+        // Neutrals at the end that poppler gives back only after a mark (`Jackson (HQ)`): the text after it on its
+        // baseline (the row's next cell) on poppler's line may give them back with none (`noteBaseline`).
+        if endsOpen { baselineLines?.endsOpen = true }
         baselineLines?.openings += openings
         pages[page].readerLines.append(ReaderLine(firstGlyph: lineStart.glyph, glyphCount: pages[page].glyphCount - lineStart.glyph,
                                                   readerSpans: lineStart.readerSpans..<pages[page].readerSpans.count, pieces: pieces))
@@ -353,18 +353,19 @@ final class NumberSpanLog {
     /// Hands poppler the lines drawn on one baseline (a table row's cells, `glyphs` on page `page`) as one `ReaderLine` in
     /// place of each one's, their texts in the order their block reads when all say the same (a table's row in the
     /// table's order), else in the order poppler reads the page, a space between: a cell poppler cannot give back on a
-    /// line of its own (`Jackson (HQ)`, or `فرع جدة (18)` in the first column of an English table on a page poppler reads
-    /// right to left: a letter or digit then a bracket at its end) comes back followed by the next cell, as the row is
-    /// written. Where the page's order opens with a neutral fewer times (a running foot's two ends, `Ref. 12` and
-    /// `Office (Riyadh)`, on an English page poppler reads right to left), in that order. Only when the row's pieces
-    /// open with a neutral fewer times than the lines' own (`openings`): where the next cell does not help
-    /// (`(Southern Strike)` before an Arabic cell), each line keeps its own.
+    /// line of its own without a direction mark (`Jackson (HQ)`, or `فرع جدة (18)` in the first column of an English
+    /// table on a page poppler reads right to left: a letter or digit then a bracket at its end) comes back followed by
+    /// the next cell, as the row is written, with none. Where the page's order needs fewer marks (a running foot's two
+    /// ends, `Ref. 12` and `Office (Riyadh)`, on an English page poppler reads right to left), in that order. Only when
+    /// the row needs fewer marks than the lines' own (`openings`): where the next cell does not help (`(Southern
+    /// Strike)` before an Arabic cell), each line keeps its own, marks and all.
     private func noteRow(_ page: Int, _ glyphs: Range<Int>, _ lines: [(x: Double, text: String, glyphs: Range<Int>, blockIsRightToLeft: Bool)],
                          readerSpans: Int, openings: Int) {
         let leftToRight = pages[page].readsLeftToRight
         func cut(rightToLeft: Bool) -> (pieces: [[Unicode.Scalar]], openings: Int) {
             let text = lines.sorted { rightToLeft ? $0.x > $1.x : $0.x < $1.x }.map(\.text).joined(separator: " ")
-            return ReaderLine.cut(ReaderLine.collapsed(text), leftToRight: leftToRight)
+            let cut = ReaderLine.cut(ReaderLine.collapsed(text), leftToRight: leftToRight)
+            return (cut.pieces, cut.openings)
         }
         let rowIsRightToLeft = lines.allSatisfy(\.blockIsRightToLeft) || (lines.contains(where: \.blockIsRightToLeft) && !leftToRight)
         var (pieces, rowOpenings) = cut(rightToLeft: rowIsRightToLeft)

@@ -162,19 +162,61 @@ struct ReaderLine: Equatable {
 
     /// The pieces poppler should be handed for a line whose logical text is `logical`, when what it reads of the
     /// characters drawn, left to right, `drawn`, on a page it reads left to right or not (`leftToRight`), differs from it
-    /// (white space collapsed), with how many of the cuts drop no space (`openings`); nil when it reads right.
-    static func cut(logical: String, drawn: [Unicode.Scalar], leftToRight: Bool = false) -> (pieces: [[Unicode.Scalar]], openings: Int)? {
+    /// (white space collapsed), with how many places needed a direction mark (`openings`) and whether one of them is
+    /// before the neutrals that end the line (`endsOpen`); nil when it reads right.
+    static func cut(logical: String, drawn: [Unicode.Scalar], leftToRight: Bool = false)
+        -> (pieces: [[Unicode.Scalar]], openings: Int, endsOpen: Bool)? {
         let read = popplerText(drawn, leftToRight: leftToRight)
         var logical = logical
         guard !logical.withUTF8({ sameCollapsed(read, UTF8Scalars(bytes: $0)) }) else { return nil }
         return cut(collapsed(logical), leftToRight: leftToRight)
     }
 
-    /// `text` cut into pieces (`pieces(of:kinds:leftToRight:)`), each in the visual order poppler reads back as it, and
-    /// how many of the cuts drop no space (`openings`).
-    static func cut(_ text: [Unicode.Scalar], leftToRight: Bool) -> (pieces: [[Unicode.Scalar]], openings: Int) {
+    /// `text` cut into pieces at the spaces `pieces(of:kinds:leftToRight:)` drops, each in the visual order poppler reads
+    /// back as it; where no space follows the letter or number the neutrals run on from (`Program) في`, `(Internal)` at
+    /// the line's end), a direction mark of the page's second kind right after it (`marked`) in place of a cut. With
+    /// how many such places there are (`openings`), and whether the last is before the neutrals that end the line
+    /// (`endsOpen`: `Jackson (HQ)`, which its row's next cell mends without a mark).
+    static func cut(_ text: [Unicode.Scalar], leftToRight: Bool) -> (pieces: [[Unicode.Scalar]], openings: Int, endsOpen: Bool) {
         let kinds = text.map(kind), ranges = pieces(of: text, kinds: kinds, leftToRight: leftToRight)
-        return (ranges.map { visualText(of: text[$0], kinds: kinds[$0], leftToRight: leftToRight) }, openings(ranges))
+        let openings = openings(ranges)
+        guard openings > 0 else {
+            return (ranges.map { visualText(of: text[$0], kinds: kinds[$0], leftToRight: leftToRight) }, 0, false)
+        }
+        let endsOpen = ranges.count > 1 && ranges[ranges.count - 2].upperBound == ranges[ranges.count - 1].lowerBound
+            && kinds[ranges[ranges.count - 1]].allSatisfy { $0 == .other }
+        return (marked(text, kinds: kinds, pieces: ranges, leftToRight: leftToRight).map {
+            visualText(of: $0.text[...], kinds: $0.kinds[...], leftToRight: leftToRight)
+        }, openings, endsOpen)
+    }
+
+    /// The mark poppler reads as a right-to-left letter (U+200F, its type `R`) and the one it reads as a left-to-right
+    /// letter (U+200E, `L`): each is invisible, and `measure.py`, `pdf-audit` and the readers' users drop it.
+    static let rightToLeftMark: Unicode.Scalar = "\u{200F}", leftToRightMark: Unicode.Scalar = "\u{200E}"
+
+    /// The pieces `pieces` (ranges of `text`, whose kinds are `kinds`) as poppler is handed them: two pieces cut with no
+    /// space between are one, with a mark of the kind that would follow the neutrals at the cut (on a right-to-left page
+    /// U+200F, poppler's `R`; on a left-to-right one U+200E, `L`). poppler cannot give back a left-to-right letter or
+    /// number followed by neutrals and then a right-to-left letter or the line's end (`Program) في`, `(Internal)`); with
+    /// the mark right after the letter, the letter is followed by a right-to-left one and the neutrals stand between two
+    /// of them, which it gives back in place (measured with pdftotext 22.12 on pages edited by hand, both directions).
+    /// The mark agrees with the page's direction, so poppler's count of letters for it only grows.
+    static func marked(_ text: [Unicode.Scalar], kinds: [Kind], pieces: [Range<Int>], leftToRight: Bool)
+        -> [(text: [Unicode.Scalar], kinds: [Kind])] {
+        let mark = leftToRight ? leftToRightMark : rightToLeftMark, markKind: Kind = leftToRight ? .leftToRightOrNumber : .rightToLeft
+        var joined: [(text: [Unicode.Scalar], kinds: [Kind])] = []
+        for index in pieces.indices {
+            let range = pieces[index]
+            if index > 0, pieces[index - 1].upperBound == range.lowerBound {
+                joined[joined.count - 1].text.append(mark)
+                joined[joined.count - 1].kinds.append(markKind)
+                joined[joined.count - 1].text += text[range]
+                joined[joined.count - 1].kinds += kinds[range]
+            } else {
+                joined.append((Array(text[range]), Array(kinds[range])))
+            }
+        }
+        return joined
     }
 
     /// Whether `first` and `second` are the same once white space is collapsed (`collapsed`), compared as they are read.
@@ -303,7 +345,7 @@ struct ReaderLine: Equatable {
     }
 
     /// How many times `pieces` (ranges of a text, `pieces(of:kinds:leftToRight:)`) cut it with no space to drop, right
-    /// after a letter or number (`Report) في`): places poppler gives back broken by a line break.
+    /// after a letter or number (`Report) في`): places poppler gives back only with a direction mark (`marked`).
     static func openings(_ pieces: [Range<Int>]) -> Int {
         zip(pieces, pieces.dropFirst()).reduce(0) { count, pair in count + (pair.0.upperBound == pair.1.lowerBound ? 1 : 0) }
     }
@@ -331,7 +373,8 @@ struct ReaderLine: Equatable {
             if scalar.properties.generalCategory == .decimalNumber { return .leftToRightOrNumber }
             return scalar.properties.isAlphabetic && !TextLayerRun.isMark(scalar) ? .leftToRightOrNumber : .other
         }
-        return type == UInt8(ascii: "N") ? .other : .leftToRightOrNumber
+        // The marks and embedding controls of page 0x20 are of both kinds (U+200F, U+202B, U+202E: `R`).
+        return type == UInt8(ascii: "N") ? .other : type == UInt8(ascii: "R") ? .rightToLeft : .leftToRightOrNumber
     }
 
     /// Whether the character U+0600–U+06FF `value` is one poppler counts a number character (`#`): the Arabic number

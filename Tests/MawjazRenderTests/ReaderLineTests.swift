@@ -42,6 +42,52 @@ import TestSupport
         #expect(ReaderLine.cut(scalars("Jackson (HQ) فرع"), leftToRight: false).openings == 1)
     }
 
+    @Test func aCutWithNoSpaceToDropIsAMarkInOnePiece() {
+        // No PDF gives back from poppler a Latin letter or number followed by a bracket or quote and then Arabic or the
+        // line's end, on a page it reads right to left (on one it reads left to right, an Arabic letter followed by them
+        // and then Latin, a number or the end): handed in one piece with a mark of the page's direction right after the
+        // letter, poppler reads back the text with the mark in it.
+        let marks: Set<Unicode.Scalar> = [ReaderLine.rightToLeftMark, ReaderLine.leftToRightMark]
+        for (text, leftToRight) in [("صنفت سري (Internal)", false), ("قال (State Partnership Program) في", false),
+                                    ("بنسبة (50%) عن", false), ("صدر تقرير «٢٠٢٤» عن", false),
+                                    ("Southern Strike (ثاذرن سترايك) in", true), ("Mississippi (ميسيسيبي)", true)] {
+            let cut = ReaderLine.cut(scalars(text), leftToRight: leftToRight)
+            #expect(cut.pieces.count == 1 && cut.openings == 1, "\(text): \(cut.pieces.map(string))")
+            let read = ReaderLine.popplerText(cut.pieces[0], leftToRight: leftToRight)
+            #expect(read.filter { marks.contains($0) } == [leftToRight ? ReaderLine.leftToRightMark : ReaderLine.rightToLeftMark], "\(text)")
+            #expect(string(read.filter { !marks.contains($0) }) == text, "\(text): \(string(read))")
+        }
+        // A cut at a space stays a cut; neutrals ending the line after a mark are noted (a row's next cell may mend them).
+        #expect(ReaderLine.cut(scalars("بلغت 12.5% بعد عام"), leftToRight: false).pieces.count == 2)
+        #expect(ReaderLine.cut(scalars("Jackson (HQ)"), leftToRight: false).endsOpen)
+        #expect(!ReaderLine.cut(scalars("Jackson (HQ) فرع"), leftToRight: false).endsOpen)
+        #expect(ReaderLine.kind(ReaderLine.rightToLeftMark) == .rightToLeft && ReaderLine.kind(ReaderLine.leftToRightMark) == .leftToRightOrNumber)
+    }
+
+    /// Lines no PDF gave back from poppler without a mark, of tokens no corpus holds.
+    static let markedParagraphs = [
+        "صنفت الهيئة المذكرة سري (Internal)",
+        "نشرت الوزارة تقريرها (Annual Outlook) في مارس الماضي.",
+        "ارتفعت المبيعات بنسبة (50%) عن العام الماضي.",
+        "صدر تقرير «٢٠٢٤» عن الهيئة أمس.",
+    ]
+    static let markedTokens = ["المذكرة سري (Internal)", "تقريرها (Annual Outlook) في", "بنسبة (50%) عن", "تقرير «٢٠٢٤» عن"]
+    static let markedEnglishParagraphs = [
+        "The contract with the firm (النخيل للتجارة) in Dubai was signed in January.",
+        "The second batch was held at customs (الجمارك)",
+        "Deliveries from «الأفق» rose by half over the quarter.",
+    ]
+    static let markedEnglishTokens = ["firm (النخيل للتجارة) in Dubai", "at customs (الجمارك)", "from «الأفق» rose"]
+
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func linesNoPDFGaveBackWithoutAMarkCopyBackFromPoppler(_ family: String) throws {
+        try checkPopplersLines(opening: "كتب المدرس على اللوح ثم قرأ الطلاب الدرس كله بصوت عال وقال الشاعر قصيدة عن الوطن",
+                               paragraphs: Self.markedParagraphs, tokens: Self.markedTokens, before: 0, family: family, direction: .rightToLeft)
+        try checkPopplersLines(opening: "The committee met in the morning and read the whole of the report before it broke for lunch at noon",
+                               paragraphs: Self.markedEnglishParagraphs, tokens: Self.markedEnglishTokens, before: 0, family: family,
+                               direction: .leftToRight)
+    }
+
     @Test func aLinePopplerReadsRightGetsNoPieces() {
         let plain = "كتب المدرس على اللوح ثم قرأ الطلاب"
         #expect(!ReaderLine.mayBeMisread(plain))
