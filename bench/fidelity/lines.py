@@ -11,8 +11,10 @@ holding a dash alone, columns, facts, a timeline, a chart's labels, a signature,
 pdftotext. A line of several parts on one baseline (a running head's two ends, a table row's cells) is each part. PDFium
 must give a line back within one of its lines; poppler, to report only, within its page's text with line breaks
 collapsed (Mawjaz hands it a line it would misread as pieces on lines of their own), and a line it misses is counted
-apart when `readers.bad_junctions` says no PDF gives it back within one line, in the direction poppler reads its page
-(`reads_left_to_right`: letters counted, digits not). LINES_POPPLER=N prints the N lines poppler misses most often, of
+apart when `readers.bad_junctions` says no PDF gives it back within one line without a direction mark, in the direction
+poppler reads its page (`reads_left_to_right`: letters counted, digits not). Texts are compared as `pdf-audit` compares
+tokens (`readers.normalised`: NFC, white space collapsed, the bidi controls U+061C, U+200E, U+200F, U+202A-U+202E and
+U+2066-U+2069 dropped), so the marks Mawjaz hands poppler (`ReaderLine.marked`) and those pdftotext adds are not counted. LINES_POPPLER=N prints the N lines poppler misses most often, of
 both kinds; LINES_SKIP_SWEEP=1 reads the PDFs already in OUT again. A baseline of several parts (a row, a running
 head's two ends, a timeline's date and text) is counted apart too when a reader runs its parts together
 (`run_together`: a part without white space or a line's end either side, or two neighbours glued); LINES_TOGETHER=N
@@ -269,7 +271,7 @@ def main():
         print(f"{name}: {len(rows)} lines; PDFium misses {missed['pdfium']}; poppler {missed['poppler']} "
               f"(+{missed['poppler_impossible']} no PDF gives back)")
     print(f"\nall: {totals['lines']} lines in {len(listed)} reports; PDFium misses {totals['pdfium']}; poppler misses "
-          f"{totals['poppler']} it could give back, {totals['poppler_impossible']} no PDF gives back within one line")
+          f"{totals['poppler']} it could give back, {totals['poppler_impossible']} no PDF gives back within one line without a mark")
     print(f"{totals['baselines']} baselines of several parts: PDFium runs together {totals['pdfium_together']}, poppler (to report only) "
           f"{totals['poppler_together']}")
     for reader in together:
@@ -278,7 +280,7 @@ def main():
     for text, where in sorted(misses_by_line.items(), key=lambda item: -len(item[1])):
         print(f"PDFium {len(where)}×: {text}   ({', '.join(where[:3])}{' …' if len(where) > 3 else ''})")
     shown = int(os.environ.get("LINES_POPPLER", "0"))
-    for label, found in (("poppler", poppler_by_line), ("poppler, no PDF within one line,", poppler_impossible)):
+    for label, found in (("poppler", poppler_by_line), ("poppler, no PDF within one line without a mark,", poppler_impossible)):
         for text, where in sorted(found.items(), key=lambda item: -len(item[1]))[:shown]:
             print(f"{label} {len(where)}×: {text}   ({', '.join(where[:3])}{' …' if len(where) > 3 else ''})")
 
