@@ -16,7 +16,8 @@ import MawjazFrame
 /// line poppler would misread gets a second text layer in the amendment (`PDFAmendment+ReaderLines`): its drawn
 /// glyphs are hidden from poppler (each in a `/Span` with an empty /ActualText) and its text is handed to poppler in
 /// `pieces`, each written as the /ActualText of an invisible space on a baseline of its own, in the visual order that
-/// poppler turns into the piece. PDFium drops a text object with nothing to ink, so it keeps reading the drawn glyphs.
+/// poppler turns into the piece; where its rule allows no cut at a space, with an invisible direction mark in place of a
+/// cut (`marked`). PDFium drops a text object with nothing to ink, so it keeps reading the drawn glyphs.
 struct ReaderLine: Equatable {
     /// The line's first glyph on the page, and how many glyphs it has (as `NumberSpanLog` counts them).
     var firstGlyph: Int
@@ -174,7 +175,7 @@ struct ReaderLine: Equatable {
 
     /// `text` cut into pieces at the spaces `pieces(of:kinds:leftToRight:)` drops, each in the visual order poppler reads
     /// back as it; where no space follows the letter or number the neutrals run on from (`Program) في`, `(Internal)` at
-    /// the line's end), a direction mark of the page's second kind right after it (`marked`) in place of a cut. With
+    /// the line's end), a direction mark of the page's direction right after it (`marked`) in place of a cut. With
     /// how many such places there are (`openings`), and whether the last is before the neutrals that end the line
     /// (`endsOpen`: `Jackson (HQ)`, which its row's next cell mends without a mark).
     static func cut(_ text: [Unicode.Scalar], leftToRight: Bool) -> (pieces: [[Unicode.Scalar]], openings: Int, endsOpen: Bool) {
@@ -195,12 +196,13 @@ struct ReaderLine: Equatable {
     static let rightToLeftMark: Unicode.Scalar = "\u{200F}", leftToRightMark: Unicode.Scalar = "\u{200E}"
 
     /// The pieces `pieces` (ranges of `text`, whose kinds are `kinds`) as poppler is handed them: two pieces cut with no
-    /// space between are one, with a mark of the kind that would follow the neutrals at the cut (on a right-to-left page
-    /// U+200F, poppler's `R`; on a left-to-right one U+200E, `L`). poppler cannot give back a left-to-right letter or
-    /// number followed by neutrals and then a right-to-left letter or the line's end (`Program) في`, `(Internal)`); with
-    /// the mark right after the letter, the letter is followed by a right-to-left one and the neutrals stand between two
-    /// of them, which it gives back in place (measured with pdftotext 22.12 on pages edited by hand, both directions).
-    /// The mark agrees with the page's direction, so poppler's count of letters for it only grows.
+    /// space between are one, with a mark of the page's direction between them, right after the cut's letter (on a
+    /// right-to-left page U+200F, poppler's `R`; on a left-to-right one U+200E, `L`). On a right-to-left page poppler
+    /// cannot give back a left-to-right letter or number followed by neutrals and then a right-to-left letter or the
+    /// line's end (`Program) في`, `(Internal)`); with the mark right after it, the letter is followed by a right-to-left
+    /// one and the neutrals stand between two of them, which it gives back in place (on a left-to-right page the same with
+    /// the kinds swapped; measured with pdftotext 22.12 on pages edited by hand, both directions). The mark agrees with
+    /// the page's direction, so poppler's count of letters for it only grows.
     static func marked(_ text: [Unicode.Scalar], kinds: [Kind], pieces: [Range<Int>], leftToRight: Bool)
         -> [(text: [Unicode.Scalar], kinds: [Kind])] {
         let mark = leftToRight ? leftToRightMark : rightToLeftMark, markKind: Kind = leftToRight ? .leftToRightOrNumber : .rightToLeft
