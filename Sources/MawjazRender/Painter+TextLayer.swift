@@ -381,9 +381,11 @@ final class TextLayerPlan {
         let known = GlyphAdvances(advances, pool: advanceTables)
         let advances = known.advances
         self.advances = advances
+        // The frames' items read where they lie (`Frame.textLines` made an array of every page's lines, copied, twice).
         hasSpans = pages.contains { page in
-            page.frame.textLines.contains { _, line in
-                line.runs.contains { run in
+            page.frame.items.contains { placed in
+                guard case .text(let line) = placed.item else { return false }
+                return line.runs.contains { run in
                     TextLayerRun.mayHoldSpans(run, inLeftToRightLine: !line.isRightToLeft, advance: advances(run.font))
                 }
             }
@@ -403,7 +405,8 @@ final class TextLayerPlan {
         var faces: [FontFace: Int] = [:]
         var faceNames: [CairoGlyphNames] = []
         for page in pages {
-            for (_, line) in page.frame.textLines {
+            for placed in page.frame.items {
+                guard case .text(let line) = placed.item else { continue }
                 for run in line.runs {
                     let runFace = faces[run.font.face] ?? faces.count
                     if runFace == faces.count { faceNames.append(names(run.font)) }
