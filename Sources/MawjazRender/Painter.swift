@@ -24,9 +24,9 @@ struct Painter {
 
     /// Paints every item of `frame` with the frame's top-left corner at `origin`.
     func paint(_ frame: Frame, at origin: Point = .zero) throws(RenderError) {
-        for placed in frame.items {
-            let position = placed.position.offsetBy(dx: origin.x, dy: origin.y)
-            switch placed.item {
+        for index in frame.items.indices {
+            let position = frame.items[index].position.offsetBy(dx: origin.x, dy: origin.y)
+            switch frame.items[index].item {
             case .text(let line):
                 let span = tagger?.lineNeedsSpan() ?? false
                 if span { cairo_tag_begin(cr, StructurePlan.spanType, "") }
