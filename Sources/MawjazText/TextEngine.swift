@@ -108,7 +108,21 @@ package final class TextEngine {
                 throw .paragraphTooLong(characters: characterCount, limit: Self.paragraphCharacterLimit)
             }
         }
-        let layout = try makeLayout(text: text, spans: spans, base: base, paragraph: paragraph)
+        var unbroken = UnbrokenTokens.ranges(in: text)
+        var layout = try makeLayout(text: text, spans: spans, base: base, paragraph: paragraph, unbroken: unbroken)
+        // A URL or address wider than the line is let break again (where UAX #14 allows), so that it stays in the margin.
+        while let width = paragraph.width, !unbroken.isEmpty {
+            var over: [Range<Int>] = []
+            try forEachLine(of: layout) { _, logical, line in
+                let start = Int(line.pointee.start_index)
+                if logical.width.points > width + 0.01 { over.append(start..<(start + Int(line.pointee.length))) }
+            }
+            let kept = unbroken.filter { token in !over.contains { $0.overlaps(token) } }
+            guard kept.count < unbroken.count else { break }
+            unbroken = kept
+            mawjaz_object_unref(UnsafeMutableRawPointer(layout))
+            layout = try makeLayout(text: text, spans: spans, base: base, paragraph: paragraph, unbroken: unbroken)
+        }
         defer { mawjaz_object_unref(UnsafeMutableRawPointer(layout)) }
         return try body(layout, text, spans, base, marked)
     }
@@ -169,8 +183,8 @@ package final class TextEngine {
         return description
     }
 
-    private func makeLayout(text: String, spans: [TextSpan], base: TextStyle,
-                            paragraph: StyledParagraph) throws(TextError) -> OpaquePointer {
+    private func makeLayout(text: String, spans: [TextSpan], base: TextStyle, paragraph: StyledParagraph,
+                            unbroken: [Range<Int>]) throws(TextError) -> OpaquePointer {
         let context = paragraph.direction.isRightToLeft ? rightToLeftContext : leftToRightContext
         guard let layout = pango_layout_new(context) else { throw .fontconfig("pango_layout_new failed") }
         pango_layout_set_auto_dir(layout, 0)
@@ -204,6 +218,12 @@ package final class TextEngine {
             start = end
         }
         setLatinRuns(in: text, spans: spans, attributes: attributes)
+        for token in unbroken {
+            let attribute = pango_attr_allow_breaks_new(0)!
+            attribute.pointee.start_index = guint(token.lowerBound)
+            attribute.pointee.end_index = guint(token.upperBound)
+            pango_attr_list_insert(attributes, attribute)
+        }
         pango_layout_set_attributes(layout, attributes)
         pango_attr_list_unref(attributes)
 

@@ -146,6 +146,37 @@ import TestSupport
         #expect(allowed.lines.contains { $0.line.width > 30 })
     }
 
+    /// A URL or e-mail address that does not fit moves whole to the next line, in both directions and justified with
+    /// kashidas or spaces: a reader copies a token split across two lines as two pieces.
+    @Test(arguments: [Justification.kashida, .spaces])
+    func aURLOrAddressMovesWholeToTheNextLine(justification: Justification) throws {
+        let url = "https://lab.example.gov.sa/reports?year=2026"
+        let cases: [(String, TextStyle, Direction)] = [
+            ("تنشر الهيئة تقاريرها السنوية على \(url)، ويراسلها القراء على reports@lab.example.gov.sa.", arabic, .rightToLeft),
+            ("The authority publishes its yearly reports at \(url), and readers write to reports@lab.example.gov.sa.", latin, .leftToRight),
+        ]
+        for (text, style, direction) in cases {
+            for width in stride(from: 270.0, through: 420, by: 15) {
+                let paragraph = StyledParagraph(spans: [TextSpan(text, style: style)], direction: direction, alignment: .justify,
+                                                width: width, justification: justification)
+                let lines = try engine.shape(paragraph).lines.map(\.line)
+                #expect(lines.contains { $0.text.contains(url) }, "\(width): \(lines.map(\.text))")
+                #expect(lines.contains { $0.text.contains("reports@lab.example.gov.sa") }, "\(width): \(lines.map(\.text))")
+                #expect(lines.allSatisfy { $0.width <= width + 0.01 })
+            }
+        }
+    }
+
+    /// A URL wider than the line still breaks where UAX #14 allows, and no line leaves the margin.
+    @Test func aURLWiderThanTheLineStillBreaksInsideTheMargin() throws {
+        let text = "See https://lab.example.gov.sa/reports/annual/2026/water/partnership/summary?year=2026 for more."
+        let paragraph = StyledParagraph(spans: [TextSpan(text, style: latin)], direction: .leftToRight, width: 150)
+        let lines = try engine.shape(paragraph).lines.map(\.line)
+        #expect(lines.count > 2)
+        #expect(!lines.contains { $0.text.contains("https://lab.example.gov.sa/reports/annual/2026/water/partnership") })
+        #expect(lines.allSatisfy { $0.width <= 150.01 }, "\(lines.map(\.width))")
+    }
+
     @Test func aParagraphOverTheLimitIsRefused() throws {
         let text = String(repeating: "شراكة ", count: TextEngine.paragraphCharacterLimit / 6 + 10)
         #expect(throws: TextError.paragraphTooLong(characters: text.unicodeScalars.count, limit: TextEngine.paragraphCharacterLimit)) {

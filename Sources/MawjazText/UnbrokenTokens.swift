@@ -1,0 +1,80 @@
+// URLs and e-mail addresses found in a paragraph, so that line breaking moves each whole to the next line.
+import Foundation
+
+/// Finds the URLs (from `http://`, `https://` or `www.`) and e-mail addresses (a word around `@` with a dot in its
+/// domain) of a paragraph: a reader copies a token split across two lines as two pieces, so it is kept whole.
+enum UnbrokenTokens {
+    /// The UTF-8 byte ranges of `text`'s URLs and e-mail addresses: a token runs to the next white space (or
+    /// direction mark), less trailing sentence punctuation and a closing bracket or quote it does not open.
+    static func ranges(in text: String) -> [Range<Int>] {
+        let utf8 = text.utf8
+        guard utf8.contains(0x40) || utf8.contains(0x3A) || utf8.contains(0x77) || utf8.contains(0x57) else { return [] }
+        let scalars = Array(text.unicodeScalars)
+        var offsets: [Int] = [], offset = 0
+        offsets.reserveCapacity(scalars.count + 1)
+        for scalar in scalars {
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        var ranges: [Range<Int>] = []
+        var index = 0
+        while index < scalars.count {
+            guard !ends(scalars[index]) else { index += 1; continue }
+            var end = index
+            while end < scalars.count, !ends(scalars[end]) { end += 1 }
+            let word = String(String.UnicodeScalarView(scalars[index..<end]))
+            if let token = token(in: word) {
+                let start = offsets[index] + token.lowerBound, last = offsets[index] + token.upperBound
+                ranges.append(start..<last)
+            }
+            index = end
+        }
+        return ranges
+    }
+
+    /// The byte range of the URL or e-mail address in `word` (a run of characters without white space), if any.
+    private static func token(in word: String) -> Range<Int>? {
+        let lower = word.lowercased()
+        var start: String.Index?
+        for prefix in ["https://", "http://", "www."] {
+            if let found = lower.range(of: prefix), start.map({ found.lowerBound < $0 }) ?? true { start = found.lowerBound }
+        }
+        var email = false
+        if start == nil, let at = word.firstIndex(of: "@"), at > word.startIndex, word[word.index(after: at)...].contains(".") {
+            start = word.startIndex
+            while let first = word[start!...].unicodeScalars.first, openers.contains(first) { start = word.index(after: start!) }
+            email = true
+        }
+        guard let begin = start else { return nil }
+        var token = word[begin...]
+        while let last = token.unicodeScalars.last {
+            if trailing.contains(last) {
+                token = token.dropLast()
+            } else if let opener = closers[last], !token.unicodeScalars.contains(opener) {
+                token = token.dropLast()
+            } else if last == "\"" || last == "'", token.unicodeScalars.filter({ $0 == last }).count % 2 == 1 {
+                token = token.dropLast()
+            } else {
+                break
+            }
+        }
+        guard token.count > (email ? 2 : 4), !email || token.contains("@") else { return nil }
+        let from = word.utf8.distance(from: word.startIndex, to: token.startIndex)
+        return from..<(from + token.utf8.count)
+    }
+
+    private static let trailing: Set<Unicode.Scalar> = [".", ",", ";", ":", "!", "?", "\u{060C}", "\u{061B}", "\u{061F}"]
+    private static let closers: [Unicode.Scalar: Unicode.Scalar] = [")": "(", "]": "[", "}": "{", "»": "«", "”": "“", "’": "‘", ">": "<"]
+    private static let openers: Set<Unicode.Scalar> = ["(", "[", "{", "«", "“", "‘", "<", "\"", "'"]
+
+    /// White space and the direction marks end a token.
+    private static func ends(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200E, 0x200F, 0x061C, 0x2066...0x2069: true
+        case 0x09...0x0D, 0x20: true
+        case ..<0x80: false
+        default: scalar.properties.isWhitespace
+        }
+    }
+}
