@@ -7,8 +7,7 @@ enum UnbrokenTokens {
     /// The UTF-8 byte ranges of `text`'s URLs and e-mail addresses: a token runs to the next white space (or
     /// direction mark), less trailing sentence punctuation and a closing bracket or quote it does not open.
     static func ranges(in text: String) -> [Range<Int>] {
-        let utf8 = text.utf8
-        guard utf8.contains(0x40) || utf8.contains(0x3A) || utf8.contains(0x77) || utf8.contains(0x57) else { return [] }
+        guard mayHoldToken(text.utf8) else { return [] }
         let scalars = Array(text.unicodeScalars)
         var offsets: [Int] = [], offset = 0
         offsets.reserveCapacity(scalars.count + 1)
@@ -31,6 +30,20 @@ enum UnbrokenTokens {
             index = end
         }
         return ranges
+    }
+
+    /// Whether `utf8` holds what every token `token(in:)` finds holds: an `@`, a `://` or a `www.` (in any case). Most
+    /// paragraphs hold none, and are not cut into words.
+    private static func mayHoldToken(_ utf8: String.UTF8View) -> Bool {
+        var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        for byte in utf8 {
+            if byte == UInt8(ascii: "@") { return true }
+            if byte == UInt8(ascii: "/"), previous.1 == UInt8(ascii: ":"), previous.2 == UInt8(ascii: "/") { return true }
+            if byte == UInt8(ascii: "."), previous.0 | 0x20 == UInt8(ascii: "w"), previous.1 | 0x20 == UInt8(ascii: "w"),
+               previous.2 | 0x20 == UInt8(ascii: "w") { return true }
+            previous = (previous.1, previous.2, byte)
+        }
+        return false
     }
 
     /// The byte range of the URL or e-mail address in `word` (a run of characters without white space), if any.
