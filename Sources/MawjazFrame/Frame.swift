@@ -38,6 +38,20 @@ package struct Frame: Sendable {
         }
     }
 
+    /// Adds every item of `frame` as `place(contentsOf:at:)` does, each text line marked as standing in column `column` of
+    /// a `columns:` block (`TextLine.column`).
+    package mutating func place(contentsOf frame: Frame, at position: Point, column: Int) {
+        items.reserveCapacity(items.count + frame.items.count)
+        for placed in frame.items {
+            var item = placed.item
+            if case .text(var line) = item {
+                line.column = column
+                item = .text(line)
+            }
+            items.append(Placed(position: placed.position.offsetBy(dx: position.x, dy: position.y), item: item))
+        }
+    }
+
     /// The text lines of the frame, with their baseline origins, in painting order.
     package var textLines: [(origin: Point, line: TextLine)] {
         items.compactMap { placed in

@@ -111,6 +111,9 @@ package struct TextLine: Sendable {
     /// for its text (a right-to-left table's cell `Main Branch`, see `Direction.ownDirection(of:)`); nil when the block
     /// reads as the paragraph does. Readers are handed such a table's rows in the table's order.
     package var blockIsRightToLeft: Bool?
+    /// The column the line stands in, counted from the start side, when it is set in a `columns:` block; nil elsewhere.
+    /// Readers that order a page's text by position (poppler) are handed a column's lines together (`ReaderLine.Placement`).
+    package var column: Int?
 
     package init(runs: [GlyphRun], width: Double, ascent: Double, descent: Double, text: String, isRightToLeft: Bool) {
         self.runs = runs; self.width = width; self.ascent = ascent; self.descent = descent

@@ -69,13 +69,24 @@ extension LayoutContext {
             for (column, boxes) in piece.enumerated() {
                 let slot = Double(column) * (width + gap)
                 let x = direction.isRightToLeft ? columnWidth - slot - width : slot
-                for placed in boxes { frame.place(contentsOf: placed.box.frame, at: Point(x: x, y: placed.y)) }
+                for placed in boxes {
+                    // Running text is marked with its column (`TextLine.column`); a chart's labels, a table's cells and
+                    // the like keep the places readers give them.
+                    if Self.runningTextKinds.contains(placed.box.origin.kind) {
+                        frame.place(contentsOf: placed.box.frame, at: Point(x: x, y: placed.y), column: column)
+                    } else {
+                        frame.place(contentsOf: placed.box.frame, at: Point(x: x, y: placed.y))
+                    }
+                }
             }
             if index > 0 { items.append(.breakpoint(carryOver: [])) }
             items.append(.box(FlowBox(frame: frame, origin: origin)))
         }
         return items
     }
+
+    /// The blocks of running text, whose lines in a column are marked with it.
+    static let runningTextKinds: Set<String> = ["paragraph", "heading", "list", "note"]
 
     /// Splits a flow into pieces of `columns` columns each: whole pages of columns while the flow is longer than
     /// that, then the rest balanced into columns of about equal height, breaking only at the flow's breakpoints.
