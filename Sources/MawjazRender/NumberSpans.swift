@@ -168,7 +168,26 @@ final class NumberSpanLog {
     /// The pages drawn, every line noted.
     func finished() -> [Page] {
         noteBaseline()
+        placeColumns()
         return pages
+    }
+
+    /// The column the last line drawn stood in, and its run of column lines (`ReaderLine.ColumnLine.group`); nil after a
+    /// line in no column.
+    @exclusivity(unchecked) private var columnRun: (column: Int, group: Int)?
+    @exclusivity(unchecked) private var columnGroups = 0
+
+    /// Places the pieces of the last page's column lines, each column's run as one (`ReaderLine.placements(of:)`).
+    private func placeColumns() {
+        guard let page = pages.indices.last else { return }
+        var groups: [Int: [Int]] = [:]
+        for (index, line) in pages[page].readerLines.enumerated() {
+            if let group = line.columnLine?.group { groups[group, default: []].append(index) }
+        }
+        for indices in groups.values {
+            let lines = indices.compactMap { index in pages[page].readerLines[index].columnLine.map { ($0, pages[page].readerLines[index].pieces.count) } }
+            for (index, placement) in zip(indices, ReaderLine.placements(of: lines)) { pages[page].readerLines[index].placement = placement }
+        }
     }
     /// The current line's spans, and where their glyphs drawn so far stand on the page.
     @exclusivity(unchecked) private var lineSpans: [NumberSpan] = []
@@ -201,6 +220,8 @@ final class NumberSpanLog {
     /// Starts the next page, whose items are `frame`'s: poppler's reading of its lines is modelled in the direction it
     /// reads the page in, which its lines' letters tell (`ReaderLine.letterBalance`, `Page.readsLeftToRight`).
     func beginPage(_ frame: Frame) {
+        placeColumns()
+        columnRun = nil
         // The items read in place: each one copied whole (its line's runs and strings retained and released) cost a
         // 21-page document 0.4 M instructions.
         var balance = 0
@@ -299,8 +320,22 @@ final class NumberSpanLog {
         // (`PDFiumLine.keepingFinalHyphen`).
         if pages[page].readsLeftToRight, !line.isRightToLeft, PDFiumLine.mayEndBrokenWord(line.text) {
             cut = ReaderLine.cut(ReaderLine.collapsed(line.text) + ["\u{A0}"], leftToRight: true)
-        } else if cut == nil, lineIsSpread {
-            cut = ReaderLine.cut(ReaderLine.collapsed(line.text), leftToRight: pages[page].readsLeftToRight)
+        } else if cut == nil, lineIsSpread || line.column != nil {
+            // A line of a column is handed to poppler with its column's, whatever it reads of its glyphs.
+            let text = ReaderLine.collapsed(line.text)
+            if !text.isEmpty { cut = ReaderLine.cut(text, leftToRight: pages[page].readsLeftToRight) }
+        }
+        var columnLine: ReaderLine.ColumnLine?
+        if let column = line.column {
+            if columnRun?.column != column {
+                columnGroups += 1
+                columnRun = (column, columnGroups)
+            }
+            let fontSize = line.runs.reduce(0) { max($0, $1.font.size) }
+            columnLine = ReaderLine.ColumnLine(group: columnGroups, column: column, x: lineOrigin.x, y: lineOrigin.y,
+                                               width: line.width, fontSize: fontSize)
+        } else {
+            columnRun = nil
         }
         guard let (pieces, openings, endsOpen) = cut else { return }
         // Neutrals at the end that poppler gives back only after a mark (`Jackson (HQ)`): the text after it on its
@@ -308,7 +343,8 @@ final class NumberSpanLog {
         if endsOpen { baselineLines?.endsOpen = true }
         baselineLines?.openings += openings
         pages[page].readerLines.append(ReaderLine(firstGlyph: lineStart.glyph, glyphCount: pages[page].glyphCount - lineStart.glyph,
-                                                  readerSpans: lineStart.readerSpans..<pages[page].readerSpans.count, pieces: pieces))
+                                                  readerSpans: lineStart.readerSpans..<pages[page].readerSpans.count, pieces: pieces,
+                                                  columnLine: columnLine))
     }
 
     /// Adds `line` to the lines on its baseline (noted as one `PDFiumLine` by `noteBaseline` when the next baseline

@@ -42,8 +42,13 @@ extension PDFAmendment {
             let name = names.name(font:code:)
             let lines = page.readerLines
             // A space glyph, code 32 in a font of one byte a code (cairo's fonts of ASCII glyphs), for the lines' pieces.
-            let space = lines.isEmpty ? nil : codeFonts.indices.first { codeFonts[$0].width == 1 && names.name(font: $0, code: 0x20) == " " }.map {
+            var space = lines.isEmpty ? nil : codeFonts.indices.first { codeFonts[$0].width == 1 && names.name(font: $0, code: 0x20) == " " }.map {
                 ReaderLine.Space(font: [UInt8(ascii: "/")] + codeFonts[$0].name, code: [0x20])
+            }
+            // Its advance, which stretches it over a column line's width (`ReaderLine.Placement`).
+            if let name = space?.font.dropFirst(), lines.contains(where: { $0.placement != nil }),
+               let font = try file.resolveDictionary(fonts.entries.first { $0.0.utf8.elementsEqual(name) }?.1) {
+                space?.advance = try Self.advance(of: 0x20, in: font, file: file)
             }
             let wrapped = page.spans.isEmpty && space == nil && page.pdfiumLines.isEmpty ? nil
                 : text.wrapping(page.spans, lines: lines, space: space, pdfiumLines: page.pdfiumLines, blankRuns: page.blankRuns, text: name)
@@ -53,6 +58,19 @@ extension PDFAmendment {
             guard let edited = nestingReaderSpans(readerSpans, in: wrapped?.stream ?? text.data) ?? wrapped?.stream else { continue }
             let compressed = try edited.withUnsafeBufferPointer { (data) throws(RenderError) in try coder.deflated(data) }
             update.replaceStream(contents, compressed: compressed)
+        }
+    }
+
+    /// The advance of code `code` of the simple font `font`, in ems: its /Widths entry over 1000; nil when it has none.
+    private static func advance(of code: Int, in font: PDFDictionary, file: PDFFile) throws(RenderError) -> Double? {
+        guard case .integer(let firstCode) = font["FirstChar"] ?? .null else { return nil }
+        var widths = font["Widths"]
+        if let number = widths?.referenced { widths = try file.object(number) }
+        guard let entries = widths?.array, code >= firstCode, code - firstCode < entries.count else { return nil }
+        switch entries[code - firstCode] {
+        case .integer(let width): return Double(width) / 1000
+        case .real(let width): return Double(width).map { $0 / 1000 }
+        default: return nil
         }
     }
 
@@ -544,7 +562,8 @@ struct ContentStreamText {
                 hiddenLines.append(range)
                 written.append(line)
                 let end = textObjectEnds[shows[last].textObject]
-                edits.append((end, 0, ReaderLine.layer(lines[line].pieces, at: positionings[shows[first].positioning].map { data[$0] }, space: space)))
+                edits.append((end, 0, ReaderLine.layer(lines[line].pieces, at: positionings[shows[first].positioning].map { data[$0] }, space: space,
+                                                   placement: lines[line].placement)))
             }
         }
         var shift = 0, free = 0

@@ -28,6 +28,10 @@ struct ReaderLine: Equatable {
     /// poppler's text for the line, in pieces each on a baseline of its own: each piece's characters left to right,
     /// the form poppler reads back as that piece of the line's text.
     var pieces: [[Unicode.Scalar]]
+    /// The line as drawn, when it stands in a column of a `columns:` block; then where its pieces are handed to poppler
+    /// (`Placement`, set once the page is drawn), nil for the usual place, from the line's own start down.
+    var columnLine: ColumnLine?
+    var placement: Placement?
 
     /// poppler's three kinds of character: right-to-left letters, left-to-right letters and number characters (its
     /// types `L` and `#`), and the rest.
@@ -390,6 +394,8 @@ struct ReaderLine: Equatable {
         /// The font resource's name, slash included, and the glyph's code in it.
         var font: [UInt8]
         var code: [UInt8]
+        /// The glyph's advance, in ems (its font's /Widths over 1000); nil when the font does not say.
+        var advance: Double? = nil
     }
 
     /// The bytes opening a marked-content sequence that hides what it holds from poppler.
@@ -403,18 +409,30 @@ struct ReaderLine: Equatable {
     /// the line's font size below, set at a fifth of it: poppler takes baselines more than half its font size apart for
     /// lines of their own, and seven pieces stay above the next line's (1.7 font sizes below). In a graphics state of
     /// its own, so that nothing after it moves.
-    static func layer(_ pieces: [[Unicode.Scalar]], at positioning: [ArraySlice<UInt8>], space: Space) -> [UInt8] {
+    /// A line placed by `placement` gets its pieces there instead (`Placement.operations`).
+    static func layer(_ pieces: [[Unicode.Scalar]], at positioning: [ArraySlice<UInt8>], space: Space,
+                      placement: Placement? = nil) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(64 + positioning.reduce(0) { $0 + $1.count + 1 } + pieces.reduce(0) { $0 + 4 * $1.count + 64 })
+        bytes.reserveCapacity(64 + positioning.reduce(0) { $0 + $1.count + 1 } + pieces.reduce(0) { $0 + 4 * $1.count + 96 })
         bytes.append(contentsOf: "\nq\nBT\n".utf8)
-        for operation in positioning {
-            bytes.append(contentsOf: operation)
-            bytes.append(0x0A)
+        if let placement {
+            bytes.append(contentsOf: space.font)
+            bytes.append(contentsOf: " 1 Tf\n".utf8)
+            bytes.append(contentsOf: placement.scaling(spaceAdvance: space.advance).utf8)
+        } else {
+            for operation in positioning {
+                bytes.append(contentsOf: operation)
+                bytes.append(0x0A)
+            }
+            bytes.append(contentsOf: space.font)
+            bytes.append(contentsOf: " 0.2 Tf\n".utf8)
         }
-        bytes.append(contentsOf: space.font)
-        bytes.append(contentsOf: " 0.2 Tf\n".utf8)
         for (index, piece) in pieces.enumerated() {
-            if index > 0 { bytes.append(contentsOf: "0 -0.25 Td\n".utf8) }
+            if let placement {
+                bytes.append(contentsOf: placement.matrix(piece: index).utf8)
+            } else if index > 0 {
+                bytes.append(contentsOf: "0 -0.25 Td\n".utf8)
+            }
             // The text in UTF-16, big-endian, after its byte-order mark, in hexadecimal (as `PDFObject.text` has it),
             // four digits a unit written into room made for all of them at once.
             bytes.append(contentsOf: "/Span << /ActualText <feff".utf8)

@@ -1,0 +1,120 @@
+// A `columns:` block's lines handed to poppler a column at a time (`ReaderLine.Placement`): poppler reads each column
+// whole and the columns in order, where its table test interleaved their lines; PDFium's text and every page's pixels
+// are what they were.
+import Foundation
+import Mawjaz
+import MawjazFrame
+@testable import MawjazRender
+import Testing
+import TestSupport
+
+@Suite struct ColumnLinesTests {
+    /// `count` distinct words, each a word of its own to every reader: Arabic letters only (`س` and two letters of the
+    /// alphabet), or Latin letters and digits. Their order in what a reader copies is the order it reads them in.
+    static func words(_ count: Int, arabic: Bool) -> [String] {
+        let letters = Array("بتثجحخدذرزشصضطظعغفقكلمنهي")
+        return (0..<count).map { index in
+            arabic ? "س" + String(letters[index / letters.count % letters.count]) + String(letters[index % letters.count]) + "ا"
+                : "w\(1000 + index)"
+        }
+    }
+
+    /// A report holding a `columns:` block of `count` columns whose blocks are paragraphs of `lengths` words (of `words`),
+    /// with a paragraph before and after it, in Arabic or English, drawn into a PDF amended and one not.
+    static func pdfs(count: Int, lengths: [Int], arabic: Bool) throws -> (amended: URL, plain: URL, words: [String]) {
+        let all = words(lengths.reduce(0, +), arabic: arabic)
+        var start = 0, blocks = ""
+        for length in lengths {
+            blocks += "        - paragraph: \"\(all[start..<(start + length)].joined(separator: " "))\"\n"
+            start += length
+        }
+        let around = arabic ? "فقرة قبل الأعمدة وبعدها في التقرير." : "A paragraph around the columns."
+        let yaml = (arabic ? "" : "language: en\n") + "title: \"\(arabic ? "أعمدة" : "Columns")\"\ndate: 2024-09-15\nbody:\n"
+            + "  - paragraph: \"\(around)\"\n  - columns:\n      count: \(count)\n      blocks:\n" + blocks
+            + "  - paragraph: \"\(around)\"\n"
+        let document = try TestSupport.layout(yaml: yaml, renderer: try TestSupport.renderer()).document
+        let folder = try TestSupport.temporaryFolder()
+        var urls: [URL] = []
+        for amends in [true, false] {
+            var renderer = Renderer()
+            renderer.amendsPDF = amends
+            let url = folder.appendingPathComponent(amends ? "amended.pdf" : "plain.pdf")
+            try renderer.write(document, to: url, format: .pdf)
+            urls.append(url)
+        }
+        return (urls[0], urls[1], all)
+    }
+
+    /// The words of `words` in `text`, in the order they stand there.
+    static func order(of words: [String], in text: String) -> [String] {
+        let wanted = Set(words)
+        return TestSupport.fidelityNormalised(text).split(separator: " ").map(String.init).filter(wanted.contains)
+    }
+
+    /// Whether every page of `first` and `second` is the same pixel for pixel at 70 dpi (`pdftoppm`).
+    static func samePixels(_ first: URL, _ second: URL) throws -> Bool {
+        let folder = try TestSupport.temporaryFolder()
+        for (name, pdf) in [("first", first), ("second", second)] {
+            #expect(try TestSupport.run("pdftoppm", ["-r", "70", pdf.path, folder.appendingPathComponent(name).path]).status == 0)
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("first-") }
+        guard !names.isEmpty else { return false }
+        return try names.allSatisfy { name in
+            try Data(contentsOf: folder.appendingPathComponent(name))
+                == Data(contentsOf: folder.appendingPathComponent("second" + name.dropFirst("first".count)))
+        }
+    }
+
+    /// Checks that poppler reads every word of the columns once, in the order written (each column whole, the columns in
+    /// order), where it did not without the amendment; on one page or, with `acrossPages`, more; that PDFium reads as before; that the pixels are the same.
+    func check(count: Int, lengths: [Int], arabic: Bool, acrossPages: Bool = false) throws {
+        let (amended, plain, words) = try Self.pdfs(count: count, lengths: lengths, arabic: arabic)
+        try TestSupport.inspectPDF(amended)
+        let label = "\(arabic ? "Arabic" : "English"), \(count) columns, \(lengths)"
+        #expect((try TestSupport.pdfiumPages(amended).count > 1) == acrossPages, "\(label)")
+        let poppler = try TestSupport.pdfText(amended), popplerBefore = try TestSupport.pdfText(plain)
+        #expect(Self.order(of: words, in: poppler) == words, "\(label): \(poppler)")
+        #expect(Self.order(of: words, in: popplerBefore) != words, "\(label): poppler read the plain PDF's columns in order")
+        let pdfium = try TestSupport.pdfiumText(amended), pdfiumBefore = try TestSupport.pdfiumText(plain)
+        #expect(pdfium == pdfiumBefore, "\(label)")
+        #expect(try Self.samePixels(amended, plain), "\(label)")
+    }
+
+    @Test func twoArabicColumnsOfUnequalLengthsComeBackWholeAndInOrder() throws {
+        try check(count: 2, lengths: [40, 14], arabic: true)
+    }
+
+    @Test func threeEnglishColumnsComeBackWholeAndInOrder() throws {
+        try check(count: 3, lengths: [30, 22, 9, 26], arabic: false)
+    }
+
+    @Test func threeArabicColumnsComeBackWholeAndInOrder() throws {
+        try check(count: 3, lengths: [25, 25, 25], arabic: true)
+    }
+
+    /// Columns longer than a page: each page's columns are read whole and in order, the first page's before the second's.
+    @Test(arguments: [true, false])
+    func columnsThatEndOnTheNextPageComeBackWholeAndInOrder(_ arabic: Bool) throws {
+        try check(count: 2, lengths: Array(repeating: 60, count: 16), arabic: arabic, acrossPages: true)
+    }
+
+    /// The carriers' placement: one size for a column, the column's lines 1.4 of it apart, a line of two pieces pushing
+    /// the next down, a wider gap (between paragraphs) narrowed, a later column a tenth of a point lower.
+    @Test func aColumnsCarriersAreCloseEnoughToBeOneBlock() {
+        func line(_ y: Double, column: Int = 0) -> ReaderLine.ColumnLine {
+            ReaderLine.ColumnLine(group: 1, column: column, x: 56, y: y, width: 200, fontSize: 11.5)
+        }
+        let placed = ReaderLine.placements(of: [(line(100), 1), (line(119.6), 2), (line(139.2), 1), (line(190), 1)])
+        let size = 19.6 / ReaderLine.Placement.lineRatio
+        #expect(placed.allSatisfy { abs($0.size - size) < 1e-9 })
+        #expect(placed.map(\.baselines.count) == [1, 2, 1, 1])
+        let baselines = placed.flatMap(\.baselines)
+        #expect(baselines[0] == 100 && baselines[1] == 119.6)
+        for (above, below) in zip(baselines, baselines.dropFirst()) {
+            #expect(below - above > size / 2 + 1e-9 && below - above <= 1.5 * size, "\(baselines)")
+        }
+        #expect(ReaderLine.placements(of: [(line(100, column: 1), 1)])[0].baselines == [100.1])
+        #expect(ReaderLine.Placement.number(-13.98934) == "-13.9893" && ReaderLine.Placement.number(7524.0) == "7524"
+            && ReaderLine.Placement.number(0.05) == "0.05")
+    }
+}
