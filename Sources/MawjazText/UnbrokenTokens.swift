@@ -1,10 +1,12 @@
-// URLs and e-mail addresses found in a paragraph, so that line breaking moves each whole to the next line.
+// URLs, e-mail addresses and file paths found in a paragraph, so that line breaking moves each whole to the next line.
 import Foundation
 
-/// Finds the URLs (from `http://`, `https://` or `www.`) and e-mail addresses (a word around `@` with a dot in its
-/// domain) of a paragraph: a reader copies a token split across two lines as two pieces, so it is kept whole.
+/// Finds the URLs (from `http://`, `https://` or `www.`), e-mail addresses (a word around `@` with a dot in its
+/// domain) and file paths (a word beginning with a drive letter, a colon and a backslash, `C:\Users\…`, or with two
+/// backslashes, `\\server\share`, or with a slash and holding another after its first name, `/srv/mawjaz/out/…`) of a
+/// paragraph: a reader copies a token split across two lines as two pieces, so it is kept whole.
 enum UnbrokenTokens {
-    /// The UTF-8 byte ranges of `text`'s URLs and e-mail addresses: a token runs to the next white space (or
+    /// The UTF-8 byte ranges of `text`'s URLs, e-mail addresses and paths: a token runs to the next white space (or
     /// direction mark), less trailing sentence punctuation and a closing bracket or quote it does not open.
     static func ranges(in text: String) -> [Range<Int>] {
         guard mayHoldToken(text.utf8) else { return [] }
@@ -32,12 +34,14 @@ enum UnbrokenTokens {
         return ranges
     }
 
-    /// Whether `utf8` holds what every token `token(in:)` finds holds: an `@`, a `://` or a `www.` (in any case). Most
-    /// paragraphs hold none, and are not cut into words.
+    /// Whether `utf8` holds what every token `token(in:)` finds holds: an `@`, a `://` or a `www.` (in any case), a
+    /// backslash, or a slash that begins a word (after white space or an opening bracket or quote, or the text's
+    /// start). Most paragraphs hold none, and are not cut into words.
     private static func mayHoldToken(_ utf8: String.UTF8View) -> Bool {
-        var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        var previous: (UInt8, UInt8, UInt8) = (0, 0, 0x20)
         for byte in utf8 {
-            if byte == UInt8(ascii: "@") { return true }
+            if byte == UInt8(ascii: "@") || byte == UInt8(ascii: "\\") { return true }
+            if byte == UInt8(ascii: "/"), previous.2 <= 0x20 || "([{\"'".utf8.contains(previous.2) { return true }
             if byte == UInt8(ascii: "/"), previous.1 == UInt8(ascii: ":"), previous.2 == UInt8(ascii: "/") { return true }
             if byte == UInt8(ascii: "."), previous.0 | 0x20 == UInt8(ascii: "w"), previous.1 | 0x20 == UInt8(ascii: "w"),
                previous.2 | 0x20 == UInt8(ascii: "w") { return true }
@@ -46,7 +50,7 @@ enum UnbrokenTokens {
         return false
     }
 
-    /// The byte range of the URL or e-mail address in `word` (a run of characters without white space), if any.
+    /// The byte range of the URL, e-mail address or path in `word` (a run of characters without white space), if any.
     private static func token(in word: String) -> Range<Int>? {
         let lower = word.lowercased()
         var start: String.Index?
@@ -58,6 +62,17 @@ enum UnbrokenTokens {
             start = word.startIndex
             while let first = word[start!...].unicodeScalars.first, openers.contains(first) { start = word.index(after: start!) }
             email = true
+        }
+        var path = false
+        if start == nil {
+            var first = word.startIndex
+            while first < word.endIndex, let scalar = word.unicodeScalars[first...].first, openers.contains(scalar) {
+                first = word.index(after: first)
+            }
+            if isPath(word.unicodeScalars[first...]) {
+                start = first
+                path = true
+            }
         }
         guard let begin = start else { return nil }
         var token = word[begin...]
@@ -72,9 +87,23 @@ enum UnbrokenTokens {
                 break
             }
         }
-        guard token.count > (email ? 2 : 4), !email || token.contains("@") else { return nil }
+        guard token.count > (email ? 2 : 4), !email || token.contains("@"), !path || isPath(token.unicodeScalars) else { return nil }
         let from = word.utf8.distance(from: word.startIndex, to: token.startIndex)
         return from..<(from + token.utf8.count)
+    }
+
+    /// Whether `scalars` begin a path: a drive letter, a colon and a backslash (`C:\`); two backslashes (`\\server`); or a
+    /// slash, a name and another slash (`/srv/`: a date or a fraction begins with a digit, `و/٢٤` with a letter).
+    private static func isPath(_ scalars: Substring.UnicodeScalarView) -> Bool {
+        var iterator = scalars.makeIterator()
+        guard let first = iterator.next(), let second = iterator.next() else { return false }
+        if first == "\\" { return second == "\\" && iterator.next().map { $0 != "\\" && !ends($0) } == true }
+        if first.isASCII, first.properties.isAlphabetic, second == ":" { return iterator.next() == "\\" }
+        guard first == "/", second != "/", !ends(second) else { return false }
+        while let next = iterator.next() {
+            if next == "/" { return iterator.next().map { !ends($0) } ?? false }
+        }
+        return false
     }
 
     private static let trailing: Set<Unicode.Scalar> = [".", ",", ";", ":", "!", "?", "\u{060C}", "\u{061B}", "\u{061F}"]

@@ -1,7 +1,7 @@
 // The text engine on its own: fonts, shaping, lines, clusters for the text layer, and its errors.
 import Foundation
 import MawjazFrame
-import MawjazText
+@testable import MawjazText
 import Testing
 import TestSupport
 
@@ -167,7 +167,41 @@ import TestSupport
         }
     }
 
-    /// A URL wider than the line still breaks where UAX #14 allows, and no line leaves the margin.
+    /// A file path that does not fit moves whole to the next line, as a URL does: a Windows path, a network share and a
+    /// POSIX path, in both directions, justified with kashidas or spaces.
+    @Test(arguments: [Justification.kashida, .spaces])
+    func aPathMovesWholeToTheNextLine(justification: Justification) throws {
+        let paths = [#"C:\Users\Public\Reports\q4-final.xlsx"#, #"\\files01\shared\mawjaz\out"#, "/srv/mawjaz/out/2026/report-ar.pdf"]
+        let cases: [(String, TextStyle, Direction)] = [
+            ("حفظ المحلل الملف في \(paths[0]) ثم نسخه إلى \(paths[1])، ونشرت الخدمة النسخة في \(paths[2]) صباح اليوم.", arabic, .rightToLeft),
+            ("The analyst saved the file as \(paths[0]), copied it to \(paths[1]) and the service wrote \(paths[2]) at noon.", latin,
+             .leftToRight),
+        ]
+        for (text, style, direction) in cases {
+            for width in stride(from: 270.0, through: 420, by: 15) {
+                let paragraph = StyledParagraph(spans: [TextSpan(text, style: style)], direction: direction, alignment: .justify,
+                                                width: width, justification: justification)
+                let lines = try engine.shape(paragraph).lines.map(\.line)
+                for path in paths {
+                    #expect(lines.contains { $0.text.contains(path) }, "\(width): \(path) in \(lines.map(\.text))")
+                }
+                #expect(lines.allSatisfy { $0.width <= width + 0.01 })
+            }
+        }
+    }
+
+    /// What is a path and what is not: a date, a fraction, `و/٢٤/٥٦٧`, `and/or` and a lone slash are not kept whole;
+    /// a path's trailing full stop and closing bracket are left out.
+    @Test func pathsAreFoundAndDatesAreNot() {
+        func tokens(_ text: String) -> [String] {
+            UnbrokenTokens.ranges(in: text).map { String(decoding: Array(text.utf8)[$0], as: UTF8.self) }
+        }
+        #expect(tokens("on 15/09/2024, 1/2 of و/٢٤/٥٦٧ and/or / this") == [])
+        #expect(tokens(#"see (C:\Users\Public\q4.xlsx). Then /srv/mawjaz/out."#) == [#"C:\Users\Public\q4.xlsx"#, "/srv/mawjaz/out"])
+        #expect(tokens(#"\\server\share, /usr/share/fonts"#) == [#"\\server\share"#, "/usr/share/fonts"])
+    }
+
+    /// A URL or a path wider than the line still breaks where UAX #14 allows, and no line leaves the margin.
     @Test func aURLWiderThanTheLineStillBreaksInsideTheMargin() throws {
         let text = "See https://lab.example.gov.sa/reports/annual/2026/water/partnership/summary?year=2026 for more."
         let paragraph = StyledParagraph(spans: [TextSpan(text, style: latin)], direction: .leftToRight, width: 150)
@@ -175,6 +209,11 @@ import TestSupport
         #expect(lines.count > 2)
         #expect(!lines.contains { $0.text.contains("https://lab.example.gov.sa/reports/annual/2026/water/partnership") })
         #expect(lines.allSatisfy { $0.width <= 150.01 }, "\(lines.map(\.width))")
+        let path = "/srv/mawjaz/out/annual/2026/water/partnership/summary/report-final.pdf"
+        let pathLines = try engine.shape(StyledParagraph(spans: [TextSpan("See \(path) for more.", style: latin)], direction: .leftToRight,
+                                                         width: 150)).lines.map(\.line)
+        #expect(pathLines.count > 2 && !pathLines.contains { $0.text.contains(path) })
+        #expect(pathLines.allSatisfy { $0.width <= 150.01 }, "\(pathLines.map(\.width))")
     }
 
     @Test func aParagraphOverTheLimitIsRefused() throws {
