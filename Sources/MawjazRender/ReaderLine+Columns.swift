@@ -67,7 +67,8 @@ extension ReaderLine {
 
     /// The placements of one column's lines on a page (`lines`, in the order drawn, each with how many pieces it is
     /// handed in): the carriers' size from the smallest gap between two of its baselines more than half a font size
-    /// (a paragraph's line pitch), each piece's baseline as `Placement` says.
+    /// (a paragraph's line pitch), each piece's baseline as `Placement` says; a line in one piece on the baseline of the
+    /// line before it, itself in one piece, on that line's.
     static func placements(of lines: [(line: ColumnLine, pieces: Int)]) -> [Placement] {
         guard let first = lines.first?.line else { return [] }
         var pitch = Double.infinity
@@ -76,10 +77,16 @@ extension ReaderLine {
             if gap > above.line.fontSize / 2 { pitch = min(pitch, gap) }
         }
         let size = pitch.isFinite ? pitch / Placement.lineRatio : first.fontSize
-        var previous: Double?
+        var previous: Double?, previousLine: (own: Double, baselines: [Double])?
         return lines.map { entry in
             let own = entry.line.y + Double(entry.line.column) * Placement.step
             var baselines: [Double] = []
+            // A line on the baseline of the one before it, in one piece as it is (a list item's marker and its first
+            // line), shares its carriers' baseline: poppler reads the two as one line, in order.
+            if let before = previousLine, abs(before.own - own) < 0.01, before.baselines.count == 1, entry.pieces <= 1 {
+                previousLine = (own, before.baselines)
+                return Placement(size: size, x: entry.line.x, width: entry.line.width, baselines: before.baselines)
+            }
             for piece in 0..<max(1, entry.pieces) {
                 var y = own
                 if let previous {
@@ -89,6 +96,7 @@ extension ReaderLine {
                 baselines.append(y)
                 previous = y
             }
+            previousLine = (own, baselines)
             return Placement(size: size, x: entry.line.x, width: entry.line.width, baselines: baselines)
         }
     }
