@@ -409,7 +409,9 @@ struct ReaderLine: Equatable {
     /// the line's font size below, set at a fifth of it: poppler takes baselines more than half its font size apart for
     /// lines of their own, and seven pieces stay above the next line's (1.7 font sizes below). In a graphics state of
     /// its own, so that nothing after it moves.
-    /// A line placed by `placement` gets its pieces there instead (`Placement.operations`).
+    /// A line of a column (`placement`) gets its pieces where the placement says instead, each by a text matrix of its
+    /// own in the page's coordinates (`Placement.matrix(piece:)`; cairo shows a page's text under the page's matrix
+    /// alone), stretched over the line (`Placement.scaling(spaceAdvance:)`).
     static func layer(_ pieces: [[Unicode.Scalar]], at positioning: [ArraySlice<UInt8>], space: Space,
                       placement: Placement? = nil) -> [UInt8] {
         var bytes: [UInt8] = []
