@@ -407,14 +407,18 @@ final class TextLayerPlan {
         for page in pages {
             for placed in page.frame.items {
                 guard case .text(let line) = placed.item else { continue }
-                for run in line.runs {
+                // The runs by index, and the closure given a run's glyphs alone: capturing the run copied it (its font,
+                // arrays and strings retained and released).
+                let runs = line.runs
+                for runIndex in runs.indices {
+                    let run = runs[runIndex], runGlyphs = run.glyphs
                     let runFace = faces[run.font.face] ?? faces.count
                     if runFace == faces.count { faceNames.append(names(run.font)) }
                     faces[run.font.face] = runFace
                     TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft, advance: advances(run.font)).forEachCluster { isPlain, glyphs, text in
                         guard isPlain || glyphs.count > 1 else { return }
                         let start = keys.count
-                        for glyph in glyphs { keys.append(GlyphKey(face: runFace, glyph: run.glyphs[glyph].id)) }
+                        for glyph in glyphs { keys.append(GlyphKey(face: runFace, glyph: runGlyphs[glyph].id)) }
                         uses.append((!isPlain, start..<keys.count))
                         if isPlain { plainTexts[keys[start], default: []].insert(String(decoding: text, as: UTF8.self)) }
                     }
@@ -475,8 +479,9 @@ final class TextLayerPlan {
     /// The text layer of `run` in `line`, its spans allowed or not, noting the glyphs it draws plainly.
     func layer(for run: GlyphRun, in line: TextLine) -> TextLayerRun {
         guard hasSpans else { return TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft, allowsSpan: { _ in false }) }
-        let runFace = faces[run.font.face] ?? -1
-        let key = { (index: Int) in GlyphKey(face: runFace, glyph: run.glyphs[index].id) }
+        // The key of a glyph made from the run's glyphs alone: a closure over the run copied it.
+        let runFace = faces[run.font.face] ?? -1, runGlyphs = run.glyphs
+        func key(_ index: Int) -> GlyphKey { GlyphKey(face: runFace, glyph: runGlyphs[index].id) }
         var layer = TextLayerRun(run, inLeftToRightLine: !line.isRightToLeft, advance: advances(run.font)) { glyphs in
             glyphs.allSatisfy {
                 self.mapped.contains(key($0)) || !self.drawnPlainly.contains(key($0)) || self.namedAsDrawn.contains(key($0))

@@ -46,7 +46,11 @@ struct Painter {
     private func paint(_ line: TextLine, at origin: Point) throws(RenderError) {
         numberSpans?.beginLine(NumberSpan.find(in: line), of: line, at: origin)
         defer { numberSpans?.endLine() }
-        for (runIndex, run) in line.runs.enumerated() {
+        // By index, each run read where it lies: the loop over `enumerated()` copied every run (its font, arrays and
+        // strings retained and released), and so did the text handed to `drew` as an autoclosure over the run.
+        let runs = line.runs
+        for runIndex in runs.indices {
+            let run = runs[runIndex]
             let font = try fonts.scaledFont(for: run.font)
             let runX = origin.x + run.x
             if run.underline {
@@ -70,7 +74,7 @@ struct Painter {
                 order = nil
                 clusterSizes = nil
                 text = run.clusterText
-                numberSpans?.drew(run: runIndex, order: run.glyphs.indices, popplerText: run.clusterText)
+                numberSpans?.drew(run: runIndex, order: run.glyphs.indices, popplerText: text)
             }
             setColor(run.color)
             let glyphCount = order?.count ?? run.glyphs.count, clusterCount = clusterSizes?.count ?? run.clusters.count
