@@ -100,7 +100,14 @@ package struct StructureWalker: Sendable {
 
     /// Takes the next item; throws when a tag breaks the nesting.
     package mutating func step(_ item: FrameItem) throws(StructureError) -> Step {
-        guard case .tag(let tag) = item else { return isInFurniture ? .furniture : .content }
+        guard case .tag(let tag) = item else { return try step(tag: nil) }
+        return try step(tag: tag)
+    }
+
+    /// Takes the next item, given as its tag, or nil for any item that is not one (text, a shape, an image, a link, a
+    /// destination): `step(_:)` without the item, which a caller reading its frames' items in place had to copy.
+    package mutating func step(tag: StructureTag?) throws(StructureError) -> Step {
+        guard let tag else { return isInFurniture ? .furniture : .content }
         switch tag {
         case .begin(.artifact, _):
             artifactDepth += 1

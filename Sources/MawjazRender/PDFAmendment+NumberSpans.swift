@@ -970,29 +970,34 @@ extension ToUnicodeMap {
 
     /// The text of UTF-16 code units, as `String(decoding:as: UTF16.self)` reads them (an unpaired surrogate becomes
     /// U+FFFD), encoded as UTF-8 (`UTF8.encode`) into the string's own room: the standard decoder, generic over its
-    /// input, cost some 2,400 instructions for an entry of one or two units.
+    /// input, cost some 2,400 instructions for an entry of one or two units. The bytes are written by `put`, taking
+    /// the count written inout: a nested function capturing it (through `UTF8.encode`'s closure) checked exclusive
+    /// access to it at run time for every scalar.
     private static func text(_ units: [UInt16]) -> String {
         String(unsafeUninitializedCapacity: units.count * 3) { buffer in
             var count = 0, index = 0
-            func put(_ scalar: UInt32) {
-                UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}") { byte in
-                    buffer[count] = byte
-                    count += 1
-                }
-            }
             while index < units.count {
                 let unit = UInt32(units[index])
                 index += 1
                 if unit & 0xF800 != 0xD800 {
-                    put(unit)
+                    put(unit, into: buffer, at: &count)
                 } else if unit < 0xDC00, index < units.count, units[index] & 0xFC00 == 0xDC00 {
-                    put(0x10000 + ((unit - 0xD800) << 10 | (UInt32(units[index]) - 0xDC00)))
+                    put(0x10000 + ((unit - 0xD800) << 10 | (UInt32(units[index]) - 0xDC00)), into: buffer, at: &count)
                     index += 1
                 } else {
-                    put(0xFFFD)
+                    put(0xFFFD, into: buffer, at: &count)
                 }
             }
             return count
+        }
+    }
+
+    /// Writes `scalar` (U+FFFD when it is none) as UTF-8 into `buffer` at `count`, moving `count` past it.
+    private static func put(_ scalar: UInt32, into buffer: UnsafeMutableBufferPointer<UInt8>, at count: inout Int) {
+        guard let encoded = UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}") else { return }
+        for byte in encoded {
+            buffer[count] = byte
+            count += 1
         }
     }
 

@@ -60,7 +60,7 @@ struct StructurePlan {
             let items = page.frame.items
             for position in items.indices {
                 let parent = Self.index(of: walker.current?.number)
-                if case .opened = try Self.step(&walker, items[position].item) {
+                if case .opened = try Self.step(&walker, items, at: position) {
                     elements[parent].hasChildren = true
                     elements.append(Element())
                 }
@@ -98,6 +98,14 @@ struct StructurePlan {
         do { return try walker.step(item) } catch { throw .structure(error.description) }
     }
 
+    /// One step of `walker` for `items[position]`, its tag alone handed over: the item passed whole was copied (a text
+    /// line's runs array and strings retained and released, some 900 items a 3-page document).
+    static func step(_ walker: inout StructureWalker, _ items: [Frame.Placed], at position: Int) throws(RenderError) -> StructureWalker.Step {
+        let tag: StructureTag?
+        if case .tag(let itemTag) = items[position].item { tag = itemTag } else { tag = nil }
+        do { return try walker.step(tag: tag) } catch { throw .structure(error.description) }
+    }
+
     /// The elements of the tree cairo will build from `document`, given which elements set their lines as spans.
     private static func treeElements(_ document: PagedDocument, spansLines: [Bool]) throws(RenderError) -> [Element] {
         var elements = [Element(type: documentType)]
@@ -109,7 +117,7 @@ struct StructurePlan {
         for page in document.pages {
             let items = page.frame.items
             for position in items.indices {
-                switch try step(&walker, items[position].item) {
+                switch try step(&walker, items, at: position) {
                 case .opened(_, let role, let alternativeText):
                     open.append((elements.count, role))
                     elements.append(Element(type: role.pdfStructureType, alternativeText: role.readsAsAlternativeText ? alternativeText : nil))

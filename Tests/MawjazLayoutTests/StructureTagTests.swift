@@ -67,6 +67,26 @@ import TestSupport
         #expect(Self.nestingProblems(structured).isEmpty, "\(Self.nestingProblems(structured))")
     }
 
+    /// The walk given each item's tag alone (`step(tag:)`, as the structure plan reads its items in place) takes the
+    /// same steps as the walk given the items.
+    @Test func aWalkByTagsStepsAsAWalkByItems() throws {
+        for pages in [brief, structured] {
+            var byItem = StructureWalker(), byTag = StructureWalker()
+            var steps = 0, opened = 0
+            for page in pages {
+                for placed in page.frame.items {
+                    var tag: StructureTag?
+                    if case .tag(let itemTag) = placed.item { tag = itemTag }
+                    let step = try byItem.step(placed.item)
+                    #expect(try byTag.step(tag: tag) == step)
+                    steps += 1
+                    if case .opened = step { opened += 1 }
+                }
+            }
+            #expect(steps > 100 && opened > 10, "\(steps) steps, \(opened) elements opened")
+        }
+    }
+
     @Test func everyLineIsInsideAnElementOrAnArtifact() {
         for pages in [brief, structured] {
             for case (let page, .line(let text, let open)) in Self.events(pages) {
