@@ -18,6 +18,13 @@ Usage:
                                             lines for PDFium, the lines for poppler): what each layer costs MuPDF 1.28
   readers.py without PDF OUT LAYER[,LAYER]  writes a copy of PDF without those text layers (structure, pdfium,
                                             poppler), for measure.py
+  readers.py for-pdfjs PDF OUT EDIT[,EDIT]  writes a copy of PDF edited for pdf.js 6 (see "MuPDF and pdf.js as people
+                                            have them today" in the README), for measure.py: `tags`, each face's
+                                            simple (WinAnsi) subset given its CID subset's tag; `lines`, each line
+                                            for PDFium's `/L` sequences made one, its bare spaces inside; `tab-lines`,
+                                            those of a line's shows that carry a tab made one, its carrier's kept
+                                            apart; `moves`, each bare space cairo draws between two font changes
+                                            drawn as a move of its width (`TJ`) in the font before it, no glyph
   readers.py demo MAWJAZ_BINARY OUT_DIR     sets a one-line paragraph whose tokens poppler cannot give back within
                                             one line, then rewrites its page so that poppler reads them from lines
                                             of its own while PDFium keeps reading the drawn glyphs; prints what
@@ -595,6 +602,57 @@ def layers(pdf, source, out):
         print(f"{name:{width}s}" + "".join(f"{s:>11.3f}" for s in shares))
 
 
+# pdf.js (src/core/evaluator.js, `getTextContent`) hands out a text item's characters turned around by its bidi pass
+# (src/core/bidi.js: right to left when at least 0.3 of them are right-to-left characters) and ends an item at every
+# marked-content operator, at a backward move and where the font changes (`buildTextContentItem`: another resource
+# whose font has another name); a forward gap of 0.102 to 0.6 of the size is a space inside the item. The edits
+# `for_pdfjs` makes, so that a line is one item.
+PDFJS_EDITS = ("tags", "lines", "tab-lines", "moves")
+
+
+def for_pdfjs(pdf, out, edits):
+    """A copy of `pdf` at `out` with `edits` (of PDFJS_EDITS) made."""
+    qdf = out + ".qdf"
+    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, qdf], check=True)
+    d = open(qdf, "rb").read().decode("latin-1")
+    if "tags" in edits:
+        # cairo's fonts: a face's composite subset (/Type0) and its simple one (/TrueType, the WinAnsi characters:
+        # spaces, Latin punctuation), each with a tag of its own, as ISO 32000-1 9.6.4 wants; pdf.js takes the two for
+        # two fonts.
+        fonts = re.findall(r"<<\n[^>]*?/BaseFont /([A-Z]{6})\+(\S+)\n[^>]*?/Subtype /(Type0|TrueType)", d)
+        composite = {name: tag for tag, name, kind in fonts if kind == "Type0"}
+        for tag, name, kind in fonts:
+            if kind == "TrueType" and composite.get(name, tag) != tag:
+                d = d.replace(f"/{tag}+{name}", f"/{composite[name]}+{name}")
+    if "moves" in edits:
+        # cairo's resource names are the document's (`f-FONT-SUBSET`); a simple subset's space is code 32.
+        objects = dict(re.findall(r"^(\d+) 0 obj\n(.*?)\nendobj", d, flags=re.S | re.M))
+        widths = {}
+        for name, number in re.findall(r"/(f-\d+-\d+) (\d+) 0 R", d):
+            found = re.search(r"/FirstChar 32\n.*?/Widths \[\s*(\d+)", objects.get(number, ""), re.S)
+            if found:
+                widths[name] = found.group(1)
+        d = re.sub(r"^/(f-\d+-\d+) 1 Tf\n\( \)Tj\n(?=/(f-\d+-\d+) 1 Tf\n)",
+                   lambda m: f"[-{widths[m.group(1)]}]TJ\n" if m.group(1) in widths else m.group(0), d, flags=re.M)
+    if "lines" in edits or "tab-lines" in edits:
+        glue = r"(?:/f-\d+-\d+ [\d.]+ Tf|\( \)Tj)"
+        tab = "/L<</ActualText<FEFF0009>>>BDC"
+        # An `/L` sequence's end and the next one's start (a tab's), with only font changes and bare spaces between;
+        # a line hidden from poppler has each in a `/Span` with an empty /ActualText, merged the same way.
+        first = r"/L ?<< ?/ActualText ?(?:<[0-9A-Fa-f]*>|\((?:[^\\)]|\\.)*\)) ?>> ?BDC" if "lines" in edits else re.escape(tab)
+        hiding = r"/Span << /ActualText \(\) >> BDC\n"
+        for hidden in (False, True):
+            end, begin = ("EMC\nEMC", hiding + re.escape(tab)) if hidden else ("EMC", re.escape(tab))
+            pattern = re.compile(rf"{'(?<=^' + hiding + ')' if hidden else ''}(^{first}\n(?:(?!EMC$|.*BDC$|.*BMC$).*\n)*?){end}\n((?:{glue}\n)*){begin}\n", re.M | re.I)
+            while True:
+                d, count = pattern.subn(lambda m: m.group(1) + m.group(2), d)
+                if not count:
+                    break
+    open(qdf, "wb").write(d.encode("latin-1"))
+    with open(out, "wb") as f:
+        subprocess.run(["fix-qdf", qdf], stdout=f, check=True)
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 5 and sys.argv[1] == "ceiling":
         ceiling(sys.argv[2], sys.argv[3], sys.argv[4])
@@ -606,6 +664,8 @@ if __name__ == "__main__":
         layers(sys.argv[2], sys.argv[3], sys.argv[4])
     elif len(sys.argv) == 5 and sys.argv[1] == "without" and set(sys.argv[4].split(",")) <= set(LAYERS):
         without_layers(sys.argv[2], sys.argv[3], sys.argv[4].split(","))
+    elif len(sys.argv) == 5 and sys.argv[1] == "for-pdfjs" and set(sys.argv[4].split(",")) <= set(PDFJS_EDITS):
+        for_pdfjs(sys.argv[2], sys.argv[3], sys.argv[4].split(","))
     elif len(sys.argv) == 4 and sys.argv[1] == "demo" and shutil.which("qpdf") and shutil.which("fix-qdf"):
         demo(sys.argv[2], sys.argv[3])
     else:
