@@ -29,22 +29,14 @@ package struct Frame: Sendable {
         items.reserveCapacity(count)
     }
 
-    /// Adds every item of `frame`, moved so that its top-left corner is at `position`.
+    /// Adds every item of `frame`, moved so that its top-left corner is at `position`, and with a `column`, each text
+    /// line marked as standing in that column of a `columns:` block (`TextLine.column`).
     /// Its items are inlined rather than nested, keeping frames flat and cheap to walk.
-    package mutating func place(contentsOf frame: Frame, at position: Point) {
-        items.reserveCapacity(items.count + frame.items.count)
-        for placed in frame.items {
-            items.append(Placed(position: placed.position.offsetBy(dx: position.x, dy: position.y), item: placed.item))
-        }
-    }
-
-    /// Adds every item of `frame` as `place(contentsOf:at:)` does, each text line marked as standing in column `column` of
-    /// a `columns:` block (`TextLine.column`).
-    package mutating func place(contentsOf frame: Frame, at position: Point, column: Int) {
+    package mutating func place(contentsOf frame: Frame, at position: Point, column: Int? = nil) {
         items.reserveCapacity(items.count + frame.items.count)
         for placed in frame.items {
             var item = placed.item
-            if case .text(var line) = item {
+            if let column, case .text(var line) = item {
                 line.column = column
                 item = .text(line)
             }

@@ -72,11 +72,8 @@ extension LayoutContext {
                 for placed in boxes {
                     // Running text is marked with its column (`TextLine.column`); a chart's labels, a table's cells and
                     // the like keep the places readers give them.
-                    if Self.runningTextKinds.contains(placed.box.origin.kind) {
-                        frame.place(contentsOf: placed.box.frame, at: Point(x: x, y: placed.y), column: column)
-                    } else {
-                        frame.place(contentsOf: placed.box.frame, at: Point(x: x, y: placed.y))
-                    }
+                    frame.place(contentsOf: placed.box.frame, at: Point(x: x, y: placed.y),
+                                column: Self.runningTextKinds.contains(placed.box.origin.kind) ? column : nil)
                 }
             }
             if index > 0 { items.append(.breakpoint(carryOver: [])) }

@@ -25,6 +25,11 @@ enum AmendedPDFs {
         }
         let document = PagedDocument(pages: [Page(size: frame.size, frame: frame)],
                                      info: DocumentInfo(title: title, language: direction.isRightToLeft ? "ar" : "en", creationDate: 0))
+        return try write(document)
+    }
+
+    /// `document` drawn into a PDF amended and one not.
+    static func write(_ document: PagedDocument) throws -> (amended: URL, plain: URL) {
         let folder = try TestSupport.temporaryFolder()
         var urls: [URL] = []
         for amends in [true, false] {

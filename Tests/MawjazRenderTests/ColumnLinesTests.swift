@@ -33,16 +33,8 @@ import TestSupport
             + "  - paragraph: \"\(around)\"\n  - columns:\n      count: \(count)\n      blocks:\n" + blocks
             + "  - paragraph: \"\(around)\"\n"
         let document = try TestSupport.layout(yaml: yaml, renderer: try TestSupport.renderer()).document
-        let folder = try TestSupport.temporaryFolder()
-        var urls: [URL] = []
-        for amends in [true, false] {
-            var renderer = Renderer()
-            renderer.amendsPDF = amends
-            let url = folder.appendingPathComponent(amends ? "amended.pdf" : "plain.pdf")
-            try renderer.write(document, to: url, format: .pdf)
-            urls.append(url)
-        }
-        return (urls[0], urls[1], all)
+        let pdfs = try AmendedPDFs.write(document)
+        return (pdfs.amended, pdfs.plain, all)
     }
 
     /// The words of `words` in `text`, in the order they stand there.
