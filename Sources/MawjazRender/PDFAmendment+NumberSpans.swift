@@ -566,6 +566,11 @@ struct ContentStreamText {
                                                    placement: lines[line].placement)))
             }
         }
+        // The shows between a hidden span's first and last: its `/Span` hides them from poppler already. poppler keeps
+        // one /ActualText at a time, not a stack, so a `/Span` with an empty one nested in the span's would end the
+        // span's there, and the glyphs after it, up to the span's end, would be read where they stand (a date's year
+        // read again on a line of its own beside the hidden line's pieces).
+        var inHiddenSpan = [Bool](repeating: false, count: shows.count)
         var shift = 0, free = 0
         for span in spans where span.glyphCount > 0 {
             var found: (shift: Int, first: Int, last: Int)?
@@ -584,6 +589,9 @@ struct ContentStreamText {
             shift = found.shift
             free = start + span.glyphCount
             let isHidden = hiddenLines.contains { $0.contains(start) }
+            if isHidden, found.first + 1 < found.last {
+                for index in (found.first + 1)..<found.last { inHiddenSpan[index] = true }
+            }
             var begin = isHidden ? ReaderLine.hidingBegin + Array("\n/Word ".utf8) : Array("/Span ".utf8)
             PDFDictionary([("ActualText", .text(span.text))]).write(to: &begin)
             begin += Array(" BDC".utf8)
@@ -752,7 +760,7 @@ struct ContentStreamText {
         for index in wholeShows { isWhole[index] = true }
         var wraps: [(show: Int, isHidden: Bool)] = []
         for index in shows.indices where !isCut[index] && (isWhole[index] || pdfiumShows[index] != nil) {
-            let isHidden = isWhole[index] && (pdfiumShows[index] != nil || !isBlankShow(index))
+            let isHidden = isWhole[index] && !inHiddenSpan[index] && (pdfiumShows[index] != nil || !isBlankShow(index))
             if isHidden || pdfiumShows[index] != nil { wraps.append((index, isHidden)) }
         }
         guard !edits.isEmpty || !wraps.isEmpty else { return nil }

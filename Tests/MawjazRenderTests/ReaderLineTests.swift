@@ -135,6 +135,30 @@ import TestSupport
         #expect(try AmendedPDFs.samePixels(amended, plain))
     }
 
+    /// Dates on lines hidden from poppler, each a number span drawn in several fonts (Noto Naskh Arabic has no `/`: Noto
+    /// Sans draws it), and at a paragraph's end: poppler reads each year once. It keeps one /ActualText at a time, not a
+    /// stack, so a `/Span` hiding one show, nested in the span's own, ended the span's there, and the glyphs after it
+    /// (`2024`) were read where they stand, on a line of their own beside the line's pieces.
+    @Test func aDateInSeveralFontsOnAHiddenLineIsReadOnceByPoppler() throws {
+        let paragraphs = ["صدر القرار في 15/09/2024، وبدأ التنفيذ.", "صدر القرار (رقم 7) بتاريخ 16/09/2024.",
+                          "صدر القرار في 17/09/2024 وبدأ التنفيذ في 01/10/2025."]
+        let (amended, plain) = try AmendedPDFs.make(paragraphs, family: "Noto Naskh Arabic", title: "تاريخ")
+        let lines = try TestSupport.pdfText(amended).split(whereSeparator: \.isNewline).map { TestSupport.fidelityNormalised(String($0)) }
+        #expect(!lines.contains { $0.allSatisfy { $0.isNumber || $0 == "." } && !$0.isEmpty }, "\(lines)")
+        let poppler = lines.joined(separator: " ")
+        #expect(poppler.components(separatedBy: "2024").count - 1 == 3 && poppler.components(separatedBy: "2025").count == 2, "\(poppler)")
+        for token in ["15/09/2024، وبدأ", "(رقم 7) بتاريخ 16/09/2024.", "17/09/2024 وبدأ", "01/10/2025."] {
+            #expect(poppler.contains(TestSupport.fidelityNormalised(token)), "\(token) in \(poppler)")
+        }
+        let (pdfiumBefore, pdfiumAfter) = (TestSupport.fidelityNormalised(try TestSupport.pdfiumText(plain)),
+                                           TestSupport.fidelityNormalised(try TestSupport.pdfiumText(amended)))
+        #expect(pdfiumAfter.components(separatedBy: "2024").count - 1 == 3, "\(pdfiumAfter)")
+        for paragraph in paragraphs where pdfiumBefore.contains(TestSupport.fidelityNormalised(paragraph)) {
+            #expect(pdfiumAfter.contains(TestSupport.fidelityNormalised(paragraph)), "\(paragraph) in \(pdfiumAfter)")
+        }
+        #expect(try AmendedPDFs.samePixels(amended, plain))
+    }
+
     @Test func aPageOfLinesPopplerReadsRightIsLeftAsDrawn() throws {
         let (amended, _) = try AmendedPDFs.make(["كتب المدرس على اللوح ثم قرأ الطلاب الدرس كله بصوت عال وقال الشاعر قصيدة عن الوطن"],
                                                 family: "Noto Naskh Arabic", title: "سطر")
