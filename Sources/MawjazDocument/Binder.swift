@@ -179,6 +179,17 @@ package struct Binder {
         return converting ? numerals.convertDigits(in: trimmed) : trimmed
     }
 
+    /// A figure in brackets, as official tables write a negative amount or a share beside a count ("(78%)", "(-12)",
+    /// "(1,250)", "(٧٨٪)"): the figure as `figure` writes it, in its brackets; nil for other text, and for a figure with
+    /// spaces inside its brackets.
+    static func bracketedFigure(_ text: String, numerals: Numerals, converting: Bool) -> String? {
+        let trimmed = text.trimmingSpaces()
+        guard trimmed.count > 2, trimmed.first == "(", trimmed.last == ")" else { return nil }
+        let inner = String(trimmed.dropFirst().dropLast())
+        guard inner.trimmingSpaces() == inner, let figure = figure(inner, numerals: numerals, converting: converting) else { return nil }
+        return "(" + figure + ")"
+    }
+
     // MARK: - Blocks
 
     mutating func bind(_ blocks: [ReportBlock]) -> [Block] {
@@ -349,7 +360,9 @@ package struct Binder {
 
     private mutating func bindCell(_ text: String, span: Int, at location: SourceLocation) -> Table.Cell {
         let cell = rich(text, at: location, field: "table.rows")
-        if cell.count <= 1, let figure = Self.figure(cell.plainText, numerals: numerals, converting: report.settings.convertDigits) {
+        let converting = report.settings.convertDigits
+        if cell.count <= 1, let figure = Self.figure(cell.plainText, numerals: numerals, converting: converting)
+            ?? Self.bracketedFigure(cell.plainText, numerals: numerals, converting: converting) {
             return Table.Cell(text: [Inline(figure, bold: cell.first?.bold ?? false)], span: span, isFigure: true)
         }
         return Table.Cell(text: cell, span: span, isFigure: false)

@@ -118,6 +118,20 @@ import Testing
         #expect(bound.rows.map { $0.map(\.isFigure) } == [[true, false], [true, true]])
     }
 
+    /// A figure in brackets alone in a cell (accounting style) is a figure, its digits the document's; a word or a
+    /// figure with spaces in brackets, or a bracket alone, is not.
+    @Test func figuresInBracketsAreFigures() throws {
+        let table = TableSpec(columns: [.init("أ"), .init("ب"), .init("ج")],
+                              rows: [[.init("(78%)"), .init(" (-12) "), .init("(٤١٪)")], [.init("(انظر)"), .init("( 12 )"), .init("(12")]])
+        let document = try bind([.table(table)])
+        guard case .table(let bound) = document.blocks[0] else { Issue.record("expected a table"); return }
+        #expect(bound.rows.map { $0.map(\.text.plainText) } == [["(٧٨٪)", "(-١٢)", "(٤١٪)"], ["(انظر)", "( ١٢ )", "(١٢"]])
+        #expect(bound.rows.map { $0.map(\.isFigure) } == [[true, true, true], [false, false, false]])
+        let kept = try bind([.table(table)], convertDigits: false)
+        guard case .table(let typed) = kept.blocks[0] else { Issue.record("expected a table"); return }
+        #expect(typed.rows[0].map(\.text.plainText) == ["(78%)", "(-12)", "(٤١٪)"] && typed.rows[0].allSatisfy(\.isFigure))
+    }
+
     /// `convert-digits: false` keeps every digit the author typed — a figure alone in a cell or a facts box, a fact's
     /// value put in by a placeholder, a list item, a heading — while the numbers Mawjaz writes (list and heading numbers,
     /// counts, dates it formats) follow the numerals.

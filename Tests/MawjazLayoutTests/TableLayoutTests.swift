@@ -48,6 +48,31 @@ import TestSupport
         #expect(abs(big.origin.x - small.origin.x) < 0.01)
     }
 
+    /// A figure in brackets, as official tables write a share or a negative amount, is a figure: aligned with its
+    /// column's plain numbers on the end side, where it was aligned as text on the start side. A word in brackets stays
+    /// text.
+    @Test func bracketedFiguresAlignWithTheColumnsNumbers() throws {
+        let yaml = Self.report("""
+                    - ["عدد", "1250", "نص"]
+                    - ["نسبة", "(78%)", "نص"]
+                    - ["فرق", "(-12)", "نص"]
+                    - ["حصة", "(٤١٪)", "نص"]
+                    - ["مبلغ", "(1,250.5)", "نص"]
+                    - ["ملاحظة", "(انظر)", "نص"]
+            """)
+        let lines = try TestSupport.layout(yaml: yaml).document.pages[0].frame.textLines
+        let plain = try #require(lines.first { $0.line.text == "١٢٥٠" })
+        for text in ["(٧٨٪)", "(-١٢)", "(٤١٪)", "(١٬٢٥٠٫٥)"] {
+            let bracketed = try #require(lines.first { $0.line.text == text }, "\(text) in \(lines.map(\.line.text))")
+            // Right to left, the end side is the left: the figures' left ends line up.
+            #expect(abs(bracketed.origin.x - plain.origin.x) < 0.01, "\(text)")
+        }
+        let header = try #require(lines.first { $0.line.text == "الثاني" })
+        let word = try #require(lines.first { $0.line.text == "(انظر)" })
+        #expect(abs((word.origin.x + word.line.width) - (header.origin.x + header.line.width)) < 0.01)
+        #expect(word.origin.x > plain.origin.x + 1)
+    }
+
     static func fixedColumns(_ widths: (String, String), _ row: String) -> String {
         """
         title: "جدول"
