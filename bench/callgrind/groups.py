@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Instructions per document by library and by kind of Swift code, from two callgrind profiles of one program.
 
-usage: groups.py MANY.cg FEW.cg DOCUMENTS [--functions N]
+usage: groups.py MANY.cg FEW.cg DOCUMENTS [--functions N] [--events E,E,...]
 
 MANY.cg and FEW.cg are callgrind's files for the same command rendering more and fewer documents (`mawjaz-bench
 REPORT --runs 5` and `--runs 0`; the floor's `--n 6` and `--n 1`); each function's own instructions (exclusive) in
@@ -9,16 +9,20 @@ MANY less those in FEW, divided by DOCUMENTS (5), are summed into groups: each C
 free, its mem* and str* functions and the rest of it, and the Swift program's code split into Mawjaz's own, the
 standard library, reference counting (retain and release), allocation, exclusivity checks and the rest of the
 runtime (metadata, casts, value witnesses). `--functions N` lists each group's N costliest functions too.
+`--events Ir,D1mr,...` prints those of the profile's events (callgrind's `--cache-sim=yes --branch-sim=yes` adds
+I1mr, D1mr, D1mw, ILmr, DLmr, DLmw, Bc, Bcm, Bi, Bim) per group, in millions per document, instead of instructions
+alone; the functions are then ranked by the first event named.
 """
 import collections
 import re
 import sys
 
 
-def exclusive(path):
-    """Each (object, function)'s own instructions in a callgrind file (name compression and call lines handled)."""
+def exclusive(path, event="Ir"):
+    """Each (object, function)'s own count of one event in a callgrind file (name compression and call lines handled)."""
     objects, functions = {}, {}
     cost = collections.Counter()
+    column = 1
     obj = function = None
     skip = False
 
@@ -35,6 +39,8 @@ def exclusive(path):
             line = line.rstrip("\n")
             if skip:  # the line after calls= is the call's inclusive cost, not the caller's own
                 skip = False
+            elif line.startswith("events:"):
+                column = 1 + line.split()[1:].index(event)
             elif line.startswith("ob="):
                 obj = name(objects, line[3:])
             elif line.startswith("fn="):
@@ -47,8 +53,8 @@ def exclusive(path):
                 skip = True
             elif line and (line[0].isdigit() or line[0] in "+-*"):
                 fields = line.split()
-                if len(fields) >= 2:
-                    cost[(obj, function)] += int(fields[1])
+                if len(fields) > column:  # trailing zero counts are left out of a line
+                    cost[(obj, function)] += int(fields[column])
     return cost
 
 
@@ -83,11 +89,10 @@ def group(obj, function):
     return re.sub(r"\.so.*$", "", library)
 
 
-def main():
-    many, few, documents = sys.argv[1], sys.argv[2], float(sys.argv[3])
-    listed = int(sys.argv[sys.argv.index("--functions") + 1]) if "--functions" in sys.argv else 0
-    cost = exclusive(many)
-    for key, value in exclusive(few).items():
+def per_group(many, few, documents, event):
+    """Each group's count of one event per document, and each group's functions' counts."""
+    cost = exclusive(many, event)
+    for key, value in exclusive(few, event).items():
         cost[key] -= value
     groups = collections.Counter()
     members = collections.defaultdict(collections.Counter)
@@ -95,6 +100,32 @@ def main():
         name = group(obj, function)
         groups[name] += value / documents
         members[name][function] += value / documents
+    return groups, members
+
+
+def table(many, few, documents, events, listed):
+    """Prints several events per group (millions per document), the groups in the first event's order."""
+    counted = [per_group(many, few, documents, event) for event in events]
+    print(f"{'':>10}" + "".join(f"{event:>10}" for event in events))
+    first, members = counted[0]
+    rows = [("in all", [sum(groups.values()) for groups, _ in counted])]
+    names = sorted({name for groups, _ in counted for name in groups}, key=lambda name: -abs(first[name]))
+    rows += [(name, [groups[name] for groups, _ in counted]) for name in names]
+    for name, values in rows:
+        if name == "in all" or max(abs(value) for value in values) >= 500:
+            print(f"{'':>10}" + "".join(f"{value / 1e6:10.4f}" for value in values) + f"  {name}")
+            for function, _ in (members[name].most_common(listed) if name != "in all" else []):
+                own = [groups_members[1][name][function] for groups_members in counted]
+                print(f"{'':>10}" + "".join(f"{value / 1e6:10.4f}" for value in own) + f"      {function[:120]}")
+
+
+def main():
+    many, few, documents = sys.argv[1], sys.argv[2], float(sys.argv[3])
+    listed = int(sys.argv[sys.argv.index("--functions") + 1]) if "--functions" in sys.argv else 0
+    if "--events" in sys.argv:
+        table(many, few, documents, sys.argv[sys.argv.index("--events") + 1].split(","), listed)
+        return
+    groups, members = per_group(many, few, documents, "Ir")
     print(f"{sum(groups.values()) / 1e6:9.2f} M  in all")
     for name, value in groups.most_common():
         if abs(value) >= 5_000:
