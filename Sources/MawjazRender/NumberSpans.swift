@@ -177,7 +177,7 @@ final class NumberSpanLog {
     @exclusivity(unchecked) private var columnRun: (column: Int, group: Int)?
     @exclusivity(unchecked) private var columnGroups = 0
 
-    /// Places the pieces of the last page's column lines, each column's run as one (`ReaderLine.placements(of:)`).
+    /// Places the carriers of the last page's column lines, each column's run as one (`ReaderLine.placements(of:)`).
     private func placeColumns() {
         guard let page = pages.indices.last else { return }
         var groups: [Int: [Int]] = [:]
@@ -185,7 +185,7 @@ final class NumberSpanLog {
             if let group = line.columnLine?.group { groups[group, default: []].append(index) }
         }
         for indices in groups.values {
-            let lines = indices.compactMap { index in pages[page].readerLines[index].columnLine.map { ($0, pages[page].readerLines[index].pieces.count) } }
+            let lines = indices.compactMap { pages[page].readerLines[$0].columnLine }
             for (index, placement) in zip(indices, ReaderLine.placements(of: lines)) { pages[page].readerLines[index].placement = placement }
         }
     }
@@ -213,7 +213,7 @@ final class NumberSpanLog {
     /// at how many places their text for poppler needs a direction mark (`ReaderLine.openings`). Noted in the page's `pdfiumLines` (and
     /// `readerLines`) once the next baseline begins (`noteBaseline`).
     @exclusivity(unchecked) private var baselineLines: (page: Int, rightmost: (x: Double, y: Double, advance: Double), firstGlyph: Int, endGlyph: Int,
-                                lines: [(x: Double, text: String, glyphs: Range<Int>, blockIsRightToLeft: Bool)],
+                                lines: [(x: Double, text: String, glyphs: Range<Int>, blockIsRightToLeft: Bool, placement: ReaderLine.Placement)],
                                 hasRightToLeft: Bool, holdsRightToLeft: Bool, readerSpans: Int, endsOpen: Bool, openings: Int)?
     @exclusivity(unchecked) private var lineOrigin = Point.zero
 
@@ -297,7 +297,7 @@ final class NumberSpanLog {
         guard let line, !pages.isEmpty else { return }
         let page = pages.count - 1
         notePDFiumLine(line, page: page)
-        var cut: (pieces: [[Unicode.Scalar]], openings: Int, endsOpen: Bool)?
+        var cut: (text: [Unicode.Scalar], openings: Int, endsOpen: Bool)?
         if var drawn = popplerDrawn {
             // The number spans: poppler reads each token's text where its glyphs stand.
             var from = 0
@@ -337,14 +337,15 @@ final class NumberSpanLog {
         } else {
             columnRun = nil
         }
-        guard let (pieces, openings, endsOpen) = cut else { return }
+        guard let (text, openings, endsOpen) = cut else { return }
         // Neutrals at the end that poppler gives back only after a mark (`Jackson (HQ)`): the text after it on its
         // baseline (the row's next cell) on poppler's line may give them back with none (`noteBaseline`).
         if endsOpen { baselineLines?.endsOpen = true }
         baselineLines?.openings += openings
         pages[page].readerLines.append(ReaderLine(firstGlyph: lineStart.glyph, glyphCount: pages[page].glyphCount - lineStart.glyph,
-                                                  readerSpans: lineStart.readerSpans..<pages[page].readerSpans.count, pieces: pieces,
-                                                  columnLine: columnLine))
+                                                  readerSpans: lineStart.readerSpans..<pages[page].readerSpans.count, text: text,
+                                                  columnLine: columnLine,
+                                                  placement: columnLine == nil ? ReaderLine.Placement(of: line, at: lineOrigin) : nil))
     }
 
     /// Adds `line` to the lines on its baseline (noted as one `PDFiumLine` by `noteBaseline` when the next baseline
@@ -352,7 +353,7 @@ final class NumberSpanLog {
     private func notePDFiumLine(_ line: TextLine, page: Int) {
         guard let holdsRightToLeft = baselineLines?.holdsRightToLeft else { return }
         baselineLines?.lines.append((lineOrigin.x, line.text, lineStart.glyph..<pages[page].glyphCount,
-                                     line.blockIsRightToLeft ?? line.isRightToLeft))
+                                     line.blockIsRightToLeft ?? line.isRightToLeft, ReaderLine.Placement(of: line, at: lineOrigin)))
         if line.isRightToLeft || line.blockIsRightToLeft == true { baselineLines?.hasRightToLeft = true }
         if !holdsRightToLeft, !line.isRightToLeft, PDFiumLine.holdsRightToLeft(line.text) { baselineLines?.holdsRightToLeft = true }
         baselineLines?.endGlyph = pages[page].glyphCount
@@ -395,24 +396,25 @@ final class NumberSpanLog {
     /// ends, `Ref. 12` and `Office (Riyadh)`, on an English page poppler reads right to left), in that order. Only when
     /// the row needs fewer marks than the lines' own (`openings`): where the next cell does not help (`(Southern
     /// Strike)` before an Arabic cell), each line keeps its own, marks and all.
-    private func noteRow(_ page: Int, _ glyphs: Range<Int>, _ lines: [(x: Double, text: String, glyphs: Range<Int>, blockIsRightToLeft: Bool)],
+    private func noteRow(_ page: Int, _ glyphs: Range<Int>, _ lines: [(x: Double, text: String, glyphs: Range<Int>, blockIsRightToLeft: Bool, placement: ReaderLine.Placement)],
                          readerSpans: Int, openings: Int) {
         let leftToRight = pages[page].readsLeftToRight
-        func cut(rightToLeft: Bool) -> (pieces: [[Unicode.Scalar]], openings: Int) {
+        func cut(rightToLeft: Bool) -> (text: [Unicode.Scalar], openings: Int) {
             let text = lines.sorted { rightToLeft ? $0.x > $1.x : $0.x < $1.x }.map(\.text).joined(separator: " ")
             let cut = ReaderLine.cut(ReaderLine.collapsed(text), leftToRight: leftToRight)
-            return (cut.pieces, cut.openings)
+            return (cut.text, cut.openings)
         }
         let rowIsRightToLeft = lines.allSatisfy(\.blockIsRightToLeft) || (lines.contains(where: \.blockIsRightToLeft) && !leftToRight)
-        var (pieces, rowOpenings) = cut(rightToLeft: rowIsRightToLeft)
+        var (text, rowOpenings) = cut(rightToLeft: rowIsRightToLeft)
         if rowOpenings > 0, rowIsRightToLeft == leftToRight {
             let pageOrder = cut(rightToLeft: !leftToRight)
-            if pageOrder.openings < rowOpenings { (pieces, rowOpenings) = pageOrder }
+            if pageOrder.openings < rowOpenings { (text, rowOpenings) = pageOrder }
         }
         guard rowOpenings < openings else { return }
         pages[page].readerLines.removeAll { $0.firstGlyph >= glyphs.lowerBound }
         pages[page].readerLines.append(ReaderLine(firstGlyph: glyphs.lowerBound, glyphCount: glyphs.count,
-                                                  readerSpans: readerSpans..<pages[page].readerSpans.count, pieces: pieces))
+                                                  readerSpans: readerSpans..<pages[page].readerSpans.count, text: text,
+                                                  placement: ReaderLine.Placement(spanning: lines.map(\.placement))))
     }
 
     /// Notes the glyphs of run `run` of the current line handed to cairo, `order` being indices into the run's glyphs

@@ -41,18 +41,18 @@ extension PDFAmendment {
             names.fontMaps = codeFonts.map(\.map)
             let name = names.name(font:code:)
             let lines = page.readerLines
-            // A space glyph, code 32 in a font of one byte a code (cairo's fonts of ASCII glyphs), for the lines' pieces.
+            // A space glyph, code 32 in a font of one byte a code (cairo's fonts of ASCII glyphs), for the lines' text.
             var space = lines.isEmpty ? nil : codeFonts.indices.first { codeFonts[$0].width == 1 && names.name(font: $0, code: 0x20) == " " }.map {
                 ReaderLine.Space(font: [UInt8(ascii: "/")] + codeFonts[$0].name, code: [0x20])
             }
-            // Its advance, which stretches it over a column line's width (`ReaderLine.Placement`).
-            if let name = space?.font.dropFirst(), lines.contains(where: { $0.placement != nil }),
+            // Its advance, which stretches it over a line's width (`ReaderLine.Placement`).
+            if let name = space?.font.dropFirst(),
                let font = try file.resolveDictionary(fonts.entries.first { $0.0.utf8.elementsEqual(name) }?.1) {
                 space?.advance = try Self.advance(of: 0x20, in: font, file: file)
             }
             let wrapped = page.spans.isEmpty && space == nil && page.pdfiumLines.isEmpty ? nil
                 : text.wrapping(page.spans, lines: lines, space: space, pdfiumLines: page.pdfiumLines, blankRuns: page.blankRuns, text: name)
-            // A hidden line's vowelled words are read by poppler from its pieces: their spans are left as written.
+            // A hidden line's vowelled words are read by poppler from its text: their spans are left as written.
             var readerSpans = page.readerSpans
             for line in (wrapped?.hiddenLines ?? []).reversed() { readerSpans.removeSubrange(lines[line].readerSpans) }
             guard let edited = nestingReaderSpans(readerSpans, in: wrapped?.stream ?? text.data) ?? wrapped?.stream else { continue }
@@ -516,7 +516,7 @@ struct ContentStreamText {
     }
 
     /// The stream with each of `spans` wrapped in a marked-content sequence carrying its /ActualText, and each of
-    /// `lines` hidden from poppler and handed to it in pieces (`ReaderLine`), with the indices of the lines so written;
+    /// `lines` hidden from poppler and handed to it on lines of its own (`ReaderLine`), with the indices of the lines so written;
     /// nil when nothing can be.
     ///
     /// cairo leaves out of the stream a glyph run with nothing to ink (a lone space between two numbers, where its
@@ -545,7 +545,7 @@ struct ContentStreamText {
             for (line, range) in located(lines.map { $0.firstGlyph..<($0.firstGlyph + $0.glyphCount) }, blankRuns: blankRuns, text: text) {
                 guard let first = show(holding: range.lowerBound), let last = show(holding: range.upperBound - 1),
                       shows[first...last].allSatisfy({ $0.isCuttable && ($0.actualTextSequence.map { sequences[$0].end < data.count } ?? true) }),
-                      shows[last].textObject >= 0, !shows[first].positioning.isEmpty else { continue }
+                      shows[last].textObject >= 0, !shows[first].positioning.isEmpty, let placement = lines[line].placement else { continue }
                 for index in first...last {
                     let show = shows[index]
                     if let sequence = show.actualTextSequence {
@@ -562,14 +562,13 @@ struct ContentStreamText {
                 hiddenLines.append(range)
                 written.append(line)
                 let end = textObjectEnds[shows[last].textObject]
-                edits.append((end, 0, ReaderLine.layer(lines[line].pieces, at: positionings[shows[first].positioning].map { data[$0] }, space: space,
-                                                   placement: lines[line].placement)))
+                edits.append((end, 0, ReaderLine.layer(lines[line].text, space: space, placement: placement)))
             }
         }
         // The shows between a hidden span's first and last: its `/Span` hides them from poppler already. poppler keeps
         // one /ActualText at a time, not a stack, so a `/Span` with an empty one nested in the span's would end the
         // span's there, and the glyphs after it, up to the span's end, would be read where they stand (a date's year
-        // read again on a line of its own beside the hidden line's pieces).
+        // read again on a line of its own beside the hidden line's text).
         var inHiddenSpan = [Bool](repeating: false, count: shows.count)
         var shift = 0, free = 0
         for span in spans where span.glyphCount > 0 {

@@ -1,29 +1,31 @@
-// The lines of a `columns:` block handed to poppler a column at a time (see `ReaderLine.Placement`).
+// The lines of a `columns:` block handed to poppler a column at a time (see `ReaderLine.Placement`), and where any other
+// line is handed to it.
+import MawjazFrame
 
 extension ReaderLine {
-    /// Where the pieces of a line set in a column are handed to poppler. poppler (`TextOutputDev`, pdftotext 22.12) joins
+    /// Where the text of a line set in a column is handed to poppler. poppler (`TextOutputDev`, pdftotext 22.12) joins
     /// lines into a block only when their baselines are at most 1.5 times their font size apart, and Mawjaz's lines are
     /// 1.7 font sizes apart: each line of a column was a block of its own, and two columns of such blocks, aligned edge
     /// to edge and baseline to baseline, passed poppler's table test and were read row by row, the lines of both columns
-    /// interleaved. So every line of a column is hidden from poppler and its pieces are handed on invisible spaces at a
+    /// interleaved. So every line of a column is hidden from poppler and its text is handed on an invisible space at a
     /// font size (`size`) the column's lines are `lineRatio` of apart: poppler joins the column into one block. Each
-    /// piece stands on its line's own baseline, a line of several pieces pushing the next ones down (`pieceRatio` of the
-    /// size apart, more than half of it, so that poppler keeps them lines of their own) and a wider gap (between
-    /// paragraphs) narrowed to `lineRatio`, so that the column stays one block; stretched (`Tz`) over the line's width,
+    /// line's carrier stands on its line's own baseline, at least `carrierRatio` of the size below the one before (more
+    /// than half of it, so that poppler keeps them lines of their own), and a wider gap (between paragraphs) narrowed
+    /// to `lineRatio`, so that the column stays one block; stretched (`Tz`) over the line's width,
     /// so that a selection drawn over the line selects its text and is highlighted over it. Each column after the first
     /// stands a tenth of a point (`step`) lower than the one before: of two blocks side by side whose boxes, as poppler
     /// widens them, overlap, poppler reads the higher first (Breuel's first rule), and at one height it falls back on
     /// their order on the page, left to right, which put an Arabic brief's second column first (measured by editing the
     /// corpus's PDF).
     struct Placement: Equatable {
-        /// The carriers' font size, their left end and width, and each piece's baseline, in the page's coordinates
-        /// (points, from the page's top left corner, as cairo's text matrices have them).
+        /// The carrier's font size, its left end and width, and its baseline, in the page's coordinates (points, from the
+        /// page's top left corner, as cairo's text matrices have them).
         var size: Double
         var x: Double
         var width: Double
-        var baselines: [Double]
+        var baseline: Double
 
-        static let lineRatio = 1.4, pieceRatio = 0.6, step = 0.1
+        static let lineRatio = 1.4, carrierRatio = 0.6, step = 0.1
 
         /// The horizontal scaling (`Tz`, in percent) that stretches a space `spaceAdvance` ems wide over `width`, on a
         /// line of its own; nothing when the advance is not known.
@@ -32,10 +34,9 @@ extension ReaderLine {
             return "\(Self.number(100 * width / (spaceAdvance * size))) Tz\n"
         }
 
-        /// The text matrix that sets piece `piece` on its baseline, on a line of its own.
-        func matrix(piece: Int) -> String {
-            let y = baselines.isEmpty ? 0 : baselines[min(piece, baselines.count - 1)]
-            return "\(Self.number(size)) 0 0 \(Self.number(-size)) \(Self.number(x)) \(Self.number(y)) Tm\n"
+        /// The text matrix that sets the carrier on its baseline, on a line of its own.
+        var matrix: String {
+            "\(Self.number(size)) 0 0 \(Self.number(-size)) \(Self.number(x)) \(Self.number(baseline)) Tm\n"
         }
 
         /// `value` as a PDF number: at most four decimals, no trailing zeros, no exponent.
@@ -65,39 +66,47 @@ extension ReaderLine {
         var fontSize: Double
     }
 
-    /// The placements of one column's lines on a page (`lines`, in the order drawn, each with how many pieces it is
-    /// handed in): the carriers' size from the smallest gap between two of its baselines more than half a font size
-    /// (a paragraph's line pitch), each piece's baseline as `Placement` says; a line in one piece on the baseline of the
-    /// line before it, itself in one piece, on that line's.
-    static func placements(of lines: [(line: ColumnLine, pieces: Int)]) -> [Placement] {
-        guard let first = lines.first?.line else { return [] }
+    /// The placements of one column's lines on a page (`lines`, in the order drawn): the carriers' size from the
+    /// smallest gap between two of its baselines more than half a font size (a paragraph's line pitch), each carrier's
+    /// baseline as `Placement` says; a line on the baseline of the line before it on that line's.
+    static func placements(of lines: [ColumnLine]) -> [Placement] {
+        guard let first = lines.first else { return [] }
         var pitch = Double.infinity
         for (above, below) in zip(lines, lines.dropFirst()) {
-            let gap = below.line.y - above.line.y
-            if gap > above.line.fontSize / 2 { pitch = min(pitch, gap) }
+            let gap = below.y - above.y
+            if gap > above.fontSize / 2 { pitch = min(pitch, gap) }
         }
         let size = pitch.isFinite ? pitch / Placement.lineRatio : first.fontSize
-        var previous: Double?, previousLine: (own: Double, baselines: [Double])?
-        return lines.map { entry in
-            let own = entry.line.y + Double(entry.line.column) * Placement.step
-            var baselines: [Double] = []
-            // A line on the baseline of the one before it, in one piece as it is (a list item's marker and its first
-            // line), shares its carriers' baseline: poppler reads the two as one line, in order.
-            if let before = previousLine, abs(before.own - own) < 0.01, before.baselines.count == 1, entry.pieces <= 1 {
-                previousLine = (own, before.baselines)
-                return Placement(size: size, x: entry.line.x, width: entry.line.width, baselines: before.baselines)
+        var previous: (own: Double, baseline: Double)?
+        return lines.map { line in
+            let own = line.y + Double(line.column) * Placement.step
+            var baseline = own
+            if let previous {
+                // A line on the baseline of the one before it (a list item's marker and its first line) shares its
+                // carrier's baseline: poppler reads the two as one line, in order.
+                baseline = abs(previous.own - own) < 0.01 ? previous.baseline
+                    : min(max(own, previous.baseline + Placement.carrierRatio * size), previous.baseline + Placement.lineRatio * size)
             }
-            for piece in 0..<max(1, entry.pieces) {
-                var y = own
-                if let previous {
-                    y = piece == 0 ? min(max(own, previous + Placement.pieceRatio * size), previous + Placement.lineRatio * size)
-                        : previous + Placement.pieceRatio * size
-                }
-                baselines.append(y)
-                previous = y
-            }
-            previousLine = (own, baselines)
-            return Placement(size: size, x: entry.line.x, width: entry.line.width, baselines: baselines)
+            previous = (own, baseline)
+            return Placement(size: size, x: line.x, width: line.width, baseline: baseline)
         }
+    }
+}
+
+extension ReaderLine.Placement {
+    /// A line's own place, outside a column: its largest font size, the left end of its baseline (`origin`) and its
+    /// width, so that poppler takes the carrier for the line drawn, and joins it into blocks and reads it among
+    /// the lines around it as it would the line (a table's cells row by row). Carriers a fifth of the line's font
+    /// size, at its start, were read apart: a column of one-line dates in a table's cells was read as a block of its
+    /// own, before the rows' other cells.
+    init(of line: TextLine, at origin: Point) {
+        self.init(size: line.runs.reduce(0) { max($0, $1.font.size) }, x: origin.x, width: line.width, baseline: origin.y)
+    }
+
+    /// The place of the lines on one baseline (a table row's cells) handed as one line: from the leftmost one's left
+    /// end to the rightmost one's right end, at the largest size.
+    init(spanning placements: [ReaderLine.Placement]) {
+        let left = placements.map(\.x).min() ?? 0, right = placements.map { $0.x + $0.width }.max() ?? 0
+        self.init(size: placements.map(\.size).max() ?? 0, x: left, width: right - left, baseline: placements.first?.baseline ?? 0)
     }
 }

@@ -14,10 +14,9 @@ import MawjazFrame
 /// left-to-right letters or number characters reversed, and so on; a right-to-left letter followed by neutrals and then
 /// a left-to-right letter, a number or the line's end (`جدة» appeared`, `العتيبي.`) comes back out of order. A
 /// line poppler would misread gets a second text layer in the amendment (`PDFAmendment+ReaderLines`): its drawn
-/// glyphs are hidden from poppler (each in a `/Span` with an empty /ActualText) and its text is handed to poppler in
-/// `pieces`, each written as the /ActualText of an invisible space on a baseline of its own, in the visual order that
-/// poppler turns into the piece; where its rule allows no cut at a space, with an invisible direction mark in place of a
-/// cut (`marked`). PDFium drops a text object with nothing to ink, so it keeps reading the drawn glyphs.
+/// glyphs are hidden from poppler (each in a `/Span` with an empty /ActualText) and its text is handed to poppler as
+/// `text`, the /ActualText of an invisible space, in the visual order that poppler turns into the line's text, with an
+/// invisible direction mark wherever its rule needs a cut (`marked`). PDFium drops a text object with nothing to ink, so it keeps reading the drawn glyphs.
 struct ReaderLine: Equatable {
     /// The line's first glyph on the page, and how many glyphs it has (as `NumberSpanLog` counts them).
     var firstGlyph: Int
@@ -25,11 +24,10 @@ struct ReaderLine: Equatable {
     /// Its vowelled-word spans, as indices into the page's (`NumberSpanLog.Page.readerSpans`): left as cairo wrote them
     /// when the line is hidden from poppler.
     var readerSpans: Range<Int>
-    /// poppler's text for the line, in pieces each on a baseline of its own: each piece's characters left to right,
-    /// the form poppler reads back as that piece of the line's text.
-    var pieces: [[Unicode.Scalar]]
-    /// The line as drawn, when it stands in a column of a `columns:` block; then where its pieces are handed to poppler
-    /// (`Placement`, set once the page is drawn), nil for the usual place, from the line's own start down.
+    /// poppler's text for the line, its characters left to right: the form poppler reads back as the line's text.
+    var text: [Unicode.Scalar]
+    /// The line as drawn, when it stands in a column of a `columns:` block; and where its text is handed to poppler
+    /// (`Placement`: the line's own place, or its column's, set once the page is drawn).
     var columnLine: ColumnLine?
     var placement: Placement?
 
@@ -165,62 +163,69 @@ struct ReaderLine: Equatable {
         return false
     }
 
-    /// The pieces poppler should be handed for a line whose logical text is `logical`, when what it reads of the
+    /// The text poppler should be handed for a line whose logical text is `logical`, when what it reads of the
     /// characters drawn, left to right, `drawn`, on a page it reads left to right or not (`leftToRight`), differs from it
     /// (white space collapsed), with how many places needed a direction mark (`openings`) and whether one of them is
     /// before the neutrals that end the line (`endsOpen`); nil when it reads right.
     static func cut(logical: String, drawn: [Unicode.Scalar], leftToRight: Bool = false)
-        -> (pieces: [[Unicode.Scalar]], openings: Int, endsOpen: Bool)? {
+        -> (text: [Unicode.Scalar], openings: Int, endsOpen: Bool)? {
         let read = popplerText(drawn, leftToRight: leftToRight)
         var logical = logical
         guard !logical.withUTF8({ sameCollapsed(read, UTF8Scalars(bytes: $0)) }) else { return nil }
         return cut(collapsed(logical), leftToRight: leftToRight)
     }
 
-    /// `text` cut into pieces at the spaces `pieces(of:kinds:leftToRight:)` drops, each in the visual order poppler reads
-    /// back as it; where no space follows the letter or number the neutrals run on from (`Program) في`, `(Internal)` at
-    /// the line's end), a direction mark of the page's direction right after it (`marked`) in place of a cut. With
-    /// how many such places there are (`openings`), and whether the last is before the neutrals that end the line
-    /// (`endsOpen`: `Jackson (HQ)`, which its row's next cell mends without a mark).
-    static func cut(_ text: [Unicode.Scalar], leftToRight: Bool) -> (pieces: [[Unicode.Scalar]], openings: Int, endsOpen: Bool) {
+    /// `text` in the visual order poppler reads back as it, with a direction mark of the page's direction (`marked`)
+    /// right after each letter or number where `pieces(of:kinds:leftToRight:)` cuts it: at a space (`١٥ سبتمبر`, which
+    /// poppler gave back on two lines when it was handed in two pieces, one under the other) and where no space follows
+    /// the letter or number the neutrals run on from (`Program) في`, `(Internal)` at the line's end). With how many of
+    /// the latter there are (`openings`: without a mark no PDF gives them back), and whether the last is before the
+    /// neutrals that end the line (`endsOpen`: `Jackson (HQ)`, which its row's next cell mends without a mark).
+    static func cut(_ text: [Unicode.Scalar], leftToRight: Bool) -> (text: [Unicode.Scalar], openings: Int, endsOpen: Bool) {
         let kinds = text.map(kind), ranges = pieces(of: text, kinds: kinds, leftToRight: leftToRight)
-        let openings = openings(ranges)
-        guard openings > 0 else {
-            return (ranges.map { visualText(of: text[$0], kinds: kinds[$0], leftToRight: leftToRight) }, 0, false)
+        guard ranges.count > 1 else {
+            let range = ranges.first ?? 0..<0
+            return (visualText(of: text[range], kinds: kinds[range], leftToRight: leftToRight), 0, false)
         }
-        let endsOpen = ranges.count > 1 && ranges[ranges.count - 2].upperBound == ranges[ranges.count - 1].lowerBound
+        let endsOpen = ranges[ranges.count - 2].upperBound == ranges[ranges.count - 1].lowerBound
             && kinds[ranges[ranges.count - 1]].allSatisfy { $0 == .other }
-        return (marked(text, kinds: kinds, pieces: ranges, leftToRight: leftToRight).map {
-            visualText(of: $0.text[...], kinds: $0.kinds[...], leftToRight: leftToRight)
-        }, openings, endsOpen)
+        let joined = marked(text, kinds: kinds, pieces: ranges, leftToRight: leftToRight)
+        return (visualText(of: joined.text[...], kinds: joined.kinds[...], leftToRight: leftToRight), openings(ranges), endsOpen)
     }
 
     /// The mark poppler reads as a right-to-left letter (U+200F, its type `R`) and the one it reads as a left-to-right
     /// letter (U+200E, `L`): each is invisible, and `measure.py`, `pdf-audit` and the readers' users drop it.
     static let rightToLeftMark: Unicode.Scalar = "\u{200F}", leftToRightMark: Unicode.Scalar = "\u{200E}"
 
-    /// The pieces `pieces` (ranges of `text`, whose kinds are `kinds`) as poppler is handed them: two pieces cut with no
-    /// space between are one, with a mark of the page's direction between them, right after the cut's letter (on a
-    /// right-to-left page U+200F, poppler's `R`; on a left-to-right one U+200E, `L`). On a right-to-left page poppler
+    /// The pieces `pieces` (ranges of `text`, whose kinds are `kinds`) as poppler is handed them: one text, with a mark
+    /// of the page's direction right after each cut's letter, before the space dropped there if any (on a right-to-left
+    /// page U+200F, poppler's `R`; on a left-to-right one U+200E, `L`). On a right-to-left page poppler
     /// cannot give back a left-to-right letter or number followed by neutrals and then a right-to-left letter or the
     /// line's end (`Program) في`, `(Internal)`); with the mark right after it, the letter is followed by a right-to-left
     /// one and the neutrals stand between two of them, which it gives back in place (on a left-to-right page the same with
     /// the kinds swapped; measured with pdftotext 22.12 on pages edited by hand, both directions). The mark agrees with
-    /// the page's direction, so poppler's count of letters for it only grows.
+    /// the page's direction, so poppler's count of letters for it only grows. A cut at a space poppler gives back so
+    /// too, the space after the mark standing between two right-to-left letters (measured with pdftotext 22.12 on the
+    /// default brief's date, `١٥ سبتمبر ٢٠٢٤`, and the corpora).
     static func marked(_ text: [Unicode.Scalar], kinds: [Kind], pieces: [Range<Int>], leftToRight: Bool)
-        -> [(text: [Unicode.Scalar], kinds: [Kind])] {
+        -> (text: [Unicode.Scalar], kinds: [Kind]) {
         let mark = leftToRight ? leftToRightMark : rightToLeftMark, markKind: Kind = leftToRight ? .leftToRightOrNumber : .rightToLeft
-        var joined: [(text: [Unicode.Scalar], kinds: [Kind])] = []
+        var joined: (text: [Unicode.Scalar], kinds: [Kind]) = ([], [])
+        joined.text.reserveCapacity(text.count + 2 * pieces.count)
+        joined.kinds.reserveCapacity(text.count + 2 * pieces.count)
         for index in pieces.indices {
             let range = pieces[index]
-            if index > 0, pieces[index - 1].upperBound == range.lowerBound {
-                joined[joined.count - 1].text.append(mark)
-                joined[joined.count - 1].kinds.append(markKind)
-                joined[joined.count - 1].text += text[range]
-                joined[joined.count - 1].kinds += kinds[range]
-            } else {
-                joined.append((Array(text[range]), Array(kinds[range])))
+            if index > 0 {
+                joined.text.append(mark)
+                joined.kinds.append(markKind)
+                // A cut at a space keeps its space, after the mark.
+                if pieces[index - 1].upperBound < range.lowerBound {
+                    joined.text.append(" ")
+                    joined.kinds.append(.other)
+                }
             }
+            joined.text += text[range]
+            joined.kinds += kinds[range]
         }
         return joined
     }
@@ -389,7 +394,7 @@ struct ReaderLine: Equatable {
         (0x604...0x60C).contains(value) || (0x660...0x66C).contains(value) || (0x6F0...0x6F9).contains(value)
     }
 
-    /// A glyph that inks nothing, named a space in its font's /ToUnicode map: the pieces are each its /ActualText.
+    /// A glyph that inks nothing, named a space in its font's /ToUnicode map: a line's text is its /ActualText.
     struct Space {
         /// The font resource's name, slash included, and the glyph's code in it.
         var font: [UInt8]
@@ -404,65 +409,44 @@ struct ReaderLine: Equatable {
     static let hidingBeginLine = hidingBegin + [0x0A]
     static let endLine = Array("\nEMC".utf8)
 
-    /// The text object handing poppler `pieces`, each the /ActualText of `space`, the first at the line matrix that
-    /// `positioning` (the `Tm` and `Td` operations, copied from the line's text object) sets, each next one a quarter of
-    /// the line's font size below, set at a fifth of it: poppler takes baselines more than half its font size apart for
-    /// lines of their own, and seven pieces stay above the next line's (1.7 font sizes below). In a graphics state of
-    /// its own, so that nothing after it moves.
-    /// A line of a column (`placement`) gets its pieces where the placement says instead, each by a text matrix of its
-    /// own in the page's coordinates (`Placement.matrix(piece:)`; cairo shows a page's text under the page's matrix
-    /// alone), stretched over the line (`Placement.scaling(spaceAdvance:)`).
-    static func layer(_ pieces: [[Unicode.Scalar]], at positioning: [ArraySlice<UInt8>], space: Space,
-                      placement: Placement? = nil) -> [UInt8] {
+    /// The text object handing poppler `text`, the /ActualText of `space`, where `placement` says: by a text matrix in
+    /// the page's coordinates (`Placement.matrix`; cairo shows a page's text under the page's matrix alone), stretched
+    /// over the line (`Placement.scaling(spaceAdvance:)`). In a graphics state of its own, so that nothing after it moves.
+    static func layer(_ text: [Unicode.Scalar], space: Space, placement: Placement) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(64 + positioning.reduce(0) { $0 + $1.count + 1 } + pieces.reduce(0) { $0 + 4 * $1.count + 96 })
+        bytes.reserveCapacity(160 + 4 * text.count)
         bytes.append(contentsOf: "\nq\nBT\n".utf8)
-        if let placement {
-            bytes.append(contentsOf: space.font)
-            bytes.append(contentsOf: " 1 Tf\n".utf8)
-            bytes.append(contentsOf: placement.scaling(spaceAdvance: space.advance).utf8)
-        } else {
-            for operation in positioning {
-                bytes.append(contentsOf: operation)
-                bytes.append(0x0A)
+        bytes.append(contentsOf: space.font)
+        bytes.append(contentsOf: " 1 Tf\n".utf8)
+        bytes.append(contentsOf: placement.scaling(spaceAdvance: space.advance).utf8)
+        bytes.append(contentsOf: placement.matrix.utf8)
+        // The text in UTF-16, big-endian, after its byte-order mark, in hexadecimal (as `PDFObject.text` has it),
+        // four digits a unit written into room made for all of them at once.
+        bytes.append(contentsOf: "/Span << /ActualText <feff".utf8)
+        let units = text.reduce(0) { $0 + ($1.value < 0x10000 ? 1 : 2) }, start = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 4 * units))
+        bytes.withUnsafeMutableBufferPointer { written in
+            var position = start
+            func write(_ unit: UInt32) {
+                written[position] = hexDigit(unit >> 12)
+                written[position + 1] = hexDigit(unit >> 8)
+                written[position + 2] = hexDigit(unit >> 4)
+                written[position + 3] = hexDigit(unit)
+                position += 4
             }
-            bytes.append(contentsOf: space.font)
-            bytes.append(contentsOf: " 0.2 Tf\n".utf8)
-        }
-        for (index, piece) in pieces.enumerated() {
-            if let placement {
-                bytes.append(contentsOf: placement.matrix(piece: index).utf8)
-            } else if index > 0 {
-                bytes.append(contentsOf: "0 -0.25 Td\n".utf8)
-            }
-            // The text in UTF-16, big-endian, after its byte-order mark, in hexadecimal (as `PDFObject.text` has it),
-            // four digits a unit written into room made for all of them at once.
-            bytes.append(contentsOf: "/Span << /ActualText <feff".utf8)
-            let units = piece.reduce(0) { $0 + ($1.value < 0x10000 ? 1 : 2) }, start = bytes.count
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 4 * units))
-            bytes.withUnsafeMutableBufferPointer { written in
-                var position = start
-                func write(_ unit: UInt32) {
-                    written[position] = hexDigit(unit >> 12)
-                    written[position + 1] = hexDigit(unit >> 8)
-                    written[position + 2] = hexDigit(unit >> 4)
-                    written[position + 3] = hexDigit(unit)
-                    position += 4
-                }
-                for scalar in piece {
-                    if scalar.value < 0x10000 {
-                        write(scalar.value)
-                    } else {
-                        // A surrogate pair.
-                        write(0xD800 + (scalar.value - 0x10000) >> 10)
-                        write(0xDC00 + (scalar.value - 0x10000) & 0x3FF)
-                    }
+            for scalar in text {
+                if scalar.value < 0x10000 {
+                    write(scalar.value)
+                } else {
+                    // A surrogate pair.
+                    write(0xD800 + (scalar.value - 0x10000) >> 10)
+                    write(0xDC00 + (scalar.value - 0x10000) & 0x3FF)
                 }
             }
-            bytes.append(contentsOf: "> >> BDC ".utf8)
-            PDFObject.hexString(space.code).write(to: &bytes)
-            bytes.append(contentsOf: " Tj EMC\n".utf8)
         }
+        bytes.append(contentsOf: "> >> BDC ".utf8)
+        PDFObject.hexString(space.code).write(to: &bytes)
+        bytes.append(contentsOf: " Tj EMC\n".utf8)
         bytes.append(contentsOf: "ET\nQ".utf8)
         return bytes
     }

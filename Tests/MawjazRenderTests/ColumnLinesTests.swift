@@ -90,25 +90,23 @@ import TestSupport
         try check(count: 2, lengths: Array(repeating: 60, count: 16), arabic: arabic, acrossPages: true)
     }
 
-    /// The carriers' placement: one size for a column, the column's lines 1.4 of it apart, a line of two pieces pushing
-    /// the next down, a wider gap (between paragraphs) narrowed, a later column a tenth of a point lower, two lines on one
-    /// baseline on one.
+    /// The carriers' placement: one size for a column, the column's lines 1.4 of it apart, a wider gap (between
+    /// paragraphs) narrowed, a later column a tenth of a point lower, two lines on one baseline on one.
     @Test func aColumnsCarriersAreCloseEnoughToBeOneBlock() {
         func line(_ y: Double, column: Int = 0) -> ReaderLine.ColumnLine {
             ReaderLine.ColumnLine(group: 1, column: column, x: 56, y: y, width: 200, fontSize: 11.5)
         }
-        let placed = ReaderLine.placements(of: [(line(100), 1), (line(119.6), 2), (line(139.2), 1), (line(190), 1)])
+        let placed = ReaderLine.placements(of: [line(100), line(119.6), line(139.2), line(190)])
         let size = 19.6 / ReaderLine.Placement.lineRatio
         #expect(placed.allSatisfy { abs($0.size - size) < 1e-9 })
-        #expect(placed.map(\.baselines.count) == [1, 2, 1, 1])
-        let baselines = placed.flatMap(\.baselines)
-        #expect(baselines[0] == 100 && baselines[1] == 119.6)
+        let baselines = placed.map(\.baseline)
+        #expect(baselines[0] == 100 && baselines[1] == 119.6 && baselines[2] == 139.2)
         for (above, below) in zip(baselines, baselines.dropFirst()) {
             #expect(below - above > size / 2 + 1e-9 && below - above <= 1.5 * size, "\(baselines)")
         }
-        #expect(ReaderLine.placements(of: [(line(100, column: 1), 1)])[0].baselines == [100.1])
+        #expect(ReaderLine.placements(of: [line(100, column: 1)])[0].baseline == 100.1)
         // A list item's marker and its first line, on one baseline, share their carriers' baseline.
-        #expect(ReaderLine.placements(of: [(line(100), 1), (line(100), 1), (line(119.6), 1)]).map(\.baselines) == [[100], [100], [119.6]])
+        #expect(ReaderLine.placements(of: [line(100), line(100), line(119.6)]).map(\.baseline) == [100, 100, 119.6])
         #expect(ReaderLine.Placement.number(-13.98934) == "-13.9893" && ReaderLine.Placement.number(7524.0) == "7524"
             && ReaderLine.Placement.number(0.05) == "0.05")
     }

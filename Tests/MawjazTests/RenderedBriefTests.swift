@@ -55,6 +55,59 @@ import TestSupport
         }
     }
 
+    /// The header's date and the page numbers come back on one line each, from poppler and from PDFium: poppler was
+    /// handed `١٥ سبتمبر ٢٠٢٤` in two pieces, one under the other (cut after the day), and copied the day on a line of
+    /// its own; so too the dual date's Gregorian and Hijri halves and `صفحة ١ من ٣`.
+    @Test func theDateAndPageNumbersComeBackOnOneLine() throws {
+        let dual = try TestSupport.folder(with: ["report.yaml": """
+            template: briefing
+            title: "موجز تجريبي"
+            date: 2024-09-15
+            date-style: dual
+            language: ar
+            body:
+              - paragraph: "نص قصير."
+            """])
+        let dualPDF = folder.appendingPathComponent("dual.pdf")
+        try renderer.render(reportAt: dual.appendingPathComponent("report.yaml"), to: dualPDF)
+        for (file, lines) in [(pdf, ["١٥ سبتمبر ٢٠٢٤", "صفحة ١ من ٣"]), (dualPDF, ["١٥ سبتمبر ٢٠٢٤م الموافق ١٢ ربيع الأول ١٤٤٦هـ", "صفحة ١ من ١"])] {
+            for (reader, text) in [("pdftotext", try TestSupport.pdfText(file)), ("pdftotext -layout", try TestSupport.pdfText(file, layout: true)),
+                                   ("PDFium", try TestSupport.pdfiumText(file))] {
+                let read = TestSupport.visibleText(text).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                for line in lines {
+                    #expect(read.contains { $0 == line || $0.hasPrefix(line + " ") || $0.hasSuffix(" " + line) || $0.contains(" " + line + " ") },
+                            "\(reader) \(file.lastPathComponent): \(line)")
+                }
+            }
+        }
+    }
+
+    /// A table whose date cells poppler is handed on lines of their own reads row by row: the lines are handed where
+    /// they are drawn, at their size and over their width, where carriers a fifth of the size at each line's start made
+    /// the dates a block of their own, read before every row's other cells.
+    @Test func aTableOfDatesIsReadRowByRow() throws {
+        let rows = [("١٥ سبتمبر ٢٠٢٤", "زيارة ميدانية إلى المستودع"), ("٣ أكتوبر ٢٠٢٤", "اجتماع لجنة التخطيط"),
+                    ("٢٠ نوفمبر ٢٠٢٤", "تمرين مشترك للاستجابة"), ("٥ ديسمبر ٢٠٢٤", "ورشة عمل عن الصيانة")]
+        let table = try TestSupport.folder(with: ["report.yaml": """
+            template: briefing
+            title: "جدول الأنشطة"
+            date: 2024-09-15
+            language: ar
+            body:
+              - table:
+                  columns: ["التاريخ", "النشاط"]
+                  rows:
+            \(rows.map { "          - [\"\($0.0)\", \"\($0.1)\"]" }.joined(separator: "\n"))
+            """])
+        let tablePDF = folder.appendingPathComponent("table.pdf")
+        try renderer.render(reportAt: table.appendingPathComponent("report.yaml"), to: tablePDF)
+        let read = TestSupport.visibleText(try TestSupport.pdfText(tablePDF)).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let cells = rows.flatMap { [$0.0, $0.1] }
+        let order = cells.compactMap { cell in read.firstIndex(of: cell) }
+        #expect(order.count == cells.count && order == order.sorted(), "\(read)")
+    }
+
     @Test func theSameInputGivesTheSameBytes() throws {
         let second = folder.appendingPathComponent("again.pdf")
         try renderer.render(reportAt: TestSupport.defaultReport, to: second)
