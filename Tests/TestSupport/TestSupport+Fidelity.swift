@@ -53,4 +53,54 @@ extension TestSupport {
         }
         return String(kept)
     }
+
+    /// What a reader copies (`copied`) more often than the pages show it (`shown`, their laid-out lines), both as
+    /// `fidelityNormalised` has them: each of `tokens`, and each number (a run of decimal digits, whatever its script),
+    /// with how many times each was copied and shown. A token found once counts as exact however many stray copies of it
+    /// or of its parts the reader also gives back (poppler read a date's year twice, an extra `2024` line, before round
+    /// copy23); this counts them.
+    package static func extraCopies(of tokens: [String], in copied: String, shown: String) -> [String: (copies: Int, shown: Int)] {
+        var extra: [String: (copies: Int, shown: Int)] = [:]
+        for token in Set(tokens.map(fidelityNormalised)) where !token.isEmpty {
+            let copies = occurrences(of: token, in: copied), wanted = occurrences(of: token, in: shown)
+            if copies > wanted { extra[token] = (copies, wanted) }
+        }
+        let shownNumbers = numbers(in: shown)
+        for (number, copies) in numbers(in: copied) where copies > shownNumbers[number, default: 0] {
+            extra[number] = (copies, shownNumbers[number, default: 0])
+        }
+        return extra
+    }
+
+    /// How many times `token` stands in `text`, the occurrences not overlapping, compared scalar by scalar.
+    static func occurrences(of token: String, in text: String) -> Int {
+        let text = Array(text.unicodeScalars), token = Array(token.unicodeScalars)
+        guard !token.isEmpty, token.count <= text.count else { return 0 }
+        var count = 0, index = 0
+        while index + token.count <= text.count {
+            if text[index..<(index + token.count)].elementsEqual(token) {
+                count += 1
+                index += token.count
+            } else {
+                index += 1
+            }
+        }
+        return count
+    }
+
+    /// The runs of decimal digits of `text` (any script's), each with how many times it stands there; compatibility
+    /// forms folded first (NFKC), so that `½`, which PDFium gives back as `1⁄2`, and a superscript `²` count as digits.
+    static func numbers(in text: String) -> [String: Int] {
+        var counts: [String: Int] = [:], run = String.UnicodeScalarView()
+        for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars {
+            if scalar.properties.numericType == .decimal {
+                run.append(scalar)
+            } else if !run.isEmpty {
+                counts[String(run), default: 0] += 1
+                run = String.UnicodeScalarView()
+            }
+        }
+        if !run.isEmpty { counts[String(run), default: 0] += 1 }
+        return counts
+    }
 }
