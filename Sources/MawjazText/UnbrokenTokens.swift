@@ -3,8 +3,9 @@ import Foundation
 
 /// Finds the URLs (from `http://`, `https://` or `www.`), e-mail addresses (a word around `@` with a dot in its
 /// domain) and file paths (a word beginning with a drive letter, a colon and a backslash, `C:\Users\…`, or with two
-/// backslashes, `\\server\share`, or with a slash and holding another after its first name, `/srv/mawjaz/out/…`) of a
-/// paragraph: a reader copies a token split across two lines as two pieces, so it is kept whole.
+/// backslashes, `\\server\share`, or with a slash and holding another after its first name, `/srv/mawjaz/out/…`; and
+/// relative ones, `isRelativePath`: `docs/annex-2.pdf`, `../shared/x.txt`, `reports/2024/q3.csv`) of a paragraph: a
+/// reader copies a token split across two lines as two pieces, so it is kept whole.
 enum UnbrokenTokens {
     /// The UTF-8 byte ranges of `text`'s URLs, e-mail addresses and paths: a token runs to the next white space (or
     /// direction mark), less trailing sentence punctuation and a closing bracket or quote it does not open.
@@ -35,8 +36,9 @@ enum UnbrokenTokens {
     }
 
     /// Whether `text` holds what every token `token(in:)` finds holds: an `@`, a `://` or a `www.` (in any case), a
-    /// backslash, or a slash that begins a word (after white space or an opening bracket or quote, or the text's
-    /// start). Most paragraphs hold none, and are not cut into words. Read from the string's bytes in place, looking
+    /// backslash, a slash that begins a word (after white space or an opening bracket or quote, or the text's start), or
+    /// one after a Latin letter, a digit, a dot, a hyphen or an underscore (a relative path's). Most paragraphs hold
+    /// none, and are not cut into words. Read from the string's bytes in place, looking
     /// behind only at a `/` or a `.`: through the UTF-8 view's iterator, carrying the last three bytes, it cost some 18
     /// instructions a byte, 0.28 M of a 3-page document.
     private static func mayHoldToken(_ text: String) -> Bool {
@@ -49,7 +51,7 @@ enum UnbrokenTokens {
                 case UInt8(ascii: "/"):
                     if index == 0 { return true }
                     let before = bytes[index - 1]
-                    if before <= 0x20 || "([{\"'".utf8.contains(before) { return true }
+                    if before <= 0x20 || "([{\"'._-".utf8.contains(before) || isNameByte(before) { return true }
                     if index >= 2, before == UInt8(ascii: "/"), bytes[index - 2] == UInt8(ascii: ":") { return true }
                 case UInt8(ascii: "."):
                     if index >= 3, bytes[index - 1] | 0x20 == UInt8(ascii: "w"), bytes[index - 2] | 0x20 == UInt8(ascii: "w"),
@@ -81,7 +83,7 @@ enum UnbrokenTokens {
             while first < word.endIndex, let scalar = word.unicodeScalars[first...].first, openers.contains(scalar) {
                 first = word.index(after: first)
             }
-            if isPath(word.unicodeScalars[first...]) {
+            if isPath(word.unicodeScalars[first...]) || word.unicodeScalars[first...].contains("/") {
                 start = first
                 path = true
             }
@@ -99,7 +101,8 @@ enum UnbrokenTokens {
                 break
             }
         }
-        guard token.count > (email ? 2 : 4), !email || token.contains("@"), !path || isPath(token.unicodeScalars) else { return nil }
+        guard token.count > (email ? 2 : 4), !email || token.contains("@"),
+              !path || isPath(token.unicodeScalars) || isRelativePath(token.unicodeScalars) else { return nil }
         let from = word.utf8.distance(from: word.startIndex, to: token.startIndex)
         return from..<(from + token.utf8.count)
     }
@@ -116,6 +119,34 @@ enum UnbrokenTokens {
             if next == "/" { return iterator.next().map { !ends($0) } ?? false }
         }
         return false
+    }
+
+    /// Whether `scalars` are a relative path: names of Latin letters, digits, `.`, `-`, `_` and `~` between slashes,
+    /// at least two, the first holding a letter (a date, `12/05/2024`, or a fraction begins with a digit; `و/٢٤/٥٦٧` is
+    /// not Latin), and either beginning with `./` or `../`, or ending in a name with an extension of one to five
+    /// letters and digits, one a letter (`annex-2.pdf`), or of three names or more (`reports/2024/q3`): `and/or`,
+    /// `km/h` and `TCP/IP` are not paths.
+    static func isRelativePath(_ scalars: Substring.UnicodeScalarView) -> Bool {
+        let names = Substring(scalars).split(separator: "/", omittingEmptySubsequences: false)
+        guard names.count >= 2, names.allSatisfy({ !$0.isEmpty && $0.unicodeScalars.allSatisfy(isNameCharacter) }) else { return false }
+        // `./x` and `../x`, whatever the names after.
+        if names[0] == "." || names[0] == ".." { return names.dropFirst().contains { $0 != "." && $0 != ".." } }
+        guard names[0].unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return false }
+        if names.count >= 3 { return true }
+        guard let dot = names[1].lastIndex(of: "."), dot > names[1].startIndex else { return false }
+        let extensionName = names[1][names[1].index(after: dot)...].unicodeScalars
+        return (1...5).contains(extensionName.count) && extensionName.contains { $0.properties.isAlphabetic }
+            && extensionName.allSatisfy { $0.isASCII && isNameByte(UInt8($0.value)) }
+    }
+
+    /// Whether `scalar` may stand in a relative path's name: an ASCII letter or digit, `.`, `-`, `_` or `~`.
+    private static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (isNameByte(UInt8(scalar.value)) || "._-~".unicodeScalars.contains(scalar))
+    }
+
+    /// Whether `byte` is an ASCII letter or digit.
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     private static let trailing: Set<Unicode.Scalar> = [".", ",", ";", ":", "!", "?", "\u{060C}", "\u{061B}", "\u{061F}"]

@@ -171,11 +171,13 @@ import TestSupport
     /// POSIX path, in both directions, justified with kashidas or spaces.
     @Test(arguments: [Justification.kashida, .spaces])
     func aPathMovesWholeToTheNextLine(justification: Justification) throws {
-        let paths = [#"C:\Users\Public\Reports\q4-final.xlsx"#, #"\\files01\shared\mawjaz\out"#, "/srv/mawjaz/out/2026/report-ar.pdf"]
+        let paths = [#"C:\Users\Public\Reports\q4-final.xlsx"#, #"\\files01\shared\mawjaz\out"#, "/srv/mawjaz/out/2026/report-ar.pdf",
+                     "../shared/reports/2026/q4-summary.csv", "docs/annexes/annex-2-final.pdf"]
         let cases: [(String, TextStyle, Direction)] = [
-            ("حفظ المحلل الملف في \(paths[0]) ثم نسخه إلى \(paths[1])، ونشرت الخدمة النسخة في \(paths[2]) صباح اليوم.", arabic, .rightToLeft),
-            ("The analyst saved the file as \(paths[0]), copied it to \(paths[1]) and the service wrote \(paths[2]) at noon.", latin,
-             .leftToRight),
+            ("حفظ المحلل الملف في \(paths[0]) ثم نسخه إلى \(paths[1])، ونشرت الخدمة النسخة في \(paths[2]) صباح اليوم، "
+             + "ثم الملخص في \(paths[3]) والملحق في \(paths[4]) مساء.", arabic, .rightToLeft),
+            ("The analyst saved the file as \(paths[0]), copied it to \(paths[1]) and the service wrote \(paths[2]) at noon, "
+             + "then the summary to \(paths[3]) and the annex to \(paths[4]) at night.", latin, .leftToRight),
         ]
         for (text, style, direction) in cases {
             for width in stride(from: 270.0, through: 420, by: 15) {
@@ -199,6 +201,11 @@ import TestSupport
         #expect(tokens("on 15/09/2024, 1/2 of و/٢٤/٥٦٧ and/or / this") == [])
         #expect(tokens(#"see (C:\Users\Public\q4.xlsx). Then /srv/mawjaz/out."#) == [#"C:\Users\Public\q4.xlsx"#, "/srv/mawjaz/out"])
         #expect(tokens(#"\\server\share, /usr/share/fonts"#) == [#"\\server\share"#, "/usr/share/fonts"])
+        // Relative paths: to a file with an extension, from `./` or `../`, or of three names; not dates, fractions,
+        // `و/٢٤/٥٦٧`, `and/or`, `km/h`, `TCP/IP` or a lone name with a dot.
+        #expect(tokens("see docs/annex-2.pdf, ../shared/x.txt and (reports/2024/q3.csv). Also ./run.sh and data/raw/2024.")
+                == ["docs/annex-2.pdf", "../shared/x.txt", "reports/2024/q3.csv", "./run.sh", "data/raw/2024"])
+        #expect(tokens("في ٢٤/٥/١٤٤٦ و 12/05/2024 و 3/4 و و/٢٤/٥٦٧ and/or km/h TCP/IP v1.2/3 e.g. 2024/25 a/b") == [])
     }
 
     /// A URL or a path wider than the line still breaks where UAX #14 allows, and no line leaves the margin.
