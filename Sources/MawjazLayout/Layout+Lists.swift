@@ -70,10 +70,9 @@ extension LayoutContext {
                 let slot = Double(column) * (width + gap)
                 let x = direction.isRightToLeft ? columnWidth - slot - width : slot
                 for placed in boxes {
-                    // Running text is marked with its column (`TextLine.column`); a chart's labels, a table's cells and
-                    // the like keep the places readers give them.
-                    frame.place(contentsOf: placed.box.frame, at: Point(x: x, y: placed.y),
-                                column: Self.runningTextKinds.contains(placed.box.origin.kind) ? column : nil)
+                    // Every line is marked with its column (`TextLine.column`), a table's cells and a chart's labels as
+                    // well as running text, so that poppler is handed the column whole, in order.
+                    frame.place(contentsOf: placed.box.frame, at: Point(x: x, y: placed.y), column: column)
                 }
             }
             if index > 0 { items.append(.breakpoint(carryOver: [])) }
@@ -81,9 +80,6 @@ extension LayoutContext {
         }
         return items
     }
-
-    /// The blocks of running text, whose lines in a column are marked with it.
-    static let runningTextKinds: Set<String> = ["paragraph", "heading", "list", "note"]
 
     /// Splits a flow into pieces of `columns` columns each: whole pages of columns while the flow is longer than
     /// that, then the rest balanced into columns of about equal height, breaking only at the flow's breakpoints.

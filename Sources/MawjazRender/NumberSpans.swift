@@ -371,7 +371,13 @@ final class NumberSpanLog {
     private func noteBaseline() {
         // Taken, not copied: a copy retained its lines' array, released twice after.
         guard let baseline = baselineLines.take(), !baseline.lines.isEmpty else { return }
-        if baseline.endsOpen, baseline.lines.count > 1 {
+        // A row of a table in a column: its cells' lines, each handed to poppler with its column's, are handed as one.
+        let columnLines = baseline.lines.count > 1
+            ? pages[baseline.page].readerLines.reversed().prefix { $0.firstGlyph >= baseline.firstGlyph }.compactMap(\.columnLine) : []
+        if columnLines.count == baseline.lines.count {
+            noteRow(baseline.page, baseline.firstGlyph..<baseline.endGlyph, baseline.lines, readerSpans: baseline.readerSpans,
+                    openings: baseline.openings, columnLines: columnLines)
+        } else if baseline.endsOpen, baseline.lines.count > 1 {
             noteRow(baseline.page, baseline.firstGlyph..<baseline.endGlyph, baseline.lines, readerSpans: baseline.readerSpans,
                     openings: baseline.openings)
         }
@@ -395,9 +401,12 @@ final class NumberSpanLog {
     /// the next cell, as the row is written, with none. Where the page's order needs fewer marks (a running foot's two
     /// ends, `Ref. 12` and `Office (Riyadh)`, on an English page poppler reads right to left), in that order. Only when
     /// the row needs fewer marks than the lines' own (`openings`): where the next cell does not help (`(Southern
-    /// Strike)` before an Arabic cell), each line keeps its own, marks and all.
+    /// Strike)` before an Arabic cell), each line keeps its own, marks and all. A row of a table in a column
+    /// (`columnLines`, its lines' places in their column) is handed as one whatever its marks, in its column: its cells,
+    /// each handed on a carrier of its own at the column's carrier size, stood too far apart for poppler to read them as
+    /// one line, and came back a cell a line, the row's end first.
     private func noteRow(_ page: Int, _ glyphs: Range<Int>, _ lines: [(x: Double, text: String, glyphs: Range<Int>, blockIsRightToLeft: Bool, placement: ReaderLine.Placement)],
-                         readerSpans: Int, openings: Int) {
+                         readerSpans: Int, openings: Int, columnLines: [ReaderLine.ColumnLine] = []) {
         let leftToRight = pages[page].readsLeftToRight
         func cut(rightToLeft: Bool) -> (text: [Unicode.Scalar], openings: Int) {
             let text = lines.sorted { rightToLeft ? $0.x > $1.x : $0.x < $1.x }.map(\.text).joined(separator: " ")
@@ -410,11 +419,16 @@ final class NumberSpanLog {
             let pageOrder = cut(rightToLeft: !leftToRight)
             if pageOrder.openings < rowOpenings { (text, rowOpenings) = pageOrder }
         }
-        guard rowOpenings < openings else { return }
+        guard rowOpenings < openings || !columnLines.isEmpty else { return }
         pages[page].readerLines.removeAll { $0.firstGlyph >= glyphs.lowerBound }
+        let placement = ReaderLine.Placement(spanning: lines.map(\.placement))
+        let columnLine = columnLines.first.map {
+            ReaderLine.ColumnLine(group: $0.group, column: $0.column, x: placement.x, y: $0.y, width: placement.width,
+                                  fontSize: columnLines.map(\.fontSize).max() ?? $0.fontSize)
+        }
         pages[page].readerLines.append(ReaderLine(firstGlyph: glyphs.lowerBound, glyphCount: glyphs.count,
                                                   readerSpans: readerSpans..<pages[page].readerSpans.count, text: text,
-                                                  placement: ReaderLine.Placement(spanning: lines.map(\.placement))))
+                                                  columnLine: columnLine, placement: columnLine == nil ? placement : nil))
     }
 
     /// Notes the glyphs of run `run` of the current line handed to cairo, `order` being indices into the run's glyphs

@@ -84,6 +84,38 @@ import TestSupport
         try check(count: 3, lengths: [25, 25, 25], arabic: true)
     }
 
+    /// A table and a chart in a column come back in their column's order, the table row by row, each row on one line,
+    /// its cells in the table's order: only running text was handed with its column, and poppler read the two columns'
+    /// tables row by row together, each cell a line of its own, and the charts' labels mixed.
+    @Test(arguments: [true, false])
+    func tablesAndChartsInColumnsComeBackInTheirColumnsOrder(_ arabic: Bool) throws {
+        let words = Self.words(40, arabic: arabic)
+        func table(_ start: Int) -> String {
+            "        - table:\n            columns: [\"\(words[start])\", \"\(words[start + 1])\"]\n            rows:\n"
+                + stride(from: start + 2, to: start + 8, by: 2).map { "              - [\"\(words[$0])\", \"\(words[$0 + 1])\"]\n" }.joined()
+        }
+        func chart(_ start: Int) -> String {
+            "        - chart: {type: bar, values: [" + (start..<(start + 3)).map { "{label: \"\(words[$0])\", value: \($0 - start + 2)}" }
+                .joined(separator: ", ") + "]}\n"
+        }
+        let paragraph = { (range: Range<Int>) in "        - paragraph: \"\(words[range].joined(separator: " "))\"\n" }
+        let yaml = (arabic ? "" : "language: en\n") + "title: \"\(arabic ? "أعمدة" : "Columns")\"\ndate: 2024-09-15\nbody:\n"
+            + "  - columns:\n      count: 2\n      blocks:\n" + paragraph(0..<6) + table(6) + paragraph(14..<20) + chart(20)
+            + paragraph(23..<29) + table(29) + paragraph(37..<40)
+        let document = try TestSupport.layout(yaml: yaml, renderer: try TestSupport.renderer()).document
+        let (amended, plain) = try AmendedPDFs.write(document)
+        let poppler = try TestSupport.pdfText(amended)
+        #expect(Self.order(of: words, in: poppler) == words, "\(poppler)")
+        let lines = TestSupport.visibleText(poppler).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        for start in [6, 29] {
+            for row in stride(from: start, to: start + 8, by: 2) {
+                #expect(lines.contains("\(words[row]) \(words[row + 1])"), "row \(words[row]): \(lines)")
+            }
+        }
+        #expect(try TestSupport.pdfiumText(amended) == TestSupport.pdfiumText(plain))
+        #expect(try Self.samePixels(amended, plain))
+    }
+
     /// Columns longer than a page: each page's columns are read whole and in order, the first page's before the second's.
     @Test(arguments: [true, false])
     func columnsThatEndOnTheNextPageComeBackWholeAndInOrder(_ arabic: Bool) throws {
