@@ -192,7 +192,8 @@ struct PDFiumLine: Equatable {
     static func mirror(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         // Letters and most else have none: told apart by their value first (most of a line's characters are mirrored).
         let value = scalar.value
-        guard value <= 0x7D || value == 0xAB || value == 0xBB || value == 0x2039 || value == 0x203A else { return scalar }
+        guard value <= 0x7D || value == 0xAB || value == 0xBB || (0x2018...0x201D).contains(value) || value == 0x2039 || value == 0x203A
+        else { return scalar }
         return switch scalar {
         case "(": ")"
         case ")": "("
@@ -204,6 +205,12 @@ struct PDFiumLine: Equatable {
         case ">": "<"
         case "\u{AB}": "\u{BB}"
         case "\u{BB}": "\u{AB}"
+        // The curly quotes, which Unicode does not mirror, PDFium does (measured: `“…”` and `‘…’` in an Arabic line came
+        // back `”…“` and `’…‘`).
+        case "\u{201C}": "\u{201D}"
+        case "\u{201D}": "\u{201C}"
+        case "\u{2018}": "\u{2019}"
+        case "\u{2019}": "\u{2018}"
         case "\u{2039}": "\u{203A}"
         case "\u{203A}": "\u{2039}"
         default: scalar

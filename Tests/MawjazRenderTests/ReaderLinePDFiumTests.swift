@@ -88,6 +88,21 @@ import TestSupport
         #expect(try AmendedPDFs.samePixels(amended, plain))
     }
 
+    /// Curly quotes in Arabic lines copy back as typed from PDFium, which mirrors them as it mirrors brackets (Unicode
+    /// does not): handed as if it did not, `“…”` and `‘…’` came back `”…“` and `’…‘`.
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func curlyQuotesInArabicLinesCopyBackFromPDFium(_ family: String) throws {
+        let paragraphs = ["وقال المتحدث: “نحن ملتزمون بالشفافية” أمس، وكتب ‘تم التسليم’ في التقرير.",
+                          "ورد في النشرة “Annual Review” و‘Draft 2’ ضمن المرفقات."]
+        let tokens = ["“نحن ملتزمون بالشفافية”", "‘تم التسليم’", "“Annual Review”", "‘Draft 2’"]
+        let (amended, plain) = try AmendedPDFs.make(paragraphs, family: family, title: "اقتباس")
+        let pdfium = TestSupport.fidelityNormalised(try TestSupport.pdfiumText(amended))
+        for token in tokens {
+            #expect(pdfium.contains(TestSupport.fidelityNormalised(token)), "\(family): \(token) in \(pdfium)")
+        }
+        #expect(try AmendedPDFs.samePixels(amended, plain))
+    }
+
     /// A table of mixed directions (Arabic and Latin cells in one row, a URL in a cell, a code with digits), rendered from
     /// a report: each row is one line to PDFium, handed its cells right to left.
     @Test(arguments: ["Noto Naskh Arabic", "Amiri"])

@@ -86,7 +86,7 @@ PAGE_00 = ("NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN###NNNNN################NNNNNNLLL
 PAGE_20 = ("NNNNNNNNNNNNNNLRNNNNNNNNNNNNNNNNNNNNNNNNNNLRNLRN#####NNNNNNNNNNNNNNN#NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"
            "NNNN#L##########NNNL############NNN###################################NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"
            "NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN")
-MIRROR = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹"))
+MIRROR = dict(zip("()[]{}<>«»‹›“”‘’", ")(][}{><»«›‹”“’‘"))  # the curly quotes too: PDFium mirrors them (measured)
 
 
 def poppler_type(c):
