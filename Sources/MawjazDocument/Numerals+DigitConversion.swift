@@ -13,7 +13,8 @@ extension Numerals {
     ///   ("1.5" → "١٫٥", "1,250" → "١٬٢٥٠", and back under Latin).
     /// - The other system's percent sign directly after a digit becomes this system's ("45%" → "٤٥٪").
     /// - An integer of five or more digits is grouped ("1250000" → "١٬٢٥٠٬٠٠٠"); years and other four-digit numbers,
-    ///   numbers already grouped, a number with a leading zero and the digits of a phone number are not.
+    ///   numbers already grouped, a number with a leading zero, the digits of a phone number and a number joined to
+    ///   another by a hyphen (a code: `ISBN 978-3-16-148410-0` became `978-3-16-148,410-0`) are not.
     /// - Other characters are kept: "2024-2025" keeps its hyphen, "12:30" its colon.
     /// - Technical tokens are left as typed (see `technicalMask`): a word holding a Latin letter (`COVID-19`, `Q3`,
     ///   `https://example.org/2024`), an e-mail address, a dotted address or version (`192.168.1.1`, `1.2.3`), a phone
@@ -101,7 +102,9 @@ extension Numerals {
             let touchesSeparator = (index > 0 && Self.isNumberPunctuation(scalars[index - 1]))
                 || (end < scalars.count && Self.isNumberPunctuation(scalars[end]) && end + 1 < scalars.count
                     && Self.digitValue(scalars[end + 1]) != nil)
-            if digits.count >= 5, groupable[index..<end].allSatisfy({ $0 }), !touchesSeparator,
+            let joinedByHyphen = (index > 1 && scalars[index - 1] == "-" && Self.digitValue(scalars[index - 2]) != nil)
+                || (end + 1 < scalars.count && scalars[end] == "-" && Self.digitValue(scalars[end + 1]) != nil)
+            if digits.count >= 5, groupable[index..<end].allSatisfy({ $0 }), !touchesSeparator, !joinedByHyphen,
                Self.digitValue(digits.first!) != 0 {
                 for (offset, digit) in digits.enumerated() {
                     if offset > 0 && (digits.count - offset) % 3 == 0 { result.append(system.groupingSeparator) }

@@ -135,5 +135,9 @@ import Testing
         // Already grouped, decimal, a leading zero: as they are.
         #expect(arabic.convertDigits(in: "1,250,000 و12345.5 و012345") == "١٬٢٥٠٬٠٠٠ و١٢٣٤٥٫٥ و٠١٢٣٤٥")
         #expect(arabic.convertDigits(in: "15/09/2024") == "١٥/٠٩/٢٠٢٤")
+        // A number joined to another by a hyphen is part of a code: not grouped (an ISBN's `148410` became `148,410`).
+        #expect(latin.convertDigits(in: "cite ISBN 978-3-16-148410-0 and 12345-67890") == "cite ISBN 978-3-16-148410-0 and 12345-67890")
+        #expect(latin.convertDigits(in: "رقم ٩٧٨-٣-١٦-١٤٨٤١٠-٠") == "رقم 978-3-16-148410-0")
+        #expect(latin.convertDigits(in: "a loss of -125000 and 125000-") == "a loss of -125,000 and 125,000-")
     }
 }
