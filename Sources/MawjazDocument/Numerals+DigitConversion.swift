@@ -13,8 +13,8 @@ extension Numerals {
     ///   ("1.5" → "١٫٥", "1,250" → "١٬٢٥٠", and back under Latin).
     /// - The other system's percent sign directly after a digit becomes this system's ("45%" → "٤٥٪").
     /// - An integer of five or more digits is grouped ("1250000" → "١٬٢٥٠٬٠٠٠"); years and other four-digit numbers,
-    ///   numbers already grouped, a number with a leading zero, the digits of a phone number and a number joined to
-    ///   another by a hyphen (a code: `ISBN 978-3-16-148410-0` became `978-3-16-148,410-0`) are not.
+    ///   numbers already grouped, a number with a leading zero, the digits of a phone number and the digits of an
+    ///   identifier (`ISBN 978-3-16-148410-0`, `#123456`, `Tel. 2345678`: see `isIdentifier`) are not.
     /// - Other characters are kept: "2024-2025" keeps its hyphen, "12:30" its colon.
     /// - Technical tokens are left as typed (see `technicalMask`): a word holding a Latin letter (`COVID-19`, `Q3`,
     ///   `https://example.org/2024`), an e-mail address, a dotted address or version (`192.168.1.1`, `1.2.3`), a phone
@@ -102,10 +102,8 @@ extension Numerals {
             let touchesSeparator = (index > 0 && Self.isNumberPunctuation(scalars[index - 1]))
                 || (end < scalars.count && Self.isNumberPunctuation(scalars[end]) && end + 1 < scalars.count
                     && Self.digitValue(scalars[end + 1]) != nil)
-            let joinedByHyphen = (index > 1 && scalars[index - 1] == "-" && Self.digitValue(scalars[index - 2]) != nil)
-                || (end + 1 < scalars.count && scalars[end] == "-" && Self.digitValue(scalars[end + 1]) != nil)
-            if digits.count >= 5, groupable[index..<end].allSatisfy({ $0 }), !touchesSeparator, !joinedByHyphen,
-               Self.digitValue(digits.first!) != 0 {
+            if digits.count >= 5, groupable[index..<end].allSatisfy({ $0 }), !touchesSeparator,
+               Self.digitValue(digits.first!) != 0, !Self.isIdentifier(scalars, digits: index..<end) {
                 for (offset, digit) in digits.enumerated() {
                     if offset > 0 && (digits.count - offset) % 3 == 0 { result.append(system.groupingSeparator) }
                     result.append(digit)
@@ -117,6 +115,53 @@ extension Numerals {
         }
         return result
     }
+
+    /// Whether the digits at `digits` of `scalars` are part of an identifier rather than an amount, and so are not grouped:
+    /// joined by a hyphen, slash, dot or underscore to a digit or letter (`978-3-16-148410-0`, `148410/ب`, `2024_123456`),
+    /// right after `#` or `№` (`#123456`, `№ 654321`), or after a word that labels an identifier (`Tel. 2345678`,
+    /// `P.O. Box 12345`; `Arabic.identifierLabels`, `English.identifierLabels`) or a label of two words (`ID number
+    /// 1234567890`, `رقم الهوية 1234567890`). A sign before the number (`-125000`) and a range's dash (`10000–20000`) are
+    /// not joins, and a label two words back with another word between (`an order of 1250000`) is not a label.
+    private static func isIdentifier(_ scalars: [Unicode.Scalar], digits: Range<Int>) -> Bool {
+        func isDigitOrLetter(_ index: Int) -> Bool {
+            scalars.indices.contains(index) && (digitValue(scalars[index]) != nil || isAlphabetic(scalars[index]))
+        }
+        let start = digits.lowerBound, end = digits.upperBound
+        if start >= 1, identifierJoins.contains(scalars[start - 1]), isDigitOrLetter(start - 2) { return true }
+        if end < scalars.count, identifierJoins.contains(scalars[end]), isDigitOrLetter(end + 1) { return true }
+        if start >= 1, scalars[start - 1] == "#" || scalars[start - 1] == "\u{2116}" { return true }
+        // The two words before the number, when white space comes right before it.
+        guard start >= 1, isWhitespace(scalars[start - 1]) else { return false }
+        var words: [String] = [], cursor = start - 1
+        while words.count < 2 {
+            while cursor >= 0, isWhitespace(scalars[cursor]) { cursor -= 1 }
+            guard cursor >= 0 else { break }
+            let wordEnd = cursor + 1
+            while cursor >= 0, !isWhitespace(scalars[cursor]) { cursor -= 1 }
+            var word = String(String.UnicodeScalarView(scalars[(cursor + 1)..<wordEnd])).lowercased()
+            while let last = word.unicodeScalars.last, ":،,".unicodeScalars.contains(last) { word.unicodeScalars.removeLast() }
+            words.append(word)
+        }
+        // An Arabic word may carry a conjunction or preposition (`وص.ب`, `و№`, `ورقم`).
+        func bare(_ word: String) -> String {
+            word.unicodeScalars.first.map(Arabic.identifierLabelPrefixes.contains) == true ? String(word.dropFirst()) : word
+        }
+        func isLabel(_ word: String) -> Bool {
+            [word, bare(word)].contains { identifierLabels.contains($0) || $0 == "#" || $0 == "\u{2116}" }
+        }
+        guard let nearest = words.first else { return false }
+        if isLabel(nearest) { return true }
+        guard words.count == 2 else { return false }
+        // A label of two words: `ID number`, `account no.`; `رقم الهوية`, `صندوق بريد`.
+        return (English.identifierNumberWords.contains(nearest) && isLabel(words[1]))
+            || Arabic.identifierLabelHeads.contains(bare(words[1]))
+    }
+
+    /// What joins the parts of a code: hyphens (ASCII, U+2010, the non-breaking U+2011), slashes, a dot, an underscore.
+    private static let identifierJoins: Set<Unicode.Scalar> = ["-", "\u{2010}", "\u{2011}", "/", "\\", ".", "_"]
+
+    /// The words that label an identifier, in every language Mawjaz writes.
+    private static let identifierLabels = Set(Arabic.identifierLabels + English.identifierLabels)
 
     /// For each scalar, whether it belongs to a technical token that keeps the digits it was typed in. A number inside
     /// Latin text is one only when `keepingNumbersInLatinText` (written in Arabic-Indic digits, `Python 3.12` would change

@@ -114,3 +114,20 @@ public struct Arabic: LanguageTable {
                other: "\(number) \(other)")
     }
 }
+
+extension Arabic {
+    /// Words that, written just before a number, name it an identifier rather than an amount: a phone number, a post
+    /// office box or postcode, an identity or register number (`الهاتف 2345678`, `ص.ب 12345`, `الرمز البريدي 11564`).
+    /// Such a number keeps its digits ungrouped.
+    package static let identifierLabels: [String] = [
+        "هاتف", "الهاتف", "هاتفي", "جوال", "الجوال", "فاكس", "الفاكس", "ص.ب", "ص.ب.", "ب.", "بريد", "البريدي", "بريدي",
+        "رمز", "الرمز", "رقم", "الهوية", "السجل", "صندوق", "ردمك",
+    ]
+
+    /// Words that head a label of two words, the number after its second (`رقم الهوية 1234567890`, `الرمز البريدي`,
+    /// `صندوق بريد`, `السجل التجاري 1010123456`).
+    package static let identifierLabelHeads: [String] = ["رقم", "رمز", "الرمز", "صندوق", "السجل"]
+
+    /// The letters that may open such a label as a conjunction or preposition (`وص.ب`, `برقم`).
+    package static let identifierLabelPrefixes: Set<Unicode.Scalar> = ["و", "ب", "ل", "ف"]
+}

@@ -90,3 +90,18 @@ public struct English: LanguageTable {
         }
     }
 }
+
+extension English {
+    /// Words that, written just before a number, name it an identifier rather than an amount: a phone number, a post
+    /// office box or postcode, an identity, order or reference number (`Tel. 2345678`, `P.O. Box 12345`, `postcode 11564`,
+    /// `Order No. 123456`). Such a number keeps its digits ungrouped; so does one after `number` or `no.` that follows
+    /// such a word (`ID number 1234567890`, `account no. 123456789`).
+    package static let identifierLabels: [String] = [
+        "no.", "nos.", "tel", "tel.", "phone", "telephone", "fax", "mobile", "box", "zip", "postcode", "postal", "id",
+        "ref", "ref.", "reference", "isbn", "issn", "iban", "code", "ext", "ext.", "pin", "account", "passport", "order",
+        "invoice", "serial",
+    ]
+
+    /// The words that, between such a label and the number, leave it a label (`phone number`, `account no.`).
+    package static let identifierNumberWords: [String] = ["number", "no", "no.", "nos."]
+}

@@ -140,4 +140,28 @@ import Testing
         #expect(latin.convertDigits(in: "رقم ٩٧٨-٣-١٦-١٤٨٤١٠-٠") == "رقم 978-3-16-148410-0")
         #expect(latin.convertDigits(in: "a loss of -125000 and 125000-") == "a loss of -125,000 and 125,000-")
     }
+
+    /// A run of digits that is part of an identifier is not grouped, under either system (round copy25: an English
+    /// brief printed `ISBN 978-3-16-148,410-0` and `order #123,456`); an amount beside it still is.
+    @Test func identifiersAreNotGrouped() {
+        #expect(latin.convertDigits(in: "ISBN 978-3-16-148410-0 and order #123456") == "ISBN 978-3-16-148410-0 and order #123456")
+        #expect(latin.convertDigits(in: "case № 654321, file №654321, box 148410/B") == "case № 654321, file №654321, box 148410/B")
+        #expect(latin.convertDigits(in: "Tel. 2345678, P.O. Box 12345, ID number 1234567890")
+                == "Tel. 2345678, P.O. Box 12345, ID number 1234567890")
+        #expect(latin.convertDigits(in: "batch 2024_123456 of 1250000") == "batch 2024_123456 of 1,250,000")
+        #expect(arabic.convertDigits(in: "ردمك 978-3-16-148410-0 والطلب #123456") == "ردمك ٩٧٨-٣-١٦-١٤٨٤١٠-٠ والطلب #١٢٣٤٥٦")
+        #expect(arabic.convertDigits(in: "الرقم ٩٧٨-٣-١٦-١٤٨٤١٠-٠ و№ ٦٥٤٣٢١") == "الرقم ٩٧٨-٣-١٦-١٤٨٤١٠-٠ و№ ٦٥٤٣٢١")
+        #expect(arabic.convertDigits(in: "الهاتف 2345678 وص.ب 12345 ورقم الهوية 1234567890")
+                == "الهاتف ٢٣٤٥٦٧٨ وص.ب ١٢٣٤٥ ورقم الهوية ١٢٣٤٥٦٧٨٩٠")
+        #expect(latin.convertDigits(in: "الرمز البريدي ١١٥٦٤ والقرار ١٤٨٤١٠/ب") == "الرمز البريدي 11564 والقرار 148410/ب")
+        #expect(latin.convertDigits(in: "account no. 123456789, phone number 2345678") == "account no. 123456789, phone number 2345678")
+        // Amounts: a sign, a range's dash, a word before that labels nothing, a label with another word between.
+        #expect(latin.convertDigits(in: "an order of 1250000 riyals, with reference to 125000 units")
+                == "an order of 1,250,000 riyals, with reference to 125,000 units")
+        #expect(arabic.convertDigits(in: "بلغ رصيد الحساب 1250000 ريال") == "بلغ رصيد الحساب ١٬٢٥٠٬٠٠٠ ريال")
+        #expect(latin.convertDigits(in: "Budget 1250000, loss -125000, range 10000–20000")
+                == "Budget 1,250,000, loss -125,000, range 10,000–20,000")
+        #expect(arabic.convertDigits(in: "بلغ 1250000 والعجز -125000 بين 10000–20000")
+                == "بلغ ١٬٢٥٠٬٠٠٠ والعجز -١٢٥٬٠٠٠ بين ١٠٬٠٠٠–٢٠٬٠٠٠")
+    }
 }
