@@ -248,6 +248,42 @@ import TestSupport
         }
     }
 
+    /// Curly quotes in both directions, in paragraphs and table cells (round copy25): PDFium mirrors `‘` `’` and `“` `”` as
+    /// it mirrors brackets (its table `kFXTextLayoutBidiMirror` has them as pairs; Unicode does not), so `“Partnership for
+    /// Peace”` in an Arabic line came back `”Partnership for Peace”` and `“العلم نور”` in an English one `“العلم نور“`.
+    /// `PDFiumLine.mirror` now follows PDFium's table; `„` `‚` have no mirror, `«` `»` `‹` `›` had theirs already.
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func curlyQuotesCopyBackFromPDFiumInBothDirections(_ family: String) throws {
+        #expect(PDFiumLine.mirror("\u{201C}") == "\u{201D}" && PDFiumLine.mirror("\u{2019}") == "\u{2018}")
+        #expect(PDFiumLine.mirror("\u{201E}") == "\u{201E}" && PDFiumLine.mirror("\u{2264}") == "\u{2265}" && PDFiumLine.mirror("ب") == "ب")
+        let arabic = """
+            {"template": {"name": "briefing", "fonts": {"arabic": "\(family)"}}, "title": "اقتباسات", "date": "2026-12-03",
+             "language": "ar", "convert-digits": false, "body": [
+               {"paragraph": "وصف الوزير البرنامج بأنه “Partnership for Peace” وأضاف أنه مهم."},
+               {"paragraph": "قال “شراكة من أجل السلام” ثم ‘نعم’ وانتهى الاجتماع."},
+               {"paragraph": "ذكر ‹Guil› و«Guillemets» و„Low“ و‚single‘ في الوثيقة."},
+               {"paragraph": "اقتبس ‘Open Door’ و„سلام“ و‹أمن› و‚حسنا‘ في الختام."},
+               {"table": {"columns": ["البند", "الاقتباس"], "rows": [["الأول", "“Partnership for Peace”"], ["الثاني", "‘نعم’ و“لا”"]]}}]}
+            """
+        let english = """
+            {"template": {"name": "briefing", "fonts": {"arabic": "\(family)"}}, "title": "Quotes", "date": "2026-12-03",
+             "language": "en", "convert-digits": false, "body": [
+               {"paragraph": "Its motto “العلم نور” appears on the gate."},
+               {"paragraph": "It was called ‘الأمن’ and «الخدمات» and ‹وثيقة› and „سلام“ and ‚نعم‘ here."},
+               {"table": {"columns": ["Item", "Quote"], "rows": [["First", "“العلم نور”"], ["Second", "‘نعم’ and “لا”"]]}}]}
+            """
+        for (report, tokens) in [(arabic, ["بأنه “Partnership for Peace” وأضاف", "قال “شراكة من أجل السلام” ثم ‘نعم’ وانتهى",
+                                           "ذكر ‹Guil› و«Guillemets» و„Low“ و‚single‘ في", "اقتبس ‘Open Door’ و„سلام“ و‹أمن› و‚حسنا‘ في",
+                                           "الأول “Partnership for Peace”", "الثاني ‘نعم’ و“لا”"]),
+                                 (english, ["motto “العلم نور” appears", "called ‘الأمن’ and «الخدمات» and ‹وثيقة› and „سلام“ and ‚نعم‘ here",
+                                            "First “العلم نور”", "Second ‘نعم’ and “لا”"])] {
+            let pdfium = try Self.pdfiumText(ofReport: report)
+            for token in tokens {
+                #expect(pdfium.contains(TestSupport.fidelityNormalised(token)), "\(family): \(token) in \(pdfium)")
+            }
+        }
+    }
+
     /// What PDFium copies of `report` (JSON) rendered, normalised as tokens are compared; the PDF checked first.
     static func pdfiumText(ofReport report: String) throws -> String {
         let folder = try TestSupport.temporaryFolder()

@@ -86,7 +86,17 @@ PAGE_00 = ("NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN###NNNNN################NNNNNNLLL
 PAGE_20 = ("NNNNNNNNNNNNNNLRNNNNNNNNNNNNNNNNNNNNNNNNNNLRNLRN#####NNNNNNNNNNNNNNN#NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"
            "NNNN#L##########NNNL############NNN###################################NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"
            "NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN")
-MIRROR = dict(zip("()[]{}<>«»‹›“”‘’", ")(][}{><»«›‹”“’‘"))  # the curly quotes too: PDFium mirrors them (measured)
+# PDFium's mirroring (kFXTextLayoutBidiMirror: Unicode 5.2's bidi mirroring with the curly quotes ‘’ “” added as pairs),
+# each character of _MIRRORED_FROM becoming the one at its place in _MIRRORED_TO; `PDFiumLine.mirror` in Swift.
+_MIRRORED_FROM = ('()<>[]{}«»༺༻༼༽᚛᚜‘’“”‹›⁅⁆⁽⁾₍₎∈∉∊∋∌∍∕∼∽≃≒≓≔≕≤≥≦≧≨≩≪≫≮≯≰≱≲≳≴≵≶≷≸≹≺≻≼≽≾≿⊀⊁⊂⊃⊄⊅⊆⊇⊈⊉⊊⊋⊏⊐⊑⊒⊘⊢⊣⊦⊨⊩⊫⊰⊱⊲⊳⊴⊵⊶⊷⋉'
+                  '⋊⋋⋌⋍⋐⋑⋖⋗⋘⋙⋚⋛⋜⋝⋞⋟⋠⋡⋢⋣⋤⋥⋦⋧⋨⋩⋪⋫⋬⋭⋰⋱⋲⋳⋴⋶⋷⋺⋻⋼⋽⋾⌈⌉⌊⌋〈〉❨❩❪❫❬❭❮❯❰❱❲❳❴❵⟃⟄⟅⟆⟈⟉⟕⟖⟝⟞⟢⟣⟤⟥⟦⟧⟨⟩⟪⟫⟬⟭⟮⟯⦃⦄⦅⦆⦇⦈⦉⦊⦋⦌⦍⦎⦏⦐'
+                  '⦑⦒⦓⦔⦕⦖⦗⦘⦸⧀⧁⧄⧅⧏⧐⧑⧒⧔⧕⧘⧙⧚⧛⧵⧸⧹⧼⧽⨫⨬⨭⨮⨴⨵⨼⨽⩤⩥⩹⩺⩽⩾⩿⪀⪁⪂⪃⪄⪋⪌⪑⪒⪓⪔⪕⪖⪗⪘⪙⪚⪛⪜⪡⪢⪦⪧⪨⪩⪪⪫⪬⪭⪯⪰⪳⪴⪻⪼⪽⪾⪿⫀⫁⫂⫃⫄⫅⫆⫍⫎⫏⫐⫑⫒⫓⫔⫕⫖⫞⫣'
+                  '⫤⫥⫬⫭⫷⫸⫹⫺⸂⸃⸄⸅⸉⸊⸌⸍⸜⸝⸠⸡⸢⸣⸤⸥⸦⸧⸨⸩〈〉《》「」『』【】〔〕〖〗〘〙〚〛﹙﹚﹛﹜﹝﹞﹤﹥（）＜＞［］｛｝｟｠｢｣')
+_MIRRORED_TO = (')(><][}{»«༻༺༽༼᚜᚛’‘”“›‹⁆⁅⁾⁽₎₍∋∌∍∈∉∊⧵∽∼⋍≓≒≕≔≥≤≧≦≩≨≫≪≯≮≱≰≳≲≵≴≷≶≹≸≻≺≽≼≿≾⊁⊀⊃⊂⊅⊄⊇⊆⊉⊈⊋⊊⊐⊏⊒⊑⦸⊣⊢⫞⫤⫣⫥⊱⊰⊳⊲⊵⊴⊷⊶⋊'
+                '⋉⋌⋋≃⋑⋐⋗⋖⋙⋘⋛⋚⋝⋜⋟⋞⋡⋠⋣⋢⋥⋤⋧⋦⋩⋨⋫⋪⋭⋬⋱⋰⋺⋻⋼⋽⋾⋲⋳⋴⋶⋷⌉⌈⌋⌊〉〈❩❨❫❪❭❬❯❮❱❰❳❲❵❴⟄⟃⟆⟅⟉⟈⟖⟕⟞⟝⟣⟢⟥⟤⟧⟦⟩⟨⟫⟪⟭⟬⟯⟮⦄⦃⦆⦅⦈⦇⦊⦉⦌⦋⦐⦏⦎⦍'
+                '⦒⦑⦔⦓⦖⦕⦘⦗⊘⧁⧀⧅⧄⧐⧏⧒⧑⧕⧔⧙⧘⧛⧚∕⧹⧸⧽⧼⨬⨫⨮⨭⨵⨴⨽⨼⩥⩤⩺⩹⩾⩽⪀⩿⪂⪁⪄⪃⪌⪋⪒⪑⪔⪓⪖⪕⪘⪗⪚⪙⪜⪛⪢⪡⪧⪦⪩⪨⪫⪪⪭⪬⪰⪯⪴⪳⪼⪻⪾⪽⫀⪿⫂⫁⫄⫃⫆⫅⫎⫍⫐⫏⫒⫑⫔⫓⫖⫕⊦⊩'
+                '⊨⊫⫭⫬⫸⫷⫺⫹⸃⸂⸅⸄⸊⸉⸍⸌⸝⸜⸡⸠⸣⸢⸥⸤⸧⸦⸩⸨〉〈》《」「』『】【〕〔〗〖〙〘〛〚﹚﹙﹜﹛﹞﹝﹥﹤）（＞＜］［｝｛｠｟｣｢')
+MIRROR = dict(zip(_MIRRORED_FROM, _MIRRORED_TO))
 
 
 def poppler_type(c):
