@@ -4,7 +4,7 @@
 Usage: peers.py CORPUS.json OUT_DIR --fonts FONTS_DIR [--arabic-font NAME]
 Writes OUT_DIR/typst.pdf and OUT_DIR/weasyprint.pdf. Each peer gets the report's text exactly as Mawjaz prints
 it (the corpus keeps Mawjaz's own rewriting out of the tokens: figures alone in cells are typed in the digits
-Mawjaz prints; the corpora whose digits Mawjaz converts, places-ar-converted and places-en, are given to the peers as
+Mawjaz prints; the corpora whose digits Mawjaz converts, places-ar-converted, places-en, codes-en and codes-ar, are given to the peers as
 typed, so only their tokens free of conversion compare), in the blocks the corpus uses: headings, paragraphs (with a direction), tables, columns, bar
 charts given as values (labels set as text: HTML for WeasyPrint, whose SVG text cannot join Arabic), ordered
 lists, notes, running heads and feet, the classification banner and the title block. Each peer is given its

@@ -41,7 +41,7 @@ if [ "$(cat "$READERS/requirements.txt" 2>/dev/null)" != "$readers" ]; then
   printf %s "$readers" > "$READERS/requirements.txt"
 fi
 
-for language in ${CORPORA:-ar en ministry-ar ministry-en circular-ar liaison-en memo-ar places-ar places-ar-converted places-en}; do
+for language in ${CORPORA:-ar en ministry-ar ministry-en circular-ar liaison-en memo-ar places-ar places-ar-converted places-en codes-en codes-ar quotes-ar}; do
   for font in "Noto Naskh Arabic" "Amiri"; do
     tag=$(echo "$font" | tr -d ' ' | tr 'A-Z' 'a-z')
     source=$out/corpus-$language-$tag.json
