@@ -4,12 +4,13 @@ import Foundation
 
 extension PDFAmendment {
     /// Gives every /ToUnicode entry whose text is a key of `renames` the value's text instead, in new versions of the
-    /// maps (read and compressed again by `coder`); the fonts that use them are left as they are.
-    static func renameCharacters(_ renames: [String: String], in file: PDFFile, coder: FlateCoder,
+    /// maps (read and compressed again by `coder`); the fonts that use them are left as they are. `fonts` are the
+    /// objects that mention /ToUnicode.
+    static func renameCharacters(_ renames: [String: String], fonts: [Int], in file: PDFFile, coder: FlateCoder,
                                  to update: inout PDFChanges) throws(RenderError) {
         guard !renames.isEmpty else { return }
         var read = Set<Int>()  // the maps read
-        for number in file.objects(mentioning: ["/ToUnicode"]) {
+        for number in fonts {
             let object = try file.indirectObject(number)
             guard !object.isStream, let map = object.value.dictionary?["ToUnicode"]?.referenced, read.insert(map).inserted,
                   let renamed = ToUnicodeMap.renaming(renames, in: try file.streamData(map, coder: coder)) else { continue }

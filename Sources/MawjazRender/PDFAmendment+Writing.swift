@@ -180,7 +180,7 @@ extension PDFFile {
     }
 
     /// Where the line `N 0 obj\n<< /Length ` … ends (the byte after its line feed) when the object at `offset` starts so.
-    private func cairoStreamLineEnd(at offset: Int) -> Int? {
+    func cairoStreamLineEnd(at offset: Int) -> Int? {
         var position = offset
         while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") { position += 1 }
         let opening = Self.streamOpening

@@ -47,8 +47,9 @@ enum PDFAmendment {
         }
 
         try addTexts(elements, root: catalog["StructTreeRoot"], in: file, to: &update, stop: stop)
-        try amendObjects(of: file, in: &update, stop: stop)
-        try renameCharacters(characterRenames, in: file, coder: coder, to: &update)
+        let mentions = file.objects(mentioningEach: ["/Annot", "/CIDFontType2", "/ToUnicode"])
+        try amendObjects(Set(mentions[0] + mentions[1]).sorted(), of: file, in: &update, stop: stop)
+        try renameCharacters(characterRenames, fonts: mentions[2], in: file, coder: coder, to: &update)
         try writeNumberSpans(numberSpans, catalog: catalog, in: file, to: &update, coder: coder, stop: stop)
 
         let date = pdfDate(info.creationDate)
@@ -114,9 +115,11 @@ enum PDFAmendment {
     }
 
     /// PDF/A wants every annotation printable and every TrueType CID font's glyph map explicit: cairo writes
-    /// link annotations without flags and leaves /CIDToGIDMap to its default, Identity.
-    private static func amendObjects(of file: PDFFile, in update: inout PDFChanges, stop: StopSignal) throws(RenderError) {
-        for number in file.objects(mentioning: ["/Annot", "/CIDFontType2"]) {
+    /// link annotations without flags and leaves /CIDToGIDMap to its default, Identity. `candidates` are the objects
+    /// that mention /Annot or /CIDFontType2.
+    private static func amendObjects(_ candidates: [Int], of file: PDFFile, in update: inout PDFChanges,
+                                     stop: StopSignal) throws(RenderError) {
+        for number in candidates {
             if stop.isRaised { throw .stopped }
             let object = try file.indirectObject(number)
             guard !object.isStream, var dictionary = object.value.dictionary else { continue }

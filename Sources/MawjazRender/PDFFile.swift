@@ -101,33 +101,39 @@ struct PDFFile {
         return (UnsafeBufferPointer(rebasing: bytes[start..<(start + count)]), dictionary["Filter"]?.name)
     }
 
-    /// The objects whose bytes hold one of `words`, by number: a byte search of the whole file, so that only the
-    /// objects that can matter are parsed. (A word found in a stream's data names that stream's object too.)
+    /// The objects whose bytes hold one of `words`, by number (`objects(mentioningEach:)`): a byte search, so that only
+    /// the objects that can matter are parsed.
     func objects(mentioning words: [String]) -> [Int] {
+        Set(objects(mentioningEach: words).joined()).sorted()
+    }
+
+    /// For each of `words`, in the order given, the objects whose bytes hold it, by number: one search of each object
+    /// for all the words that start with the same byte, stopping at each of its occurrences. The streams cairo opens
+    /// (`N 0 obj\n<< /Length M 0 R`) are passed over: the words sought are dictionaries' names, and with the pages'
+    /// content uncompressed those streams hold most of the file's bytes and most of its slashes (a font or a state
+    /// named). Searched once a word, the whole file, that cost 0.42 M instructions a 3-page document.
+    func objects(mentioningEach words: [String]) -> [[Int]] {
+        let needles = words.map { Array($0.utf8) }
+        var found = [Set<Int>](repeating: [], count: needles.count)
+        guard let base = bytes.baseAddress, !needles.contains(where: \.isEmpty) else { return found.map { $0.sorted() } }
+        var firsts: [UInt8] = []
+        for needle in needles where !firsts.contains(needle[0]) { firsts.append(needle[0]) }
         let starts = offsets.map { (offset: $0.value, number: $0.key) }.sorted { $0.offset < $1.offset }
-        var found = Set<Int>()
-        guard let base = bytes.baseAddress else { return [] }
-        for word in words {
-            let needle = Array(word.utf8)
-            var from = 0
-            while from + needle.count <= bytes.count,
-                  let candidate = memchr(base + from, Int32(needle[0]), bytes.count - from - needle.count + 1) {
-                let offset = base.distance(to: candidate.assumingMemoryBound(to: UInt8.self))
-                guard memcmp(base + offset, needle, needle.count) == 0 else {
+        for (index, object) in starts.enumerated() where cairoStreamLineEnd(at: object.offset) == nil {
+            let end = index + 1 < starts.count ? starts[index + 1].offset : max(object.offset, crossReferenceOffset)
+            for first in firsts {
+                var from = object.offset
+                while from < end, let hit = memchr(base + from, Int32(first), end - from) {
+                    let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                     from = offset + 1
-                    continue
+                    for (word, needle) in needles.enumerated() where needle[0] == first && offset + needle.count <= end
+                        && memcmp(base + offset, needle, needle.count) == 0 {
+                        found[word].insert(object.number)
+                    }
                 }
-                // The object that starts last at or before the hit holds it.
-                var low = 0, high = starts.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if starts[middle].offset <= offset { low = middle + 1 } else { high = middle }
-                }
-                if low > 0 { found.insert(starts[low - 1].number) }
-                from = offset + needle.count
             }
         }
-        return found.sorted()
+        return found.map { $0.sorted() }
     }
 
     /// The dictionary `value` is or refers to.

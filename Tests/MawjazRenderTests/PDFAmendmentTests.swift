@@ -247,6 +247,17 @@ import TestSupport
         #expect(ToUnicodeMap.renaming(["\u{FE92}": "ب"], in: Array(Self.toUnicode.utf8)) == nil)
     }
 
+    /// One search of the file finds each word's objects: a word in three objects (two of them as the start of a longer
+    /// name, the page's /Annots among them: the search is of bytes), two words in one object, a word in none.
+    @Test func objectsAreFoundByEachWordTheyMention() throws {
+        let bytes = Self.minimalPDF(extraObjects: ["<< /Type /Annot /Subtype /Link >>", "<< /ToUnicode 3 0 R /Annotations 1 >>"])
+        try bytes.withUnsafeBufferPointer { (buffer) throws(RenderError) in
+            let file = try PDFFile(buffer)
+            #expect(file.objects(mentioningEach: ["/Annot", "/CIDFontType2", "/ToUnicode"]) == [[3, 5, 10, 11], [], [11]])
+            #expect(file.objects(mentioning: ["/ToUnicode", "/Annot"]) == [3, 5, 10, 11])
+        }
+    }
+
     /// A font whose map qpdf compressed with /FlateDecode, as cairo writes it: the amendment reads the map, and writes a
     /// new version of it and of the font with the presentation form renamed.
     @Test func aCompressedToUnicodeMapIsReadAndRenamed() throws {
