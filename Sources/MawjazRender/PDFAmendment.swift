@@ -49,7 +49,7 @@ enum PDFAmendment {
         try addTexts(elements, root: catalog["StructTreeRoot"], in: file, to: &update, stop: stop)
         let mentions = file.objects(mentioningEach: ["/Annot", "/CIDFontType2", "/ToUnicode"])
         try amendObjects(Set(mentions[0] + mentions[1]).sorted(), of: file, in: &update, stop: stop)
-        try renameCharacters(characterRenames, fonts: mentions[2], in: file, coder: coder, to: &update)
+        try rewriteCharacterMaps(characterRenames, fonts: mentions[2], in: file, coder: coder, to: &update)
         try writeNumberSpans(numberSpans, catalog: catalog, in: file, to: &update, coder: coder, stop: stop)
 
         let date = pdfDate(info.creationDate)

@@ -50,7 +50,7 @@ import TestSupport
         let coder = FlateCoder()
         var objects = minimalObjects(catalogExtras: " /TestFont 10 0 R /TestForm 13 0 R")
         objects.append(Array("<< /Type /Font /Subtype /Type0 /BaseFont /Test /ToUnicode 11 0 R >>".utf8))
-        for (data, length) in [(Self.toUnicode, 12), ("q 1 0 0 1 5 5 cm 0 0 10 10 re f Q\n", 14)] {
+        for (data, length) in [(Self.toUnicode, 12), (Self.form, 14)] {
             var bytes = Array(data.utf8)
             if compressed { bytes = try bytes.withUnsafeBufferPointer { (plain) throws(RenderError) in try coder.deflatedAsCairo(plain) } }
             objects.append(Array("<< /Length \(length) 0 R\n\(compressed ? "   /Filter /FlateDecode\n" : "")>>\nstream\n".utf8)
@@ -192,6 +192,25 @@ import TestSupport
         #expect(text.contains("10 0 obj\n<< /Type /Font /Subtype /Type0 /BaseFont /Test /ToUnicode 11 0 R >>\nendobj\n"))
     }
 
+    /// Every font's /ToUnicode map is written again, compressed once as the rewritten content streams are (libdeflate,
+    /// `FlateCoder.deflated`), whether cairo compressed it or left it uncompressed and with no glyph renamed; the form,
+    /// not rewritten, stays as cairo compresses it.
+    @Test func everyCharacterMapIsCompressedOnceByLibdeflate() throws {
+        let coder = FlateCoder()
+        let map = try Array(Self.toUnicode.utf8).withUnsafeBufferPointer { (data) throws(RenderError) in try coder.deflated(data) }
+        #expect(try Array(Self.toUnicode.utf8).withUnsafeBufferPointer { (data) throws(RenderError) in try coder.deflatedAsCairo(data) } != map)
+        let form = try Array(Self.form.utf8).withUnsafeBufferPointer { (data) throws(RenderError) in try coder.deflatedAsCairo(data) }
+        for compressed in [true, false] {
+            let amended = try Self.amended(try Self.cairoStreamsPDF(compressed: compressed), info: Self.info, elements: Self.elements)
+            try amended.withUnsafeBufferPointer { (bytes) throws(RenderError) in
+                let file = try PDFFile(bytes)
+                let written = try file.streamBytes(11), kept = try file.streamBytes(13)
+                #expect(Array(written.data) == map && written.filter == "FlateDecode")
+                #expect(Array(kept.data) == form)
+            }
+        }
+    }
+
     /// `bytes` amended (in a sink, as cairo's bytes are).
     static func amended(_ bytes: [UInt8], info: DocumentInfo, elements: [StructurePlan.Element],
                         characterRenames: [String: String] = [:]) throws(RenderError) -> [UInt8] {
@@ -238,6 +257,9 @@ import TestSupport
     }
 
     /// A /ToUnicode CMap as cairo writes it, with a glyph named by a presentation form (ﺑ).
+    /// The form's content in `cairoStreamsPDF`.
+    static let form = "q 1 0 0 1 5 5 cm 0 0 10 10 re f Q\n"
+
     static let toUnicode = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n1 begincodespacerange\n<0000> <ffff>\n"
         + "endcodespacerange\n3 beginbfchar\n<0001> <fe91>\n<0002> <0628>\n<0003> <06440627>\nendbfchar\nendcmap\nend\nend\n"
 
