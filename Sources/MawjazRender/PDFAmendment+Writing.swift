@@ -39,8 +39,8 @@ extension PDFFile {
     /// Writes the file again to `output`, with `changes`: its objects in the order they lie, each unchanged one copied
     /// as it is (font programs and images byte for byte), each changed one in its new version only, the new objects
     /// after them, then one cross-reference table for all and a trailer. `trailer` holds the trailer's entries besides
-    /// /Size and /ID (written here, the identifier the MD5 digest of all that comes before the table); nil keeps the
-    /// file's own trailer, for a file written again without changes.
+    /// /Size and /ID (written here, the identifier a digest of all that comes before the table,
+    /// `PDFAmendment.identifier`); nil keeps the file's own trailer, for a file written again without changes.
     ///
     /// A stream cairo opens `N 0 obj\n<< /Length M 0 R\n` keeps its dictionary as cairo wrote it, with
     /// `   /Filter /FlateDecode\n` after that line when it had no filter (as cairo writes it when it compresses), and its
@@ -102,7 +102,7 @@ extension PDFFile {
         if let entries = trailer {
             var trailer = PDFDictionary([("Size", .integer(changes.size))])
             for entry in entries.entries { trailer[entry.key] = entry.value }
-            let identifier = PDFObject.hexString(output.withBytes { PDFAmendment.md5($0) })
+            let identifier = PDFObject.hexString(output.withBytes(PDFAmendment.identifier))
             trailer["ID"] = .array([identifier, identifier])
             tail.append(contentsOf: "trailer\n".utf8)
             trailer.write(to: &tail)

@@ -168,8 +168,25 @@ enum PDFAmendment {
         return (Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 
-    /// The MD5 digest of `bytes` (through GLib), for the file identifier: the same file gives the same identifier.
-    static func md5(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    /// The file identifier of a file whose bytes before its cross-reference table are `bytes`: the MD5 digest (through
+    /// GLib) of their count and of the CRC-32 of each 4,096 of them (libdeflate's, with carry-less multiplication). The
+    /// same file gives the same identifier, and files that differ anywhere differ in a block's CRC-32 but once in 2^32.
+    /// MD5 over the whole file, a chain of dependent steps some 9 instructions and 5 cycles a byte, cost 0.9 M
+    /// instructions a 3-page document (99 KB) and 3.4 M a 21-page one (372 KB), about 1 % of the time of either.
+    static func identifier(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let block = 4_096
+        var summary: [UInt8] = []
+        summary.reserveCapacity(8 + 4 * (bytes.count / block + 1))
+        for shift in stride(from: 56, through: 0, by: -8) { summary.append(UInt8(truncatingIfNeeded: bytes.count >> shift)) }
+        for start in stride(from: 0, to: bytes.count, by: block) {
+            let sum = libdeflate_crc32(0, bytes.baseAddress.map { $0 + start }, min(block, bytes.count - start))
+            for shift in stride(from: 24, through: 0, by: -8) { summary.append(UInt8(truncatingIfNeeded: sum >> UInt32(shift))) }
+        }
+        return summary.withUnsafeBufferPointer(md5)
+    }
+
+    /// The MD5 digest of `bytes` (through GLib).
+    private static func md5(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         let checksum = g_checksum_new(G_CHECKSUM_MD5)
         defer { g_checksum_free(checksum) }
         g_checksum_update(checksum, bytes.baseAddress, bytes.count)

@@ -211,6 +211,29 @@ import TestSupport
         }
     }
 
+    /// The file identifier (`/ID`) is the MD5 digest of the count of the bytes before the cross-reference table and of
+    /// the CRC-32 of each 4,096 of them, not of the bytes themselves: checked with a CRC-32 and an MD5 of the test's own.
+    @Test func theIdentifierDigestsEachBlocksChecksum() throws {
+        let padding = "(" + String(repeating: "padding ", count: 1_500) + ")"
+        let amended = try Self.amended(Self.minimalPDF(extraObjects: [padding]), info: Self.info, elements: Self.elements)
+        // The table opens the last line `xref` (the file holds binary data: its bytes are searched, not its text).
+        let opening = Array("\nxref\n0 ".utf8)
+        let table = try #require(amended.indices.last { amended[$0...].starts(with: opening) })
+        let before = amended[...table]
+        #expect(before.count > 3 * 4_096)
+        var summary: [UInt8] = (0..<8).reversed().map { UInt8(truncatingIfNeeded: before.count >> (8 * $0)) }
+        for start in stride(from: before.startIndex, to: before.endIndex, by: 4_096) {
+            var sum: UInt32 = 0xFFFF_FFFF
+            for byte in before[start..<min(start + 4_096, before.endIndex)] {
+                sum ^= UInt32(byte)
+                for _ in 0..<8 { sum = sum & 1 == 1 ? (sum >> 1) ^ 0xEDB8_8320 : sum >> 1 }
+            }
+            summary += (0..<4).reversed().map { UInt8(truncatingIfNeeded: ~sum >> (8 * $0)) }
+        }
+        let digest = try TestSupport.run("md5sum", ["-"], input: Data(summary)).output.prefix(32).uppercased()
+        #expect(digest.count == 32 && String(decoding: amended[table...], as: UTF8.self).contains("/ID [<\(digest)> <\(digest)>]"))
+    }
+
     /// `bytes` amended (in a sink, as cairo's bytes are).
     static func amended(_ bytes: [UInt8], info: DocumentInfo, elements: [StructurePlan.Element],
                         characterRenames: [String: String] = [:]) throws(RenderError) -> [UInt8] {
