@@ -184,9 +184,8 @@ extension PDFFile {
         var position = offset
         while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") { position += 1 }
         let opening = Self.streamOpening
-        guard position > offset, position + opening.count <= bytes.count,
-              bytes[position..<(position + opening.count)].elementsEqual(opening),
-              let base = bytes.baseAddress,
+        guard position > offset, position + opening.count <= bytes.count, let base = bytes.baseAddress,
+              memcmp(base + position, opening, opening.count) == 0,  // a generic comparison of slices cost 230 instructions
               let feed = memchr(base + position + opening.count, 0x0A, bytes.count - position - opening.count) else { return nil }
         return base.distance(to: feed.assumingMemoryBound(to: UInt8.self)) + 1
     }

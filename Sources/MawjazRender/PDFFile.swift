@@ -118,6 +118,9 @@ struct PDFFile {
         guard let base = bytes.baseAddress, !needles.contains(where: \.isEmpty) else { return found.map { $0.sorted() } }
         var firsts: [UInt8] = []
         for needle in needles where !firsts.contains(needle[0]) { firsts.append(needle[0]) }
+        // Each word's second byte (every byte for a word of one).
+        var isSecond = [Bool](repeating: needles.contains { $0.count == 1 }, count: 256)
+        for needle in needles where needle.count > 1 { isSecond[Int(needle[1])] = true }
         let starts = offsets.map { (offset: $0.value, number: $0.key) }.sorted { $0.offset < $1.offset }
         for (index, object) in starts.enumerated() where cairoStreamLineEnd(at: object.offset) == nil {
             let end = index + 1 < starts.count ? starts[index + 1].offset : max(object.offset, crossReferenceOffset)
@@ -126,6 +129,8 @@ struct PDFFile {
                 while from < end, let hit = memchr(base + from, Int32(first), end - from) {
                     let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                     from = offset + 1
+                    // Most slashes name something else: a word's second byte is compared before the rest of it.
+                    if offset + 1 < end, !isSecond[Int(base[offset + 1])] { continue }
                     for (word, needle) in needles.enumerated() where needle[0] == first && offset + needle.count <= end
                         && memcmp(base + offset, needle, needle.count) == 0 {
                         found[word].insert(object.number)
