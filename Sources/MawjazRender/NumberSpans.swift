@@ -216,6 +216,16 @@ final class NumberSpanLog {
                                 lines: [(x: Double, text: String, glyphs: Range<Int>, blockIsRightToLeft: Bool, placement: ReaderLine.Placement)],
                                 hasRightToLeft: Bool, holdsRightToLeft: Bool, readerSpans: Int, endsOpen: Bool, openings: Int)?
     @exclusivity(unchecked) private var lineOrigin = Point.zero
+    /// On a page of two columns or more, the left and right ends of its column lines, and which of the page's lines (in
+    /// the order drawn) are page furniture (a running head or foot, a banner) outside every column: poppler reads such a
+    /// line between the columns when it stands above or below one of them only (`TextPage`'s block order: a block above
+    /// another it overlaps comes first, and one left of another before it), so each is handed stretched over the
+    /// columns (`endLine`). Nil on a page of no columns.
+    @exclusivity(unchecked) private var pageColumns: (left: Double, right: Double, furniture: [Bool])?
+    @exclusivity(unchecked) private var lineNumber = 0
+    @exclusivity(unchecked) private var lineSpansColumns = false
+    /// How many lines on the current baseline were handed over the columns (a running foot's two ends).
+    @exclusivity(unchecked) private var baselineSpansColumns = 0
 
     /// Starts the next page, whose items are `frame`'s: poppler's reading of its lines is modelled in the direction it
     /// reads the page in, which its lines' letters tell (`ReaderLine.letterBalance`, `Page.readsLeftToRight`).
@@ -230,6 +240,29 @@ final class NumberSpanLog {
             if case .text(let line) = items[index].item { balance += ReaderLine.letterBalance(line.text) }
         }
         pages.append(Page(readsLeftToRight: balance >= 0))
+        pageColumns = Self.columns(of: items)
+        lineNumber = 0
+    }
+
+    /// The left and right ends of the column lines among `items` and, for each line, whether it is page furniture in no
+    /// column; nil unless the lines stand in two columns or more.
+    private static func columns(of items: [Frame.Placed]) -> (left: Double, right: Double, furniture: [Bool])? {
+        var left = Double.infinity, right = -Double.infinity, columns = Set<Int>()
+        for index in items.indices {
+            if case .text(let line) = items[index].item, let column = line.column {
+                columns.insert(column)
+                left = min(left, items[index].position.x)
+                right = max(right, items[index].position.x + line.width)
+            }
+        }
+        guard columns.count > 1 else { return nil }
+        var walker = StructureWalker(), furniture: [Bool] = []
+        for index in items.indices {
+            let tag: StructureTag? = if case .tag(let tag) = items[index].item { tag } else { nil }
+            let step = (try? walker.step(tag: tag)) ?? .content
+            if case .text(let line) = items[index].item { furniture.append(step == .furniture && line.column == nil) }
+        }
+        return (left, right, furniture)
     }
 
     /// Notes the vowelled-word spans of a run handed to cairo (`TextLayerRun.readerSpans`).
@@ -248,6 +281,8 @@ final class NumberSpanLog {
         lineStart = (page.glyphCount, page.readerSpans.count)
         popplerDrawn = nil
         lineIsSpread = ReaderLine.hasWideWordGap(line)
+        lineSpansColumns = pageColumns.map { lineNumber < $0.furniture.count && $0.furniture[lineNumber] } ?? false
+        lineNumber += 1
         if ReaderLine.mayBeMisread(line.text, leftToRight: page.readsLeftToRight) {
             // Room for the line's scalars, which its bytes bound: appended run by run, the array grew three times a line.
             var drawn: [Unicode.Scalar] = []
@@ -320,8 +355,9 @@ final class NumberSpanLog {
         // (`PDFiumLine.keepingFinalHyphen`).
         if pages[page].readsLeftToRight, !line.isRightToLeft, PDFiumLine.mayEndBrokenWord(line.text) {
             cut = ReaderLine.cut(ReaderLine.collapsed(line.text) + ["\u{A0}"], leftToRight: true)
-        } else if cut == nil, lineIsSpread || line.column != nil {
-            // A line of a column is handed to poppler with its column's, whatever it reads of its glyphs.
+        } else if cut == nil, lineIsSpread || line.column != nil || lineSpansColumns {
+            // A line of a column is handed to poppler with its column's, whatever it reads of its glyphs; page furniture
+            // on a page of columns, over them.
             let text = ReaderLine.collapsed(line.text)
             if !text.isEmpty { cut = ReaderLine.cut(text, leftToRight: pages[page].readsLeftToRight) }
         }
@@ -342,10 +378,16 @@ final class NumberSpanLog {
         // baseline (the row's next cell) on poppler's line may give them back with none (`noteBaseline`).
         if endsOpen { baselineLines?.endsOpen = true }
         baselineLines?.openings += openings
+        var placement = ReaderLine.Placement(of: line, at: lineOrigin)
+        if lineSpansColumns, let columns = pageColumns {
+            baselineSpansColumns += 1
+            placement = ReaderLine.Placement(spanning: [placement, ReaderLine.Placement(size: placement.size, x: columns.left,
+                                                                                         width: columns.right - columns.left,
+                                                                                         baseline: placement.baseline)])
+        }
         pages[page].readerLines.append(ReaderLine(firstGlyph: lineStart.glyph, glyphCount: pages[page].glyphCount - lineStart.glyph,
                                                   readerSpans: lineStart.readerSpans..<pages[page].readerSpans.count, text: text,
-                                                  columnLine: columnLine,
-                                                  placement: columnLine == nil ? ReaderLine.Placement(of: line, at: lineOrigin) : nil))
+                                                  columnLine: columnLine, placement: columnLine == nil ? placement : nil))
     }
 
     /// Adds `line` to the lines on its baseline (noted as one `PDFiumLine` by `noteBaseline` when the next baseline
@@ -370,11 +412,19 @@ final class NumberSpanLog {
     /// as well (`PDFiumLine`).
     private func noteBaseline() {
         // Taken, not copied: a copy retained its lines' array, released twice after.
+        let spanningColumns = baselineSpansColumns
+        baselineSpansColumns = 0
         guard let baseline = baselineLines.take(), !baseline.lines.isEmpty else { return }
         // A row of a table in a column: its cells' lines, each handed to poppler with its column's, are handed as one.
         let columnLines = baseline.lines.count > 1
             ? pages[baseline.page].readerLines.reversed().prefix { $0.firstGlyph >= baseline.firstGlyph }.compactMap(\.columnLine) : []
-        if columnLines.count == baseline.lines.count {
+        if spanningColumns > 1, spanningColumns == baseline.lines.count {
+            // Page furniture on one baseline of a page of columns (a running foot's two ends), each handed over the
+            // columns: handed as one line there, else poppler read the two on one baseline in either order.
+            let placements = pages[baseline.page].readerLines.suffix(spanningColumns).map(\.placement)
+            noteRow(baseline.page, baseline.firstGlyph..<baseline.endGlyph, baseline.lines, readerSpans: baseline.readerSpans,
+                    openings: baseline.openings, over: ReaderLine.Placement(spanning: placements.compactMap { $0 }))
+        } else if columnLines.count == baseline.lines.count {
             noteRow(baseline.page, baseline.firstGlyph..<baseline.endGlyph, baseline.lines, readerSpans: baseline.readerSpans,
                     openings: baseline.openings, columnLines: columnLines)
         } else if baseline.endsOpen, baseline.lines.count > 1 {
@@ -404,9 +454,10 @@ final class NumberSpanLog {
     /// Strike)` before an Arabic cell), each line keeps its own, marks and all. A row of a table in a column
     /// (`columnLines`, its lines' places in their column) is handed as one whatever its marks, in its column: its cells,
     /// each handed on a carrier of its own at the column's carrier size, stood too far apart for poppler to read them as
-    /// one line, and came back a cell a line, the row's end first.
+    /// one line, and came back a cell a line, the row's end first. Page furniture on a page of columns (`spanning`, the
+    /// place over the columns its lines were given) is handed as one there whatever its marks.
     private func noteRow(_ page: Int, _ glyphs: Range<Int>, _ lines: [(x: Double, text: String, glyphs: Range<Int>, blockIsRightToLeft: Bool, placement: ReaderLine.Placement)],
-                         readerSpans: Int, openings: Int, columnLines: [ReaderLine.ColumnLine] = []) {
+                         readerSpans: Int, openings: Int, columnLines: [ReaderLine.ColumnLine] = [], over spanning: ReaderLine.Placement? = nil) {
         let leftToRight = pages[page].readsLeftToRight
         func cut(rightToLeft: Bool) -> (text: [Unicode.Scalar], openings: Int) {
             let text = lines.sorted { rightToLeft ? $0.x > $1.x : $0.x < $1.x }.map(\.text).joined(separator: " ")
@@ -419,9 +470,9 @@ final class NumberSpanLog {
             let pageOrder = cut(rightToLeft: !leftToRight)
             if pageOrder.openings < rowOpenings { (text, rowOpenings) = pageOrder }
         }
-        guard rowOpenings < openings || !columnLines.isEmpty else { return }
+        guard rowOpenings < openings || !columnLines.isEmpty || spanning != nil else { return }
         pages[page].readerLines.removeAll { $0.firstGlyph >= glyphs.lowerBound }
-        let placement = ReaderLine.Placement(spanning: lines.map(\.placement))
+        let placement = spanning ?? ReaderLine.Placement(spanning: lines.map(\.placement))
         let columnLine = columnLines.first.map {
             ReaderLine.ColumnLine(group: $0.group, column: $0.column, x: placement.x, y: $0.y, width: placement.width,
                                   fontSize: columnLines.map(\.fontSize).max() ?? $0.fontSize)

@@ -122,6 +122,31 @@ import TestSupport
         try check(count: 2, lengths: Array(repeating: 60, count: 16), arabic: arabic, acrossPages: true)
     }
 
+    /// On a page of columns the running foot comes back after them, its two ends (the title, the page number) on one line:
+    /// poppler read it between the columns, the title (below the first column only) after the first column and the page
+    /// number after the last (`TextPage`'s block order puts a block after one above it that it overlaps, and one right of
+    /// another after it on a left-to-right page). PDFium's text and the pixels are the same.
+    @Test(arguments: [true, false])
+    func theRunningFootComesBackAfterTheColumnsOnOneLine(_ arabic: Bool) throws {
+        let (amended, plain, words) = try Self.pdfs(count: 2, lengths: Array(repeating: 60, count: 16), arabic: arabic)
+        let title = arabic ? "أعمدة" : "Columns", foot = title + (arabic ? " صفحة " : " Page ")
+        let pages = try TestSupport.pdfText(amended).split(separator: "\u{0C}")
+        // The pages the two columns fill, side by side (the first holds the title, the last one column's end).
+        #expect(pages.count >= 4)
+        for index in 1..<min(3, pages.count) {
+            let lines = TestSupport.visibleText(String(pages[index])).split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard let last = lines.lastIndex(where: { line in words.contains { line.contains($0) } }) else {
+                Issue.record("page \(index + 1) holds no column")
+                continue
+            }
+            #expect(!lines[..<last].contains(title), "page \(index + 1): the foot's title before the columns' last word: \(lines)")
+            #expect(lines.last?.hasPrefix(foot) == true && lines.count - 1 > last, "page \(index + 1): \(lines.suffix(3))")
+        }
+        #expect(try TestSupport.pdfiumText(amended) == TestSupport.pdfiumText(plain))
+        #expect(try Self.samePixels(amended, plain))
+    }
+
     /// The carriers' placement: one size for a column, the column's lines 1.4 of it apart, a wider gap (between
     /// paragraphs) narrowed, a later column a tenth of a point lower, two lines on one baseline on one.
     @Test func aColumnsCarriersAreCloseEnoughToBeOneBlock() {
