@@ -82,6 +82,34 @@ import TestSupport
         }
     }
 
+    /// A signature's name after an abbreviation with a full stop (`د. خالد …`) comes back on one line from poppler and
+    /// from PDFium: poppler was handed it cut after the stop, the two pieces one under the other, and copied `د.` on a
+    /// line of its own (copy25's build, on the sample letter signed so; one line since round copy24's single carriers).
+    @Test func aSignatureAfterAnAbbreviationComesBackOnOneLine() throws {
+        let names = ["د. خالد بن سعيد العتيبي", "م. سارة أ. الحربي", "أ.د. محمد ص. القحطاني"]
+        let letter = try TestSupport.folder(with: ["report.yaml": """
+            template: correspondence
+            title: "خطاب"
+            date: 2024-09-15
+            language: ar
+            body:
+              - paragraph: "وتفضلوا بقبول فائق الاحترام والتقدير،"
+              - signature:
+                  name: "\(names[0])"
+                  title: "\(names[1])"
+                  organisation: "\(names[2])"
+            """])
+        let file = letter.appendingPathComponent("letter.pdf")
+        try renderer.render(reportAt: letter.appendingPathComponent("report.yaml"), to: file)
+        for (reader, text) in [("pdftotext", try TestSupport.pdfText(file)), ("pdftotext -layout", try TestSupport.pdfText(file, layout: true)),
+                               ("PDFium", try TestSupport.pdfiumText(file))] {
+            let read = TestSupport.visibleText(text).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            for name in names {
+                #expect(read.contains(name), "\(reader): \(name) in \(read)")
+            }
+        }
+    }
+
     /// A table whose date cells poppler is handed on lines of their own reads row by row: the lines are handed where
     /// they are drawn, at their size and over their width, where carriers a fifth of the size at each line's start made
     /// the dates a block of their own, read before every row's other cells.
