@@ -25,6 +25,12 @@ Usage:
                                             those of a line's shows that carry a tab made one, its carrier's kept
                                             apart; `moves`, each bare space cairo draws between two font changes
                                             drawn as a move of its width (`TJ`) in the font before it, no glyph
+  readers.py for-mupdf PDF OUT EDIT[,EDIT]  writes a copy of PDF edited for MuPDF 1.28 (see "MuPDF 1.28's extra copies"
+                                            in the README), for measure.py: `clip-carriers`, each line for poppler drawn
+                                            under an empty clip (MuPDF leaves out a glyph its clip hides); `hidden-spaces`,
+                                            each bare space cairo draws after a line hidden from poppler moved inside the
+                                            hiding /Span; `spaces`, every bare space after a marked-content sequence moved
+                                            inside it
   readers.py demo MAWJAZ_BINARY OUT_DIR     sets a one-line paragraph whose tokens poppler cannot give back within
                                             one line, then rewrites its page so that poppler reads them from lines
                                             of its own while PDFium keeps reading the drawn glyphs; prints what
@@ -663,6 +669,34 @@ def for_pdfjs(pdf, out, edits):
         subprocess.run(["fix-qdf", qdf], stdout=f, check=True)
 
 
+# MuPDF 1.28 (source/fitz/stext-device.c) hands an /ActualText out over the glyphs inside it; `fz_stext_begin_metatext`
+# puts the enclosing one's text out again at every /ActualText opened inside it, unused, whenever a glyph was read since
+# the last one began or ended (`last.valid`) and was not clipped away (`last.clipped`, with FZ_STEXT_CLIP, on by
+# default in `fz_parse_stext_options` and in PyMuPDF's get_text): the structure element's /ActualText comes again at
+# each line for PDFium after a bare space. The edits `for_mupdf` makes, each changing what MuPDF reads and nothing
+# poppler or PDFium reads.
+MUPDF_EDITS = ("clip-carriers", "hidden-spaces", "spaces")
+
+
+def for_mupdf(pdf, out, edits):
+    """A copy of `pdf` at `out` with `edits` (of MUPDF_EDITS) made."""
+    qdf = out + ".qdf"
+    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, qdf], check=True)
+    d = open(qdf, "rb").read().decode("latin-1")
+    if "spaces" in edits or "hidden-spaces" in edits:
+        # A bare space (cairo's `( )Tj`, after a change to the font holding it) right after an EMC goes before it.
+        hidden = "" if "spaces" in edits else r"(?<=^EMC\n)"
+        d = re.sub(hidden + r"^EMC\n((?:/f-\d+-\d+ [\d.]+ Tf\n)?\( \)Tj\n)", lambda m: m.group(1) + "EMC\n", d, flags=re.M)
+    if "clip-carriers" in edits:
+        # A line for poppler: a space in a /Span with its /ActualText, in a text object in a graphics state of its own.
+        d = re.sub(r"^q\nBT\n.*?^ET\nQ$", lambda m: m.group(0).replace("q\nBT\n", "q\n0 0 0 0 re W n\nBT\n", 1)
+                   if "BDC ( ) Tj EMC" in m.group(0) or re.search(r"BDC <[0-9a-f]+> Tj EMC", m.group(0)) else m.group(0),
+                   d, flags=re.S | re.M)
+    open(qdf, "wb").write(d.encode("latin-1"))
+    with open(out, "wb") as f:
+        subprocess.run(["fix-qdf", qdf], stdout=f, check=True)
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 5 and sys.argv[1] == "ceiling":
         ceiling(sys.argv[2], sys.argv[3], sys.argv[4])
@@ -676,6 +710,8 @@ if __name__ == "__main__":
         without_layers(sys.argv[2], sys.argv[3], sys.argv[4].split(","))
     elif len(sys.argv) == 5 and sys.argv[1] == "for-pdfjs" and set(sys.argv[4].split(",")) <= set(PDFJS_EDITS):
         for_pdfjs(sys.argv[2], sys.argv[3], sys.argv[4].split(","))
+    elif len(sys.argv) == 5 and sys.argv[1] == "for-mupdf" and set(sys.argv[4].split(",")) <= set(MUPDF_EDITS):
+        for_mupdf(sys.argv[2], sys.argv[3], sys.argv[4].split(","))
     elif len(sys.argv) == 4 and sys.argv[1] == "demo" and shutil.which("qpdf") and shutil.which("fix-qdf"):
         demo(sys.argv[2], sys.argv[3])
     else:
