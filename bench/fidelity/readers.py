@@ -30,7 +30,9 @@ Usage:
                                             under an empty clip (MuPDF leaves out a glyph its clip hides); `hidden-spaces`,
                                             each bare space cairo draws after a line hidden from poppler moved inside the
                                             hiding /Span; `spaces`, every bare space after a marked-content sequence moved
-                                            inside it
+                                            inside it; `line-spaces`, each bare space after a line for PDFium (`/L`) or an
+                                            empty /ActualText moved inside it; `raise-spaces`, each bare space raised off
+                                            the page (`Ts`)
   readers.py demo MAWJAZ_BINARY OUT_DIR     sets a one-line paragraph whose tokens poppler cannot give back within
                                             one line, then rewrites its page so that poppler reads them from lines
                                             of its own while PDFium keeps reading the drawn glyphs; prints what
@@ -675,7 +677,28 @@ def for_pdfjs(pdf, out, edits):
 # default in `fz_parse_stext_options` and in PyMuPDF's get_text): the structure element's /ActualText comes again at
 # each line for PDFium after a bare space. The edits `for_mupdf` makes, each changing what MuPDF reads and nothing
 # poppler or PDFium reads.
-MUPDF_EDITS = ("clip-carriers", "hidden-spaces", "spaces")
+MUPDF_EDITS = ("clip-carriers", "hidden-spaces", "spaces", "line-spaces", "raise-spaces")
+
+
+def _spaces_into_lines(match):
+    """A content stream's bare spaces (with the font change before each) moved inside the `/L` sequence, or the
+    `/Span` with an empty /ActualText, that ends right before them."""
+    lines, out, stack, i = match.group(0).split("\n"), [], [], 0
+    while i < len(lines):
+        line = lines[i]
+        if (line.endswith("BDC") or line.endswith("BMC")) and not line.endswith("EMC"):
+            stack.append("L" if line.startswith("/L") else "hide" if line.startswith("/Span << /ActualText () >>") else "")
+        elif line == "EMC":
+            tag = stack.pop() if stack else ""
+            font = i + 1 < len(lines) and re.fullmatch(r"/f-\d+-\d+ [\d.]+ Tf", lines[i + 1]) is not None
+            space = i + 1 + font
+            if tag and space < len(lines) and lines[space] == "( )Tj":
+                out += lines[i + 1:space + 1] + ["EMC"]
+                i = space + 1
+                continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)
 
 
 def for_mupdf(pdf, out, edits):
@@ -687,6 +710,10 @@ def for_mupdf(pdf, out, edits):
         # A bare space (cairo's `( )Tj`, after a change to the font holding it) right after an EMC goes before it.
         hidden = "" if "spaces" in edits else r"(?<=^EMC\n)"
         d = re.sub(hidden + r"^EMC\n((?:/f-\d+-\d+ [\d.]+ Tf\n)?\( \)Tj\n)", lambda m: m.group(1) + "EMC\n", d, flags=re.M)
+    if "line-spaces" in edits:
+        d = re.sub(r"stream\n.*?\nendstream", _spaces_into_lines, d, flags=re.S)
+    if "raise-spaces" in edits:
+        d = re.sub(r"^\( \)Tj$", "100000 Ts\n( )Tj\n0 Ts", d, flags=re.M)
     if "clip-carriers" in edits:
         # A line for poppler: a space in a /Span with its /ActualText, in a text object in a graphics state of its own.
         d = re.sub(r"^q\nBT\n.*?^ET\nQ$", lambda m: m.group(0).replace("q\nBT\n", "q\n0 0 0 0 re W n\nBT\n", 1)
