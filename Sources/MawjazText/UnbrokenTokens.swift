@@ -1,14 +1,17 @@
-// URLs, e-mail addresses and file paths found in a paragraph, so that line breaking moves each whole to the next line.
+// URLs, e-mail addresses, file paths and words joined by a slash found in a paragraph, so that line breaking moves each
+// whole to the next line.
 import Foundation
 
 /// Finds the URLs (from `http://`, `https://` or `www.`), e-mail addresses (a word around `@` with a dot in its
 /// domain) and file paths (a word beginning with a drive letter, a colon and a backslash, `C:\Users\…`, or with two
 /// backslashes, `\\server\share`, or with a slash and holding another after its first name, `/srv/mawjaz/out/…`; and
-/// relative ones, `isRelativePath`: `docs/annex-2.pdf`, `../shared/x.txt`, `reports/2024/q3.csv`) of a paragraph: a
-/// reader copies a token split across two lines as two pieces, so it is kept whole.
+/// relative ones, `isRelativePath`: `docs/annex-2.pdf`, `../shared/x.txt`, `reports/2024/q3.csv`) of a paragraph, and its
+/// words joined by a slash before a letter (`isSlashWord`: `and/or`, `و/أو`, `km/h`): a reader copies a token split
+/// across two lines as two pieces (`and/ or`), so it is kept whole.
 enum UnbrokenTokens {
-    /// The UTF-8 byte ranges of `text`'s URLs, e-mail addresses and paths: a token runs to the next white space (or
-    /// direction mark), less trailing sentence punctuation and a closing bracket or quote it does not open.
+    /// The UTF-8 byte ranges of `text`'s URLs, e-mail addresses, paths and words joined by a slash: a token runs to the
+    /// next white space (or direction mark), less trailing sentence punctuation and a closing bracket or quote it does
+    /// not open.
     static func ranges(in text: String) -> [Range<Int>] {
         guard mayHoldToken(text) else { return [] }
         let scalars = Array(text.unicodeScalars)
@@ -37,7 +40,8 @@ enum UnbrokenTokens {
 
     /// Whether `text` holds what every token `token(in:)` finds holds: an `@`, a `://` or a `www.` (in any case), a
     /// backslash, a slash that begins a word (after white space or an opening bracket or quote, or the text's start), or
-    /// one after a Latin letter, a digit, a dot, a hyphen or an underscore (a relative path's). Most paragraphs hold
+    /// one after a Latin letter, a digit, a dot, a hyphen or an underscore (a relative path's, or a word joined by a
+    /// slash), or after a character beyond ASCII (`و/أو`). Most paragraphs hold
     /// none, and are not cut into words. Read from the string's bytes in place, looking
     /// behind only at a `/` or a `.`: through the UTF-8 view's iterator, carrying the last three bytes, it cost some 18
     /// instructions a byte, 0.28 M of a 3-page document.
@@ -51,7 +55,7 @@ enum UnbrokenTokens {
                 case UInt8(ascii: "/"):
                     if index == 0 { return true }
                     let before = bytes[index - 1]
-                    if before <= 0x20 || "([{\"'._-".utf8.contains(before) || isNameByte(before) { return true }
+                    if before <= 0x20 || before >= 0x80 || "([{\"'._-".utf8.contains(before) || isNameByte(before) { return true }
                     if index >= 2, before == UInt8(ascii: "/"), bytes[index - 2] == UInt8(ascii: ":") { return true }
                 case UInt8(ascii: "."):
                     if index >= 3, bytes[index - 1] | 0x20 == UInt8(ascii: "w"), bytes[index - 2] | 0x20 == UInt8(ascii: "w"),
@@ -101,8 +105,9 @@ enum UnbrokenTokens {
                 break
             }
         }
-        guard token.count > (email ? 2 : 4), !email || token.contains("@"),
-              !path || isPath(token.unicodeScalars) || isRelativePath(token.unicodeScalars) else { return nil }
+        guard path && isSlashWord(token.unicodeScalars) || token.count > (email ? 2 : 4), !email || token.contains("@"),
+              !path || isPath(token.unicodeScalars) || isRelativePath(token.unicodeScalars) || isSlashWord(token.unicodeScalars)
+        else { return nil }
         let from = word.utf8.distance(from: word.startIndex, to: token.startIndex)
         return from..<(from + token.utf8.count)
     }
@@ -137,6 +142,25 @@ enum UnbrokenTokens {
         let extensionName = names[1][names[1].index(after: dot)...].unicodeScalars
         return (1...5).contains(extensionName.count) && extensionName.contains { $0.properties.isAlphabetic }
             && extensionName.allSatisfy { $0.isASCII && isNameByte(UInt8($0.value)) }
+    }
+
+    /// Whether `scalars` are words joined by slashes, a slash before a letter: letters (with their marks), digits and
+    /// slashes only, none first or last or beside another (`and/or`, `و/أو`, `km/h`, `TCP/IP`, `kg/m²`). UAX #14 lets a
+    /// line break after a slash before a letter (not before a digit: dates and fractions stay whole anyway).
+    static func isSlashWord(_ scalars: Substring.UnicodeScalarView) -> Bool {
+        var previous: Unicode.Scalar?, slashBeforeLetter = false
+        for scalar in scalars {
+            if scalar == "/" {
+                guard let before = previous, before != "/" else { return false }
+            } else {
+                let properties = scalar.properties
+                guard properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+                else { return false }
+                if previous == "/", properties.isAlphabetic { slashBeforeLetter = true }
+            }
+            previous = scalar
+        }
+        return slashBeforeLetter && previous != "/"
     }
 
     /// Whether `scalar` may stand in a relative path's name: an ASCII letter or digit, `.`, `-`, `_` or `~`.

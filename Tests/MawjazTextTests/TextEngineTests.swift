@@ -192,20 +192,50 @@ import TestSupport
         }
     }
 
-    /// What is a path and what is not: a date, a fraction, `و/٢٤/٥٦٧`, `and/or` and a lone slash are not kept whole;
-    /// a path's trailing full stop and closing bracket are left out.
+    /// What is a path and what is not: a date, a fraction, `و/٢٤/٥٦٧` and a lone slash are not kept whole (`and/or` is,
+    /// as a word joined by a slash); a path's trailing full stop and closing bracket are left out.
     @Test func pathsAreFoundAndDatesAreNot() {
         func tokens(_ text: String) -> [String] {
             UnbrokenTokens.ranges(in: text).map { String(decoding: Array(text.utf8)[$0], as: UTF8.self) }
         }
-        #expect(tokens("on 15/09/2024, 1/2 of و/٢٤/٥٦٧ and/or / this") == [])
+        #expect(tokens("on 15/09/2024, 1/2 of و/٢٤/٥٦٧ and/or / this") == ["and/or"])
         #expect(tokens(#"see (C:\Users\Public\q4.xlsx). Then /srv/mawjaz/out."#) == [#"C:\Users\Public\q4.xlsx"#, "/srv/mawjaz/out"])
         #expect(tokens(#"\\server\share, /usr/share/fonts"#) == [#"\\server\share"#, "/usr/share/fonts"])
         // Relative paths: to a file with an extension, from `./` or `../`, or of three names; not dates, fractions,
         // `و/٢٤/٥٦٧`, `and/or`, `km/h`, `TCP/IP` or a lone name with a dot.
         #expect(tokens("see docs/annex-2.pdf, ../shared/x.txt and (reports/2024/q3.csv). Also ./run.sh and data/raw/2024.")
                 == ["docs/annex-2.pdf", "../shared/x.txt", "reports/2024/q3.csv", "./run.sh", "data/raw/2024"])
-        #expect(tokens("في ٢٤/٥/١٤٤٦ و 12/05/2024 و 3/4 و و/٢٤/٥٦٧ and/or km/h TCP/IP v1.2/3 e.g. 2024/25 a/b") == [])
+        #expect(tokens("في ٢٤/٥/١٤٤٦ و 12/05/2024 و 3/4 و و/٢٤/٥٦٧ v1.2/3 e.g. 2024/25 and/ /") == [])
+        // Words joined by a slash before a letter, which UAX #14 would break after the slash: kept whole, less their
+        // trailing punctuation and brackets.
+        #expect(tokens("(and/or) km/h, TCP/IP و/أو الفحص USD/SAR. 7.5 kg/m² a/b 2026/27 م/2024") == ["and/or", "km/h", "TCP/IP", "و/أو",
+                                                                                                   "USD/SAR", "kg/m²", "a/b"])
+    }
+
+    /// A word joined by a slash at a line's end moves whole to the next line: broken after its slash, it was copied by
+    /// every reader as two words (`and/ or`, `و/ أو`; a held-out brief, round copy26).
+    @Test(arguments: [Justification.spaces, .kashida])
+    func aWordJoinedByASlashMovesWholeToTheNextLine(justification: Justification) throws {
+        let words = ["and/or", "USD/SAR", "km/h", "و/أو", "TCP/IP"]
+        let cases: [(String, TextStyle, Direction)] = [
+            ("يراجع الفريق الخطة و/أو الميزانية كل أسبوع، ويحول المبالغ بسعر USD/SAR المعلن، ويقيس السرعة بوحدة km/h ويتصل "
+             + "بالخوادم عبر TCP/IP، ثم يرفع التقرير و/أو الملخص إلى الإدارة and/or اللجنة.", arabic, .rightToLeft),
+            ("The team reviews the plan and/or the budget each week, converts at the USD/SAR rate, measures speed in km/h, "
+             + "reaches the servers over TCP/IP and sends the report and/or the summary to the board.", latin, .leftToRight),
+        ]
+        for (text, style, direction) in cases {
+            for width in stride(from: 150.0, through: 420, by: 5) {
+                let paragraph = StyledParagraph(spans: [TextSpan(text, style: style)], direction: direction, alignment: .justify,
+                                                width: width, justification: justification)
+                let lines = try engine.shape(paragraph).lines.map(\.line)
+                let joined = lines.map(\.text).joined(separator: "\n")
+                for word in words where text.contains(word) {
+                    #expect(joined.components(separatedBy: word).count == text.components(separatedBy: word).count,
+                            "\(width): \(word) in \(lines.map(\.text))")
+                }
+                #expect(lines.allSatisfy { $0.width <= width + 0.01 })
+            }
+        }
     }
 
     /// A URL or a path wider than the line still breaks where UAX #14 allows, and no line leaves the margin.
