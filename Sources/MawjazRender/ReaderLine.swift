@@ -362,8 +362,8 @@ struct ReaderLine: Equatable {
     }
 
     /// poppler's kind of `scalar` (its `UnicodeTypeTable.cc`: pages 0x00 and 0x20 as its table has them, page 0x06 by its
-    /// ranges, the minus sign U+2212 a number character; elsewhere letters of right-to-left scripts, other letters, and
-    /// digits).
+    /// ranges, the minus sign U+2212 a number character, the ornate parentheses U+FD3E and U+FD3F neutrals; elsewhere
+    /// letters of right-to-left scripts, other letters, and digits).
     static func kind(_ scalar: Unicode.Scalar) -> Kind {
         let value = scalar.value
         // The most frequent first: Arabic letters, the space.
@@ -377,6 +377,8 @@ struct ReaderLine: Equatable {
             if isArabicNumberCharacter(value) { return .leftToRightOrNumber }
             if (0x60E...0x61A).contains(value) || (0x64B...0x65F).contains(value) || value == 0x670 || (0x6D6...0x6ED).contains(value) { return .other }
             return .rightToLeft
+        // The ornate parentheses are neutrals to poppler (measured: `الآية ﴿٢﴾ هنا` came back `الآية ﴿ ﴾٢ هنا`).
+        case 0xFD3E...0xFD3F: return .other
         case 0x590..<0x600, 0x700..<0x900, 0xFB1D..<0xFE00, 0xFE70..<0xFF00: return .rightToLeft
         // The minus sign, a number character to poppler as `-` is (measured: `−2` beside Arabic came back `2−`).
         case 0x2212: return .leftToRightOrNumber

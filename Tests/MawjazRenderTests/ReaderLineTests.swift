@@ -95,6 +95,19 @@ import TestSupport
                                direction: .leftToRight)
     }
 
+    /// Ayah numbers in ornate parentheses (`﴿٢﴾`), which poppler reads as neutrals, not right-to-left letters: taken for
+    /// right-to-left letters, such a line was thought read right and left as drawn, and poppler copied
+    /// `الآية ﴿ ﴾٢ هنا` (a held-out brief, round copy26).
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func ayahNumbersInOrnateParenthesesCopyBackFromPoppler(_ family: String) throws {
+        #expect(ReaderLine.kind("\u{FD3E}") == .other && ReaderLine.kind("\u{FD3F}") == .other && ReaderLine.kind("\u{FDF2}") == .rightToLeft)
+        // Unvowelled: the plain PDF this compares pixels with draws a vowelled word's glyphs in another order.
+        let paragraphs = ["قال تعالى: ﴿الحمد لله رب العالمين ﴿٢﴾﴾ وفي المصحف.", "الآية ﴿٢﴾ هنا، والآية ﴿١٢٨﴾ هناك."]
+        try checkPopplersLines(opening: "كتب المدرس على اللوح ثم قرأ الطلاب الدرس كله بصوت عال وقال الشاعر قصيدة عن الوطن",
+                               paragraphs: paragraphs, tokens: ["العالمين ﴿٢﴾﴾ وفي", "الآية ﴿٢﴾ هنا،", "﴿١٢٨﴾ هناك"], before: 0,
+                               family: family, direction: .rightToLeft)
+    }
+
     @Test func aLinePopplerReadsRightGetsNoPieces() {
         let plain = "كتب المدرس على اللوح ثم قرأ الطلاب"
         #expect(!ReaderLine.mayBeMisread(plain))

@@ -119,6 +119,8 @@ def poppler_type(c):
         if 0x60E <= o <= 0x61A or 0x64B <= o <= 0x65F or o == 0x670 or 0x6D6 <= o <= 0x6ED:
             return "N"
         return "R"
+    if o in (0xFD3E, 0xFD3F):  # the ornate parentheses: neutrals (measured: "الآية ﴿٢﴾ هنا" came back "الآية ﴿ ﴾٢ هنا")
+        return "N"
     if 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF:
         return "R"
     if o == 0x2212:  # the minus sign: a number character, as "-" is (measured: "−2" beside Arabic came back "2−")
