@@ -407,7 +407,8 @@ final class NumberSpanLog {
     /// `Direction.ownDirection(of:)`; a row all of whose cells are so set counts as right to left,
     /// `TextLine.blockIsRightToLeft`), or all are left to right and one holds a right-to-left character (an Arabic name
     /// in an English sentence or cell, which PDFium gives back with the bracket or quote after it mirrored), or all are
-    /// left to right and the rightmost ends in a hyphen after a letter (`PDFiumLine.mayEndBrokenWord`). Every such line is noted, those PDFium reads right as drawn too: how PDFium reads a
+    /// left to right and the rightmost ends in a hyphen after a letter (`PDFiumLine.mayEndBrokenWord`) or one draws
+    /// Arabic-Indic numbers in an order of their own (`ReaderLine.holdsReorderedArabicNumbers`). Every such line is noted, those PDFium reads right as drawn too: how PDFium reads a
     /// line handed its text depends on the line it read before, which is known only when that one was handed its text
     /// as well (`PDFiumLine`).
     private func noteBaseline() {
@@ -432,9 +433,14 @@ final class NumberSpanLog {
                     openings: baseline.openings)
         }
         // A left-to-right line of no right-to-left character PDFium reads right as drawn, unless it ends in a hyphen after
-        // a letter (`PDFiumLine.mayEndBrokenWord`: the rightmost line's end).
+        // a letter (`PDFiumLine.mayEndBrokenWord`: the rightmost line's end) or draws Arabic-Indic numbers in an order of
+        // their own (`ReaderLine.holdsReorderedArabicNumbers`: `٢٠٢٠-٢٠٢٤`, drawn from the right, came back `٢٠٢٤-٢٠٢٠`).
+        // A baseline with a right-to-left line (a row of an Arabic table) is handed its text as such whatever its
+        // left-to-right cells hold.
         guard baseline.hasRightToLeft != baseline.holdsRightToLeft
-            || (!baseline.hasRightToLeft && PDFiumLine.mayEndBrokenWord(baseline.lines.max { $0.x < $1.x }?.text ?? "")) else { return }
+            || (!baseline.hasRightToLeft && (PDFiumLine.mayEndBrokenWord(baseline.lines.max { $0.x < $1.x }?.text ?? "")
+                                             || baseline.lines.contains { ReaderLine.holdsReorderedArabicNumbers($0.text) }))
+        else { return }
         let text = baseline.lines.count == 1 ? baseline.lines[0].text
             : baseline.lines.sorted { baseline.hasRightToLeft ? $0.x > $1.x : $0.x < $1.x }.map(\.text).joined(separator: " ")
         let parts = baseline.lines.count == 1 ? [] : baseline.lines.sorted { $0.x < $1.x }.map(\.glyphs)

@@ -87,13 +87,39 @@ struct ReaderLine: Equatable {
     }
 
     /// Whether poppler may misread a line of `text` on a page read left to right (`leftToRight`): whether it holds a
-    /// right-to-left letter. A line of left-to-right letters, numbers and neutrals alone it reads as drawn.
+    /// right-to-left letter, or Arabic-Indic numbers drawn in an order of their own (`holdsReorderedArabicNumbers`). A
+    /// line of left-to-right letters, numbers and neutrals alone it reads as drawn.
     static func mayBeMisread(_ text: String, leftToRight: Bool) -> Bool {
         guard leftToRight else { return mayBeMisread(text) }
         // Right-to-left letters are U+0590 and above, whose UTF-8 begins with a byte 0xD6 or above: most English lines
         // are answered from their bytes.
         guard text.utf8.contains(where: { $0 >= 0xD6 }) else { return false }
-        return text.unicodeScalars.contains { kind($0) == .rightToLeft }
+        return text.unicodeScalars.contains { kind($0) == .rightToLeft } || holdsReorderedArabicNumbers(text)
+    }
+
+    /// Whether a left-to-right line of `text` draws Arabic-Indic numbers in an order of their own: two of them with no
+    /// letter between, apart by more than a number separator (`٢٠٢٠-٢٠٢٤`, `٣ - ٥`). By Unicode's rules (W4 joins only
+    /// a common separator, `٣:٠٠`, to them; N1 gives a neutral between two the right-to-left side) such a range is drawn
+    /// from the right, `٢٠٢٤-٢٠٢٠` from the left, as a browser draws it, and both readers read it left to right
+    /// (measured: an English table's cell `٢٠٢٠-٢٠٢٤` came back `٢٠٢٤-٢٠٢٠` from poppler and PDFium).
+    static func holdsReorderedArabicNumbers(_ text: String) -> Bool {
+        // The digits are U+0660-U+0669, whose UTF-8 begins with the byte 0xD9: most lines are answered from their bytes.
+        guard text.utf8.contains(0xD9) else { return false }
+        var afterNumber = false, apart = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x660...0x669:
+                if afterNumber && apart { return true }
+                afterNumber = true
+                apart = false
+            case 0x66B, 0x66C, 0x2C, 0x2E, 0x3A, 0x2F, 0xA0, 0x202F:
+                // Arabic and common separators, which join the numbers beside them into one.
+                continue
+            default:
+                if scalar.properties.isAlphabetic { afterNumber = false } else if afterNumber { apart = true }
+            }
+        }
+        return false
     }
 
     /// Whether poppler may misread a line of `text` on a right-to-left page: whether it holds a left-to-right letter or

@@ -150,6 +150,47 @@ import TestSupport
         }
     }
 
+    /// Arabic-Indic numbers apart by more than a separator in left-to-right lines (a range `٢٠٢٠-٢٠٢٤` in an English
+    /// table's cell, paragraph and list item, with `convert-digits: false`): drawn from the right, as Unicode orders them
+    /// (`٢٠٢٤-٢٠٢٠` from the left), such a line holds no right-to-left letter, was left as drawn, and both readers
+    /// copied it left to right, `٢٠٢٤-٢٠٢٠` (a held-out brief, round copy26). Now each reader is handed its text.
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func arabicIndicRangesInLeftToRightLinesCopyBackFromBothReaders(_ family: String) throws {
+        #expect(ReaderLine.holdsReorderedArabicNumbers("٢٠٢٠-٢٠٢٤") && ReaderLine.holdsReorderedArabicNumbers("from ٣ to ٥ – ٧ pages"))
+        #expect(!ReaderLine.holdsReorderedArabicNumbers("at ٣:٠٠ and ١٢٫٥٪ on ٢٠٢٤/٠٣/١٥") && !ReaderLine.holdsReorderedArabicNumbers("٣ days, ٥ weeks"))
+        let report = """
+            {"template": {"name": "briefing", "fonts": {"arabic": "\(family)"}}, "title": "Ranges", "date": "2026-12-04",
+             "language": "en", "convert-digits": false, "body": [
+               {"paragraph": "The plan ran over ٢٠٢٠-٢٠٢٤ and the review over ٢٠٢٥–٢٠٢٦ in the ministry."},
+               {"list": ["Phase ٣ - ٥ done"]},
+               {"table": {"columns": ["Item", "Years"], "rows": [["Solar date", "٢٠٢٠-٢٠٢٤"]]}}]}
+            """
+        let folder = try TestSupport.temporaryFolder()
+        let source = folder.appendingPathComponent("report.json"), pdf = folder.appendingPathComponent("report.pdf")
+        try Data(report.utf8).write(to: source)
+        try TestSupport.renderer().render(reportAt: source, to: pdf)
+        try TestSupport.inspectPDF(pdf)
+        let pdfium = TestSupport.fidelityNormalised(try TestSupport.pdfiumText(pdf))
+        let poppler = TestSupport.fidelityNormalised(try TestSupport.pdfText(pdf))
+        for token in ["over ٢٠٢٠-٢٠٢٤ and", "over ٢٠٢٥–٢٠٢٦ in", "Phase ٣ - ٥ done", "Solar date ٢٠٢٠-٢٠٢٤"] {
+            #expect(pdfium.contains(TestSupport.fidelityNormalised(token)), "\(family): \(token) in \(pdfium)")
+            #expect(poppler.contains(TestSupport.fidelityNormalised(token)), "\(family): \(token) in \(poppler)")
+        }
+        // In an Arabic report such lines' rows and list items are handed their text as right-to-left lines are, whatever
+        // their left-to-right cells hold (taken for left-to-right lines holding a right-to-left character, they were
+        // left as drawn, and PDFium lost them).
+        let arabic = """
+            {"template": {"name": "briefing", "fonts": {"arabic": "\(family)"}}, "title": "فحص", "date": "2026-12-04",
+             "language": "ar", "convert-digits": false, "body": [
+               {"table": {"columns": ["البند", "القيمة"], "rows": [["الفترة", "Q1 ٢٠٢٠-٢٠٢٤"], ["المدة", "Phase ٣ - ٥ done"]]}},
+               {"paragraph": "Plan ٢٠٢٠-٢٠٢٤ in English."}, {"list": ["Range ٣ - ٥ only", "البند الثاني"]}]}
+            """
+        let arabicPDFium = try Self.pdfiumText(ofReport: arabic)
+        for token in ["الفترة Q1 ٢٠٢٠-٢٠٢٤", "المدة Phase ٣ - ٥ done", "Plan ٢٠٢٠-٢٠٢٤ in English.", "Range ٣ - ٥ only"] {
+            #expect(arabicPDFium.contains(TestSupport.fidelityNormalised(token)), "\(family): \(token) in \(arabicPDFium)")
+        }
+    }
+
     /// Lines with brackets after a line PDFium reads as drawn whose last object is right to left (an Arabic heading, a
     /// note's title, a table's Arabic header row): PDFium takes their /ActualText in reverse order, and copied every one
     /// of these with its brackets mirrored when it was handed the text turned around and mirrored
