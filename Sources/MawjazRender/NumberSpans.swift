@@ -348,12 +348,12 @@ final class NumberSpanLog {
             cut = ReaderLine.cut(logical: line.text, drawn: drawn, leftToRight: pages[page].readsLeftToRight)
         }
         // A line whose words stand far apart poppler breaks into blocks at the gaps, whatever their order: it is handed
-        // whole. A left-to-right line ending in a hyphen after a letter on a page poppler reads left to right it takes
-        // for a word broken across lines (`TextLine::hyphenated`): it drops the hyphen and runs the next line into it
-        // (`active-` then `duty` copied `activeduty`; there is no hyphenation, a hyphen at a line's end is typed). It is
-        // handed with a no-break space after the hyphen, white space at the end of the line, as PDFium is
-        // (`PDFiumLine.keepingFinalHyphen`).
-        if pages[page].readsLeftToRight, !line.isRightToLeft, PDFiumLine.mayEndBrokenWord(line.text) {
+        // whole. A left-to-right line ending in a hyphen on a page poppler reads left to right it takes for a word
+        // broken across lines (`TextLine::hyphenated`, whatever stands before the hyphen): it drops the hyphen and runs
+        // the next line into it (`active-` then `duty` copied `activeduty`, `31 -` then `33` copied `31 33`; there is no
+        // hyphenation, a hyphen at a line's end is typed). It is handed with a no-break space after the hyphen, white
+        // space at the end of the line, as PDFium is (`PDFiumLine.keepingFinalHyphen`).
+        if pages[page].readsLeftToRight, !line.isRightToLeft, ReaderLine.endsInHyphen(line.text) {
             cut = ReaderLine.cut(ReaderLine.collapsed(line.text) + ["\u{A0}"], leftToRight: true)
         } else if cut == nil, lineIsSpread || line.column != nil || lineSpansColumns {
             // A line of a column is handed to poppler with its column's, whatever it reads of its glyphs; page furniture

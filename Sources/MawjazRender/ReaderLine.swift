@@ -122,6 +122,13 @@ struct ReaderLine: Equatable {
         return false
     }
 
+    /// Whether `text` ends (spaces aside) in a hyphen, `-` or a soft hyphen: poppler takes such a line for a word broken
+    /// across lines, whatever comes before the hyphen (`TextLine::coalesce` looks at the last character alone).
+    static func endsInHyphen(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.reversed().first(where: { $0 != " " }) else { return false }
+        return last == "-" || last == "\u{AD}"
+    }
+
     /// Whether poppler may misread a line of `text` on a right-to-left page: whether it holds a left-to-right letter or
     /// a number character. A line of right-to-left letters and neutrals alone it reads as the text layer gives it.
     static func mayBeMisread(_ text: String) -> Bool {

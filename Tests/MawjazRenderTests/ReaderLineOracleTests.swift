@@ -185,6 +185,23 @@ enum LineOracle {
         #expect(pdfium.isEmpty, "\(pdfium)")
     }
 
+    /// A hyphen standing alone at a line's end (`31 -` then `33`): poppler takes any line ending in `-` for a word broken
+    /// across lines, not only one whose hyphen follows a letter, and copied `31 33` (a held-out brief, round copy26).
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func aHyphenAloneAtALinesEndComesBackFromPoppler(_ family: String) throws {
+        let ranges = (0..<24).map { "\(4 * $0 + 3) - \(4 * $0 + 5)" }.joined(separator: " and ")
+        let report = """
+            {"template": {"name": "briefing", "fonts": {"arabic": "\(family)"}}, "title": "Ranges", "date": "2026-12-04",
+             "language": "en", "body": [{"paragraph": "Pages \(ranges) and [٣ - ٥] were read."},
+               {"paragraph": "The pages \(ranges) were read again."}]}
+            """
+        let (lines, poppler, pdfium) = try LineOracle.readings(ofReport: report)
+        // The page as the test means it: a line ending in a hyphen after a space.
+        #expect(lines.joined().contains { $0.hasSuffix(" -") }, "\(lines)")
+        #expect(poppler.isEmpty, "\(family): \(poppler)")
+        #expect(pdfium.isEmpty, "\(family): \(pdfium)")
+    }
+
     /// A long Arabic table on A4 landscape pages under a running head of one part: on its second page the rows' text
     /// objects cover more of the page's height than of its width, PDFium (`FindTextlineFlowOrientation`) took the page's
     /// lines for vertical, and a row carried by a text object of one glyph (`)` of `فرع جدة (18)`) had no direction of its
