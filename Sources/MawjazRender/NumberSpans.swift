@@ -431,6 +431,13 @@ final class NumberSpanLog {
         } else if baseline.endsOpen, baseline.lines.count > 1 {
             noteRow(baseline.page, baseline.firstGlyph..<baseline.endGlyph, baseline.lines, readerSpans: baseline.readerSpans,
                     openings: baseline.openings)
+        } else if pages[baseline.page].readsLeftToRight, baseline.lines.count > 1, columnLines.isEmpty,
+                  baseline.lines.allSatisfy(\.blockIsRightToLeft) {
+            // A row of a right-to-left table on a page poppler reads left to right: it reads the cells from the left, the
+            // row's end first (`Hà Nội` before `Nguyễn Văn An`, on a page of more Latin letters than Arabic ones), so the
+            // row is handed in its table's order.
+            noteRow(baseline.page, baseline.firstGlyph..<baseline.endGlyph, baseline.lines, readerSpans: baseline.readerSpans,
+                    openings: baseline.openings, always: true)
         }
         // A left-to-right line of no right-to-left character PDFium reads right as drawn, unless it ends in a hyphen after
         // a letter (`PDFiumLine.mayEndBrokenWord`: the rightmost line's end) or draws Arabic-Indic numbers in an order of
@@ -461,9 +468,11 @@ final class NumberSpanLog {
     /// (`columnLines`, its lines' places in their column) is handed as one whatever its marks, in its column: its cells,
     /// each handed on a carrier of its own at the column's carrier size, stood too far apart for poppler to read them as
     /// one line, and came back a cell a line, the row's end first. Page furniture on a page of columns (`spanning`, the
-    /// place over the columns its lines were given) is handed as one there whatever its marks.
+    /// place over the columns its lines were given) is handed as one there whatever its marks; with `always`, a row is
+    /// too (a right-to-left row on a page poppler reads left to right).
     private func noteRow(_ page: Int, _ glyphs: Range<Int>, _ lines: [(x: Double, text: String, glyphs: Range<Int>, blockIsRightToLeft: Bool, placement: ReaderLine.Placement)],
-                         readerSpans: Int, openings: Int, columnLines: [ReaderLine.ColumnLine] = [], over spanning: ReaderLine.Placement? = nil) {
+                         readerSpans: Int, openings: Int, columnLines: [ReaderLine.ColumnLine] = [], over spanning: ReaderLine.Placement? = nil,
+                         always: Bool = false) {
         let leftToRight = pages[page].readsLeftToRight
         func cut(rightToLeft: Bool) -> (text: [Unicode.Scalar], openings: Int) {
             let text = lines.sorted { rightToLeft ? $0.x > $1.x : $0.x < $1.x }.map(\.text).joined(separator: " ")
@@ -476,7 +485,7 @@ final class NumberSpanLog {
             let pageOrder = cut(rightToLeft: !leftToRight)
             if pageOrder.openings < rowOpenings { (text, rowOpenings) = pageOrder }
         }
-        guard rowOpenings < openings || !columnLines.isEmpty || spanning != nil else { return }
+        guard rowOpenings < openings || !columnLines.isEmpty || spanning != nil || always else { return }
         pages[page].readerLines.removeAll { $0.firstGlyph >= glyphs.lowerBound }
         let placement = spanning ?? ReaderLine.Placement(spanning: lines.map(\.placement))
         let columnLine = columnLines.first.map {

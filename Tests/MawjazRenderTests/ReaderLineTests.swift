@@ -1,6 +1,7 @@
 // Lines poppler would misread, handed to it on invisible lines of their own: the model of its reading against
 // bench/fidelity/readers.py's, and what poppler and PDFium copy back from pages of tokens the corpus does not hold.
 import Foundation
+import Mawjaz
 import MawjazFrame
 @testable import MawjazRender
 import MawjazText
@@ -106,6 +107,27 @@ import TestSupport
         try checkPopplersLines(opening: "كتب المدرس على اللوح ثم قرأ الطلاب الدرس كله بصوت عال وقال الشاعر قصيدة عن الوطن",
                                paragraphs: paragraphs, tokens: ["العالمين ﴿٢﴾﴾ وفي", "الآية ﴿٢﴾ هنا،", "﴿١٢٨﴾ هناك"], before: 0,
                                family: family, direction: .rightToLeft)
+    }
+
+    /// A right-to-left table's rows of Latin cells on a page of more Latin letters than Arabic ones, which poppler reads
+    /// left to right: it read each row's cells from the left, the row's end first (`Hà Nội` then `Nguyễn Văn An`; a
+    /// held-out brief, round copy26). Each row is handed to it in its table's order.
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func aRightToLeftTablesRowsOnAPagePopplerReadsLeftToRightComeBackInOrder(_ family: String) throws {
+        let report = """
+            {"template": {"name": "briefing", "fonts": {"arabic": "\(family)"}}, "title": "زيارة Nguyễn Văn An", "date": "2026-12-04",
+             "language": "ar", "convert-digits": false, "body": [
+               {"paragraph": "زار الوفد Kraków وZürich وSão Paulo ثم Café résumé في 2026، وقابل Ørsted وŁódź وÇağlar Öztürk."},
+               {"table": {"columns": ["الاسم", "المدينة"], "rows": [["Nguyễn Văn An", "Hà Nội"], ["Çağlar Öztürk", "İzmir (Türkiye)"]]}}]}
+            """
+        let folder = try TestSupport.temporaryFolder()
+        let source = folder.appendingPathComponent("report.json"), pdf = folder.appendingPathComponent("report.pdf")
+        try Data(report.utf8).write(to: source)
+        try TestSupport.renderer().render(reportAt: source, to: pdf)
+        let poppler = TestSupport.fidelityNormalised(try TestSupport.pdfText(pdf))
+        for token in ["Nguyễn Văn An Hà Nội", "Çağlar Öztürk İzmir (Türkiye)"] {
+            #expect(poppler.contains(TestSupport.fidelityNormalised(token)), "\(family): \(token) in \(poppler)")
+        }
     }
 
     @Test func aLinePopplerReadsRightGetsNoPieces() {
