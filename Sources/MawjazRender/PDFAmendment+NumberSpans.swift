@@ -19,6 +19,7 @@ extension PDFAmendment {
         guard pages.count == spans.count else { throw .amendment("the page tree has \(pages.count) pages, not the \(spans.count) drawn") }
         let names = GlyphNameReader(file: file, coder: coder)
         var fontObjects: [Int: (width: Int, map: Int?)] = [:]  // a font's object → the bytes of a code, its /ToUnicode map
+        var spaceAdvances: [Int: Double?] = [:]  // a font's object → its space's advance
         for (number, page) in zip(pages, spans) where isRewritten(page) {
             if stop.isRaised { throw .stopped }
             guard let dictionary = try file.object(number).dictionary, let contents = dictionary["Contents"]?.referenced,
@@ -45,10 +46,16 @@ extension PDFAmendment {
             var space = lines.isEmpty ? nil : codeFonts.indices.first { codeFonts[$0].width == 1 && names.name(font: $0, code: 0x20) == " " }.map {
                 ReaderLine.Space(font: [UInt8(ascii: "/")] + codeFonts[$0].name, code: [0x20])
             }
-            // Its advance, which stretches it over a line's width (`ReaderLine.Placement`).
-            if let name = space?.font.dropFirst(),
-               let font = try file.resolveDictionary(fonts.entries.first { $0.0.utf8.elementsEqual(name) }?.1) {
-                space?.advance = try Self.advance(of: 0x20, in: font, file: file)
+            // Its advance, which stretches it over a line's width (`ReaderLine.Placement`): read once a font object (its
+            // dictionary parsed again on every page, /Widths and all, cost some 8,000 instructions a page).
+            if let name = space?.font.dropFirst(), let value = fonts.entries.first(where: { $0.0.utf8.elementsEqual(name) })?.1 {
+                if let object = value.referenced, let advance = spaceAdvances[object] {
+                    space?.advance = advance
+                } else if let font = try file.resolveDictionary(value) {
+                    let advance = try Self.advance(of: 0x20, in: font, file: file)
+                    if let object = value.referenced { spaceAdvances[object] = advance }
+                    space?.advance = advance
+                }
             }
             let wrapped = page.spans.isEmpty && space == nil && page.pdfiumLines.isEmpty ? nil
                 : text.wrapping(page.spans, lines: lines, space: space, pdfiumLines: page.pdfiumLines, blankRuns: page.blankRuns, text: name)

@@ -96,12 +96,12 @@ extension PDFAmendment {
                 // Dictionaries' and arrays' brackets hold no operator; a name is skipped whole.
                 index += 1
                 if byte == UInt8(ascii: "/") {
-                    while index < bytes.count, !PDFParser.isDelimiter(bytes[index]), !PDFParser.isSpace(bytes[index]) { index += 1 }
+                    while index < bytes.count, !PDFParser.endsToken(bytes[index]) { index += 1 }
                 }
             default:
                 guard !PDFParser.isSpace(byte) else { index += 1; continue }
                 var end = index
-                while end < bytes.count, !PDFParser.isDelimiter(bytes[end]), !PDFParser.isSpace(bytes[end]) { end += 1 }
+                while end < bytes.count, !PDFParser.endsToken(bytes[end]) { end += 1 }
                 let word = bytes[index..<max(end, index + 1)]
                 if word.elementsEqual("BDC".utf8) || word.elementsEqual("BMC".utf8) {
                     depth += 1

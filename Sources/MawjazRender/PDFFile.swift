@@ -181,6 +181,7 @@ struct PDFChanges {
     /// Gives object `number` the value `value`.
     mutating func replace(_ number: Int, with value: PDFObject) {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)  // a structure element with its text: grown from none, reallocated some six times
         value.write(to: &bytes)
         versions[number] = .value(bytes)
     }

@@ -121,10 +121,10 @@ enum PDFObject: Equatable, Sendable {
         case .null: output.append(contentsOf: "null".utf8)
         case .boolean(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
         case .integer(let value): Self.appendDecimal(value, to: &output)
-        case .real(let value): output.append(contentsOf: value.utf8)
+        case .real(let value): output.append(utf8: value)
         case .name(let value):
             output.append(UInt8(ascii: "/"))
-            output.append(contentsOf: value.utf8)
+            output.append(utf8: value)
         case .string(let bytes):
             output.append(UInt8(ascii: "("))
             for byte in bytes {
@@ -143,17 +143,24 @@ enum PDFObject: Equatable, Sendable {
         case .hexString(let bytes):
             // Two digits a byte, written into room made for all of them at once: appended one by one, the digits of
             // the structure elements' actual texts cost more than the rest of their writing.
+            // Four digits, two bytes, at a time (`hexDigits`): a digit at a time, a structure element's took some 12
+            // instructions each.
             let start = output.count
             output.append(contentsOf: repeatElement(UInt8(ascii: ">"), count: 2 * bytes.count + 2))
             output.withUnsafeMutableBufferPointer { written in
                 written[start] = UInt8(ascii: "<")
                 guard let base = written.baseAddress else { return }
-                var digits = base + start + 1
+                let digits = UnsafeMutableRawPointer(base + start + 1)
                 bytes.withUnsafeBufferPointer { source in
-                    for byte in source {
-                        digits[0] = Self.hexDigit(byte >> 4)
-                        digits[1] = Self.hexDigit(byte & 0x0F)
-                        digits += 2
+                    var index = 0
+                    while index + 1 < source.count {
+                        let pair = UInt16(source[index]) << 8 | UInt16(source[index + 1])
+                        digits.storeBytes(of: Self.hexDigits(pair, letters: Self.upperCase), toByteOffset: 2 * index, as: UInt32.self)
+                        index += 2
+                    }
+                    if index < source.count {
+                        let last = Self.hexDigits(UInt16(source[index]), letters: Self.upperCase)
+                        digits.storeBytes(of: UInt16(truncatingIfNeeded: last >> 16), toByteOffset: 2 * index, as: UInt16.self)
                     }
                 }
             }
@@ -169,7 +176,7 @@ enum PDFObject: Equatable, Sendable {
             Self.appendDecimal(number, to: &output)
             output.append(UInt8(ascii: " "))
             Self.appendDecimal(generation, to: &output)
-            output.append(contentsOf: " R".utf8)
+            output.append(utf8: " R")
         }
     }
 
@@ -186,10 +193,21 @@ enum PDFObject: Equatable, Sendable {
         }
     }
 
-    /// The upper-case hexadecimal digit for `value` (0...15).
-    private static func hexDigit(_ value: UInt8) -> UInt8 {
-        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10
+    /// The four hexadecimal digits of `unit`, the most significant first, as the bytes of a `UInt32` to store in memory
+    /// (on a little-endian machine: `littleEndian` makes it so on any), letters upper case with `upperCase`, lower with
+    /// `lowerCase`. Every digit made at once: each nibble spread into a byte of its own, `0` added to each, and the
+    /// distance from `9` to the letters added to each byte whose nibble is 10 or more (whose sum with 6 carries into
+    /// its fifth bit).
+    @inline(__always)
+    static func hexDigits(_ unit: UInt16, letters: UInt32) -> UInt32 {
+        let value = UInt32(unit)
+        let nibbles = value >> 12 | (value >> 8 & 0xF) << 8 | (value >> 4 & 0xF) << 16 | (value & 0xF) << 24
+        let isLetter = (nibbles &+ 0x0606_0606) >> 4 & 0x0101_0101
+        return (nibbles &+ 0x3030_3030 &+ isLetter &* letters).littleEndian
     }
+
+    /// What `hexDigits` adds to a digit of 10 or more beyond `0`'s code and the digit: up to `A`, or up to `a`.
+    static let upperCase: UInt32 = 7, lowerCase: UInt32 = 0x27
 }
 
 /// A PDF dictionary: its entries in the order they were read or set.
@@ -231,15 +249,15 @@ struct PDFDictionary: Equatable, Sendable {
 
     /// Appends the dictionary as PDF syntax to `output`.
     func write(to output: inout [UInt8]) {
-        output.append(contentsOf: "<< ".utf8)
+        output.append(utf8: "<< ")
         for (index, entry) in entries.enumerated() {
             if index > 0 { output.append(UInt8(ascii: " ")) }
             output.append(UInt8(ascii: "/"))
-            output.append(contentsOf: entry.key.utf8)
+            output.append(utf8: entry.key)
             output.append(UInt8(ascii: " "))
             entry.value.write(to: &output)
         }
-        output.append(contentsOf: " >>".utf8)
+        output.append(utf8: " >>")
     }
 
     static func == (lhs: PDFDictionary, rhs: PDFDictionary) -> Bool {
@@ -275,7 +293,7 @@ struct PDFParser {
         case UInt8(ascii: "/"):
             position += 1
             let start = position
-            while position < bytes.count, !Self.isDelimiter(bytes[position]), !Self.isSpace(bytes[position]) { position += 1 }
+            while position < bytes.count, !Self.endsToken(bytes[position]) { position += 1 }
             return .name(String(decoding: bytes[start..<position], as: UTF8.self))
         case UInt8(ascii: "("):
             return .string(try literalString())
@@ -348,7 +366,7 @@ struct PDFParser {
             value = sum
             index += 1
         }
-        guard index > digits, index == bytes.count || Self.isDelimiter(bytes[index]) || Self.isSpace(bytes[index]) else { return nil }
+        guard index > digits, index == bytes.count || Self.endsToken(bytes[index]) else { return nil }
         position = index
         return negative ? -value : value
     }
@@ -357,7 +375,7 @@ struct PDFParser {
     private mutating func isKeyword(_ letter: UInt8) -> Bool {
         skipSpace()
         guard position < bytes.count, bytes[position] == letter,
-              position + 1 == bytes.count || Self.isDelimiter(bytes[position + 1]) || Self.isSpace(bytes[position + 1]) else { return false }
+              position + 1 == bytes.count || Self.endsToken(bytes[position + 1]) else { return false }
         position += 1
         return true
     }
@@ -366,7 +384,7 @@ struct PDFParser {
     mutating func keyword() -> String {
         skipSpace()
         let start = position
-        while position < bytes.count, !Self.isDelimiter(bytes[position]), !Self.isSpace(bytes[position]) { position += 1 }
+        while position < bytes.count, !Self.endsToken(bytes[position]) { position += 1 }
         return String(decoding: bytes[start..<position], as: UTF8.self)
     }
 
@@ -444,17 +462,32 @@ struct PDFParser {
         }
     }
 
+    /// Whether `byte` is white space to PDF: NUL, tab, line feed, form feed, carriage return, space. A bit of a mask, as
+    /// `isDelimiter` and `endsToken` are: compared one by one, the parser's tests of each byte cost it a third of its
+    /// instructions.
+    @inline(__always)
     static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0C || byte == 0x00
+        byte <= 0x20 && (1 as UInt64) &<< UInt64(byte) & spaces != 0
     }
 
+    /// Whether `byte` is a delimiter: `( ) < > [ ] { } / %`.
+    @inline(__always)
     static func isDelimiter(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"),
-             UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "/"), UInt8(ascii: "%"): return true
-        default: return false
-        }
+        byte < 64 ? (1 as UInt64) &<< UInt64(byte) & lowDelimiters != 0
+            : byte < 128 && (1 as UInt64) &<< UInt64(byte &- 64) & highDelimiters != 0
     }
+
+    /// Whether `byte` ends a name, number or keyword: white space or a delimiter.
+    @inline(__always)
+    static func endsToken(_ byte: UInt8) -> Bool {
+        byte < 64 ? (1 as UInt64) &<< UInt64(byte) & (spaces | lowDelimiters) != 0
+            : byte < 128 && (1 as UInt64) &<< UInt64(byte &- 64) & highDelimiters != 0
+    }
+
+    /// The white space bytes, and the delimiters below 64 and from 64 to 127, as bits.
+    private static let spaces: UInt64 = 1 << 0x00 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0C | 1 << 0x0D | 1 << 0x20
+    private static let lowDelimiters: UInt64 = 1 << 0x28 | 1 << 0x29 | 1 << 0x3C | 1 << 0x3E | 1 << 0x2F | 1 << 0x25
+    private static let highDelimiters: UInt64 = 1 << (0x5B - 64) | 1 << (0x5D - 64) | 1 << (0x7B - 64) | 1 << (0x7D - 64)
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
@@ -463,5 +496,14 @@ struct PDFParser {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
         default: return nil
         }
+    }
+}
+
+extension [UInt8] {
+    /// Appends `text`'s UTF-8 bytes from their storage in one copy: appended as a sequence of bytes, a name or a key of a
+    /// few bytes cost some 140 instructions.
+    @inline(__always)
+    mutating func append(utf8 text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) == nil { append(contentsOf: text.utf8) }
     }
 }
