@@ -27,31 +27,64 @@ extension ReaderLine {
 
         static let lineRatio = 1.4, carrierRatio = 0.6, step = 0.1
 
-        /// The horizontal scaling (`Tz`, in percent) that stretches a space `spaceAdvance` ems wide over `width`, on a
-        /// line of its own; nothing when the advance is not known.
-        func scaling(spaceAdvance: Double?) -> String {
-            guard let spaceAdvance, spaceAdvance > 0, size > 0, width > 0 else { return "" }
-            return "\(Self.number(100 * width / (spaceAdvance * size))) Tz\n"
+        /// Appends the horizontal scaling (`Tz`, in percent) that stretches a space `spaceAdvance` ems wide over `width`,
+        /// on a line of its own, to `bytes`; nothing when the advance is not known.
+        func writeScaling(spaceAdvance: Double?, to bytes: inout [UInt8]) {
+            guard let spaceAdvance, spaceAdvance > 0, size > 0, width > 0 else { return }
+            Self.writeNumber(100 * width / (spaceAdvance * size), to: &bytes)
+            bytes.append(contentsOf: " Tz\n".utf8)
         }
 
-        /// The text matrix that sets the carrier on its baseline, on a line of its own.
-        var matrix: String {
-            "\(Self.number(size)) 0 0 \(Self.number(-size)) \(Self.number(x)) \(Self.number(baseline)) Tm\n"
+        /// Appends the text matrix that sets the carrier on its baseline, on a line of its own, to `bytes`. Written digit
+        /// by digit: made by string interpolation, a line's matrix cost some 8,000 instructions.
+        func writeMatrix(to bytes: inout [UInt8]) {
+            Self.writeNumber(size, to: &bytes)
+            bytes.append(contentsOf: " 0 0 ".utf8)
+            Self.writeNumber(-size, to: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            Self.writeNumber(x, to: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            Self.writeNumber(baseline, to: &bytes)
+            bytes.append(contentsOf: " Tm\n".utf8)
         }
 
         /// `value` as a PDF number: at most four decimals, no trailing zeros, no exponent.
         static func number(_ value: Double) -> String {
+            var bytes: [UInt8] = []
+            writeNumber(value, to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
+        /// Appends `value` as `number(_:)` writes it to `bytes`.
+        static func writeNumber(_ value: Double, to bytes: inout [UInt8]) {
             let scaled = Int((abs(value) * 10_000).rounded())
-            let sign = value < 0 && scaled > 0 ? "-" : "", whole = scaled / 10_000
+            if value < 0 && scaled > 0 { bytes.append(UInt8(ascii: "-")) }
+            writeDigits(scaled / 10_000, to: &bytes)
             var fraction = scaled % 10_000
-            guard fraction > 0 else { return "\(sign)\(whole)" }
+            guard fraction > 0 else { return }
             var digits = 4
             while fraction % 10 == 0 {
                 fraction /= 10
                 digits -= 1
             }
-            let text = String(fraction)
-            return "\(sign)\(whole)." + String(repeating: "0", count: digits - text.count) + text
+            bytes.append(UInt8(ascii: "."))
+            // The fraction's digits, zeros before them to make `digits`.
+            var scale = 1
+            for _ in 1..<digits { scale *= 10 }
+            while scale > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(fraction / scale % 10))
+                scale /= 10
+            }
+        }
+
+        /// Appends the decimal digits of `value` (not negative) to `bytes`.
+        private static func writeDigits(_ value: Int, to bytes: inout [UInt8]) {
+            var scale = 1
+            while value / scale >= 10 { scale *= 10 }
+            while scale > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(value / scale % 10))
+                scale /= 10
+            }
         }
     }
 

@@ -445,37 +445,38 @@ struct ReaderLine: Equatable {
     static let endLine = Array("\nEMC".utf8)
 
     /// The text object handing poppler `text`, the /ActualText of `space`, where `placement` says: by a text matrix in
-    /// the page's coordinates (`Placement.matrix`; cairo shows a page's text under the page's matrix alone), stretched
-    /// over the line (`Placement.scaling(spaceAdvance:)`). In a graphics state of its own, so that nothing after it moves.
+    /// the page's coordinates (`Placement.writeMatrix`; cairo shows a page's text under the page's matrix alone), stretched
+    /// over the line (`Placement.writeScaling(spaceAdvance:to:)`). In a graphics state of its own, so that nothing after it moves.
     static func layer(_ text: [Unicode.Scalar], space: Space, placement: Placement) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(160 + 4 * text.count)
         bytes.append(contentsOf: "\nq\nBT\n".utf8)
         bytes.append(contentsOf: space.font)
         bytes.append(contentsOf: " 1 Tf\n".utf8)
-        bytes.append(contentsOf: placement.scaling(spaceAdvance: space.advance).utf8)
-        bytes.append(contentsOf: placement.matrix.utf8)
+        placement.writeScaling(spaceAdvance: space.advance, to: &bytes)
+        placement.writeMatrix(to: &bytes)
         // The text in UTF-16, big-endian, after its byte-order mark, in hexadecimal (as `PDFObject.text` has it),
         // four digits a unit written into room made for all of them at once.
         bytes.append(contentsOf: "/Span << /ActualText <feff".utf8)
         let units = text.reduce(0) { $0 + ($1.value < 0x10000 ? 1 : 2) }, start = bytes.count
         bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 4 * units))
         bytes.withUnsafeMutableBufferPointer { written in
-            var position = start
-            func write(_ unit: UInt32) {
-                written[position] = hexDigit(unit >> 12)
-                written[position + 1] = hexDigit(unit >> 8)
-                written[position + 2] = hexDigit(unit >> 4)
-                written[position + 3] = hexDigit(unit)
-                position += 4
-            }
+            guard let base = written.baseAddress else { return }
+            let digits = UnsafeMutableRawPointer(base + start)
+            var position = 0
             for scalar in text {
                 if scalar.value < 0x10000 {
-                    write(scalar.value)
+                    digits.storeBytes(of: PDFObject.hexDigits(UInt16(truncatingIfNeeded: scalar.value), letters: PDFObject.lowerCase),
+                                      toByteOffset: position, as: UInt32.self)
+                    position += 4
                 } else {
                     // A surrogate pair.
-                    write(0xD800 + (scalar.value - 0x10000) >> 10)
-                    write(0xDC00 + (scalar.value - 0x10000) & 0x3FF)
+                    let offset = scalar.value - 0x10000
+                    for unit in [0xD800 | offset >> 10, 0xDC00 | offset & 0x3FF] {
+                        digits.storeBytes(of: PDFObject.hexDigits(UInt16(truncatingIfNeeded: unit), letters: PDFObject.lowerCase),
+                                          toByteOffset: position, as: UInt32.self)
+                        position += 4
+                    }
                 }
             }
         }
@@ -484,12 +485,6 @@ struct ReaderLine: Equatable {
         bytes.append(contentsOf: " Tj EMC\n".utf8)
         bytes.append(contentsOf: "ET\nQ".utf8)
         return bytes
-    }
-
-    /// The lower-case hexadecimal digit for the last four bits of `value`.
-    private static func hexDigit(_ value: UInt32) -> UInt8 {
-        let digit = UInt8(truncatingIfNeeded: value & 0xF)
-        return digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") - 10 + digit
     }
 
     /// `text` with runs of white space made one space, and none at its ends.
