@@ -289,8 +289,12 @@ struct ReaderLine: Equatable {
 
     /// Whether `scalar` is white space: a space, a tab or line break, a no-break or other Unicode space.
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x20, 0x09...0x0D, 0xA0, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        // Below U+2000 told apart by two comparisons (most of a line's characters are there).
+        let value = scalar.value
+        if value < 0xA0 { return value == 0x20 || value &- 0x09 <= 0x0D - 0x09 }
+        if value < 0x2000 { return value == 0xA0 }
+        return switch value {
+        case 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
         default: false
         }
     }
@@ -398,6 +402,32 @@ struct ReaderLine: Equatable {
     /// ranges, the minus sign U+2212 a number character, the ornate parentheses U+FD3E and U+FD3F neutrals; elsewhere
     /// letters of right-to-left scripts, other letters, and digits).
     static func kind(_ scalar: Unicode.Scalar) -> Kind {
+        // One look-up for U+0000–U+00FF, U+0590–U+08FF and U+2000–U+20FF: tested range by range, a character's kind took
+        // some 60 instructions.
+        let value = scalar.value, kinds = tableKinds
+        if value < 0x100 { return kinds[Int(value)] }
+        if value &- 0x590 < 0x370 { return kinds[0x100 + Int(value &- 0x590)] }
+        if value &- 0x2000 < 0x100 { return kinds[0x470 + Int(value &- 0x2000)] }
+        return computedKind(scalar)
+    }
+
+    /// The kinds of U+0000–U+00FF, U+0590–U+08FF and U+2000–U+20FF one after another (`computedKind`). Made once, never
+    /// freed, only read.
+    private nonisolated(unsafe) static let tableKinds: UnsafePointer<Kind> = {
+        let ranges = [0..<0x100, 0x590..<0x900, 0x2000..<0x2100] as [Range<UInt32>]
+        let kinds = UnsafeMutablePointer<Kind>.allocate(capacity: ranges.reduce(0) { $0 + $1.count })
+        var index = 0
+        for range in ranges {
+            for value in range {
+                kinds[index] = Unicode.Scalar(value).map(computedKind) ?? .other
+                index += 1
+            }
+        }
+        return UnsafePointer(kinds)
+    }()
+
+    /// poppler's kind of `scalar`, worked out (`kind(_:)`).
+    private static func computedKind(_ scalar: Unicode.Scalar) -> Kind {
         let value = scalar.value
         // The most frequent first: Arabic letters, the space.
         if (0x621...0x64A).contains(value) { return .rightToLeft }
@@ -488,19 +518,29 @@ struct ReaderLine: Equatable {
     }
 
     /// `text` with runs of white space made one space, and none at its ends.
+    ///
+    /// Its UTF-8 decoded in place (`UTF8Scalars`) into room for as many scalars as it has bytes, made at once: through
+    /// `String.UnicodeScalarView`, appended one by one, a line's text cost some 2,300 instructions.
     static func collapsed(_ text: String) -> [Unicode.Scalar] {
-        var result: [Unicode.Scalar] = [], pendingSpace = false
-        result.reserveCapacity(text.utf8.count)  // as many scalars at most, and counted without walking them
-        for scalar in text.unicodeScalars {
-            if isSpace(scalar) {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(" ") }
-                pendingSpace = false
-                result.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { result, count in
+                var pendingSpace = false
+                for scalar in UTF8Scalars(bytes: bytes) {
+                    if isSpace(scalar) {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace {
+                            result[count] = " "
+                            count += 1
+                        }
+                        pendingSpace = false
+                        result[count] = scalar
+                        count += 1
+                    }
+                }
             }
         }
-        return result
     }
 
     // poppler's UnicodeTypeTable.cc, pages 0x00 and 0x20: `N` neutral, `L` left to right, `#` number, `R` right to left.

@@ -18,6 +18,12 @@ struct UTF8Scalars: Sequence, IteratorProtocol {
             index += 1
             return Unicode.Scalar(byte)
         }
+        // Two bytes (Arabic, among others) decoded without the loop below, which cost some 20 instructions a scalar.
+        if byte < 0xE0, index + 1 < bytes.count {
+            let value = (UInt32(byte) & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            index += 2
+            return Unicode.Scalar(value) ?? "\u{FFFD}"
+        }
         let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
         var value = UInt32(byte) & (byte >= 0xF0 ? 0x07 : byte >= 0xE0 ? 0x0F : 0x1F)
         for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
