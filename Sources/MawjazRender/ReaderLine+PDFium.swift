@@ -130,41 +130,46 @@ struct PDFiumLine: Equatable {
     /// decided walking the runs in `text`'s order (`mirroringInOrder`, for the text PDFium should give back) or in the
     /// order they are put in (for the text it is handed).
     private static func reordered(_ text: [Unicode.Scalar], mirroringInOrder: Bool) -> [Unicode.Scalar] {
-        var starts: [Int] = [], kinds: [Kind] = [], balance = 0, last: Kind?
-        // Room for the runs of most lines (grown from none, the two arrays were allocated three times a line).
-        starts.reserveCapacity(16)
-        kinds.reserveCapacity(16)
+        // The runs' starts, kinds and whether each is mirrored in room on the stack, a run at most a scalar: in arrays
+        // appended to, a line cost some 7,000 instructions.
         text.withUnsafeBufferPointer { scalars in
-            for index in scalars.indices {
-                let kind = kind(scalars[index])
-                guard kind != last else { continue }
-                last = kind
-                starts.append(index)
-                kinds.append(kind)
-                balance += kind == .rightToLeft ? 1 : kind == .leftToRight ? -1 : 0
-            }
-        }
-        let isRightToLeft = balance > 0, runs = kinds.count
-        // The runs in the order they are put in: reversed when the line reads right to left.
-        func putAt(_ step: Int) -> Int { isRightToLeft ? runs - 1 - step : step }
-        var isMirrored = [Bool](repeating: false, count: runs)
-        var current = isRightToLeft ? Kind.rightToLeft : .leftToRight
-        for step in 0..<runs {
-            let run = mirroringInOrder ? step : putAt(step)
-            if kinds[run] == .rightToLeft || (kinds[run] == .neutral && current == .rightToLeft) {
-                current = .rightToLeft
-                isMirrored[run] = true
-            } else if kinds[run] != .weak {
-                current = .leftToRight
-            }
-        }
-        return text.withUnsafeBufferPointer { scalars in
-            [Unicode.Scalar](unsafeUninitializedCapacity: scalars.count) { result, count in
-                for step in 0..<runs {
-                    let run = putAt(step), end = run + 1 < runs ? starts[run + 1] : scalars.count
-                    for index in starts[run]..<end {
-                        result[count] = isMirrored[run] ? mirror(scalars[index]) : scalars[index]
-                        count += 1
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: scalars.count + 1) { starts in
+                withUnsafeTemporaryAllocation(of: Kind.self, capacity: scalars.count + 1) { kinds in
+                    withUnsafeTemporaryAllocation(of: Bool.self, capacity: scalars.count + 1) { isMirrored in
+                        let table = tableKinds
+                        var runs = 0, balance = 0, last: Kind?
+                        for index in scalars.indices {
+                            let kind = kind(scalars[index], in: table)
+                            guard kind != last else { continue }
+                            last = kind
+                            starts[runs] = index
+                            kinds[runs] = kind
+                            runs += 1
+                            balance += kind == .rightToLeft ? 1 : kind == .leftToRight ? -1 : 0
+                        }
+                        let isRightToLeft = balance > 0
+                        // The runs in the order they are put in: reversed when the line reads right to left.
+                        func putAt(_ step: Int) -> Int { isRightToLeft ? runs - 1 - step : step }
+                        var current = isRightToLeft ? Kind.rightToLeft : .leftToRight
+                        for step in 0..<runs {
+                            let run = mirroringInOrder ? step : putAt(step)
+                            isMirrored[run] = false
+                            if kinds[run] == .rightToLeft || (kinds[run] == .neutral && current == .rightToLeft) {
+                                current = .rightToLeft
+                                isMirrored[run] = true
+                            } else if kinds[run] != .weak {
+                                current = .leftToRight
+                            }
+                        }
+                        return [Unicode.Scalar](unsafeUninitializedCapacity: scalars.count) { result, count in
+                            for step in 0..<runs {
+                                let run = putAt(step), end = run + 1 < runs ? starts[run + 1] : scalars.count
+                                for index in starts[run]..<end {
+                                    result[count] = isMirrored[run] ? mirror(scalars[index]) : scalars[index]
+                                    count += 1
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -180,8 +185,9 @@ struct PDFiumLine: Equatable {
     /// Whether PDFium reads a line of `text` right to left: more right-to-left runs than left-to-right ones.
     static func isReadRightToLeft(_ text: [Unicode.Scalar]) -> Bool {
         var balance = 0, last: Kind?
+        let table = tableKinds
         for scalar in text {
-            let kind = kind(scalar)
+            let kind = kind(scalar, in: table)
             if kind != last { balance += kind == .rightToLeft ? 1 : kind == .leftToRight ? -1 : 0 }
             last = kind
         }
@@ -307,7 +313,14 @@ struct PDFiumLine: Equatable {
     /// letters of the right-to-left presentation forms right to left, other letters and digits left to right), a
     /// character newer than Unicode 5.2 neutral.
     static func kind(_ scalar: Unicode.Scalar) -> Kind {
-        let value = scalar.value, kinds = tableKinds
+        kind(scalar, in: tableKinds)
+    }
+
+    /// `kind(_:)`, the tables read from `kinds` (`tableKinds`, read once for a loop over a line: each read of a static
+    /// property checks that it was made).
+    @inline(__always)
+    private static func kind(_ scalar: Unicode.Scalar, in kinds: UnsafePointer<Kind>) -> Kind {
+        let value = scalar.value
         if value < 0x100 { return kinds[Int(value)] }
         if value &- 0x590 < 0x370 { return kinds[0x100 + Int(value &- 0x590)] }
         if value &- 0x2000 < 0x70 { return kinds[0x470 + Int(value &- 0x2000)] }
