@@ -195,11 +195,14 @@ struct ContentStreamText {
     private(set) var textObjectEnds: [Int] = []
     /// The `Tm`, `Td` and `TD` operations, operands included, in the stream's order.
     private(set) var positionings: [Range<Int>] = []
+    /// How many fonts the shows' `font` indices are taken from.
+    let fontCount: Int
 
     /// Scans `data`; `fonts` are the page's font resources, each by name with the bytes of a glyph code in it. A font it
     /// does not know, an inline image (whose data the scanner cannot step over) or anything it cannot read is an error.
     init(_ data: [UInt8], fonts: [(name: [UInt8], width: Int)]) throws(RenderError) {
         self.data = data
+        fontCount = fonts.count
         var scanned = Scanned()
         try data.withUnsafeBufferPointer { (bytes) throws(RenderError) in
             try Self.scan(bytes, fonts: fonts, into: &scanned)
@@ -614,7 +617,7 @@ struct ContentStreamText {
         // grown as codes are asked of it, its new room `.unread`; read and written through pointers (an array of arrays
         // these functions captured checked exclusive access at run time at every look-up, 0.12 M instructions a 3-page
         // document).
-        let fontCount = (shows.lazy.map(\.font).max() ?? -1) + 1
+        let fontCount = self.fontCount
         let glyphNames = UnsafeMutablePointer<(names: UnsafeMutablePointer<GlyphName>?, count: Int)>.allocate(capacity: max(fontCount, 1))
         glyphNames.initialize(repeating: (nil, 0), count: max(fontCount, 1))
         defer {
@@ -755,9 +758,13 @@ struct ContentStreamText {
         // marked-content dictionary of its own; two under one dictionary are one span to it); each operator of a
         // PDFium line's show in its `/L` sequence, inside all else.
         var open = 0
-        for index in Set(insertions.keys).union(hidden.keys).union(wholeShows.filter { insertions[$0] != nil }).sorted() {
+        // Which shows a hidden line holds whole, by show (searched in `wholeShows` for every show cut, a line's shows cost
+        // as many comparisons as a page's).
+        var isWhole = [Bool](repeating: false, count: shows.count)
+        for index in wholeShows { isWhole[index] = true }
+        for index in Set(insertions.keys).union(hidden.keys).sorted() {
             // A show hidden whole is hidden from its first glyph to its last.
-            if hidden[index] == nil, wholeShows.contains(index) { hidden[index] = [0..<shows[index].glyphCount] }
+            if hidden[index] == nil, isWhole[index] { hidden[index] = [0..<shows[index].glyphCount] }
             let show = shows[index]
             // A span that ends where another begins closes first.
             let points = insertions[index, default: []].sorted { ($0.glyph, $0.isEnd ? 0 : 1) < ($1.glyph, $1.isEnd ? 0 : 1) }
@@ -781,8 +788,6 @@ struct ContentStreamText {
         // A show hidden whole, or of a PDFium line, and not cut, is wrapped where it stands, its operator not written
         // again; a space alone (cairo writes `( )Tj`) poppler reads as no character, and needs no hiding. The shows so
         // wrapped, in the stream's order.
-        var isWhole = [Bool](repeating: false, count: shows.count)
-        for index in wholeShows { isWhole[index] = true }
         var wraps: [(show: Int, isHidden: Bool)] = []
         for index in shows.indices where !isCut[index] && (isWhole[index] || pdfiumShows[index] != nil) {
             let isHidden = isWhole[index] && !inHiddenSpan[index] && (pdfiumShows[index] != nil || !isBlankShow(index))
