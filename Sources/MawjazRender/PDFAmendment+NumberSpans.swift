@@ -805,6 +805,9 @@ struct ContentStreamText {
             total += (wrap.isHidden ? ReaderLine.hidingBeginLine.count + ReaderLine.endLine.count : 0)
                 + (pdfium > 0 ? pdfium + ReaderLine.endLine.count : 0)
         }
+        // The edits and the shows' sequences read where they lie, the static sequences once: each copied out (its bytes
+        // retained and released) for every event, the writing cost some 90,000 instructions a page.
+        let endLine = ReaderLine.endLine, hidingBeginLine = ReaderLine.hidingBeginLine
         let output = data.withUnsafeBufferPointer { source in
             [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
                 func put(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -821,20 +824,19 @@ struct ContentStreamText {
                     let wrap = nextEvent < 2 * wraps.count ? wraps[nextEvent / 2] : nil, isEnd = nextEvent % 2 == 1
                     let eventPosition = wrap.map { isEnd ? shows[$0.show].range.upperBound : shows[$0.show].range.lowerBound }
                     if nextEdit < order.count, eventPosition.map({ edits[order[nextEdit]].position <= $0 }) ?? true {
-                        let edit = edits[order[nextEdit]]
-                        copy(to: edit.position, from: &copied)
-                        edit.bytes.withUnsafeBufferPointer(put)
-                        copied += edit.length
+                        let edit = order[nextEdit]
+                        copy(to: edits[edit].position, from: &copied)
+                        edits[edit].bytes.withUnsafeBufferPointer(put)
+                        copied += edits[edit].length
                         nextEdit += 1
                     } else if let wrap, let eventPosition {
                         copy(to: eventPosition, from: &copied)
-                        let pdfium = pdfiumShows[wrap.show]
                         if isEnd {
-                            if pdfium != nil { ReaderLine.endLine.withUnsafeBufferPointer(put) }
-                            if wrap.isHidden { ReaderLine.endLine.withUnsafeBufferPointer(put) }
+                            if pdfiumShows[wrap.show] != nil { endLine.withUnsafeBufferPointer(put) }
+                            if wrap.isHidden { endLine.withUnsafeBufferPointer(put) }
                         } else {
-                            if wrap.isHidden { ReaderLine.hidingBeginLine.withUnsafeBufferPointer(put) }
-                            pdfium?.withUnsafeBufferPointer(put)
+                            if wrap.isHidden { hidingBeginLine.withUnsafeBufferPointer(put) }
+                            pdfiumShows[wrap.show]?.withUnsafeBufferPointer(put)
                         }
                         nextEvent += 1
                     }
