@@ -14,7 +14,8 @@ package final class FontLibrary: @unchecked Sendable {
     package var directory: URL { directories[0] }
     /// The folders the fonts were loaded from, in order.
     package let directories: [URL]
-    /// The family names of the fonts in the folders.
+    /// The family names of the fonts in the folders, but for the last-resort ones (`lastResortFamilies`), which no
+    /// template names.
     package let families: Set<String>
     /// The families that have the Latin alphabet (Noto Sans, Amiri; not Noto Naskh Arabic).
     package let latinFamilies: Set<String>
@@ -52,6 +53,10 @@ package final class FontLibrary: @unchecked Sendable {
                 throw error
             }
         }
+        do { try Self.keepLastResort(config) } catch {
+            FcConfigDestroy(config)
+            throw error
+        }
         var families = Set<String>(), latin = Set<String>()
         if let set = FcConfigGetFonts(config, FcSetApplication) {
             for index in 0..<Int(set.pointee.nfont) {
@@ -61,7 +66,8 @@ package final class FontLibrary: @unchecked Sendable {
                     && "AZaz".unicodeScalars.allSatisfy { FcCharSetHasChar(charset, $0.value) != 0 }
                 var position: Int32 = 0
                 var value: UnsafeMutablePointer<FcChar8>?
-                while FcPatternGetString(pattern, FC_FAMILY, position, &value) == FcResultMatch, let value {
+                while FcPatternGetString(pattern, FC_FAMILY, position, &value) == FcResultMatch, let value,
+                      !Self.lastResortFamilies.contains(String(cString: value)) {
                     families.insert(String(cString: value))
                     if hasLatin { latin.insert(String(cString: value)) }
                     position += 1
@@ -100,6 +106,43 @@ package final class FontLibrary: @unchecked Sendable {
         for name in names {
             let path = directory.appendingPathComponent(name).path
             guard FcConfigAppFontAddFile(config, path) != 0 else { throw .fontconfig("fontconfig could not read the font \(path)") }
+        }
+    }
+
+    /// The families of the bundled symbol fonts, reached only for a character no other font of the library has
+    /// (`≤ ≥ ≠ ≈ √ → ↑ ∞ ∑`, `✓ ● ★ ☐ ☑`…).
+    package static let lastResortFamilies: Set<String> = ["Noto Sans Math", "Noto Sans Symbols2"]
+
+    /// Cuts the character set of each last-resort font in `config` to the characters no other font of it has. Pango
+    /// draws a character in the first font of fontconfig's sorted list that has it, and that list may put such a font
+    /// before the one that drew the character until now; with the cut it cannot, and every other character is set in
+    /// the font it was before they were bundled. (The fonts in a folder come from fontconfig's cache, which is read
+    /// only: each is replaced by an edited copy.)
+    private static func keepLastResort(_ config: OpaquePointer) throws(TextError) {
+        guard let set = FcConfigGetFonts(config, FcSetApplication) else { return }
+        func charset(_ pattern: OpaquePointer) -> OpaquePointer? {
+            var charset: OpaquePointer?
+            return FcPatternGetCharSet(pattern, FC_CHARSET, 0, &charset) == FcResultMatch ? charset : nil
+        }
+        func isLastResort(_ pattern: OpaquePointer) -> Bool {
+            mawjaz_pattern_string(pattern, FC_FAMILY).map { lastResortFamilies.contains(String(cString: $0)) } ?? false
+        }
+        guard let others = FcCharSetCreate() else { throw .fontconfig("FcCharSetCreate failed") }
+        defer { FcCharSetDestroy(others) }
+        let patterns = (0..<Int(set.pointee.nfont)).compactMap { set.pointee.fonts[$0] }
+        for pattern in patterns where !isLastResort(pattern) {
+            if let own = charset(pattern) { FcCharSetMerge(others, own, nil) }
+        }
+        for index in 0..<Int(set.pointee.nfont) {
+            guard let pattern = set.pointee.fonts[index], isLastResort(pattern), let full = charset(pattern) else { continue }
+            guard let cut = FcCharSetSubtract(full, others), let copy = FcPatternDuplicate(pattern) else {
+                throw .fontconfig("fontconfig could not cut the character set of \(mawjaz_pattern_string(pattern, FC_FILE).map { String(cString: $0) } ?? "a font")")
+            }
+            FcPatternDel(copy, FC_CHARSET)
+            FcPatternAddCharSet(copy, FC_CHARSET, cut)
+            FcCharSetDestroy(cut)
+            set.pointee.fonts[index] = copy
+            FcPatternDestroy(pattern)
         }
     }
 

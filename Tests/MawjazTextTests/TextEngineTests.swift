@@ -127,6 +127,22 @@ import TestSupport
         #expect(zip(run.glyphs, run.glyphs.dropFirst()).allSatisfy { $0.x <= $1.x + 0.001 })
     }
 
+    /// The symbol fonts draw the symbols no other font has, and nothing else: `−` and `√` (in Noto Sans Math too, but
+    /// in no family listed) still come from Amiri, `‰` and `•` from Noto Sans even when only Noto Naskh Arabic is
+    /// listed, as before the symbol fonts were bundled.
+    @Test func theSymbolFontsDrawOnlyWhatNoOtherFontHas() throws {
+        let naskhOnly = TextStyle(families: ["Noto Naskh Arabic"], size: 12)
+        func fonts(_ text: String, _ style: TextStyle) throws -> [String: String] {
+            let runs = try engine.shape(StyledParagraph(spans: [TextSpan(text, style: style)], direction: .rightToLeft)).lines.flatMap(\.line.runs)
+            return Dictionary(runs.flatMap { run in run.text.unicodeScalars.filter { $0 != " " }.map { (String($0), run.font.family) } }) { first, _ in first }
+        }
+        let mixed = try fonts("أ ≥ ✓ − √ ‰ • x 5", arabic), alone = try fonts("− √ ‰ • ≠ ●", naskhOnly)
+        #expect(mixed == ["أ": "Noto Naskh Arabic", "≥": "Noto Sans Math", "✓": "Noto Sans Symbols2",
+                                                       "−": "Amiri", "√": "Amiri", "‰": "Noto Sans", "•": "Noto Sans", "x": "Noto Sans", "5": "Noto Naskh Arabic"], "\(mixed)")
+        #expect(alone == ["−": "Amiri", "√": "Amiri", "‰": "Noto Sans", "•": "Noto Sans", "≠": "Noto Sans Math", "●": "Noto Sans Symbols2"], "\(alone)")
+        #expect(!engine.library.families.contains("Noto Sans Math"), "a template cannot name a last-resort family")
+    }
+
     @Test func aCharacterNoBundledFontHasIsAnError() throws {
         #expect(throws: TextError.self) {
             try engine.shape(StyledParagraph(spans: [TextSpan("شراكة 漢 حيوية", style: arabic)], direction: .rightToLeft))
