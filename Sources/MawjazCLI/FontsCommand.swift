@@ -56,7 +56,11 @@ struct FontsCommand: ParsableCommand {
             let folders = Set(members.map { $0.file.deletingLastPathComponent().path }).sorted()
             print(family)
             print("  styles:  \(styles.joined(separator: ", "))")
-            print("  covers:  \(scripts.isEmpty ? "none of Arabic, Latin or digits" : scripts.joined(separator: ", "))")
+            if FontLibrary.lastResortFamilies.contains(family) {
+                print("  covers:  only the symbols no other font has (last resort)")
+            } else {
+                print("  covers:  \(scripts.isEmpty ? "none of Arabic, Latin or digits" : scripts.joined(separator: ", "))")
+            }
             print("  from:    \(folders.joined(separator: ", "))")
             let uses = templates.compactMap { name, template in Self.use(of: family, in: template).map { "\(name): \($0)" } }
             print("  used by: " + (uses.isEmpty ? "no template role" : uses.joined(separator: "\n           ")))
