@@ -80,6 +80,11 @@ import TestSupport
               styles:  Bold, Bold Italic, Italic, Regular
               covers:  Latin, digits 0–9
             """))
+        #expect(result.output.contains("""
+            Noto Sans Math
+              styles:  Regular
+              covers:  only the symbols no other font has (last resort)
+            """))
         #expect(result.output.contains("  used by: annual-summary: every role in Arabic documents\n           briefing: every role in Arabic documents"))
         let folder = try Self.folder(fonts: "fonts: {path: office-fonts, roles: {heading1: {family: Noto Kufi Arabic}, title: {family: Noto Kufi Arabic}}}")
         let one = try TestSupport.run(CommandLineTests.command, ["fonts", "report.yaml"], directory: folder)

@@ -71,6 +71,7 @@ struct PackagingTests {
                                                      "CONFIGURATION=debug", "PREFIX=\(prefix.path)"])
         try #require(installed.status == 0, "\(installed.error)")
         let files = ["bin/mawjaz", "share/mawjaz/Fonts/NotoNaskhArabic-Regular.ttf", "share/mawjaz/Fonts/OFL-Noto.txt",
+                     "share/mawjaz/Fonts/NotoSansMath-Regular.ttf", "share/mawjaz/Fonts/NotoSansSymbols2-Regular.ttf",
                      "share/mawjaz/Templates/correspondence.yaml", "share/mawjaz/Templates/starters/briefing.ar.yaml",
                      "share/man/man1/mawjaz.1", "share/bash-completion/completions/mawjaz", "share/zsh/site-functions/_mawjaz",
                      "share/fish/vendor_completions.d/mawjaz.fish"]
