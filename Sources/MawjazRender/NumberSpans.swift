@@ -325,8 +325,8 @@ final class NumberSpanLog {
         return (left, right)
     }
 
-    /// Ends the current line: when poppler would misread it, or its words stand far apart, notes it as a `ReaderLine`;
-    /// notes the right-to-left lines on its baseline as a `PDFiumLine`.
+    /// Ends the current line: when poppler would misread it, its words stand far apart or are each one character, notes
+    /// it as a `ReaderLine`; notes the right-to-left lines on its baseline as a `PDFiumLine`.
     func endLine() {
         defer { line = nil; popplerDrawn = nil }
         guard let line, !pages.isEmpty else { return }
@@ -355,9 +355,11 @@ final class NumberSpanLog {
         // space at the end of the line, as PDFium is (`PDFiumLine.keepingFinalHyphen`).
         if pages[page].readsLeftToRight, !line.isRightToLeft, ReaderLine.endsInHyphen(line.text) {
             cut = ReaderLine.cut(ReaderLine.collapsed(line.text) + ["\u{A0}"], leftToRight: true)
-        } else if cut == nil, lineIsSpread || line.column != nil || lineSpansColumns {
+        } else if cut == nil,
+                  lineIsSpread || line.column != nil || lineSpansColumns || ReaderLine.hasOnlyOneCharacterWords(line.text) {
             // A line of a column is handed to poppler with its column's, whatever it reads of its glyphs; page furniture
-            // on a page of columns, over them.
+            // on a page of columns, over them; a line of words of one character each, whose spaces poppler reads from
+            // their gaps alone and drops (`ReaderLine.hasOnlyOneCharacterWords`), whole.
             let text = ReaderLine.collapsed(line.text)
             if !text.isEmpty { cut = ReaderLine.cut(text, leftToRight: pages[page].readsLeftToRight) }
         }

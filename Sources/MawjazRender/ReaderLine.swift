@@ -196,6 +196,37 @@ struct ReaderLine: Equatable {
         return false
     }
 
+    /// Whether `text` holds two words or more, each of one character (`x = 5 + y`, a cell `A / B`, a chart's label
+    /// `= 5 +`): poppler gives back no space between two such words that stand about as close as the closest two. It
+    /// breaks a line's words at its spaces, and when each is one character (`TextLine::coalesce`, pdftotext 22.12) takes
+    /// a gap for a space only from 1.3 times the line's narrowest (at most 0.4 font sizes, `maxWideCharSpacingMul`,
+    /// `maxWideCharSpacing`): words a space apart stand one space's width apart, so it dropped every space (`x=5+y`,
+    /// `5+3=8`, `A/B`, a chart's `ab`), where a word of two characters anywhere on the line keeps them (`2020 - 2024`,
+    /// `50 %`, `10 × 3`). Handed to poppler whole, the line is one word holding its spaces.
+    static func hasOnlyOneCharacterWords(_ text: String) -> Bool {
+        var words = 0, characters = 0
+        for scalar in text.unicodeScalars {
+            if isPopplerWhiteSpace(scalar) {
+                if characters > 0 { words += 1 }
+                characters = 0
+            } else {
+                // A second character in a word ends the question (most lines at their first word).
+                characters += 1
+                if characters > 1 { return false }
+            }
+        }
+        return words + (characters > 0 ? 1 : 0) > 1
+    }
+
+    /// Whether poppler breaks words at `scalar` (`UnicodeIsWhitespace`): the spaces of every width, no-break ones
+    /// among them (`5\u{A0}%` and `x\u{2009}=\u{2009}y` lost theirs as `x = y` did).
+    private static func isPopplerWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9...0xD, 0x20, 0x85, 0xA0, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x3000: true
+        default: false
+        }
+    }
+
     /// The text poppler should be handed for a line whose logical text is `logical`, when what it reads of the
     /// characters drawn, left to right, `drawn`, on a page it reads left to right or not (`leftToRight`), differs from it
     /// (white space collapsed), with how many places needed a direction mark (`openings`) and whether one of them is
