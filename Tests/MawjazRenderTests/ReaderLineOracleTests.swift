@@ -185,6 +185,28 @@ enum LineOracle {
         #expect(pdfium.isEmpty, "\(pdfium)")
     }
 
+    /// Table cells and chart labels of words of one character each (`x = 5 + y`, `A / B`, `5 + 3 = 8`, `5\u{A0}%`,
+    /// `= 5 +`), in an Arabic and an English brief: poppler read their spaces from the gaps between the words alone and
+    /// dropped them (`x=5+y`, `A/B`, `5+3=8`, `5%`, `=5+`; `ReaderLine.hasOnlyOneCharacterWords`), where a cell holding
+    /// a longer word kept them (`2020 - 2024`, `50 %`). Every line comes back whole from poppler, and from PDFium within
+    /// one of its lines.
+    @Test(arguments: [("ar", ["اختبار المسافات", "البند", "القيمة", "نطاق", "قيمة", "معادلة", "رمز", "نسبة"]),
+                      ("en", ["Spacing", "Item", "Value", "range", "sum", "eq", "ratio", "share"])])
+    func oneCharacterWordsKeepTheirSpacesFromPoppler(_ language: String, _ words: [String]) throws {
+        let report = """
+            {"title": "\(words[0])", "date": "2026-12-04", "language": "\(language)", "numerals": "latin",
+             "body": [{"table": {"columns": ["\(words[1])", "\(words[2])"], "rows": [["\(words[3])", "2020 - 2024"],
+                 ["\(words[4])", "5 + 3 = 8"], ["\(words[5])", "x = 5 + y"], ["\(words[6])", "A / B"], ["\(words[7])", "50 %"],
+                 ["\(words[7])", "5\\u00A0%"]]}},
+               {"chart": {"type": "bar", "title": "t", "values": [{"label": "= 5 +", "value": 3}, {"label": "a b", "value": 4}]}}]}
+            """
+        let (lines, poppler, pdfium) = try LineOracle.readings(ofReport: report)
+        // The page as the test means it: the cells and the labels are lines of their own.
+        #expect(["x = 5 + y", "A / B", "5 + 3 = 8", "5 %", "= 5 +", "a b"].allSatisfy(lines.joined().contains), "\(lines)")
+        #expect(poppler.isEmpty, "\(language): \(poppler)")
+        #expect(pdfium.isEmpty, "\(language): \(pdfium)")
+    }
+
     /// A hyphen standing alone at a line's end (`31 -` then `33`): poppler takes any line ending in `-` for a word broken
     /// across lines, not only one whose hyphen follows a letter, and copied `31 33` (a held-out brief, round copy26).
     @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
