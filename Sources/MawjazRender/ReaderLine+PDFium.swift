@@ -130,45 +130,39 @@ struct PDFiumLine: Equatable {
     /// decided walking the runs in `text`'s order (`mirroringInOrder`, for the text PDFium should give back) or in the
     /// order they are put in (for the text it is handed).
     private static func reordered(_ text: [Unicode.Scalar], mirroringInOrder: Bool) -> [Unicode.Scalar] {
-        // The runs' starts, kinds and whether each is mirrored in room on the stack, a run at most a scalar: in arrays
-        // appended to, a line cost some 7,000 instructions.
+        // The runs (where each starts, its kind, whether it is mirrored) in room on the stack, a run at most a scalar: in
+        // arrays appended to, a line cost some 7,000 instructions.
         text.withUnsafeBufferPointer { scalars in
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: scalars.count + 1) { starts in
-                withUnsafeTemporaryAllocation(of: Kind.self, capacity: scalars.count + 1) { kinds in
-                    withUnsafeTemporaryAllocation(of: Bool.self, capacity: scalars.count + 1) { isMirrored in
-                        let table = tableKinds
-                        var runs = 0, balance = 0, last: Kind?
-                        for index in scalars.indices {
-                            let kind = kind(scalars[index], in: table)
-                            guard kind != last else { continue }
-                            last = kind
-                            starts[runs] = index
-                            kinds[runs] = kind
-                            runs += 1
-                            balance += kind == .rightToLeft ? 1 : kind == .leftToRight ? -1 : 0
-                        }
-                        let isRightToLeft = balance > 0
-                        // The runs in the order they are put in: reversed when the line reads right to left.
-                        func putAt(_ step: Int) -> Int { isRightToLeft ? runs - 1 - step : step }
-                        var current = isRightToLeft ? Kind.rightToLeft : .leftToRight
-                        for step in 0..<runs {
-                            let run = mirroringInOrder ? step : putAt(step)
-                            isMirrored[run] = false
-                            if kinds[run] == .rightToLeft || (kinds[run] == .neutral && current == .rightToLeft) {
-                                current = .rightToLeft
-                                isMirrored[run] = true
-                            } else if kinds[run] != .weak {
-                                current = .leftToRight
-                            }
-                        }
-                        return [Unicode.Scalar](unsafeUninitializedCapacity: scalars.count) { result, count in
-                            for step in 0..<runs {
-                                let run = putAt(step), end = run + 1 < runs ? starts[run + 1] : scalars.count
-                                for index in starts[run]..<end {
-                                    result[count] = isMirrored[run] ? mirror(scalars[index]) : scalars[index]
-                                    count += 1
-                                }
-                            }
+            withUnsafeTemporaryAllocation(of: (start: Int, kind: Kind, isMirrored: Bool).self, capacity: scalars.count + 1) { runs in
+                let table = tableKinds
+                var count = 0, balance = 0, last: Kind?
+                for index in scalars.indices {
+                    let kind = kind(scalars[index], in: table)
+                    guard kind != last else { continue }
+                    last = kind
+                    runs[count] = (index, kind, false)
+                    count += 1
+                    balance += kind == .rightToLeft ? 1 : kind == .leftToRight ? -1 : 0
+                }
+                let isRightToLeft = balance > 0
+                // The runs in the order they are put in: reversed when the line reads right to left.
+                func putAt(_ step: Int) -> Int { isRightToLeft ? count - 1 - step : step }
+                var current = isRightToLeft ? Kind.rightToLeft : .leftToRight
+                for step in 0..<count {
+                    let run = mirroringInOrder ? step : putAt(step), kind = runs[run].kind
+                    if kind == .rightToLeft || (kind == .neutral && current == .rightToLeft) {
+                        current = .rightToLeft
+                        runs[run].isMirrored = true
+                    } else if kind != .weak {
+                        current = .leftToRight
+                    }
+                }
+                return [Unicode.Scalar](unsafeUninitializedCapacity: scalars.count) { result, written in
+                    for step in 0..<count {
+                        let run = putAt(step), end = run + 1 < count ? runs[run + 1].start : scalars.count
+                        for index in runs[run].start..<end {
+                            result[written] = runs[run].isMirrored ? mirror(scalars[index]) : scalars[index]
+                            written += 1
                         }
                     }
                 }

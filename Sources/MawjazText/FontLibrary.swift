@@ -66,10 +66,11 @@ package final class FontLibrary: @unchecked Sendable {
                     && "AZaz".unicodeScalars.allSatisfy { FcCharSetHasChar(charset, $0.value) != 0 }
                 var position: Int32 = 0
                 var value: UnsafeMutablePointer<FcChar8>?
-                while FcPatternGetString(pattern, FC_FAMILY, position, &value) == FcResultMatch, let value,
-                      !Self.lastResortFamilies.contains(String(cString: value)) {
-                    families.insert(String(cString: value))
-                    if hasLatin { latin.insert(String(cString: value)) }
+                while FcPatternGetString(pattern, FC_FAMILY, position, &value) == FcResultMatch, let value {
+                    let family = String(cString: value)
+                    guard !Self.lastResortFamilies.contains(family) else { break }
+                    families.insert(family)
+                    if hasLatin { latin.insert(family) }
                     position += 1
                 }
             }

@@ -105,8 +105,9 @@ enum UnbrokenTokens {
                 break
             }
         }
-        guard path && isSlashWord(token.unicodeScalars) || token.count > (email ? 2 : 4), !email || token.contains("@"),
-              !path || isPath(token.unicodeScalars) || isRelativePath(token.unicodeScalars) || isSlashWord(token.unicodeScalars)
+        let isSlashWord = path && isSlashWord(token.unicodeScalars)
+        guard isSlashWord || token.count > (email ? 2 : 4), !email || token.contains("@"),
+              !path || isSlashWord || isPath(token.unicodeScalars) || isRelativePath(token.unicodeScalars)
         else { return nil }
         let from = word.utf8.distance(from: word.startIndex, to: token.startIndex)
         return from..<(from + token.utf8.count)
