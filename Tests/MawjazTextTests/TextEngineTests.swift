@@ -171,15 +171,9 @@ import TestSupport
             ("تنشر الهيئة تقاريرها السنوية على \(url)، ويراسلها القراء على reports@lab.example.gov.sa.", arabic, .rightToLeft),
             ("The authority publishes its yearly reports at \(url), and readers write to reports@lab.example.gov.sa.", latin, .leftToRight),
         ]
-        for (text, style, direction) in cases {
-            for width in stride(from: 270.0, through: 420, by: 15) {
-                let paragraph = StyledParagraph(spans: [TextSpan(text, style: style)], direction: direction, alignment: .justify,
-                                                width: width, justification: justification)
-                let lines = try engine.shape(paragraph).lines.map(\.line)
-                #expect(lines.contains { $0.text.contains(url) }, "\(width): \(lines.map(\.text))")
-                #expect(lines.contains { $0.text.contains("reports@lab.example.gov.sa") }, "\(width): \(lines.map(\.text))")
-                #expect(lines.allSatisfy { $0.width <= width + 0.01 })
-            }
+        try eachJustifiedLayout(of: cases, widths: stride(from: 270.0, through: 420, by: 15), justification: justification) { _, width, lines in
+            #expect(lines.contains { $0.text.contains(url) }, "\(width): \(lines.map(\.text))")
+            #expect(lines.contains { $0.text.contains("reports@lab.example.gov.sa") }, "\(width): \(lines.map(\.text))")
         }
     }
 
@@ -195,15 +189,9 @@ import TestSupport
             ("The analyst saved the file as \(paths[0]), copied it to \(paths[1]) and the service wrote \(paths[2]) at noon, "
              + "then the summary to \(paths[3]) and the annex to \(paths[4]) at night.", latin, .leftToRight),
         ]
-        for (text, style, direction) in cases {
-            for width in stride(from: 270.0, through: 420, by: 15) {
-                let paragraph = StyledParagraph(spans: [TextSpan(text, style: style)], direction: direction, alignment: .justify,
-                                                width: width, justification: justification)
-                let lines = try engine.shape(paragraph).lines.map(\.line)
-                for path in paths {
-                    #expect(lines.contains { $0.text.contains(path) }, "\(width): \(path) in \(lines.map(\.text))")
-                }
-                #expect(lines.allSatisfy { $0.width <= width + 0.01 })
+        try eachJustifiedLayout(of: cases, widths: stride(from: 270.0, through: 420, by: 15), justification: justification) { _, width, lines in
+            for path in paths {
+                #expect(lines.contains { $0.text.contains(path) }, "\(width): \(path) in \(lines.map(\.text))")
             }
         }
     }
@@ -239,16 +227,25 @@ import TestSupport
             ("The team reviews the plan and/or the budget each week, converts at the USD/SAR rate, measures speed in km/h, "
              + "reaches the servers over TCP/IP and sends the report and/or the summary to the board.", latin, .leftToRight),
         ]
+        try eachJustifiedLayout(of: cases, widths: stride(from: 150.0, through: 420, by: 5), justification: justification) { text, width, lines in
+            let joined = lines.map(\.text).joined(separator: "\n")
+            for word in words where text.contains(word) {
+                #expect(joined.components(separatedBy: word).count == text.components(separatedBy: word).count,
+                        "\(width): \(word) in \(lines.map(\.text))")
+            }
+        }
+    }
+
+    /// Shapes each of `cases` justified at every width of `widths`, expects every line within the width, and hands the
+    /// text, the width and the lines to `check`.
+    private func eachJustifiedLayout(of cases: [(String, TextStyle, Direction)], widths: StrideThrough<Double>, justification: Justification,
+                                     _ check: (_ text: String, _ width: Double, _ lines: [TextLine]) -> Void) throws {
         for (text, style, direction) in cases {
-            for width in stride(from: 150.0, through: 420, by: 5) {
+            for width in widths {
                 let paragraph = StyledParagraph(spans: [TextSpan(text, style: style)], direction: direction, alignment: .justify,
                                                 width: width, justification: justification)
                 let lines = try engine.shape(paragraph).lines.map(\.line)
-                let joined = lines.map(\.text).joined(separator: "\n")
-                for word in words where text.contains(word) {
-                    #expect(joined.components(separatedBy: word).count == text.components(separatedBy: word).count,
-                            "\(width): \(word) in \(lines.map(\.text))")
-                }
+                check(text, width, lines)
                 #expect(lines.allSatisfy { $0.width <= width + 0.01 })
             }
         }
