@@ -275,15 +275,19 @@ final class NumberSpanLog {
     func beginLine(_ spans: [NumberSpan], of line: TextLine, at origin: Point) {
         lineSpans = spans
         positions.removeAll(keepingCapacity: true)
-        guard let page = pages.last else { return }
+        // The page's counts read, not the page copied: a copy held the page's arrays while `noteBaseline` appended to
+        // them, so that each `PDFiumLine` it noted copied every one before it on the page (some 13,000 copied and freed
+        // a 21-page document).
+        guard let last = pages.indices.last else { return }
+        let glyphCount = pages[last].glyphCount, readerSpanCount = pages[last].readerSpans.count
         self.line = line
         lineOrigin = origin
-        lineStart = (page.glyphCount, page.readerSpans.count)
+        lineStart = (glyphCount, readerSpanCount)
         popplerDrawn = nil
         lineIsSpread = ReaderLine.hasWideWordGap(line)
         lineSpansColumns = pageColumns.map { lineNumber < $0.furniture.count && $0.furniture[lineNumber] } ?? false
         lineNumber += 1
-        if ReaderLine.mayBeMisread(line.text, leftToRight: page.readsLeftToRight) {
+        if ReaderLine.mayBeMisread(line.text, leftToRight: pages[last].readsLeftToRight) {
             // Room for the line's scalars, which its bytes bound: appended run by run, the array grew three times a line.
             var drawn: [Unicode.Scalar] = []
             drawn.reserveCapacity(line.text.utf8.count)
@@ -296,8 +300,8 @@ final class NumberSpanLog {
             return
         }
         noteBaseline()
-        baselineLines = (pages.count - 1, (origin.x, origin.y, advances.right), page.glyphCount, page.glyphCount, [], false, false,
-                         page.readerSpans.count, false, 0)
+        baselineLines = (pages.count - 1, (origin.x, origin.y, advances.right), glyphCount, glyphCount, [], false, false,
+                         readerSpanCount, false, 0)
     }
 
     /// Whether a line whose baseline is at `y` and whose leftmost glyph advances `firstAdvance` joins the line PDFium is
