@@ -29,9 +29,9 @@ struct Painter {
             switch frame.items[index].item {
             case .text(let line):
                 let span = tagger?.lineNeedsSpan() ?? false
-                if span { cairo_tag_begin(cr, StructurePlan.spanType, "") }
+                if span { PDFTagger.begin(StructurePlan.spanType, cr) }
                 try paint(line, at: position)
-                if span { cairo_tag_end(cr, StructurePlan.spanType) }
+                if span { PDFTagger.end(StructurePlan.spanType, cr) }
             case .shape(let shape): paint(shape, at: position)
             case .image(let image): try paint(image, at: position)
             case .link(let link): tagger?.link(link, at: position, cr)
