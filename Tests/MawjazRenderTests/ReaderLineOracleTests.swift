@@ -30,10 +30,33 @@ enum LineOracle {
 
     /// Each page's text lines with their places, in painting order, the pages drawn to `pdf`.
     static func parts(ofReportAt source: URL, drawingTo pdf: URL) throws -> [[Part]] {
+        try boxes(ofReportAt: source, drawingTo: pdf).map { $0.map(\.part) }
+    }
+
+    /// A text line as laid out with its box and the element it stands in: the innermost structure element open around
+    /// it (its number in opening order and its role), or, for page furniture (running heads and feet, a chart's labels,
+    /// a banner), nil.
+    struct Box {
+        let part: Part
+        let width: Double, ascent: Double, descent: Double, isRightToLeft: Bool
+        let element: (number: Int, role: StructureRole)?
+    }
+
+    /// Each page's text lines with their boxes and elements, in painting order, the pages drawn to `pdf`.
+    static func boxes(ofReportAt source: URL, drawingTo pdf: URL) throws -> [[Box]] {
         let renderer = try TestSupport.renderer()
         let document = try renderer.layout(try renderer.bind(try renderer.load(reportAt: source).report)).document
         _ = try Renderer().write(document, to: pdf, format: .pdf)
-        return document.pages.map { page in page.frame.textLines.map { Part(x: $0.origin.x, y: $0.origin.y, text: $0.line.text) } }
+        var walker = StructureWalker()
+        return try document.pages.map { page in
+            try page.frame.items.compactMap { placed -> Box? in
+                let step = try walker.step(placed.item)
+                guard case .text(let line) = placed.item else { return nil }
+                return Box(part: Part(x: placed.position.x, y: placed.position.y, text: line.text), width: line.width,
+                           ascent: line.ascent, descent: line.descent, isRightToLeft: line.isRightToLeft,
+                           element: step == .furniture ? nil : walker.current)
+            }
+        }
     }
 
     /// The baselines of several parts (a table's row, a running head's two ends; page numbers from 1) that PDFium does
@@ -253,11 +276,12 @@ enum LineOracle {
                                   pdfiumPages: pdfium).isEmpty)
     }
 
-    /// For bench/fidelity/lines.py: each report that `MAWJAZ_LINE_SWEEP`'s `reports.tsv` lists (a name, a tab, its path; a
+    /// For bench/fidelity/lines.py and selection.py: each report that `MAWJAZ_LINE_SWEEP`'s `reports.tsv` lists (a name, a tab, its path; a
     /// row a report) is drawn to `NAME.pdf` in that folder, and its lines written to `NAME.lines.tsv`, one a row: the page
     /// (from 1), its baseline's y and its left end's x on the page, and the text as laid out (normalised by the script,
     /// as `fidelityNormalised` normalises it: a mark that follows a space, the Quranic pause marks of
-    /// `ٱلْأَرْضِ ۚ مَثَلُ`, kept), each after a tab.
+    /// `ٱلْأَرْضِ ۚ مَثَلُ`, kept), each after a tab; and to `NAME.boxes.tsv` the same lines with their width, ascent,
+    /// descent, direction (`rtl`, `ltr`) and element (its number and role, or `-` and `furniture`) before the text.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["MAWJAZ_LINE_SWEEP"] != nil))
     func sweepWritesEachReportsLinesBesideItsPDF() throws {
         let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["MAWJAZ_LINE_SWEEP"] ?? "")
@@ -266,16 +290,25 @@ enum LineOracle {
         #expect(!reports.isEmpty, "no report in \(folder.path)/reports.tsv")
         for report in reports {
             do {
-                let pages = try LineOracle.parts(ofReportAt: URL(fileURLWithPath: report[1]),
+                let pages = try LineOracle.boxes(ofReportAt: URL(fileURLWithPath: report[1]),
                                                  drawingTo: folder.appendingPathComponent("\(report[0]).pdf"))
                 // Tabs and line breaks written as spaces (white space is collapsed when lines are compared).
-                let rows = pages.enumerated().flatMap { page, parts in
-                    parts.map { part in
-                        "\(page + 1)\t\(part.y)\t\(part.x)\t"
-                            + String(String.UnicodeScalarView(part.text.unicodeScalars.map { $0 == "\t" || $0 == "\n" ? " " : $0 })) + "\n"
-                    }
+                func flat(_ text: String) -> String {
+                    String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\t" || $0 == "\n" ? " " : $0 }))
+                }
+                let rows = pages.enumerated().flatMap { page, boxes in
+                    boxes.map { "\(page + 1)\t\($0.part.y)\t\($0.part.x)\t" + flat($0.part.text) + "\n" }
                 }
                 try Data(rows.joined().utf8).write(to: folder.appendingPathComponent("\(report[0]).lines.tsv"))
+                // For bench/fidelity/selection.py: each line's box (width, ascent, descent), direction and element.
+                let boxes = pages.enumerated().flatMap { page, boxes in
+                    boxes.map { box in
+                        let element = box.element.map { "\($0.number)\t\($0.role)" } ?? "-\tfurniture"
+                        return "\(page + 1)\t\(box.part.y)\t\(box.part.x)\t\(box.width)\t\(box.ascent)\t\(box.descent)\t"
+                            + "\(box.isRightToLeft ? "rtl" : "ltr")\t\(element)\t" + flat(box.part.text) + "\n"
+                    }
+                }
+                try Data(boxes.joined().utf8).write(to: folder.appendingPathComponent("\(report[0]).boxes.tsv"))
             } catch {
                 Issue.record("\(report[0]): \(error)")
             }
