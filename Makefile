@@ -7,9 +7,10 @@
 #   make dist    a release archive with the Swift runtime linked in, for a Debian 12 without Swift
 SWIFT ?= swift
 # Libraries to build against, and the tools the tests read PDFs back with (python3-venv for the tests' pypdf
-# and pdfminer, installed once from PyPI into ~/.cache/mawjaz-pdf-tools), and headless Chromium with its WebDriver,
-# which the editor page's tests drive.
-APT_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev libdeflate-dev pkg-config poppler-utils qpdf python3-venv chromium chromium-driver
+# and pdfminer, installed once from PyPI into ~/.cache/mawjaz-pdf-tools; python3-gi and gir1.2-poppler-0.18 for
+# poppler-glib's selection text, what Evince copies), and headless Chromium with its WebDriver, which the editor page's
+# tests drive.
+APT_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev libdeflate-dev pkg-config poppler-utils qpdf python3-venv chromium chromium-driver python3-gi gir1.2-poppler-0.18
 REPORT := Reports/mississippi-uzbekistan/report.yaml
 BRIEF := out/mississippi-uzbekistan.pdf
 

@@ -350,6 +350,10 @@ final class NumberSpanLog {
                 from = start + text.count
             }
             cut = ReaderLine.cut(logical: line.text, drawn: drawn, leftToRight: pages[page].readsLeftToRight)
+            // A line poppler's selection copies out of order (`ReaderLine.selectionMisorders`) is handed whole.
+            if cut == nil, !pages[page].readsLeftToRight, ReaderLine.selectionMisorders(logical: line.text, drawn: drawn) {
+                cut = ReaderLine.cut(ReaderLine.collapsed(line.text), leftToRight: false)
+            }
         }
         // A line whose words stand far apart poppler breaks into blocks at the gaps, whatever their order: it is handed
         // whole. A left-to-right line ending in a hyphen on a page poppler reads left to right it takes for a word
@@ -379,7 +383,17 @@ final class NumberSpanLog {
         } else {
             columnRun = nil
         }
-        guard let (text, openings, endsOpen) = cut else { return }
+        guard let (text, openings, endsOpen) = cut else {
+            // A line of several words poppler reads as drawn, on a page it reads right to left, is handed a mark after its
+            // right end, so that its selection keeps the space after its first word (`ReaderLine.selectionMark(after:)`).
+            if !pages[page].readsLeftToRight, ReaderLine.hasSeveralWords(line.text) {
+                pages[page].readerLines.append(ReaderLine(
+                    firstGlyph: lineStart.glyph, glyphCount: pages[page].glyphCount - lineStart.glyph,
+                    readerSpans: lineStart.readerSpans..<lineStart.readerSpans, text: [ReaderLine.rightToLeftMark], columnLine: nil,
+                    placement: ReaderLine.selectionMark(after: ReaderLine.Placement(of: line, at: lineOrigin)), hidesGlyphs: false))
+            }
+            return
+        }
         // Neutrals at the end that poppler gives back only after a mark (`Jackson (HQ)`): the text after it on its
         // baseline (the row's next cell) on poppler's line may give them back with none (`noteBaseline`).
         if endsOpen { baselineLines?.endsOpen = true }
@@ -422,6 +436,13 @@ final class NumberSpanLog {
         let spanningColumns = baselineSpansColumns
         baselineSpansColumns = 0
         guard let baseline = baselineLines.take(), !baseline.lines.isEmpty else { return }
+        if baseline.lines.count > 1 {
+            // Lines on one baseline (a table row's cells, a fact's label and value, a running head's two ends) get no
+            // selection mark (`ReaderLine.selectionMark(after:)`): one right of a cell stood between it and the next, and
+            // poppler built the row's blocks otherwise (the default brief's table of exercises came back out of its
+            // rows' order from pdftotext).
+            pages[baseline.page].readerLines.removeAll { !$0.hidesGlyphs && $0.firstGlyph >= baseline.firstGlyph }
+        }
         // A row of a table in a column: its cells' lines, each handed to poppler with its column's, are handed as one.
         let columnLines = baseline.lines.count > 1
             ? pages[baseline.page].readerLines.reversed().prefix { $0.firstGlyph >= baseline.firstGlyph }.compactMap(\.columnLine) : []

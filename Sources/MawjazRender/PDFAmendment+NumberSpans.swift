@@ -554,8 +554,14 @@ struct ContentStreamText {
         if let space {
             for (line, range) in located(lines.map { $0.firstGlyph..<($0.firstGlyph + $0.glyphCount) }, blankRuns: blankRuns, text: text) {
                 guard let first = show(holding: range.lowerBound), let last = show(holding: range.upperBound - 1),
-                      shows[first...last].allSatisfy({ $0.isCuttable && ($0.actualTextSequence.map { sequences[$0].end < data.count } ?? true) }),
-                      shows[last].textObject >= 0, !shows[first].positioning.isEmpty, let placement = lines[line].placement else { continue }
+                      shows[last].textObject >= 0, let placement = lines[line].placement else { continue }
+                // A line poppler reads as drawn: its text (a mark) after it, its glyphs left as they are.
+                guard lines[line].hidesGlyphs else {
+                    edits.append((textObjectEnds[shows[last].textObject], 0, ReaderLine.layer(lines[line].text, space: space, placement: placement)))
+                    continue
+                }
+                guard shows[first...last].allSatisfy({ $0.isCuttable && ($0.actualTextSequence.map { sequences[$0].end < data.count } ?? true) }),
+                      !shows[first].positioning.isEmpty else { continue }
                 for index in first...last {
                     let show = shows[index]
                     if let sequence = show.actualTextSequence {

@@ -30,6 +30,9 @@ struct ReaderLine: Equatable {
     /// (`Placement`: the line's own place, or its column's, set once the page is drawn).
     var columnLine: ColumnLine?
     var placement: Placement?
+    /// Whether the line's drawn glyphs are hidden from poppler, `text` standing for them; false for a line poppler reads
+    /// as drawn that is handed only a right-to-left mark after its right end (`selectionMark(after:)`).
+    var hidesGlyphs = true
 
     /// poppler's three kinds of character: right-to-left letters, left-to-right letters and number characters (its
     /// types `L` and `#`), and the rest.
@@ -216,6 +219,61 @@ struct ReaderLine: Equatable {
             }
         }
         return words + (characters > 0 ? 1 : 0) > 1
+    }
+
+    /// Whether poppler-glib's selection text (`poppler_page_get_selected_text`, what Evince copies; `TextPage::getSelectionText`
+    /// and `TextSelectionDumper::getText`, 22.12) of a line on a page it reads right to left, whose characters left to right
+    /// are `drawn`, is out of the order of `logical`, its text, once a mark after the line (`selectionMark(after:)`) gives it
+    /// every space. poppler copies a selected line word by word: on such a page the words from the right, each turned by
+    /// itself as pdftotext turns a line (`dumpFragment`), not the line's characters as a whole: an Arabic line's words come
+    /// back in order, a Latin line's (`Main Branch`, a left-to-right paragraph) and a Latin phrase's inside an Arabic line
+    /// turned around (`Branch Main`, measured with bench/fidelity/selection.py). Such a line is handed to poppler whole,
+    /// one word holding its spaces.
+    static func selectionMisorders(logical: String, drawn: [Unicode.Scalar]) -> Bool {
+        var words: [ArraySlice<Unicode.Scalar>] = [], start: Int?
+        for index in drawn.indices {
+            if isPopplerWhiteSpace(drawn[index]) {
+                if let first = start { words.append(drawn[first..<index]) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+        }
+        if let first = start { words.append(drawn[first...]) }
+        guard words.count > 1 else { return false }
+        var read: [Unicode.Scalar] = []
+        read.reserveCapacity(drawn.count)
+        for word in words.reversed() {
+            if !read.isEmpty { read.append(" ") }
+            read += popplerText(Array(word))
+        }
+        var logical = logical
+        return !logical.withUTF8 { sameCollapsed(read, UTF8Scalars(bytes: $0)) }
+    }
+
+    /// Whether `text` holds two words or more (white space between characters that are not).
+    static func hasSeveralWords(_ text: String) -> Bool {
+        var inWord = false, afterSpace = false
+        for scalar in text.unicodeScalars {
+            if isPopplerWhiteSpace(scalar) {
+                afterSpace = inWord
+            } else {
+                if afterSpace { return true }
+                inWord = true
+            }
+        }
+        return false
+    }
+
+    /// Where the right-to-left mark handed to poppler after a line it reads as drawn, on a page it reads right to left,
+    /// stands: a fifth of the line's size right of the line placed at `placement`, at its size and on its baseline. poppler
+    /// copies a selected line (`TextSelectionDumper::getText`, 22.12) from its rightmost word, with a space after each
+    /// word that has one after it on the page (`spaceAfter`): the rightmost has none, so its space was lost
+    /// (`غيرسري`, `شراكةالحرس الوطني`, one space a line, measured with bench/fidelity/selection.py). After the mark, a
+    /// word of its own beside the line, the rightmost word has its space; the mark is invisible, and the readers' users
+    /// and the comparisons here drop it (as `marked`'s). Measured first on the default brief's page 1 edited by hand.
+    static func selectionMark(after placement: Placement) -> Placement {
+        Placement(size: placement.size, x: placement.x + placement.width + placement.size / 5, width: 0, baseline: placement.baseline)
     }
 
     /// Whether poppler breaks words at `scalar` (`UnicodeIsWhitespace`): the spaces of every width, no-break ones

@@ -82,6 +82,40 @@ import TestSupport
         }
     }
 
+    /// What Evince copies of a drag over a whole page (poppler-glib's selection text, which writes a line word by word
+    /// and not as pdftotext does) keeps every space and the order of every line: it lost the space after each right-to-left
+    /// line's first word (`غيرسري`, `حقائقرئيسية`, `شراكةالحرس الوطني`) and copied a Latin line on an Arabic page from its
+    /// last word (`BranchMain`, the English paragraph `andTashkent in 2024, … network The`). A row's Arabic cell of two
+    /// words still loses the space (`طشقندالعاصمة`: a line that shares its baseline gets no mark, `NumberSpanLog.noteBaseline`).
+    @Test func aSelectionOfAPageKeepsEachLinesSpacesAndOrder() throws {
+        let mixed = try TestSupport.folder(with: ["report.yaml": """
+            template: briefing
+            title: "موجز تجريبي"
+            date: 2024-09-15
+            language: ar
+            body:
+              - paragraph: "The network hosted more than 200 exchanges between 2012 and 2024."
+              - table:
+                  columns: ["الفرع", "المدينة"]
+                  rows:
+                    - ["Main Branch", "طشقند العاصمة"]
+            """])
+        let mixedPDF = folder.appendingPathComponent("mixed.pdf")
+        try renderer.render(reportAt: mixed.appendingPathComponent("report.yaml"), to: mixedPDF)
+        for (file, texts) in [(pdf, ["غير سري", "حقائق رئيسية", "شراكة الحرس الوطني في ميسيسيبي وأوزبكستان"]),
+                              (mixedPDF, ["The network hosted more than 200 exchanges between 2012 and 2024.", "Main Branch"])] {
+            let copied = TestSupport.fidelityNormalised(try TestSupport.popplerSelectionPages(file).joined(separator: "\n"))
+            for text in texts {
+                #expect(copied.contains(TestSupport.fidelityNormalised(text)), "\(file.lastPathComponent): \(text)")
+            }
+        }
+        // The article's paragraphs, their Arabic words in order (its digits are converted on the page).
+        let copied = TestSupport.arabicWords(try TestSupport.popplerSelectionPages(pdf).joined(separator: " ")).joined(separator: " ")
+        for paragraph in try String(contentsOf: TestSupport.article, encoding: .utf8).split(separator: "\n") {
+            #expect(copied.contains(TestSupport.arabicWords(String(paragraph)).joined(separator: " ")), "\(paragraph.prefix(40))")
+        }
+    }
+
     /// A signature's name after an abbreviation with a full stop (`د. خالد …`) comes back on one line from poppler and
     /// from PDFium: poppler was handed it cut after the stop, the two pieces one under the other, and copied `د.` on a
     /// line of its own (copy25's build, on the sample letter signed so; one line since round copy24's single carriers).

@@ -34,6 +34,31 @@ extension TestSupport {
         return result.output.components(separatedBy: "\u{0C}")
     }
 
+    /// The text poppler-glib copies of each page when a user drags over all of it from its top right corner to its bottom
+    /// left one, as a reader of a right-to-left page does (`poppler_page_get_selected_text`, glyph style: what Evince and
+    /// the other GNOME viewers copy, through `TextSelectionDumper`, not pdftotext's `TextPage::dump`; dragged from the top
+    /// left corner, poppler starts at the block nearest it in its reading order and leaves out those before), read through
+    /// Debian's python3-gi and gir1.2-poppler-0.18 (the Makefile's packages), as bench/fidelity/selection.py reads it.
+    package static func popplerSelectionPages(_ url: URL) throws -> [String] {
+        let script = """
+            import pathlib, sys, gi
+            gi.require_version("Poppler", "0.18")
+            from gi.repository import Poppler
+            document = Poppler.Document.new_from_file(pathlib.Path(sys.argv[1]).resolve().as_uri(), None)
+            texts = []
+            for index in range(document.get_n_pages()):
+                page = document.get_page(index)
+                width, height = page.get_size()
+                rectangle = Poppler.Rectangle()
+                rectangle.x1, rectangle.y1, rectangle.x2, rectangle.y2 = width, 0, 0, height
+                texts.append(page.get_selected_text(Poppler.SelectionStyle.GLYPH, rectangle) or "")
+            sys.stdout.write("\\f".join(texts))
+            """
+        let result = try run("/usr/bin/python3", ["-c", script, url.path])
+        guard result.status == 0 else { throw TestFailure("poppler-glib failed on \(url.lastPathComponent): \(result.error)") }
+        return result.output.components(separatedBy: "\u{0C}")
+    }
+
     /// Text as the fidelity check compares it: canonical composition (NFC), the invisible bidi controls readers
     /// add left out, white space collapsed to single spaces, scalar by scalar (as `measure.py` and `pdf-audit` do it):
     /// split at Swift's characters, a combining mark after a space (the Quranic pause mark of `وَٱلْأَرْضِ ۚ مَثَلُ`) made
