@@ -6,8 +6,9 @@ import Foundation
 /// domain) and file paths (a word beginning with a drive letter, a colon and a backslash, `C:\Users\…`, or with two
 /// backslashes, `\\server\share`, or with a slash and holding another after its first name, `/srv/mawjaz/out/…`; and
 /// relative ones, `isRelativePath`: `docs/annex-2.pdf`, `../shared/x.txt`, `reports/2024/q3.csv`) of a paragraph, and its
-/// words joined by a slash before a letter (`isSlashWord`: `and/or`, `و/أو`, `km/h`): a reader copies a token split
-/// across two lines as two pieces (`and/ or`), so it is kept whole.
+/// words joined by a slash before a letter (`isSlashWord`: `and/or`, `و/أو`, `km/h`) and codes joined by hyphens
+/// (`isHyphenCode`: `550e8400-e29b-41d4`, `v3.0-rc1`): a reader copies a token split across two lines as two pieces
+/// (`and/ or`), so it is kept whole.
 enum UnbrokenTokens {
     /// The UTF-8 byte ranges of `text`'s URLs, e-mail addresses, paths and words joined by a slash: a token runs to the
     /// next white space (or direction mark), less trailing sentence punctuation and a closing bracket or quote it does
@@ -41,7 +42,8 @@ enum UnbrokenTokens {
     /// Whether `text` holds what every token `token(in:)` finds holds: an `@`, a `://` or a `www.` (in any case), a
     /// backslash, a slash that begins a word (after white space or an opening bracket or quote, or the text's start), or
     /// one after a Latin letter, a digit, a dot, a hyphen or an underscore (a relative path's, or a word joined by a
-    /// slash), or after a character beyond ASCII (`و/أو`). Most paragraphs hold
+    /// slash), or after a character beyond ASCII (`و/أو`), or a hyphen before a Latin letter in a word holding a digit (a
+    /// code, `isHyphenCode`). Most paragraphs hold
     /// none, and are not cut into words. Read from the string's bytes in place, looking
     /// behind only at a `/` or a `.`: through the UTF-8 view's iterator, carrying the last three bytes, it cost some 18
     /// instructions a byte, 0.28 M of a 3-page document.
@@ -57,6 +59,15 @@ enum UnbrokenTokens {
                     let before = bytes[index - 1]
                     if before <= 0x20 || before >= 0x80 || "([{\"'._-".utf8.contains(before) || isNameByte(before) { return true }
                     if index >= 2, before == UInt8(ascii: "/"), bytes[index - 2] == UInt8(ascii: ":") { return true }
+                case UInt8(ascii: "-"):
+                    // A code joined by hyphens (`isHyphenCode`): a hyphen between a letter or digit and a letter, in a
+                    // word holding a digit (looked for from the word's start to its end only here).
+                    guard index > 0, index + 1 < bytes.count, isNameByte(bytes[index - 1]),
+                          (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[index + 1] | 0x20) else { continue }
+                    var start = index, end = index
+                    while start > 0, bytes[start - 1] > 0x20 { start -= 1 }
+                    while end < bytes.count, bytes[end] > 0x20 { end += 1 }
+                    if bytes[start..<end].contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) { return true }
                 case UInt8(ascii: "."):
                     if index >= 3, bytes[index - 1] | 0x20 == UInt8(ascii: "w"), bytes[index - 2] | 0x20 == UInt8(ascii: "w"),
                        bytes[index - 3] | 0x20 == UInt8(ascii: "w") { return true }
@@ -92,6 +103,17 @@ enum UnbrokenTokens {
                 path = true
             }
         }
+        var code = false
+        if start == nil {
+            var first = word.startIndex
+            while first < word.endIndex, let scalar = word.unicodeScalars[first...].first, openers.contains(scalar) {
+                first = word.index(after: first)
+            }
+            if word.unicodeScalars[first...].contains("-") {
+                start = first
+                code = true
+            }
+        }
         guard let begin = start else { return nil }
         var token = word[begin...]
         while let last = token.unicodeScalars.last {
@@ -105,10 +127,14 @@ enum UnbrokenTokens {
                 break
             }
         }
-        let isSlashWord = path && isSlashWord(token.unicodeScalars)
-        guard isSlashWord || token.count > (email ? 2 : 4), !email || token.contains("@"),
-              !path || isSlashWord || isPath(token.unicodeScalars) || isRelativePath(token.unicodeScalars)
-        else { return nil }
+        if code {
+            guard isHyphenCode(token.unicodeScalars) else { return nil }
+        } else {
+            let isSlashWord = path && isSlashWord(token.unicodeScalars)
+            guard isSlashWord || token.count > (email ? 2 : 4), !email || token.contains("@"),
+                  !path || isSlashWord || isPath(token.unicodeScalars) || isRelativePath(token.unicodeScalars)
+            else { return nil }
+        }
         let from = word.utf8.distance(from: word.startIndex, to: token.startIndex)
         return from..<(from + token.utf8.count)
     }
@@ -162,6 +188,29 @@ enum UnbrokenTokens {
             previous = scalar
         }
         return slashBeforeLetter && previous != "/"
+    }
+
+    /// Whether `scalars` are a code of Latin letters and digits joined by hyphens, a hyphen before a letter: ASCII
+    /// letters, digits, `.` and `_` between hyphens, none first or last or beside another, and a digit among them
+    /// (`550e8400-e29b-41d4-a716-446655440000`, `v3.0-rc1`, `data-v2.xlsx`). UAX #14 lets a line break after a hyphen
+    /// before a letter, and every reader copies a code so broken as two words (`550e8400-` and `e29b-…`); a compound of
+    /// words alone (`state-of-the-art`) may still break there, and one whose hyphens stand before digits only
+    /// (`COVID-19`, `978-3-16`) never breaks.
+    static func isHyphenCode(_ scalars: Substring.UnicodeScalarView) -> Bool {
+        var previous: Unicode.Scalar?, hyphenBeforeLetter = false, digit = false
+        for scalar in scalars {
+            guard scalar.isASCII else { return false }
+            let byte = UInt8(scalar.value)
+            if scalar == "-" {
+                guard let before = previous, before != "-" else { return false }
+            } else {
+                guard isNameByte(byte) || scalar == "." || scalar == "_" else { return false }
+                if previous == "-", (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) { hyphenBeforeLetter = true }
+                digit = digit || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            }
+            previous = scalar
+        }
+        return hyphenBeforeLetter && digit && previous != "-"
     }
 
     /// Whether `scalar` may stand in a relative path's name: an ASCII letter or digit, `.`, `-`, `_` or `~`.

@@ -189,11 +189,7 @@ import TestSupport
             ("The analyst saved the file as \(paths[0]), copied it to \(paths[1]) and the service wrote \(paths[2]) at noon, "
              + "then the summary to \(paths[3]) and the annex to \(paths[4]) at night.", latin, .leftToRight),
         ]
-        try eachJustifiedLayout(of: cases, widths: stride(from: 270.0, through: 420, by: 15), justification: justification) { _, width, lines in
-            for path in paths {
-                #expect(lines.contains { $0.text.contains(path) }, "\(width): \(path) in \(lines.map(\.text))")
-            }
-        }
+        try expectEachOnOneLine(paths, in: cases, widths: stride(from: 270.0, through: 420, by: 15), justification: justification)
     }
 
     /// What is a path and what is not: a date, a fraction, `و/٢٤/٥٦٧` and a lone slash are not kept whole (`and/or` is,
@@ -232,6 +228,44 @@ import TestSupport
             for word in words where text.contains(word) {
                 #expect(joined.components(separatedBy: word).count == text.components(separatedBy: word).count,
                         "\(width): \(word) in \(lines.map(\.text))")
+            }
+        }
+    }
+
+    /// What is a code joined by hyphens and what is not: a hyphen before a letter in a word of Latin letters and digits
+    /// holding a digit; not a compound of words, nor one whose hyphens stand before digits only (no break there), nor
+    /// Arabic text.
+    @Test func codesJoinedByHyphensAreFoundAndCompoundsAreNot() {
+        func tokens(_ text: String) -> [String] {
+            UnbrokenTokens.ranges(in: text).map { String(decoding: Array(text.utf8)[$0], as: UTF8.self) }
+        }
+        #expect(tokens("رقم 550e8400-e29b-41d4-a716-446655440000، الإصدار (v3.0-rc1) والملف data-v2.xlsx.")
+                == ["550e8400-e29b-41d4-a716-446655440000", "v3.0-rc1", "data-v2.xlsx"])
+        #expect(tokens("a state-of-the-art, end-to-end plan for COVID-19 and ISBN 978-3-16-148410-0 in mid-2025, B-12 and ١٢٣-أ -x y-")
+                == [])
+    }
+
+    /// A code joined by hyphens at a line's end moves whole to the next line: broken after a hyphen before a letter
+    /// (`550e8400-` then `e29b-41d4-…`), it was copied by both readers as two words (a held-out brief, round copy31).
+    @Test(arguments: [Justification.spaces, .kashida])
+    func aCodeJoinedByHyphensMovesWholeToTheNextLine(justification: Justification) throws {
+        let codes = ["550e8400-e29b-41d4-a716-446655440000", "v3.0-rc1", "data-v2.xlsx", "KX7-ab9-Q"]
+        let cases: [(String, TextStyle, Direction)] = [
+            ("حساب الوزارة لدى المصرف والطلب رقم 550e8400-e29b-41d4-a716-446655440000 لدى المصرف، والإصدار v3.0-rc1 "
+             + "مع الملف data-v2.xlsx والرمز KX7-ab9-Q في كل نسخة من نسخ التقرير.", arabic, .rightToLeft),
+            ("The ministry's request 550e8400-e29b-41d4-a716-446655440000 went to the bank with release v3.0-rc1, "
+             + "the file data-v2.xlsx and the code KX7-ab9-Q in every copy of the report.", latin, .leftToRight),
+        ]
+        try expectEachOnOneLine(codes, in: cases, widths: stride(from: 280.0, through: 420, by: 5), justification: justification)
+    }
+
+    /// Shapes each of `cases` justified at every width of `widths` (`eachJustifiedLayout`) and expects each of `tokens`
+    /// that a case holds whole on one of its lines.
+    private func expectEachOnOneLine(_ tokens: [String], in cases: [(String, TextStyle, Direction)], widths: StrideThrough<Double>,
+                                     justification: Justification) throws {
+        try eachJustifiedLayout(of: cases, widths: widths, justification: justification) { text, width, lines in
+            for token in tokens where text.contains(token) {
+                #expect(lines.contains { $0.text.contains(token) }, "\(width): \(token) in \(lines.map(\.text))")
             }
         }
     }
