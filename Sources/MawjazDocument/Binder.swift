@@ -249,7 +249,10 @@ package struct Binder {
         case .facts(let spec):
             let items = spec.items.map { item in
                 let value = plain(item.value, at: spec.location, field: "facts.value")
-                return FactsBox.Item(value: Self.figure(value, numerals: numerals, converting: report.settings.convertDigits) ?? value,
+                let figure = Self.figure(value, numerals: numerals, converting: report.settings.convertDigits) ?? value
+                // The unit after the value, a space apart, as `{{facts.KEY}}` puts it (it was read and never drawn).
+                let unit = item.unit.map { " " + plain($0, at: spec.location, field: "facts.unit") } ?? ""
+                return FactsBox.Item(value: figure + unit,
                                      label: plain(item.label, at: spec.location, field: "facts.label"),
                                      sparkline: item.sparkline.flatMap { chart($0) })
             }

@@ -156,6 +156,18 @@ import Testing
         #expect(events.events.map(\.date) == ["١٤ مارس ٢٠٢١"] && events.events.map(\.text.plainText) == ["حدث 3"])
     }
 
+    /// A facts item's unit is drawn after its value, a space apart, as `{{facts.KEY}}` gives it: it was read and never
+    /// drawn (`unit: "°C"` beside `value: "45"` printed `45` alone; a held-out brief, round copy31).
+    @Test func aFactsItemsUnitFollowsItsValue() throws {
+        let facts = FactsSpec(items: [.init(label: "الحرارة", value: "45", unit: "°C"), .init(label: "التركيز", value: "35", unit: "µg/m³"),
+                                      .init(label: "النسبة", value: "87.5%")])
+        for convertDigits in [false, true] {
+            let document = try bind([.facts(facts)], convertDigits: convertDigits)
+            guard case .facts(let box) = document.blocks[0] else { Issue.record("expected a facts box"); return }
+            #expect(box.items.map(\.value) == (convertDigits ? ["٤٥ °C", "٣٥ µg/m³", "٨٧٫٥٪"] : ["45 °C", "35 µg/m³", "87.5%"]))
+        }
+    }
+
     @Test func commentsVanish() throws {
         #expect(paragraph(try bind([.paragraph(ParagraphSpec("نص{{! ملاحظة للمحرر }} آخر"))])).plainText == "نص آخر")
     }
