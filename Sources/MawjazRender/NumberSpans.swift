@@ -360,9 +360,13 @@ final class NumberSpanLog {
         // broken across lines (`TextLine::hyphenated`, whatever stands before the hyphen): it drops the hyphen and runs
         // the next line into it (`active-` then `duty` copied `activeduty`, `31 -` then `33` copied `31 33`; there is no
         // hyphenation, a hyphen at a line's end is typed). It is handed with a no-break space after the hyphen, white
-        // space at the end of the line, as PDFium is (`PDFiumLine.keepingFinalHyphen`).
-        if pages[page].readsLeftToRight, !line.isRightToLeft, ReaderLine.endsInHyphen(line.text) {
-            cut = ReaderLine.cut(ReaderLine.collapsed(line.text) + ["\u{A0}"], leftToRight: true)
+        // space at the end of the line, as PDFium is (`PDFiumLine.keepingFinalHyphen`). So is a right-to-left line ending
+        // in a Latin word's hyphen (`ReaderLine.endsInLatinHyphen`), whichever way poppler reads the page
+        // (`…/annual-budget-execution-` then `reports/2026/…`, a URL wider than the line in an Arabic paragraph, copied
+        // `executionreports`).
+        if pages[page].readsLeftToRight && !line.isRightToLeft && ReaderLine.endsInHyphen(line.text)
+            || line.isRightToLeft && ReaderLine.endsInLatinHyphen(line.text) {
+            cut = ReaderLine.cut(ReaderLine.collapsed(line.text) + ["\u{A0}"], leftToRight: pages[page].readsLeftToRight)
         } else if cut == nil,
                   lineIsSpread || line.column != nil || lineSpansColumns || ReaderLine.hasOnlyOneCharacterWords(line.text) {
             // A line of a column is handed to poppler with its column's, whatever it reads of its glyphs; page furniture

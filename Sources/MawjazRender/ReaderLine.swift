@@ -132,6 +132,16 @@ struct ReaderLine: Equatable {
         return last == "-" || last == "\u{AD}"
     }
 
+    /// Whether `text` ends (spaces aside) in a hyphen right after a left-to-right letter or a number character (a Latin
+    /// word's or a code's, `execution-`): in a right-to-left line such a hyphen is a neutral after the Latin word, drawn at
+    /// the line's left end, and poppler took the line for a word broken across lines (`executionreports`). One after an
+    /// Arabic letter (`العسكرية-`) it read as drawn.
+    static func endsInLatinHyphen(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars.reversed().drop { $0 == " " }.makeIterator()
+        guard let last = scalars.next(), last == "-" || last == "\u{AD}", let before = scalars.next() else { return false }
+        return kind(before) == .leftToRightOrNumber
+    }
+
     /// Whether poppler may misread a line of `text` on a right-to-left page: whether it holds a left-to-right letter or
     /// a number character. A line of right-to-left letters and neutrals alone it reads as the text layer gives it.
     static func mayBeMisread(_ text: String) -> Bool {

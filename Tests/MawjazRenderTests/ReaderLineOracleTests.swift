@@ -247,6 +247,27 @@ enum LineOracle {
         #expect(pdfium.isEmpty, "\(family): \(pdfium)")
     }
 
+    /// An Arabic paragraph whose lines end in a Latin word's hyphen (English compounds, and a URL wider than the line,
+    /// broken after a hyphen): the hyphen, a neutral after the Latin word, is drawn at the line's left end, and poppler,
+    /// reading the page right to left, took each such line for a word broken across lines, dropped the hyphen and ran the
+    /// next line into it (`execution-` then `reports` copied `executionreports`; a held-out brief, round copy31).
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func aLatinHyphenAtAnArabicLinesEndComesBackFromPoppler(_ family: String) throws {
+        let compounds = ["well-being", "long-term", "cross-functional", "follow-up", "state-of-the-art", "people-centred"]
+        let words = (0..<30).map { "و\(compounds[$0 % compounds.count])" }.joined(separator: " ")
+        let report = """
+            {"template": {"name": "briefing", "fonts": {"arabic": "\(family)"}}, "title": "تجربة", "date": "2026-12-04",
+             "language": "ar", "body": [{"paragraph": "اعتمد الفريق نهجا \(words) في كل مراحل العمل."},
+               {"paragraph": "الرابط الطويل https://data.gov.uz/ar/datasets/ministry-of-finance/annual-budget-execution-reports/2026/quarter-4/final-approved-version.pdf يلزم نسخه."},
+               {"paragraph": "نهج \(words) حتى نهاية العام."}]}
+            """
+        let (lines, poppler, pdfium) = try LineOracle.readings(ofReport: report)
+        // The page as the test means it: a right-to-left line ending in a Latin word's hyphen.
+        #expect(lines.joined().contains { $0.hasSuffix("-") }, "\(lines)")
+        #expect(poppler.isEmpty, "\(family): \(poppler)")
+        #expect(pdfium.isEmpty, "\(family): \(pdfium)")
+    }
+
     /// A long Arabic table on A4 landscape pages under a running head of one part: on its second page the rows' text
     /// objects cover more of the page's height than of its width, PDFium (`FindTextlineFlowOrientation`) took the page's
     /// lines for vertical, and a row carried by a text object of one glyph (`)` of `فرع جدة (18)`) had no direction of its
