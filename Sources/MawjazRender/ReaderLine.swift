@@ -498,8 +498,8 @@ struct ReaderLine: Equatable {
     }
 
     /// poppler's kind of `scalar` (its `UnicodeTypeTable.cc`: pages 0x00 and 0x20 as its table has them, page 0x06 by its
-    /// ranges, the minus sign U+2212 a number character, the ornate parentheses U+FD3E and U+FD3F neutrals; elsewhere
-    /// letters of right-to-left scripts, other letters, and digits).
+    /// ranges, pages 0x05, 0x07, 0x08, 0xFB, 0xFD and 0xFE by its table's neutrals there, the minus sign U+2212 a number
+    /// character; elsewhere letters of right-to-left scripts, other letters, and digits).
     static func kind(_ scalar: Unicode.Scalar) -> Kind {
         // One look-up for U+0000–U+00FF, U+0590–U+08FF and U+2000–U+20FF: tested range by range, a character's kind took
         // some 60 instructions.
@@ -541,6 +541,14 @@ struct ReaderLine: Equatable {
             return .rightToLeft
         // The ornate parentheses are neutrals to poppler (measured: `الآية ﴿٢﴾ هنا` came back `الآية ﴿ ﴾٢ هنا`).
         case 0xFD3E...0xFD3F: return .other
+        // The marks of Hebrew, Syriac and Thaana, N'Ko (U+07B2-U+07FF) and all of U+0800-U+08FF are neutrals in poppler's
+        // table, as are U+FB1E, U+FDFD-U+FDFF and U+FEFD-U+FEFF (measured: `ދިވެހިރާއްޖެ` in an English sentence, its
+        // last letter's vowel sign U+07AC drawn at the word's left end, came back `ެދިވެހިރާއްޖ`).
+        case 0x590...0x5BD, 0x5BF, 0x5C1...0x5C2, 0x5C4, 0x70E...0x70F, 0x711, 0x730...0x74A, 0x7A6...0x7B0, 0x7B2..<0x900,
+             0xFB1E, 0xFDFD...0xFDFF, 0xFEFD...0xFEFF:
+            return .other
+        // The Hebrew plus sign, a number character to poppler as `+` is.
+        case 0xFB29: return .leftToRightOrNumber
         case 0x590..<0x600, 0x700..<0x900, 0xFB1D..<0xFE00, 0xFE70..<0xFF00: return .rightToLeft
         // The minus sign, a number character to poppler as `-` is (measured: `−2` beside Arabic came back `2−`).
         case 0x2212: return .leftToRightOrNumber

@@ -109,6 +109,32 @@ import TestSupport
                                family: family, direction: .rightToLeft)
     }
 
+    /// Words of Hebrew, Syriac and Thaana in an English sentence, set in an office's fonts (`fonts: {path:}`). A Thaana
+    /// word ends in a vowel sign (U+07AC) drawn at its left end, a neutral in poppler's table though it was modelled a
+    /// right-to-left letter: the line was thought read right and left as drawn, and poppler copied `ެދިވެހިރާއްޖ` (a
+    /// held-out brief, round copy34).
+    @Test func marksOfHebrewSyriacAndThaanaAreNeutralsToPoppler() throws {
+        #expect(ReaderLine.kind("\u{07AC}") == .other && ReaderLine.kind("\u{0730}") == .other && ReaderLine.kind("\u{05B8}") == .other)
+        #expect(ReaderLine.kind("\u{0796}") == .rightToLeft && ReaderLine.kind("\u{0710}") == .rightToLeft && ReaderLine.kind("\u{05D0}") == .rightToLeft)
+        let fonts = TestSupport.root.appendingPathComponent("bench/fidelity/held-out/fonts").path
+        let report = """
+            {"template": {"name": "briefing", "fonts": {"path": "\(fonts)"}}, "title": "Names", "date": "2026-12-04",
+             "language": "en", "body": [
+               {"paragraph": "City names: Hebrew ירושלים, Syriac ܐܘܪܗܝ and Thaana ދިވެހިރާއްޖެ, as the official documents give them."},
+               {"paragraph": "The Maldives (ދިވެހިރާއްޖެ) and Edessa (ܐܘܪܗܝ) were named."}]}
+            """
+        let folder = try TestSupport.temporaryFolder()
+        let source = folder.appendingPathComponent("report.json"), pdf = folder.appendingPathComponent("report.pdf")
+        try Data(report.utf8).write(to: source)
+        try TestSupport.renderer().render(reportAt: source, to: pdf)
+        let poppler = TestSupport.fidelityNormalised(try TestSupport.pdfText(pdf))
+        let pdfium = TestSupport.fidelityNormalised(try TestSupport.pdfiumText(pdf))
+        for token in ["Hebrew ירושלים,", "Syriac ܐܘܪܗܝ and", "Thaana ދިވެހިރާއްޖެ,", "(ދިވެހިރާއްޖެ)", "(ܐܘܪܗܝ)"] {
+            #expect(poppler.contains(TestSupport.fidelityNormalised(token)), "poppler: \(token) in \(poppler)")
+            #expect(pdfium.contains(TestSupport.fidelityNormalised(token)), "PDFium: \(token) in \(pdfium)")
+        }
+    }
+
     /// A right-to-left table's rows of Latin cells on a page of more Latin letters than Arabic ones, which poppler reads
     /// left to right: it read each row's cells from the left, the row's end first (`Hà Nội` then `Nguyễn Văn An`; a
     /// held-out brief, round copy26). Each row is handed to it in its table's order.

@@ -121,7 +121,13 @@ def poppler_type(c):
         return "R"
     if o in (0xFD3E, 0xFD3F):  # the ornate parentheses: neutrals (measured: "الآية ﴿٢﴾ هنا" came back "الآية ﴿ ﴾٢ هنا")
         return "N"
-    if 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF:
+    # Hebrew, Syriac and Thaana marks, N'Ko and U+0800-U+08FF: neutrals in poppler's table (as ReaderLine.kind).
+    if (0x590 <= o <= 0x5BD or o in (0x5BF, 0x5C1, 0x5C2, 0x5C4, 0x70E, 0x70F, 0x711, 0xFB1E) or 0x730 <= o <= 0x74A
+            or 0x7A6 <= o <= 0x7B0 or 0x7B2 <= o < 0x900 or 0xFDFD <= o <= 0xFDFF or 0xFEFD <= o <= 0xFEFF):
+        return "N"
+    if o == 0xFB29:
+        return "#"
+    if 0x590 <= o < 0x900 or 0xFB1D <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF:
         return "R"
     if o == 0x2212:  # the minus sign: a number character, as "-" is (measured: "−2" beside Arabic came back "2−")
         return "#"
