@@ -91,3 +91,15 @@ extension CairoFonts {
         }
     }
 }
+
+extension CairoFonts {
+    /// How far `run`'s glyphs, as placed, ink above and below its baseline, in points (cairo's extents: the glyph boxes
+    /// a reader such as PDFium makes a text object's box of); nil when its font cannot be loaded.
+    func inkHeights(of run: GlyphRun) -> (up: Double, down: Double)? {
+        guard !run.glyphs.isEmpty, let font = try? scaledFont(for: run.font) else { return nil }
+        var glyphs = run.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: $0.x, y: $0.y) }
+        var extents = cairo_text_extents_t()
+        withExtendedLifetime(font) { cairo_scaled_font_glyph_extents(font.handle, &glyphs, Int32(glyphs.count), &extents) }
+        return (-extents.y_bearing, extents.height + extents.y_bearing)
+    }
+}

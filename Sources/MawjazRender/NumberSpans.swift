@@ -226,6 +226,14 @@ final class NumberSpanLog {
     @exclusivity(unchecked) private var lineSpansColumns = false
     /// How many lines on the current baseline were handed over the columns (a running foot's two ends).
     @exclusivity(unchecked) private var baselineSpansColumns = 0
+    /// The rightmost glyph run of the baseline's rightmost line and that line's baseline, the object PDFium reads last on
+    /// the line (`continuesPDFiumLine`).
+    @exclusivity(unchecked) private var rightmostRun: (run: GlyphRun, y: Double)?
+    /// Whether a line on another baseline joined the current one's lines because PDFium reads them as one line
+    /// (`continuesPDFiumLine`): poppler reads them as lines of their own, so they are handed to it so.
+    @exclusivity(unchecked) private var baselineJoinedAcross = false
+    /// How far a glyph run inks above and below its baseline, in points (the painter's fonts); nil when it cannot tell.
+    var inkHeights: ((GlyphRun) -> (up: Double, down: Double)?)?
 
     /// Starts the next page, whose items are `frame`'s: poppler's reading of its lines is modelled in the direction it
     /// reads the page in, which its lines' letters tell (`ReaderLine.letterBalance`, `Page.readsLeftToRight`).
@@ -294,14 +302,56 @@ final class NumberSpanLog {
             popplerDrawn = drawn
         }
         let advances = Self.edgeAdvances(of: line)
-        if let baseline = baselineLines, baseline.page == pages.count - 1,
-           Self.joinsBaseline(origin.y, firstAdvance: advances.left, rightmost: baseline.rightmost) {
-            if origin.x >= baseline.rightmost.x { baselineLines?.rightmost = (origin.x, origin.y, advances.right) }
-            return
+        if let baseline = baselineLines, baseline.page == pages.count - 1 {
+            if Self.joinsBaseline(origin.y, firstAdvance: advances.left, rightmost: baseline.rightmost) {
+                if origin.x >= baseline.rightmost.x {
+                    baselineLines?.rightmost = (origin.x, origin.y, advances.right)
+                    rightmostRun = Self.edgeRun(of: line, rightmost: true).map { ($0, origin.y) }
+                }
+                return
+            }
+            if continuesPDFiumLine(line, at: origin) {
+                // Read after the lines before it, as the next of PDFium's groups: its objects are the ones read last.
+                baselineLines?.rightmost = (origin.x, origin.y, advances.right)
+                rightmostRun = Self.edgeRun(of: line, rightmost: true).map { ($0, origin.y) }
+                baselineJoinedAcross = true
+                return
+            }
         }
         noteBaseline()
         baselineLines = (pages.count - 1, (origin.x, origin.y, advances.right), glyphCount, glyphCount, [], false, false,
                          readerSpanCount, false, 0)
+        rightmostRun = Self.edgeRun(of: line, rightmost: true).map { ($0, origin.y) }
+    }
+
+    /// Whether PDFium reads `line`, whose baseline's left end is at `origin` and which does not join the current
+    /// baseline's lines (`joinsBaseline`), on the same line as them all the same (`CPDF_TextPage::ProcessInsertObject`):
+    /// it begins a new line only when the object it read last (the baseline's rightmost) and the next one (the line's
+    /// leftmost) have glyph boxes apart in height, or when their baselines stand apart, unless one's baseline lies within
+    /// the other's glyph box (the other of more than one glyph). A letterhead's Arabic name beside its English one
+    /// wrapped on two lines, each block centred: the Arabic baseline stood 6.9 pt below the first English one, within its
+    /// glyphs, and PDFium read the two as one line, the Arabic name's words turned around (`المالية وزارة Ministry of`).
+    private func continuesPDFiumLine(_ line: TextLine, at origin: Point) -> Bool {
+        guard let inkHeights, let previous = rightmostRun, let next = Self.edgeRun(of: line, rightmost: false),
+              abs(origin.y - previous.y) < 1.5 * max(previous.run.font.size, next.font.size),
+              let before = inkHeights(previous.run), let after = inkHeights(next) else { return false }
+        // Each box widened by a fiftieth of its size: PDFium's glyph boxes stood up to 0.15 pt beyond cairo's (measured on
+        // a letterhead's `والتخطيط` at 13 pt: its top at 102.9 pt, cairo's at 103.06, the English baseline at 103.04).
+        let slack = (previous.run.font.size / 50, next.font.size / 50)
+        let beforeBox = (previous.y - before.up - slack.0)...(previous.y + before.down + slack.0)
+        let afterBox = (origin.y - after.up - slack.1)...(origin.y + after.down + slack.1)
+        guard beforeBox.overlaps(afterBox) else { return false }
+        return (previous.run.glyphs.count > 1 && beforeBox.contains(origin.y)) || (next.glyphs.count > 1 && afterBox.contains(previous.y))
+    }
+
+    /// `line`'s rightmost glyph run (else its leftmost) of any glyphs.
+    private static func edgeRun(of line: TextLine, rightmost: Bool) -> GlyphRun? {
+        var edge: GlyphRun?
+        for run in line.runs where !run.glyphs.isEmpty {
+            guard let current = edge else { edge = run; continue }
+            if rightmost ? run.x >= current.x : run.x < current.x { edge = run }
+        }
+        return edge
     }
 
     /// Whether a line whose baseline is at `y` and whose leftmost glyph advances `firstAdvance` joins the line PDFium is
@@ -437,10 +487,13 @@ final class NumberSpanLog {
     /// as well (`PDFiumLine`).
     private func noteBaseline() {
         // Taken, not copied: a copy retained its lines' array, released twice after.
-        let spanningColumns = baselineSpansColumns
+        let spanningColumns = baselineSpansColumns, joinedAcross = baselineJoinedAcross
         baselineSpansColumns = 0
+        baselineJoinedAcross = false
         guard let baseline = baselineLines.take(), !baseline.lines.isEmpty else { return }
-        if baseline.lines.count > 1 {
+        // Lines PDFium reads as one though they stand on baselines of their own (`continuesPDFiumLine`) are noted as one
+        // `PDFiumLine`; poppler reads each on a line of its own, and they are left to it so.
+        if baseline.lines.count > 1, !joinedAcross {
             // Lines on one baseline (a table row's cells, a fact's label and value, a running head's two ends) get no
             // selection mark (`ReaderLine.selectionMark(after:)`): one right of a cell stood between it and the next, and
             // poppler built the row's blocks otherwise (the default brief's table of exercises came back out of its
@@ -448,9 +501,10 @@ final class NumberSpanLog {
             pages[baseline.page].readerLines.removeAll { !$0.hidesGlyphs && $0.firstGlyph >= baseline.firstGlyph }
         }
         // A row of a table in a column: its cells' lines, each handed to poppler with its column's, are handed as one.
-        let columnLines = baseline.lines.count > 1
+        let columnLines = baseline.lines.count > 1 && !joinedAcross
             ? pages[baseline.page].readerLines.reversed().prefix { $0.firstGlyph >= baseline.firstGlyph }.compactMap(\.columnLine) : []
-        if spanningColumns > 1, spanningColumns == baseline.lines.count {
+        if joinedAcross {
+        } else if spanningColumns > 1, spanningColumns == baseline.lines.count {
             // Page furniture on one baseline of a page of columns (a running foot's two ends), each handed over the
             // columns: handed as one line there, else poppler read the two on one baseline in either order.
             let placements = pages[baseline.page].readerLines.suffix(spanningColumns).map(\.placement)

@@ -171,6 +171,7 @@ package struct Renderer: Sendable {
             let context = try CairoContext(surface: surface)
             let tagger = tagsPDF ? PDFTagger(plan: plan) : nil
             let numberSpans = amendsPDF ? NumberSpanLog() : nil
+            numberSpans?.inkHeights = { [fonts] run in fonts.inkHeights(of: run) }
             let painter = Painter(context: context, fonts: fonts, vector: true, tagger: tagger, textLayerPlan: textLayer,
                                   numberSpans: numberSpans, smoothsImages: false)
             for index in pages.indices {

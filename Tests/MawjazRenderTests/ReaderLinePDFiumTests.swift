@@ -262,6 +262,35 @@ import TestSupport
         }
     }
 
+    /// A letterhead whose one name wraps on two lines: each name's block is centred, so the other name's baseline stands
+    /// between the two (6.9 pt from the first), farther than PDFium joins baselines by, but within the first line's
+    /// glyphs, and PDFium read the two names as one line all the same: the Arabic name came back turned around
+    /// (`المالية وزارة Ministry of Finance — P.O.`, and `4521 ب.ص — المالية وزارة` with its box number; a held-out brief,
+    /// round copy34). Both come back as written, in reports of both languages, and poppler's reading is as before.
+    @Test(arguments: ["ar", "en"])
+    func aLetterheadWhoseNameWrapsCopiesBackFromPDFium(_ language: String) throws {
+        for (arabic, english) in [("وزارة المالية — ص.ب 4521", "Ministry of Finance — P.O. Box 4521"),
+                                  ("وزارة المالية", "Ministry of Finance — P.O. Box 4521"),
+                                  ("وزارة المالية والاقتصاد الوطني والتخطيط — ص.ب ٤٥٢١", "Ministry of Finance")] {
+            let report = """
+                {"template": {"name": "correspondence", "letterhead": {"arabic": "\(arabic)", "english": "\(english)"}},
+                 "title": "موجز", "date": "2026-10-01", "language": "\(language)", "convert-digits": false,
+                 "body": [{"paragraph": "فقرة."}]}
+                """
+            let folder = try TestSupport.temporaryFolder()
+            let source = folder.appendingPathComponent("report.json"), pdf = folder.appendingPathComponent("report.pdf")
+            try Data(report.utf8).write(to: source)
+            try TestSupport.renderer().render(reportAt: source, to: pdf)
+            let pdfium = TestSupport.fidelityNormalised(try TestSupport.pdfiumText(pdf))
+            let poppler = TestSupport.fidelityNormalised(try TestSupport.pdfText(pdf))
+            for token in ([arabic] + english.split(separator: " — ").map(String.init)).map(TestSupport.fidelityNormalised) {
+                #expect(pdfium.contains(token), "\(language), PDFium: \(token) in \(pdfium)")
+            }
+            // poppler gives each line back on its own: the names whole where they stand on one line.
+            #expect(poppler.contains(TestSupport.fidelityNormalised(arabic)) || arabic.count > 30, "\(language), poppler: \(arabic) in \(poppler)")
+        }
+    }
+
     /// A table's header row of right-to-left cells with no object that is not right to left (one-letter cells `أ`, `ب`,
     /// `ج`, each a text object of one glyph): left as drawn, PDFium copied it a cell a line, left to right (`ج`, `ب`, `أ`),
     /// on the pages of a long table, and a header of words ran two cells together (`الفرع النسبةالرمز التاريخ`). Its first
