@@ -277,10 +277,7 @@ import TestSupport
                  "title": "موجز", "date": "2026-10-01", "language": "\(language)", "convert-digits": false,
                  "body": [{"paragraph": "فقرة."}]}
                 """
-            let folder = try TestSupport.temporaryFolder()
-            let source = folder.appendingPathComponent("report.json"), pdf = folder.appendingPathComponent("report.pdf")
-            try Data(report.utf8).write(to: source)
-            try TestSupport.renderer().render(reportAt: source, to: pdf)
+            let pdf = try Self.renderedPDF(ofReport: report)
             let pdfium = TestSupport.fidelityNormalised(try TestSupport.pdfiumText(pdf))
             let poppler = TestSupport.fidelityNormalised(try TestSupport.pdfText(pdf))
             for token in ([arabic] + english.split(separator: " — ").map(String.init)).map(TestSupport.fidelityNormalised) {
@@ -356,11 +353,17 @@ import TestSupport
 
     /// What PDFium copies of `report` (JSON) rendered, normalised as tokens are compared; the PDF checked first.
     static func pdfiumText(ofReport report: String) throws -> String {
+        let pdf = try renderedPDF(ofReport: report)
+        try TestSupport.inspectPDF(pdf)
+        return TestSupport.fidelityNormalised(try TestSupport.pdfiumText(pdf))
+    }
+
+    /// `report` (JSON) rendered, in a folder of its own.
+    static func renderedPDF(ofReport report: String) throws -> URL {
         let folder = try TestSupport.temporaryFolder()
         let source = folder.appendingPathComponent("report.json"), pdf = folder.appendingPathComponent("report.pdf")
         try Data(report.utf8).write(to: source)
         try TestSupport.renderer().render(reportAt: source, to: pdf)
-        try TestSupport.inspectPDF(pdf)
-        return TestSupport.fidelityNormalised(try TestSupport.pdfiumText(pdf))
+        return pdf
     }
 }

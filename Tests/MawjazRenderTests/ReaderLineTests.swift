@@ -123,10 +123,7 @@ import TestSupport
                {"paragraph": "City names: Hebrew ירושלים, Syriac ܐܘܪܗܝ and Thaana ދިވެހިރާއްޖެ, as the official documents give them."},
                {"paragraph": "The Maldives (ދިވެހިރާއްޖެ) and Edessa (ܐܘܪܗܝ) were named."}]}
             """
-        let folder = try TestSupport.temporaryFolder()
-        let source = folder.appendingPathComponent("report.json"), pdf = folder.appendingPathComponent("report.pdf")
-        try Data(report.utf8).write(to: source)
-        try TestSupport.renderer().render(reportAt: source, to: pdf)
+        let pdf = try ReaderLinePDFiumTests.renderedPDF(ofReport: report)
         let poppler = TestSupport.fidelityNormalised(try TestSupport.pdfText(pdf))
         let pdfium = TestSupport.fidelityNormalised(try TestSupport.pdfiumText(pdf))
         for token in ["Hebrew ירושלים,", "Syriac ܐܘܪܗܝ and", "Thaana ދިވެހިރާއްޖެ,", "(ދިވެހިރާއްޖެ)", "(ܐܘܪܗܝ)"] {
