@@ -64,6 +64,9 @@ package struct Binder {
                     template[keyPath: running][keyPath: slot] = binder.numerals.convertDigits(in: template[keyPath: running][keyPath: slot])
                 }
             }
+            // So does a letterhead's Arabic name (`ص.ب 4521` stood above `ص.ب ٤٥٢١` in the signature); its English name is
+            // the letterhead's Latin side, and keeps the digits typed.
+            if let arabic = template.letterhead?.arabic { template.letterhead?.arabic = binder.numerals.convertDigits(in: arabic) }
         }
         var document = Document(title: title, subtitle: subtitle, dateText: binder.dates.format(report.date), date: report.date,
                                 classification: report.classification, author: report.author, subject: report.subject,

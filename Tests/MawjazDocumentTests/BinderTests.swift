@@ -63,6 +63,20 @@ import Testing
         }
     }
 
+    /// A letterhead's Arabic name follows the numerals as the running head does (`وزارة المالية — ص.ب 4521` was printed
+    /// with Latin digits above a signature's `ص.ب ٤٥٢١`; a held-out brief, round copy34); its English name keeps its own.
+    @Test func aLetterheadsArabicNameFollowsTheNumerals() throws {
+        var template = Template.fallback(named: "correspondence")
+        template.letterhead = Letterhead(arabic: "وزارة المالية — ص.ب 4521", english: "Ministry of Finance — P.O. Box 4521")
+        for convertDigits in [true, false] {
+            let report = Report(title: "خطاب", date: CalendarDate(year: 2026, month: 12, day: 4),
+                                settings: ReportSettings(language: .ar, numerals: .arabicIndic, convertDigits: convertDigits), body: [])
+            let bound = try Binder.bind(report, template: template).template
+            #expect(bound.letterhead?.arabic == (convertDigits ? "وزارة المالية — ص.ب ٤٥٢١" : "وزارة المالية — ص.ب 4521"))
+            #expect(bound.letterhead?.english == "Ministry of Finance — P.O. Box 4521")
+        }
+    }
+
     @Test func dataNeverBecomesMarkup() throws {
         // The first activity's title holds markup characters: they stay plain text.
         let document = try bind([.paragraph(ParagraphSpec("**{{#activities.activities}}{{title}}؛ {{/activities.activities}}**"))])
