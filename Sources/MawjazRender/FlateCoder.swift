@@ -1,6 +1,7 @@
 // zlib's inflater and libdeflate's compressor for the streams the PDF amendment reads and writes again, and zlib's
 // deflater for the streams it keeps as cairo would have compressed them: each set up once for a document (reset for
-// every stream after, where zlib's), their output written into one buffer that is kept.
+// every stream after, where zlib's), their output written into one buffer that is kept. And cairo's deflaters made to
+// store, while it writes a PDF, so that its font programs and images are compressed once, by libdeflate.
 internal import CPangoCairo
 import Foundation
 import Synchronization
@@ -126,7 +127,10 @@ final class FlateCoder: @unchecked Sendable {
         if ready {
             deflateReset(stream)
         } else {
-            guard deflateInit_(stream, level, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            // What zlib's `deflateInit_` does (memory level 8, its default), called directly: `deflateInit_` is this
+            // program's own (below), which passes through to zlib but stores while cairo writes a PDF.
+            guard deflateInit2_(stream, level, Z_DEFLATED, MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+                                Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
                 throw .amendment("zlib could not start compressing a stream")
             }
             ready = true
@@ -144,4 +148,43 @@ final class FlateCoder: @unchecked Sendable {
         capacity = count
         return true
     }
+}
+
+extension FlateCoder {
+    /// Calls `body` with the zlib deflaters cairo sets up on this thread storing what they are given (zlib's level 0)
+    /// instead of compressing it at zlib's default level: `PDFFile.write` then compresses the font programs and images
+    /// cairo stored with libdeflate at `level`, and the other streams as cairo would have (`deflatedAsCairo`), so that
+    /// the file is the same whether cairo was asked to leave its content uncompressed or not. cairo 1.16 compresses a
+    /// font program or an image whatever it is asked, at zlib's default level, with no setting for it: 9.2 M instructions
+    /// of a 3-page document went to compressing its six font subsets (68 KB), where storing them and compressing them
+    /// again with libdeflate costs some 2 M (README, "Speed beside the C floor"). Only for a file the amendment writes
+    /// again (`condition`; `body` is called as it is otherwise).
+    static func storingCairoStreams<Result>(when condition: Bool = true, _ body: () throws(RenderError) -> Result)
+        throws(RenderError) -> Result {
+        guard condition else { return try body() }
+        let was = pthread_getspecific(cairoStoresKey)
+        pthread_setspecific(cairoStoresKey, UnsafeRawPointer(bitPattern: 1))
+        defer { pthread_setspecific(cairoStoresKey, was) }
+        return try body()
+    }
+}
+
+/// Whether the zlib deflaters set up on a thread store (`FlateCoder.storingCairoStreams`): a thread's own value, so that
+/// other threads' documents and any other user of zlib in the process are untouched; non-nil while storing.
+private let cairoStoresKey: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key, nil)
+    return key
+}()
+
+/// zlib's `deflateInit_`, which cairo calls to compress a stream (`deflateInit` is a macro for it), taken by this
+/// program: libcairo's reference binds to the program's own definition, which the linker exports because a shared
+/// library on its command line refers to it. It passes through to zlib (`deflateInit2_` with `deflateInit_`'s own
+/// defaults) at the level asked for, except on a thread inside `FlateCoder.storingCairoStreams`, where it stores.
+@_cdecl("deflateInit_")
+public func mawjazDeflateInit(_ stream: UnsafeMutableRawPointer?, _ level: Int32, _ version: UnsafePointer<CChar>?,
+                              _ size: Int32) -> Int32 {
+    let stores = pthread_getspecific(cairoStoresKey) != nil
+    return deflateInit2_(stream?.assumingMemoryBound(to: z_stream.self), stores ? Z_NO_COMPRESSION : level, Z_DEFLATED, MAX_WBITS,
+                         8, Z_DEFAULT_STRATEGY, version, size)
 }

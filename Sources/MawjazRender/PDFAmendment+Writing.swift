@@ -1,6 +1,7 @@
 // cairo's PDF written again whole, with the amendment's changes in it: each object once, in its one version, then one
 // cross-reference table. Streams cairo left uncompressed (when asked to, through CAIRO_DEBUG_PDF) are compressed here
-// as cairo would have compressed them, so the bytes do not depend on whether it was asked.
+// as cairo would have compressed them, so the bytes do not depend on whether it was asked; its font programs and
+// images, which it stored (`FlateCoder.storingCairoStreams`), are compressed here once, by libdeflate.
 internal import CPangoCairo
 import Foundation
 
@@ -45,7 +46,8 @@ extension PDFFile {
     /// A stream cairo opens `N 0 obj\n<< /Length M 0 R\n` keeps its dictionary as cairo wrote it, with
     /// `   /Filter /FlateDecode\n` after that line when it had no filter (as cairo writes it when it compresses), and its
     /// length in object M, which cairo writes after the stream (`M 0 obj\n   LENGTH\nendobj\n`). Such a stream left
-    /// uncompressed is compressed as cairo would have (`FlateCoder.deflatedAsCairo`).
+    /// uncompressed is compressed as cairo would have (`FlateCoder.deflatedAsCairo`); one cairo stored, by libdeflate
+    /// when it is a font program or an image, else as cairo would have compressed it.
     func write(_ changes: PDFChanges, trailer: PDFDictionary?, coder: FlateCoder, to output: ByteSink) throws(RenderError) {
         let objects = offsets.map { (number: $0.key, offset: $0.value) }.sorted { $0.offset < $1.offset }
         guard let last = objects.last, last.offset < crossReferenceOffset else {
@@ -66,8 +68,8 @@ extension PDFFile {
             }
             let version = changes.versions[object.number]
             let length = lengths[object.number]
-            let isPlainStream = version == nil && length == nil && isUncompressedCairoStream(object.number, at: object.offset)
-            guard version != nil || length != nil || isPlainStream else {
+            let cairoStream = version == nil && length == nil ? cairoStream(object.number, at: object.offset) : nil
+            guard version != nil || length != nil || cairoStream != nil else {
                 written[object.number] = output.count + object.offset - copied
                 continue
             }
@@ -85,7 +87,17 @@ extension PDFFile {
                 if let length {
                     try writeLength(object.number, length, object.offset..<end, to: &out)
                 } else {
-                    let data = try coder.deflatedAsCairo(try streamBytes(object.number).data)
+                    let stream = try streamBytes(object.number).data
+                    let data: [UInt8]
+                    switch cairoStream {
+                    case .stored(let compressedOnce)?:
+                        let raw = try coder.inflated(stream, what: "stream \(object.number)")
+                        data = try raw.withUnsafeBufferPointer { (raw) throws(RenderError) in
+                            try compressedOnce ? coder.deflated(raw) : coder.deflatedAsCairo(raw)
+                        }
+                    default:
+                        data = try coder.deflatedAsCairo(stream)
+                    }
                     try writeStream(object.number, object.offset..<end, data: data, lengths: &lengths, to: &out)
                 }
             }
@@ -170,13 +182,30 @@ extension PDFFile {
             && bytes[position..<(position + rest.count)].elementsEqual(rest)
     }
 
-    /// Whether object `number`, at `offset`, is a stream cairo opened (`N 0 obj\n<< /Length M 0 R\n`) and left without a
-    /// filter. Most objects are told apart by their first bytes, without being parsed.
-    private func isUncompressedCairoStream(_ number: Int, at offset: Int) -> Bool {
-        guard let lineEnd = cairoStreamLineEnd(at: offset) else { return false }
+    /// A stream cairo wrote that `write` compresses: left uncompressed (`Renderer.askCairoForUncompressedStreamsOnce`), or
+    /// stored (`FlateCoder.storingCairoStreams`), and then whether it is one cairo compresses whatever it is asked (a font
+    /// program or an image), compressed once by libdeflate, or else one compressed as cairo would have.
+    private enum CairoStream {
+        case uncompressed
+        case stored(compressedOnce: Bool)
+    }
+
+    /// What object `number`, at `offset`, is, if it is a stream cairo opened (`N 0 obj\n<< /Length M 0 R\n`) and left
+    /// without a filter or stored; nil for any other object. Most objects are told apart by their first bytes, without
+    /// being parsed.
+    private func cairoStream(_ number: Int, at offset: Int) -> CairoStream? {
+        guard let lineEnd = cairoStreamLineEnd(at: offset) else { return nil }
         let filter = Self.filterLine
-        if lineEnd + filter.count <= bytes.count, bytes[lineEnd..<(lineEnd + filter.count)].elementsEqual(filter) { return false }
-        return (try? streamBytes(number))?.filter == nil
+        guard lineEnd + filter.count <= bytes.count, bytes[lineEnd..<(lineEnd + filter.count)].elementsEqual(filter) else {
+            return (try? streamBytes(number))?.filter == nil ? .uncompressed : nil
+        }
+        // Stored by zlib: after its two bytes, the first block's type (bits 1 and 2) is 0, which zlib's level 0 writes
+        // and its default level only for bytes it cannot compress.
+        guard let stream = try? streamBytes(number), stream.filter == "FlateDecode", stream.data.count > 2,
+              stream.data[2] & 0x06 == 0, let dictionary = (try? indirectObject(number))?.value.dictionary else { return nil }
+        let subtype = dictionary["Subtype"]?.name
+        return .stored(compressedOnce: dictionary["Length1"] != nil || subtype == "Image" || subtype == "CIDFontType0C"
+                       || subtype == "Type1C" || subtype == "OpenType")
     }
 
     /// Where the line `N 0 obj\n<< /Length ` … ends (the byte after its line feed) when the object at `offset` starts so.

@@ -163,39 +163,43 @@ package struct Renderer: Sendable {
         var pages: [Page] = []
         swap(&pages, &document.pages)
         let sink = ByteSink()
+        let numberSpans = amendsPDF ? NumberSpanLog() : nil
+        numberSpans?.inkHeights = { [fonts] run in fonts.inkHeights(of: run) }
         return try withExtendedLifetime(sink) { () throws(RenderError) -> Data in
-            let first = pages.first?.size ?? Size(width: 595.28, height: 841.89)
-            let surface = try CairoSurface(taking: cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, first.width, first.height),
-                                           what: "creating the PDF")
-            setMetadata(info, on: surface)
-            let context = try CairoContext(surface: surface)
-            let tagger = tagsPDF ? PDFTagger(plan: plan) : nil
-            let numberSpans = amendsPDF ? NumberSpanLog() : nil
-            numberSpans?.inkHeights = { [fonts] run in fonts.inkHeights(of: run) }
-            let painter = Painter(context: context, fonts: fonts, vector: true, tagger: tagger, textLayerPlan: textLayer,
-                                  numberSpans: numberSpans, smoothsImages: false)
-            for index in pages.indices {
-                if stop.isRaised { throw .stopped }
-                let size = pages[index].size
-                cairo_pdf_surface_set_size(surface.handle, size.width, size.height)
-                if index < info.pageLabels.count {
-                    cairo_pdf_surface_set_page_label(surface.handle, info.pageLabels[index])
+            // cairo's deflaters store while it writes a file the amendment writes again, where its font programs and
+            // images are compressed once, by libdeflate (`FlateCoder.storingCairoStreams`); unamended, it is cairo's own.
+            try FlateCoder.storingCairoStreams(when: amendsPDF) { () throws(RenderError) in
+                let first = pages.first?.size ?? Size(width: 595.28, height: 841.89)
+                let surface = try CairoSurface(taking: cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, first.width, first.height),
+                                               what: "creating the PDF")
+                setMetadata(info, on: surface)
+                let context = try CairoContext(surface: surface)
+                let tagger = tagsPDF ? PDFTagger(plan: plan) : nil
+                let painter = Painter(context: context, fonts: fonts, vector: true, tagger: tagger, textLayerPlan: textLayer,
+                                      numberSpans: numberSpans, smoothsImages: false)
+                for index in pages.indices {
+                    if stop.isRaised { throw .stopped }
+                    let size = pages[index].size
+                    cairo_pdf_surface_set_size(surface.handle, size.width, size.height)
+                    if index < info.pageLabels.count {
+                        cairo_pdf_surface_set_page_label(surface.handle, info.pageLabels[index])
+                    }
+                    if index == 0 { tagger?.beginDocument(context.handle) }
+                    numberSpans?.beginPage(pages[index].frame)
+                    try painter.paint(pages[index].frame)
+                    if index == pages.count - 1 { tagger?.endDocument(context.handle) }
+                    cairo_show_page(context.handle)
+                    // Drawn: cairo holds what it needs of the page, and the frame's glyph runs are the largest part of
+                    // the heap by then.
+                    pages[index].frame = Frame(size: pages[index].frame.size)
                 }
-                if index == 0 { tagger?.beginDocument(context.handle) }
-                numberSpans?.beginPage(pages[index].frame)
-                try painter.paint(pages[index].frame)
-                if index == pages.count - 1 { tagger?.endDocument(context.handle) }
-                cairo_show_page(context.handle)
-                // Drawn: cairo holds what it needs of the page, and the frame's glyph runs are the largest part of
-                // the heap by then.
-                pages[index].frame = Frame(size: pages[index].frame.size)
+                if tagsPDF { addOutline(plan.outline, to: surface) }
+                try context.check("drawing the PDF")
+                // The frames' memory, freed page by page, goes back to the system before cairo writes the fonts and the
+                // amendment runs: left in malloc's heap it stayed resident to the end, the process's peak.
+                if Self.givesFreeMemoryBack.load(ordering: .relaxed) { mawjaz_release_free_memory() }
+                try surface.finish()
             }
-            if tagsPDF { addOutline(plan.outline, to: surface) }
-            try context.check("drawing the PDF")
-            // The frames' memory, freed page by page, goes back to the system before cairo writes the fonts and the
-            // amendment runs: left in malloc's heap it stayed resident to the end, the process's peak.
-            if Self.givesFreeMemoryBack.load(ordering: .relaxed) { mawjaz_release_free_memory() }
-            try surface.finish()
             if amendsPDF {
                 try PDFAmendment.amend(sink, info: info, elements: plan.elements, characterRenames: textLayer.characterRenames,
                                        numberSpans: numberSpans?.finished() ?? [], stop: stop)

@@ -211,6 +211,32 @@ import TestSupport
         }
     }
 
+    /// An amended file has its font programs, which cairo stored (`FlateCoder.storingCairoStreams`), compressed once,
+    /// by libdeflate (`FlateCoder.deflated`); a file not amended, cairo's own, has them as cairo compresses them, at
+    /// zlib's default level. None is left stored.
+    @Test func fontProgramsAreCompressedOnceByLibdeflate() throws {
+        let pdfs = try AmendedPDFs.make(["موجز الأسبوع 2024"], family: "Noto Naskh Arabic", title: "خطوط")
+        let coder = FlateCoder()
+        for (url, byLibdeflate) in [(pdfs.amended, true), (pdfs.plain, false)] {
+            let bytes = Array(try Data(contentsOf: url))
+            try bytes.withUnsafeBufferPointer { (buffer) throws(RenderError) in
+                let file = try PDFFile(buffer)
+                var programs = 0
+                for number in file.offsets.keys.sorted() {
+                    guard case .integer(let length)? = try file.indirectObject(number).value.dictionary?["Length1"] else { continue }
+                    let stream = try file.streamBytes(number)
+                    let plain = try coder.inflated(stream.data, what: "font \(number)")
+                    let once = try plain.withUnsafeBufferPointer { (data) throws(RenderError) in try coder.deflated(data) }
+                    #expect(plain.count == length && stream.filter == "FlateDecode")
+                    #expect((Array(stream.data) == once) == byLibdeflate, "font program \(number) of \(url.lastPathComponent)")
+                    #expect(stream.data.count > 2 && stream.data[2] & 0x06 != 0, "font program \(number) stored")
+                    programs += 1
+                }
+                #expect(programs >= 2)  // Noto Naskh Arabic and Noto Sans for the digits
+            }
+        }
+    }
+
     /// The file identifier (`/ID`) is the MD5 digest of the count of the bytes before the cross-reference table and of
     /// the CRC-32 of each 4,096 of them, not of the bytes themselves: checked with a CRC-32 and an MD5 of the test's own.
     @Test func theIdentifierDigestsEachBlocksChecksum() throws {
