@@ -237,6 +237,37 @@ import TestSupport
         }
     }
 
+    /// A zlib stream of stored blocks (as zlib's level 0 writes them, cairo's deflater while it stores) is read without
+    /// inflating: its blocks' bytes, those zlib's inflater gives; a compressed stream, or one whose block is not as
+    /// written, is left to the inflater.
+    @Test func storedBlocksAreReadWithoutInflating() throws {
+        let text = Array(repeating: Array("موجز ".utf8), count: 20_000).flatMap { $0 }  // three blocks of at most 65,535
+        var stream: [UInt8] = [0x78, 0x01], rest = text[...]
+        while !rest.isEmpty {
+            let block = rest.prefix(65_535)
+            rest = rest.dropFirst(block.count)
+            let length = UInt16(block.count)
+            stream += [rest.isEmpty ? 1 : 0, UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8(~length >> 8)]
+            stream += block
+        }
+        var a: UInt32 = 1, b: UInt32 = 0  // Adler-32
+        for byte in text {
+            a = (a + UInt32(byte)) % 65_521
+            b = (b + a) % 65_521
+        }
+        stream += [UInt8(b >> 8), UInt8(b & 0xFF), UInt8(a >> 8), UInt8(a & 0xFF)]
+        let coder = FlateCoder()
+        try stream.withUnsafeBufferPointer { (data) throws(RenderError) in
+            #expect(PDFFile.storedBytes(data) == text)
+            #expect(try coder.inflated(data, what: "the test's stream") == text)
+        }
+        let compressed = try text.withUnsafeBufferPointer { (data) throws(RenderError) in try coder.deflated(data) }
+        compressed.withUnsafeBufferPointer { #expect(PDFFile.storedBytes($0) == nil) }
+        var broken = stream
+        broken[5] ^= 1  // the first block's length's complement
+        broken.withUnsafeBufferPointer { #expect(PDFFile.storedBytes($0) == nil) }
+    }
+
     /// The file identifier (`/ID`) is the MD5 digest of the count of the bytes before the cross-reference table and of
     /// the CRC-32 of each 4,096 of them, not of the bytes themselves: checked with a CRC-32 and an MD5 of the test's own.
     @Test func theIdentifierDigestsEachBlocksChecksum() throws {
