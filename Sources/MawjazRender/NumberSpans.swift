@@ -503,7 +503,9 @@ final class NumberSpanLog {
         // A row of a table in a column: its cells' lines, each handed to poppler with its column's, are handed as one.
         let columnLines = baseline.lines.count > 1 && !joinedAcross
             ? pages[baseline.page].readerLines.reversed().prefix { $0.firstGlyph >= baseline.firstGlyph }.compactMap(\.columnLine) : []
+        // Lines joined across baselines (`continuesPDFiumLine`) are left to poppler each on a line of its own: no row.
         if joinedAcross {
+            // Nothing to hand poppler as a row.
         } else if spanningColumns > 1, spanningColumns == baseline.lines.count {
             // Page furniture on one baseline of a page of columns (a running foot's two ends), each handed over the
             // columns: handed as one line there, else poppler read the two on one baseline in either order.
