@@ -301,19 +301,20 @@ final class NumberSpanLog {
             drawn.reserveCapacity(line.text.utf8.count)
             popplerDrawn = drawn
         }
-        let advances = Self.edgeAdvances(of: line)
+        let leftmost = Self.edgeRun(of: line, rightmost: false), rightmost = Self.edgeRun(of: line, rightmost: true)
+        let advances = Self.edgeAdvances(leftmost: leftmost, rightmost: rightmost)
         if let baseline = baselineLines, baseline.page == pages.count - 1 {
             if Self.joinsBaseline(origin.y, firstAdvance: advances.left, rightmost: baseline.rightmost) {
                 if origin.x >= baseline.rightmost.x {
                     baselineLines?.rightmost = (origin.x, origin.y, advances.right)
-                    rightmostRun = Self.edgeRun(of: line, rightmost: true).map { ($0, origin.y) }
+                    rightmostRun = rightmost.map { ($0, origin.y) }
                 }
                 return
             }
-            if continuesPDFiumLine(line, at: origin) {
+            if continuesPDFiumLine(leftmost: leftmost, at: origin) {
                 // Read after the lines before it, as the next of PDFium's groups: its objects are the ones read last.
                 baselineLines?.rightmost = (origin.x, origin.y, advances.right)
-                rightmostRun = Self.edgeRun(of: line, rightmost: true).map { ($0, origin.y) }
+                rightmostRun = rightmost.map { ($0, origin.y) }
                 baselineJoinedAcross = true
                 return
             }
@@ -321,18 +322,18 @@ final class NumberSpanLog {
         noteBaseline()
         baselineLines = (pages.count - 1, (origin.x, origin.y, advances.right), glyphCount, glyphCount, [], false, false,
                          readerSpanCount, false, 0)
-        rightmostRun = Self.edgeRun(of: line, rightmost: true).map { ($0, origin.y) }
+        rightmostRun = rightmost.map { ($0, origin.y) }
     }
 
-    /// Whether PDFium reads `line`, whose baseline's left end is at `origin` and which does not join the current
-    /// baseline's lines (`joinsBaseline`), on the same line as them all the same (`CPDF_TextPage::ProcessInsertObject`):
-    /// it begins a new line only when the object it read last (the baseline's rightmost) and the next one (the line's
+    /// Whether PDFium reads a line whose leftmost glyph run is `leftmost` (`edgeRun`), whose baseline's left end is at
+    /// `origin` and which does not join the current baseline's lines (`joinsBaseline`), on the same line as them all the
+    /// same (`CPDF_TextPage::ProcessInsertObject`): it begins a new line only when the object it read last (the baseline's rightmost) and the next one (the line's
     /// leftmost) have glyph boxes apart in height, or when their baselines stand apart, unless one's baseline lies within
     /// the other's glyph box (the other of more than one glyph). A letterhead's Arabic name beside its English one
     /// wrapped on two lines, each block centred: the Arabic baseline stood 6.9 pt below the first English one, within its
     /// glyphs, and PDFium read the two as one line, the Arabic name's words turned around (`المالية وزارة Ministry of`).
-    private func continuesPDFiumLine(_ line: TextLine, at origin: Point) -> Bool {
-        guard let inkHeights, let previous = rightmostRun, let next = Self.edgeRun(of: line, rightmost: false),
+    private func continuesPDFiumLine(leftmost: GlyphRun?, at origin: Point) -> Bool {
+        guard let inkHeights, let previous = rightmostRun, let next = leftmost,
               abs(origin.y - previous.y) < 1.5 * max(previous.run.font.size, next.font.size),
               let before = inkHeights(previous.run), let after = inkHeights(next) else { return false }
         // Each box widened by a fiftieth of its size: PDFium's glyph boxes stood up to 0.15 pt beyond cairo's (measured on
@@ -363,19 +364,11 @@ final class NumberSpanLog {
         abs(y - rightmost.y) <= max(firstAdvance, rightmost.advance) / 2
     }
 
-    /// The advances of `line`'s leftmost and rightmost glyphs.
-    private static func edgeAdvances(of line: TextLine) -> (left: Double, right: Double) {
-        var left = 0.0, right = 0.0, leftX = Double.infinity, rightX = -Double.infinity
-        for run in line.runs where !run.glyphs.isEmpty {
-            if run.x < leftX {
-                leftX = run.x
-                left = (run.glyphs.count > 1 ? run.glyphs[1].x : run.width) - run.glyphs[0].x
-            }
-            if run.x >= rightX {
-                rightX = run.x
-                right = run.width - run.glyphs[run.glyphs.count - 1].x
-            }
-        }
+    /// The advances of the leftmost glyph of `leftmost` and the rightmost of `rightmost`, a line's edge runs (`edgeRun`),
+    /// 0 for a line without glyphs.
+    private static func edgeAdvances(leftmost: GlyphRun?, rightmost: GlyphRun?) -> (left: Double, right: Double) {
+        let left = leftmost.map { ($0.glyphs.count > 1 ? $0.glyphs[1].x : $0.width) - $0.glyphs[0].x } ?? 0
+        let right = rightmost.map { $0.width - $0.glyphs[$0.glyphs.count - 1].x } ?? 0
         return (left, right)
     }
 
