@@ -6,9 +6,10 @@ import Foundation
 /// domain) and file paths (a word beginning with a drive letter, a colon and a backslash, `C:\Users\…`, or with two
 /// backslashes, `\\server\share`, or with a slash and holding another after its first name, `/srv/mawjaz/out/…`; and
 /// relative ones, `isRelativePath`: `docs/annex-2.pdf`, `../shared/x.txt`, `reports/2024/q3.csv`) of a paragraph, and its
-/// words joined by a slash before a letter (`isSlashWord`: `and/or`, `و/أو`, `km/h`) and codes joined by hyphens
-/// (`isHyphenCode`: `550e8400-e29b-41d4`, `v3.0-rc1`): a reader copies a token split across two lines as two pieces
-/// (`and/ or`), so it is kept whole.
+/// words joined by a slash before a letter (`isSlashWord`: `and/or`, `و/أو`, `km/h`), codes joined by hyphens
+/// (`isHyphenCode`: `550e8400-e29b-41d4`, `v3.0-rc1`), codes with a dot or a colon before a digit (`isDottedCode`:
+/// `00:1A:2B:3C:4D:5E`, `build.5.zip`): a reader copies a token split across two lines as two pieces (`and/ or`), so
+/// it is kept whole.
 enum UnbrokenTokens {
     /// The UTF-8 byte ranges of `text`'s URLs, e-mail addresses, paths and words joined by a slash: a token runs to the
     /// next white space (or direction mark), less trailing sentence punctuation and a closing bracket or quote it does
@@ -43,7 +44,7 @@ enum UnbrokenTokens {
     /// backslash, a slash that begins a word (after white space or an opening bracket or quote, or the text's start), or
     /// one after a Latin letter, a digit, a dot, a hyphen or an underscore (a relative path's, or a word joined by a
     /// slash), or after a character beyond ASCII (`و/أو`), or a hyphen before a Latin letter in a word holding a digit (a
-    /// code, `isHyphenCode`). Most paragraphs hold
+    /// code, `isHyphenCode`), or a dot or a colon between a Latin letter and a digit (`isDottedCode`). Most paragraphs hold
     /// none, and are not cut into words. Read from the string's bytes in place, looking
     /// behind only at a `/` or a `.`: through the UTF-8 view's iterator, carrying the last three bytes, it cost some 18
     /// instructions a byte, 0.28 M of a 3-page document.
@@ -68,9 +69,10 @@ enum UnbrokenTokens {
                     while start > 0, bytes[start - 1] > 0x20 { start -= 1 }
                     while end < bytes.count, bytes[end] > 0x20 { end += 1 }
                     if bytes[start..<end].contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) { return true }
-                case UInt8(ascii: "."):
-                    if index >= 3, bytes[index - 1] | 0x20 == UInt8(ascii: "w"), bytes[index - 2] | 0x20 == UInt8(ascii: "w"),
-                       bytes[index - 3] | 0x20 == UInt8(ascii: "w") { return true }
+                case UInt8(ascii: "."), UInt8(ascii: ":"):
+                    if index > 0, index + 1 < bytes.count, isLetterByte(bytes[index - 1]), isDigitByte(bytes[index + 1]) { return true }
+                    if bytes[index] == UInt8(ascii: "."), index >= 3, bytes[index - 1] | 0x20 == UInt8(ascii: "w"),
+                       bytes[index - 2] | 0x20 == UInt8(ascii: "w"), bytes[index - 3] | 0x20 == UInt8(ascii: "w") { return true }
                 default:
                     continue
                 }
@@ -103,16 +105,14 @@ enum UnbrokenTokens {
                 path = true
             }
         }
-        var code = false
+        var code = false, dotted = false
         if start == nil {
             var first = word.startIndex
             while first < word.endIndex, let scalar = word.unicodeScalars[first...].first, openers.contains(scalar) {
                 first = word.index(after: first)
             }
-            if word.unicodeScalars[first...].contains("-") {
-                start = first
-                code = true
-            }
+            start = first
+            if word.unicodeScalars[first...].contains("-") { code = true } else { dotted = true }
         }
         guard let begin = start else { return nil }
         var token = word[begin...]
@@ -127,8 +127,8 @@ enum UnbrokenTokens {
                 break
             }
         }
-        if code {
-            guard isHyphenCode(token.unicodeScalars) else { return nil }
+        if code || dotted {
+            guard (code && isHyphenCode(token.unicodeScalars)) || isDottedCode(token.unicodeScalars) else { return nil }
         } else {
             let isSlashWord = path && isSlashWord(token.unicodeScalars)
             guard isSlashWord || token.count > (email ? 2 : 4), !email || token.contains("@"),
@@ -211,6 +211,38 @@ enum UnbrokenTokens {
             previous = scalar
         }
         return hyphenBeforeLetter && digit && previous != "-"
+    }
+
+    /// Whether `scalars` are a code of Latin letters and digits with a dot or a colon between a letter and a digit: ASCII
+    /// letters, digits, `.`, `:`, `_`, `+` and `-`, a letter or a digit first and last (`00:1A:2B:3C:4D:5E`,
+    /// `plan_v2.3.1-beta+build.5.zip`, `No.7`). UAX #14 as Pango applies it lets a line break after such a dot or colon
+    /// (`4D:` then `5E`), and both readers copied a MAC address and a file name so broken as two words; after a digit
+    /// (`9:30`, `3.5`) or before a letter (`e.g.`, `U.S.`) there is no break to keep.
+    static func isDottedCode(_ scalars: Substring.UnicodeScalarView) -> Bool {
+        guard let first = scalars.first, let last = scalars.last, first.isASCII, last.isASCII,
+              isNameByte(UInt8(first.value)), isNameByte(UInt8(last.value)) else { return false }
+        // The two bytes before each one: a letter, then a dot or a colon, before a digit.
+        var beforePrevious: UInt8 = 0, previous: UInt8 = 0, dotBeforeDigit = false
+        for scalar in scalars {
+            guard scalar.isASCII else { return false }
+            let byte = UInt8(scalar.value)
+            guard isNameByte(byte) || ".:_+-".utf8.contains(byte) else { return false }
+            if isDigitByte(byte), previous == UInt8(ascii: ".") || previous == UInt8(ascii: ":"), isLetterByte(beforePrevious) {
+                dotBeforeDigit = true
+            }
+            (beforePrevious, previous) = (previous, byte)
+        }
+        return dotBeforeDigit
+    }
+
+    /// Whether `byte` is an ASCII letter.
+    private static func isLetterByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+    }
+
+    /// Whether `byte` is an ASCII digit.
+    private static func isDigitByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     /// Whether `scalar` may stand in a relative path's name: an ASCII letter or digit, `.`, `-`, `_` or `~`.

@@ -259,6 +259,31 @@ import TestSupport
         try expectEachOnOneLine(codes, in: cases, widths: stride(from: 280.0, through: 420, by: 5), justification: justification)
     }
 
+    /// What is a code with a dot or a colon between a letter and a digit: a MAC address, a file name, `No.7`; not times,
+    /// decimals, abbreviations or an IPv6 address (no break in any of them).
+    @Test func dottedCodesAreFound() {
+        func tokens(_ text: String) -> [String] {
+            UnbrokenTokens.ranges(in: text).map { String(decoding: Array(text.utf8)[$0], as: UTF8.self) }
+        }
+        #expect(tokens("MAC 00:1A:2B:3C:4D:5E, file (plan_v2.3.1-beta+build.5.zip) and No.7 at 9:30, 3.5 e.g. U.S. 2001:db8::1 a.b")
+                == ["00:1A:2B:3C:4D:5E", "plan_v2.3.1-beta+build.5.zip", "No.7"])
+        #expect(tokens("العنوان 00:1A:2B:3C:4D:5E، الساعة 9:30 والقيمة 3.5 والإصدار v2.3.1") == ["00:1A:2B:3C:4D:5E"])
+    }
+
+    /// A code with a dot or a colon between a letter and a digit at a line's end moves whole to the next line: broken after
+    /// `4D:` or `build.`, it was copied by both readers as two words (held-out briefs, round copy37).
+    @Test(arguments: [Justification.spaces, .kashida])
+    func aDottedCodeMovesWholeToTheNextLine(justification: Justification) throws {
+        let codes = ["00:1A:2B:3C:4D:5E", "plan_v2.3.1-beta+build.5.zip", "No.7"]
+        let cases: [(String, TextStyle, Direction)] = [
+            ("سجل الفريق الجهاز ذا العنوان 00:1A:2B:3C:4D:5E في الشبكة، وأرسل الحزمة plan_v2.3.1-beta+build.5.zip إلى الخادم "
+             + "بعد مراجعة القرار No.7 وبيانات الأعوام كلها.", arabic, .rightToLeft),
+            ("The team registered the device 00:1A:2B:3C:4D:5E on the network and sent plan_v2.3.1-beta+build.5.zip to the "
+             + "server after reading decision No.7 and the figures of every year.", latin, .leftToRight),
+        ]
+        try expectEachOnOneLine(codes, in: cases, widths: stride(from: 200.0, through: 420, by: 5), justification: justification)
+    }
+
     /// Shapes each of `cases` justified at every width of `widths` (`eachJustifiedLayout`) and expects each of `tokens`
     /// that a case holds whole on one of its lines.
     private func expectEachOnOneLine(_ tokens: [String], in cases: [(String, TextStyle, Direction)], widths: StrideThrough<Double>,
