@@ -302,19 +302,19 @@ final class NumberSpanLog {
             popplerDrawn = drawn
         }
         let leftmost = Self.edgeRun(of: line, rightmost: false), rightmost = Self.edgeRun(of: line, rightmost: true)
-        let advances = Self.edgeAdvances(leftmost: leftmost, rightmost: rightmost)
+        let advances = Self.edgeAdvances(of: line, leftmost: leftmost, rightmost: rightmost)
         if let baseline = baselineLines, baseline.page == pages.count - 1 {
             if Self.joinsBaseline(origin.y, firstAdvance: advances.left, rightmost: baseline.rightmost) {
                 if origin.x >= baseline.rightmost.x {
                     baselineLines?.rightmost = (origin.x, origin.y, advances.right)
-                    rightmostRun = rightmost.map { ($0, origin.y) }
+                    rightmostRun = rightmost.map { (line.runs[$0], origin.y) }
                 }
                 return
             }
-            if continuesPDFiumLine(leftmost: leftmost, at: origin) {
+            if continuesPDFiumLine(line, leftmost: leftmost, at: origin) {
                 // Read after the lines before it, as the next of PDFium's groups: its objects are the ones read last.
                 baselineLines?.rightmost = (origin.x, origin.y, advances.right)
-                rightmostRun = rightmost.map { ($0, origin.y) }
+                rightmostRun = rightmost.map { (line.runs[$0], origin.y) }
                 baselineJoinedAcross = true
                 return
             }
@@ -322,19 +322,21 @@ final class NumberSpanLog {
         noteBaseline()
         baselineLines = (pages.count - 1, (origin.x, origin.y, advances.right), glyphCount, glyphCount, [], false, false,
                          readerSpanCount, false, 0)
-        rightmostRun = rightmost.map { ($0, origin.y) }
+        rightmostRun = rightmost.map { (line.runs[$0], origin.y) }
     }
 
-    /// Whether PDFium reads a line whose leftmost glyph run is `leftmost` (`edgeRun`), whose baseline's left end is at
-    /// `origin` and which does not join the current baseline's lines (`joinsBaseline`), on the same line as them all the
-    /// same (`CPDF_TextPage::ProcessInsertObject`): it begins a new line only when the object it read last (the baseline's rightmost) and the next one (the line's
-    /// leftmost) have glyph boxes apart in height, or when their baselines stand apart, unless one's baseline lies within
-    /// the other's glyph box (the other of more than one glyph). A letterhead's Arabic name beside its English one
-    /// wrapped on two lines, each block centred: the Arabic baseline stood 6.9 pt below the first English one, within its
-    /// glyphs, and PDFium read the two as one line, the Arabic name's words turned around (`المالية وزارة Ministry of`).
-    private func continuesPDFiumLine(leftmost: GlyphRun?, at origin: Point) -> Bool {
-        guard let inkHeights, let previous = rightmostRun, let next = leftmost,
-              abs(origin.y - previous.y) < 1.5 * max(previous.run.font.size, next.font.size),
+    /// Whether PDFium reads `line`, whose leftmost glyph run is `line.runs[leftmost]` (`edgeRun`), whose baseline's left
+    /// end is at `origin` and which does not join the current baseline's lines (`joinsBaseline`), on the same line as them
+    /// all the same (`CPDF_TextPage::ProcessInsertObject`): it begins a new line only when the object it read last (the
+    /// baseline's rightmost) and the next one (the line's leftmost) have glyph boxes apart in height, or when their
+    /// baselines stand apart, unless one's baseline lies within the other's glyph box (the other of more than one glyph).
+    /// A letterhead's Arabic name beside its English one wrapped on two lines, each block centred: the Arabic baseline
+    /// stood 6.9 pt below the first English one, within its glyphs, and PDFium read the two as one line, the Arabic name's
+    /// words turned around (`المالية وزارة Ministry of`).
+    private func continuesPDFiumLine(_ line: TextLine, leftmost: Int?, at origin: Point) -> Bool {
+        guard let inkHeights, let previous = rightmostRun, let leftmost else { return false }
+        let next = line.runs[leftmost]
+        guard abs(origin.y - previous.y) < 1.5 * max(previous.run.font.size, next.font.size),
               let before = inkHeights(previous.run), let after = inkHeights(next) else { return false }
         // Each box widened by a fiftieth of its size: PDFium's glyph boxes stood up to 0.15 pt beyond cairo's (measured on
         // a letterhead's `والتخطيط` at 13 pt: its top at 102.9 pt, cairo's at 103.06, the English baseline at 103.04).
@@ -345,12 +347,14 @@ final class NumberSpanLog {
         return (previous.run.glyphs.count > 1 && beforeBox.contains(origin.y)) || (next.glyphs.count > 1 && afterBox.contains(previous.y))
     }
 
-    /// `line`'s rightmost glyph run (else its leftmost) of any glyphs.
-    private static func edgeRun(of line: TextLine, rightmost: Bool) -> GlyphRun? {
-        var edge: GlyphRun?
-        for run in line.runs where !run.glyphs.isEmpty {
-            guard let current = edge else { edge = run; continue }
-            if rightmost ? run.x >= current.x : run.x < current.x { edge = run }
+    /// The index in `line.runs` of its rightmost glyph run (else its leftmost) of any glyphs: an index, not the run, so that
+    /// no run is copied for each one looked at (a copy of each cost some 0.5 M instructions a 21-page document).
+    private static func edgeRun(of line: TextLine, rightmost: Bool) -> Int? {
+        var edge: Int?
+        for index in line.runs.indices where !line.runs[index].glyphs.isEmpty {
+            guard let current = edge else { edge = index; continue }
+            let x = line.runs[index].x, edgeX = line.runs[current].x
+            if rightmost ? x >= edgeX : x < edgeX { edge = index }
         }
         return edge
     }
@@ -364,11 +368,18 @@ final class NumberSpanLog {
         abs(y - rightmost.y) <= max(firstAdvance, rightmost.advance) / 2
     }
 
-    /// The advances of the leftmost glyph of `leftmost` and the rightmost of `rightmost`, a line's edge runs (`edgeRun`),
-    /// 0 for a line without glyphs.
-    private static func edgeAdvances(leftmost: GlyphRun?, rightmost: GlyphRun?) -> (left: Double, right: Double) {
-        let left = leftmost.map { ($0.glyphs.count > 1 ? $0.glyphs[1].x : $0.width) - $0.glyphs[0].x } ?? 0
-        let right = rightmost.map { $0.width - $0.glyphs[$0.glyphs.count - 1].x } ?? 0
+    /// The advances of `line`'s leftmost glyph, in its run `line.runs[leftmost]`, and of its rightmost, in
+    /// `line.runs[rightmost]` (its edge runs, `edgeRun`); 0 for a line without glyphs.
+    private static func edgeAdvances(of line: TextLine, leftmost: Int?, rightmost: Int?) -> (left: Double, right: Double) {
+        var left = 0.0, right = 0.0
+        if let leftmost {
+            let glyphs = line.runs[leftmost].glyphs
+            left = (glyphs.count > 1 ? glyphs[1].x : line.runs[leftmost].width) - glyphs[0].x
+        }
+        if let rightmost {
+            let glyphs = line.runs[rightmost].glyphs
+            right = line.runs[rightmost].width - glyphs[glyphs.count - 1].x
+        }
         return (left, right)
     }
 
