@@ -186,6 +186,11 @@ struct PDFChanges {
         versions[number] = .value(bytes)
     }
 
+    /// Gives object `number` the value `written`, as `PDFObject.write` writes it.
+    mutating func replace(_ number: Int, written: [UInt8]) {
+        versions[number] = .value(written)
+    }
+
     /// Gives stream object `number` the data `compressed`, compressed with /FlateDecode.
     mutating func replaceStream(_ number: Int, compressed: [UInt8]) {
         versions[number] = .streamData(compressed)

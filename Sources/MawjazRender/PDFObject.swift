@@ -182,7 +182,7 @@ enum PDFObject: Equatable, Sendable {
 
     /// Appends `value` in decimal digits, without making a string of it (the structure elements' lists of kids are
     /// mostly numbers).
-    private static func appendDecimal(_ value: Int, to output: inout [UInt8]) {
+    fileprivate static func appendDecimal(_ value: Int, to output: inout [UInt8]) {
         if value < 0 { output.append(UInt8(ascii: "-")) }
         var rest = value.magnitude, scale: UInt = 1
         while rest / scale >= 10 { scale *= 10 }
@@ -496,6 +496,160 @@ struct PDFParser {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
         default: return nil
         }
+    }
+}
+
+extension PDFParser {
+    /// Reads the object that starts here, as `object()` reads it, and appends it to `output` as `PDFObject.write` writes
+    /// what `object()` reads: no name, array or dictionary is made of it (`PDFAmendment.addTexts` copies the structure
+    /// elements it writes again with their texts so).
+    /// False, `position` and `output` then anywhere, at what it does not copy so: a string, a name or keyword beyond
+    /// ASCII, anything `object()` would not read; `object()` is to read the object from where it started instead.
+    mutating func copyObject(to output: inout [UInt8]) -> Bool {
+        skipSpace()
+        guard position < bytes.count else { return false }
+        switch bytes[position] {
+        case UInt8(ascii: "/"):
+            return copyName(to: &output)
+        case UInt8(ascii: "<"):
+            guard position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "<") else { return false }
+            position += 2
+            output.append(utf8: "<< ")
+            var first = true
+            while true {
+                skipSpace()
+                if position + 1 < bytes.count, bytes[position] == UInt8(ascii: ">"), bytes[position + 1] == UInt8(ascii: ">") {
+                    position += 2
+                    output.append(utf8: " >>")
+                    return true
+                }
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "/") else { return false }
+                if !first { output.append(UInt8(ascii: " ")) }
+                first = false
+                guard copyName(to: &output) else { return false }
+                output.append(UInt8(ascii: " "))
+                guard copyObject(to: &output) else { return false }
+            }
+        case UInt8(ascii: "["):
+            var kids: [Int]? = nil
+            return copyArray(to: &output, kids: &kids)
+        case UInt8(ascii: "("):
+            return false
+        default:
+            let start = position
+            if let number = integer() {
+                // `N G R` is a reference.
+                let afterNumber = position
+                append(number, readFrom: start..<afterNumber, to: &output)
+                if let generation = integer(), isKeyword(UInt8(ascii: "R")) {
+                    output.append(UInt8(ascii: " "))
+                    PDFObject.appendDecimal(generation, to: &output)
+                    output.append(UInt8(ascii: " "))
+                    output.append(UInt8(ascii: "R"))
+                } else {
+                    position = afterNumber
+                }
+                return true
+            }
+            // `true`, `false` and `null`, and a real number, are written as they were read.
+            while position < bytes.count, !Self.endsToken(bytes[position]) { position += 1 }
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<position])
+            guard !word.isEmpty else { return false }
+            let isReal = word.allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".")
+                || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
+            guard isReal || word.elementsEqual("true".utf8) || word.elementsEqual("false".utf8) || word.elementsEqual("null".utf8)
+            else { return false }
+            output.append(contentsOf: word)
+            return true
+        }
+    }
+
+    /// Copies the name that starts here (at its slash), as `object()` reads it and `PDFObject.write` writes it; false for
+    /// a name beyond ASCII (read as UTF-8, with any malformed byte replaced).
+    private mutating func copyName(to output: inout [UInt8]) -> Bool {
+        output.append(UInt8(ascii: "/"))
+        position += 1
+        // Byte by byte: a name is a few bytes, which an append of the run cost more than.
+        while position < bytes.count {
+            let byte = bytes[position]
+            if Self.endsToken(byte) { break }
+            guard byte < 0x80 else { return false }
+            output.append(byte)
+            position += 1
+        }
+        return true
+    }
+
+    /// Appends `number`, read from the bytes `digits`, as `PDFObject.write` writes it: the bytes themselves when they
+    /// are its digits written so (no sign, no zero before them), else the number written again.
+    private func append(_ number: Int, readFrom digits: Range<Int>, to output: inout [UInt8]) {
+        if number > 0, bytes[digits.lowerBound] != UInt8(ascii: "0"), bytes[digits.lowerBound] != UInt8(ascii: "+") {
+            for index in digits { output.append(bytes[index]) }
+        } else {
+            PDFObject.appendDecimal(number, to: &output)
+        }
+    }
+
+    /// The object number of the reference `N G R` that starts here, read past; nil, nothing read, for anything else.
+    mutating func reference() -> Int? {
+        let start = position
+        if let number = integer(), integer() != nil, isKeyword(UInt8(ascii: "R")) { return number }
+        position = start
+        return nil
+    }
+}
+
+extension PDFParser {
+    /// Copies a structure element's /K as `copyObject` does, and gives the objects it refers to: the references of an
+    /// array, or the reference it is; nil where `copyObject` copies nothing.
+    mutating func copyKids(to output: inout [UInt8]) -> [Int]? {
+        skipSpace()
+        guard position < bytes.count else { return nil }
+        guard bytes[position] == UInt8(ascii: "[") else {
+            let start = position
+            let kid = reference()
+            position = start
+            guard copyObject(to: &output) else { return nil }
+            return kid.map { [$0] } ?? []
+        }
+        var kids: [Int]? = []
+        guard copyArray(to: &output, kids: &kids) else { return nil }
+        return kids
+    }
+
+    /// Copies the array that starts here (at its bracket) as `copyObject` copies it; the object numbers of the
+    /// references among its elements are added to `kids` unless it is nil.
+    private mutating func copyArray(to output: inout [UInt8], kids: inout [Int]?) -> Bool {
+        position += 1
+        output.append(UInt8(ascii: "["))
+        var first = true
+        while true {
+            skipSpace()
+            if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+                position += 1
+                output.append(UInt8(ascii: "]"))
+                return true
+            }
+            if !first { output.append(UInt8(ascii: " ")) }
+            first = false
+            if kids != nil {
+                let start = position
+                if let kid = reference() {
+                    kids?.append(kid)
+                    position = start
+                }
+            }
+            guard copyObject(to: &output) else { return false }
+        }
+    }
+
+    /// Whether the run of regular characters after any white space, which `keyword()` reads, is `word`; read past
+    /// either way, with no string made of it.
+    mutating func isWord(_ word: String) -> Bool {
+        skipSpace()
+        let start = position
+        while position < bytes.count, !Self.endsToken(bytes[position]) { position += 1 }
+        return UnsafeBufferPointer(rebasing: bytes[start..<position]).elementsEqual(word.utf8)
     }
 }
 

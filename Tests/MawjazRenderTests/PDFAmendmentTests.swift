@@ -415,6 +415,51 @@ import TestSupport
         }
     }
 
+    @Test func objectsAreCopiedAsTheyAreReadAndWritten() throws {
+        // `copyObject` writes what it copies as `object()` reads it and `PDFObject.write` writes it, without making it.
+        let copied = [
+            "<< /Type /StructElem\n   /S /P\n   /P 3 0 R\n   /Pg 2 0 R /K 0\n>>",
+            "<< /K [ 4 0 R 5 0 R << /Type /MCR /Pg 7 0 R /MCID 3 >> 12 ] /N#20x -7 /R +5 /F 0.5 /G -.25 /B true /Z null /E << >> /A [] >>",
+            "[99999999999999999999 1 2 0 R 3 4 false]", "%a comment\n/Name", "12 0 R",
+        ]
+        for source in copied {
+            var output: [UInt8] = []
+            let isCopied = Array(source.utf8).withUnsafeBufferPointer { bytes in
+                var parser = PDFParser(bytes)
+                return parser.copyObject(to: &output)
+            }
+            #expect(isCopied, "\(source)")
+            #expect(String(decoding: output, as: UTF8.self) == (try Self.object(source)).serialized)
+        }
+        // A string, a name or keyword beyond ASCII, and what `object()` does not read are left to it.
+        for source in ["(a string)", "<FEFF0627>", "<< /T (x) >>", "[1 /é]", "1e5", "<< 1 2 >>", "[1 2"] {
+            var output: [UInt8] = []
+            let isCopied = Array(source.utf8).withUnsafeBufferPointer { bytes in
+                var parser = PDFParser(bytes)
+                return parser.copyObject(to: &output)
+            }
+            #expect(!isCopied, "\(source)")
+        }
+    }
+
+    @Test func structureElementsAreCopiedAndGivenTheirTexts() throws {
+        // The document's /K holds a marked-content reference among its kids; the figure has an /Alt already, replaced
+        // where it stands; the paragraph holds a string, so it is read as objects, not copied: each written as before.
+        var objects = Self.minimalObjects()
+        objects[6] = Array("<< /Type /StructElem\n   /S /Document\n   /P 6 0 R\n   /K [ 8 0 R << /Type /MCR /Pg 3 0 R /MCID 0 >> 9 0 R ]\n>>".utf8)
+        objects[7] = Array("<< /Type /StructElem /Alt (old) /S /Figure /P 7 0 R >>".utf8)
+        objects[8] = Array("<< /Type /StructElem /S /P /T (a \\(title\\)) /P 7 0 R /Pg 3 0 R /K 0 >>".utf8)
+        let amended = String(decoding: try Self.amended(Self.file(objects), info: Self.info, elements: Self.elements), as: UTF8.self)
+        #expect(amended.contains("\n7 0 obj\n<< /Type /StructElem\n   /S /Document\n   /P 6 0 R\n   /K [ 8 0 R << /Type /MCR /Pg 3 0 R /MCID 0 >> 9 0 R ]\n>>\nendobj\n"))
+        #expect(amended.contains("\n8 0 obj\n<< /Type /StructElem /Alt <FEFF0645062E06370637> /S /Figure /P 7 0 R >>\nendobj\n"))
+        #expect(amended.contains("\n9 0 obj\n<< /Type /StructElem /S /P /T (a \\(title\\)) /P 7 0 R /Pg 3 0 R /K 0 /ActualText <FEFF06460635> >>\nendobj\n"))
+        // The tree's types are checked in its order, the copied elements' as the others'.
+        #expect(throws: RenderError.amendment("the structure tree has 3 elements, not the 3 planned")) {
+            try Self.amended(Self.file(objects), info: Self.info,
+                             elements: [Self.elements[0], StructurePlan.Element(type: "P"), Self.elements[1]])
+        }
+    }
+
     @Test func theProfileIsAWellFormedICCVersion2DisplayProfile() throws {
         let profile = SRGBProfile.bytes
         func uint32(_ offset: Int) -> Int { profile[offset..<(offset + 4)].reduce(0) { $0 << 8 | Int($1) } }
