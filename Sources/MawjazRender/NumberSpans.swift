@@ -157,6 +157,9 @@ final class NumberSpanLog {
         var pdfiumLines: [PDFiumLine] = []
         /// The glyphs of each run of white space only, which cairo may leave out of the stream (nothing to ink).
         var blankRuns: [Range<Int>] = []
+        /// Whether PDFium surely takes the page's lines to run across it (`linesRunAcross(_:size:)`): only then are a line's
+        /// objects each handed their piece of its text (`PDFiumLine.slices`).
+        var linesRunAcross = true
         /// Whether poppler reads the page left to right: it holds at least as many left-to-right letters as right-to-left
         /// ones (`ReaderLine.letterBalance`); `ReaderLine` models its reading so.
         var readsLeftToRight = true
@@ -247,9 +250,39 @@ final class NumberSpanLog {
         for index in items.indices {
             if case .text(let line) = items[index].item { balance += ReaderLine.letterBalance(line.text) }
         }
-        pages.append(Page(readsLeftToRight: balance >= 0))
+        pages.append(Page(linesRunAcross: Self.linesRunAcross(items, size: frame.size), readsLeftToRight: balance >= 0))
         pageColumns = Self.columns(of: items)
         lineNumber = 0
+    }
+
+    /// Whether PDFium takes the lines of a page of `items` (`size` large) to run across it, as far as the lines' boxes tell
+    /// (PDFium's `FindTextlineFlowOrientation`, over its text objects' boxes): the page's columns of points that some
+    /// line covers are more than 0.8 of those between its leftmost and rightmost, or it is less than two lines high.
+    /// Where it guesses otherwise (the rows of a long table on a landscape page cover more of its height than its cells of
+    /// its width), it takes an object of one glyph to run down the page, and a line read object by object came apart.
+    static func linesRunAcross(_ items: [Frame.Placed], size: Size) -> Bool {
+        let width = Int(size.width), height = Int(size.height)
+        guard width > 0, height > 0 else { return true }
+        var across = [Bool](repeating: false, count: width)
+        var start = width, end = 0, top = height, bottom = 0, lineHeight = 0.0
+        for index in items.indices {
+            guard case .text(let line) = items[index].item else { continue }
+            let position = items[index].position
+            let left = Int(min(max(position.x, 0), Double(width))), right = Int(min(max(position.x + line.width, 0), Double(width)))
+            let low = Int(min(max(position.y - line.ascent, 0), Double(height)))
+            let high = Int(min(max(position.y + line.descent, 0), Double(height)))
+            guard left < right, low < high else { continue }
+            for column in left..<right { across[column] = true }
+            start = min(start, left)
+            end = max(end, right)
+            top = min(top, low)
+            bottom = max(bottom, high)
+            if lineHeight <= 0 { lineHeight = line.ascent + line.descent }
+        }
+        guard start < end else { return true }
+        if Double(bottom - top) < 2 * lineHeight { return true }
+        let covered = across[start..<end].reduce(0) { $0 + ($1 ? 1 : 0) }
+        return Double(covered) / Double(end - start) > 0.8
     }
 
     /// The left and right ends of the column lines among `items` and, for each line, whether it is page furniture in no

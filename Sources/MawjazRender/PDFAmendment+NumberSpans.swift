@@ -58,7 +58,8 @@ extension PDFAmendment {
                 }
             }
             let wrapped = page.spans.isEmpty && space == nil && page.pdfiumLines.isEmpty ? nil
-                : text.wrapping(page.spans, lines: lines, space: space, pdfiumLines: page.pdfiumLines, blankRuns: page.blankRuns, text: name)
+                : text.wrapping(page.spans, lines: lines, space: space, pdfiumLines: page.pdfiumLines, blankRuns: page.blankRuns,
+                                piecesPerObject: page.linesRunAcross, text: name)
             // A hidden line's vowelled words are read by poppler from its text: their spans are left as written.
             var readerSpans = page.readerSpans
             for line in (wrapped?.hiddenLines ?? []).reversed() { readerSpans.removeSubrange(lines[line].readerSpans) }
@@ -540,9 +541,11 @@ struct ContentStreamText {
     /// alone and not crossing its ends, gets each operator it is written as in an `/L` sequence of its own, innermost:
     /// the first show whose glyphs may carry the line's text (`PDFiumLine.isCarrier`), shown whole by one operator (of
     /// a line drawn in several parts, the first such of more than one glyph where there is one), holding the line's
-    /// /ActualText, the others a tab; a line without such a show is left as it is.
+    /// /ActualText, the others a tab; a line without such a show is left as it is. Where `piecesPerObject` (PDFium takes
+    /// the page's lines to run across it) and the model is sure of them, each show holds its own piece of the line's text
+    /// instead, or no sequence where PDFium reads its glyphs as that piece (`PDFiumLine.slices`).
     func wrapping(_ spans: [NumberSpanLog.Entry], lines: [ReaderLine] = [], space: ReaderLine.Space? = nil,
-                  pdfiumLines: [PDFiumLine] = [], blankRuns: [Range<Int>] = [],
+                  pdfiumLines: [PDFiumLine] = [], blankRuns: [Range<Int>] = [], piecesPerObject: Bool = true,
                   text: (_ font: Int, _ code: Int) -> String?) -> (stream: [UInt8], hiddenLines: [Int])? {
         // Each show's insertions: the glyph (in the show) before which it goes, whether it ends a span, and the bytes.
         var insertions: [Int: [(glyph: Int, isEnd: Bool, bytes: [UInt8])]] = [:]
@@ -689,8 +692,40 @@ struct ContentStreamText {
                 return read && inks
             }
         }
+        // Whether a show a span or a hidden line cuts is cut only at its ends (a number span holding it whole): written as
+        // one operator still, in one `/L` sequence.
+        func isCutAtEndsOnly(_ index: Int) -> Bool {
+            let count = shows[index].glyphCount
+            return insertions[index, default: []].allSatisfy { $0.glyph == 0 || $0.glyph == count }
+                && hidden[index, default: []].allSatisfy { $0 == 0..<count }
+        }
+        // `members` in the order they stand on the page, left to right: the lines drawn on one baseline (`parts`) left to
+        // right, each one's shows as drawn; with the indices (into the order) of the last show of each line but the
+        // last. Nil where a line's shows are not drawn left to right (`isDrawnLeftToRight`), or, of a line in several
+        // parts, one is of one glyph: PDFium takes such an object to run in the page's direction of lines, which it may
+        // guess vertical (see the carrier's choice below), and the cells of a row of one letter each (`أ`, `ب`, `ج`)
+        // came back `أ جب` on a long table's pages.
+        func leftToRight(_ members: [Int], parts: [Range<Int>]) -> (members: [Int], partEnds: Set<Int>)? {
+            guard !parts.isEmpty else { return isDrawnLeftToRight(members) ? (members, []) : nil }
+            var ordered: [Int] = [], partEnds: Set<Int> = []
+            ordered.reserveCapacity(members.count)
+            for part in located(parts, blankRuns: blankRuns, text: text).map(\.range) {
+                let inPart = members.filter { part.contains(shows[$0].firstGlyph) }
+                guard inPart.allSatisfy({ shows[$0].glyphCount > 1 }), isDrawnLeftToRight(inPart) else { return nil }
+                ordered += inPart
+                if !inPart.isEmpty { partEnds.insert(ordered.count - 1) }
+            }
+            partEnds.remove(ordered.count - 1)
+            return ordered.count == members.count ? (ordered, partEnds) : nil
+        }
         var previousLine: ClosedRange<Int>?  // the shows of the PDFium line wrapped last
         var previousCarrierIsRightToLeft = false  // whether that line's carrier is right to left
+        // The PDFium lines found, each with its shows (the first, the last, those not spaces) and, where each object may be
+        // handed its piece of the line's text (`PDFiumLine.slices`), its objects left to right (the order PDFium reads
+        // them in: the lines on one baseline left to right) with the text of their glyphs: where none is cut but at its
+        // ends.
+        var lineShows: [(line: Int, first: Int, last: Int, members: [Int],
+                         objects: (members: [Int], partEnds: Set<Int>, texts: [String])?)] = []
         for (line, range) in located(pdfiumLines.map { $0.firstGlyph..<($0.firstGlyph + $0.glyphCount) }, blankRuns: blankRuns, text: text) {
             guard let first = show(holding: range.lowerBound), let last = show(holding: range.upperBound - 1),
                   shows[first].firstGlyph == range.lowerBound, shows[last].firstGlyph + shows[last].glyphCount == range.upperBound,
@@ -698,6 +733,44 @@ struct ContentStreamText {
             var members: [Int] = []
             members.reserveCapacity(last - first + 1)
             for index in first...last where !isBlankShow(index) { members.append(index) }
+            var objects: (members: [Int], partEnds: Set<Int>, texts: [String])?
+            if piecesPerObject, !pdfiumLines[line].isLeftToRight, members.count > 1, members.allSatisfy({ !isCut[$0] || isCutAtEndsOnly($0) }),
+               let (ordered, partEnds) = leftToRight(members, parts: pdfiumLines[line].parts) {
+                var texts: [String] = []
+                texts.reserveCapacity(ordered.count)
+                for index in ordered {
+                    guard let text = glyphText(index) else { break }
+                    texts.append(text)
+                }
+                if texts.count == ordered.count { objects = (ordered, partEnds, texts) }
+            }
+            lineShows.append((line, first, last, members, objects))
+        }
+        for (line, first, last, members, objects) in lineShows {
+            if let objects, let slices = PDFiumLine.slices(for: pdfiumLines[line].text, objects: objects.texts, partEnds: objects.partEnds) {
+                let pieces = (members: objects.members, slices: slices, objects: objects.texts)
+                // An object whose glyphs PDFium reads as its piece anyway is left unmarked: PDFium puts each of its
+                // characters over its own glyph, where it spreads an /ActualText's evenly over the object, and those of a
+                // right-to-left object turned around (the piece's first character over its left end). Not one inside
+                // another /ActualText (cairo's for a cluster, a span's, or a vowelled word's, `ReaderSpan`): PDFium would
+                // read that one.
+                let mayBeUnmarked = !pdfiumLines[line].text.contains { $0.properties.generalCategory == .nonspacingMark }
+                for (index, (slice, object)) in zip(pieces.members, zip(pieces.slices, pieces.objects)) {
+                    guard let slice else {
+                        pdfiumShows[index] = PDFiumLine.skippedBegin
+                        continue
+                    }
+                    let isReadRight = mayBeUnmarked && !isCut[index] && shows[index].actualTextSequence == nil
+                        && slice.elementsEqual(object.unicodeScalars)
+                    pdfiumShows[index] = isReadRight ? nil : PDFiumLine.begin(slice)
+                }
+                // The object PDFium read last on the line is the last of its objects left to right (of a line in several
+                // parts, not the last drawn: a timeline's date, drawn first, stands right of its text; the next line,
+                // taken to follow an Arabic word, came back turned around).
+                previousLine = first...last
+                previousCarrierIsRightToLeft = pieces.objects.last.map(PDFiumLine.isRightToLeft) ?? false
+                continue
+            }
             // A loop, not `first(where:)`: a closure calling `mayCarry` would copy the state of the names' look-up for
             // every show.
             // A line drawn in several parts (a table's row) is carried by a show of more than one glyph where it has one:
@@ -851,6 +924,25 @@ struct ContentStreamText {
             }
         }
         return (output, written)
+    }
+
+    /// Whether the shows `members` (in the stream's order) stand left to right: all in one text object, its line matrix
+    /// moved between them only forwards along the line (`Td` or `TD` of no negative x and no y), as cairo draws a line's
+    /// glyph runs left to right.
+    private func isDrawnLeftToRight(_ members: [Int]) -> Bool {
+        guard let first = members.first else { return true }
+        var previous = shows[first]
+        for index in members.dropFirst() {
+            let show = shows[index]
+            guard show.textObject == previous.textObject, show.positioning.lowerBound == previous.positioning.lowerBound else { return false }
+            for positioning in previous.positioning.upperBound..<show.positioning.upperBound {
+                let words = data[positionings[positioning]].split { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+                guard words.count == 3, let x = Double(String(decoding: words[0], as: UTF8.self)),
+                      let y = Double(String(decoding: words[1], as: UTF8.self)), x >= 0, y == 0 else { return false }
+            }
+            previous = show
+        }
+        return true
     }
 
     /// Where each of `lines` stands among the stream's glyphs: where the painter counted it, less the glyphs of the runs

@@ -59,6 +59,13 @@ enum LineOracle {
         }
     }
 
+    /// `boxes(ofReportAt:drawingTo:)` of a report given as JSON text, written and drawn in `folder`; with the PDF drawn.
+    static func boxes(ofReport report: String, in folder: URL) throws -> (pdf: URL, pages: [[Box]]) {
+        let source = folder.appendingPathComponent("report.json"), pdf = folder.appendingPathComponent("report.pdf")
+        try Data(report.utf8).write(to: source)
+        return (pdf, try boxes(ofReportAt: source, drawingTo: pdf))
+    }
+
     /// The baselines of several parts (a table's row, a running head's two ends; page numbers from 1) that PDFium does
     /// not copy back apart: a part not found whole within one of its page's lines with white space or the line's end on
     /// either side, or two neighbouring parts (left to right) found one straight after the other more often than the

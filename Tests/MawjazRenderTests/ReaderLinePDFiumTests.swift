@@ -351,6 +351,86 @@ import TestSupport
         }
     }
 
+    /// Each object of a line gets its own characters of the line's text, cut from the text PDFium is handed whole, in the
+    /// order PDFium reads the objects (left to right), a right-to-left object's turned around as PDFium turns it; read
+    /// back by the model (each object's piece as PDFium takes it, then its pass over the line) they are the line's text.
+    @Test func eachObjectOfALineGetsItsOwnPieceOfItsText() throws {
+        func readBack(_ slices: [[Unicode.Scalar]?], _ objects: [String]) -> String {
+            let taken = zip(slices, objects).compactMap { slice, object in
+                slice.map { PDFiumLine.isRightToLeft(object) ? Array($0.reversed()) : $0 }
+            }
+            return string(PDFiumLine.read(Array(taken.map(string).joined(separator: " ").unicodeScalars))).filter { $0 != " " }
+        }
+        // `شراكة مع ١٠٦ دولة.`: the words' glyphs as drawn left to right, each word an object.
+        let objects = [".", "ةلود", "١٠٦", "عم", "ةكارش"]
+        let slices = try #require(PDFiumLine.slices(for: scalars("شراكة مع ١٠٦ دولة."), objects: objects))
+        #expect(slices.map { $0.map(string) } == [".", "ةلود", "١٠٦", "عم", "ةكارش"])
+        #expect(readBack(slices, objects) == "شراكةمع١٠٦دولة.")
+        // A number and the full stop after it are one run to PDFium, drawn as two objects: the stop carries both.
+        let grouped = ["دقو", ".", "٢٠٢١", "ماع", "يف"]
+        let groupedSlices = try #require(PDFiumLine.slices(for: scalars("في عام ٢٠٢١. وقد"), objects: grouped))
+        #expect(groupedSlices.map { $0.map(string) } == ["دقو", "٢٠٢١.", nil, "ماع", "يف"])
+        #expect(readBack(groupedSlices, grouped) == "فيعام٢٠٢١.وقد")
+        // A kashida drawn to justify the line is left out; a space drawn with a colon kept. A word drawn in several
+        // objects (cut by its kashida) is carried whole by its first: PDFium reads its pieces in the objects' order, so
+        // none can hold its own characters.
+        let justified = ["ةكار", "ـش", "لا", " :", "الوأ"]
+        let justifiedSlices = try #require(PDFiumLine.slices(for: scalars("أولا: الشراكة"), objects: justified))
+        #expect(justifiedSlices.map { $0.map(string) } == ["ةكارشلا", nil, nil, " :", "الوأ"])
+        #expect(readBack(justifiedSlices, justified) == "أولا:الشراكة")
+        // Handed whole: a Latin letter, a hyphen or a bracket in the line; a number first whose glyphs do not read as
+        // its piece (PDFium may turn an /ActualText there around after the line before; a number read from its glyphs
+        // it does not); an object whose glyphs are not named by the line's characters.
+        #expect(PDFiumLine.slices(for: scalars("برنامج Alpha"), objects: ["Alpha", "جمانرب"]) == nil)
+        #expect(PDFiumLine.slices(for: scalars("الأمن-الأول"), objects: ["لوألا-", "نمألا"]) == nil)
+        #expect(PDFiumLine.slices(for: scalars("الفرع (أ)"), objects: [")أ(", "عرفلا"]) == nil)
+        #expect(PDFiumLine.slices(for: scalars("بدأت عام ٢٠١٢"), objects: ["٢١٠٢", "ماع", "تأدب"]) == nil)
+        #expect(PDFiumLine.slices(for: scalars("بدأت عام ٢٠١٢"), objects: ["٢٠١٢", "ماع", "تأدب"]) != nil)
+        #expect(PDFiumLine.slices(for: scalars("لله الحمد"), objects: ["دمحلا", "ﷲ"]) == nil)
+    }
+
+    /// The characters PDFium gives back of a right-to-left line sit over that line (a selection in Chrome of part of it, or
+    /// of one cell, copies what it covers): each object of a line that needs its text handed to PDFium (a number, a full
+    /// stop) carries its own piece of the line's text (`PDFiumLine.slices`), where one carrier held
+    /// the whole line and PDFium spread its characters over that one object (a paragraph's line over its full stop, 3 pt
+    /// wide). Each such line's characters (by the middle of their boxes, between its top and bottom) come back as its text
+    /// and stand within its width, and those of most lines cover most of it (a line whose leftmost object is a number,
+    /// `٢٠٢١.`, is still handed whole: PDFium may read such an object's piece turned around); a word's characters in
+    /// PDFium's boxes left to right are measured by bench/fidelity/selection.py.
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func theCharactersOfAnArabicLineSitOverItForPDFium(_ family: String) throws {
+        let report = """
+            {"template": {"name": "briefing", "fonts": {"arabic": "\(family)"}}, "title": "الشراكة", "date": "2026-12-04",
+             "language": "ar", "body": [
+               {"paragraph": "يعمل البرنامج منذ أكثر من ٣٠ عاما ويضم اليوم ٩٦ شراكة مع ١٠٦ دولة حول العالم. وقد أطلقته الوزارة عام ١٩٩٣ لبناء العلاقات وشارك فيه ٢٠٠ جندي في ١٢ تمرينا خلال عام ٢٠٢١ في الولاية."},
+               {"paragraph": "شهدت الشراكة أكثر من ٢٠٠ نشاط ثنائي بين القادة. واستضافت الولاية ١٥ وفدا في عام ٢٠١٨ ثم ٢٢ وفدا في عام ٢٠١٩ من الشركاء."},
+               {"paragraph": "وتضم القائمة ٤٥ مشروعا قائما و١٨ مشروعا جديدا ويعمل فيها ٣٢٠ موظفا في ٧ مدن مختلفة من البلاد."}]}
+            """
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (pdf, pages) = try LineOracle.boxes(ofReport: report, in: folder)
+        let characters = try TestSupport.pdfiumCharacters(pdf)
+        var measured = 0, covered = 0
+        for (page, boxes) in pages.enumerated() {
+            for box in boxes where box.isRightToLeft && box.element != nil && box.part.text.split(separator: " ").count > 2
+                && box.part.text.unicodeScalars.contains(where: { ("\u{660}"..."\u{669}").contains($0) || $0 == "." }) {
+                let own = characters[page].filter { character in
+                    let middle = (character.top + character.bottom) / 2
+                    return character.text != " " && middle > box.part.y - box.ascent && middle < box.part.y + box.descent
+                }
+                let text = TestSupport.fidelityNormalised(own.map(\.text).joined()).filter { $0 != " " }
+                #expect(text == TestSupport.fidelityNormalised(box.part.text).filter { $0 != " " }, "\(family): \(box.part.text)")
+                guard let left = own.map(\.left).min(), let right = own.map(\.right).max() else { continue }
+                #expect(left > box.part.x - 1 && right < box.part.x + box.width + 1, "\(family): \(box.part.text)")
+                if right - left > 0.8 * box.width { covered += 1 }
+                measured += 1
+            }
+        }
+        // The report as the test means it: lines of numbers and full stops.
+        #expect(measured >= 4)
+        #expect(covered >= measured - 2, "\(family): \(covered) of \(measured) lines")
+    }
+
     /// What PDFium copies of `report` (JSON) rendered, normalised as tokens are compared; the PDF checked first.
     static func pdfiumText(ofReport report: String) throws -> String {
         let pdf = try renderedPDF(ofReport: report)

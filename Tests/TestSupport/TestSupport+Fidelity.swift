@@ -34,6 +34,40 @@ extension TestSupport {
         return result.output.components(separatedBy: "\u{0C}")
     }
 
+    /// A character PDFium gives back of a page, and its box (`FPDFText_GetCharBox`) in the page's points from its top
+    /// left corner, as the layout's frames place lines.
+    package struct PDFiumCharacter: Sendable {
+        package var text: String
+        package var left: Double, right: Double, top: Double, bottom: Double
+    }
+
+    /// The characters PDFium gives back of each page, in its text's order, with their boxes.
+    package static func pdfiumCharacters(_ url: URL) throws -> [[PDFiumCharacter]] {
+        let script = #"""
+            import sys, pypdfium2
+            pages = []
+            for page in pypdfium2.PdfDocument(sys.argv[1]):
+                height, text = page.get_height(), page.get_textpage()
+                rows = []
+                for index in range(text.count_chars()):
+                    left, bottom, right, top = text.get_charbox(index)
+                    rows.append("%04x\t%r\t%r\t%r\t%r" % (ord(text.get_text_range(index, 1) or "\0"), left, right, height - top, height - bottom))
+                pages.append("\n".join(rows))
+            sys.stdout.write("\f".join(pages))
+            """#
+        let result = try run(try PythonTools.pdfium.python(), ["-c", script, url.path])
+        guard result.status == 0 else { throw TestFailure("pypdfium2 failed on \(url.lastPathComponent): \(result.error)") }
+        return result.output.components(separatedBy: "\u{0C}").map { page in
+            page.split(separator: "\n").compactMap { row in
+                let fields = row.split(separator: "\t")
+                guard fields.count == 5, let code = UInt32(fields[0], radix: 16), let scalar = Unicode.Scalar(code),
+                      let left = Double(fields[1]), let right = Double(fields[2]), let top = Double(fields[3]),
+                      let bottom = Double(fields[4]) else { return nil }
+                return PDFiumCharacter(text: String(scalar), left: left, right: right, top: top, bottom: bottom)
+            }
+        }
+    }
+
     /// The text poppler-glib copies of each page when a user drags over all of it from its top right corner to its bottom
     /// left one, as a reader of a right-to-left page does (`poppler_page_get_selected_text`, glyph style: what Evince and
     /// the other GNOME viewers copy, through `TextSelectionDumper`, not pdftotext's `TextPage::dump`; dragged from the top
