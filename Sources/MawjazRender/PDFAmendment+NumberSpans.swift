@@ -108,7 +108,12 @@ private final class GlyphNameReader {
     /// A /ToUnicode map's object → its entries, read when a name is first asked of it.
     private var maps: [Int: [Int: String]] = [:]
     /// The /ToUnicode map of each of the page's fonts, in the order the content stream's scan is given them.
-    var fontMaps: [Int?] = []
+    var fontMaps: [Int?] = [] {
+        didSet { fontEntries = [[Int: String]?](repeating: nil, count: fontMaps.count) }
+    }
+    /// The entries of each of the page's fonts' maps, found in `maps` when a name is first asked of the font: a name then
+    /// costs one look-up, not two.
+    private var fontEntries: [[Int: String]?] = []
 
     init(file: PDFFile, coder: FlateCoder) {
         self.file = file
@@ -117,10 +122,11 @@ private final class GlyphNameReader {
 
     /// The characters code `code` of font `font` is named by; nil without a name.
     func name(font: Int, code: Int) -> String? {
+        if let entries = fontEntries[font] { return entries[code] }
         guard let map = fontMaps[font] else { return nil }
-        if let entries = maps[map] { return entries[code] }  // one look-up of the map where it has been read
-        let entries = (try? file.streamData(map, coder: coder)).map(ToUnicodeMap.entries(in:)) ?? [:]
+        let entries = maps[map] ?? (try? file.streamData(map, coder: coder)).map(ToUnicodeMap.entries(in:)) ?? [:]
         maps[map] = entries
+        fontEntries[font] = entries
         return entries[code]
     }
 }
@@ -668,6 +674,20 @@ struct ContentStreamText {
             }
             return result
         }
+        // `glyphText` as characters, for a line's objects (`PDFiumLine.slices`): no string built.
+        func glyphScalars(_ index: Int) -> [Unicode.Scalar]? {
+            let show = shows[index]
+            guard let codes = codes(of: show) else {
+                return drawnText(of: show.firstGlyph..<(show.firstGlyph + show.glyphCount), from: index, text: text).map { Array($0.unicodeScalars) }
+            }
+            var result: [Unicode.Scalar] = []
+            result.reserveCapacity(codes.count)
+            for code in codes {
+                guard let name = text(show.font, code) else { return nil }
+                result += name.unicodeScalars
+            }
+            return result
+        }
         // Whether a show's glyphs may carry a line's text (`PDFiumLine.isCarrier`), read glyph by glyph: an Arabic word
         // fails at its first. The codes are named from the font's table of names read so far, which is all the reading
         // closure holds (one holding the look-up would hold all of its state, the PDF file's dictionaries among it,
@@ -725,7 +745,7 @@ struct ContentStreamText {
         // them in: the lines on one baseline left to right) with the text of their glyphs: where none is cut but at its
         // ends.
         var lineShows: [(line: Int, first: Int, last: Int, members: [Int],
-                         objects: (members: [Int], partEnds: Set<Int>, texts: [String])?)] = []
+                         objects: (members: [Int], partEnds: Set<Int>, texts: [[Unicode.Scalar]])?)] = []
         for (line, range) in located(pdfiumLines.map { $0.firstGlyph..<($0.firstGlyph + $0.glyphCount) }, blankRuns: blankRuns, text: text) {
             guard let first = show(holding: range.lowerBound), let last = show(holding: range.upperBound - 1),
                   shows[first].firstGlyph == range.lowerBound, shows[last].firstGlyph + shows[last].glyphCount == range.upperBound,
@@ -733,13 +753,15 @@ struct ContentStreamText {
             var members: [Int] = []
             members.reserveCapacity(last - first + 1)
             for index in first...last where !isBlankShow(index) { members.append(index) }
-            var objects: (members: [Int], partEnds: Set<Int>, texts: [String])?
-            if piecesPerObject, !pdfiumLines[line].isLeftToRight, members.count > 1, members.allSatisfy({ !isCut[$0] || isCutAtEndsOnly($0) }),
+            var objects: (members: [Int], partEnds: Set<Int>, texts: [[Unicode.Scalar]])?
+            // A line whose text the model hands whole anyway (`PDFiumLine.mayBeSliced`) has its objects' text not read.
+            if piecesPerObject, !pdfiumLines[line].isLeftToRight, members.count > 1, PDFiumLine.mayBeSliced(pdfiumLines[line].text),
+               members.allSatisfy({ !isCut[$0] || isCutAtEndsOnly($0) }),
                let (ordered, partEnds) = leftToRight(members, parts: pdfiumLines[line].parts) {
-                var texts: [String] = []
+                var texts: [[Unicode.Scalar]] = []
                 texts.reserveCapacity(ordered.count)
                 for index in ordered {
-                    guard let text = glyphText(index) else { break }
+                    guard let text = glyphScalars(index) else { break }
                     texts.append(text)
                 }
                 if texts.count == ordered.count { objects = (ordered, partEnds, texts) }
@@ -754,21 +776,21 @@ struct ContentStreamText {
                 // right-to-left object turned around (the piece's first character over its left end). Not one inside
                 // another /ActualText (cairo's for a cluster, a span's, or a vowelled word's, `ReaderSpan`): PDFium would
                 // read that one.
-                let mayBeUnmarked = !pdfiumLines[line].text.contains { $0.properties.generalCategory == .nonspacingMark }
+                let mayBeUnmarked = !pdfiumLines[line].text.contains(where: Self.isNonspacingMark)
                 for (index, (slice, object)) in zip(pieces.members, zip(pieces.slices, pieces.objects)) {
                     guard let slice else {
                         pdfiumShows[index] = PDFiumLine.skippedBegin
                         continue
                     }
                     let isReadRight = mayBeUnmarked && !isCut[index] && shows[index].actualTextSequence == nil
-                        && slice.elementsEqual(object.unicodeScalars)
+                        && slice == object
                     pdfiumShows[index] = isReadRight ? nil : PDFiumLine.begin(slice)
                 }
                 // The object PDFium read last on the line is the last of its objects left to right (of a line in several
                 // parts, not the last drawn: a timeline's date, drawn first, stands right of its text; the next line,
                 // taken to follow an Arabic word, came back turned around).
                 previousLine = first...last
-                previousCarrierIsRightToLeft = pieces.objects.last.map(PDFiumLine.isRightToLeft) ?? false
+                previousCarrierIsRightToLeft = pieces.objects.last.map { PDFiumLine.isRightToLeft($0) } ?? false
                 continue
             }
             // A loop, not `first(where:)`: a closure calling `mayCarry` would copy the state of the names' look-up for
@@ -982,6 +1004,14 @@ struct ContentStreamText {
               data[show.range.upperBound - 3] == UInt8(ascii: ")") else { return false }
         for position in (start + 1)..<(start + 1 + show.glyphCount) where data[position] != 0x20 { return false }
         return true
+    }
+
+    /// Whether `scalar` is a nonspacing mark (a vowel sign): those below U+0300 and the Arabic letters U+0621–U+064A
+    /// told apart without a look-up of its properties.
+    private static func isNonspacingMark(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x300 || (0x621...0x64A).contains(value) { return false }
+        return scalar.properties.generalCategory == .nonspacingMark
     }
 
     /// Whether the stream's glyph `glyph`, in show `index`, is named a space: read in place from a literal string of one byte a

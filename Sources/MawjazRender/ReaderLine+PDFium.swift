@@ -107,9 +107,15 @@ struct PDFiumLine: Equatable {
     /// Whether PDFium takes a text object of glyphs named `text` for right to left: it has right-to-left runs, at least as
     /// many as left-to-right ones.
     static func isRightToLeft(_ text: String) -> Bool {
+        isRightToLeft(text.unicodeScalars)
+    }
+
+    /// `isRightToLeft(_:)` of the characters `scalars`.
+    static func isRightToLeft(_ scalars: some Sequence<Unicode.Scalar>) -> Bool {
         var balance = 0, last: Kind?, hasRightToLeft = false
-        for scalar in text.unicodeScalars {
-            let kind = kind(scalar)
+        let table = tableKinds
+        for scalar in scalars {
+            let kind = kind(scalar, in: table)
             if kind != last { balance += kind == .rightToLeft ? 1 : kind == .leftToRight ? -1 : 0 }
             hasRightToLeft = hasRightToLeft || kind == .rightToLeft
             last = kind
@@ -147,17 +153,33 @@ struct PDFiumLine: Equatable {
     ///   around: after a right-to-left object PDFium took a carrier's /ActualText in reverse, and an object's piece so
     ///   (`actualText(for:afterRightToLeft:)`).
     static func slices(for text: [Unicode.Scalar], objects: [String], partEnds: Set<Int> = []) -> [[Unicode.Scalar]?]? {
-        guard objects.count > 1, isReadRightToLeft(text) else { return nil }
-        for scalar in text where scalar == "-" || scalar == "\u{AD}" || kind(scalar) == .leftToRight || mirror(scalar) != scalar {
-            return nil
+        slices(for: text, objects: objects.map { Array($0.unicodeScalars) }, partEnds: partEnds)
+    }
+
+    /// Whether a line of `text` may be handed object by object at all (`slices(for:objects:partEnds:)`): read right to
+    /// left, with no left-to-right letter, hyphen or character PDFium mirrors. One pass over the line, before the text of
+    /// its objects is read.
+    static func mayBeSliced(_ text: [Unicode.Scalar]) -> Bool {
+        guard isReadRightToLeft(text) else { return false }
+        let table = tableKinds
+        for scalar in text where scalar == "-" || scalar == "\u{AD}" || kind(scalar, in: table) == .leftToRight || mirror(scalar) != scalar {
+            return false
         }
+        return true
+    }
+
+    /// `slices(for:objects:partEnds:)` of objects given by their characters: each object's own characters and kind
+    /// worked out once, not again for each group of objects tried.
+    static func slices(for text: [Unicode.Scalar], objects: [[Unicode.Scalar]], partEnds: Set<Int> = []) -> [[Unicode.Scalar]?]? {
+        guard objects.count > 1, mayBeSliced(text) else { return nil }
         let handed = actualText(for: text)
         // A kashida drawn to justify the line (a tatweel glyph the text has not) is no character of it: the object's
         // piece leaves it out, as the line's whole text did.
         let hasTatweel = text.contains("\u{640}")
-        func own(_ object: String) -> [UInt32] {
-            object.unicodeScalars.filter { $0 != " " && (hasTatweel || $0 != "\u{640}") }.map(\.value)
-        }
+        let owns = objects.map { object in object.filter { $0 != " " && (hasTatweel || $0 != "\u{640}") }.map(\.value) }
+        let rightToLeft = objects.map { isRightToLeft($0) }
+        var isPartEnd = [Bool](repeating: false, count: objects.count)
+        for index in partEnds where isPartEnd.indices.contains(index) { isPartEnd[index] = true }
         var position = 0, slices: [[Unicode.Scalar]?] = []
         slices.reserveCapacity(objects.count)
         while slices.count < objects.count {
@@ -165,10 +187,10 @@ struct PDFiumLine: Equatable {
             // An object of spaces only in a font of letters (a justified line's, Amiri's) is skipped, its space in the
             // piece before it: read from its glyph, PDFium read the word after it unturned and joined to the one before
             // (`کشورهرابرد`), a reading not modelled.
-            if own(first).isEmpty {
+            if owns[slices.count].isEmpty {
                 while position < handed.count, handed[position] == " " { position += 1 }
                 if let last = slices.lastIndex(where: { $0 != nil }), slices[last]?.last != " ", slices[last]?.first != " " {
-                    if isRightToLeft(objects[last]) { slices[last]?.insert(" ", at: 0) } else { slices[last]?.append(" ") }
+                    if rightToLeft[last] { slices[last]?.insert(" ", at: 0) } else { slices[last]?.append(" ") }
                 }
                 slices.append(nil)
                 continue
@@ -181,15 +203,15 @@ struct PDFiumLine: Equatable {
             var found: (count: Int, piece: [Unicode.Scalar], end: Int)?
             for count in 1...min(3, objects.count - slices.count) {
                 let group = objects[slices.count..<(slices.count + count)]
-                let wanted = group.flatMap(own).sorted()
+                let wanted = owns[slices.count..<(slices.count + count)].joined().sorted()
                 var piece: [Unicode.Scalar] = [], taken = 0, at = position
                 while at < handed.count, handed[at] == " " {
-                    if piece.isEmpty, first.unicodeScalars.first == " " { piece.append(" ") }
+                    if piece.isEmpty, first.first == " " { piece.append(" ") }
                     at += 1
                 }
                 // Within the objects, the handed text's spaces only where their glyphs have some: the line's text has a
                 // space for the isolates around `١` in `﴿١﴾`, drawn as one object of three glyphs.
-                let hasSpaces = group.joined().unicodeScalars.dropFirst().dropLast().contains(" ")
+                let hasSpaces = group.joined().dropFirst().dropLast().contains(" ")
                 while taken < wanted.count, at < handed.count {
                     if handed[at] != " " {
                         piece.append(handed[at])
@@ -200,7 +222,7 @@ struct PDFiumLine: Equatable {
                     at += 1
                 }
                 let index = slices.count + count - 1
-                if objects[index].unicodeScalars.last == " " || partEnds.contains(index), at < handed.count, handed[at] == " " {
+                if objects[index].last == " " || isPartEnd[index], at < handed.count, handed[at] == " " {
                     piece.append(" ")
                     at += 1
                 }
@@ -211,12 +233,12 @@ struct PDFiumLine: Equatable {
             }
             guard let found else { return nil }
             let group = slices.count..<(slices.count + found.count)
-            let carrier = group.first { !isRightToLeft(objects[$0]) } ?? group.lowerBound
-            let slice = isRightToLeft(objects[carrier]) ? Array(found.piece.reversed()) : found.piece
+            let carrier = group.first { !rightToLeft[$0] } ?? group.lowerBound
+            let slice = rightToLeft[carrier] ? Array(found.piece.reversed()) : found.piece
             // The first object PDFium reads on the line, not right to left, may take its /ActualText in reverse after a
             // right-to-left object (`actualText(for:afterRightToLeft:)`; measured: `٢٠١٢` read `٢١٠٢`, turned around so
             // or not): it holds one character, or its piece reads the same either way, or it is read from its glyphs.
-            if carrier == 0, !isRightToLeft(objects[0]), slice != slice.reversed(), found.count > 1 || slice != Array(objects[0].unicodeScalars) {
+            if carrier == 0, !rightToLeft[0], slice != slice.reversed(), found.count > 1 || slice != objects[0] {
                 return nil
             }
             for index in group { slices.append(index == carrier ? slice : nil) }
