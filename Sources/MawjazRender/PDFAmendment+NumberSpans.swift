@@ -131,6 +131,91 @@ private final class GlyphNameReader {
     }
 }
 
+/// A table by code of `count` entries (none yet: nil) moved into room for `code` and more (twice as much, 256 at least),
+/// the new room filled with `empty`; the old room freed.
+private func grownTable<Entry>(_ table: UnsafeMutablePointer<Entry>?, count: Int, toHold code: Int,
+                               filling empty: Entry) -> (UnsafeMutablePointer<Entry>, Int) {
+    let grownCount = max(256, 2 * count, code + 1)
+    let grown = UnsafeMutablePointer<Entry>.allocate(capacity: grownCount)
+    if let table {
+        grown.moveInitialize(from: table, count: count)
+        table.deallocate()
+    }
+    (grown + count).initialize(repeating: empty, count: grownCount - count)
+    return (grown, grownCount)
+}
+
+/// The characters each glyph code of each of a page's fonts is named by (the `text` look-up of
+/// `ContentStreamText.wrapping`), looked up once a code and kept one after another in one buffer: a line's objects are
+/// read by copying them, where each glyph's name was a string looked up by hashing its code and appended character by
+/// character (some 2.5 M instructions a 3-page document). Read and written through pointers, no access checked.
+private final class GlyphCharacters {
+    /// Each font's table, by code: where the code's characters start in `characters` (the low 32 bits) and how many they
+    /// are, plus one (the high 32 bits); 0 for a code not looked up yet, `unnamed` for one without a name.
+    private let tables: UnsafeMutablePointer<(entries: UnsafeMutablePointer<UInt64>?, count: Int)>
+    private let fontCount: Int
+    @exclusivity(unchecked) private var characters: UnsafeMutablePointer<Unicode.Scalar>
+    @exclusivity(unchecked) private var count = 0
+    @exclusivity(unchecked) private var capacity = 256
+    private static let unnamed = UInt64.max
+
+    init(fontCount: Int) {
+        self.fontCount = fontCount
+        tables = .allocate(capacity: max(fontCount, 1))
+        tables.initialize(repeating: (nil, 0), count: max(fontCount, 1))
+        characters = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        for font in 0..<fontCount { tables[font].entries?.deallocate() }
+        tables.deallocate()
+        characters.deallocate()
+    }
+
+    /// Appends the characters code `code` of font `font` is named by (`text(font, code)`) to `scalars`; false when it has
+    /// no name.
+    func append(font: Int, code: Int, to scalars: inout [Unicode.Scalar], text: (_ font: Int, _ code: Int) -> String?) -> Bool {
+        var entry: UInt64 = 0
+        if code < tables[font].count, let entries = tables[font].entries { entry = entries[code] }
+        if entry == 0 { entry = lookUp(font: font, code: code, text: text) }
+        guard entry != Self.unnamed else { return false }
+        let start = Int(entry & 0xFFFF_FFFF), length = Int(entry >> 32) - 1
+        if length == 1 {
+            scalars.append(characters[start])  // most glyphs: one character
+        } else {
+            scalars.append(contentsOf: UnsafeBufferPointer(start: characters + start, count: length))
+        }
+        return true
+    }
+
+    /// Looks code `code` of font `font` up and keeps what it is named by; its entry.
+    private func lookUp(font: Int, code: Int, text: (_ font: Int, _ code: Int) -> String?) -> UInt64 {
+        var (entries, tableCount) = tables[font]
+        if code >= tableCount {
+            let (grown, grownCount) = grownTable(entries, count: tableCount, toHold: code, filling: 0)
+            (entries, tableCount) = (grown, grownCount)
+            tables[font] = (grown, grownCount)
+        }
+        var entry = Self.unnamed
+        if let name = text(font, code) {
+            let start = count
+            for scalar in name.unicodeScalars {
+                if count == capacity {
+                    let grown = UnsafeMutablePointer<Unicode.Scalar>.allocate(capacity: 2 * capacity)
+                    grown.moveInitialize(from: characters, count: count)
+                    characters.deallocate()
+                    (characters, capacity) = (grown, 2 * capacity)
+                }
+                (characters + count).initialize(to: scalar)
+                count += 1
+            }
+            entry = UInt64(start) | UInt64(count - start + 1) << 32
+        }
+        entries?[code] = entry
+        return entry
+    }
+}
+
 /// The text-showing operators of a content stream as cairo writes it, and the glyphs they show, found by a scan of its
 /// bytes that builds no objects: only the operators a span cuts are read as objects, when they are cut.
 struct ContentStreamText {
@@ -454,58 +539,72 @@ struct ContentStreamText {
     /// are not read in place (an escape, or anything but a string or a number in an array, before `body` stopped; or,
     /// all read, a count that is not the show's).
     private func eachCode(of show: Show, _ body: (Int) -> Bool) -> Bool? {
-        var position = show.range.lowerBound, code = 0, codeBytes = 0, count = 0
-        let end = show.range.upperBound
-        func take(_ byte: UInt8) -> Bool {
-            code = code << 8 | Int(byte)
-            codeBytes += 1
-            guard codeBytes == show.codeWidth else { return true }
-            defer { code = 0; codeBytes = 0; count += 1 }
-            return body(code)
-        }
-        if show.isArray {
-            guard data[position] == UInt8(ascii: "[") else { return nil }
-            position += 1
-        }
-        repeat {
+        // Read through the stream's pointer, a hexadecimal digit's value from a table (`hexValues`): a Type 0 font's
+        // glyph is four digits, and a line's objects are read glyph by glyph (`PDFiumLine.slices`).
+        data.withUnsafeBufferPointer { data in
+            var position = show.range.lowerBound, code = 0, codeBytes = 0, count = 0
+            let end = show.range.upperBound, hexValues = Self.hexValues
+            func take(_ byte: UInt8) -> Bool {
+                code = code << 8 | Int(byte)
+                codeBytes += 1
+                guard codeBytes == show.codeWidth else { return true }
+                defer { code = 0; codeBytes = 0; count += 1 }
+                return body(code)
+            }
             if show.isArray {
-                while position < end, Self.byteClasses[Int(data[position])] & Self.isSpaceClass != 0 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(data[position])
-                    || data[position] == UInt8(ascii: "-") || data[position] == UInt8(ascii: ".") || data[position] == UInt8(ascii: "+") {
-                    position += 1
-                }
-                guard position < end else { return nil }
-                if data[position] == UInt8(ascii: "]") { break }
+                guard data[position] == UInt8(ascii: "[") else { return nil }
+                position += 1
             }
-            switch data[position] {
-            case UInt8(ascii: "("):
-                position += 1
-                while position < end, data[position] != UInt8(ascii: ")") {
-                    if data[position] == UInt8(ascii: "\\") { return nil }
-                    if !take(data[position]) { return false }
-                    position += 1
-                }
-            case UInt8(ascii: "<"):
-                position += 1
-                var high: UInt8?
-                while position < end, data[position] != UInt8(ascii: ">") {
-                    let byte = data[position] | 0x20  // lower case
-                    let digit: UInt8? = (0x30...0x39).contains(byte) ? byte - 0x30 : (0x61...0x66).contains(byte) ? byte - 0x61 + 10 : nil
-                    if let digit {
-                        if let first = high {
-                            high = nil
-                            if !take(first << 4 | digit) { return false }
-                        } else {
-                            high = digit
-                        }
+            repeat {
+                if show.isArray {
+                    while position < end, Self.byteClasses[Int(data[position])] & Self.isSpaceClass != 0 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(data[position])
+                        || data[position] == UInt8(ascii: "-") || data[position] == UInt8(ascii: ".") || data[position] == UInt8(ascii: "+") {
+                        position += 1
                     }
-                    position += 1
+                    guard position < end else { return nil }
+                    if data[position] == UInt8(ascii: "]") { break }
                 }
-            default: return nil
-            }
-            position += 1
-        } while show.isArray
-        return count == show.glyphCount && codeBytes == 0 ? true : nil
+                switch data[position] {
+                case UInt8(ascii: "("):
+                    position += 1
+                    while position < end, data[position] != UInt8(ascii: ")") {
+                        if data[position] == UInt8(ascii: "\\") { return nil }
+                        if !take(data[position]) { return false }
+                        position += 1
+                    }
+                case UInt8(ascii: "<"):
+                    position += 1
+                    var high: UInt8?
+                    while position < end, data[position] != UInt8(ascii: ">") {
+                        let digit = hexValues[Int(data[position])]
+                        if digit != 0xFF {
+                            if let first = high {
+                                high = nil
+                                if !take(first << 4 | digit) { return false }
+                            } else {
+                                high = digit
+                            }
+                        }
+                        position += 1
+                    }
+                default: return nil
+                }
+                position += 1
+            } while show.isArray
+            return count == show.glyphCount && codeBytes == 0 ? true : nil
+        }
     }
+
+    /// Each byte's value as a hexadecimal digit in a string's `<…>`, 0xFF for none, as the scan reads it: the byte made
+    /// lower case (`| 0x20`) and read as `0`–`9` or `a`–`f`. Made once, never freed, only read.
+    private nonisolated(unsafe) static let hexValues: UnsafePointer<UInt8> = {
+        let values = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for byte in 0...255 {
+            let lower = UInt8(byte) | 0x20
+            values[byte] = (0x30...0x39).contains(lower) ? lower - 0x30 : (0x61...0x66).contains(lower) ? lower - 0x61 + 10 : 0xFF
+        }
+        return UnsafePointer(values)
+    }()
 
     /// The operands `show` shows: for `TJ` its array's strings and numbers, else its string.
     private func operands(of show: Show) -> [PDFObject] {
@@ -643,13 +742,7 @@ struct ContentStreamText {
             var (names, count) = glyphNames[font]
             if code < count, let names, names[code] != .unread { return names[code] }
             if code >= count {
-                let grownCount = max(256, 2 * count, code + 1)
-                let grown = UnsafeMutablePointer<GlyphName>.allocate(capacity: grownCount)
-                if let names {
-                    grown.initialize(from: names, count: count)
-                    names.deallocate()
-                }
-                memset(grown + count, Int32(GlyphName.unread.rawValue), (grownCount - count) * MemoryLayout<GlyphName>.stride)
+                let (grown, grownCount) = grownTable(names, count: count, toHold: code, filling: .unread)
                 (names, count) = (grown, grownCount)
                 glyphNames[font] = (grown, grownCount)
             }
@@ -674,19 +767,27 @@ struct ContentStreamText {
             }
             return result
         }
-        // `glyphText` as characters, for a line's objects (`PDFiumLine.slices`): no string built.
-        func glyphScalars(_ index: Int) -> [Unicode.Scalar]? {
-            let show = shows[index]
-            guard let codes = codes(of: show) else {
-                return drawnText(of: show.firstGlyph..<(show.firstGlyph + show.glyphCount), from: index, text: text).map { Array($0.unicodeScalars) }
+        // What each glyph of each font is named, as characters, for a line's objects (`PDFiumLine.slices`): each code
+        // looked up once a page, its characters kept in one buffer (`GlyphCharacters`).
+        let glyphCharacters = GlyphCharacters(fontCount: fontCount)
+        // `glyphText` of show `index` appended to a line's objects, as characters: no string built, no codes' array made;
+        // false where a glyph has no name.
+        func appendGlyphCharacters(_ index: Int, to objects: inout PDFiumLine.Objects) -> Bool {
+            let show = shows[index], start = objects.characters.count
+            var named = true
+            let read = eachCode(of: show) { code in
+                named = glyphCharacters.append(font: show.font, code: code, to: &objects.characters, text: text) && named
+                return true
             }
-            var result: [Unicode.Scalar] = []
-            result.reserveCapacity(codes.count)
-            for code in codes {
-                guard let name = text(show.font, code) else { return nil }
-                result += name.unicodeScalars
+            if read == nil {
+                objects.characters.removeSubrange(start...)
+                guard let drawn = drawnText(of: show.firstGlyph..<(show.firstGlyph + show.glyphCount), from: index, text: text) else { return false }
+                objects.characters += drawn.unicodeScalars
+            } else if !named {
+                return false
             }
-            return result
+            objects.ends.append(objects.characters.count)
+            return true
         }
         // Whether a show's glyphs may carry a line's text (`PDFiumLine.isCarrier`), read glyph by glyph: an Arabic word
         // fails at its first. The codes are named from the font's table of names read so far, which is all the reading
@@ -745,7 +846,7 @@ struct ContentStreamText {
         // them in: the lines on one baseline left to right) with the text of their glyphs: where none is cut but at its
         // ends.
         var lineShows: [(line: Int, first: Int, last: Int, members: [Int],
-                         objects: (members: [Int], partEnds: Set<Int>, texts: [[Unicode.Scalar]])?)] = []
+                         objects: (members: [Int], partEnds: Set<Int>, texts: PDFiumLine.Objects)?)] = []
         for (line, range) in located(pdfiumLines.map { $0.firstGlyph..<($0.firstGlyph + $0.glyphCount) }, blankRuns: blankRuns, text: text) {
             guard let first = show(holding: range.lowerBound), let last = show(holding: range.upperBound - 1),
                   shows[first].firstGlyph == range.lowerBound, shows[last].firstGlyph + shows[last].glyphCount == range.upperBound,
@@ -753,44 +854,48 @@ struct ContentStreamText {
             var members: [Int] = []
             members.reserveCapacity(last - first + 1)
             for index in first...last where !isBlankShow(index) { members.append(index) }
-            var objects: (members: [Int], partEnds: Set<Int>, texts: [[Unicode.Scalar]])?
+            var objects: (members: [Int], partEnds: Set<Int>, texts: PDFiumLine.Objects)?
             // A line whose text the model hands whole anyway (`PDFiumLine.mayBeSliced`) has its objects' text not read.
             if piecesPerObject, !pdfiumLines[line].isLeftToRight, members.count > 1, PDFiumLine.mayBeSliced(pdfiumLines[line].text),
                members.allSatisfy({ !isCut[$0] || isCutAtEndsOnly($0) }),
                let (ordered, partEnds) = leftToRight(members, parts: pdfiumLines[line].parts) {
-                var texts: [[Unicode.Scalar]] = []
-                texts.reserveCapacity(ordered.count)
+                var texts = PDFiumLine.Objects()
+                texts.characters.reserveCapacity(pdfiumLines[line].text.count + 8)
+                texts.ends.reserveCapacity(ordered.count)
                 for index in ordered {
-                    guard let text = glyphScalars(index) else { break }
-                    texts.append(text)
+                    guard appendGlyphCharacters(index, to: &texts) else { break }
                 }
                 if texts.count == ordered.count { objects = (ordered, partEnds, texts) }
             }
             lineShows.append((line, first, last, members, objects))
         }
         for (line, first, last, members, objects) in lineShows {
-            if let objects, let slices = PDFiumLine.slices(for: pdfiumLines[line].text, objects: objects.texts, partEnds: objects.partEnds) {
-                let pieces = (members: objects.members, slices: slices, objects: objects.texts)
+            if let objects, let pieces = PDFiumLine.pieces(for: pdfiumLines[line].text, objects: objects.texts, partEnds: objects.partEnds) {
                 // An object whose glyphs PDFium reads as its piece anyway is left unmarked: PDFium puts each of its
                 // characters over its own glyph, where it spreads an /ActualText's evenly over the object, and those of a
                 // right-to-left object turned around (the piece's first character over its left end). Not one inside
                 // another /ActualText (cairo's for a cluster, a span's, or a vowelled word's, `ReaderSpan`): PDFium would
                 // read that one.
                 let mayBeUnmarked = !pdfiumLines[line].text.contains(where: Self.isNonspacingMark)
-                for (index, (slice, object)) in zip(pieces.members, zip(pieces.slices, pieces.objects)) {
-                    guard let slice else {
-                        pdfiumShows[index] = PDFiumLine.skippedBegin
-                        continue
+                pieces.characters.withUnsafeBufferPointer { characters in
+                    objects.texts.characters.withUnsafeBufferPointer { glyphs in
+                        for (object, index) in objects.members.enumerated() {
+                            guard let range = pieces.ranges[object] else {
+                                pdfiumShows[index] = PDFiumLine.skippedBegin
+                                continue
+                            }
+                            let slice = UnsafeBufferPointer(rebasing: characters[range])
+                            let isReadRight = mayBeUnmarked && !isCut[index] && shows[index].actualTextSequence == nil
+                                && slice.elementsEqual(glyphs[objects.texts.range(object)])
+                            pdfiumShows[index] = isReadRight ? nil : PDFiumLine.begin(slice)
+                        }
                     }
-                    let isReadRight = mayBeUnmarked && !isCut[index] && shows[index].actualTextSequence == nil
-                        && slice == object
-                    pdfiumShows[index] = isReadRight ? nil : PDFiumLine.begin(slice)
                 }
                 // The object PDFium read last on the line is the last of its objects left to right (of a line in several
                 // parts, not the last drawn: a timeline's date, drawn first, stands right of its text; the next line,
                 // taken to follow an Arabic word, came back turned around).
                 previousLine = first...last
-                previousCarrierIsRightToLeft = pieces.objects.last.map { PDFiumLine.isRightToLeft($0) } ?? false
+                previousCarrierIsRightToLeft = PDFiumLine.isRightToLeft(objects.texts.characters[objects.texts.range(objects.texts.count - 1)])
                 continue
             }
             // A loop, not `first(where:)`: a closure calling `mayCarry` would copy the state of the names' look-up for

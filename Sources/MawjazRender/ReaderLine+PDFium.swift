@@ -158,41 +158,138 @@ struct PDFiumLine: Equatable {
 
     /// Whether a line of `text` may be handed object by object at all (`slices(for:objects:partEnds:)`): read right to
     /// left, with no left-to-right letter, hyphen or character PDFium mirrors. One pass over the line, before the text of
-    /// its objects is read.
+    /// its objects is read, that stops at the first such character: with no left-to-right run, the line reads right to left
+    /// where it has a right-to-left character (`isReadRightToLeft`).
     static func mayBeSliced(_ text: [Unicode.Scalar]) -> Bool {
-        guard isReadRightToLeft(text) else { return false }
         let table = tableKinds
-        for scalar in text where scalar == "-" || scalar == "\u{AD}" || kind(scalar, in: table) == .leftToRight || mirror(scalar) != scalar {
-            return false
+        var hasRightToLeft = false
+        for scalar in text {
+            // The Arabic letters (most of such a line) first: right to left, none a hyphen or mirrored.
+            if (0x621...0x64A).contains(scalar.value) {
+                hasRightToLeft = true
+                continue
+            }
+            let kind = kind(scalar, in: table)
+            if kind == .leftToRight || scalar == "-" || scalar == "\u{AD}" || mirror(scalar) != scalar { return false }
+            hasRightToLeft = hasRightToLeft || kind == .rightToLeft
         }
-        return true
+        return hasRightToLeft
     }
 
-    /// `slices(for:objects:partEnds:)` of objects given by their characters: each object's own characters and kind
-    /// worked out once, not again for each group of objects tried.
+    /// `slices(for:objects:partEnds:)` of objects given by their characters.
     static func slices(for text: [Unicode.Scalar], objects: [[Unicode.Scalar]], partEnds: Set<Int> = []) -> [[Unicode.Scalar]?]? {
         guard objects.count > 1, mayBeSliced(text) else { return nil }
-        let handed = actualText(for: text)
+        var line = Objects()
+        for object in objects {
+            line.characters += object
+            line.ends.append(line.characters.count)
+        }
+        guard let pieces = pieces(for: text, objects: line, partEnds: partEnds) else { return nil }
+        return pieces.ranges.map { $0.map { Array(pieces.characters[$0]) } }
+    }
+
+    /// The characters of a line's objects (their glyphs' names) one after another, and where each object's end.
+    struct Objects {
+        var characters: [Unicode.Scalar] = []
+        var ends: [Int] = []
+        var count: Int { ends.count }
+        /// Where object `index`'s characters stand in `characters`.
+        func range(_ index: Int) -> Range<Int> { (index == 0 ? 0 : ends[index - 1])..<ends[index] }
+    }
+
+    /// Each object's piece of a line's text (`slices(for:objects:partEnds:)`): the pieces one after another, and where
+    /// each object's stands (nil for an object skipped).
+    struct Pieces {
+        var characters: [Unicode.Scalar] = []
+        var ranges: [Range<Int>?] = []
+    }
+
+    /// The pieces of `slices(for:objects:partEnds:)`, for a line that `mayBeSliced` and has more than one object: each
+    /// object's own characters and kind worked out once, the objects tried as a group compared with the handed text
+    /// character by character (sorted only where they are not in the same order or the reverse), no array made but the
+    /// pieces. nil where the model is not sure.
+    static func pieces(for text: [Unicode.Scalar], objects: Objects, partEnds: Set<Int>) -> Pieces? {
+        let handedText = actualText(for: text), count = objects.count
         // A kashida drawn to justify the line (a tatweel glyph the text has not) is no character of it: the object's
         // piece leaves it out, as the line's whole text did.
         let hasTatweel = text.contains("\u{640}")
-        let owns = objects.map { object in object.filter { $0 != " " && (hasTatweel || $0 != "\u{640}") }.map(\.value) }
-        let rightToLeft = objects.map { isRightToLeft($0) }
-        var isPartEnd = [Bool](repeating: false, count: objects.count)
-        for index in partEnds where isPartEnd.indices.contains(index) { isPartEnd[index] = true }
-        var position = 0, slices: [[Unicode.Scalar]?] = []
-        slices.reserveCapacity(objects.count)
-        while slices.count < objects.count {
-            let first = objects[slices.count]
+        var ranges: [Range<Int>?] = []
+        ranges.reserveCapacity(count)
+        var isSure = true
+        // The pieces one after another, in room made at once: each takes characters of the handed text, and a space
+        // more at most (an object of spaces only puts one in the piece before it).
+        let characters = [Unicode.Scalar](unsafeUninitializedCapacity: handedText.count + count) { pieces, written in
+            handedText.withUnsafeBufferPointer { handed in
+                objects.characters.withUnsafeBufferPointer { all in
+                    // Each object's own characters (spaces and such kashidas left out), one after another; where each
+                    // one's end, and whether PDFium takes it for right to left (1) or not (0).
+                    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: all.count + 1) { owns in
+                        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * count) { table in
+                            isSure = cut(handed, all: all, ends: objects.ends, hasTatweel: hasTatweel, partEnds: partEnds,
+                                         owns: owns, ownEnds: table.baseAddress!, rightToLeft: table.baseAddress! + count,
+                                         into: pieces, written: &written, ranges: &ranges)
+                        }
+                    }
+                }
+            }
+        }
+        return isSure ? Pieces(characters: characters, ranges: ranges) : nil
+    }
+
+    /// The work of `pieces(for:objects:partEnds:)` in room it is given: the handed text `handed` cut into `pieces` (its
+    /// first `written` taken), each object's range in it appended to `ranges`; false where the model is not sure.
+    private static func cut(_ handed: UnsafeBufferPointer<Unicode.Scalar>, all: UnsafeBufferPointer<Unicode.Scalar>, ends: [Int],
+                            hasTatweel: Bool, partEnds: Set<Int>, owns: UnsafeMutableBufferPointer<UInt32>,
+                            ownEnds: UnsafeMutablePointer<Int>, rightToLeft: UnsafeMutablePointer<Int>,
+                            into pieces: UnsafeMutableBufferPointer<Unicode.Scalar>, written: inout Int,
+                            ranges: inout [Range<Int>?]) -> Bool {
+        let count = ends.count, space: Unicode.Scalar = " ", table = tableKinds
+        var ownCount = 0
+        for index in 0..<count {
+            var balance = 0, last: Kind?, hasRightToLeft = false
+            for position in (index == 0 ? 0 : ends[index - 1])..<ends[index] {
+                let scalar = all[position]
+                if scalar != space && (hasTatweel || scalar != "\u{640}") {
+                    owns[ownCount] = scalar.value
+                    ownCount += 1
+                }
+                // `isRightToLeft`, in the same pass.
+                let kind = kind(scalar, in: table)
+                if kind != last { balance += kind == .rightToLeft ? 1 : kind == .leftToRight ? -1 : 0 }
+                hasRightToLeft = hasRightToLeft || kind == .rightToLeft
+                last = kind
+            }
+            ownEnds[index] = ownCount
+            rightToLeft[index] = hasRightToLeft && balance >= 0 ? 1 : 0
+        }
+        func start(_ index: Int) -> Int { index == 0 ? 0 : ends[index - 1] }
+        func ownStart(_ index: Int) -> Int { index == 0 ? 0 : ownEnds[index - 1] }
+        func endsInSpace(_ index: Int) -> Bool { ends[index] > start(index) && all[ends[index] - 1] == space }
+        func isPartEnd(_ index: Int) -> Bool { !partEnds.isEmpty && partEnds.contains(index) }
+        var position = 0, lastPiece: Int?
+        while ranges.count < count {
+            let first = ranges.count, firstStart = start(first)
             // An object of spaces only in a font of letters (a justified line's, Amiri's) is skipped, its space in the
             // piece before it: read from its glyph, PDFium read the word after it unturned and joined to the one before
             // (`کشورهرابرد`), a reading not modelled.
-            if owns[slices.count].isEmpty {
-                while position < handed.count, handed[position] == " " { position += 1 }
-                if let last = slices.lastIndex(where: { $0 != nil }), slices[last]?.last != " ", slices[last]?.first != " " {
-                    if rightToLeft[last] { slices[last]?.insert(" ", at: 0) } else { slices[last]?.append(" ") }
+            if ownEnds[first] == ownStart(first) {
+                while position < handed.count, handed[position] == space { position += 1 }
+                if let last = lastPiece, let range = ranges[last], pieces[range.upperBound - 1] != space, pieces[range.lowerBound] != space {
+                    // The last piece is the last written: only skipped objects came after it.
+                    if rightToLeft[last] == 1 {
+                        var index = range.upperBound
+                        while index > range.lowerBound {
+                            pieces[index] = pieces[index - 1]
+                            index -= 1
+                        }
+                        pieces[range.lowerBound] = space
+                    } else {
+                        pieces[range.upperBound] = space
+                    }
+                    written += 1
+                    ranges[last] = range.lowerBound..<(range.upperBound + 1)
                 }
-                slices.append(nil)
+                ranges.append(nil)
                 continue
             }
             // The object's characters, and a space of the handed text at its start or end where its glyphs have one there
@@ -200,52 +297,97 @@ struct PDFiumLine: Equatable {
             // they are not the next of the handed text, the objects after it with them (a full stop and the number
             // before it, `٢٠٢١.`, one run that PDFium does not turn around, drawn as two objects): the first of them not
             // right to left carries the piece, the others a tab (skipped).
-            var found: (count: Int, piece: [Unicode.Scalar], end: Int)?
-            for count in 1...min(3, objects.count - slices.count) {
-                let group = objects[slices.count..<(slices.count + count)]
-                let wanted = owns[slices.count..<(slices.count + count)].joined().sorted()
-                var piece: [Unicode.Scalar] = [], taken = 0, at = position
-                while at < handed.count, handed[at] == " " {
-                    if piece.isEmpty, first.first == " " { piece.append(" ") }
+            var found: (count: Int, carrier: Int, leading: Bool, taken: Range<Int>, hasSpaces: Bool, trailing: Bool, end: Int)?
+            for groupCount in 1...min(3, count - first) {
+                let last = first + groupCount - 1, wanted = ownStart(first)..<ownEnds[last]
+                var at = position, leading = false
+                while at < handed.count, handed[at] == space {
+                    leading = leading || all[firstStart] == space
                     at += 1
                 }
-                // Within the objects, the handed text's spaces only where their glyphs have some: the line's text has a
-                // space for the isolates around `١` in `﴿١﴾`, drawn as one object of three glyphs.
-                let hasSpaces = group.joined().dropFirst().dropLast().contains(" ")
+                let takenStart = at
+                var taken = 0
                 while taken < wanted.count, at < handed.count {
-                    if handed[at] != " " {
-                        piece.append(handed[at])
-                        taken += 1
-                    } else if hasSpaces {
-                        piece.append(" ")
-                    }
+                    if handed[at] != space { taken += 1 }
                     at += 1
                 }
-                let index = slices.count + count - 1
-                if objects[index].last == " " || isPartEnd[index], at < handed.count, handed[at] == " " {
-                    piece.append(" ")
+                let takenRange = takenStart..<at
+                var carrier = first
+                while carrier < last, rightToLeft[carrier] == 1 { carrier += 1 }
+                if rightToLeft[carrier] == 1 { carrier = first }
+                var trailing = false
+                if endsInSpace(last) || isPartEnd(last), at < handed.count, handed[at] == space {
+                    trailing = true
                     at += 1
                 }
-                if taken == wanted.count, piece.filter({ $0 != " " }).map(\.value).sorted() == wanted {
-                    found = (count, piece, at)
+                if taken == wanted.count, sameCharacters(UnsafeBufferPointer(rebasing: handed[takenRange]),
+                                                         UnsafeBufferPointer(rebasing: owns[wanted])) {
+                    // Within the objects, the handed text's spaces only where their glyphs have some: the line's text
+                    // has a space for the isolates around `١` in `﴿١﴾`, drawn as one object of three glyphs.
+                    let glyphs = firstStart..<ends[last]
+                    let hasSpaces = glyphs.count > 2 && all[(glyphs.lowerBound + 1)..<(glyphs.upperBound - 1)].contains(space)
+                    found = (groupCount, carrier, leading, takenRange, hasSpaces, trailing, at)
                     break
                 }
             }
-            guard let found else { return nil }
-            let group = slices.count..<(slices.count + found.count)
-            let carrier = group.first { !rightToLeft[$0] } ?? group.lowerBound
-            let slice = rightToLeft[carrier] ? Array(found.piece.reversed()) : found.piece
+            guard let found else { return false }
+            let pieceStart = written
+            if found.leading {
+                pieces[written] = space
+                written += 1
+            }
+            for index in found.taken where handed[index] != space || found.hasSpaces {
+                pieces[written] = handed[index]
+                written += 1
+            }
+            if found.trailing {
+                pieces[written] = space
+                written += 1
+            }
+            let range = pieceStart..<written
+            if rightToLeft[found.carrier] == 1 {
+                var low = range.lowerBound, high = range.upperBound - 1
+                while low < high {
+                    pieces.swapAt(low, high)
+                    low += 1
+                    high -= 1
+                }
+            }
             // The first object PDFium reads on the line, not right to left, may take its /ActualText in reverse after a
             // right-to-left object (`actualText(for:afterRightToLeft:)`; measured: `٢٠١٢` read `٢١٠٢`, turned around so
             // or not): it holds one character, or its piece reads the same either way, or it is read from its glyphs.
-            if carrier == 0, !rightToLeft[0], slice != slice.reversed(), found.count > 1 || slice != objects[0] {
-                return nil
+            if found.carrier == 0, rightToLeft[0] == 0, !pieces[range].elementsEqual(pieces[range].reversed()),
+               found.count > 1 || !pieces[range].elementsEqual(all[firstStart..<ends[0]]) {
+                return false
             }
-            for index in group { slices.append(index == carrier ? slice : nil) }
+            for index in first..<(first + found.count) { ranges.append(index == found.carrier ? range : nil) }
+            lastPiece = found.carrier
             position = found.end
         }
-        guard handed[position...].allSatisfy({ $0 == " " }) else { return nil }
-        return slices
+        while position < handed.count {
+            guard handed[position] == space else { return false }
+            position += 1
+        }
+        return true
+    }
+
+    /// Whether the characters of `handed` other than spaces (as many as `owns`) are those of `owns`, in any order:
+    /// compared as they stand or turned around (as a right-to-left object's glyphs are), else sorted.
+    private static func sameCharacters(_ handed: UnsafeBufferPointer<Unicode.Scalar>, _ owns: UnsafeBufferPointer<UInt32>) -> Bool {
+        var index = 0, inOrder = true
+        for scalar in handed where scalar != " " {
+            if scalar.value != owns[index] { inOrder = false; break }
+            index += 1
+        }
+        if inOrder { return true }
+        index = owns.count
+        var reversed = true
+        for scalar in handed where scalar != " " {
+            index -= 1
+            if scalar.value != owns[index] { reversed = false; break }
+        }
+        if reversed { return true }
+        return handed.lazy.filter { $0 != " " }.map(\.value).sorted() == owns.sorted()
     }
 
     /// The /ActualText PDFium reads back as `text` when it is the whole of a line's text: its runs in reverse order when
@@ -421,15 +563,61 @@ struct PDFiumLine: Equatable {
 
     /// The beginning of the `/L` sequence carrying `actualText`, on a line of its own.
     static func begin(_ actualText: [Unicode.Scalar]) -> [UInt8] {
-        // The dictionary's bytes as `PDFDictionary.write` writes them, without making the dictionary.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32 + 4 * actualText.count)
-        bytes += beginPrefix
-        PDFObject.text(actualText).write(to: &bytes)
-        bytes += beginSuffix
-        return bytes
+        actualText.withUnsafeBufferPointer { begin($0) }
     }
-    private static let beginPrefix = Array("/L << /ActualText ".utf8), beginSuffix = Array(" >> BDC\n".utf8)
+
+    /// `begin(_:)` of characters in place (an object's piece among a line's, `pieces(for:objects:partEnds:)`): the
+    /// dictionary's bytes as `PDFDictionary.write` writes them, the text as `PDFObject.text` makes it (a literal string
+    /// where every character is printable ASCII, else UTF-16 after a byte order mark in hexadecimal), written into room
+    /// made at once, with no dictionary, object or array of its bytes made first.
+    static func begin(_ actualText: UnsafeBufferPointer<Unicode.Scalar>) -> [UInt8] {
+        let prefix: StaticString = "/L << /ActualText ", suffix: StaticString = " >> BDC\n"
+        var isPrintable = true, units = 0
+        for scalar in actualText {
+            isPrintable = isPrintable && (0x20..<0x7F).contains(scalar.value)
+            units += scalar.value < 0x10000 ? 1 : 2
+        }
+        let capacity = prefix.utf8CodeUnitCount + suffix.utf8CodeUnitCount + (isPrintable ? 2 + 2 * actualText.count : 6 + 4 * units)
+        return [UInt8](unsafeUninitializedCapacity: capacity) { bytes, count in
+            guard let base = bytes.baseAddress else { return }
+            func put(_ text: StaticString) {
+                (base + count).initialize(from: text.utf8Start, count: text.utf8CodeUnitCount)
+                count += text.utf8CodeUnitCount
+            }
+            func put(_ byte: UInt8) {
+                base[count] = byte
+                count += 1
+            }
+            func putUnit(_ unit: UInt32) {
+                UnsafeMutableRawPointer(base + count)
+                    .storeBytes(of: PDFObject.hexDigits(UInt16(truncatingIfNeeded: unit), letters: PDFObject.upperCase), as: UInt32.self)
+                count += 4
+            }
+            put(prefix)
+            if isPrintable {
+                put(UInt8(ascii: "("))
+                for scalar in actualText {
+                    let byte = UInt8(truncatingIfNeeded: scalar.value)
+                    if byte == 0x28 || byte == 0x29 || byte == 0x5C { put(UInt8(ascii: "\\")) }
+                    put(byte)
+                }
+                put(UInt8(ascii: ")"))
+            } else {
+                put("<FEFF")
+                for scalar in actualText {
+                    if scalar.value < 0x10000 {
+                        putUnit(scalar.value)
+                    } else {
+                        let offset = scalar.value - 0x10000
+                        putUnit(0xD800 | offset >> 10)
+                        putUnit(0xDC00 | offset & 0x3FF)
+                    }
+                }
+                put(UInt8(ascii: ">"))
+            }
+            put(suffix)
+        }
+    }
 
     /// The beginning of an `/L` sequence PDFium skips: its /ActualText a tab, which has no printable character. Written
     /// short: most of a page's operators get one.
