@@ -296,7 +296,10 @@ struct PDFiumLine: Equatable {
             // (`: ` drawn as one object): PDFium reads no space between two objects that it has read in either. Where
             // they are not the next of the handed text, the objects after it with them (a full stop and the number
             // before it, `٢٠٢١.`, one run that PDFium does not turn around, drawn as two objects): the first of them not
-            // right to left carries the piece, the others a tab (skipped).
+            // right to left carries the piece, the others a tab (skipped). The space at the end is taken where the
+            // glyphs of the object carrying the piece end in one, too: PDFium takes that space for read and drops the
+            // space glyph drawn after the group (`مؤشرات ∑ = 1,250`, drawn `1,250` ` = ` `∑` ` ` `مؤشرات`, ` = `
+            // carrying `∑` with it, came back `مؤشرات ∑ =1,250`; the carrier drawn `=` alone, as typed).
             var found: (count: Int, carrier: Int, leading: Bool, taken: Range<Int>, hasSpaces: Bool, trailing: Bool, end: Int)?
             for groupCount in 1...min(3, count - first) {
                 let last = first + groupCount - 1, wanted = ownStart(first)..<ownEnds[last]
@@ -316,7 +319,7 @@ struct PDFiumLine: Equatable {
                 while carrier < last, rightToLeft[carrier] == 1 { carrier += 1 }
                 if rightToLeft[carrier] == 1 { carrier = first }
                 var trailing = false
-                if endsInSpace(last) || isPartEnd(last), at < handed.count, handed[at] == space {
+                if endsInSpace(last) || endsInSpace(carrier) || isPartEnd(last), at < handed.count, handed[at] == space {
                     trailing = true
                     at += 1
                 }

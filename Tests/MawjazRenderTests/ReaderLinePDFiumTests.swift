@@ -389,6 +389,26 @@ import TestSupport
         #expect(PDFiumLine.slices(for: scalars("لله الحمد"), objects: ["دمحلا", "ﷲ"]) == nil)
     }
 
+    /// Objects carried together by one whose glyphs end in a space: `مؤشرات ∑ = 1,250` drawn `1,250`, ` = `, `∑` (a font
+    /// of symbols), a space, the word, where ` = ` carries `∑` with it. PDFium takes the carrier's own space for read and
+    /// drops the space drawn after the group, so the carrier's piece takes the space of the handed text after it, as an
+    /// object alone whose glyphs end in one does; carried without it (the rule looked at the group's last object, `∑`),
+    /// the line came back `مؤشرات ∑ =1,250`.
+    @Test func aCarrierEndingInASpaceKeepsTheSpaceAfterItsGroup() throws {
+        let objects = ["1,250", " = ", "∑", "تارشؤم"]
+        let slices = try #require(PDFiumLine.slices(for: scalars("مؤشرات ∑ = 1,250"), objects: objects))
+        #expect(slices.map { $0.map(string) } == ["1,250", " ∑ = ", nil, "تارشؤم"])
+        let paragraph = "يعمل البرنامج منذ أكثر من ثلاثين عاما ويضم اليوم شراكات عديدة مع دول كثيرة حول العالم وقد أطلقته "
+            + "الوزارة لبناء العلاقات وشارك فيه جنود كثيرون في تمارين عديدة خلال الأعوام الماضية في الولاية."
+        let report = """
+            {"template": {"name": "briefing", "fonts": {"arabic": "Noto Naskh Arabic"}}, "title": "الملخص", "date": "2026-12-04",
+             "language": "ar", "convert-digits": false, "body": [{"paragraph": "\(paragraph)"},
+               {"facts": {"title": "مؤشرات ∑ = 1,250", "items": [{"label": "المدة", "value": "12"}]}}, {"paragraph": "\(paragraph)"}]}
+            """
+        let pdfium = try Self.pdfiumText(ofReport: report)
+        #expect(pdfium.contains(TestSupport.fidelityNormalised("مؤشرات ∑ = 1,250")), "\(pdfium)")
+    }
+
     /// The characters PDFium gives back of a right-to-left line sit over that line (a selection in Chrome of part of it, or
     /// of one cell, copies what it covers): each object of a line that needs its text handed to PDFium (a number, a full
     /// stop) carries its own piece of the line's text (`PDFiumLine.slices`), where one carrier held
