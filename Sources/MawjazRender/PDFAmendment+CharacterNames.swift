@@ -14,14 +14,17 @@ extension PDFAmendment {
                                      to update: inout PDFChanges) throws(RenderError) {
         var read = Set<Int>()  // the maps read
         for number in fonts {
-            let object = try file.indirectObject(number)
-            guard !object.isStream, let map = object.value.dictionary?["ToUnicode"]?.referenced, read.insert(map).inserted else { continue }
+            // The font's /ToUnicode alone read: read whole, a simple font's /Widths was made an array of numbers.
+            guard let font = try file.entries(Self.toUnicodeKey, of: number), !font.isStream, let map = font.values[0]?.referenced,
+                  read.insert(map).inserted else { continue }
             let data = try file.streamData(map, coder: coder)
             let renamed = renames.isEmpty ? nil : ToUnicodeMap.renaming(renames, in: data)
             let compressed = try (renamed ?? data).withUnsafeBufferPointer { (data) throws(RenderError) in try coder.deflated(data) }
             update.replaceStream(map, compressed: compressed)
         }
     }
+
+    private static let toUnicodeKey = [Array("ToUnicode".utf8)]
 }
 
 /// A /ToUnicode CMap as cairo writes it: `beginbfchar` sections of `<code> <UTF-16BE text>` pairs.

@@ -22,8 +22,8 @@ extension PDFAmendment {
         var spaceAdvances: [Int: Double?] = [:]  // a font's object → its space's advance
         for (number, page) in zip(pages, spans) where isRewritten(page) {
             if stop.isRaised { throw .stopped }
-            guard let dictionary = try file.object(number).dictionary, let contents = dictionary["Contents"]?.referenced,
-                  let fonts = try file.resolveDictionary(try file.resolveDictionary(dictionary["Resources"])?["Font"]) else { continue }
+            guard let pageEntries = try file.entries(Self.pageKeys, of: number), let contents = pageEntries.values[0]?.referenced,
+                  let fonts = try file.resolveDictionary(try file.resolveDictionary(pageEntries.values[1])?["Font"]) else { continue }
             var codeFonts: [(name: [UInt8], width: Int, map: Int?)] = []
             for (name, value) in fonts.entries {
                 // cairo's pages share their fonts: each is read once.
@@ -31,8 +31,16 @@ extension PDFAmendment {
                     codeFonts.append((Array(name.utf8), font.width, font.map))
                     continue
                 }
-                guard let font = try file.resolveDictionary(value) else { continue }
-                let width = font["Subtype"]?.name == "Type0" ? 2 : 1, map = font["ToUnicode"]?.referenced
+                // Its /Subtype and /ToUnicode alone read: read whole, a simple font's /Widths was made an array of numbers.
+                let font: [PDFObject?]
+                if let object = value.referenced {
+                    guard let read = try file.entries(Self.fontKeys, of: object) else { continue }
+                    font = read.values
+                } else {
+                    guard let dictionary = value.dictionary else { continue }
+                    font = [dictionary["Subtype"], dictionary["ToUnicode"]]
+                }
+                let width = font[0]?.name == "Type0" ? 2 : 1, map = font[1]?.referenced
                 if let object = value.referenced { fontObjects[object] = (width, map) }
                 codeFonts.append((Array(name.utf8), width, map))
             }
@@ -69,6 +77,11 @@ extension PDFAmendment {
         }
     }
 
+    // The entries read of a font, a page and a node of the page tree; the rest of each is read past (`PDFFile.entries`).
+    private static let fontKeys = [Array("Subtype".utf8), Array("ToUnicode".utf8)]
+    private static let pageKeys = [Array("Contents".utf8), Array("Resources".utf8)]
+    private static let treeKeys = [Array("Type".utf8), Array("Kids".utf8)]
+
     /// The advance of code `code` of the simple font `font`, in ems: its /Widths entry over 1000; nil when it has none.
     private static func advance(of code: Int, in font: PDFDictionary, file: PDFFile) throws(RenderError) -> Double? {
         guard case .integer(let firstCode) = font["FirstChar"] ?? .null else { return nil }
@@ -86,13 +99,13 @@ extension PDFAmendment {
     private static func pageObjects(_ root: PDFObject?, in file: PDFFile) throws(RenderError) -> [Int] {
         var pages: [Int] = []
         func walk(_ node: PDFObject?, depth: Int) throws(RenderError) {
-            guard depth < 64, let number = node?.referenced, let dictionary = try file.object(number).dictionary else {
+            guard depth < 64, let number = node?.referenced, let node = try file.entries(Self.treeKeys, of: number) else {
                 throw .amendment("the page tree is malformed")
             }
-            if dictionary["Type"]?.name == "Page" {
+            if node.values[0]?.name == "Page" {
                 pages.append(number)
             } else {
-                for kid in dictionary["Kids"]?.array ?? [] { try walk(kid, depth: depth + 1) }
+                for kid in node.values[1]?.array ?? [] { try walk(kid, depth: depth + 1) }
             }
         }
         try walk(root, depth: 0)

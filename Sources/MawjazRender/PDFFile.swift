@@ -70,6 +70,18 @@ struct PDFFile {
         return (object.value, object.hasStream)
     }
 
+    /// The values of the entries `keys` of object `number` (the first of each, as `PDFDictionary`'s subscript finds it)
+    /// and whether it is a stream; nil when it is not a dictionary. Its other values are read past, not read into objects
+    /// (`PDFParser.entries`), where they can be.
+    func entries(_ keys: [[UInt8]], of number: Int) throws(RenderError) -> (values: [PDFObject?], isStream: Bool)? {
+        guard let offset = offsets[number] else { throw .amendment("object \(number) is not in the file") }
+        var parser = PDFParser(bytes, at: offset)
+        if let read = parser.entries(keys, of: number) { return (read.values, read.hasStream) }
+        let object = try indirectObject(number)
+        guard let dictionary = object.value.dictionary else { return nil }
+        return (keys.map { dictionary[String(decoding: $0, as: UTF8.self)] }, object.isStream)
+    }
+
     /// The data of stream object `number`, inflated (by `coder`, or a coder of its own) when it is compressed with
     /// /FlateDecode (the one filter cairo writes); another filter is an error.
     func streamData(_ number: Int, coder: FlateCoder? = nil) throws(RenderError) -> [UInt8] {
@@ -85,12 +97,20 @@ struct PDFFile {
     func streamBytes(_ number: Int) throws(RenderError) -> (data: UnsafeBufferPointer<UInt8>, filter: String?) {
         guard let offset = offsets[number] else { throw .amendment("object \(number) is not in the file") }
         var parser = PDFParser(bytes, at: offset)
-        let object = try parser.indirectObject()
-        guard object.number == number, object.hasStream, let dictionary = object.value.dictionary else {
-            throw .amendment("object \(number) is not a stream")
+        var length: PDFObject?, filter: PDFObject?
+        // Its header read for /Length and /Filter alone, where it can be.
+        if let read = parser.entries(Self.streamKeys, of: number) {
+            guard read.hasStream else { throw .amendment("object \(number) is not a stream") }
+            (length, filter) = (read.values[0], read.values[1])
+        } else {
+            parser = PDFParser(bytes, at: offset)
+            let object = try parser.indirectObject()
+            guard object.number == number, object.hasStream, let dictionary = object.value.dictionary else {
+                throw .amendment("object \(number) is not a stream")
+            }
+            (length, filter) = (dictionary["Length"], dictionary["Filter"])
         }
-        var length = dictionary["Length"]
-        if let lengthNumber = length?.referenced { length = try self.object(lengthNumber) }
+        if let lengthNumber = length?.referenced { length = try integerObject(lengthNumber) }
         // The data starts after the end of the line of the keyword "stream".
         var start = parser.position
         if start < bytes.count, bytes[start] == UInt8(ascii: "\r") { start += 1 }
@@ -98,8 +118,23 @@ struct PDFFile {
         guard case .integer(let count) = length, count >= 0, start + count <= bytes.count else {
             throw .amendment("stream \(number) has no usable /Length")
         }
-        return (UnsafeBufferPointer(rebasing: bytes[start..<(start + count)]), dictionary["Filter"]?.name)
+        return (UnsafeBufferPointer(rebasing: bytes[start..<(start + count)]), filter?.name)
     }
+
+    /// The value of object `number` (a stream's length cairo writes as an object of its own): an integer read without
+    /// making an object of the whole, anything else as `object` reads it.
+    private func integerObject(_ number: Int) throws(RenderError) -> PDFObject {
+        if let offset = offsets[number] {
+            var parser = PDFParser(bytes, at: offset)
+            if parser.integer() == number, parser.integer() != nil, parser.isWord("obj"), parser.reference() == nil,
+               let value = parser.integer() {
+                return .integer(value)
+            }
+        }
+        return try object(number)
+    }
+
+    private static let streamKeys = [Array("Length".utf8), Array("Filter".utf8)]
 
     /// The objects whose bytes hold one of `words`, by number (`objects(mentioningEach:)`): a byte search, so that only
     /// the objects that can matter are parsed.

@@ -653,6 +653,97 @@ extension PDFParser {
     }
 }
 
+extension PDFParser {
+    /// Reads indirect object `number`, which starts here, as `indirectObject()` reads it when it is a dictionary, with
+    /// objects made only of the values of the entries `keys` (the first of each, as `PDFDictionary`'s subscript finds
+    /// it): the others are read past (`skipObject`), no array of a font's widths made. Nil, `position` then anywhere,
+    /// for another object, or one with a key beyond ASCII or a value skipped that `skipObject` does not read past:
+    /// `indirectObject()` is to read it instead.
+    mutating func entries(_ keys: [[UInt8]], of number: Int) -> (values: [PDFObject?], hasStream: Bool)? {
+        guard integer() == number, integer() != nil, isWord("obj") else { return nil }
+        skipSpace()
+        guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "<"), bytes[position + 1] == UInt8(ascii: "<") else {
+            return nil
+        }
+        position += 2
+        var values = [PDFObject?](repeating: nil, count: keys.count)
+        while true {
+            skipSpace()
+            guard position < bytes.count else { return nil }
+            if bytes[position] == UInt8(ascii: ">") {
+                guard position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: ">") else { return nil }
+                position += 2
+                return (values, isWord("stream"))
+            }
+            guard bytes[position] == UInt8(ascii: "/") else { return nil }
+            position += 1
+            let start = position
+            while position < bytes.count, !Self.endsToken(bytes[position]) {
+                // A key beyond ASCII is a string the subscript compares by canonical equivalence.
+                guard bytes[position] < 0x80 else { return nil }
+                position += 1
+            }
+            let key = UnsafeBufferPointer(rebasing: bytes[start..<position])
+            if let index = keys.firstIndex(where: { key.elementsEqual($0) }), values[index] == nil {
+                guard let value = try? object() else { return nil }
+                values[index] = value
+            } else {
+                guard skipObject() else { return nil }
+            }
+        }
+    }
+
+    /// Reads past the object that starts here, as `object()` reads it, with nothing made of it. False, `position` then
+    /// anywhere, at what it does not read past so: a string, anything `object()` would not read.
+    mutating func skipObject() -> Bool {
+        skipSpace()
+        guard position < bytes.count else { return false }
+        switch bytes[position] {
+        case UInt8(ascii: "/"):
+            position += 1
+            while position < bytes.count, !Self.endsToken(bytes[position]) { position += 1 }
+            return true
+        case UInt8(ascii: "<"):
+            guard position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "<") else { return false }
+            position += 2
+            while true {
+                skipSpace()
+                if position + 1 < bytes.count, bytes[position] == UInt8(ascii: ">"), bytes[position + 1] == UInt8(ascii: ">") {
+                    position += 2
+                    return true
+                }
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "/"), skipObject(), skipObject() else { return false }
+            }
+        case UInt8(ascii: "["):
+            position += 1
+            while true {
+                skipSpace()
+                if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+                    position += 1
+                    return true
+                }
+                guard skipObject() else { return false }
+            }
+        case UInt8(ascii: "("):
+            return false
+        default:
+            if integer() != nil {
+                // `N G R` is a reference.
+                let afterNumber = position
+                if integer() == nil || !isKeyword(UInt8(ascii: "R")) { position = afterNumber }
+                return true
+            }
+            let start = position
+            while position < bytes.count, !Self.endsToken(bytes[position]) { position += 1 }
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<position])
+            guard !word.isEmpty else { return false }
+            return word.allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".")
+                || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
+                || word.elementsEqual("true".utf8) || word.elementsEqual("false".utf8) || word.elementsEqual("null".utf8)
+        }
+    }
+}
+
 extension [UInt8] {
     /// Appends `text`'s UTF-8 bytes from their storage in one copy: appended as a sequence of bytes, a name or a key of a
     /// few bytes cost some 140 instructions.

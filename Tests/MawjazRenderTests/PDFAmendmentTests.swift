@@ -460,6 +460,50 @@ import TestSupport
         }
     }
 
+    @Test func entriesAreReadWithoutReadingTheRest() throws {
+        // `PDFParser.entries` gives the first of each entry asked as `indirectObject()` reads the object, the other
+        // values read past without objects made of them (a font's /Widths, a page's arrays), and whether a stream follows.
+        let keys = [Array("ToUnicode".utf8), Array("Subtype".utf8), Array("Length".utf8)]
+        let read = [
+            "9 0 obj\n<< /Type /Font /Subtype /TrueType /FirstChar 32 /Widths [ 250 -3 0.5 +2 ] /Z null /B true\n   /D << /E [ 1 0 R ] >> /ToUnicode 11 0 R /ToUnicode 12 0 R >>\nendobj\n",
+            "9 0 obj\n<< /Length 10 0 R /Filter /FlateDecode %a comment\n /K [1 2 0 R 3] >>\nstream\nxyz\nendstream\nendobj\n",
+            "9 0 obj\n<< /Subtype (a string asked) /N#20x 1 >>\nendobj\n", "9 0 obj\n<< >>\nendobj\n",
+        ]
+        for source in read {
+            let (entries, object) = try Array(source.utf8).withUnsafeBufferPointer { (bytes) throws(RenderError) in
+                var parser = PDFParser(bytes), reader = PDFParser(bytes)
+                let object = try reader.indirectObject()
+                return (parser.entries(keys, of: 9), object)
+            }
+            let found = try #require(entries, "\(source)")
+            let dictionary = try #require(object.value.dictionary)
+            #expect(found.values == keys.map { dictionary[String(decoding: $0, as: UTF8.self)] }, "\(source)")
+            #expect(found.hasStream == object.hasStream, "\(source)")
+        }
+        // A string or a key beyond ASCII among the rest, what `object()` does not read, another object or another
+        // number: left to `indirectObject()`.
+        for source in ["9 0 obj\n<< /T (x) /ToUnicode 11 0 R >>", "9 0 obj\n<< /\u{C9} 1 >>", "9 0 obj\n<< /A [ R ] >>",
+                       "9 0 obj\n<< /A 1e5 >>", "9 0 obj\n[ 1 2 ]", "8 0 obj\n<< >>", "9 0 obj\n<< /A 1"] {
+            let entries = Array(source.utf8).withUnsafeBufferPointer { bytes in
+                var parser = PDFParser(bytes)
+                return parser.entries(keys, of: 9)
+            }
+            #expect(entries == nil, "\(source)")
+        }
+        // `PDFFile.entries` reads what the parser leaves as objects: the same values; nil for what is no dictionary.
+        var objects = Self.minimalObjects()
+        objects.append(Array("<< /T (x) /Subtype /Type0 /ToUnicode 11 0 R >>".utf8))
+        objects.append(Array("[ 1 2 ]".utf8))
+        let (font, array) = try Self.file(objects).withUnsafeBufferPointer { (buffer) throws(RenderError) in
+            let file = try PDFFile(buffer)
+            let font = try file.entries(keys, of: objects.count - 1), array = try file.entries(keys, of: objects.count)
+            return (font, array)
+        }
+        #expect(font?.values == [.reference(11), .name("Type0"), nil])
+        #expect(font?.isStream == false)
+        #expect(array == nil)
+    }
+
     @Test func theProfileIsAWellFormedICCVersion2DisplayProfile() throws {
         let profile = SRGBProfile.bytes
         func uint32(_ offset: Int) -> Int { profile[offset..<(offset + 4)].reduce(0) { $0 << 8 | Int($1) } }
