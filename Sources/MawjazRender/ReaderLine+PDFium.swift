@@ -275,7 +275,9 @@ struct PDFiumLine: Equatable {
             if ownEnds[first] == ownStart(first) {
                 while position < handed.count, handed[position] == space { position += 1 }
                 if let last = lastPiece, let range = ranges[last], pieces[range.upperBound - 1] != space, pieces[range.lowerBound] != space {
-                    // The last piece is the last written: only skipped objects came after it.
+                    // The last piece is the last written: only skipped objects came after it. The room is checked, not
+                    // trusted to the count it was made for: a release build does not check a buffer's subscripts.
+                    guard written < pieces.count else { return false }
                     if rightToLeft[last] == 1 {
                         var index = range.upperBound
                         while index > range.lowerBound {
@@ -333,7 +335,7 @@ struct PDFiumLine: Equatable {
                     break
                 }
             }
-            guard let found else { return false }
+            guard let found, written + found.taken.count + 2 <= pieces.count else { return false }
             let pieceStart = written
             if found.leading {
                 pieces[written] = space
