@@ -113,10 +113,22 @@ package struct RunningText: Hashable, Sendable {
     package var start: String
     package var center: String
     package var end: String
+    /// Where each slot was written (`start`, `center`, `end`), for messages about it: its place in the file and the
+    /// field's path (`template.footer.start`).
+    package var sources: [String: (location: SourceLocation, field: String)] = [:]
     package init(start: String = "", center: String = "", end: String = "") {
         self.start = start; self.center = center; self.end = end
     }
     package var isEmpty: Bool { start.isEmpty && center.isEmpty && end.isEmpty }
+
+    /// The texts alone are compared: where they were written is no part of what is printed.
+    package static func == (lhs: RunningText, rhs: RunningText) -> Bool {
+        lhs.start == rhs.start && lhs.center == rhs.center && lhs.end == rhs.end
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(start); hasher.combine(center); hasher.combine(end)
+    }
 }
 
 /// The head of an organisation's first page: its emblem between its names in Arabic and in English.

@@ -215,6 +215,7 @@ enum TemplateFields {
         guard let fields = reader.mapping(node, allowedKeys: ["start", "center", "end"]) else { return }
         for (key, value) in fields {
             let text = reader.string(value, allowEmpty: true) ?? ""
+            running.sources[key] = (value.location, value.path)
             switch key {
             case "start": running.start = text
             case "center": running.center = text

@@ -4,6 +4,7 @@ import MawjazData
 import MawjazDocument
 import MawjazFrame
 import MawjazLanguage
+import MawjazText
 
 /// Where the page furniture stands: baselines measured outwards from the text area, so that it follows the
 /// template's margins — the running head 20 pt above the text and the banner 16 pt above that, the running foot
@@ -46,15 +47,74 @@ extension LayoutContext {
         let header = template.titlePage == .cover && pageIndex == 0 ? RunningText() : template.header
         for (running, role, baseline) in [(header, TextRole.header, headBaseline), (template.footer, TextRole.footer, footBaseline)]
             where !running.isEmpty {
-            for (slot, alignment) in [(running.start, Alignment.start), (running.center, .center), (running.end, .end)] where !slot.isEmpty {
-                let text = fill(slot, pageIndex: pageIndex, pageCount: pageCount)
-                let shaped = try shape(spans(text, role: role), role: role, width: width, alignment: alignment, origin: origin)
-                guard let line = shaped.lines.first else { continue }
-                let box = FurnitureBand.emBox(line.line, size: style(role).size, at: Point(x: left + line.origin.x, y: baseline))
+            for slot in try setSlots(running, role: role, pageIndex: pageIndex, pageCount: pageCount, width: width, origin: origin) {
+                let box = FurnitureBand.emBox(slot.line, size: slot.size, at: Point(x: left + slot.x, y: baseline))
                 if role == .header { try top.add(.runningHead, box, origin: origin) } else { try bottom.add(.runningFoot, box, origin: origin) }
-                frame.place(.text(line.line), at: Point(x: left + line.origin.x, y: baseline))
+                frame.place(.text(slot.line), at: Point(x: left + slot.x, y: baseline))
             }
         }
+    }
+
+    /// Sets the slots of a running head or foot on one line each, `x` measured from the text area's left. A side slot
+    /// too wide for the room its neighbours leave it (a centred slot, or the other side) is set smaller to fit, down to
+    /// `RunningSlots.smallest` of its size; past that it is set at that size, whole, and a warning names its field.
+    func setSlots(_ running: RunningText, role: TextRole, pageIndex: Int, pageCount: Int, width: Double,
+                  origin: BlockOrigin) throws(LayoutError) -> [(line: TextLine, x: Double, size: Double)] {
+        let slots = [("start", running.start, Alignment.start), ("center", running.center, .center), ("end", running.end, .end)]
+            .filter { !$0.1.isEmpty }
+            .map { (key: $0.0, text: fill($0.1, pageIndex: pageIndex, pageCount: pageCount), alignment: $0.2) }
+        // Each slot set first as it is, across the line; text that wraps is measured on one line.
+        var widths: [String: Double] = [:], asIs: [String: ShapedParagraph.Line] = [:]
+        for slot in slots {
+            let shaped = try shape(spans(slot.text, role: role), role: role, width: width, alignment: slot.alignment, origin: origin)
+            if shaped.lines.count == 1 {
+                asIs[slot.key] = shaped.lines[0]; widths[slot.key] = shaped.lines[0].line.width
+            } else {
+                widths[slot.key] = try naturalWidth(spans(slot.text, role: role), role: role, origin: origin)
+            }
+        }
+        let gap = RunningSlots.gap
+        func room(_ key: String) -> Double {
+            if key == "center" { return width }
+            if let center = widths["center"] { return (width - center) / 2 - gap }
+            guard let other = widths[key == "start" ? "end" : "start"] else { return width }
+            return max((width - gap) / 2, width - gap - other)
+        }
+        let size = style(role).size
+        var set: [(line: TextLine, x: Double, size: Double)] = []
+        for slot in slots {
+            let room = room(slot.key)
+            var slotSize = size, natural = widths[slot.key] ?? 0
+            // Set smaller in proportion to what sticks out; a second try takes up what the sizes' rounding left.
+            for _ in 0..<3 where natural > room + 0.01 && slotSize > size * RunningSlots.smallest {
+                slotSize = max(size * RunningSlots.smallest, slotSize * room / natural)
+                natural = try naturalWidth([TextSpan(slot.text, style: style(role).with(size: slotSize))], role: role, origin: origin)
+            }
+            // Once a pass for each slot, though the room its neighbours leave it (a page number) changes from page to page.
+            let written = running.sources[slot.key]
+            if natural > room + 0.01, !warnings.contains(where: { written != nil && $0.location == written?.location && $0.field == written?.field }) {
+                warn(written.map { BlockOrigin(kind: $0.field, location: $0.location) } ?? origin,
+                     .textTooWide(slot.text, width: natural, available: max(0, room)))
+            }
+            let spans = [TextSpan(slot.text, style: style(role).with(size: slotSize))]
+            if slotSize == size, let line = asIs[slot.key] {
+                set.append((line.line, line.origin.x, size))
+            } else if natural <= width + 0.01 {
+                let shaped = try shape(spans, role: role, width: width, alignment: slot.alignment, origin: origin)
+                if let line = shaped.lines.first { set.append((line.line, line.origin.x, slotSize)) }
+            } else {
+                // Wider than the whole line even at its smallest: one line, never wrapped, so that no word is lost.
+                let shaped = try shape(spans, role: role, width: nil, alignment: slot.alignment, origin: origin)
+                guard let line = shaped.lines.first else { continue }
+                let x: Double = switch slot.alignment.resolved(in: direction) {
+                case .left: 0
+                case .right: width - line.line.width
+                case .center: (width - line.line.width) / 2
+                }
+                set.append((line.line, x, slotSize))
+            }
+        }
+        return set
     }
 
     /// Running text with its placeholders filled in.
@@ -102,6 +162,14 @@ extension LayoutContext {
             }
         }
     }
+}
+
+/// How the slots of a running head or foot share its line.
+enum RunningSlots {
+    /// The least room between two slots, in points.
+    static let gap = 12.0
+    /// The smallest a side slot is set to make room for its neighbours, as a share of its role's size.
+    static let smallest = 0.7
 }
 
 /// The furniture of one margin, checked as it is placed: every line on the page and out of the text area, none on
