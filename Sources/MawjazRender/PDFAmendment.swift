@@ -140,18 +140,9 @@ enum PDFAmendment {
             entries.removeSubrange(firstEntry...)
             // What the copy does not copy is read and written as objects: the same bytes, or the same error.
             guard let element = try file.object(number).dictionary, element["S"] != nil else { return nil }
-            bytes.append(utf8: "<< ")
-            for (index, entry) in element.entries.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: " ")) }
-                bytes.append(UInt8(ascii: "/"))
-                let key = bytes.count
-                bytes.append(utf8: entry.key)
-                bytes.append(UInt8(ascii: " "))
-                let value = bytes.count
-                entry.value.write(to: &bytes)
-                entries.append((key..<(value - 1), value..<bytes.count))
-            }
-            bytes.append(utf8: " >>")
+            var written: [(key: Range<Int>, value: Range<Int>)] = []
+            element.write(to: &bytes) { written.append(($0, $1)) }
+            entries.append(contentsOf: written)
             found.append(Element(number: number, type: element["S"]?.name ?? "", dictionary: start..<bytes.count,
                                  entries: firstEntry..<entries.count))
             return Self.references(element["K"])

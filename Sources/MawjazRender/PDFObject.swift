@@ -182,7 +182,7 @@ enum PDFObject: Equatable, Sendable {
 
     /// Appends `value` in decimal digits, without making a string of it (the structure elements' lists of kids are
     /// mostly numbers).
-    fileprivate static func appendDecimal(_ value: Int, to output: inout [UInt8]) {
+    static func appendDecimal(_ value: Int, to output: inout [UInt8]) {
         if value < 0 { output.append(UInt8(ascii: "-")) }
         var rest = value.magnitude, scale: UInt = 1
         while rest / scale >= 10 { scale *= 10 }
@@ -249,13 +249,22 @@ struct PDFDictionary: Equatable, Sendable {
 
     /// Appends the dictionary as PDF syntax to `output`.
     func write(to output: inout [UInt8]) {
+        write(to: &output) { _, _ in }
+    }
+
+    /// Appends the dictionary as PDF syntax to `output`, telling `entryWritten` where in `output` each entry's key
+    /// (without its slash) and value lie.
+    func write(to output: inout [UInt8], entryWritten: (_ key: Range<Int>, _ value: Range<Int>) -> Void) {
         output.append(utf8: "<< ")
         for (index, entry) in entries.enumerated() {
             if index > 0 { output.append(UInt8(ascii: " ")) }
             output.append(UInt8(ascii: "/"))
+            let key = output.count
             output.append(utf8: entry.key)
             output.append(UInt8(ascii: " "))
+            let value = output.count
             entry.value.write(to: &output)
+            entryWritten(key..<(value - 1), value..<output.count)
         }
         output.append(utf8: " >>")
     }
@@ -499,13 +508,40 @@ struct PDFParser {
     }
 }
 
+/// Where `PDFParser.copyObject` puts the object it reads: written again as `PDFObject.write` writes what `object()`
+/// reads (`[UInt8]`), or nowhere (`ObjectReadPast`); the one walk of the grammar serves both, specialised for each.
+protocol ObjectCopy {
+    /// Whether the bytes are kept: a name beyond ASCII is read past, but not copied.
+    static var keepsBytes: Bool { get }
+    mutating func append(_ byte: UInt8)
+    mutating func append(utf8 text: String)
+    mutating func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>)
+    mutating func appendDecimal(_ value: Int)
+}
+
+extension [UInt8]: ObjectCopy {
+    static var keepsBytes: Bool { true }
+    mutating func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
+    mutating func appendDecimal(_ value: Int) { PDFObject.appendDecimal(value, to: &self) }
+}
+
+/// `PDFParser.copyObject`'s output when the object is only read past.
+struct ObjectReadPast: ObjectCopy {
+    static var keepsBytes: Bool { false }
+    func append(_ byte: UInt8) {}
+    func append(utf8 text: String) {}
+    func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>) {}
+    func appendDecimal(_ value: Int) {}
+}
+
 extension PDFParser {
     /// Reads the object that starts here, as `object()` reads it, and appends it to `output` as `PDFObject.write` writes
     /// what `object()` reads: no name, array or dictionary is made of it (`PDFAmendment.addTexts` copies the structure
-    /// elements it writes again with their texts so).
+    /// elements it writes again with their texts so; `skipObject` reads past the values it does not need so).
     /// False, `position` and `output` then anywhere, at what it does not copy so: a string, a name or keyword beyond
-    /// ASCII, anything `object()` would not read; `object()` is to read the object from where it started instead.
-    mutating func copyObject(to output: inout [UInt8]) -> Bool {
+    /// ASCII when the bytes are kept, anything `object()` would not read; `object()` is to read the object from where
+    /// it started instead.
+    mutating func copyObject<Output: ObjectCopy>(to output: inout Output) -> Bool {
         skipSpace()
         guard position < bytes.count else { return false }
         switch bytes[position] {
@@ -543,7 +579,7 @@ extension PDFParser {
                 append(number, readFrom: start..<afterNumber, to: &output)
                 if let generation = integer(), isKeyword(UInt8(ascii: "R")) {
                     output.append(UInt8(ascii: " "))
-                    PDFObject.appendDecimal(generation, to: &output)
+                    output.appendDecimal(generation)
                     output.append(UInt8(ascii: " "))
                     output.append(UInt8(ascii: "R"))
                 } else {
@@ -554,26 +590,38 @@ extension PDFParser {
             // `true`, `false` and `null`, and a real number, are written as they were read.
             while position < bytes.count, !Self.endsToken(bytes[position]) { position += 1 }
             let word = UnsafeBufferPointer(rebasing: bytes[start..<position])
-            guard !word.isEmpty else { return false }
-            let isReal = word.allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".")
-                || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
-            guard isReal || word.elementsEqual("true".utf8) || word.elementsEqual("false".utf8) || word.elementsEqual("null".utf8)
-            else { return false }
-            output.append(contentsOf: word)
+            guard Self.isPlainWord(word) else { return false }
+            output.appendBytes(word)
             return true
         }
     }
 
-    /// Copies the name that starts here (at its slash), as `object()` reads it and `PDFObject.write` writes it; false for
-    /// a name beyond ASCII (read as UTF-8, with any malformed byte replaced).
-    private mutating func copyName(to output: inout [UInt8]) -> Bool {
+    /// Reads past the object that starts here, as `object()` reads it, with nothing made of it. False, `position` then
+    /// anywhere, at what it does not read past so: a string, anything `object()` would not read.
+    mutating func skipObject() -> Bool {
+        var nowhere = ObjectReadPast()
+        return copyObject(to: &nowhere)
+    }
+
+    /// Whether `word`, a run of regular characters that is not an integer, is one `object()` reads: a real number,
+    /// `true`, `false` or `null`.
+    private static func isPlainWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !word.isEmpty else { return false }
+        return word.allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".")
+            || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
+            || word.elementsEqual("true".utf8) || word.elementsEqual("false".utf8) || word.elementsEqual("null".utf8)
+    }
+
+    /// Copies the name that starts here (at its slash), as `object()` reads it and `PDFObject.write` writes it; false,
+    /// when the bytes are kept, for a name beyond ASCII (read as UTF-8, with any malformed byte replaced).
+    private mutating func copyName<Output: ObjectCopy>(to output: inout Output) -> Bool {
         output.append(UInt8(ascii: "/"))
         position += 1
         // Byte by byte: a name is a few bytes, which an append of the run cost more than.
         while position < bytes.count {
             let byte = bytes[position]
             if Self.endsToken(byte) { break }
-            guard byte < 0x80 else { return false }
+            guard byte < 0x80 || !Output.keepsBytes else { return false }
             output.append(byte)
             position += 1
         }
@@ -582,11 +630,12 @@ extension PDFParser {
 
     /// Appends `number`, read from the bytes `digits`, as `PDFObject.write` writes it: the bytes themselves when they
     /// are its digits written so (no sign, no zero before them), else the number written again.
-    private func append(_ number: Int, readFrom digits: Range<Int>, to output: inout [UInt8]) {
+    private func append<Output: ObjectCopy>(_ number: Int, readFrom digits: Range<Int>, to output: inout Output) {
+        guard Output.keepsBytes else { return }
         if number > 0, bytes[digits.lowerBound] != UInt8(ascii: "0"), bytes[digits.lowerBound] != UInt8(ascii: "+") {
             for index in digits { output.append(bytes[index]) }
         } else {
-            PDFObject.appendDecimal(number, to: &output)
+            output.appendDecimal(number)
         }
     }
 
@@ -619,7 +668,7 @@ extension PDFParser {
 
     /// Copies the array that starts here (at its bracket) as `copyObject` copies it; the object numbers of the
     /// references among its elements are added to `kids` unless it is nil.
-    private mutating func copyArray(to output: inout [UInt8], kids: inout [Int]?) -> Bool {
+    private mutating func copyArray<Output: ObjectCopy>(to output: inout Output, kids: inout [Int]?) -> Bool {
         position += 1
         output.append(UInt8(ascii: "["))
         var first = true
@@ -690,56 +739,6 @@ extension PDFParser {
             } else {
                 guard skipObject() else { return nil }
             }
-        }
-    }
-
-    /// Reads past the object that starts here, as `object()` reads it, with nothing made of it. False, `position` then
-    /// anywhere, at what it does not read past so: a string, anything `object()` would not read.
-    mutating func skipObject() -> Bool {
-        skipSpace()
-        guard position < bytes.count else { return false }
-        switch bytes[position] {
-        case UInt8(ascii: "/"):
-            position += 1
-            while position < bytes.count, !Self.endsToken(bytes[position]) { position += 1 }
-            return true
-        case UInt8(ascii: "<"):
-            guard position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "<") else { return false }
-            position += 2
-            while true {
-                skipSpace()
-                if position + 1 < bytes.count, bytes[position] == UInt8(ascii: ">"), bytes[position + 1] == UInt8(ascii: ">") {
-                    position += 2
-                    return true
-                }
-                guard position < bytes.count, bytes[position] == UInt8(ascii: "/"), skipObject(), skipObject() else { return false }
-            }
-        case UInt8(ascii: "["):
-            position += 1
-            while true {
-                skipSpace()
-                if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
-                    position += 1
-                    return true
-                }
-                guard skipObject() else { return false }
-            }
-        case UInt8(ascii: "("):
-            return false
-        default:
-            if integer() != nil {
-                // `N G R` is a reference.
-                let afterNumber = position
-                if integer() == nil || !isKeyword(UInt8(ascii: "R")) { position = afterNumber }
-                return true
-            }
-            let start = position
-            while position < bytes.count, !Self.endsToken(bytes[position]) { position += 1 }
-            let word = UnsafeBufferPointer(rebasing: bytes[start..<position])
-            guard !word.isEmpty else { return false }
-            return word.allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".")
-                || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
-                || word.elementsEqual("true".utf8) || word.elementsEqual("false".utf8) || word.elementsEqual("null".utf8)
         }
     }
 }

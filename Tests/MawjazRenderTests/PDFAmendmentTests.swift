@@ -468,6 +468,8 @@ import TestSupport
             "9 0 obj\n<< /Type /Font /Subtype /TrueType /FirstChar 32 /Widths [ 250 -3 0.5 +2 ] /Z null /B true\n   /D << /E [ 1 0 R ] >> /ToUnicode 11 0 R /ToUnicode 12 0 R >>\nendobj\n",
             "9 0 obj\n<< /Length 10 0 R /Filter /FlateDecode %a comment\n /K [1 2 0 R 3] >>\nstream\nxyz\nendstream\nendobj\n",
             "9 0 obj\n<< /Subtype (a string asked) /N#20x 1 >>\nendobj\n", "9 0 obj\n<< >>\nendobj\n",
+            // A value that is a name beyond ASCII is read past, though `copyObject` would not copy it.
+            "9 0 obj\n<< /BaseFont /Na\u{C9}ve /Subtype /Type0 >>\nendobj\n",
         ]
         for source in read {
             let (entries, object) = try Array(source.utf8).withUnsafeBufferPointer { (bytes) throws(RenderError) in
