@@ -257,7 +257,8 @@ package struct Binder {
                 let unit = item.unit.map { " " + plain($0, at: spec.location, field: "facts.unit") } ?? ""
                 return FactsBox.Item(value: figure + unit,
                                      label: plain(item.label, at: spec.location, field: "facts.label"),
-                                     sparkline: item.sparkline.flatMap { chart($0) })
+                                     sparkline: item.sparkline.flatMap { chart($0) },
+                                     source: item.source.map { plain($0, at: spec.location, field: "facts.source") })
             }
             return [.facts(FactsBox(title: spec.title.map { plain($0, at: spec.location, field: "facts.title") }, items: items,
                                    columns: spec.columns, source: spec.location))]

@@ -59,8 +59,10 @@ package struct FactsBox: Sendable {
         package var label: String
         /// A small chart drawn between the value and its label.
         package var sparkline: Chart?
-        package init(value: String, label: String, sparkline: Chart? = nil) {
-            self.value = value; self.label = label; self.sparkline = sparkline
+        /// Where the figure comes from, drawn small below its label.
+        package var source: String?
+        package init(value: String, label: String, sparkline: Chart? = nil, source: String? = nil) {
+            self.value = value; self.label = label; self.sparkline = sparkline; self.source = source
         }
     }
     package var title: String?

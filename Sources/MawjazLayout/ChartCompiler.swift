@@ -68,17 +68,11 @@ struct ChartCompiler {
         }
         if let note = chart.sourceNote {
             y += chart.caption == nil ? 4 : 0
-            let shaped = try text(sourceLine(note), role: .caption, color: context.palette.muted, width: width, alignment: .start)
+            let shaped = try text(context.sourceLine(note), role: .caption, color: context.palette.muted, width: width, alignment: .start)
             canvas.put(shaped, at: Point(x: startX(shaped.size.width), y: y), role: .source)
             y += shaped.size.height
         }
         return canvas.compiled(height: y, plot: plot, alternativeText: chart.alternativeText, rightToLeft: rightToLeft)
-    }
-
-    /// The source note with its lead word ("المصدر:" or "Source:"), unless the author wrote one.
-    private func sourceLine(_ note: String) -> String {
-        let lead = context.document.language.table.text(.sourceLead)
-        return note.hasPrefix(lead) || note.hasPrefix(String(lead.dropLast())) ? note : lead + " " + note
     }
 
     /// Whether the chart has a legend above its plot: several series of bars, lines or areas.

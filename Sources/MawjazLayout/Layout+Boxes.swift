@@ -6,7 +6,14 @@ import MawjazLanguage
 import MawjazText
 
 extension LayoutContext {
-    /// The facts box: a grid of key figures, the first on the start side, each value above its label.
+    /// A source note (a chart's, a fact's) with its lead word ("المصدر:" or "Source:"), unless the author wrote one.
+    func sourceLine(_ note: String) -> String {
+        let lead = document.language.table.text(.sourceLead)
+        return note.hasPrefix(lead) || note.hasPrefix(String(lead.dropLast())) ? note : lead + " " + note
+    }
+
+    /// The facts box: a grid of key figures, the first on the start side, each value above its label, and below the
+    /// label where the figure comes from, when the item says.
     func factsBox(_ facts: FactsBox) throws(LayoutError) -> FlowBox {
         let origin = BlockOrigin(kind: "facts", location: facts.source)
         let padding = 10.0, gap = 8.0, accentBar = 3.0
@@ -42,11 +49,19 @@ extension LayoutContext {
             let sparkline = try item.sparkline.map { chart throws(LayoutError) in
                 try sparklineFrame(chart, width: cellWidth, size: Size(width: min(cellWidth - 8, 110), height: chart.height ?? 22))
             }
+            let source = try item.source.map { note throws(LayoutError) in
+                try shape(spans(sourceLine(note), role: .caption, color: palette.muted), role: .caption, width: cellWidth,
+                          alignment: .center, origin: origin)
+            }
             let labelTop = value.height + 2 + (sparkline.map { $0.size.height + 4 } ?? 0)
             var cell = Frame(size: Size(width: cellWidth, height: labelTop + label.height))
             cell.place(value, at: .zero)
             if let sparkline { cell.place(contentsOf: sparkline, at: Point(x: 0, y: value.height + 2)) }
             cell.place(label, at: Point(x: 0, y: labelTop))
+            if let source {
+                cell.place(source, at: Point(x: 0, y: cell.size.height + 1))
+                cell.size.height += 1 + source.height
+            }
             row.append(cell.tagged(.paragraph))
             if row.count == columns { flushRow() }
         }
