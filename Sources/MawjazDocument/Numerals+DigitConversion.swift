@@ -10,7 +10,8 @@ extension Numerals {
     /// - Every digit (ASCII 0–9, Arabic-Indic U+0660–0669, Extended Arabic-Indic U+06F0–06F9) becomes
     ///   this system's digit of the same value.
     /// - A decimal or group separator of the other system between two digits becomes this system's
-    ///   ("1.5" → "١٫٥", "1,250" → "١٬٢٥٠", and back under Latin).
+    ///   ("1.5" → "١٫٥", "1,250" → "١٬٢٥٠", and back under Latin). Latin digits written with a decimal comma take the
+    ///   Arabic separators by their meaning ("1.250,50" → "١٬٢٥٠٫٥٠", not "١٫٢٥٠٬٥٠": see `decimalCommaSeparators`).
     /// - The other system's percent sign directly after a digit becomes this system's ("45%" → "٤٥٪").
     /// - An integer of five or more digits is grouped ("1250000" → "١٬٢٥٠٬٠٠٠"); years and other four-digit numbers,
     ///   numbers already grouped, a number with a leading zero, the digits of a phone number and the digits of an
@@ -28,6 +29,8 @@ extension Numerals {
         guard !keepsDigits(of: text, other: other) else { return text }
         let scalars = Array(text.unicodeScalars)
         let kept = Self.technicalMask(scalars, keepingNumbersInLatinText: system == .arabicIndic)
+        // Latin digits typed with a decimal comma (`1.250,50`) take the Arabic separators by their meaning, not their look.
+        let decimalCommaSeparators = other == .latin ? Self.decimalCommaSeparators(scalars) : [:]
         var result: [Unicode.Scalar] = []
         var groupable: [Bool] = []
         result.reserveCapacity(scalars.count)
@@ -41,6 +44,8 @@ extension Numerals {
             let nextIsDigit = index + 1 < scalars.count && Self.digitValue(scalars[index + 1]) != nil
             if let value = Self.digitValue(scalar) {
                 result.append(system.digit(UInt64(value)))
+            } else if let isDecimalMark = decimalCommaSeparators[index] {
+                result.append(isDecimalMark ? system.decimalSeparator : system.groupingSeparator)
             } else if scalar == other.decimalSeparator && previousIsDigit && nextIsDigit {
                 result.append(system.decimalSeparator)
             } else if scalar == other.groupingSeparator && previousIsDigit && nextIsDigit {
@@ -214,15 +219,59 @@ extension Numerals {
         return mask
     }
 
-    /// Whether `scalars` hold a dotted address or version: digits and at least two dots between digits (1.2.3).
+    /// Whether `scalars` hold a dotted address or version: digits and at least two dots between digits (1.2.3), and no
+    /// comma between digits (`1.250.000,00` is an amount written with a decimal comma).
     private static func isDotted(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
         var dots = 0
         var previous: Unicode.Scalar?
-        for scalar in scalars {
+        for (index, scalar) in zip(scalars.indices, scalars) {
             if scalar == ".", let before = previous, digitValue(before) != nil { dots += 1 }
+            if scalar == ",", let before = previous, digitValue(before) != nil, index + 1 < scalars.endIndex,
+               digitValue(scalars[index + 1]) != nil { return false }
             previous = scalar
         }
         return dots >= 2 && scalars.filter { $0 == "." }.count == dots
+    }
+
+    /// The separators of the numbers in `scalars` written with a decimal comma, as much of Europe writes them
+    /// (`1.250,50`, `1 250,50` with a no-break or thin space): each one's position, and whether it is the decimal mark
+    /// (the comma) rather than a group's (a dot). A number is one only when it cannot be read the English way: a first
+    /// group of one to three digits, then groups of three set off by dots or by no-break or thin spaces, then a comma
+    /// and the digits after it. `1,250.50`, `1.250` and `12,5` are left to the English reading; spaces are left as typed.
+    static func decimalCommaSeparators(_ scalars: [Unicode.Scalar]) -> [Int: Bool] {
+        let groupMarks: Set<Unicode.Scalar> = [".", "\u{00A0}", "\u{202F}", "\u{2009}"]
+        func isDigit(_ index: Int) -> Bool { scalars.indices.contains(index) && digitValue(scalars[index]) != nil }
+        func digitsEnd(from index: Int) -> Int {
+            var end = index
+            while isDigit(end) { end += 1 }
+            return end
+        }
+        var separators: [Int: Bool] = [:]
+        var index = 0
+        while index < scalars.count {
+            guard isDigit(index) else { index += 1; continue }
+            var end = digitsEnd(from: index)
+            // A number's first digits: not joined to digits before them by a separator.
+            let joinedBefore = index >= 2 && [".", ","].contains(scalars[index - 1]) && isDigit(index - 2)
+            guard !joinedBefore, end - index <= 3 else { index = end; continue }
+            var groups: [Int] = []
+            while end < scalars.count, groupMarks.contains(scalars[end]),
+                  groups.first.map({ scalars[$0] == scalars[end] }) ?? true,
+                  isDigit(end + 1), digitsEnd(from: end + 1) - (end + 1) == 3 {
+                groups.append(end)
+                end += 4
+            }
+            guard !groups.isEmpty, end < scalars.count, scalars[end] == ",", isDigit(end + 1) else { index = end; continue }
+            let comma = end
+            end = digitsEnd(from: comma + 1)
+            let joinedAfter = end + 1 < scalars.count && [".", ","].contains(scalars[end]) && isDigit(end + 1)
+            if !joinedAfter {
+                for group in groups where scalars[group] == "." { separators[group] = false }
+                separators[comma] = true
+            }
+            index = end
+        }
+        return separators
     }
 
     /// Whether `scalars` are digits and nothing else but trailing punctuation (a group of a phone number).

@@ -42,6 +42,19 @@ import Testing
         #expect(latin.convertDigits(in: "١٬٢٥٠") == "1,250")
     }
 
+    /// An amount typed with a decimal comma takes the Arabic separators by their meaning (round copy40: a letter under
+    /// `numerals: arabic-indic` printed `€1.250,50` as `€١٫٢٥٠٬٥٠`, one point two five zero and a stray group).
+    @Test func decimalCommaAmountsTakeTheSeparatorsOfTheirMeaning() {
+        #expect(arabic.convertDigits(in: "سدد €1.250,50 و1.250.000,75 ريال") == "سدد €١٬٢٥٠٫٥٠ و١٬٢٥٠٬٠٠٠٫٧٥ ريال")
+        #expect(arabic.convertDigits(in: "والفرنسي 1\u{202F}250,50\u{202F}€ و12\u{00A0}500,5")
+                == "والفرنسي ١\u{202F}٢٥٠٫٥٠\u{202F}€ و١٢\u{00A0}٥٠٠٫٥")
+        // English readings stay as they were: a comma before three digits, a lone dot group, a bare decimal comma.
+        #expect(arabic.convertDigits(in: "1,250.50 و1.250 و12,5 و1.2.3") == "١٬٢٥٠٫٥٠ و١٫٢٥٠ و١٢٬٥ و1.2.3")
+        // Not one number: joined to more digits after it; and Latin digits under Latin keep their separators.
+        #expect(arabic.convertDigits(in: "و1.250,50.3") == "و١٫٢٥٠٬٥٠٫٣")
+        #expect(latin.convertDigits(in: "€1.250,50") == "€1.250,50")
+    }
+
     @Test func separatorsOutsideNumbersStay() {
         #expect(arabic.convertDigits(in: "قال: 5 عناصر، 3 باقية.") == "قال: ٥ عناصر، ٣ باقية.")
         #expect(arabic.convertDigits(in: "عام 2024. ثم") == "عام ٢٠٢٤. ثم")
