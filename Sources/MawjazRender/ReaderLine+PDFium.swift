@@ -320,6 +320,15 @@ struct PDFiumLine: Equatable {
                 var carrier = first
                 while carrier < last, rightToLeft[carrier] == 1 { carrier += 1 }
                 if rightToLeft[carrier] == 1 { carrier = first }
+                // A group with a space before it that runs into the object after it with none between (`كغ/م³،`, the
+                // comma and the superscript drawn as two objects left of the word) is carried by its last object not
+                // right to left: PDFium spreads the piece over the carrier, and finding the skipped objects' width
+                // between the first and the word, it put a space there (`كغ/م ³،`, in Amiri).
+                if groupCount > 1, first > 0, at < handed.count, handed[at] != space, takenStart > 0, handed[takenStart - 1] == space {
+                    var end = last
+                    while end > carrier, rightToLeft[end] == 1 { end -= 1 }
+                    carrier = end
+                }
                 var trailing = false
                 if endsInSpace(last) || endsInSpace(carrier) || isPartEnd(last), at < handed.count, handed[at] == space {
                     trailing = true

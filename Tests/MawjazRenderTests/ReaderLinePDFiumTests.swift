@@ -409,6 +409,25 @@ import TestSupport
         #expect(pdfium.contains(TestSupport.fidelityNormalised("مؤشرات ∑ = 1,250")), "\(pdfium)")
     }
 
+    /// A group of objects with a space before it that runs into the word after it (`كغ/م³،`: the comma and Amiri's
+    /// superscript drawn as two objects left of `م`) is carried by its last object, beside the word: carried by the
+    /// comma, PDFium found the superscript's width between its piece and the word and put a space there (round copy40,
+    /// `كغ/م ³،` in Amiri). A group with the space after it (`٢٠٢١.`) is still carried by its first.
+    @Test func aGroupRunningIntoTheWordAfterItIsCarriedBesideIt() throws {
+        let objects = ["ةفاسملاو", " ", "،", "³", "م/غك"]
+        let slices = try #require(PDFiumLine.slices(for: scalars("كغ/م³، والمسافة"), objects: objects))
+        #expect(slices[2] == nil && slices[3] != nil, "\(slices.map { $0.map(string) })")
+        let grouped = try #require(PDFiumLine.slices(for: scalars("في عام ٢٠٢١. وقد"), objects: ["دقو", ".", "٢٠٢١", "ماع", "يف"]))
+        #expect(grouped[1] != nil && grouped[2] == nil)
+        let report = """
+            {"template": {"name": "briefing", "fonts": {"arabic": "Amiri"}}, "title": "الكثافة", "date": "2026-12-05",
+             "language": "ar", "convert-digits": false, "body": [
+               {"paragraph": "بلغ تركيز الجسيمات 25 µg/m³ والتدفق 3.5 m³/s والتسارع 9.81 m/s²، والنسبة ٣٫٥؉ و2.5‰ و0.3‱، والحرارة 21 ℃، والكثافة ١٠٠٠ كغ/م³، والمسافة ⅛ ميل."}]}
+            """
+        let pdfium = try Self.pdfiumText(ofReport: report)
+        #expect(pdfium.contains(TestSupport.fidelityNormalised("١٠٠٠ كغ/م³، والمسافة")), "\(pdfium)")
+    }
+
     /// The characters PDFium gives back of a right-to-left line sit over that line (a selection in Chrome of part of it, or
     /// of one cell, copies what it covers): each object of a line that needs its text handed to PDFium (a number, a full
     /// stop) carries its own piece of the line's text (`PDFiumLine.slices`), where one carrier held
