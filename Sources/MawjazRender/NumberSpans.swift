@@ -576,7 +576,8 @@ final class NumberSpanLog {
             : baseline.lines.sorted { baseline.hasRightToLeft ? $0.x > $1.x : $0.x < $1.x }.map(\.text).joined(separator: " ")
         let parts = baseline.lines.count == 1 ? [] : baseline.lines.sorted { $0.x < $1.x }.map(\.glyphs)
         pages[baseline.page].pdfiumLines.append(PDFiumLine(firstGlyph: baseline.firstGlyph, glyphCount: baseline.endGlyph - baseline.firstGlyph,
-                                                           text: ReaderLine.collapsed(text), isLeftToRight: !baseline.hasRightToLeft,
+                                                           text: PDFiumLine.markingDecomposable(ReaderLine.collapsed(text)),
+                                                           isLeftToRight: !baseline.hasRightToLeft,
                                                            parts: parts))
     }
 

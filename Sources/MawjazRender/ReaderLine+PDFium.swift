@@ -465,6 +465,31 @@ struct PDFiumLine: Equatable {
         text.utf8.contains { $0 >= 0xD6 } && text.unicodeScalars.contains { kind($0) == .rightToLeft }
     }
 
+    /// `text` with a left-to-right mark (U+200E) before each character that PDFium would give back decomposed: one that is
+    /// neutral to it and has a compatibility decomposition, not white space (`⅓`, `½`, `℃`, `…`, `№`). PDFium
+    /// (`CPDF_TextPage::CloseTempLine`) reads a neutral run met while the line reads right to left as right to left, and
+    /// `AddCharInfoByRLDirection` replaces each character of such a run by its decomposition (`⅓ المدة` came back
+    /// `1/3 المدة`, `21 ℃` `21 °C`); after the mark the run is met reading left to right, and `AddCharInfoByLRDirection`
+    /// keeps it as it is. The mark is invisible in what is copied, as poppler's are (`ReaderLine.marked`).
+    static func markingDecomposable(_ text: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        // Most lines hold no such character: ASCII's and the Arabic block's are passed over at one compare each.
+        func isDecomposedByPDFium(_ scalar: Unicode.Scalar) -> Bool {
+            guard scalar.value > 0xA0, scalar.value &- 0x600 >= 0x100, kind(scalar) == .neutral else { return false }
+            // A neutral has no case: it changes under NFKC with case folding where it has a decomposition, or where it is
+            // ignorable (a soft hyphen, a direction mark), which gets no mark.
+            let properties = scalar.properties
+            return properties.changesWhenNFKCCaseFolded && !properties.isDefaultIgnorableCodePoint && !properties.isWhitespace
+        }
+        guard text.contains(where: isDecomposedByPDFium) else { return text }
+        var marked: [Unicode.Scalar] = []
+        marked.reserveCapacity(text.count + 4)
+        for scalar in text {
+            if isDecomposedByPDFium(scalar) { marked.append("\u{200E}") }
+            marked.append(scalar)
+        }
+        return marked
+    }
+
     /// Whether PDFium reads a line of `text` right to left: more right-to-left runs than left-to-right ones.
     static func isReadRightToLeft(_ text: [Unicode.Scalar]) -> Bool {
         var balance = 0, last: Kind?

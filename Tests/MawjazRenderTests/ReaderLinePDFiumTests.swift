@@ -428,6 +428,26 @@ import TestSupport
         #expect(pdfium.contains(TestSupport.fidelityNormalised("١٠٠٠ كغ/م³، والمسافة")), "\(pdfium)")
     }
 
+    /// A character PDFium gives back decomposed when it reads it in a right-to-left run (`⅓`, `℃`, `№`, `…`, neutrals with
+    /// a compatibility decomposition) is handed after a left-to-right mark, so that it stands in a run PDFium reads left to
+    /// right and keeps as it is (round copy40: `(⅓ المدة)` came back `(1/3 المدة)`, `21 ℃` `21 °C`, `№ 5` `No 5`).
+    /// Letters, digits, white space and Arabic presentation forms (right to left themselves) get none.
+    @Test(arguments: ["Noto Naskh Arabic", "Amiri"])
+    func charactersPDFiumDecomposesAreHandedAfterAMark(_ family: String) throws {
+        #expect(string(PDFiumLine.markingDecomposable(scalars("الثاني (⅓ المدة) و21 ℃"))) == "الثاني (\u{200E}⅓ المدة) و21 \u{200E}℃")
+        let unmarked = "الحرارة ٢١ درجة، ﷼ ٢٥٠ و25 µg/m³ و\u{A0}النسبة"
+        #expect(PDFiumLine.markingDecomposable(scalars(unmarked)) == scalars(unmarked))
+        let report = """
+            {"template": {"name": "briefing", "fonts": {"arabic": "\(family)"}}, "title": "التقرير الربع الأول (⅓ المدة)",
+             "date": "2026-12-05", "language": "ar", "convert-digits": false, "body": [
+               {"paragraph": "بلغت الحرارة 21 ℃، وصدر القرار رقم № 5 والمسافة ⅛ ميل، وقيل غير ذلك…"}]}
+            """
+        let pdfium = try Self.pdfiumText(ofReport: report)
+        for token in ["(⅓ المدة)", "21 ℃،", "№ 5", "⅛ ميل،", "ذلك…"] {
+            #expect(pdfium.contains(TestSupport.fidelityNormalised(token)), "\(family): \(token) in \(pdfium)")
+        }
+    }
+
     /// The characters PDFium gives back of a right-to-left line sit over that line (a selection in Chrome of part of it, or
     /// of one cell, copies what it covers): each object of a line that needs its text handed to PDFium (a number, a full
     /// stop) carries its own piece of the line's text (`PDFiumLine.slices`), where one carrier held
