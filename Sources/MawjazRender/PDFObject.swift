@@ -40,7 +40,7 @@ enum PDFObject: Equatable, Sendable {
     /// (two a scalar of the Basic Multilingual Plane, four another). Written into room made at once: appended byte by
     /// byte, a structure element's text cost some 4,000 instructions.
     private static func utf16Text(_ scalars: some Sequence<Unicode.Scalar>, capacity: Int) -> PDFObject {
-        .hexString([UInt8](unsafeUninitializedCapacity: max(capacity, 2)) { bytes, count in
+        .hexString([UInt8](writing: max(capacity, 2)) { bytes, count in
             writeByteOrderMark(into: bytes, count: &count)
             for scalar in scalars { writeUTF16(scalar.value, into: bytes, count: &count) }
         })

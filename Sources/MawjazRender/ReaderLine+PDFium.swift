@@ -218,7 +218,7 @@ struct PDFiumLine: Equatable {
         var isSure = true
         // The pieces one after another, in room made at once: each takes characters of the handed text, and a space
         // more at most (an object of spaces only puts one in the piece before it).
-        let characters = [Unicode.Scalar](unsafeUninitializedCapacity: handedText.count + count) { pieces, written in
+        let characters = [Unicode.Scalar](writing: handedText.count + count) { pieces, written in
             handedText.withUnsafeBufferPointer { handed in
                 objects.characters.withUnsafeBufferPointer { all in
                     // Each object's own characters (spaces and such kashidas left out), one after another; where each
@@ -446,7 +446,7 @@ struct PDFiumLine: Equatable {
                         current = .leftToRight
                     }
                 }
-                return [Unicode.Scalar](unsafeUninitializedCapacity: scalars.count) { result, written in
+                return [Unicode.Scalar](writing: scalars.count) { result, written in
                     for step in 0..<count {
                         let run = putAt(step), end = run + 1 < count ? runs[run + 1].start : scalars.count
                         for index in runs[run].start..<end {
@@ -617,7 +617,7 @@ struct PDFiumLine: Equatable {
             units += scalar.value < 0x10000 ? 1 : 2
         }
         let capacity = prefix.utf8CodeUnitCount + suffix.utf8CodeUnitCount + (isPrintable ? 2 + 2 * actualText.count : 6 + 4 * units)
-        return [UInt8](unsafeUninitializedCapacity: capacity) { bytes, count in
+        return [UInt8](writing: capacity) { bytes, count in
             guard let base = bytes.baseAddress else { return }
             func put(_ text: StaticString) {
                 (base + count).initialize(from: text.utf8Start, count: text.utf8CodeUnitCount)

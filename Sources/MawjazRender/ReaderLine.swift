@@ -631,7 +631,7 @@ struct ReaderLine: Equatable {
     static func collapsed(_ text: String) -> [Unicode.Scalar] {
         var text = text
         return text.withUTF8 { bytes in
-            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { result, count in
+            [Unicode.Scalar](writing: bytes.count) { result, count in
                 var pendingSpace = false
                 for scalar in UTF8Scalars(bytes: bytes) {
                     if isSpace(scalar) {
