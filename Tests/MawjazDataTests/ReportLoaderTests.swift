@@ -207,6 +207,28 @@ import Yams
         #expect(YAMLReader.firstForbiddenCharacter(in: "a\tb\r\n\u{85}\u{A0}\u{FFFD}\u{FFEF}\u{10000}نص") == nil)
     }
 
+    @Test func theQuickPassRulesOutWhatTheChecksWouldNotFind() {
+        func scan(_ text: String) -> YAMLReader.QuickScan { text.withUTF8Bytes(YAMLReader.quickScan) }
+        // Every byte: only the control bytes but tab, line feed and carriage return, 0x7F, 0xC2 and 0xEF may begin a
+        // forbidden character.
+        for byte in 0...255 {
+            let mayBegin = (byte < 0x20 && ![0x09, 0x0A, 0x0D].contains(byte)) || [0x7F, 0xC2, 0xEF].contains(byte)
+            let found = [UInt8(byte)].withUnsafeBufferPointer(YAMLReader.quickScan).mayHoldForbidden
+            #expect(found == mayBegin, "byte \(byte)")
+        }
+        #expect(!scan("title: نص\n\ta: [1, {b: 2}]\n").mayHoldForbidden)
+        #expect(!scan("title: نص\n").mayNestTooDeep)
+        // More opening brackets than the limit, or a run of spaces and dashes longer than four times it, may nest too
+        // deep; exactly the limit, or four times it, cannot.
+        let limit = YAMLReader.depthLimit
+        #expect(scan(String(repeating: "[", count: limit + 1)).mayNestTooDeep)
+        #expect(scan(String(repeating: "{", count: limit + 1)).mayNestTooDeep)
+        #expect(!scan(String(repeating: "[", count: limit)).mayNestTooDeep)
+        #expect(scan("a:\n" + String(repeating: " -", count: 2 * limit) + " x").mayNestTooDeep)
+        #expect(!scan("a:\n" + String(repeating: " -", count: 2 * limit) + "x").mayNestTooDeep)
+        #expect(YAMLReader.excessiveNesting(in: String(repeating: "[", count: limit + 1)) != nil)
+    }
+
     @Test func aFileOverTheSizeLimitIsRefused() throws {
         let big = "title: x\ndate: 2024-01-01\nbody: []\n# " + String(repeating: "x", count: YAMLReader.sizeLimit) + "\n"
         let found = try errors(["report.yaml": big])
