@@ -240,23 +240,20 @@ struct ReaderLine: Equatable {
     /// turned around (`Branch Main`, measured with bench/fidelity/selection.py). Such a line is handed to poppler whole,
     /// one word holding its spaces.
     static func selectionMisorders(logical: String, drawn: [Unicode.Scalar]) -> Bool {
-        var words: [ArraySlice<Unicode.Scalar>] = [], start: Int?
-        for index in drawn.indices {
-            if isPopplerWhiteSpace(drawn[index]) {
-                if let first = start { words.append(drawn[first..<index]) }
-                start = nil
-            } else if start == nil {
-                start = index
-            }
-        }
-        if let first = start { words.append(drawn[first...]) }
-        guard words.count > 1 else { return false }
-        var read: [Unicode.Scalar] = []
+        // The words read from the right, each turned in place into one array: an array of the words, and one of each
+        // word's characters, cost a line some 1,500 instructions.
+        var read: [Unicode.Scalar] = [], words = 0, index = drawn.count
         read.reserveCapacity(drawn.count)
-        for word in words.reversed() {
-            if !read.isEmpty { read.append(" ") }
-            read += popplerText(Array(word))
+        while true {
+            while index > 0, isPopplerWhiteSpace(drawn[index - 1]) { index -= 1 }
+            guard index > 0 else { break }
+            let end = index
+            while index > 0, !isPopplerWhiteSpace(drawn[index - 1]) { index -= 1 }
+            if words > 0 { read.append(" ") }
+            appendPopplerText(drawn[index..<end], leftToRight: false, to: &read)
+            words += 1
         }
+        guard words > 1 else { return false }
         var logical = logical
         return !logical.withUTF8 { sameCollapsed(read, UTF8Scalars(bytes: $0)) }
     }
@@ -403,34 +400,40 @@ struct ReaderLine: Equatable {
     static func popplerText(_ characters: [Unicode.Scalar], leftToRight: Bool = false) -> [Unicode.Scalar] {
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(characters.count)
+        appendPopplerText(characters[...], leftToRight: leftToRight, to: &result)
+        return result
+    }
+
+    /// Appends `popplerText(_:leftToRight:)` of `characters` to `result`.
+    private static func appendPopplerText(_ characters: ArraySlice<Unicode.Scalar>, leftToRight: Bool, to result: inout [Unicode.Scalar]) {
+        let start = characters.startIndex, end = characters.endIndex
         if leftToRight {
-            var index = 0
-            while index < characters.count {
+            var index = start
+            while index < end {
                 var next = index
-                while next < characters.count, kind(characters[next]) != .rightToLeft { next += 1 }
+                while next < end, kind(characters[next]) != .rightToLeft { next += 1 }
                 result += characters[index..<next]
                 index = next
-                while next < characters.count, kind(characters[next]) != .leftToRightOrNumber { next += 1 }
+                while next < end, kind(characters[next]) != .leftToRightOrNumber { next += 1 }
                 result += characters[index..<next].reversed()
                 index = next
             }
-            return result
+            return
         }
-        var index = characters.count - 1
-        while index >= 0 {
+        var index = end - 1
+        while index >= start {
             var next = index
-            while next >= 0, kind(characters[next]) != .leftToRightOrNumber { next -= 1 }
+            while next >= start, kind(characters[next]) != .leftToRightOrNumber { next -= 1 }
             var reversed = index
             while reversed > next {
                 result.append(characters[reversed])
                 reversed -= 1
             }
             index = next
-            while next >= 0, kind(characters[next]) != .rightToLeft { next -= 1 }
+            while next >= start, kind(characters[next]) != .rightToLeft { next -= 1 }
             result += characters[(next + 1)..<(index + 1)]
             index = next
         }
-        return result
     }
 
     /// The characters, left to right, that poppler reads as `characters` (their kinds `kinds`) on a page it reads left to
