@@ -1218,6 +1218,10 @@ extension ToUnicodeMap {
     /// The entries of a /ToUnicode CMap's `bfchar` sections (the only ones cairo writes): each code's text.
     static func entries(in map: [UInt8]) -> [Int: String] {
         var entries: [Int: String] = [:], position = 0, inSection = false, code: Int?, units: [UInt16] = []
+        // Room for every entry at once (an entry, `<code> <text>` and a line feed, takes 12 bytes or more, and the map's
+        // header some hundreds): grown as entries came, the table was made again at every doubling, some 400
+        // instructions an entry of the brief's six maps (232 entries).
+        entries.reserveCapacity(map.count / 12)
         let begin = Array("beginbfchar".utf8), end = Array("endbfchar".utf8)
         while position < map.count {
             let byte = map[position]
