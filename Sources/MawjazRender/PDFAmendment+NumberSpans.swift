@@ -118,15 +118,39 @@ extension PDFAmendment {
 /// them wherever it was handed on.
 private final class GlyphNameReader {
     private let file: PDFFile, coder: FlateCoder
-    /// A /ToUnicode map's object → its entries, read when a name is first asked of it.
-    private var maps: [Int: [Int: String]] = [:]
+    /// A /ToUnicode map's object → its names, read when a name is first asked of it.
+    private var maps: [Int: Names] = [:]
     /// The /ToUnicode map of each of the page's fonts, in the order the content stream's scan is given them.
     var fontMaps: [Int?] = [] {
-        didSet { fontEntries = [[Int: String]?](repeating: nil, count: fontMaps.count) }
+        didSet { fontNames = [Names?](repeating: nil, count: fontMaps.count) }
     }
-    /// The entries of each of the page's fonts' maps, found in `maps` when a name is first asked of the font: a name then
+    /// The names of each of the page's fonts' maps, found in `maps` when a name is first asked of the font: a name then
     /// costs one look-up, not two.
-    private var fontEntries: [[Int: String]?] = []
+    private var fontNames: [Names?] = []
+
+    /// A map's entries (`ToUnicodeMap.entries`): by code in a table up to the largest code below 65,536 (every code of
+    /// cairo's maps, one or two bytes), any other by code in a dictionary. Looked up in a dictionary, each name asked
+    /// cost a hash of its code, some 200 instructions, and the amendment asks one for every glyph of a line it hands
+    /// PDFium, page by page.
+    private final class Names {
+        let table: [String?]
+        let others: [Int: String]
+
+        init(_ entries: [Int: String]) {
+            let tableCount = (entries.keys.lazy.filter { (0..<(1 << 16)).contains($0) }.max() ?? -1) + 1
+            var table = [String?](repeating: nil, count: tableCount), others: [Int: String] = [:]
+            for (code, name) in entries {
+                if (0..<tableCount).contains(code) { table[code] = name } else { others[code] = name }
+            }
+            self.table = table
+            self.others = others
+        }
+
+        subscript(code: Int) -> String? {
+            if (0..<table.count).contains(code) { return table[code] }
+            return others.isEmpty ? nil : others[code]
+        }
+    }
 
     init(file: PDFFile, coder: FlateCoder) {
         self.file = file
@@ -135,12 +159,12 @@ private final class GlyphNameReader {
 
     /// The characters code `code` of font `font` is named by; nil without a name.
     func name(font: Int, code: Int) -> String? {
-        if let entries = fontEntries[font] { return entries[code] }
+        if let names = fontNames[font] { return names[code] }
         guard let map = fontMaps[font] else { return nil }
-        let entries = maps[map] ?? (try? file.streamData(map, coder: coder)).map(ToUnicodeMap.entries(in:)) ?? [:]
-        maps[map] = entries
-        fontEntries[font] = entries
-        return entries[code]
+        let names = maps[map] ?? Names((try? file.streamData(map, coder: coder)).map(ToUnicodeMap.entries(in:)) ?? [:])
+        maps[map] = names
+        fontNames[font] = names
+        return names[code]
     }
 }
 
