@@ -18,6 +18,10 @@ extension PDFAmendment {
         let pages = try pageObjects(catalog["Pages"], in: file)
         guard pages.count == spans.count else { throw .amendment("the page tree has \(pages.count) pages, not the \(spans.count) drawn") }
         let names = GlyphNameReader(file: file, coder: coder)
+        // The glyphs' characters for the PDFium lines, kept for the document by /ToUnicode map (-1: none): a code of a
+        // map is named the same on every page.
+        let characters = GlyphCharacters(tableCount: 0)
+        var characterTables: [Int: Int] = [:]
         var fontObjects: [Int: (width: Int, map: Int?)] = [:]  // a font's object → the bytes of a code, its /ToUnicode map
         var spaceAdvances: [Int: Double?] = [:]  // a font's object → its space's advance
         for (number, page) in zip(pages, spans) where isRewritten(page) {
@@ -48,6 +52,13 @@ extension PDFAmendment {
             guard let text = try? ContentStreamText(try file.streamData(contents, coder: coder), fonts: codeFonts.map { ($0.name, $0.width) }),
                   text.glyphCount <= page.glyphCount else { continue }
             names.fontMaps = codeFonts.map(\.map)
+            let tables = codeFonts.map { font in
+                let key = font.map ?? -1
+                if let table = characterTables[key] { return table }
+                characterTables[key] = characterTables.count
+                return characterTables.count - 1
+            }
+            characters.holdTables(characterTables.count)
             let name = names.name(font:code:)
             let lines = page.readerLines
             // A space glyph, code 32 in a font of one byte a code (cairo's fonts of ASCII glyphs), for the lines' text.
@@ -67,7 +78,7 @@ extension PDFAmendment {
             }
             let wrapped = page.spans.isEmpty && space == nil && page.pdfiumLines.isEmpty ? nil
                 : text.wrapping(page.spans, lines: lines, space: space, pdfiumLines: page.pdfiumLines, blankRuns: page.blankRuns,
-                                piecesPerObject: page.linesRunAcross, text: name)
+                                piecesPerObject: page.linesRunAcross, sharedCharacters: (characters, tables), text: name)
             // A hidden line's vowelled words are read by poppler from its text: their spans are left as written.
             var readerSpans = page.readerSpans
             for line in (wrapped?.hiddenLines ?? []).reversed() { readerSpans.removeSubrange(lines[line].readerSpans) }
@@ -185,36 +196,49 @@ private func grownTable<Entry>(_ table: UnsafeMutablePointer<Entry>?, count: Int
 /// The characters each glyph code of each of a page's fonts is named by (the `text` look-up of
 /// `ContentStreamText.wrapping`), looked up once a code and kept one after another in one buffer: a line's objects are
 /// read by copying them, where each glyph's name was a string looked up by hashing its code and appended character by
-/// character (some 2.5 M instructions a 3-page document). Read and written through pointers, no access checked.
-private final class GlyphCharacters {
-    /// Each font's table, by code: where the code's characters start in `characters` (the low 32 bits) and how many they
-    /// are, plus one (the high 32 bits); 0 for a code not looked up yet, `unnamed` for one without a name.
-    private let tables: UnsafeMutablePointer<(entries: UnsafeMutablePointer<UInt64>?, count: Int)>
-    private let fontCount: Int
+/// character (some 2.5 M instructions a 3-page document). A table of codes serves the fonts of one /ToUnicode map, on
+/// every page the amendment writes (`writeNumberSpans`): made again for each page, it asked every page's codes again
+/// (0.9 M instructions a 21-page document). Read and written through pointers, no access checked.
+final class GlyphCharacters {
+    /// Each table, by code: where the code's characters start in `characters` (the low 32 bits) and how many they are,
+    /// plus one (the high 32 bits); 0 for a code not looked up yet, `unnamed` for one without a name.
+    @exclusivity(unchecked) private var tables: UnsafeMutablePointer<(entries: UnsafeMutablePointer<UInt64>?, count: Int)>
+    @exclusivity(unchecked) private var tableCount: Int
     @exclusivity(unchecked) private var characters: UnsafeMutablePointer<Unicode.Scalar>
     @exclusivity(unchecked) private var count = 0
     @exclusivity(unchecked) private var capacity = 256
     private static let unnamed = UInt64.max
 
-    init(fontCount: Int) {
-        self.fontCount = fontCount
-        tables = .allocate(capacity: max(fontCount, 1))
-        tables.initialize(repeating: (nil, 0), count: max(fontCount, 1))
+    /// Room for `tableCount` tables, each empty.
+    init(tableCount: Int) {
+        self.tableCount = tableCount
+        tables = .allocate(capacity: max(tableCount, 1))
+        tables.initialize(repeating: (nil, 0), count: max(tableCount, 1))
         characters = .allocate(capacity: capacity)
     }
 
     deinit {
-        for font in 0..<fontCount { tables[font].entries?.deallocate() }
+        for table in 0..<tableCount { tables[table].entries?.deallocate() }
         tables.deallocate()
         characters.deallocate()
     }
 
-    /// Appends the characters code `code` of font `font` is named by (`text(font, code)`) to `scalars`; false when it has
-    /// no name.
-    func append(font: Int, code: Int, to scalars: inout [Unicode.Scalar], text: (_ font: Int, _ code: Int) -> String?) -> Bool {
+    /// Makes room for `wanted` tables at least, the new ones empty.
+    func holdTables(_ wanted: Int) {
+        guard wanted > tableCount else { return }
+        let grown = UnsafeMutablePointer<(entries: UnsafeMutablePointer<UInt64>?, count: Int)>.allocate(capacity: wanted)
+        grown.moveInitialize(from: tables, count: tableCount)
+        (grown + tableCount).initialize(repeating: (nil, 0), count: wanted - tableCount)
+        tables.deallocate()
+        (tables, tableCount) = (grown, wanted)
+    }
+
+    /// Appends the characters code `code` of font `font` is named by (`text(font, code)`) to `scalars`, kept in table
+    /// `table` (the font's map's); false when it has no name.
+    func append(table: Int, font: Int, code: Int, to scalars: inout [Unicode.Scalar], text: (_ font: Int, _ code: Int) -> String?) -> Bool {
         var entry: UInt64 = 0
-        if code < tables[font].count, let entries = tables[font].entries { entry = entries[code] }
-        if entry == 0 { entry = lookUp(font: font, code: code, text: text) }
+        if code < tables[table].count, let entries = tables[table].entries { entry = entries[code] }
+        if entry == 0 { entry = lookUp(table: table, font: font, code: code, text: text) }
         guard entry != Self.unnamed else { return false }
         let start = Int(entry & 0xFFFF_FFFF), length = Int(entry >> 32) - 1
         if length == 1 {
@@ -225,13 +249,13 @@ private final class GlyphCharacters {
         return true
     }
 
-    /// Looks code `code` of font `font` up and keeps what it is named by; its entry.
-    private func lookUp(font: Int, code: Int, text: (_ font: Int, _ code: Int) -> String?) -> UInt64 {
-        var (entries, tableCount) = tables[font]
-        if code >= tableCount {
-            let (grown, grownCount) = grownTable(entries, count: tableCount, toHold: code, filling: 0)
-            (entries, tableCount) = (grown, grownCount)
-            tables[font] = (grown, grownCount)
+    /// Looks code `code` of font `font` up and keeps what it is named by in table `table`; its entry.
+    private func lookUp(table: Int, font: Int, code: Int, text: (_ font: Int, _ code: Int) -> String?) -> UInt64 {
+        var (entries, entryCount) = tables[table]
+        if code >= entryCount {
+            let (grown, grownCount) = grownTable(entries, count: entryCount, toHold: code, filling: 0)
+            (entries, entryCount) = (grown, grownCount)
+            tables[table] = (grown, grownCount)
         }
         var entry = Self.unnamed
         if let name = text(font, code) {
@@ -685,9 +709,12 @@ struct ContentStreamText {
     /// a line drawn in several parts, the first such of more than one glyph where there is one), holding the line's
     /// /ActualText, the others a tab; a line without such a show is left as it is. Where `piecesPerObject` (PDFium takes
     /// the page's lines to run across it) and the model is sure of them, each show holds its own piece of the line's text
-    /// instead, or no sequence where PDFium reads its glyphs as that piece (`PDFiumLine.slices`).
+    /// instead, or no sequence where PDFium reads its glyphs as that piece (`PDFiumLine.slices`). `sharedCharacters`
+    /// keeps the glyphs' characters across pages: a `GlyphCharacters` and, for each of the stream's fonts, its table
+    /// there (one a /ToUnicode map); without it they are kept for this stream alone.
     func wrapping(_ spans: [NumberSpanLog.Entry], lines: [ReaderLine] = [], space: ReaderLine.Space? = nil,
                   pdfiumLines: [PDFiumLine] = [], blankRuns: [Range<Int>] = [], piecesPerObject: Bool = true,
+                  sharedCharacters: (characters: GlyphCharacters, tables: [Int])? = nil,
                   text: (_ font: Int, _ code: Int) -> String?) -> (stream: [UInt8], hiddenLines: [Int])? {
         // Each show's insertions: the glyph (in the show) before which it goes, whether it ends a span, and the bytes.
         var insertions: [Int: [(glyph: Int, isEnd: Bool, bytes: [UInt8])]] = [:]
@@ -805,15 +832,18 @@ struct ContentStreamText {
             return result
         }
         // What each glyph of each font is named, as characters, for a line's objects (`PDFiumLine.slices`): each code
-        // looked up once a page, its characters kept in one buffer (`GlyphCharacters`).
-        let glyphCharacters = GlyphCharacters(fontCount: fontCount)
+        // looked up once (a page, or the document's pages with `sharedCharacters`), its characters kept in one buffer
+        // (`GlyphCharacters`).
+        let glyphCharacters = sharedCharacters?.characters ?? GlyphCharacters(tableCount: fontCount)
+        let characterTables = sharedCharacters?.tables ?? Array(0..<fontCount)
         // `glyphText` of show `index` appended to a line's objects, as characters: no string built, no codes' array made;
         // false where a glyph has no name.
         func appendGlyphCharacters(_ index: Int, to objects: inout PDFiumLine.Objects) -> Bool {
             let show = shows[index], start = objects.characters.count
             var named = true
             let read = eachCode(of: show) { code in
-                named = glyphCharacters.append(font: show.font, code: code, to: &objects.characters, text: text) && named
+                named = glyphCharacters.append(table: characterTables[show.font], font: show.font, code: code, to: &objects.characters,
+                                               text: text) && named
                 return true
             }
             if read == nil {
