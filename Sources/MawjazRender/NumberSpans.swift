@@ -194,11 +194,9 @@ final class NumberSpanLog {
     }
     /// The current line's spans, and where their glyphs drawn so far stand on the page.
     @exclusivity(unchecked) private var lineSpans: [NumberSpan] = []
-    @exclusivity(unchecked) private var positions: [Key: Int] = [:]
-    private struct Key: Hashable {
-        var run: Int
-        var glyph: Int
-    }
+    /// A line's spans hold a few glyphs: their places are looked for one by one, not hashed (a set of the run's span
+    /// glyphs and a dictionary of their places cost some 0.5 M instructions a 21-page document).
+    @exclusivity(unchecked) private var positions: [(run: Int, glyph: Int, position: Int)] = []
     /// The current line, where it begins on the page, and the text poppler reads of its glyphs so far, left to right
     /// (nil when it cannot misread the line: `ReaderLine.mayBeMisread`).
     @exclusivity(unchecked) private var line: TextLine?
@@ -646,12 +644,18 @@ final class NumberSpanLog {
             }
         }
         if lineSpans.contains(where: { span in span.glyphs.contains { $0.run == run } }) {
-            let wanted = Set(lineSpans.flatMap { $0.glyphs.filter { $0.run == run }.map(\.glyph) })
-            for (position, glyph) in order.enumerated() where wanted.contains(glyph) {
-                positions[Key(run: run, glyph: glyph)] = pages[pages.count - 1].glyphCount + position
+            // Where each span glyph of the run was drawn: its last place in `order`, as a glyph drawn twice would be noted.
+            let start = pages[pages.count - 1].glyphCount
+            for span in lineSpans {
+                for glyph in span.glyphs where glyph.run == run {
+                    guard let index = order.lastIndex(of: glyph.glyph) else { continue }
+                    positions.append((run, glyph.glyph, start + order.distance(from: order.startIndex, to: index)))
+                }
             }
             for span in lineSpans where span.glyphs.last?.run == run {
-                let drawn = span.glyphs.compactMap { positions[Key(run: $0.run, glyph: $0.glyph)] }
+                let drawn = span.glyphs.compactMap { glyph in
+                    positions.last { $0.run == glyph.run && $0.glyph == glyph.glyph }?.position
+                }
                 guard drawn.count == span.glyphs.count, let first = drawn.first,
                       drawn.elementsEqual(first..<(first + drawn.count)) else { continue }
                 pages[pages.count - 1].spans.append(Entry(firstGlyph: first, glyphCount: drawn.count, text: span.text, drawnText: span.drawnText))
