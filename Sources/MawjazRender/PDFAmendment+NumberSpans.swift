@@ -7,10 +7,11 @@ import MawjazFrame
 extension PDFAmendment {
     /// Rewrites the content stream of each page that has number spans or vowelled-word spans (`spans[i]` for the i-th
     /// page, in the order of the page tree) with the spans in it, as a new version of the stream (see
-    /// `ContentStreamText.wrapping` and `nestingReaderSpans`); `coder` inflates the streams cairo compressed and
-    /// compresses the new versions.
+    /// `ContentStreamText.wrapping` and `nestingReaderSpans`); `characterRenames` the renames of the fonts' /ToUnicode
+    /// maps (`rewriteCharacterMaps`), which the glyphs of a PDFium line's objects are read through; `coder` inflates the
+    /// streams cairo compressed and compresses the new versions.
     static func writeNumberSpans(_ spans: [NumberSpanLog.Page], catalog: PDFDictionary, in file: PDFFile, to update: inout PDFChanges,
-                                 coder: FlateCoder, stop: StopSignal) throws(RenderError) {
+                                 characterRenames: [String: String] = [:], coder: FlateCoder, stop: StopSignal) throws(RenderError) {
         func isRewritten(_ page: NumberSpanLog.Page) -> Bool {
             !page.spans.isEmpty || !page.readerSpans.isEmpty || !page.readerLines.isEmpty || !page.pdfiumLines.isEmpty
         }
@@ -78,7 +79,8 @@ extension PDFAmendment {
             }
             let wrapped = page.spans.isEmpty && space == nil && page.pdfiumLines.isEmpty ? nil
                 : text.wrapping(page.spans, lines: lines, space: space, pdfiumLines: page.pdfiumLines, blankRuns: page.blankRuns,
-                                piecesPerObject: page.linesRunAcross, sharedCharacters: (characters, tables), text: name)
+                                piecesPerObject: page.linesRunAcross, sharedCharacters: (characters, tables),
+                                characterRenames: characterRenames, text: name)
             // A hidden line's vowelled words are read by poppler from its text: their spans are left as written.
             var readerSpans = page.readerSpans
             for line in (wrapped?.hiddenLines ?? []).reversed() { readerSpans.removeSubrange(lines[line].readerSpans) }
@@ -709,12 +711,13 @@ struct ContentStreamText {
     /// a line drawn in several parts, the first such of more than one glyph where there is one), holding the line's
     /// /ActualText, the others a tab; a line without such a show is left as it is. Where `piecesPerObject` (PDFium takes
     /// the page's lines to run across it) and the model is sure of them, each show holds its own piece of the line's text
-    /// instead, or no sequence where PDFium reads its glyphs as that piece (`PDFiumLine.slices`). `sharedCharacters`
-    /// keeps the glyphs' characters across pages: a `GlyphCharacters` and, for each of the stream's fonts, its table
-    /// there (one a /ToUnicode map); without it they are kept for this stream alone.
+    /// instead, or no sequence where PDFium reads its glyphs as that piece (`PDFiumLine.slices`), the glyphs named as
+    /// the rewritten /ToUnicode maps name them (`characterRenames`). `sharedCharacters` keeps the glyphs' characters
+    /// across pages: a `GlyphCharacters` and, for each of the stream's fonts, its table there (one a /ToUnicode map);
+    /// without it they are kept for this stream alone.
     func wrapping(_ spans: [NumberSpanLog.Entry], lines: [ReaderLine] = [], space: ReaderLine.Space? = nil,
                   pdfiumLines: [PDFiumLine] = [], blankRuns: [Range<Int>] = [], piecesPerObject: Bool = true,
-                  sharedCharacters: (characters: GlyphCharacters, tables: [Int])? = nil,
+                  sharedCharacters: (characters: GlyphCharacters, tables: [Int])? = nil, characterRenames: [String: String] = [:],
                   text: (_ font: Int, _ code: Int) -> String?) -> (stream: [UInt8], hiddenLines: [Int])? {
         // Each show's insertions: the glyph (in the show) before which it goes, whether it ends a span, and the bytes.
         var insertions: [Int: [(glyph: Int, isEnd: Bool, bytes: [UInt8])]] = [:]
@@ -836,6 +839,12 @@ struct ContentStreamText {
         // (`GlyphCharacters`).
         let glyphCharacters = sharedCharacters?.characters ?? GlyphCharacters(tableCount: fontCount)
         let characterTables = sharedCharacters?.tables ?? Array(0..<fontCount)
+        // A glyph's name as PDFium reads it once the fonts' /ToUnicode maps are written again (`rewriteCharacterMaps`):
+        // a presentation form the text layer wrote plain uses under is the letter it stands for. Read as cairo named it
+        // (ﻟ, ﺿ), no object of a line holding such a glyph matched its piece, and the whole line went on one carrier.
+        func renamedText(_ font: Int, _ code: Int) -> String? {
+            text(font, code).map { characterRenames[$0] ?? $0 }
+        }
         // `glyphText` of show `index` appended to a line's objects, as characters: no string built, no codes' array made;
         // false where a glyph has no name.
         func appendGlyphCharacters(_ index: Int, to objects: inout PDFiumLine.Objects) -> Bool {
@@ -843,12 +852,14 @@ struct ContentStreamText {
             var named = true
             let read = eachCode(of: show) { code in
                 named = glyphCharacters.append(table: characterTables[show.font], font: show.font, code: code, to: &objects.characters,
-                                               text: text) && named
+                                               text: renamedText) && named
                 return true
             }
             if read == nil {
                 objects.characters.removeSubrange(start...)
-                guard let drawn = drawnText(of: show.firstGlyph..<(show.firstGlyph + show.glyphCount), from: index, text: text) else { return false }
+                guard let drawn = drawnText(of: show.firstGlyph..<(show.firstGlyph + show.glyphCount), from: index, text: renamedText) else {
+                    return false
+                }
                 objects.characters += drawn.unicodeScalars
             } else if !named {
                 return false

@@ -50,7 +50,8 @@ enum PDFAmendment {
         let mentions = file.objects(mentioningEach: ["/Annot", "/CIDFontType2", "/ToUnicode"])
         try amendObjects(Set(mentions[0] + mentions[1]).sorted(), of: file, in: &update, stop: stop)
         try rewriteCharacterMaps(characterRenames, fonts: mentions[2], in: file, coder: coder, to: &update)
-        try writeNumberSpans(numberSpans, catalog: catalog, in: file, to: &update, coder: coder, stop: stop)
+        try writeNumberSpans(numberSpans, catalog: catalog, in: file, to: &update, characterRenames: characterRenames, coder: coder,
+                             stop: stop)
 
         let date = pdfDate(info.creationDate)
         guard let infoNumber = file.trailer["Info"]?.referenced, var infoDictionary = try file.object(infoNumber).dictionary else {
