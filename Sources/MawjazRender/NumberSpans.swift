@@ -529,11 +529,22 @@ final class NumberSpanLog {
         // Lines PDFium reads as one though they stand on baselines of their own (`continuesPDFiumLine`) are noted as one
         // `PDFiumLine`; poppler reads each on a line of its own, and they are left to it so.
         if baseline.lines.count > 1, !joinedAcross {
-            // Lines on one baseline (a table row's cells, a fact's label and value, a running head's two ends) get no
-            // selection mark (`ReaderLine.selectionMark(after:)`): one right of a cell stood between it and the next, and
-            // poppler built the row's blocks otherwise (the default brief's table of exercises came back out of its
-            // rows' order from pdftotext).
-            pages[baseline.page].readerLines.removeAll { !$0.hidesGlyphs && $0.firstGlyph >= baseline.firstGlyph }
+            // Two lines on one baseline (a running head's two ends, a list's label and body, a fact's parts, a row of two
+            // cells) get their selection mark close to their right end (`ReaderLine.closeSelectionMark`); more (a table
+            // row of three cells or more, a chart's labels) get none: one a fifth of the size right of a cell stood
+            // between it and the next, and poppler built the row's blocks otherwise (the default brief's table of
+            // exercises came back out of its rows' order from pdftotext), and close ones still did so in the peers'
+            // brief's table and the chart fixture's labels.
+            if baseline.lines.count == 2 {
+                for index in pages[baseline.page].readerLines.indices.reversed() {
+                    let line = pages[baseline.page].readerLines[index]
+                    guard line.firstGlyph >= baseline.firstGlyph else { break }
+                    guard !line.hidesGlyphs, let mark = line.placement else { continue }
+                    pages[baseline.page].readerLines[index].placement = ReaderLine.closeSelectionMark(mark)
+                }
+            } else {
+                pages[baseline.page].readerLines.removeAll { !$0.hidesGlyphs && $0.firstGlyph >= baseline.firstGlyph }
+            }
         }
         // A row of a table in a column: its cells' lines, each handed to poppler with its column's, are handed as one.
         let columnLines = baseline.lines.count > 1 && !joinedAcross

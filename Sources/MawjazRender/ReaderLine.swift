@@ -283,6 +283,16 @@ struct ReaderLine: Equatable {
         Placement(size: placement.size, x: placement.x + placement.width + placement.size / 5, width: 0, baseline: placement.baseline)
     }
 
+    /// The selection mark `mark` (`selectionMark(after:)`) of a line that shares its baseline with one other (a running
+    /// head's two ends, a list's label and body, a row of two cells), moved to 0.12 of the line's size right of the line
+    /// and narrowed to a hundredth: still a word of its own after the line's rightmost one (poppler starts a word past a
+    /// gap of 0.1 of the size, `minWordBreakSpace`, and sets a space after one from 0.03, `TextLine::coalesce`; at 0.1
+    /// the mark joined the word before it), so that the rightmost keeps its space, but hardly widening the line's block,
+    /// which poppler grows by words within a size of its side (`minColSpacing2`).
+    static func closeSelectionMark(_ mark: Placement) -> Placement {
+        Placement(size: mark.size, x: mark.x - mark.size * 0.08, width: mark.size / 100, baseline: mark.baseline)
+    }
+
     /// Whether poppler breaks words at `scalar` (`UnicodeIsWhitespace`): the spaces of every width, no-break ones
     /// among them (`5\u{A0}%` and `x\u{2009}=\u{2009}y` lost theirs as `x = y` did).
     private static func isPopplerWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {

@@ -85,8 +85,9 @@ import TestSupport
     /// What Evince copies of a drag over a whole page (poppler-glib's selection text, which writes a line word by word
     /// and not as pdftotext does) keeps every space and the order of every line: it lost the space after each right-to-left
     /// line's first word (`غيرسري`, `حقائقرئيسية`, `شراكةالحرس الوطني`) and copied a Latin line on an Arabic page from its
-    /// last word (`BranchMain`, the English paragraph `andTashkent in 2024, … network The`). A row's Arabic cell of two
-    /// words still loses the space (`طشقندالعاصمة`: a line that shares its baseline gets no mark, `NumberSpanLog.noteBaseline`).
+    /// last word (`BranchMain`, the English paragraph `andTashkent in 2024, … network The`), and a row's Arabic cell of two
+    /// words, which shares its baseline with the row's other cells, lost it until its mark stood close to its right end
+    /// (`طشقندالعاصمة`: such a line got no mark, `ReaderLine.closeSelectionMark`).
     @Test func aSelectionOfAPageKeepsEachLinesSpacesAndOrder() throws {
         let mixed = try TestSupport.folder(with: ["report.yaml": """
             template: briefing
@@ -103,7 +104,7 @@ import TestSupport
         let mixedPDF = folder.appendingPathComponent("mixed.pdf")
         try renderer.render(reportAt: mixed.appendingPathComponent("report.yaml"), to: mixedPDF)
         for (file, texts) in [(pdf, ["غير سري", "حقائق رئيسية", "شراكة الحرس الوطني في ميسيسيبي وأوزبكستان"]),
-                              (mixedPDF, ["The network hosted more than 200 exchanges between 2012 and 2024.", "Main Branch"])] {
+                              (mixedPDF, ["The network hosted more than 200 exchanges between 2012 and 2024.", "Main Branch", "طشقند العاصمة"])] {
             let copied = TestSupport.fidelityNormalised(try TestSupport.popplerSelectionPages(file).joined(separator: "\n"))
             for text in texts {
                 #expect(copied.contains(TestSupport.fidelityNormalised(text)), "\(file.lastPathComponent): \(text)")
